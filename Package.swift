@@ -1,0 +1,147 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layering (nothing imports anything above it):
+//   JCSkillsProtocol  (Protocol/)     frames, codec, contracts, domain value types
+//   JCSkillsRPC       (Sources/RPC)   client + server runtime on SwiftNIO + TLS
+//   JCSkillsPKI       (Sources/PKI)   development CA and identities
+//   JCSkillsStore     (Sources/Store) SQLite / PostgreSQL store, sealing, idempotency, audit
+//   JCSkillsServiceKit(Sources/ServiceKit) config, logging, metrics endpoint, lifecycle
+//   Services/<Name>/Service            domain logic of one department (library)
+//   Services/<Name>/Main               its thin executable
+//   Sources/CLI, Sources/Load           the `jcskills` and `jcskills-load` tools
+
+let nio: [Target.Dependency] = [
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOTLS", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
+    .product(name: "NIOSSL", package: "swift-nio-ssl"),
+]
+
+let services = ["Registry", "Training", "Evaluation", "Competition", "Gateway"]
+
+var targets: [Target] = [
+    .target(
+        name: "JCSkillsProtocol",
+        dependencies: [.product(name: "NIOCore", package: "swift-nio")],
+        path: "Protocol/Sources"
+    ),
+    .target(
+        name: "JCSkillsRPC",
+        dependencies: ["JCSkillsProtocol"] + nio + [
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "DequeModule", package: "swift-collections"),
+        ],
+        path: "Sources/RPC"
+    ),
+    .target(
+        name: "JCSkillsPKI",
+        dependencies: [
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "SwiftASN1", package: "swift-asn1"),
+        ],
+        path: "Sources/PKI"
+    ),
+    .target(
+        name: "JCSkillsStore",
+        dependencies: [
+            "JCSkillsProtocol",
+            .product(name: "SQLKit", package: "sql-kit"),
+            .product(name: "SQLiteKit", package: "sqlite-kit"),
+            .product(name: "PostgresKit", package: "postgres-kit"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+        ],
+        path: "Sources/Store"
+    ),
+    .target(
+        name: "JCSkillsServiceKit",
+        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsPKI", "JCSkillsStore"] + nio + [
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Yams", package: "Yams"),
+        ],
+        path: "Sources/ServiceKit"
+    ),
+    .executableTarget(
+        name: "jcskills",
+        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsPKI", "JCSkillsServiceKit"] + nio + [
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ],
+        path: "Sources/CLI"
+    ),
+    .target(
+        name: "JCSkillsLoad",
+        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsServiceKit"] + nio + [
+            .product(name: "Histogram", package: "hdrhistogram-swift"),
+        ],
+        path: "Sources/LoadKit"
+    ),
+    .executableTarget(
+        name: "jcskills-load",
+        dependencies: ["JCSkillsLoad", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        path: "Sources/Load"
+    ),
+    .target(name: "JCSkillsTestSupport", dependencies: ["JCSkillsRPC", "JCSkillsPKI", "JCSkillsServiceKit", "JCSkillsStore"] + nio, path: "Tests/Support"),
+    .testTarget(name: "ProtocolTests", dependencies: ["JCSkillsProtocol"], path: "Tests/ProtocolTests"),
+    .testTarget(name: "RPCTests", dependencies: ["JCSkillsRPC", "JCSkillsTestSupport", "JCSkillsPKI"] + nio, path: "Tests/RPCTests"),
+    .testTarget(name: "PKITests", dependencies: ["JCSkillsPKI"], path: "Tests/PKITests"),
+    // A child process for the crash-safety test: writes, acknowledges, and gets SIGKILLed.
+    .executableTarget(name: "jcskills-store-crash-writer", dependencies: ["JCSkillsStore"], path: "Tests/StoreCrashWriter"),
+    .testTarget(name: "StoreTests", dependencies: ["JCSkillsStore", "JCSkillsTestSupport", "jcskills-store-crash-writer"], path: "Tests/StoreTests"),
+    .testTarget(
+        name: "ServiceTests",
+        dependencies: ["JCSkillsTestSupport", "JCSkillsServiceKit"] + services.map { .target(name: "\($0)Service") },
+        path: "Tests/ServiceTests"
+    ),
+]
+
+for name in services {
+    targets.append(.target(
+        name: "\(name)Service",
+        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore", "JCSkillsServiceKit"],
+        path: "Services/\(name)/Service"
+    ))
+    targets.append(.executableTarget(
+        name: "jcskills-\(name.lowercased())",
+        dependencies: [.target(name: "\(name)Service"), "JCSkillsServiceKit"],
+        path: "Services/\(name)/Main"
+    ))
+}
+
+let package = Package(
+    name: "jcskills",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "jcskills", targets: ["jcskills"]),
+        .executable(name: "jcskills-load", targets: ["jcskills-load"]),
+    ] + services.map { .executable(name: "jcskills-\($0.lowercased())", targets: ["jcskills-\($0.lowercased())"]) },
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+    ],
+    targets: targets,
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,133 @@
+/// A message of the wire protocol: a struct that lists its fields once, in ``visitFields(_:)``.
+///
+/// ```swift
+/// public struct Person: WireMessage {
+///     public var id = ""
+///     public var occupations: [String] = []
+///     public var county: Int32 = 0
+///     public init() {}
+///     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+///         try v.field(1, &id)
+///         try v.field(2, &occupations)
+///         try v.field(3, &county)
+///     }
+/// }
+/// ```
+/// That one list drives sizing, encoding and decoding (see ``WireSizer``, ``WireEncoder``,
+/// ``WireFieldDecoder``). Field numbers are the contract: never reuse or renumber one; add new
+/// fields with new numbers. Old readers skip fields they do not know; new readers give
+/// missing fields their default (SPEC.md §4.6).
+public protocol WireMessage: WireValue {
+    init()
+    /// Visits every field with its number. Must visit the same fields in the same order every time.
+    mutating func visitFields<V: WireFieldVisitor>(_ visitor: inout V) throws(WireError)
+}
+
+/// Walks a message's fields. The three overloads cover singular, optional (explicit
+/// presence) and repeated fields of any ``WireValue``.
+public protocol WireFieldVisitor {
+    /// A singular field: left out of the encoding when it equals its default.
+    mutating func field<T: WireValue>(_ number: UInt32, _ value: inout T) throws(WireError)
+    /// An optional field: written whenever it is non-nil, even if it equals the default.
+    mutating func field<T: WireValue>(_ number: UInt32, _ value: inout T?) throws(WireError)
+    /// A repeated field: scalars are packed into one length-delimited value; strings, bytes and
+    /// messages are written one tagged value per element. Readers accept both forms for scalars.
+    mutating func field<T: WireValue>(_ number: UInt32, _ value: inout [T]) throws(WireError)
+}
+
+extension WireMessage {
+    @inlinable public static var wireType: WireType { .lengthDelimited }
+    @inlinable public static var wireDefault: Self { Self() }
+    /// A nested message field is always written when it is not optional.
+    @inlinable public var isWireDefault: Bool { false }
+
+    /// The encoded size of this message's fields, without any length prefix.
+    @inlinable
+    public func encodedSize() -> Int {
+        var sizer = WireSizer()
+        var copy = self
+        try! copy.visitFields(&sizer)  // WireSizer never throws.
+        return sizer.size
+    }
+
+    @inlinable
+    public func wireSize() -> Int {
+        let body = encodedSize()
+        return varintSize(UInt64(body)) + body
+    }
+
+    @inlinable
+    public func write(to writer: inout WireWriter) {
+        writer.writeVarint(UInt64(encodedSize()))
+        writeFields(to: &writer)
+    }
+
+    /// Writes the fields (no length prefix). The writer must have ``encodedSize()`` bytes of room.
+    @inlinable
+    public func writeFields(to writer: inout WireWriter) {
+        var encoder = WireEncoder(writer: writer)
+        var copy = self
+        try! copy.visitFields(&encoder)  // WireEncoder never throws.
+        writer = encoder.writer
+    }
+
+    @inlinable
+    public static func read(from reader: inout WireReader, field: UInt32, context: inout DecodeContext) throws(WireError) -> Self {
+        let bytes = try reader.readLengthDelimited(field: field)
+        guard context.depth < context.limits.maximumDepth else { throw .nestingTooDeep(limit: context.limits.maximumDepth) }
+        context.depth += 1
+        defer { context.depth -= 1 }
+        return try Self.decodeFields(bytes, context: &context)
+    }
+
+    @inlinable
+    static func decodeFields(_ bytes: UnsafeRawBufferPointer, context: inout DecodeContext) throws(WireError) -> Self {
+        var message = Self()
+        var decoder = WireFieldDecoder(reader: WireReader(bytes), context: context)
+        try decoder.advance()
+        while let tag = decoder.pending {
+            // Field numbers below 64 that no pass has visited are unknown: skip without a pass.
+            if decoder.passes > 0, tag.number < 64, decoder.declared & (1 << UInt64(tag.number)) == 0 {
+                try decoder.skipPending()
+                continue
+            }
+            decoder.progressed = false
+            try message.visitFields(&decoder)
+            decoder.passes += 1
+            if !decoder.progressed, decoder.pending != nil {
+                try decoder.skipPending()  // unknown (or repeated out of order past its slot)
+            }
+        }
+        context = decoder.context
+        return message
+    }
+
+    // MARK: Entry points
+
+    /// Decodes a message from its encoded fields.
+    @inlinable
+    public init(wireBytes bytes: UnsafeRawBufferPointer, limits: WireLimits = .standard) throws(WireError) {
+        var context = DecodeContext(limits: limits)
+        self = try Self.decodeFields(bytes, context: &context)
+    }
+
+    @inlinable
+    public init(wireBytes bytes: [UInt8], limits: WireLimits = .standard) throws(WireError) {
+        var context = DecodeContext(limits: limits)
+        let result = bytes.withUnsafeBytes { raw in
+            Result { () throws(WireError) -> Self in try Self.decodeFields(raw, context: &context) }
+        }
+        self = try result.get()
+    }
+
+    /// The encoded fields as an array.
+    @inlinable
+    public func wireBytes() -> [UInt8] {
+        let size = encodedSize()
+        return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var writer = WireWriter(UnsafeMutableRawBufferPointer(buffer))
+            writeFields(to: &writer)
+            initialized = size
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// The four shapes of a call (SPEC.md §5).
+public enum CallKind: UInt8, Sendable, Hashable {
+    /// One request, one response.
+    case unary
+    /// One request, a stream of responses.
+    case serverStreaming
+    /// A stream of requests, one response.
+    case clientStreaming
+    /// Streams both ways, interleaved as the handler chooses.
+    case bidirectionalStreaming
+}
+
+/// A method of a service contract: its wire name, its shape, and its message types.
+///
+/// Contracts live in `Protocol/` so that a service and its callers share one declaration:
+/// ```swift
+/// public enum HealthService {
+///     public static let check = Method<HealthCheckRequest, HealthCheckResponse>(
+///         service: "jcskills.Health", name: "Check", kind: .unary, isIdempotent: true)
+/// }
+/// ```
+public struct Method<Request: WireMessage, Response: WireMessage>: Sendable, Hashable {
+    /// Dotted service name, e.g. `"jcskills.registry.Registry"`.
+    public let service: String
+    /// Method name, e.g. `"VerifyPerson"`.
+    public let name: String
+    public let kind: CallKind
+    /// Whether repeating the call has no further effect, so a client may retry it on another
+    /// endpoint after a failure. Writes are idempotent only through an idempotency key.
+    public let isIdempotent: Bool
+    /// `"<service>/<name>"`, the string sent in HEADERS.
+    public let path: String
+
+    public init(service: String, name: String, kind: CallKind, isIdempotent: Bool = false) {
+        self.service = service
+        self.name = name
+        self.kind = kind
+        self.isIdempotent = isIdempotent
+        self.path = "\(service)/\(name)"
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.path == rhs.path && lhs.kind == rhs.kind }
+    public func hash(into hasher: inout Hasher) { hasher.combine(path) }
+}
+
+/// Metadata keys with a meaning to the runtime (SPEC.md §6.3).
+public enum MetadataKey {
+    /// A caller-chosen id that follows the call through logs, audit rows and downstream calls.
+    public static let requestID = "request-id"
+    /// Makes a write safe to retry: a repeat with the same key returns the first result.
+    public static let idempotencyKey = "idempotency-key"
+}

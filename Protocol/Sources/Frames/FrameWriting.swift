@@ -1,0 +1,61 @@
+import NIOCore
+
+extension ByteBuffer {
+    @inlinable
+    public mutating func writeFrameHeader(_ header: FrameHeader) {
+        writeMultipleIntegers(header.length, header.type.rawValue, header.flags.rawValue, header.streamID)
+    }
+
+    /// Writes a whole frame whose payload is raw bytes.
+    @inlinable
+    public mutating func writeFrame(_ type: FrameType, flags: FrameFlags = [], stream: UInt32, payload: ByteBuffer) {
+        writeFrameHeader(FrameHeader(length: UInt32(payload.readableBytes), type: type, flags: flags, streamID: stream))
+        writeImmutableBuffer(payload)
+    }
+
+    /// Writes a whole frame whose payload is an encoded message, in one pass over fresh memory.
+    @inlinable
+    public mutating func writeFrame<M: WireMessage>(_ type: FrameType, flags: FrameFlags = [], stream: UInt32, message: M) {
+        let size = message.encodedSize()
+        writeFrameHeader(FrameHeader(length: UInt32(size), type: type, flags: flags, streamID: stream))
+        writeWithUnsafeMutableBytes(minimumWritableBytes: size) { raw in
+            var writer = WireWriter(raw)
+            message.writeFields(to: &writer)
+            return size
+        }
+    }
+
+    /// Encodes a message (no frame header) into this buffer.
+    @inlinable
+    public mutating func writeWireMessage<M: WireMessage>(_ message: M) {
+        let size = message.encodedSize()
+        writeWithUnsafeMutableBytes(minimumWritableBytes: size) { raw in
+            var writer = WireWriter(raw)
+            message.writeFields(to: &writer)
+            return size
+        }
+    }
+}
+
+extension ByteBuffer {
+    /// A new buffer holding a message's encoding.
+    @inlinable
+    public static func encoding<M: WireMessage>(_ message: M) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        buffer.writeWireMessage(message)
+        return buffer
+    }
+}
+
+extension WireMessage {
+    /// Decodes a message from a buffer's readable bytes.
+    @inlinable
+    public init(buffer: ByteBuffer, limits: WireLimits = .standard) throws(WireError) {
+        var context = DecodeContext(limits: limits)
+        // `withUnsafeReadableBytes` is `rethrows`, which would widen the error to `any Error`.
+        let result = buffer.withUnsafeReadableBytes { raw in
+            Result { () throws(WireError) -> Self in try Self.decodeFields(raw, context: &context) }
+        }
+        self = try result.get()
+    }
+}

@@ -1,0 +1,51 @@
+import JCSkillsProtocol
+import Logging
+import NIOCore
+
+/// What a handler knows about the call it serves.
+public struct ServerContext: Sendable {
+    /// The caller, from its certificate.
+    public let principal: Principal
+    /// `"<service>/<method>"`.
+    public let method: String
+    /// When the caller stops waiting; nil if it set no deadline. The runtime cancels the
+    /// handler's task at this instant.
+    public let deadline: NIODeadline?
+    /// The call's metadata as sent.
+    public let metadata: [MetadataEntry]
+    /// The caller's request id (metadata `request-id`), or one the server made up.
+    public let requestID: String
+    /// The peer's address, for logs.
+    public let peer: String
+    let baseLogger: Logger
+
+    init(principal: Principal, method: String, deadline: NIODeadline?, metadata: [MetadataEntry], requestID: String, peer: String, logger: Logger) {
+        self.principal = principal
+        self.method = method
+        self.deadline = deadline
+        self.metadata = metadata
+        self.requestID = requestID
+        self.peer = peer
+        self.baseLogger = logger
+    }
+
+    /// A logger that tags every line with the request id, method and caller.
+    public var logger: Logger {
+        var logger = baseLogger
+        logger[metadataKey: "request-id"] = "\(requestID)"
+        logger[metadataKey: "method"] = "\(method)"
+        logger[metadataKey: "principal"] = "\(principal.identity)"
+        return logger
+    }
+
+    /// The first value of a metadata key.
+    public subscript(metadata key: String) -> String? {
+        metadata.first { $0.key == key }?.value
+    }
+
+    /// The call's idempotency key, if it carries one.
+    public var idempotencyKey: String? { self[metadata: MetadataKey.idempotencyKey] }
+
+    /// Time left before the deadline; nil without a deadline.
+    public var timeRemaining: TimeAmount? { deadline.map { $0 - .now() } }
+}

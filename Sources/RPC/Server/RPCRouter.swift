@@ -1,0 +1,109 @@
+import JCSkillsProtocol
+import NIOCore
+
+/// A method ready to serve: its access policy, its metrics and its type-erased handler.
+struct RegisteredMethod: Sendable {
+    let path: String
+    let kind: CallKind
+    let policy: AccessPolicy
+    let metrics: MethodMetrics
+    /// Runs the handler. `request` is the one request of a unary or server-streaming call;
+    /// streaming requests arrive through `call.inbound`.
+    let invoke: @Sendable (ServerCall, ByteBuffer?) async -> Void
+}
+
+/// A department's service: the methods it adds to a server.
+public protocol RPCService: Sendable {
+    func register(in router: inout RPCRouter)
+}
+
+/// The methods a server answers, each with the policy deciding who may call it.
+public struct RPCRouter: Sendable {
+    var methods: [String: RegisteredMethod] = [:]
+
+    public init() {}
+
+    /// Paths of every registered method, sorted.
+    public var paths: [String] { methods.keys.sorted() }
+
+    private mutating func add(_ path: String, _ kind: CallKind, _ policy: AccessPolicy, _ invoke: @escaping @Sendable (ServerCall, ByteBuffer?) async -> Void) {
+        precondition(methods[path] == nil, "\(path) registered twice")
+        methods[path] = RegisteredMethod(path: path, kind: kind, policy: policy, metrics: MethodMetrics(path: path), invoke: invoke)
+    }
+
+    public mutating func unary<Request, Response>(
+        _ method: Method<Request, Response>, policy: AccessPolicy,
+        _ handler: @escaping @Sendable (Request, ServerContext) async throws -> Response
+    ) {
+        precondition(method.kind == .unary)
+        add(method.path, .unary, policy) { call, buffer in
+            do {
+                let request = try call.decode(Request.self, buffer)
+                let response = try await handler(request, call.context)
+                call.finish(response: response)
+            } catch {
+                call.finish(error: error)
+            }
+        }
+    }
+
+    public mutating func serverStreaming<Request, Response>(
+        _ method: Method<Request, Response>, policy: AccessPolicy,
+        _ handler: @escaping @Sendable (Request, ResponseWriter<Response>, ServerContext) async throws -> Void
+    ) {
+        precondition(method.kind == .serverStreaming)
+        add(method.path, .serverStreaming, policy) { call, buffer in
+            do {
+                let request = try call.decode(Request.self, buffer)
+                try await handler(request, ResponseWriter(call: call), call.context)
+                call.finishStream()
+            } catch {
+                call.finish(error: error)
+            }
+        }
+    }
+
+    public mutating func clientStreaming<Request, Response>(
+        _ method: Method<Request, Response>, policy: AccessPolicy,
+        _ handler: @escaping @Sendable (MessageStream<Request>, ServerContext) async throws -> Response
+    ) {
+        precondition(method.kind == .clientStreaming)
+        add(method.path, .clientStreaming, policy) { call, _ in
+            do {
+                let response = try await handler(call.requests(Request.self), call.context)
+                call.finish(response: response)
+            } catch {
+                call.finish(error: error)
+            }
+        }
+    }
+
+    public mutating func bidirectionalStreaming<Request, Response>(
+        _ method: Method<Request, Response>, policy: AccessPolicy,
+        _ handler: @escaping @Sendable (MessageStream<Request>, ResponseWriter<Response>, ServerContext) async throws -> Void
+    ) {
+        precondition(method.kind == .bidirectionalStreaming)
+        add(method.path, .bidirectionalStreaming, policy) { call, _ in
+            do {
+                try await handler(call.requests(Request.self), ResponseWriter(call: call), call.context)
+                call.finishStream()
+            } catch {
+                call.finish(error: error)
+            }
+        }
+    }
+
+    public mutating func add(_ service: some RPCService) {
+        service.register(in: &self)
+    }
+}
+
+/// Sends a stream of responses. `send` waits while the caller's flow-control window is full,
+/// so a slow reader slows the handler down instead of filling the server's memory.
+public struct ResponseWriter<Response: WireMessage>: Sendable {
+    let call: ServerCall
+
+    public func send(_ response: Response) async throws {
+        try await call.send(response)
+    }
+}

@@ -1,0 +1,162 @@
+import JCSkillsProtocol
+import Logging
+import NIOCore
+import NIOPosix
+import NIOSSL
+import ServiceLifecycle
+import Synchronization
+
+/// A server for the JCSkills protocol: mutual TLS, the services it is given, the health service.
+///
+/// Run it in a `ServiceGroup` (SIGTERM then drains it) or call ``run()`` directly and end it
+/// with ``beginShutdown()``. Shutdown is graceful: the listener closes, every connection gets a
+/// GOAWAY, calls in flight have ``ServerConfiguration/drainTimeout`` to finish, then whatever
+/// is left is closed and ``run()`` returns.
+public final class RPCServer: Service, Sendable {
+    public let configuration: ServerConfiguration
+    private let shared: ServerShared
+    private let group: any EventLoopGroup
+    private let state = Mutex(State())
+    private let started = Mutex<[CheckedContinuation<SocketAddress, any Error>]>([])
+
+    private struct State {
+        var listener: (any Channel)?
+        var address: SocketAddress?
+        var failure: (any Error)?
+        var draining = false
+    }
+
+    public init(
+        configuration: ServerConfiguration, services: [any RPCService], auditor: (any AccessAuditor)? = nil,
+        logger: Logger = Logger(label: "jcskills.rpc.server"), group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) {
+        var router = RPCRouter()
+        for service in services { router.add(service) }
+        self.configuration = configuration
+        self.group = group
+        let status = HealthStatus(server: configuration.serverName, version: configuration.version)
+        router.add(HealthRPCService(status: status))
+        self.health = status
+        self.shared = ServerShared(configuration: configuration, router: router, auditor: auditor ?? LoggingAuditor(logger: logger), logger: logger)
+    }
+
+    let health: HealthStatus
+
+    /// Every method this server answers.
+    public var methodPaths: [String] { shared.router.paths }
+
+    public func run() async throws {
+        let sslContext: NIOSSLContext
+        do {
+            sslContext = try configuration.tls.makeServerContext()
+        } catch {
+            resolveStart(.failure(error))
+            throw error
+        }
+        let shared = self.shared
+        let listener: any Channel
+        do {
+            listener = try await ServerBootstrap(group: group)
+                .serverChannelOption(.backlog, value: 256)
+                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+                .childChannelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: sslContext))
+                        try channel.pipeline.syncOperations.addHandler(ServerConnectionHandler(shared: shared, eventLoop: channel.eventLoop))
+                    }
+                }
+                .bind(host: configuration.host, port: configuration.port)
+                .get()
+        } catch {
+            let wrapped = RPCServerError(message: "cannot listen on \(configuration.host):\(configuration.port): \(error)")
+            resolveStart(.failure(wrapped))
+            throw wrapped
+        }
+        let cancelled = state.withLock { state in
+            state.listener = listener
+            state.address = listener.localAddress
+            return state.draining
+        }
+        if cancelled { listener.close(promise: nil) }
+        resolveStart(.success(listener.localAddress!))
+        health.set(.serving)
+        shared.logger.info("serving", metadata: [
+            "address": "\(listener.localAddress!)", "server": "\(configuration.serverName)",
+            "methods": "\(shared.router.methods.count)",
+        ])
+
+        await withGracefulShutdownHandler {
+            try? await listener.closeFuture.get()
+            await drainConnections()
+        } onGracefulShutdown: {
+            self.beginShutdown()
+        }
+        shared.logger.info("stopped", metadata: ["server": "\(configuration.serverName)"])
+    }
+
+    /// Stops taking connections and calls, and lets calls in flight finish. ``run()`` returns
+    /// when they have (or when the drain timeout closes what is left).
+    public func beginShutdown() {
+        let listener = state.withLock { state -> (any Channel)? in
+            state.draining = true
+            return state.listener
+        }
+        health.set(.draining)
+        listener?.close(promise: nil)
+        shared.connections.goAwayAll(message: "server shutting down")
+    }
+
+    /// The address the server listens on, once it does (useful with port 0).
+    public func listeningAddress() async throws -> SocketAddress {
+        try await withCheckedThrowingContinuation { continuation in
+            let ready = state.withLock { state -> Result<SocketAddress, any Error>? in
+                if let address = state.address { return .success(address) }
+                if let failure = state.failure { return .failure(failure) }
+                started.withLock { $0.append(continuation) }
+                return nil
+            }
+            if let ready { continuation.resume(with: ready) }
+        }
+    }
+
+    /// Open client connections (for tests and metrics).
+    public var connectionCount: Int { shared.connections.count }
+
+    private func resolveStart(_ result: Result<SocketAddress, any Error>) {
+        state.withLock { state in
+            if case .failure(let error) = result { state.failure = error }
+        }
+        let waiters = started.withLock { waiters in
+            defer { waiters = [] }
+            return waiters
+        }
+        for waiter in waiters { waiter.resume(with: result) }
+    }
+
+    private func drainConnections() async {
+        let connections = shared.connections
+        let timeout = configuration.drainTimeout
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                await connections.waitUntilEmpty()
+                return true
+            }
+            group.addTask {
+                try? await Task.sleep(for: .nanoseconds(timeout.nanoseconds))
+                return false
+            }
+            if await group.next() == false {
+                shared.logger.warning("drain timeout: closing connections with calls still running")
+                connections.closeAll()
+            }
+            group.cancelAll()
+        }
+        await connections.waitUntilEmpty()
+    }
+}
+
+public struct RPCServerError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}

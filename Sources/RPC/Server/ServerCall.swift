@@ -1,0 +1,76 @@
+import JCSkillsProtocol
+import NIOCore
+
+/// A handler task's handle on its call: everything it does to the connection goes through
+/// here and runs on the connection's event loop (the task usually already is).
+struct ServerCall: Sendable {
+    let connection: NIOLoopBound<ServerConnectionHandler>
+    let streamID: UInt32
+    let context: ServerContext
+    let inbound: InboundMessages?
+    let limits: WireLimits
+
+    var eventLoop: any EventLoop { connection.eventLoop }
+
+    func decode<M: WireMessage>(_ type: M.Type, _ buffer: ByteBuffer?) throws -> M {
+        guard let buffer else { throw RPCError(.internal, "no request message") }
+        do {
+            return try M(buffer: buffer, limits: limits)
+        } catch {
+            throw RPCError(.invalidArgument, "the request could not be decoded: \(error)")
+        }
+    }
+
+    func requests<M: WireMessage>(_ type: M.Type) -> MessageStream<M> {
+        MessageStream(inbound: inbound!, limits: limits)
+    }
+
+    func finish<M: WireMessage>(response: M) {
+        let connection = connection
+        let id = streamID
+        eventLoop.runOrExecute { connection.value.finish(stream: id, response: response) }
+    }
+
+    func finishStream() {
+        let connection = connection
+        let id = streamID
+        eventLoop.runOrExecute { connection.value.finish(stream: id, trailers: Trailers(code: .ok)) }
+    }
+
+    func finish(error: any Error) {
+        let connection = connection
+        let id = streamID
+        let trailers = ServerCall.trailers(for: error, context: context)
+        eventLoop.runOrExecute { connection.value.finish(stream: id, trailers: trailers) }
+    }
+
+    func send<M: WireMessage>(_ message: M) async throws {
+        if eventLoop.inEventLoop, try connection.value.trySend(stream: streamID, message) {
+            return
+        }
+        let buffer = ByteBuffer.encoding(message)
+        let connection = connection
+        let id = streamID
+        try await withTaskCancellationHandler {
+            try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Void, any Error>) in
+                eventLoop.runOrExecute { connection.value.sendOrWait(stream: id, buffer, continuation) }
+            }
+        } onCancel: {
+            eventLoop.execute { connection.value.failWriter(stream: id) }
+        }
+    }
+
+    /// What the caller sees for an error a handler threw. Errors that are not RPC errors stay in
+    /// the server's log; the caller gets INTERNAL with the request id to quote.
+    static func trailers(for error: any Error, context: ServerContext) -> Trailers {
+        if let convertible = error as? any RPCErrorConvertible {
+            let rpc = convertible.rpcError
+            return Trailers(code: rpc.code, message: rpc.message, metadata: rpc.metadata)
+        }
+        if error is CancellationError {
+            return Trailers(code: .cancelled, message: "the call was cancelled")
+        }
+        context.logger.error("handler failed", metadata: ["error": "\(String(reflecting: error))"])
+        return Trailers(code: .internal, message: "internal error (request id \(context.requestID))")
+    }
+}

@@ -1,0 +1,65 @@
+import JCSkillsProtocol
+import Logging
+import NIOCore
+
+/// How an ``RPCServer`` listens and what it tolerates. Every limit has a default fit for a
+/// department's service on one machine.
+public struct ServerConfiguration: Sendable {
+    /// Address to listen on. Default `127.0.0.1`.
+    public var host: String
+    /// Port; 0 picks a free one (tests). Services default to 7100–7104 (DESIGN.md §7).
+    public var port: Int
+    public var tls: TLSFiles
+    /// Name reported by the health check, e.g. `"registry"`.
+    public var serverName: String
+    public var version: String
+
+    /// Largest frame payload accepted. Default 65,536.
+    public var maximumFrameSize: UInt32 = Settings.defaultMaximumFrameSize
+    /// Calls run at once per connection; more are refused with RESOURCE_EXHAUSTED. Default 100.
+    public var maximumConcurrentStreams: UInt32 = Settings.defaultMaximumConcurrentStreams
+    /// Flow-control credit per stream. Default 256 KiB.
+    public var initialWindowSize: UInt32 = 256 * 1024
+    /// Largest message accepted. Default 4 MiB.
+    public var maximumMessageSize: UInt32 = Settings.defaultMaximumMessageSize
+    /// Largest HEADERS payload accepted. Default 16 KiB.
+    public var maximumMetadataSize: UInt32 = Settings.defaultMaximumMetadataSize
+    /// Decoder bounds for request messages.
+    public var wireLimits: WireLimits = .standard
+    /// Time from TCP accept to the client's SETTINGS (TLS handshake included). Default 10 s.
+    public var handshakeTimeout: TimeAmount = .seconds(10)
+    /// A connection without calls for this long is closed with GOAWAY. Default 5 minutes.
+    public var idleTimeout: TimeAmount = .minutes(5)
+    /// On shutdown, calls in flight get this long to finish before connections are closed. Default 10 s.
+    public var drainTimeout: TimeAmount = .seconds(10)
+
+    public init(host: String = "127.0.0.1", port: Int, tls: TLSFiles, serverName: String, version: String = "dev") {
+        self.host = host
+        self.port = port
+        self.tls = tls
+        self.serverName = serverName
+        self.version = version
+    }
+
+    var settings: Settings {
+        var settings = Settings()
+        settings.maximumFrameSize = maximumFrameSize
+        settings.maximumConcurrentStreams = maximumConcurrentStreams
+        settings.initialWindowSize = initialWindowSize
+        settings.maximumMessageSize = maximumMessageSize
+        settings.maximumMetadataSize = maximumMetadataSize
+        settings.idleTimeoutMilliseconds = UInt32(clamping: idleTimeout.nanoseconds / 1_000_000)
+        return settings
+    }
+}
+
+/// The default auditor: a warning in the server's log for every refusal.
+struct LoggingAuditor: AccessAuditor {
+    let logger: Logger
+    func denied(principal: Principal, method: String, requestID: String?, reason: String) {
+        logger.warning("access denied", metadata: [
+            "principal": "\(principal.identity)", "method": "\(method)",
+            "request-id": "\(requestID ?? "-")", "reason": "\(reason)",
+        ])
+    }
+}

@@ -1,0 +1,477 @@
+import JCSkillsProtocol
+import Logging
+import NIOCore
+import NIOSSL
+import NIOTLS
+
+/// One client connection: reads frames, runs calls as tasks on this connection's event loop,
+/// and writes every response of a loop pass in one flush (SPEC.md §3, ANCHORS.md).
+final class ServerConnectionHandler: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    let shared: ServerShared
+    let executor: EventLoopTaskExecutor
+    private var context: ChannelHandlerContext!
+    private var parser: FrameParser
+    private var prefaceMatched = 0
+    private var peerSettings: Settings?
+    private var principal: Principal?
+    private var peer = "unknown"
+    var streams: [UInt32: ServerStream] = [:]
+    private var lastStreamID: UInt32 = 0
+    private var outbound = ByteBuffer()
+    private var reading = false
+    private var flushScheduled = false
+    private var goAwaySent = false
+    private var handshakeTimer: Scheduled<Void>?
+    private var idleTimer: Scheduled<Void>?
+    private var closed = false
+    private var registrationID: Int?
+
+    init(shared: ServerShared, eventLoop: any EventLoop) {
+        self.shared = shared
+        self.executor = EventLoopTaskExecutor(eventLoop)
+        self.parser = FrameParser(maximumFrameSize: shared.configuration.maximumFrameSize)
+    }
+
+    private var logger: Logger { shared.logger }
+    private var localSettings: Settings { shared.settings }
+
+    // MARK: Channel events
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        outbound = context.channel.allocator.buffer(capacity: 4096)
+        peer = context.channel.remoteAddress?.description ?? "unknown"
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        registrationID = shared.connections.add(NIOLoopBound(self, eventLoop: context.eventLoop), channel: context.channel)
+        handshakeTimer = context.eventLoop.assumeIsolated().scheduleTask(in: shared.configuration.handshakeTimeout) { [self] in
+            logger.info("closing connection: no TLS handshake and SETTINGS in time", metadata: ["peer": "\(peer)"])
+            close()
+        }
+        outbound.writeFrame(.settings, stream: 0, message: localSettings)
+        scheduleFlush()
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        closed = true
+        handshakeTimer?.cancel()
+        idleTimer?.cancel()
+        for stream in streams.values { abandon(stream, code: .unavailable, message: "the connection closed") }
+        streams.removeAll()
+        if let registrationID { shared.connections.remove(registrationID) }
+        context.fireChannelInactive()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if case TLSUserEvent.handshakeCompleted(let negotiated) = event {
+            guard negotiated == ConnectionPreface.alpn else {
+                logger.info("closing connection: ALPN \(negotiated ?? "none") is not \(ConnectionPreface.alpn)", metadata: ["peer": "\(peer)"])
+                close()
+                return
+            }
+            let certificate = try? context.pipeline.syncOperations.nioSSL_peerCertificate()
+            principal = PeerIdentity.principal(from: certificate)
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        // TLS refusals (unknown CA, expired certificate, no certificate, not TLS at all) land here.
+        logger.info("connection error", metadata: ["peer": "\(peer)", "error": "\(error)"])
+        close()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        var bytes = unwrapInboundIn(data)
+        reading = true
+        if prefaceMatched < ConnectionPreface.bytes.count {
+            guard matchPreface(&bytes) else {
+                return protocolError(.badPreface)
+            }
+        }
+        parser.append(bytes)
+        do {
+            while !closed, let frame = try parser.next() {
+                try handle(frame)
+            }
+        } catch let error as FrameError {
+            protocolError(error)
+        } catch {
+            protocolError(.unexpectedFrame("\(error)"))
+        }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        reading = false
+        flush()
+        context.fireChannelReadComplete()
+    }
+
+    private func matchPreface(_ bytes: inout ByteBuffer) -> Bool {
+        let expected = ConnectionPreface.bytes
+        while prefaceMatched < expected.count, let byte = bytes.readInteger(as: UInt8.self) {
+            guard byte == expected[prefaceMatched] else { return false }
+            prefaceMatched += 1
+        }
+        return true
+    }
+
+    // MARK: Frames
+
+    private func handle(_ frame: Frame) throws {
+        guard peerSettings != nil || frame.type == .settings else {
+            throw FrameError.unexpectedFrame("\(frame.type) before SETTINGS")
+        }
+        switch frame.type {
+        case .settings:
+            guard peerSettings == nil, frame.streamID == 0 else { throw FrameError.unexpectedFrame("a second SETTINGS") }
+            do {
+                peerSettings = try Settings(buffer: frame.payload).normalized
+            } catch {
+                throw FrameError.malformedPayload(.settings, "\(error)")
+            }
+            handshakeTimer?.cancel()
+            handshakeTimer = nil
+            armIdleTimer()
+        case .headers: try openStream(frame)
+        case .message: try receiveMessage(frame)
+        case .endStream: halfClose(frame.streamID)
+        case .cancel:
+            if let stream = streams.removeValue(forKey: frame.streamID) {
+                let reason = (try? CancelReason(buffer: frame.payload)) ?? CancelReason()
+                abandon(stream, code: reason.status, message: reason.message.isEmpty ? "cancelled by the client" : reason.message)
+                streamEnded()
+            }
+        case .windowUpdate:
+            guard frame.payload.readableBytes == 4, let credit = frame.payload.getInteger(at: frame.payload.readerIndex, as: UInt32.self) else {
+                throw FrameError.malformedPayload(.windowUpdate, "payload must be 4 bytes")
+            }
+            if let stream = streams[frame.streamID] {
+                stream.send.grant(Int(credit))
+                drain(stream)
+            }
+        case .ping:
+            if !frame.flags.contains(.ack) {
+                outbound.writeFrame(.ping, flags: .ack, stream: 0, payload: frame.payload)
+                scheduleFlush()
+            }
+        case .goAway:
+            // The client is leaving: finish what is running, then close.
+            goAwaySent = true
+            if streams.isEmpty { close() }
+        case .trailers:
+            throw FrameError.unexpectedFrame("TRAILERS from a client")
+        default:
+            break  // Unknown frame types are ignored (SPEC.md §3.1).
+        }
+    }
+
+    private func openStream(_ frame: Frame) throws {
+        let id = frame.streamID
+        guard id % 2 == 1, id > lastStreamID else {
+            throw FrameError.unexpectedFrame("HEADERS on stream \(id) (must be odd and increasing)")
+        }
+        if goAwaySent { return }  // Above our GOAWAY's last stream: ignored, the client retries elsewhere.
+        lastStreamID = id
+        guard frame.payload.readableBytes <= Int(localSettings.maximumMetadataSize) else {
+            return refuse(id, .resourceExhausted, "call metadata exceeds \(localSettings.maximumMetadataSize) bytes")
+        }
+        let headers: CallHeaders
+        do {
+            headers = try CallHeaders(buffer: frame.payload, limits: shared.configuration.wireLimits)
+        } catch {
+            throw FrameError.malformedPayload(.headers, "\(error)")
+        }
+        guard streams.count < Int(localSettings.maximumConcurrentStreams) else {
+            return refuse(id, .resourceExhausted, "more than \(localSettings.maximumConcurrentStreams) concurrent calls")
+        }
+        let requestID = headers.metadata.first { $0.key == MetadataKey.requestID }?.value
+        guard let method = shared.router.methods[headers.method] else {
+            return refuse(id, .unimplemented, "unknown method \(headers.method)")
+        }
+        let principal = self.principal ?? Principal(kind: .unidentified, identity: "unknown")
+        guard method.policy.allows(principal) else {
+            shared.auditor.denied(principal: principal, method: method.path, requestID: requestID, reason: "policy allows \(method.policy)")
+            method.metrics.callFinished(code: .permissionDenied, nanoseconds: 0)
+            return refuse(id, .permissionDenied, "\(principal.identity) may not call \(method.path)")
+        }
+        let deadline: NIODeadline? = headers.timeoutMicroseconds == 0
+            ? nil : .now() + .microseconds(Int64(clamping: headers.timeoutMicroseconds))
+        let context = ServerContext(
+            principal: principal, method: method.path, deadline: deadline, metadata: headers.metadata,
+            requestID: requestID ?? ServerShared.makeRequestID(), peer: peer, logger: logger)
+        let peerSettings = self.peerSettings ?? .protocolDefaults
+        let stream = ServerStream(
+            id: id, method: method, context: context,
+            receiveWindow: Int(localSettings.initialWindowSize), sendWindow: Int(peerSettings.initialWindowSize),
+            maximumMessageSize: Int(localSettings.maximumMessageSize))
+        streams[id] = stream
+        idleTimer?.cancel()
+        idleTimer = nil
+        method.metrics.callStarted()
+        if let deadline {
+            stream.deadlineTimer = self.context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) { [self] in
+                guard let stream = streams.removeValue(forKey: id) else { return }
+                abandon(stream, code: .deadlineExceeded, message: "deadline exceeded")
+                writeTrailers(stream, Trailers(code: .deadlineExceeded, message: "the deadline passed before the call finished"))
+                streamEnded()
+            }
+        }
+        if method.kind == .clientStreaming || method.kind == .bidirectionalStreaming {
+            let connection = NIOLoopBound(self, eventLoop: self.context.eventLoop)
+            stream.inbound = InboundMessages { credit in
+                connection.eventLoop.runOrExecute { connection.value.grantCredit(stream: id, credit) }
+            }
+            start(stream, request: nil)
+        }
+        if frame.flags.contains(.endStream) { halfClose(id) }
+    }
+
+    private func receiveMessage(_ frame: Frame) throws {
+        guard let stream = streams[frame.streamID] else {
+            // A call we already finished or abandoned; its late frames are dropped.
+            guard frame.streamID <= lastStreamID else { throw FrameError.unexpectedFrame("MESSAGE on unopened stream \(frame.streamID)") }
+            return
+        }
+        let outcome: MessageAssembler.Outcome
+        do {
+            outcome = try stream.receive.receive(frame)
+        } catch .windowExceeded {
+            throw FrameError.unexpectedFrame("MESSAGE beyond the flow-control window on stream \(stream.id)")
+        } catch {
+            return fail(stream, .resourceExhausted, "a message exceeds \(localSettings.maximumMessageSize) bytes")
+        }
+        switch outcome {
+        case .fragment(let credit):
+            grantCredit(stream: stream.id, credit)
+        case .message(let message, let credit):
+            switch stream.phase {
+            case .awaitingRequest(nil):
+                stream.phase = .awaitingRequest(message)
+            case .awaitingRequest:
+                return fail(stream, .invalidArgument, "\(stream.method.kind) call with more than one request message")
+            case .running:
+                stream.inbound?.deliver(message, credit: credit)
+            }
+        }
+        if frame.flags.contains(.endStream) { halfClose(stream.id) }
+    }
+
+    private func halfClose(_ id: UInt32) {
+        guard let stream = streams[id], !stream.clientHalfClosed else { return }
+        stream.clientHalfClosed = true
+        switch stream.phase {
+        case .awaitingRequest(let request?):
+            start(stream, request: request)
+        case .awaitingRequest(nil):
+            fail(stream, .invalidArgument, "the call ended without its request message")
+        case .running:
+            stream.inbound?.finish()
+        }
+    }
+
+    private func start(_ stream: ServerStream, request: ByteBuffer?) {
+        stream.phase = .running
+        let call = ServerCall(
+            connection: NIOLoopBound(self, eventLoop: context.eventLoop), streamID: stream.id,
+            context: stream.context, inbound: stream.inbound, limits: shared.configuration.wireLimits)
+        let method = stream.method
+        let inherited = CallScope.Inherited(deadline: stream.context.deadline, requestID: stream.context.requestID)
+        stream.task = Task(executorPreference: executor) {
+            await CallScope.$current.withValue(inherited) {
+                await method.invoke(call, request)
+            }
+        }
+    }
+
+    // MARK: Answers
+
+    func finish<M: WireMessage>(stream id: UInt32, response: M) {
+        guard let stream = streams[id] else { return }
+        let size = response.encodedSize()
+        let frameLimit = Int(peerSettings?.maximumFrameSize ?? Settings.defaultMaximumFrameSize)
+        if stream.send.fitsDirectly(size, maximumFrameSize: frameLimit) {
+            stream.send.consumeDirect(size)
+            outbound.writeFrame(.message, stream: id, message: response)
+            complete(stream, Trailers(code: .ok))
+        } else {
+            var buffer = context.channel.allocator.buffer(capacity: size)
+            buffer.writeWireMessage(response)
+            stream.send.enqueue(buffer)
+            stream.pendingTrailers = Trailers(code: .ok)
+            drain(stream)
+        }
+    }
+
+    func finish(stream id: UInt32, trailers: Trailers) {
+        guard let stream = streams[id] else { return }
+        if trailers.status == .ok && !stream.send.isEmpty {
+            stream.pendingTrailers = trailers  // sent once the queued messages have gone
+        } else {
+            complete(stream, trailers)
+        }
+    }
+
+    /// Writes a streamed message now if the window allows; false if it must wait.
+    func trySend<M: WireMessage>(stream id: UInt32, _ message: M) throws -> Bool {
+        guard let stream = streams[id] else { throw RPCError(.cancelled, "the call is no longer active") }
+        let size = message.encodedSize()
+        let frameLimit = Int(peerSettings?.maximumFrameSize ?? Settings.defaultMaximumFrameSize)
+        guard stream.send.fitsDirectly(size, maximumFrameSize: frameLimit) else { return false }
+        stream.send.consumeDirect(size)
+        outbound.writeFrame(.message, stream: id, message: message)
+        scheduleFlush()
+        return true
+    }
+
+    func sendOrWait(stream id: UInt32, _ buffer: ByteBuffer, _ continuation: UnsafeContinuation<Void, any Error>) {
+        guard let stream = streams[id] else {
+            return continuation.resume(throwing: RPCError(.cancelled, "the call is no longer active"))
+        }
+        stream.send.enqueue(buffer)
+        if drain(stream) {
+            continuation.resume()
+        } else {
+            stream.writerWaiter = continuation
+        }
+    }
+
+    func failWriter(stream id: UInt32) {
+        guard let waiter = streams[id]?.writerWaiter else { return }
+        streams[id]?.writerWaiter = nil
+        waiter.resume(throwing: RPCError(.cancelled, "the call was cancelled"))
+    }
+
+    /// Sends what the window allows; returns true when nothing waits any more.
+    @discardableResult
+    private func drain(_ stream: ServerStream) -> Bool {
+        let frameLimit = Int(peerSettings?.maximumFrameSize ?? Settings.defaultMaximumFrameSize)
+        let done = stream.send.drain(into: &outbound, stream: stream.id, maximumFrameSize: frameLimit)
+        scheduleFlush()
+        guard done else { return false }
+        if let waiter = stream.writerWaiter {
+            stream.writerWaiter = nil
+            waiter.resume()
+        }
+        if let trailers = stream.pendingTrailers {
+            complete(stream, trailers)
+        }
+        return true
+    }
+
+    func grantCredit(stream id: UInt32, _ credit: Int) {
+        guard credit > 0, let stream = streams[id] else { return }
+        stream.receive.granted(credit)
+        var payload = context.channel.allocator.buffer(capacity: 4)
+        payload.writeInteger(UInt32(credit))
+        outbound.writeFrame(.windowUpdate, stream: id, payload: payload)
+        scheduleFlush()
+    }
+
+    private func complete(_ stream: ServerStream, _ trailers: Trailers) {
+        streams.removeValue(forKey: stream.id)
+        stream.deadlineTimer?.cancel()
+        writeTrailers(stream, trailers)
+        stream.method.metrics.callFinished(code: trailers.status, nanoseconds: (NIODeadline.now() - stream.started).nanoseconds)
+        streamEnded()
+    }
+
+    private func writeTrailers(_ stream: ServerStream, _ trailers: Trailers) {
+        outbound.writeFrame(.trailers, stream: stream.id, message: trailers)
+        scheduleFlush()
+    }
+
+    /// Ends a call the server cannot serve, before or while its handler runs.
+    private func fail(_ stream: ServerStream, _ code: StatusCode, _ message: String) {
+        streams.removeValue(forKey: stream.id)
+        abandon(stream, code: code, message: message)
+        writeTrailers(stream, Trailers(code: code, message: message))
+        stream.method.metrics.callFinished(code: code, nanoseconds: (NIODeadline.now() - stream.started).nanoseconds)
+        streamEnded()
+    }
+
+    private func refuse(_ id: UInt32, _ code: StatusCode, _ message: String) {
+        outbound.writeFrame(.trailers, stream: id, message: Trailers(code: code, message: message))
+        scheduleFlush()
+    }
+
+    /// Stops a call's handler: its task is cancelled and anything it waits on fails.
+    private func abandon(_ stream: ServerStream, code: StatusCode, message: String) {
+        stream.deadlineTimer?.cancel()
+        stream.task?.cancel()
+        let error = RPCError(code, message)
+        stream.inbound?.finish(error)
+        if let waiter = stream.writerWaiter {
+            stream.writerWaiter = nil
+            waiter.resume(throwing: error)
+        }
+    }
+
+    private func streamEnded() {
+        if streams.isEmpty {
+            if goAwaySent { close() } else { armIdleTimer() }
+        }
+    }
+
+    // MARK: Connection lifecycle
+
+    private func armIdleTimer() {
+        idleTimer?.cancel()
+        guard !closed, streams.isEmpty else { return }
+        idleTimer = context.eventLoop.assumeIsolated().scheduleTask(in: shared.configuration.idleTimeout) { [self] in
+            guard streams.isEmpty else { return }
+            goAway(code: .ok, message: "idle")
+        }
+    }
+
+    /// Graceful: no new calls; the connection closes when the last call in flight finishes.
+    func goAway(code: StatusCode, message: String) {
+        guard !closed else { return }
+        if !goAwaySent {
+            goAwaySent = true
+            outbound.writeFrame(.goAway, stream: 0, message: GoAway(lastStreamID: lastStreamID, code: code, message: message))
+            flush()
+        }
+        if streams.isEmpty { close() }
+    }
+
+    private func protocolError(_ error: FrameError) {
+        logger.info("protocol error, closing connection", metadata: ["peer": "\(peer)", "error": "\(error)"])
+        if !goAwaySent && prefaceMatched == ConnectionPreface.bytes.count {
+            goAwaySent = true
+            outbound.writeFrame(.goAway, stream: 0, message: GoAway(lastStreamID: lastStreamID, code: error.statusCode, message: error.description))
+            flush()
+        }
+        close()
+    }
+
+    func close() {
+        guard !closed else { return }
+        closed = true
+        flush()
+        context.close(promise: nil)
+    }
+
+    // MARK: Output
+
+    private func scheduleFlush() {
+        guard !reading, !flushScheduled else { return }
+        flushScheduled = true
+        context.eventLoop.assumeIsolated().execute { [self] in
+            flushScheduled = false
+            flush()
+        }
+    }
+
+    private func flush() {
+        guard outbound.readableBytes > 0, context.channel.isActive || !closed else { return }
+        let bytes = outbound
+        outbound = context.channel.allocator.buffer(capacity: max(4096, bytes.readableBytes))
+        context.writeAndFlush(wrapOutboundOut(bytes), promise: nil)
+    }
+}

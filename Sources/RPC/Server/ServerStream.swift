@@ -1,0 +1,40 @@
+import JCSkillsProtocol
+import NIOCore
+
+/// One call in progress on a server connection. Lives on the connection's event loop.
+final class ServerStream {
+    let id: UInt32
+    let method: RegisteredMethod
+    let context: ServerContext
+    let started: NIODeadline
+
+    enum Phase {
+        /// Unary and server-streaming calls wait for their one request and the half-close.
+        case awaitingRequest(ByteBuffer?)
+        /// The handler's task is running.
+        case running
+    }
+
+    var phase: Phase
+    var receive: MessageAssembler
+    var send: StreamSendQueue
+    /// Client-streaming and bidirectional calls: messages for the handler to take.
+    var inbound: InboundMessages?
+    var task: Task<Void, Never>?
+    var deadlineTimer: Scheduled<Void>?
+    /// A handler's `send` waiting for credit.
+    var writerWaiter: UnsafeContinuation<Void, any Error>?
+    /// Trailers that must wait until queued messages have gone out.
+    var pendingTrailers: Trailers?
+    var clientHalfClosed = false
+
+    init(id: UInt32, method: RegisteredMethod, context: ServerContext, receiveWindow: Int, sendWindow: Int, maximumMessageSize: Int) {
+        self.id = id
+        self.method = method
+        self.context = context
+        self.started = .now()
+        self.phase = .awaitingRequest(nil)
+        self.receive = MessageAssembler(window: receiveWindow, maximumMessageSize: maximumMessageSize)
+        self.send = StreamSendQueue(window: sendWindow)
+    }
+}
