@@ -1,0 +1,73 @@
+import Foundation
+import SQLKit
+
+/// Reads and writes `jcs_audit_log`. The store calls these; services use
+/// ``StoreTransaction/audit(entity:id:detail:)``, ``Store/recordAudit(_:outcome:entity:id:detail:)``
+/// and ``Store/auditLog(_:)``.
+enum AuditLog {
+    static let table = "jcs_audit_log"
+    static let maximumDetailLength = 2000
+    static let maximumPageSize = 1000
+
+    static func append(
+        on db: any SQLDatabase, service: String, at time: Date, context: AuditContext,
+        entity: String?, entityID: String?, outcome: String, detail: String?
+    ) async throws {
+        try await db.insert(into: table)
+            .columns("at_ms", "service", "principal", "method", "request_id", "entity", "entity_id", "outcome", "detail")
+            .values(SQLBind(time.unixMilliseconds), SQLBind(service), SQLBind(context.principal),
+                    SQLBind(context.method), SQLBind(context.requestID), SQLBind(entity), SQLBind(entityID),
+                    SQLBind(outcome), SQLBind(detail.map { String($0.prefix(maximumDetailLength)) }))
+            .run()
+    }
+
+    static func query(on db: any SQLDatabase, service: String, _ query: AuditQuery) async throws -> AuditPage {
+        guard (1...maximumPageSize).contains(query.limit) else {
+            throw StoreError(.invalidArgument, "audit page size must be between 1 and \(maximumPageSize)")
+        }
+        var select = db.select()
+            .columns("id", "at_ms", "service", "principal", "method", "request_id", "entity", "entity_id",
+                     "outcome", "detail")
+            .from(table)
+            .where("service", .equal, service)
+        if let principal = query.principal { select = select.where("principal", .equal, principal) }
+        if let method = query.method { select = select.where("method", .equal, method) }
+        if let entity = query.entity { select = select.where("entity", .equal, entity) }
+        if let entityID = query.entityID { select = select.where("entity_id", .equal, entityID) }
+        if let since = query.since { select = select.where("at_ms", .greaterThanOrEqual, since.unixMilliseconds) }
+        if let until = query.until { select = select.where("at_ms", .lessThan, until.unixMilliseconds) }
+        if let before = query.before { select = select.where("id", .lessThan, before) }
+        // One extra row tells whether another page exists without a COUNT.
+        let rows = try await select.orderBy("id", .descending).limit(query.limit + 1).all()
+        let entries = try rows.prefix(query.limit).map { row in
+            AuditEntry(
+                id: try row.decode(column: "id", as: Int64.self),
+                time: Date(unixMilliseconds: try row.decode(column: "at_ms", as: Int64.self)),
+                service: try row.decode(column: "service", as: String.self),
+                principal: try row.decode(column: "principal", as: String.self),
+                method: try row.decode(column: "method", as: String.self),
+                requestID: try row.decode(column: "request_id", as: String.self),
+                entity: try row.decode(column: "entity", as: String?.self),
+                entityID: try row.decode(column: "entity_id", as: String?.self),
+                outcome: try row.decode(column: "outcome", as: String.self),
+                detail: try row.decode(column: "detail", as: String?.self))
+        }
+        let more = rows.count > query.limit
+        return AuditPage(entries: entries, nextCursor: more ? entries.last?.id : nil)
+    }
+
+    /// Deletes rows past the retention period recorded in `jcs_audit_policy`, using the
+    /// database's clock exactly as the DELETE trigger does, so the trigger never objects.
+    ///
+    /// - Returns: the number of rows deleted.
+    static func purge(on db: any SQLDatabase, service: String, dialect: StoreDialect) async throws -> Int {
+        let horizon = "\(dialect.nowMilliseconds) - (SELECT retention_days FROM jcs_audit_policy WHERE id = 1) * 86400000"
+        let condition: SQLQueryString = "service = \(bind: service) AND at_ms < \(unsafeRaw: horizon)"
+        let count = try await db.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table) WHERE \(condition)")
+            .first(decodingColumn: "n", as: Int.self) ?? 0
+        if count > 0 {
+            try await db.raw("DELETE FROM \(unsafeRaw: table) WHERE \(condition)").run()
+        }
+        return count
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+import Logging
+import NIOPosix
+import SQLiteKit
+import Synchronization
+
+/// SQLite in WAL mode: one writer connection, a few reader connections, a private thread pool.
+///
+/// Writes serialise on the single writer connection through an async FIFO lock, and begin
+/// with `BEGIN IMMEDIATE`, so inside one process no write ever meets `SQLITE_BUSY`; another
+/// process (a second replica, the `sqlite3` shell) is waited for up to the busy timeout.
+/// Readers use their own connections and, thanks to WAL, see the last committed state
+/// without waiting for the writer.
+///
+/// The thread pool is private and has a thread per connection: SQLite calls block their
+/// thread, and a shared pool smaller than the number of connections could leave the
+/// lock holder without a thread while the others wait for its lock.
+final class SQLiteBackend: StoreBackend {
+    let dialect = StoreDialect.sqlite
+    let path: String
+    private let configuration: StoreConfiguration
+    private let threadPool: NIOThreadPool
+    private let writerLock = AsyncSemaphore(permits: 1)
+    /// `nil` after a connection was found in an unknown state; reopened on next use.
+    private let writer: Mutex<SQLiteConnection?>
+    private let readerPermits: AsyncSemaphore
+    private let idleReaders = Mutex<[SQLiteConnection]>([])
+    private let closed = Mutex(false)
+
+    private init(path: String, configuration: StoreConfiguration, threadPool: NIOThreadPool, writer: SQLiteConnection) {
+        self.path = path
+        self.configuration = configuration
+        self.threadPool = threadPool
+        self.writer = Mutex(writer)
+        self.readerPermits = AsyncSemaphore(permits: configuration.sqliteReaders)
+    }
+
+    /// Opens (creating if needed) the database file and switches it to WAL.
+    static func open(path: String, configuration: StoreConfiguration) async throws -> SQLiteBackend {
+        try prepareFile(at: path)
+        let threadPool = NIOThreadPool(numberOfThreads: configuration.sqliteReaders + 1)
+        threadPool.start()
+        do {
+            let writer = try await openConnection(path: path, configuration: configuration, threadPool: threadPool,
+                                                  role: .writer)
+            return SQLiteBackend(path: path, configuration: configuration, threadPool: threadPool, writer: writer)
+        } catch {
+            try? await threadPool.shutdownGracefully()
+            throw ErrorTranslation.translate(error, doing: "opening SQLite database \(path)")
+        }
+    }
+
+    /// Creates the parent directory (0700) and an empty file (0600) so that the database,
+    /// and the -wal and -shm files SQLite derives from its mode, are private to the service.
+    private static func prepareFile(at path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StoreError(.unavailable, "cannot create data directory \(directory): \(error.localizedDescription)")
+            }
+        }
+        if !FileManager.default.fileExists(atPath: path) {
+            // A failure here (read-only directory…) is left to SQLite, whose open then fails
+            // with a clear error of its own.
+            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
+    }
+
+    private enum Role { case writer, reader }
+
+    private static func openConnection(
+        path: String, configuration: StoreConfiguration, threadPool: NIOThreadPool, role: Role
+    ) async throws -> SQLiteConnection {
+        let connection = try await SQLiteConnection.open(
+            storage: .file(path: path), threadPool: threadPool, logger: configuration.logger,
+            on: MultiThreadedEventLoopGroup.singleton.any())
+        do {
+            // busy_timeout replaces SQLiteNIO's default busy handler, which retries forever.
+            _ = try await connection.query("PRAGMA busy_timeout = \(configuration.busyTimeout.milliseconds)")
+            _ = try await connection.query("PRAGMA foreign_keys = ON")
+            switch role {
+            case .writer:
+                let mode = try await connection.query("PRAGMA journal_mode = WAL").first?.column("journal_mode")
+                guard mode?.string?.lowercased() == "wal" else {
+                    throw StoreError(.unavailable,
+                                     "SQLite database \(path) cannot use WAL journaling (got \(mode?.string ?? "nothing"))")
+                }
+                // FULL: a commit is on disk (WAL fsynced) before it is acknowledged, so an
+                // acknowledged write survives a power cut, not only a process crash.
+                _ = try await connection.query("PRAGMA synchronous = FULL")
+            case .reader:
+                // A read path that tries to write is a bug; make SQLite say so.
+                _ = try await connection.query("PRAGMA query_only = ON")
+            }
+            return connection
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
+    private func ensureOpen() throws {
+        if closed.withLock({ $0 }) { throw StoreError(.unavailable, "the store is closed") }
+    }
+
+    func transaction<T>(_ kind: TransactionKind, _ body: (GuardedDatabase) async throws -> T) async throws -> T {
+        try ensureOpen()
+        switch kind {
+        case .read:
+            return try await withReader { connection in
+                try await run(on: connection, begin: "BEGIN", onBroken: {}, body)
+            }
+        case .write, .migration:
+            // IMMEDIATE takes the write lock up front: a deferred transaction that reads first
+            // could fail to upgrade to a writer (SQLITE_BUSY_SNAPSHOT), which no wait can cure.
+            return try await withWriter { connection in
+                try await run(on: connection, begin: "BEGIN IMMEDIATE", onBroken: { writer.withLock { $0 = nil } }, body)
+            }
+        }
+    }
+
+    /// Runs one transaction; a connection left in an unknown state is closed (and so never
+    /// reused) before the error is passed on.
+    private func run<T>(
+        on connection: SQLiteConnection, begin: String, onBroken: () -> Void,
+        _ body: (GuardedDatabase) async throws -> T
+    ) async throws -> T {
+        var reusable = true
+        do {
+            return try await TransactionScope.run(on: sql(connection), begin: [begin], reusable: &reusable, body)
+        } catch {
+            if !reusable {
+                onBroken()
+                try? await connection.close()
+            }
+            throw error
+        }
+    }
+
+    private func sql(_ connection: SQLiteConnection) -> any SQLDatabase {
+        connection.sql(encoder: SQLiteDataEncoder(), decoder: SQLiteDataDecoder(),
+                       queryLogLevel: configuration.queryLogLevel)
+    }
+
+    private func withWriter<T>(_ body: (SQLiteConnection) async throws -> T) async throws -> T {
+        try await writerLock.withPermit {
+            try ensureOpen()
+            let connection: SQLiteConnection
+            if let current = writer.withLock({ $0 }) {
+                connection = current
+            } else {
+                connection = try await Self.openConnection(path: path, configuration: configuration,
+                                                           threadPool: threadPool, role: .writer)
+                writer.withLock { $0 = connection }
+            }
+            return try await body(connection)
+        }
+    }
+
+    private func withReader<T>(_ body: (SQLiteConnection) async throws -> T) async throws -> T {
+        try await readerPermits.withPermit {
+            try ensureOpen()
+            let connection: SQLiteConnection
+            if let idle = idleReaders.withLock({ $0.popLast() }) {
+                connection = idle
+            } else {
+                connection = try await Self.openConnection(path: path, configuration: configuration,
+                                                           threadPool: threadPool, role: .reader)
+            }
+            do {
+                let result = try await body(connection)
+                if !connection.isClosed { idleReaders.withLock { $0.append(connection) } }
+                return result
+            } catch {
+                if !connection.isClosed { idleReaders.withLock { $0.append(connection) } }
+                throw error
+            }
+        }
+    }
+
+    func close() async {
+        let wasClosed = closed.withLock { closed in
+            defer { closed = true }
+            return closed
+        }
+        if wasClosed { return }
+        // Wait for running transactions by taking every permit; nobody gives them back.
+        try? await writerLock.acquire()
+        for _ in 0..<configuration.sqliteReaders { try? await readerPermits.acquire() }
+        var connections = idleReaders.withLock { readers in
+            defer { readers.removeAll() }
+            return readers
+        }
+        if let writer = writer.withLock({ $0 }) { connections.append(writer) }
+        for connection in connections where !connection.isClosed {
+            try? await connection.close()
+        }
+        try? await threadPool.shutdownGracefully()
+    }
+}

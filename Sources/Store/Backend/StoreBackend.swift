@@ -1,0 +1,64 @@
+import SQLKit
+
+/// What a transaction is for; decides how it begins on each backend.
+enum TransactionKind: Sendable {
+    /// A consistent, read-only snapshot.
+    case read
+    /// A read-write transaction.
+    case write
+    /// A write transaction that also holds the database-wide migration lock, so replicas
+    /// starting together apply each migration once.
+    case migration
+}
+
+/// One of the two ways to reach a database. The store's logic (migrations, idempotency,
+/// audit) sits above and is written once against this.
+protocol StoreBackend: Sendable {
+    var dialect: StoreDialect { get }
+
+    /// Runs `body` in a transaction on one connection: committed when `body` returns,
+    /// rolled back when it throws. Backend errors come out as ``StoreError``s.
+    func transaction<T>(_ kind: TransactionKind, _ body: (GuardedDatabase) async throws -> T) async throws -> T
+
+    /// Waits for running transactions, then closes every connection. Later calls fail with
+    /// ``StoreError/Kind/unavailable``.
+    func close() async
+}
+
+/// The begin / commit / roll back sequence both backends share.
+enum TransactionScope {
+    /// Runs `body` between `begin` and `COMMIT` on `raw`, rolling back on any error.
+    ///
+    /// - Parameter reusable: set to `false` when the connection was left in an unknown state
+    ///   (a failed `ROLLBACK`): the backend must close it instead of reusing it, or the next
+    ///   caller would inherit half a transaction.
+    static func run<T>(
+        on raw: any SQLDatabase,
+        begin: [String],
+        reusable: inout Bool,
+        _ body: (GuardedDatabase) async throws -> T
+    ) async throws -> T {
+        let guarded = GuardedDatabase(raw)
+        defer { guarded.finish() }
+        do {
+            for statement in begin {
+                try await raw.execute(sql: SQLRaw(statement)) { _ in }
+            }
+            let result = try await body(guarded)
+            if guarded.hasFailed {
+                // PostgreSQL would turn this COMMIT into a silent ROLLBACK; say so instead.
+                throw StoreError(.transactionAborted,
+                                 "a statement failed but the transaction body carried on; rolled back")
+            }
+            try await raw.execute(sql: SQLRaw("COMMIT")) { _ in }
+            return result
+        } catch {
+            do {
+                try await raw.execute(sql: SQLRaw("ROLLBACK")) { _ in }
+            } catch {
+                reusable = false
+            }
+            throw ErrorTranslation.translate(error, doing: "running a transaction")
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import AsyncKit
+import NIOCore
+import NIOPosix
+import PostgresNIO
+import SQLiteNIO
+
+/// Turns backend errors into ``StoreError``s; leaves every other error alone.
+///
+/// Errors from service code (an `RPCError` thrown inside a transaction) must reach the caller
+/// unchanged, so only errors the store recognises as coming from a database or a connection
+/// are translated.
+enum ErrorTranslation {
+    /// The ``StoreError`` for `error`, or `error` itself when it did not come from a database.
+    ///
+    /// - Parameter doing: what the store was doing, for the message (`"opening the database"`).
+    static func translate(_ error: any Error, doing: String) -> any Error {
+        switch error {
+        case is StoreError:
+            return error
+        case let error as SQLiteError:
+            return fromSQLite(error, doing: doing)
+        case let error as PSQLError:
+            return fromPostgres(error, doing: doing)
+        case is ConnectionPoolTimeoutError:
+            return StoreError(.unavailable, "\(doing): no database connection became free in time")
+        case is ConnectionPoolError:
+            return StoreError(.unavailable, "\(doing): the store is closed")
+        case is ChannelError, is IOError, is NIOConnectionError:
+            return StoreError(.unavailable, "\(doing): connection failed (\(error))")
+        default:
+            return error
+        }
+    }
+
+    /// Whether `error` means the connection it came from can no longer be trusted.
+    static func isConnectionLevel(_ error: any Error) -> Bool {
+        guard let store = translate(error, doing: "") as? StoreError else { return false }
+        return store.kind == .unavailable || store.kind == .corrupted
+    }
+
+    static func fromSQLite(_ error: SQLiteError, doing: String) -> StoreError {
+        let text = "\(doing): \(error.message)"
+        switch error.reason {
+        case .readOnly, .readonlyInRecovery, .readonlyCantLock, .readonlyInRollback, .readonlyBackingMoved,
+             .readonlyDirectory:
+            return StoreError(.readOnly, "\(text) (the database file or its directory is read-only)")
+        case .full:
+            return StoreError(.storageFull, "\(text) (the disk is full)")
+        case .noMemory, .ioErrorNoMemory:
+            return StoreError(.storageFull, "\(text) (out of memory)")
+        case .busy, .busyTimeout, .busyInRecovery, .busyInSnapshot, .locked, .lockedBySharedCache,
+             .lockedVirtualTable:
+            return StoreError(.conflict, "\(text) (another process held the database lock past the busy timeout)")
+        case .cantOpen, .cantOpenDirectory, .cantOpenInvalidPath, .cantOpenCygwinPath, .cantOpenUnfollowedSymlink,
+             .permission, .auth, .authUnauthorizedUser, .noLFS:
+            return StoreError(.unavailable, text)
+        case .corrupt, .corruptIndex, .corruptSequenceSchema, .corruptVirtualTable, .notADatabase, .format:
+            return StoreError(.corrupted, text)
+        case .constraintUniqueFailed, .constraintPrimaryKeyFailed, .constraintUniqueRowIDFailed:
+            return StoreError(.alreadyExists, text)
+        case .constraint, .constraintCheckFailed, .constraintForeignKeyFailed, .constraintNotNullFailed,
+             .constraintTriggerFailed, .constraintCommitHookFailed, .constraintUserFunctionFailed,
+             .constraintVirtualTableFailed, .constraintUpdateTriggerDeletedRow, .constraintStrictDataTypeFailed:
+            return StoreError(.constraintViolation, text)
+        case .tooBig, .range, .mismatch:
+            return StoreError(.invalidArgument, text)
+        case .ioError, .ioErrorFailedRead, .ioErrorIncompleteRead, .ioErrorFailedWrite, .ioErrorFailedSync,
+             .ioErrorFailedDirSync, .ioErrorFailedTruncate, .ioErrorFailedStat, .ioErrorFailedUnlock,
+             .ioErrorFailedReadLock, .ioErrorFailedDelete, .ioErrorFailedAccess, .ioErrorFailedLockCheck,
+             .ioErrorFailedAdvisoryLock, .ioErrorFailedClose, .ioErrorFailedSharedMemOpen,
+             .ioErrorFailedSharedMemSize, .ioErrorFailedSharedMemMap, .ioErrorFailedDeleteNonexistent,
+             .ioErrorFailedMemoryMap, .ioErrorCantFindTempdir, .ioErrorCygwinPath:
+            return StoreError(.unavailable, "\(text) (input/output error)")
+        case .ioErrorBadDataChecksum, .ioErrorCorruptedFilesystem:
+            return StoreError(.corrupted, text)
+        default:
+            return StoreError(.queryFailed, text)
+        }
+    }
+
+    static func fromPostgres(_ error: PSQLError, doing: String) -> StoreError {
+        guard error.code == .server, let state = error.serverInfo?[.sqlState] else {
+            return fromPostgresClient(error, doing: doing)
+        }
+        let text = "\(doing): \(error.serverInfo?[.message] ?? "PostgreSQL error") (SQLSTATE \(state))"
+        switch state {
+        case "25006":
+            return StoreError(.readOnly, "\(text) (the server only accepts reads)")
+        case "53100":
+            return StoreError(.storageFull, "\(text) (the server's disk is full)")
+        case "53300":
+            return StoreError(.unavailable, "\(text) (the server has no connection slot left)")
+        case "23505":
+            return StoreError(.alreadyExists, text)
+        case "40001", "40P01", "55P03":
+            return StoreError(.conflict, text)
+        case "25P02":
+            return StoreError(.transactionAborted, text)
+        case "3D000":
+            return StoreError(.unavailable, "\(text) (the database does not exist)")
+        case "XX001", "XX002":
+            return StoreError(.corrupted, text)
+        default:
+            break
+        }
+        switch state.prefix(2) {
+        case "08", "57", "28": return StoreError(.unavailable, text)
+        case "53": return StoreError(.storageFull, text)
+        case "23": return StoreError(.constraintViolation, text)
+        case "22": return StoreError(.invalidArgument, text)
+        default: return StoreError(.queryFailed, text)
+        }
+    }
+
+    /// Errors PostgresNIO raises on the client side: mostly a connection that failed or broke.
+    private static func fromPostgresClient(_ error: PSQLError, doing: String) -> StoreError {
+        switch error.code {
+        case .tooManyParameters:
+            return StoreError(.invalidArgument, "\(doing): too many bound parameters in one statement")
+        case .server, .messageDecodingFailure, .unexpectedBackendMessage, .invalidCommandTag:
+            return StoreError(.queryFailed, "\(doing): PostgreSQL protocol error (\(error.code))")
+        default:
+            // PSQLError's description is deliberately vague; the underlying error names the cause.
+            let cause = error.underlying.map { " (\($0))" } ?? ""
+            return StoreError(.unavailable, "\(doing): PostgreSQL connection failed: \(error.code)\(cause)")
+        }
+    }
+}

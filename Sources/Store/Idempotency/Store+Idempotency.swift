@@ -1,0 +1,89 @@
+import Foundation
+import SQLKit
+
+extension Store {
+    /// The longest idempotency key accepted, in UTF-8 bytes.
+    public static let maximumIdempotencyKeyLength = 200
+
+    /// Runs a write at most once per idempotency key, remembering its result.
+    ///
+    /// The first call with a key runs `body` in a write transaction and stores the bytes it
+    /// returns (the encoded response) in the same transaction, so either both the write and
+    /// its result commit or neither does. A later call with the same key and the same
+    /// `requestDigest` and method returns the stored bytes with ``IdempotentResult/replayed``
+    /// set, without running `body` or writing anything (no audit row either: nothing was
+    /// written). Concurrent calls with one key never both run `body`: on SQLite writes are
+    /// serialised; on PostgreSQL the second waits on the first's claim row and then replays.
+    ///
+    /// Keys belong to a principal (the same key from two callers is two keys) and expire
+    /// after ``StoreConfiguration/idempotencyTTL``; after that the key is new again. A call that
+    /// fails stores nothing, so retrying it runs the write again.
+    ///
+    /// - Parameters:
+    ///   - key: the client's idempotency key, 1…``maximumIdempotencyKeyLength`` UTF-8 bytes.
+    ///   - context: the caller; its principal scopes the key and its method must match.
+    ///   - requestDigest: a digest of the encoded request (e.g. SHA-256), compared on reuse.
+    /// - Throws: ``StoreError/Kind/idempotencyConflict`` (`FAILED_PRECONDITION`) when the key
+    ///   was already used for a different method or request; ``StoreError/Kind/invalidArgument``
+    ///   for an empty or over-long key; whatever `body` throws.
+    public func idempotent(
+        key: String, context: AuditContext, requestDigest: Data,
+        _ body: (StoreTransaction) async throws -> Data
+    ) async throws -> IdempotentResult {
+        guard !key.isEmpty, key.utf8.count <= Self.maximumIdempotencyKeyLength else {
+            throw StoreError(.invalidArgument,
+                             "an idempotency key must be 1 to \(Self.maximumIdempotencyKeyLength) bytes long")
+        }
+        return try await transaction(context) { tx in
+            let db = tx.database
+            let nowMs = now.unixMilliseconds
+            let expiresMs = nowMs + configuration.idempotencyTTL.milliseconds
+            let owner: SQLQueryString =
+                "service = \(bind: service) AND principal = \(bind: context.principal) AND idem_key = \(bind: key)"
+
+            // Claim the key first: a concurrent claimant on PostgreSQL blocks on this row until
+            // we commit, then sees our stored result instead of running the write again.
+            let claimed = try await db.raw("""
+                INSERT INTO jcs_idempotency
+                    (service, principal, idem_key, method, request_digest, created_ms, expires_ms)
+                VALUES (\(bind: service), \(bind: context.principal), \(bind: key), \(bind: context.method),
+                        \(bind: requestDigest), \(bind: nowMs), \(bind: expiresMs))
+                ON CONFLICT (service, principal, idem_key) DO NOTHING
+                RETURNING idem_key
+                """).all()
+            if claimed.isEmpty {
+                guard let row = try await db.raw("""
+                    SELECT method, request_digest, response, expires_ms FROM jcs_idempotency WHERE \(owner)
+                    """).first()
+                else {
+                    throw StoreError(.conflict, "an idempotency key vanished while in use; retry the call")
+                }
+                if try row.decode(column: "expires_ms", as: Int64.self) <= nowMs {
+                    // Expired but not yet purged: the key is new again.
+                    try await db.raw("""
+                        UPDATE jcs_idempotency SET method = \(bind: context.method),
+                            request_digest = \(bind: requestDigest), response = NULL,
+                            created_ms = \(bind: nowMs), expires_ms = \(bind: expiresMs)
+                        WHERE \(owner)
+                        """).run()
+                } else {
+                    let method = try row.decode(column: "method", as: String.self)
+                    let digest = try row.decode(column: "request_digest", as: Data.self)
+                    guard method == context.method, digest == requestDigest else {
+                        throw StoreError(.idempotencyConflict,
+                                         "idempotency key \"\(key)\" was already used for a different request "
+                                             + "(\(method)); send a new key with a new request")
+                    }
+                    guard let response = try row.decode(column: "response", as: Data?.self) else {
+                        throw StoreError(.conflict, "the first call with this idempotency key has not finished; retry")
+                    }
+                    tx.markReplay()
+                    return IdempotentResult(response: response, replayed: true)
+                }
+            }
+            let response = try await body(tx)
+            try await db.raw("UPDATE jcs_idempotency SET response = \(bind: response) WHERE \(owner)").run()
+            return IdempotentResult(response: response, replayed: false)
+        }
+    }
+}

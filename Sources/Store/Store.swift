@@ -1,0 +1,186 @@
+import Foundation
+import JCSkillsProtocol
+import Logging
+import SQLKit
+import Synchronization
+
+/// A service's database: SQLite or PostgreSQL behind one API, with migrations, audited
+/// transactions, idempotent writes and the audit log.
+///
+/// ```swift
+/// let store = try await Store.open(
+///     StoreConfiguration(service: "registry", location: .sqlite(path: "/var/lib/jcskills/registry.sqlite")),
+///     migrations: RegistrySchema.migrations)
+/// defer { Task { await store.close() } }
+///
+/// let count = try await store.read { db in
+///     try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("persons")
+///         .first(decodingColumn: "n", as: Int.self) ?? 0
+/// }
+/// try await store.transaction(context) { tx in
+///     try await tx.insert(into: "persons").columns("id_number_sealed", "id_number_index")
+///         .values(SQLBind(sealed), SQLBind(index)).run()
+///     try await tx.audit(entity: "person", id: index.hexString)
+/// }
+/// ```
+///
+/// Queries are written once with SQLKit and run unchanged on both backends. Close the store
+/// with ``close()`` before it is released.
+public final class Store: Sendable {
+    /// The owning service, as configured.
+    public let service: String
+    /// Where the data lives.
+    public let location: StoreLocation
+    let configuration: StoreConfiguration
+    let backend: any StoreBackend
+    private let maintenance = Mutex<Task<Void, Never>?>(nil)
+
+    /// The backend's SQL flavour.
+    public var dialect: StoreDialect { backend.dialect }
+    var logger: Logger { configuration.logger }
+    var now: Date { configuration.now() }
+
+    private init(configuration: StoreConfiguration, backend: any StoreBackend) {
+        self.service = configuration.service
+        self.location = configuration.location
+        self.configuration = configuration
+        self.backend = backend
+    }
+
+    /// Opens the database, applies pending migrations under the migration lock, purges
+    /// expired idempotency keys and old audit rows, and starts the periodic purge.
+    ///
+    /// - Parameter migrations: the service's schema history (see ``Migration``). The store's
+    ///   own tables (`jcs_…`) are migrated first, under their own name.
+    /// - Throws: ``StoreError``: `unavailable` when the database cannot be reached or opened,
+    ///   `readOnly` when it refuses writes, `schemaTooNew` when a newer release migrated it,
+    ///   `migrationFailed` or `invalidConfiguration` for problems with the migration list or
+    ///   the settings. Nothing is left open when it throws.
+    public static func open(_ configuration: StoreConfiguration, migrations: [Migration]) async throws -> Store {
+        try configuration.validate()
+        let place = "the \(configuration.service) store at \(configuration.location)"
+        let backend: any StoreBackend
+        do {
+            switch configuration.location {
+            case .sqlite(let path):
+                backend = try await SQLiteBackend.open(path: path, configuration: configuration)
+            case .postgres(let url):
+                backend = try PostgresBackend(url: url, configuration: configuration)
+            }
+        } catch let error as StoreError {
+            throw StoreError(error.kind, "opening \(place): \(error.message)")
+        }
+        do {
+            try await MigrationRunner.run(
+                on: backend, service: configuration.service, migrations: migrations,
+                auditRetentionDays: configuration.auditRetentionDays, now: configuration.now(),
+                logger: configuration.logger)
+        } catch {
+            await backend.close()
+            if let error = error as? StoreError { throw StoreError(error.kind, "opening \(place): \(error.message)") }
+            throw error
+        }
+        let store = Store(configuration: configuration, backend: backend)
+        do {
+            _ = try await store.purgeExpired()
+        } catch {
+            // Serving is more important than tidying; the next periodic purge tries again.
+            configuration.logger.warning("purging expired store rows failed", metadata: ["error": "\(error)"])
+        }
+        store.startMaintenance()
+        configuration.logger.info("store open", metadata: [
+            "service": .string(configuration.service), "location": .string(configuration.location.description),
+        ])
+        return store
+    }
+
+    /// Stops the periodic purge, waits for running transactions and closes every connection.
+    /// Calls made afterwards fail with ``StoreError/Kind/unavailable``. Calling it twice is harmless.
+    public func close() async {
+        let task = maintenance.withLock { task in
+            defer { task = nil }
+            return task
+        }
+        task?.cancel()
+        await task?.value
+        await backend.close()
+    }
+
+    /// Runs `body` on a read-only snapshot: every query inside sees the same committed state.
+    ///
+    /// Reads are not audited. A statement that tries to write fails (SQLite: `query_only`,
+    /// PostgreSQL: `READ ONLY` transaction).
+    public func read<T>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        try await backend.transaction(.read) { db in try await body(db) }
+    }
+
+    /// Runs `body` in a write transaction: committed if it returns, rolled back if it throws.
+    ///
+    /// The audit rows `body` records (``StoreTransaction/audit(entity:id:detail:)``) commit
+    /// with the writes; if it records none, one row for the whole transaction is added. When
+    /// the transaction fails, a row with the failure's status (`FAILED_PRECONDITION`,
+    /// `ALREADY_EXISTS`…) is written afterwards, outside it.
+    ///
+    /// On SQLite transactions run one at a time (queued in arrival order); on PostgreSQL they
+    /// run concurrently at READ COMMITTED, so use unique constraints and `ON CONFLICT` for
+    /// invariants. Errors thrown by `body` itself reach the caller unchanged.
+    public func transaction<T>(_ context: AuditContext, _ body: (StoreTransaction) async throws -> T) async throws -> T {
+        do {
+            return try await backend.transaction(.write) { db in
+                let tx = StoreTransaction(database: db, context: context, service: service, dialect: dialect,
+                                          now: configuration.now)
+                let result = try await body(tx)
+                if !tx.isReplay, !tx.hasAuditRows {
+                    try await AuditLog.append(on: db, service: service, at: now, context: context, entity: nil,
+                                              entityID: nil, outcome: StatusCode.ok.name, detail: nil)
+                }
+                return result
+            }
+        } catch {
+            await recordFailure(error, context: context)
+            throw error
+        }
+    }
+
+    /// Writes the audit row for a failed write, outside the rolled-back transaction.
+    private func recordFailure(_ error: any Error, context: AuditContext) async {
+        let code: StatusCode
+        var detail: String?
+        switch error {
+        case let error as StoreError:
+            code = error.statusCode
+            detail = error.message
+        case let error as RPCError:
+            // The handler's message may quote the request; keep only the code.
+            code = error.code
+        case is CancellationError:
+            code = .cancelled
+        default:
+            code = .internal
+        }
+        do {
+            try await recordAudit(context, outcome: code, detail: detail)
+        } catch {
+            logger.error("could not audit a failed write", metadata: [
+                "method": .string(context.method), "principal": .string(context.principal),
+                "request_id": .string(context.requestID), "error": "\(error)",
+            ])
+        }
+    }
+
+    private func startMaintenance() {
+        guard let interval = configuration.maintenanceInterval else { return }
+        let task = Task { [weak self] in
+            while !Task.isCancelled {
+                do { try await Task.sleep(for: interval) } catch { return }
+                guard let self else { return }
+                do {
+                    _ = try await self.purgeExpired()
+                } catch {
+                    self.logger.warning("periodic purge failed", metadata: ["error": "\(error)"])
+                }
+            }
+        }
+        maintenance.withLock { $0 = task }
+    }
+}

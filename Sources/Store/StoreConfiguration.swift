@@ -1,0 +1,90 @@
+import Foundation
+import Logging
+
+/// Everything a service decides about its store. Only ``service`` and ``location`` are
+/// required; every other setting has a default suitable for production.
+public struct StoreConfiguration: Sendable {
+    /// The owning service's name (`registry`, `training`, …): the key under which its
+    /// migrations, idempotency keys and audit rows are recorded, so several services may
+    /// share one PostgreSQL database. Lower-case letters, digits, `-` and `_`; at most 64.
+    public var service: String
+    /// Where the data lives.
+    public var location: StoreLocation
+
+    /// How long an idempotency key is remembered. Default 24 hours. A retry after this
+    /// window runs the write again.
+    public var idempotencyTTL: Duration = .seconds(24 * 3600)
+    /// Audit rows older than this many days are deleted by the maintenance purge, and only
+    /// those: younger rows cannot be deleted at all. Default 365 (China's Cybersecurity Law
+    /// asks for at least six months of logs). Minimum 1.
+    public var auditRetentionDays: Int = 365
+    /// How often the store purges expired idempotency keys and audit rows past retention in
+    /// the background. Default hourly; `nil` leaves purging to ``Store/purgeExpired()``.
+    /// A purge also runs once when the store opens.
+    public var maintenanceInterval: Duration? = .seconds(3600)
+
+    /// SQLite: how long a write waits for another process holding the database lock before
+    /// failing with ``StoreError/Kind/conflict``. Default 10 seconds. Writers inside one
+    /// process never wait on this: they queue on the store's single writer connection.
+    public var busyTimeout: Duration = .seconds(10)
+    /// SQLite: read connections (reads run in parallel with the writer thanks to WAL).
+    /// Default 4.
+    public var sqliteReaders: Int = 4
+
+    /// PostgreSQL: connections per event loop of the shared NIO event loop group (one loop per
+    /// core). Default 4.
+    public var postgresConnectionsPerEventLoop: Int = 4
+    /// PostgreSQL: how long a call waits for a free connection before failing with
+    /// ``StoreError/Kind/unavailable``. Default 10 seconds. Connection failures are reported
+    /// at once, not after this time.
+    public var connectionRequestTimeout: Duration = .seconds(10)
+
+    /// Where diagnostics go. SQL text is never logged with its bound values unless
+    /// ``queryLogLevel`` is set.
+    public var logger: Logger = Logger(label: "jcskills.store")
+    /// The level at which every statement is logged with its bound values, or `nil` (the
+    /// default) for none. Bound values are sealed where they matter, but keep this for debugging.
+    public var queryLogLevel: Logger.Level? = nil
+    /// The clock for idempotency expiry and audit times. Tests replace it; default `Date()`.
+    public var now: @Sendable () -> Date = { Date() }
+
+    public init(service: String, location: StoreLocation) {
+        self.service = service
+        self.location = location
+    }
+
+    /// Checks the settings, so a bad configuration fails at start-up with a clear message.
+    func validate() throws {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-_")
+        guard !service.isEmpty, service.count <= 64, service.allSatisfy(allowed.contains) else {
+            throw StoreError(.invalidConfiguration,
+                             "service name \"\(service)\" must be 1–64 characters of a–z, 0–9, - and _")
+        }
+        guard auditRetentionDays >= 1 else {
+            throw StoreError(.invalidConfiguration, "audit retention must be at least 1 day")
+        }
+        guard idempotencyTTL > .zero else {
+            throw StoreError(.invalidConfiguration, "the idempotency key lifetime must be positive")
+        }
+        guard sqliteReaders >= 1, postgresConnectionsPerEventLoop >= 1 else {
+            throw StoreError(.invalidConfiguration, "connection counts must be at least 1")
+        }
+    }
+}
+
+extension Duration {
+    /// Whole milliseconds, rounded down.
+    var milliseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+}
+
+extension Date {
+    /// Unix time in whole milliseconds: how the store keeps times, identically on both backends.
+    var unixMilliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded(.down)) }
+
+    init(unixMilliseconds: Int64) {
+        self.init(timeIntervalSince1970: Double(unixMilliseconds) / 1000)
+    }
+}
