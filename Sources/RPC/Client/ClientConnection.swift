@@ -1,0 +1,184 @@
+import JCSkillsProtocol
+import NIOCore
+import NIOPosix
+import NIOSSL
+import Synchronization
+
+/// A ready connection: its channel and its handler.
+struct ConnectionHandle: Sendable {
+    let channel: any Channel
+    let handler: NIOLoopBound<ClientConnectionHandler>
+    var eventLoop: any EventLoop { channel.eventLoop }
+}
+
+/// The one multiplexed connection a client keeps to one endpoint: opened on first use,
+/// reopened after it closes, and backed off after failures so that a dead endpoint is skipped
+/// quickly instead of dialled on every call.
+final class ClientConnection: Sendable {
+    let endpoint: Endpoint
+    private let configuration: ClientConfiguration
+    private let sslContext: NIOSSLContext
+    private let group: any EventLoopGroup
+    private let state = Mutex(State.idle)
+
+    private enum State {
+        case idle
+        case connecting(EventLoopFuture<ConnectionHandle>)
+        case ready(ConnectionHandle)
+        case backingOff(until: NIODeadline, failures: Int, error: RPCError)
+        case shutDown
+    }
+
+    init(endpoint: Endpoint, configuration: ClientConfiguration, sslContext: NIOSSLContext, group: any EventLoopGroup) {
+        self.endpoint = endpoint
+        self.configuration = configuration
+        self.sslContext = sslContext
+        self.group = group
+    }
+
+    /// Whether calls should avoid this endpoint for now.
+    var isBackingOff: Bool {
+        state.withLock { state in
+            if case .backingOff(let until, _, _) = state { return until > .now() }
+            return false
+        }
+    }
+
+    /// The ready connection, connecting first if needed.
+    func handle() async throws -> ConnectionHandle {
+        enum Next { case ready(ConnectionHandle), wait(EventLoopFuture<ConnectionHandle>), fail(RPCError), connect(Int) }
+        let next = state.withLock { state -> Next in
+            switch state {
+            case .ready(let handle): return .ready(handle)
+            case .connecting(let future): return .wait(future)
+            case .shutDown: return .fail(RPCError(.unavailable, "the client is closed"))
+            case .backingOff(let until, let failures, let error):
+                if until > .now() {
+                    return .fail(RPCError(.unavailable, "\(endpoint) unavailable (\(error.message)); next attempt in \((until - .now()).nanoseconds / 1_000_000) ms"))
+                }
+                return .connect(failures)
+            case .idle: return .connect(0)
+            }
+        }
+        switch next {
+        case .ready(let handle): return handle
+        case .fail(let error): throw CallFailure(error: error, notProcessed: true)
+        case .wait(let future): return try await awaitConnection(future)
+        case .connect(let failures):
+            let future = connect(failures: failures)
+            return try await awaitConnection(future)
+        }
+    }
+
+    private func awaitConnection(_ future: EventLoopFuture<ConnectionHandle>) async throws -> ConnectionHandle {
+        do {
+            return try await future.get()
+        } catch let error as RPCError {
+            throw CallFailure(error: error, notProcessed: true)
+        } catch {
+            throw CallFailure(error: RPCError(.unavailable, "cannot connect to \(endpoint): \(error)"), notProcessed: true)
+        }
+    }
+
+    private func connect(failures: Int) -> EventLoopFuture<ConnectionHandle> {
+        let loop = group.next()
+        let promise = loop.makePromise(of: ConnectionHandle.self)
+        let proceed = state.withLock { state -> EventLoopFuture<ConnectionHandle>? in
+            if case .connecting(let existing) = state { return existing }
+            state = .connecting(promise.futureResult)
+            return nil
+        }
+        if let existing = proceed {
+            promise.fail(RPCError(.unavailable, "superseded"))
+            return existing
+        }
+        let configuration = configuration
+        let sslContext = sslContext
+        let endpoint = endpoint
+        let handshake = loop.makePromise(of: Void.self)
+        let onUnusable: @Sendable (any Channel) -> Void = { [weak self] channel in self?.markUnusable(channel) }
+        let serverHostname = endpoint.isIPAddress ? nil : endpoint.host
+        let bootstrap = ClientBootstrap(group: loop)
+            .connectTimeout(configuration.connectTimeout)
+            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let tls = try NIOSSLClientHandler(context: sslContext, serverHostname: serverHostname)
+                    try channel.pipeline.syncOperations.addHandler(tls)
+                    let handler = ClientConnectionHandler(configuration: configuration, endpoint: endpoint, handshake: handshake, onUnusable: onUnusable)
+                    try channel.pipeline.syncOperations.addHandler(handler)
+                }
+            }
+        let connectTimeout = configuration.connectTimeout
+        bootstrap.connect(host: endpoint.host, port: endpoint.port).flatMap { channel in
+            // The handshake must also finish within the connect timeout.
+            let timer = channel.eventLoop.scheduleTask(in: connectTimeout) {
+                handshake.fail(RPCError(.unavailable, "TLS handshake with \(endpoint) timed out"))
+                channel.close(promise: nil)
+            }
+            return handshake.futureResult.flatMapThrowing {
+                timer.cancel()
+                let handler = try channel.pipeline.syncOperations.handler(type: ClientConnectionHandler.self)
+                return ConnectionHandle(channel: channel, handler: NIOLoopBound(handler, eventLoop: channel.eventLoop))
+            }.flatMapErrorThrowing { error -> ConnectionHandle in
+                timer.cancel()
+                channel.close(promise: nil)
+                throw error
+            }
+        }.whenComplete { [self] result in
+            switch result {
+            case .success(let handle):
+                let stale = state.withLock { state -> Bool in
+                    if case .shutDown = state { return true }
+                    state = .ready(handle)
+                    return false
+                }
+                if stale { handle.channel.close(promise: nil) }
+                promise.succeed(handle)
+            case .failure(let error):
+                let rpc = (error as? RPCError) ?? RPCError(.unavailable, "cannot connect to \(endpoint): \(error)")
+                let delay = backoff(after: failures + 1)
+                state.withLock { state in
+                    if case .shutDown = state { return }
+                    state = .backingOff(until: .now() + delay, failures: failures + 1, error: rpc)
+                }
+                promise.fail(rpc)
+            }
+        }
+        return promise.futureResult
+    }
+
+    /// Exponential backoff with ±20 % jitter, so that clients of a restarted service do not
+    /// reconnect in lockstep.
+    private func backoff(after failures: Int) -> TimeAmount {
+        let base = Double(configuration.initialBackoff.nanoseconds) * pow2(min(failures - 1, 20))
+        let capped = min(base, Double(configuration.maximumBackoff.nanoseconds))
+        return .nanoseconds(Int64(capped * Double.random(in: 0.8...1.2)))
+    }
+
+    private func pow2(_ exponent: Int) -> Double { Double(1 << exponent) }
+
+    /// The connection got a GOAWAY or closed: the next call opens a new one.
+    private func markUnusable(_ channel: any Channel) {
+        state.withLock { state in
+            if case .ready(let handle) = state, handle.channel === channel { state = .idle }
+        }
+    }
+
+    func shutDown() async {
+        let handle = state.withLock { state -> ConnectionHandle? in
+            defer { state = .shutDown }
+            if case .ready(let handle) = state { return handle }
+            return nil
+        }
+        if let handle {
+            try? await handle.channel.close()
+        }
+    }
+}
+
+extension Endpoint {
+    var isIPAddress: Bool {
+        host.contains(":") || host.split(separator: ".").count == 4 && host.allSatisfy { $0.isNumber || $0 == "." }
+    }
+}

@@ -1,0 +1,374 @@
+import DequeModule
+import JCSkillsProtocol
+import Logging
+import NIOCore
+import NIOSSL
+import NIOTLS
+
+/// The client side of one connection: opens streams, matches frames to calls, and writes all
+/// frames of a loop pass in one flush.
+final class ClientConnectionHandler: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    private let configuration: ClientConfiguration
+    private let localSettings: Settings
+    private let endpoint: Endpoint
+    /// Told once when this connection can take no new calls (GOAWAY or close).
+    private let onUnusable: @Sendable (any Channel) -> Void
+    private let handshake: EventLoopPromise<Void>
+    private var context: ChannelHandlerContext!
+    private var parser: FrameParser
+    private var peerSettings = Settings.protocolDefaults
+    private var streams: [UInt32: ClientStream] = [:]
+    private var waitingCalls: Deque<() -> Void> = []
+    private var nextStreamID: UInt32 = 1
+    private var outbound = ByteBuffer()
+    private var reading = false
+    private var flushScheduled = false
+    private var goAwayReceived = false
+    private var closed = false
+    private var closeReason: RPCError?
+
+    init(configuration: ClientConfiguration, endpoint: Endpoint, handshake: EventLoopPromise<Void>, onUnusable: @escaping @Sendable (any Channel) -> Void) {
+        self.configuration = configuration
+        self.localSettings = configuration.settings
+        self.endpoint = endpoint
+        self.handshake = handshake
+        self.onUnusable = onUnusable
+        self.parser = FrameParser(maximumFrameSize: configuration.maximumFrameSize)
+    }
+
+    var isUsable: Bool { !closed && !goAwayReceived && nextStreamID < UInt32.max - 2 }
+    var activeCalls: Int { streams.count }
+
+    // MARK: Channel events
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        outbound = context.channel.allocator.buffer(capacity: 4096)
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        outbound.writeBytes(ConnectionPreface.bytes)
+        outbound.writeFrame(.settings, stream: 0, message: localSettings)
+        flush()
+        context.fireChannelActive()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if case TLSUserEvent.handshakeCompleted(let negotiated) = event {
+            if negotiated != ConnectionPreface.alpn {
+                fail(RPCError(.unavailable, "\(endpoint) does not speak \(ConnectionPreface.alpn) (ALPN: \(negotiated ?? "none"))"))
+            } else if let expected = configuration.expectedServerIdentity {
+                let certificate = try? context.pipeline.syncOperations.nioSSL_peerCertificate()
+                let principal = PeerIdentity.principal(from: certificate)
+                if principal.identity != expected {
+                    fail(RPCError(.unauthenticated, "\(endpoint) presented identity \(principal.identity), expected \(expected)"))
+                } else {
+                    handshake.succeed(())
+                }
+            } else {
+                handshake.succeed(())
+            }
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        fail(RPCError(.unavailable, "connection to \(endpoint) failed: \(error)"))
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        let reason = closeReason ?? RPCError(.unavailable, "connection to \(endpoint) closed")
+        closed = true
+        handshake.fail(reason)
+        let open = streams
+        streams.removeAll()
+        for stream in open.values { stream.fail(CallFailure(error: reason, notProcessed: false)) }
+        startWaitingCalls()
+        onUnusable(context.channel)
+        context.fireChannelInactive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        reading = true
+        parser.append(unwrapInboundIn(data))
+        do {
+            while !closed, let frame = try parser.next() {
+                try handle(frame)
+            }
+        } catch {
+            fail(RPCError(.internal, "protocol error from \(endpoint): \(error)"))
+        }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        reading = false
+        flush()
+        context.fireChannelReadComplete()
+    }
+
+    // MARK: Frames
+
+    private func handle(_ frame: Frame) throws {
+        switch frame.type {
+        case .settings:
+            do {
+                peerSettings = try Settings(buffer: frame.payload).normalized
+            } catch {
+                throw FrameError.malformedPayload(.settings, "\(error)")
+            }
+        case .message:
+            guard let stream = streams[frame.streamID] else { return }
+            let outcome: MessageAssembler.Outcome
+            do {
+                outcome = try stream.receive.receive(frame)
+            } catch .windowExceeded {
+                throw FrameError.unexpectedFrame("MESSAGE beyond the flow-control window")
+            } catch {
+                return abandon(stream, RPCError(.resourceExhausted, "a response exceeds \(configuration.maximumMessageSize) bytes"))
+            }
+            switch outcome {
+            case .fragment(let credit): grantCredit(stream: stream.id, credit)
+            case .message(let message, let credit):
+                if let inbound = stream.inbound {
+                    inbound.deliver(message, credit: credit)
+                } else if stream.response == nil {
+                    stream.response = message
+                } else {
+                    abandon(stream, RPCError(.internal, "the server sent more than one response to a single-response call"))
+                }
+            }
+        case .trailers:
+            guard let stream = streams.removeValue(forKey: frame.streamID) else { return }
+            let trailers: Trailers
+            do {
+                trailers = try Trailers(buffer: frame.payload, limits: configuration.wireLimits)
+            } catch {
+                throw FrameError.malformedPayload(.trailers, "\(error)")
+            }
+            complete(stream, trailers)
+        case .cancel:
+            guard let stream = streams.removeValue(forKey: frame.streamID) else { return }
+            let reason = (try? CancelReason(buffer: frame.payload)) ?? CancelReason()
+            stream.fail(CallFailure(error: RPCError(reason.status, reason.message.isEmpty ? "the server cancelled the call" : reason.message), notProcessed: false))
+            streamEnded()
+        case .windowUpdate:
+            guard frame.payload.readableBytes == 4, let credit = frame.payload.getInteger(at: frame.payload.readerIndex, as: UInt32.self) else {
+                throw FrameError.malformedPayload(.windowUpdate, "payload must be 4 bytes")
+            }
+            if let stream = streams[frame.streamID] {
+                stream.send.grant(Int(credit))
+                drain(stream)
+            }
+        case .ping:
+            if !frame.flags.contains(.ack) {
+                outbound.writeFrame(.ping, flags: .ack, stream: 0, payload: frame.payload)
+                scheduleFlush()
+            }
+        case .goAway:
+            let goAway = (try? GoAway(buffer: frame.payload)) ?? GoAway()
+            goAwayReceived = true
+            onUnusable(context.channel)
+            // Calls above the server's last stream were never seen: any of them may be retried.
+            let refused = streams.filter { $0.key > goAway.lastStreamID }
+            for (id, stream) in refused {
+                streams[id] = nil
+                stream.fail(CallFailure(error: RPCError(.unavailable, "\(endpoint) is shutting down: \(goAway.message)"), notProcessed: true))
+            }
+            startWaitingCalls()
+            if streams.isEmpty { close() }
+        default:
+            break
+        }
+    }
+
+    private func complete(_ stream: ClientStream, _ trailers: Trailers) {
+        stream.deadlineTimer?.cancel()
+        if trailers.status == .ok {
+            if let inbound = stream.inbound {
+                inbound.finish()
+                if let waiter = stream.writerWaiter {
+                    stream.writerWaiter = nil
+                    waiter.resume(throwing: RPCError(.ok, "the call already finished"))
+                }
+            } else if let waiter = stream.responseWaiter {
+                stream.responseWaiter = nil
+                if let response = stream.response {
+                    waiter.succeed(response)
+                } else {
+                    waiter.fail(CallFailure(error: RPCError(.internal, "the server finished without a response"), notProcessed: false))
+                }
+            }
+        } else {
+            stream.fail(CallFailure(error: RPCError(trailers.status, trailers.message, metadata: trailers.metadata), notProcessed: false))
+        }
+        streamEnded()
+    }
+
+    private func streamEnded() {
+        while streams.count < Int(peerSettings.maximumConcurrentStreams), let next = waitingCalls.popFirst() {
+            next()
+        }
+        if streams.isEmpty && goAwayReceived { close() }
+    }
+
+    // MARK: Calls
+
+    /// Runs the queued starts now; on a connection that can take no calls they fail as not processed.
+    private func startWaitingCalls() {
+        let waiting = waitingCalls
+        waitingCalls.removeAll()
+        for start in waiting { start() }
+    }
+
+    /// Opens a stream. For unary and server-streaming calls `request` is the one request and
+    /// the stream is half-closed at once.
+    func start<Request: WireMessage>(
+        path: String, headers: CallHeaders, kind: CallKind, request: Request?, deadline: NIODeadline?,
+        token: CallToken, responseWaiter: ResponseSink?, inbound: InboundMessages?
+    ) {
+        guard !token.cancelled else {
+            let failure = CallFailure(error: RPCError(.cancelled, "the call was cancelled"), notProcessed: true)
+            responseWaiter?.fail(failure)
+            inbound?.finish(failure.error)
+            return
+        }
+        guard isUsable else {
+            let failure = CallFailure(error: closeReason ?? RPCError(.unavailable, "connection to \(endpoint) is closing"), notProcessed: true)
+            responseWaiter?.fail(failure)
+            inbound?.finish(failure.error)
+            return
+        }
+        // Past the server's concurrency limit, calls wait here in order rather than be refused.
+        guard streams.count < Int(peerSettings.maximumConcurrentStreams) else {
+            waitingCalls.append { [self] in
+                start(path: path, headers: headers, kind: kind, request: request, deadline: deadline,
+                      token: token, responseWaiter: responseWaiter, inbound: inbound)
+            }
+            return
+        }
+        let id = nextStreamID
+        nextStreamID += 2
+        token.streamID = id
+        let stream = ClientStream(
+            id: id, kind: kind, receiveWindow: Int(localSettings.initialWindowSize),
+            sendWindow: Int(peerSettings.initialWindowSize), maximumMessageSize: Int(configuration.maximumMessageSize))
+        stream.responseWaiter = responseWaiter
+        stream.inbound = inbound
+        streams[id] = stream
+        outbound.writeFrame(.headers, stream: id, message: headers)
+        if let request {
+            stream.halfClosed = true
+            let size = request.encodedSize()
+            if stream.send.fitsDirectly(size, maximumFrameSize: Int(peerSettings.maximumFrameSize)) {
+                stream.send.consumeDirect(size)
+                outbound.writeFrame(.message, flags: .endStream, stream: id, message: request)
+            } else {
+                stream.send.enqueue(ByteBuffer.encoding(request), endStream: true)
+                drain(stream)
+            }
+        }
+        if let deadline {
+            stream.deadlineTimer = context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) { [self] in
+                guard let stream = streams.removeValue(forKey: id) else { return }
+                sendCancel(id, CancelReason(code: .deadlineExceeded, message: "the client's deadline passed"))
+                stream.fail(CallFailure(error: RPCError(.deadlineExceeded, "no answer from \(endpoint) before the deadline"), notProcessed: false))
+                streamEnded()
+            }
+        }
+        scheduleFlush()
+    }
+
+    func send(token: CallToken, _ message: ByteBuffer, _ continuation: UnsafeContinuation<Void, any Error>) {
+        guard let stream = streams[token.streamID], !stream.halfClosed else {
+            return continuation.resume(throwing: RPCError(.cancelled, "the call is no longer active"))
+        }
+        stream.send.enqueue(message)
+        if drain(stream) {
+            continuation.resume()
+        } else {
+            stream.writerWaiter = continuation
+        }
+    }
+
+    func halfClose(token: CallToken) {
+        guard let stream = streams[token.streamID], !stream.halfClosed else { return }
+        stream.halfClosed = true
+        outbound.writeFrame(.endStream, stream: stream.id, payload: ByteBuffer())
+        scheduleFlush()
+    }
+
+    /// The caller gave up: tell the server and fail the call locally.
+    func cancel(token: CallToken) {
+        token.cancelled = true
+        guard let stream = streams.removeValue(forKey: token.streamID) else { return }
+        sendCancel(stream.id, CancelReason(code: .cancelled, message: "the client cancelled the call"))
+        stream.fail(CallFailure(error: RPCError(.cancelled, "the call was cancelled"), notProcessed: false))
+        streamEnded()
+    }
+
+    func grantCredit(stream id: UInt32, _ credit: Int) {
+        guard credit > 0, let stream = streams[id] else { return }
+        stream.receive.granted(credit)
+        var payload = context.channel.allocator.buffer(capacity: 4)
+        payload.writeInteger(UInt32(credit))
+        outbound.writeFrame(.windowUpdate, stream: id, payload: payload)
+        scheduleFlush()
+    }
+
+    @discardableResult
+    private func drain(_ stream: ClientStream) -> Bool {
+        let done = stream.send.drain(into: &outbound, stream: stream.id, maximumFrameSize: Int(peerSettings.maximumFrameSize))
+        scheduleFlush()
+        if done, let waiter = stream.writerWaiter {
+            stream.writerWaiter = nil
+            waiter.resume()
+        }
+        return done
+    }
+
+    private func abandon(_ stream: ClientStream, _ error: RPCError) {
+        streams[stream.id] = nil
+        sendCancel(stream.id, CancelReason(code: error.code, message: error.message))
+        stream.fail(CallFailure(error: error, notProcessed: false))
+        streamEnded()
+    }
+
+    private func sendCancel(_ id: UInt32, _ reason: CancelReason) {
+        outbound.writeFrame(.cancel, stream: id, message: reason)
+        scheduleFlush()
+    }
+
+    // MARK: Connection
+
+    private func fail(_ error: RPCError) {
+        if closeReason == nil { closeReason = error }
+        handshake.fail(error)
+        close()
+    }
+
+    func close() {
+        guard !closed else { return }
+        closed = true
+        flush()
+        context.close(promise: nil)
+    }
+
+    private func scheduleFlush() {
+        guard !reading, !flushScheduled else { return }
+        flushScheduled = true
+        context.eventLoop.assumeIsolated().execute { [self] in
+            flushScheduled = false
+            flush()
+        }
+    }
+
+    private func flush() {
+        guard outbound.readableBytes > 0 else { return }
+        let bytes = outbound
+        outbound = context.channel.allocator.buffer(capacity: max(4096, bytes.readableBytes))
+        context.writeAndFlush(wrapOutboundOut(bytes), promise: nil)
+    }
+}

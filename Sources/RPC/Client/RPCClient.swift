@@ -1,0 +1,261 @@
+import JCSkillsProtocol
+import NIOCore
+import NIOPosix
+import NIOSSL
+import Synchronization
+
+/// Calls methods on a service over the JCSkills protocol.
+///
+/// One client holds one multiplexed connection per endpoint, shared by all calls. Calls go
+/// round-robin over the endpoints, skipping those that recently failed to connect. A call
+/// that fails with UNAVAILABLE is retried on the next endpoint when that is safe: the method
+/// is idempotent, the call carries an idempotency key, or the server never saw it.
+///
+/// ```swift
+/// let client = try RPCClient(endpoints: [Endpoint("127.0.0.1:7101")!], configuration: .init(tls: files))
+/// let health = try await client.unary(HealthService.check, HealthCheckRequest())
+/// ```
+public final class RPCClient: Sendable {
+    public let endpoints: [Endpoint]
+    public let configuration: ClientConfiguration
+    private let connections: [ClientConnection]
+    private let cursor = Atomic<Int>(0)
+
+    public init(endpoints: [Endpoint], configuration: ClientConfiguration, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) throws {
+        precondition(!endpoints.isEmpty, "a client needs at least one endpoint")
+        let sslContext = try configuration.tls.makeClientContext()
+        self.endpoints = endpoints
+        self.configuration = configuration
+        self.connections = endpoints.map {
+            ClientConnection(endpoint: $0, configuration: configuration, sslContext: sslContext, group: group)
+        }
+    }
+
+    /// Closes every connection. Calls in flight fail with UNAVAILABLE.
+    public func close() async {
+        for connection in connections { await connection.shutDown() }
+    }
+
+    // MARK: Calls
+
+    public func unary<Request, Response>(_ method: Method<Request, Response>, _ request: Request, options: CallOptions = .defaults) async throws -> Response {
+        let buffer = try await withRetries(method, options) { handle, plan in
+            try await self.startSingleResponse(handle, plan, kind: .unary, request: request)
+        }
+        return try decode(Response.self, buffer)
+    }
+
+    /// Calls a server-streaming method; `body` reads the responses. Returning from `body` early
+    /// cancels the call.
+    public func serverStreaming<Request, Response, Result: Sendable>(
+        _ method: Method<Request, Response>, _ request: Request, options: CallOptions = .defaults,
+        _ body: (MessageStream<Response>) async throws -> Result
+    ) async throws -> Result {
+        let plan = try makePlan(method, options)
+        let handle = try await pickConnection(plan).handle()
+        let token = CallToken()
+        let inbound = makeInbound(handle, token)
+        let call = plan
+        handle.eventLoop.runOrExecute {
+            handle.handler.value.start(path: method.path, headers: call.headers(), kind: .serverStreaming, request: request,
+                                       deadline: call.deadline, token: token, responseWaiter: nil, inbound: inbound)
+        }
+        return try await run(handle, token) {
+            try await body(MessageStream(inbound: inbound, limits: self.configuration.wireLimits))
+        }
+    }
+
+    /// Calls a client-streaming method: `body` sends the requests; the response comes when
+    /// `body` returns (the request stream is closed then).
+    public func clientStreaming<Request, Response>(
+        _ method: Method<Request, Response>, options: CallOptions = .defaults,
+        _ body: (RequestWriter<Request>) async throws -> Void
+    ) async throws -> Response {
+        let plan = try makePlan(method, options)
+        let handle = try await pickConnection(plan).handle()
+        let token = CallToken()
+        let buffer: ByteBuffer = try await run(handle, token) {
+            let response = handle.eventLoop.makePromise(of: ByteBuffer.self)
+            handle.eventLoop.runOrExecute {
+                handle.handler.value.start(path: method.path, headers: plan.headers(), kind: .clientStreaming, request: Optional<Request>.none,
+                                           deadline: plan.deadline, token: token, responseWaiter: .promise(response), inbound: nil)
+            }
+            let writer = RequestWriter<Request>(handle: handle, token: token)
+            do {
+                try await body(writer)
+                writer.finish()
+            } catch {
+                handle.eventLoop.execute { handle.handler.value.cancel(token: token) }
+                _ = try? await response.futureResult.get()
+                throw error
+            }
+            return try await response.futureResult.get()
+        }
+        return try decode(Response.self, buffer)
+    }
+
+    /// Calls a bidirectional method: `body` gets a writer for requests and the stream of
+    /// responses. The request side closes when `body` returns; returning before the responses
+    /// end cancels the call.
+    public func bidirectionalStreaming<Request, Response, Result: Sendable>(
+        _ method: Method<Request, Response>, options: CallOptions = .defaults,
+        _ body: (RequestWriter<Request>, MessageStream<Response>) async throws -> Result
+    ) async throws -> Result {
+        let plan = try makePlan(method, options)
+        let handle = try await pickConnection(plan).handle()
+        let token = CallToken()
+        let inbound = makeInbound(handle, token)
+        handle.eventLoop.runOrExecute {
+            handle.handler.value.start(path: method.path, headers: plan.headers(), kind: .bidirectionalStreaming, request: Optional<Request>.none,
+                                       deadline: plan.deadline, token: token, responseWaiter: nil, inbound: inbound)
+        }
+        return try await run(handle, token) {
+            let writer = RequestWriter<Request>(handle: handle, token: token)
+            let result = try await body(writer, MessageStream(inbound: inbound, limits: self.configuration.wireLimits))
+            writer.finish()
+            return result
+        }
+    }
+
+    // MARK: Internals
+
+    private func decode<M: WireMessage>(_ type: M.Type, _ buffer: ByteBuffer) throws -> M {
+        do {
+            return try M(buffer: buffer, limits: configuration.wireLimits)
+        } catch {
+            throw RPCError(.internal, "the response could not be decoded: \(error)")
+        }
+    }
+
+    private func makeInbound(_ handle: ConnectionHandle, _ token: CallToken) -> InboundMessages {
+        let handler = handle.handler
+        return InboundMessages { credit in
+            handler.eventLoop.runOrExecute { handler.value.grantCredit(stream: token.streamID, credit) }
+        }
+    }
+
+    /// Runs a streaming call's body; cancels the stream if the body ends early or the task is cancelled.
+    private func run<T>(_ handle: ConnectionHandle, _ token: CallToken, _ body: () async throws -> T) async throws -> T {
+        let handler = handle.handler
+        do {
+            let result = try await withTaskCancellationHandler {
+                try await body()
+            } onCancel: {
+                handler.eventLoop.execute { handler.value.cancel(token: token) }
+            }
+            handler.eventLoop.execute { handler.value.cancel(token: token) }  // no-op if the call already ended
+            return result
+        } catch let failure as CallFailure {
+            throw failure.error
+        } catch {
+            handler.eventLoop.execute { handler.value.cancel(token: token) }
+            throw error
+        }
+    }
+
+    private func startSingleResponse<Request: WireMessage>(_ handle: ConnectionHandle, _ plan: CallPlan, kind: CallKind, request: Request) async throws -> ByteBuffer {
+        let token = CallToken()
+        let handler = handle.handler
+        return try await withTaskCancellationHandler {
+            try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<ByteBuffer, any Error>) in
+                handler.eventLoop.runOrExecute {
+                    handler.value.start(path: plan.path, headers: plan.headers(), kind: kind, request: request,
+                                        deadline: plan.deadline, token: token, responseWaiter: .continuation(continuation), inbound: nil)
+                }
+            }
+        } onCancel: {
+            handler.eventLoop.execute { handler.value.cancel(token: token) }
+        }
+    }
+
+    private func withRetries<Request, Response>(
+        _ method: Method<Request, Response>, _ options: CallOptions,
+        _ attempt: (ConnectionHandle, CallPlan) async throws -> ByteBuffer
+    ) async throws -> ByteBuffer {
+        let plan = try makePlan(method, options)
+        var attempts = 0
+        while true {
+            attempts += 1
+            do {
+                let handle = try await pickConnection(plan).handle()
+                return try await attempt(handle, plan)
+            } catch let failure as CallFailure {
+                let retryable = failure.error.code == .unavailable
+                    && (failure.notProcessed || method.isIdempotent || options.idempotencyKey != nil)
+                let timeLeft = plan.deadline.map { $0 > .now() } ?? true
+                guard retryable, attempts < configuration.maximumAttempts, timeLeft, !Task.isCancelled else {
+                    throw failure.error
+                }
+            }
+        }
+    }
+
+    private func pickConnection(_ plan: CallPlan) -> ClientConnection {
+        let start = cursor.wrappingAdd(1, ordering: .relaxed).oldValue
+        for offset in 0..<connections.count {
+            let connection = connections[(start &+ offset) % connections.count]
+            if !connection.isBackingOff { return connection }
+        }
+        return connections[start % connections.count]
+    }
+
+    private func makePlan<Request, Response>(_ method: Method<Request, Response>, _ options: CallOptions) throws -> CallPlan {
+        let inherited = CallScope.current
+        var deadline: NIODeadline?
+        if let timeout = options.timeout {
+            deadline = .now() + timeout.timeAmount
+        } else if let inheritedDeadline = inherited?.deadline {
+            deadline = inheritedDeadline
+        } else if let timeout = configuration.defaultTimeout {
+            deadline = .now() + timeout.timeAmount
+        }
+        // A tighter deadline from the call being served always wins: the caller upstream will
+        // not wait longer than that.
+        if let inheritedDeadline = inherited?.deadline, let chosen = deadline, inheritedDeadline < chosen {
+            deadline = inheritedDeadline
+        }
+        if let deadline, deadline <= .now() {
+            throw RPCError(.deadlineExceeded, "the deadline passed before the call to \(method.path) was made")
+        }
+        var metadata = options.metadata
+        metadata.append(MetadataEntry(MetadataKey.requestID, options.requestID ?? inherited?.requestID ?? ServerShared.makeRequestID()))
+        if let key = options.idempotencyKey {
+            metadata.append(MetadataEntry(MetadataKey.idempotencyKey, key))
+        }
+        return CallPlan(path: method.path, deadline: deadline, metadata: metadata)
+    }
+}
+
+/// What every attempt of one call sends.
+struct CallPlan: Sendable {
+    let path: String
+    let deadline: NIODeadline?
+    let metadata: [MetadataEntry]
+
+    func headers() -> CallHeaders {
+        let timeout = deadline.map { max(1, ($0 - .now()).nanoseconds / 1000) } ?? 0
+        return CallHeaders(method: path, timeoutMicroseconds: UInt64(timeout), metadata: metadata)
+    }
+}
+
+/// Sends a stream of requests. `send` waits while the server's flow-control window is full.
+public struct RequestWriter<Request: WireMessage>: Sendable {
+    let handle: ConnectionHandle
+    let token: CallToken
+
+    public func send(_ request: Request) async throws {
+        let buffer = ByteBuffer.encoding(request)
+        let handler = handle.handler
+        let token = token
+        try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Void, any Error>) in
+            handler.eventLoop.runOrExecute { handler.value.send(token: token, buffer, continuation) }
+        }
+    }
+
+    /// No more requests (called for you when the call's body returns).
+    public func finish() {
+        let handler = handle.handler
+        let token = token
+        handler.eventLoop.runOrExecute { handler.value.halfClose(token: token) }
+    }
+}

@@ -1,0 +1,72 @@
+import JCSkillsProtocol
+import JCSkillsRPC
+import Logging
+import NIOCore
+
+/// Runs an RPC server on 127.0.0.1 with a free port for the duration of `body`, then shuts it
+/// down gracefully. Bounded: a server that does not stop within 10 s fails the test run.
+public func withTestServer<T: Sendable>(
+    services: [any RPCService],
+    auditor: (any AccessAuditor)? = nil,
+    configure: (inout ServerConfiguration) -> Void = { _ in },
+    _ body: (RPCServer, Endpoint) async throws -> T
+) async throws -> T {
+    var configuration = ServerConfiguration(port: 0, tls: TestPKI.shared.files("registry"), serverName: "test")
+    configuration.drainTimeout = .seconds(5)
+    configure(&configuration)
+    var logger = Logger(label: "test.server")
+    logger.logLevel = .warning
+    let server = RPCServer(configuration: configuration, services: services, auditor: auditor, logger: logger)
+    let running = Task { try await server.run() }
+    do {
+        let address = try await server.listeningAddress()
+        let endpoint = Endpoint(host: "127.0.0.1", port: address.port!)
+        let result = try await body(server, endpoint)
+        server.beginShutdown()
+        try await withTimeout(.seconds(10)) { try await running.value }
+        return result
+    } catch {
+        server.beginShutdown()
+        _ = try? await withTimeout(.seconds(10)) { try await running.value }
+        throw error
+    }
+}
+
+/// A client for `endpoint` as `identity`, closed after `body`.
+public func withTestClient<T: Sendable>(
+    _ endpoint: Endpoint, as identity: String = "admin",
+    files: TLSFiles? = nil,
+    configure: (inout ClientConfiguration) -> Void = { _ in },
+    _ body: (RPCClient) async throws -> T
+) async throws -> T {
+    var configuration = ClientConfiguration(tls: files ?? TestPKI.shared.files(identity))
+    configuration.defaultTimeout = .seconds(10)
+    configure(&configuration)
+    let client = try RPCClient(endpoints: [endpoint], configuration: configuration)
+    do {
+        let result = try await body(client)
+        await client.close()
+        return result
+    } catch {
+        await client.close()
+        throw error
+    }
+}
+
+public struct TimeoutError: Error, CustomStringConvertible {
+    public var description: String { "the operation did not finish in time" }
+}
+
+/// Runs `body`, failing with ``TimeoutError`` if it takes longer than `limit`.
+public func withTimeout<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    try await withThrowingTaskGroup(of: T?.self) { group in
+        group.addTask { try await body() }
+        group.addTask {
+            try await Task.sleep(for: limit)
+            return nil
+        }
+        defer { group.cancelAll() }
+        guard let first = try await group.next(), let value = first else { throw TimeoutError() }
+        return value
+    }
+}
