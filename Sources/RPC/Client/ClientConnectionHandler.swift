@@ -130,7 +130,12 @@ final class ClientConnectionHandler: ChannelInboundHandler {
                 return abandon(stream, RPCError(.resourceExhausted, "a response exceeds \(configuration.maximumMessageSize) bytes"))
             }
             switch outcome {
-            case .fragment(let credit): grantCredit(stream: stream.id, credit)
+            case .fragment(let credit):
+                if let inbound = stream.inbound {
+                    inbound.fragmentArrived(credit: credit)
+                } else {
+                    grantCredit(stream: stream.id, credit)  // the one response: bounded by the message limit
+                }
             case .message(let message, let credit):
                 if let inbound = stream.inbound {
                     inbound.deliver(message, credit: credit)

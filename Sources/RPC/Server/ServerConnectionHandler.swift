@@ -248,7 +248,11 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         }
         switch outcome {
         case .fragment(let credit):
-            grantCredit(stream: stream.id, credit)
+            if let inbound = stream.inbound {
+                inbound.fragmentArrived(credit: credit)
+            } else {
+                grantCredit(stream: stream.id, credit)  // the one request: bounded by the message limit
+            }
         case .message(let message, let credit):
             switch stream.phase {
             case .awaitingRequest(nil):

@@ -13,6 +13,8 @@ final class InboundMessages: Sendable {
         var buffered: Deque<(ByteBuffer, Int)> = []
         var end: RPCError?? = nil  // nil: open; .some(nil): finished cleanly; .some(error): failed
         var waiter: UnsafeContinuation<ByteBuffer?, any Error>?
+        /// Fragment credit held back while whole messages wait unread.
+        var withheld = 0
     }
 
     private let state = Mutex(State())
@@ -39,6 +41,17 @@ final class InboundMessages: Sendable {
         }
     }
 
+    /// Part of a message arrived. Its credit goes back at once only if nothing else waits to
+    /// be read: otherwise a sender could push any number of messages by fragmenting them.
+    func fragmentArrived(credit: Int) {
+        let grantNow = state.withLock { state -> Bool in
+            if state.buffered.isEmpty { return true }
+            state.withheld += credit
+            return false
+        }
+        if grantNow { grantCredit(credit) }
+    }
+
     /// No more messages: the peer half-closed (error nil) or the stream failed.
     func finish(_ error: RPCError? = nil) {
         let waiter = state.withLock { state -> UnsafeContinuation<ByteBuffer?, any Error>? in
@@ -58,7 +71,14 @@ final class InboundMessages: Sendable {
             try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<ByteBuffer?, any Error>) in
                 enum Immediate { case message(ByteBuffer, Int), end(RPCError?), wait }
                 let immediate = state.withLock { state -> Immediate in
-                    if let (message, credit) = state.buffered.popFirst() { return .message(message, credit) }
+                    if let (message, credit) = state.buffered.popFirst() {
+                        var total = credit
+                        if state.buffered.isEmpty {
+                            total += state.withheld
+                            state.withheld = 0
+                        }
+                        return .message(message, total)
+                    }
                     if let end = state.end { return .end(end) }
                     if Task.isCancelled { return .end(RPCError(.cancelled, "the call was cancelled")) }
                     state.waiter = continuation

@@ -1,0 +1,9 @@
+import JCSkillsServiceKit
+import CompetitionService
+
+@main
+enum CompetitionMain {
+    static func main() async {
+        await ServiceCommand<CompetitionDefinition>.main()
+    }
+}

@@ -1,0 +1,9 @@
+import JCSkillsServiceKit
+import EvaluationService
+
+@main
+enum EvaluationMain {
+    static func main() async {
+        await ServiceCommand<EvaluationDefinition>.main()
+    }
+}

@@ -1,0 +1,90 @@
+import JCSkillsRPC
+import Logging
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import Prometheus
+import ServiceLifecycle
+
+/// Serves `GET /metrics` in Prometheus text format (plain HTTP, meant for a loopback or
+/// monitoring-network address) and `GET /healthz`.
+public struct MetricsEndpoint: Service {
+    let address: Endpoint
+    let registry: PrometheusCollectorRegistry
+    let logger: Logger
+
+    public init(address: Endpoint, registry: PrometheusCollectorRegistry, logger: Logger) {
+        self.address = address
+        self.registry = registry
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        let registry = registry
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
+                    try channel.pipeline.syncOperations.addHandler(MetricsHTTPHandler(registry: registry))
+                }
+            }
+            .bind(host: address.host, port: address.port)
+            .get()
+        logger.info("metrics endpoint", metadata: ["address": "http://\(address)/metrics"])
+        await withGracefulShutdownHandler {
+            try? await channel.closeFuture.get()
+        } onGracefulShutdown: {
+            channel.close(promise: nil)
+        }
+    }
+}
+
+final class MetricsHTTPHandler: ChannelInboundHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    let registry: PrometheusCollectorRegistry
+    private var head: HTTPRequestHead?
+
+    init(registry: PrometheusCollectorRegistry) {
+        self.registry = registry
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head): self.head = head
+        case .body: break
+        case .end:
+            guard let head else { return }
+            self.head = nil
+            respond(context: context, to: head)
+        }
+    }
+
+    private func respond(context: ChannelHandlerContext, to request: HTTPRequestHead) {
+        let (status, contentType, body): (HTTPResponseStatus, String, [UInt8])
+        switch (request.method, request.uri.split(separator: "?").first ?? "") {
+        case (.GET, "/metrics"):
+            var bytes: [UInt8] = []
+            registry.emit(into: &bytes)
+            (status, contentType, body) = (.ok, "text/plain; version=0.0.4; charset=utf-8", bytes)
+        case (.GET, "/healthz"):
+            (status, contentType, body) = (.ok, "text/plain", Array("ok\n".utf8))
+        default:
+            (status, contentType, body) = (.notFound, "text/plain", Array("not found: try /metrics\n".utf8))
+        }
+        var headers = HTTPHeaders()
+        headers.add(name: "Content-Type", value: contentType)
+        headers.add(name: "Content-Length", value: "\(body.count)")
+        let keepAlive = request.isKeepAlive
+        if !keepAlive { headers.add(name: "Connection", value: "close") }
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: request.version, status: status, headers: headers))), promise: nil)
+        context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: body)))), promise: nil)
+        let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
+        if !keepAlive {
+            let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            done.whenComplete { _ in loopBound.value.close(promise: nil) }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+
+/// The flags every service executable takes (DESIGN.md §7). Flags override the config file,
+/// which overrides the defaults.
+public struct ServiceOptions: ParsableArguments, Sendable {
+    @Option(name: .long, help: ArgumentHelp("YAML configuration file (see deploy/config/).", valueName: "file"))
+    public var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("Address to serve the protocol on. Default 127.0.0.1:<service port>.", valueName: "host:port"))
+    public var listen: String?
+
+    @Option(name: .long, help: ArgumentHelp("Data directory (SQLite database, sealing keys). Default .jcskills/data/<service>.", valueName: "dir"))
+    public var data: String?
+
+    @Option(name: .long, help: ArgumentHelp("Directory with ca.crt and <identity>.crt/.key, as `jcskills pki init` writes. Default .jcskills/pki.", valueName: "dir"))
+    public var tls: String?
+
+    @Option(name: .long, help: ArgumentHelp("TLS identity to present (file name in --tls). Default: the service's name.", valueName: "id"))
+    public var identity: String?
+
+    @Option(name: .long, help: ArgumentHelp("Address for Prometheus metrics (GET /metrics). Default 127.0.0.1:<9100 + n>.", valueName: "host:port"))
+    public var metrics: String?
+
+    @Option(name: .long, help: ArgumentHelp("Another service this one calls; repeatable.", valueName: "name=host:port[,host:port…]"))
+    public var peer: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("postgres://user:password@host:port/db to use PostgreSQL instead of the embedded SQLite.", valueName: "url"))
+    public var database: String?
+
+    @Option(name: .long, help: ArgumentHelp("trace, debug, info, notice, warning, error or critical. Default info.", valueName: "level"))
+    public var logLevel: String?
+
+    public init() {}
+}

@@ -1,0 +1,76 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsRPC
+import Logging
+import ServiceLifecycle
+
+/// What a service's factory gets to build its handlers: settings, a logger, and clients for
+/// the peers it calls.
+public struct ServiceEnvironment: Sendable {
+    public let settings: ServiceSettings
+    public let logger: Logger
+
+    /// A client for a peer service, presenting this service's own identity and checking the
+    /// peer's (`jcskills://<peer>`).
+    public func client(for peer: ServiceKind, timeout: Duration? = nil) throws -> RPCClient {
+        var configuration = ClientConfiguration(tls: settings.tls)
+        configuration.expectedServerIdentity = "jcskills://\(peer.rawValue)"
+        if let timeout { configuration.defaultTimeout = timeout }
+        return try RPCClient(endpoints: settings.peer(peer), configuration: configuration)
+    }
+}
+
+/// What a factory hands back: the RPC services to serve and anything else to run and stop with
+/// them (a store to close, a background job).
+public struct ServiceAssembly: Sendable {
+    public var services: [any RPCService]
+    public var auditor: (any AccessAuditor)?
+    public var onShutdown: @Sendable () async -> Void
+
+    public init(services: [any RPCService], auditor: (any AccessAuditor)? = nil, onShutdown: @escaping @Sendable () async -> Void = {}) {
+        self.services = services
+        self.auditor = auditor
+        self.onShutdown = onShutdown
+    }
+}
+
+/// Runs one service executable: settings, observability, the RPC server, the metrics endpoint,
+/// and a graceful stop on SIGTERM or SIGINT. Each `main` is a call to ``run(kind:options:_:)``.
+public enum ServiceRunner {
+    public static let version = "0.1.0"
+
+    public static func run(
+        kind: ServiceKind, options: ServiceOptions,
+        _ assemble: @Sendable (ServiceEnvironment) async throws -> ServiceAssembly
+    ) async throws {
+        let settings = try ServiceSettings.resolve(kind: kind, options: options)
+        let registry = Observability.bootstrap(logLevel: settings.logLevel)
+        let logger = Logger(label: "jcskills.\(kind.rawValue)")
+        try FileManager.default.createDirectory(atPath: settings.dataDirectory, withIntermediateDirectories: true)
+
+        let environment = ServiceEnvironment(settings: settings, logger: logger)
+        let assembly = try await assemble(environment)
+        var services = assembly.services
+        if settings.echoService { services.append(EchoRPCService()) }
+
+        var configuration = ServerConfiguration(
+            host: settings.listen.host, port: settings.listen.port, tls: settings.tls,
+            serverName: kind.rawValue, version: version)
+        configuration.drainTimeout = .seconds(Int64(settings.drainSeconds))
+        let server = RPCServer(configuration: configuration, services: services, auditor: assembly.auditor, logger: logger)
+
+        var running: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: server)]
+        if let metrics = settings.metrics {
+            running.append(.init(service: MetricsEndpoint(address: metrics, registry: registry, logger: logger)))
+        }
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: running, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        do {
+            try await group.run()
+        } catch {
+            await assembly.onShutdown()
+            throw error
+        }
+        await assembly.onShutdown()
+    }
+}

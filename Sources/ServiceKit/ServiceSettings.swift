@@ -1,0 +1,138 @@
+import Foundation
+import JCSkillsRPC
+import Logging
+import Yams
+
+/// A service's settings after defaults, the config file and the flags are combined.
+public struct ServiceSettings: Sendable {
+    public var kind: ServiceKind
+    public var listen: Endpoint
+    public var metrics: Endpoint?
+    public var dataDirectory: String
+    public var tls: TLSFiles
+    public var peers: [ServiceKind: [Endpoint]]
+    /// nil: the embedded SQLite database in the data directory.
+    public var database: String?
+    public var logLevel: Logger.Level
+    /// Seconds calls in flight get on shutdown.
+    public var drainSeconds: Int
+    /// Whether admins may call the echo service (link checks, load tests). Default true.
+    public var echoService: Bool
+
+    /// Defaults for `kind` on this machine.
+    public init(kind: ServiceKind) {
+        self.kind = kind
+        self.listen = Endpoint(host: "127.0.0.1", port: kind.defaultPort)
+        self.metrics = Endpoint(host: "127.0.0.1", port: kind.defaultMetricsPort)
+        self.dataDirectory = ".jcskills/data/\(kind.rawValue)"
+        self.tls = TLSFiles(directory: ".jcskills/pki", identity: kind.rawValue)
+        self.peers = [:]
+        self.database = nil
+        self.logLevel = .info
+        self.drainSeconds = 10
+        self.echoService = true
+    }
+
+    /// Defaults, then the config file named by `--config`, then the flags.
+    public static func resolve(kind: ServiceKind, options: ServiceOptions) throws -> ServiceSettings {
+        var settings = ServiceSettings(kind: kind)
+        if let path = options.config {
+            try settings.apply(ServiceFile.load(path), from: path)
+        }
+        try settings.apply(options)
+        return settings
+    }
+
+    mutating func apply(_ file: ServiceFile, from path: String) throws {
+        let flag = "\(path)"
+        if let listen = file.listen { self.listen = try parseEndpoint(listen, flag: "\(flag): listen") }
+        if let metrics = file.metrics { self.metrics = metrics == "off" ? nil : try parseEndpoint(metrics, flag: "\(flag): metrics") }
+        if let data = file.data { dataDirectory = data }
+        if let tls = file.tls {
+            let identity = tls.identity ?? kind.rawValue
+            var files = TLSFiles(directory: tls.directory ?? ".jcskills/pki", identity: identity)
+            if let certificate = tls.certificate { files.certificateChain = certificate }
+            if let key = tls.key { files.privateKey = key }
+            if let ca = tls.ca { files.trustRoots = ca }
+            self.tls = files
+        }
+        for (name, addresses) in file.peers ?? [:] {
+            let (peer, endpoints) = try parsePeer("\(name)=\(addresses)")
+            peers[peer] = endpoints
+        }
+        if let database = file.database { self.database = database }
+        if let level = file.logLevel { logLevel = try Self.level(level, flag: "\(flag): log_level") }
+        if let drain = file.drainSeconds { drainSeconds = drain }
+        if let echo = file.echoService { echoService = echo }
+    }
+
+    mutating func apply(_ options: ServiceOptions) throws {
+        if let listen = options.listen { self.listen = try parseEndpoint(listen, flag: "--listen") }
+        if let metrics = options.metrics { self.metrics = metrics == "off" ? nil : try parseEndpoint(metrics, flag: "--metrics") }
+        if let data = options.data { dataDirectory = data }
+        if options.tls != nil || options.identity != nil {
+            let directory = options.tls ?? URL(fileURLWithPath: tls.trustRoots).deletingLastPathComponent().path
+            tls = TLSFiles(directory: directory, identity: options.identity ?? kind.rawValue)
+        }
+        for text in options.peer {
+            let (peer, endpoints) = try parsePeer(text)
+            peers[peer] = endpoints
+        }
+        if let database = options.database { self.database = database }
+        if let level = options.logLevel { logLevel = try Self.level(level, flag: "--log-level") }
+    }
+
+    static func level(_ text: String, flag: String) throws -> Logger.Level {
+        guard let level = Logger.Level(rawValue: text.lowercased()) else {
+            throw ConfigurationError("\(flag): unknown level '\(text)' (trace, debug, info, notice, warning, error, critical)")
+        }
+        return level
+    }
+
+    /// The endpoints of a peer service, or a clear error naming the missing flag.
+    public func peer(_ kind: ServiceKind) throws -> [Endpoint] {
+        guard let endpoints = peers[kind], !endpoints.isEmpty else {
+            throw ConfigurationError("no address for the \(kind.rawValue) service: pass --peer \(kind.rawValue)=HOST:PORT or set peers.\(kind.rawValue) in the config file")
+        }
+        return endpoints
+    }
+}
+
+/// The YAML config file. Every key is optional; see `deploy/config/` for an example of each service.
+struct ServiceFile: Decodable {
+    struct TLS: Decodable {
+        var directory: String?
+        var identity: String?
+        var certificate: String?
+        var key: String?
+        var ca: String?
+    }
+
+    var listen: String?
+    var metrics: String?
+    var data: String?
+    var tls: TLS?
+    var peers: [String: String]?
+    var database: String?
+    var logLevel: String?
+    var drainSeconds: Int?
+    var echoService: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case listen, metrics, data, tls, peers, database
+        case logLevel = "log_level"
+        case drainSeconds = "drain_seconds"
+        case echoService = "echo_service"
+    }
+
+    static func load(_ path: String) throws -> ServiceFile {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError("--config: cannot read \(path)")
+        }
+        do {
+            return try YAMLDecoder().decode(ServiceFile.self, from: text)
+        } catch {
+            throw ConfigurationError("--config \(path): \(error)")
+        }
+    }
+}

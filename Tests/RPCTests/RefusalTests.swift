@@ -1,0 +1,114 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsTestSupport
+import NIOCore
+import NIOPosix
+import Testing
+
+@Suite("Peers that must be refused, and a server that keeps serving")
+struct RefusalTests {
+    /// After each refusal the server still answers a well-behaved client.
+    private func expectStillServing(_ endpoint: Endpoint) async throws {
+        try await withTestClient(endpoint, as: "gateway") { client in
+            let health = try await client.unary(HealthService.check, HealthCheckRequest())
+            #expect(health.status == .serving)
+        }
+    }
+
+    @Test func plainTCPClientIsDisconnected() async throws {
+        try await withTestServer(services: []) { server, endpoint in
+            // Speak the protocol without TLS: the server must drop the connection.
+            let bytes = ConnectionPreface.bytes + Array("GET / HTTP/1.1\r\n\r\n".utf8)
+            let closed = try await RawTCP.sendAndAwaitClose(to: endpoint, bytes)
+            #expect(closed, "the server kept a plain-TCP connection open")
+            try await expectStillServing(endpoint)
+        }
+    }
+
+    @Test func clientWithoutCertificateIsRefused() async throws {
+        try await withTestServer(services: []) { _, endpoint in
+            let error = await #expect(throws: RPCError.self) {
+                try await RawTLS.healthCheckWithoutClientCertificate(endpoint)
+            }
+            #expect(error?.code == .unavailable)
+            try await expectStillServing(endpoint)
+        }
+    }
+
+    @Test func certificateFromAnotherCAIsRefused() async throws {
+        try await withTestServer(services: []) { _, endpoint in
+            let error = await #expect(throws: RPCError.self) {
+                try await withTestClient(endpoint, files: TestPKI.shared.foreignFiles("admin"), configure: { $0.maximumAttempts = 1 }) { client in
+                    try await client.unary(HealthService.check, HealthCheckRequest())
+                }
+            }
+            #expect(error?.code == .unavailable)
+            try await expectStillServing(endpoint)
+        }
+    }
+
+    @Test func expiredCertificateIsRefused() async throws {
+        try await withTestServer(services: []) { _, endpoint in
+            let error = await #expect(throws: RPCError.self) {
+                try await withTestClient(endpoint, as: "expired", configure: { $0.maximumAttempts = 1 }) { client in
+                    try await client.unary(HealthService.check, HealthCheckRequest())
+                }
+            }
+            #expect(error?.code == .unavailable)
+            try await expectStillServing(endpoint)
+        }
+    }
+
+    @Test func policyRefusalIsPermissionDeniedAndAudited() async throws {
+        let auditor = RecordingAuditor()
+        try await withTestServer(services: [ProbeService(probe: Probe())], auditor: auditor) { _, endpoint in
+            try await withTestClient(endpoint, as: "training") { client in
+                let error = await #expect(throws: RPCError.self) {
+                    try await client.unary(ProbeService.adminOnly, EchoMessage(text: "x"))
+                }
+                #expect(error?.code == .permissionDenied)
+                let county = await #expect(throws: RPCError.self) {
+                    try await client.unary(ProbeService.countyOnly, EchoMessage())
+                }
+                #expect(county?.code == .permissionDenied)
+            }
+            #expect(auditor.recorded == ["jcskills://training test.Probe/AdminOnly", "jcskills://training test.Probe/CountyOnly"])
+            try await withTestClient(endpoint, as: "admin") { client in
+                #expect(try await client.unary(ProbeService.adminOnly, EchoMessage(text: "x")).text == "x")
+            }
+            try await withTestClient(endpoint, as: "county-140524") { client in
+                #expect(try await client.unary(ProbeService.countyOnly, EchoMessage()).text == "140524")
+            }
+        }
+    }
+
+    @Test func certificateWithoutIdentityIsUnidentified() async throws {
+        try await withTestServer(services: [ProbeService(probe: Probe())]) { _, endpoint in
+            try await withTestClient(endpoint, as: "anonymous") { client in
+                // Open to any authenticated peer: answers, and names no jcskills identity.
+                let who = try await client.unary(ProbeService.whoAmI, EchoMessage())
+                #expect(!who.text.hasPrefix("jcskills://"))
+                let error = await #expect(throws: RPCError.self) {
+                    try await client.unary(ProbeService.slow, EchoMessage(delayMilliseconds: 1))
+                }
+                #expect(error?.code == .permissionDenied)
+            }
+        }
+    }
+
+    @Test func serverChecksExpectedIdentity() async throws {
+        try await withTestServer(services: []) { _, endpoint in
+            // The test server presents the registry identity: a client expecting evaluation refuses it.
+            let error = await #expect(throws: RPCError.self) {
+                try await withTestClient(endpoint, configure: {
+                    $0.expectedServerIdentity = "jcskills://evaluation"
+                    $0.maximumAttempts = 1
+                }) { client in
+                    try await client.unary(HealthService.check, HealthCheckRequest())
+                }
+            }
+            #expect(error?.code == .unauthenticated)
+        }
+    }
+}
