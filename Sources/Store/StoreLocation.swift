@@ -16,6 +16,7 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
     /// - `postgres://…` / `postgresql://…` → ``postgres(url:)``
     /// - `sqlite:///absolute/path`, `sqlite:relative/path` or a plain path → ``sqlite(path:)``;
     ///   a relative path is resolved against `dataDirectory`
+    /// - an SQLite URI filename (`file:/path/db.sqlite?mode=ro`) → ``sqlite(path:)`` as given
     /// - `nil` or an empty string → `<dataDirectory>/<service>.sqlite`
     ///
     /// - Throws: ``StoreError/Kind/invalidConfiguration`` for another URL scheme.
@@ -27,6 +28,9 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
         let lower = trimmed.lowercased()
         if lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://") {
             return .postgres(url: trimmed)
+        }
+        if lower.hasPrefix("file:") {
+            return .sqlite(path: trimmed)
         }
         var path = trimmed
         if lower.hasPrefix("sqlite://") {

@@ -53,6 +53,8 @@ final class SQLiteBackend: StoreBackend {
     /// Creates the parent directory (0700) and an empty file (0600) so that the database,
     /// and the -wal and -shm files SQLite derives from its mode, are private to the service.
     private static func prepareFile(at path: String) throws {
+        // An SQLite URI (`file:/path?mode=ro`) is SQLite's business entirely.
+        if path.hasPrefix("file:") { return }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
             do {

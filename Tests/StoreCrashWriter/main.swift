@@ -1,0 +1,70 @@
+// A child process for the store's crash-safety test.
+//
+// Usage: jcskills-store-crash-writer LOCATION [MAX]
+//
+// Opens the store at LOCATION (an SQLite path or a postgres:// URL) and commits batch after
+// batch, each one transaction inserting two rows that belong together (parts 1 and 2 of a
+// batch, with a payload derived from the batch number). After each commit returns it prints
+// "ack N" on its own line, unbuffered. The test SIGKILLs it mid-stream and then checks that
+// every acknowledged batch is complete in the database and that no batch is half there.
+//
+// It stops by itself after MAX batches (default 1,000,000) or 120 seconds, so a test that
+// fails to kill it does not leave it running.
+
+import Foundation
+import JCSkillsStore
+import SQLKit
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+    FileHandle.standardError.write(Data("usage: jcskills-store-crash-writer LOCATION [MAX]\n".utf8))
+    exit(64)
+}
+let location = try StoreLocation.parse(arguments[1], dataDirectory: FileManager.default.currentDirectoryPath,
+                                       service: "crash")
+let maximum = arguments.count >= 3 ? Int(arguments[2]) ?? 1_000_000 : 1_000_000
+let deadline = ContinuousClock.now + .seconds(120)
+
+/// The schema the test checks; the test opens the store with the same migrations.
+let migrations = [
+    Migration(1, "crash pairs") { d in [
+        """
+        CREATE TABLE crash_pairs (
+            batch \(d.bigint) NOT NULL,
+            part INTEGER NOT NULL,
+            payload TEXT NOT NULL,
+            PRIMARY KEY (batch, part))
+        """,
+    ] },
+]
+
+/// Padding makes each transaction span several pages, so a kill can land in the middle of one.
+func payload(batch: Int, part: Int) -> String {
+    "batch \(batch) part \(part) " + String(repeating: "\(batch % 10)", count: 600)
+}
+
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+var configuration = StoreConfiguration(service: "crash", location: location)
+configuration.maintenanceInterval = nil
+let store = try await Store.open(configuration, migrations: migrations)
+let context = AuditContext(principal: "crash-writer", method: "crash.Write", requestID: "crash")
+let start = try await store.read { db in
+    try await db.raw("SELECT MAX(batch) AS m FROM crash_pairs").first(decodingColumn: "m", as: Int?.self) ?? nil
+} ?? 0
+say("ready")
+for batch in (start + 1)...(start + maximum) {
+    if ContinuousClock.now > deadline { break }
+    try await store.transaction(context) { tx in
+        for part in 1...2 {
+            try await tx.insert(into: "crash_pairs").columns("batch", "part", "payload")
+                .values(SQLBind(batch), SQLBind(part), SQLBind(payload(batch: batch, part: part)))
+                .run()
+        }
+    }
+    say("ack \(batch)")
+}
+await store.close()
+say("done")

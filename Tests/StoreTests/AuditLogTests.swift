@@ -1,0 +1,143 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsStore
+import JCSkillsTestSupport
+import SQLKit
+import Testing
+
+@Suite(.timeLimit(.minutes(2)))
+struct AuditLogTests {
+    @Test(arguments: TestDatabases.backends)
+    func everyWriteIsAuditedAndNoRead(backend: TestBackend) async throws {
+        try await withTestStore(backend, migrations: [notesMigration]) { store in
+            try await store.transaction(testContext) { tx in
+                try await tx.insert(into: "notes").columns("title").values(SQLBind("named")).run()
+                try await tx.audit(entity: "note", id: "1", detail: "created")
+            }
+            var second = testContext
+            second.requestID = "req-2"
+            second.method = "test.Silent"
+            try await store.transaction(second) { tx in
+                // Records nothing itself: the store adds a row for the transaction.
+                try await tx.insert(into: "notes").columns("title").values(SQLBind("silent")).run()
+            }
+            for _ in 0..<5 {
+                _ = try await store.count("notes")
+                _ = try await store.read { db in try await db.select().column("*").from("notes").all() }
+            }
+            let entries = try await store.allAuditEntries()
+            #expect(entries.count == 2)
+            let newest = try #require(entries.first)
+            #expect(newest.method == "test.Silent")
+            #expect(newest.requestID == "req-2")
+            #expect(newest.entity == nil)
+            #expect(newest.outcome == "OK")
+            let oldest = try #require(entries.last)
+            #expect(oldest.principal == "jcskills://training")
+            #expect(oldest.entity == "note")
+            #expect(oldest.entityID == "1")
+            #expect(oldest.detail == "created")
+            #expect(oldest.service == "test")
+            #expect(abs(oldest.time.timeIntervalSinceNow) < 60)
+        }
+    }
+
+    @Test(arguments: TestDatabases.backends)
+    func denialsAreRecordedOutsideTransactions(backend: TestBackend) async throws {
+        try await withTestStore(backend) { store in
+            try await store.recordAudit(testContext, outcome: .permissionDenied, entity: "person", id: "42",
+                                        detail: "county office may not write another county")
+            let entry = try #require(try await store.allAuditEntries().first)
+            #expect(entry.outcome == "PERMISSION_DENIED")
+            #expect(entry.entityID == "42")
+        }
+    }
+
+    @Test(arguments: TestDatabases.backends)
+    func auditorsFilterAndPage(backend: TestBackend) async throws {
+        let clock = TestClock(Date(timeIntervalSince1970: 1_700_000_000))
+        try await withTestStore(backend, configure: { $0.now = { clock.now } }) { store in
+            let start = clock.now
+            for n in 0..<25 {
+                let context = AuditContext(principal: n % 2 == 0 ? "jcskills://training" : "jcskills://evaluation",
+                                           method: n % 5 == 0 ? "test.Delete" : "test.Write", requestID: "r\(n)")
+                try await store.transaction(context) { tx in
+                    try await tx.audit(entity: n < 10 ? "course" : "person", id: "\(n)")
+                }
+                clock.advance(by: 60)
+            }
+            var pages: [[AuditEntry]] = []
+            var query = AuditQuery(limit: 10)
+            while true {
+                let page = try await store.auditLog(query)
+                pages.append(page.entries)
+                guard let next = page.nextCursor else { break }
+                query.before = next
+            }
+            #expect(pages.map(\.count) == [10, 10, 5])
+            let all = pages.flatMap { $0 }
+            #expect(all.map(\.entityID) == (0..<25).reversed().map { "\($0)" })
+            #expect(try await store.auditLog(AuditQuery(principal: "jcskills://evaluation")).entries.count == 12)
+            #expect(try await store.auditLog(AuditQuery(method: "test.Delete")).entries.count == 5)
+            #expect(try await store.auditLog(AuditQuery(entity: "course")).entries.count == 10)
+            #expect(try await store.auditLog(AuditQuery(entity: "person", entityID: "17")).entries.count == 1)
+            let window = AuditQuery(since: start.addingTimeInterval(5 * 60), until: start.addingTimeInterval(8 * 60))
+            #expect(try await store.auditLog(window).entries.map(\.entityID) == ["7", "6", "5"])
+            let error = await storeError { _ = try await store.auditLog(AuditQuery(limit: 0)) }
+            #expect(error?.kind == .invalidArgument)
+        }
+    }
+
+    @Test(arguments: TestDatabases.backends)
+    func theAuditLogRefusesUpdates(backend: TestBackend) async throws {
+        try await withTestStore(backend) { store in
+            try await store.recordAudit(testContext, outcome: .ok, entity: "note", id: "1")
+            let error = await storeError {
+                try await store.transaction(testContext) { tx in
+                    try await tx.raw("UPDATE jcs_audit_log SET outcome = 'FORGED'").run()
+                }
+            }
+            #expect(error?.kind == .constraintViolation)
+            #expect(error?.message.contains("append-only") == true)
+            #expect(try await store.allAuditEntries().allSatisfy { $0.outcome != "FORGED" })
+        }
+    }
+
+    @Test(arguments: TestDatabases.backends)
+    func rowsWithinRetentionCannotBeDeleted(backend: TestBackend) async throws {
+        try await withTestStore(backend) { store in
+            try await store.recordAudit(testContext, outcome: .ok, entity: "note", id: "1")
+            let error = await storeError {
+                try await store.transaction(testContext) { tx in
+                    try await tx.raw("DELETE FROM jcs_audit_log").run()
+                }
+            }
+            #expect(error?.kind == .constraintViolation)
+            #expect(try await store.count("jcs_audit_log", where: "entity_id = '1'") == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabases.backends)
+    func retentionPurgesOnlyOldRowsAndSaysSo(backend: TestBackend) async throws {
+        try await withTestStore(backend, configure: { $0.auditRetentionDays = 180 }) { store in
+            let now = Int64(Date().timeIntervalSince1970 * 1000)
+            let day: Int64 = 86_400_000
+            try await store.transaction(testContext) { tx in
+                // Rows as a store running two years ago would have written them.
+                for (age, id) in [(400, "ancient"), (200, "old"), (10, "recent")] {
+                    try await tx.raw("""
+                        INSERT INTO jcs_audit_log (at_ms, service, principal, method, request_id, entity, entity_id, outcome)
+                        VALUES (\(bind: now - Int64(age) * day), 'test', 'p', 'm', 'r', 'note', \(bind: id), 'OK')
+                        """).run()
+                }
+            }
+            let report = try await store.purgeExpired()
+            #expect(report.auditRows == 2)
+            let remaining = try await store.allAuditEntries()
+            #expect(remaining.contains { $0.entityID == "recent" })
+            #expect(!remaining.contains { $0.entityID == "ancient" || $0.entityID == "old" })
+            let purge = try #require(remaining.first { $0.method == "store.PurgeAuditLog" })
+            #expect(purge.detail?.contains("deleted 2 rows") == true)
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import JCSkillsProtocol
+@testable import JCSkillsStore
+import Testing
+
+@Suite
+struct PersonalDataTests {
+    let personal = PersonalData(keys: .generate())
+
+    @Test
+    func sealedValuesOpenAgainAndNeverRepeat() throws {
+        let first = personal.seal("140524199001011234", as: .idNumber)
+        let second = personal.seal("140524199001011234", as: .idNumber)
+        #expect(first != second)
+        #expect(try personal.open(first, as: .idNumber) == "140524199001011234")
+        #expect(first.count == 33 + 18)
+        #expect(first.range(of: Data("140524".utf8)) == nil)
+    }
+
+    @Test
+    func valuesAreNormalisedBeforeSealingAndIndexing() throws {
+        #expect(personal.blindIndex(" 14052419900101123x ", for: .idNumber)
+            == personal.blindIndex("14052419900101123X", for: .idNumber))
+        #expect(try personal.open(personal.seal("14052419900101123x", as: .idNumber), as: .idNumber) == "14052419900101123X")
+        #expect(personal.blindIndex("138-1234 1234", for: .phone) == personal.blindIndex("13812341234", for: .phone))
+    }
+
+    @Test
+    func aValueSealedForOneFieldDoesNotOpenAsAnother() {
+        let sealed = personal.seal("张三", as: .name)
+        #expect(throws: PersonalDataError.self) { try personal.open(sealed, as: .idNumber) }
+        #expect(personal.blindIndex("张三", for: .name) != personal.blindIndex("张三", for: .custom("alias")))
+    }
+
+    @Test
+    func tamperedOrForeignValuesAreRejected() {
+        var sealed = personal.seal("13812341234", as: .phone)
+        sealed[sealed.count - 1] ^= 1
+        #expect(personalError { try personal.open(sealed, as: .phone) }?.kind == .sealedValueInvalid)
+        let foreign = PersonalData(keys: .generate()).seal("13812341234", as: .phone)
+        #expect(personalError { try personal.open(foreign, as: .phone) }?.kind == .sealedValueInvalid)
+        #expect(personalError { try personal.open(Data([1, 2, 3]), as: .phone) }?.statusCode == .dataLoss)
+    }
+
+    @Test
+    func rotationKeepsOldValuesReadableAndIndexesStable() throws {
+        let before = personal
+        let after = PersonalData(keys: before.keys.addingKey())
+        let old = before.seal("欧阳娜娜", as: .name)
+        #expect(try after.open(old, as: .name) == "欧阳娜娜")
+        #expect(after.needsResealing(old))
+        let resealed = try after.reseal(old, as: .name)
+        #expect(!after.needsResealing(resealed))
+        #expect(after.keys.currentKeyID == 2)
+        #expect(after.blindIndex("欧阳娜娜", for: .name) == before.blindIndex("欧阳娜娜", for: .name))
+        // The old key set cannot open what the new key sealed.
+        #expect(personalError { try before.open(resealed, as: .name) }?.kind == .unknownKey)
+    }
+
+    @Test
+    func keyFilesAreCreatedPrivateAndNeverOverwritten() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jcskills-keys-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("nested/personal-data.keys").path
+        let created = try SealingKeys.create(at: path)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let loaded = try SealingKeys.load(from: path)
+        #expect(loaded.fingerprint == created.fingerprint)
+        let sealed = PersonalData(keys: created).seal("13812341234", as: .phone)
+        #expect(try PersonalData(keys: loaded).open(sealed, as: .phone) == "13812341234")
+        #expect(personalError { try SealingKeys.create(at: path) }?.kind == .keyFileExists)
+        #expect(try SealingKeys.load(from: path).fingerprint == created.fingerprint)
+
+        let rotated = try SealingKeys.rotate(at: path)
+        #expect(rotated.keyIDs == [1, 2])
+        let reloaded = try PersonalData(keyFile: path)
+        #expect(reloaded.keys.currentKeyID == 2)
+        #expect(try reloaded.open(sealed, as: .phone) == "13812341234")
+        #expect(reloaded.keys.fingerprint == created.fingerprint)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent)
+            == ["personal-data.keys"])
+    }
+
+    @Test
+    func keyFilesOthersCanReadAreRefused() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("jcskills-keys-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try SealingKeys.create(at: path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        let error = personalError { _ = try SealingKeys.load(from: path) }
+        #expect(error?.kind == .keyFilePermissions)
+        #expect(error?.message.contains("chmod 600") == true)
+        #expect(personalError { try SealingKeys.load(from: path + ".missing") }?.kind == .keyFileMissing)
+    }
+
+    @Test
+    func malformedKeyFilesNameTheLine() {
+        let good = SealingKeys.generate().fileContents()
+        let cases = [
+            "",
+            "not-a-key-file\n",
+            good.replacingOccurrences(of: "seal 1", with: "seal 0"),
+            good + "seal 1 AAAA\n",
+            good.replacingOccurrences(of: "index ", with: "index AAAA"),
+            good + "mystery 1\n",
+        ]
+        for text in cases {
+            #expect(personalError { try SealingKeys(fileContents: text) }?.kind == .keyFileMalformed)
+        }
+        #expect(throws: Never.self) { try SealingKeys(fileContents: good) }
+    }
+}
+
+@Suite
+struct MaskingTests {
+    @Test(arguments: [
+        ("14052419900101123X", "140524********123X"),
+        ("140524900101123", "140524*****1123"),
+        ("1405241990", "**********"),
+        ("", ""),
+    ])
+    func idNumbers(value: String, masked: String) {
+        #expect(Masking.idNumber(value) == masked)
+    }
+
+    @Test(arguments: [
+        ("张三", "张*"), ("王小明", "王**"), ("欧阳娜娜", "欧阳**"), ("司马光", "司马*"), ("欧阳", "欧*"),
+        ("李", "*"), ("John Smith", "J*********"), ("", ""),
+    ])
+    func names(value: String, masked: String) {
+        #expect(Masking.name(value) == masked)
+    }
+
+    @Test(arguments: [("13812341234", "138****1234"), ("0354-1234567", "035*****4567"), ("1234567", "*******")])
+    func phones(value: String, masked: String) {
+        #expect(Masking.phone(value) == masked)
+    }
+}
+
+/// The `PersonalDataError` `body` throws, or `nil` when it throws nothing (or something else).
+private func personalError<T>(_ body: () throws -> T) -> PersonalDataError? {
+    do {
+        _ = try body()
+        return nil
+    } catch {
+        return error as? PersonalDataError
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import JCSkillsStore
+
+/// A database backend a test runs against.
+///
+/// Use ``TestDatabases/backends`` as the `arguments:` of a parameterised Swift Testing test to
+/// run it on every available backend:
+///
+/// ```swift
+/// @Test(arguments: TestDatabases.backends)
+/// func registersAPerson(backend: TestBackend) async throws {
+///     try await withTestStore(backend, migrations: RegistrySchema.migrations) { store in … }
+/// }
+/// ```
+public enum TestBackend: Sendable, Hashable, CustomStringConvertible {
+    /// A fresh SQLite file in a temporary directory.
+    case sqlite
+    /// A fresh database on the PostgreSQL server at this URL (created and dropped per use).
+    case postgres(serverURL: String)
+
+    /// `sqlite` / `postgres`: what test names show (never the server URL).
+    public var description: String {
+        switch self {
+        case .sqlite: "sqlite"
+        case .postgres: "postgres"
+        }
+    }
+
+    public var dialect: StoreDialect {
+        switch self {
+        case .sqlite: .sqlite
+        case .postgres: .postgres
+        }
+    }
+}
+
+/// The backends available to this test run.
+public enum TestDatabases {
+    /// The environment variable `scripts/test` sets to its throwaway cluster's URL, e.g.
+    /// `postgres://postgres@127.0.0.1:54321/postgres`. Any PostgreSQL server whose user may
+    /// create databases works.
+    public static let postgresURLVariable = "JCSKILLS_TEST_POSTGRES_URL"
+
+    /// The PostgreSQL server URL, when one was provided.
+    public static var postgresServerURL: String? {
+        guard let url = ProcessInfo.processInfo.environment[postgresURLVariable], !url.isEmpty else { return nil }
+        return url
+    }
+
+    /// SQLite always; PostgreSQL too when ``postgresURLVariable`` is set. `scripts/test` sets
+    /// it whenever PostgreSQL is installed (and fails on CI when it is not), so a plain
+    /// `swift test` runs the SQLite half only.
+    public static var backends: [TestBackend] {
+        var backends: [TestBackend] = [.sqlite]
+        if let url = postgresServerURL { backends.append(.postgres(serverURL: url)) }
+        return backends
+    }
+}
+
+/// Gives `body` the location of a database of its own on `backend` — a new SQLite file in a
+/// new temporary directory, or a newly created PostgreSQL database with a random name — and
+/// removes it afterwards, whether `body` returns or throws.
+///
+/// Use it when a test opens several stores on one database (racing start-ups, reopening
+/// after a crash); otherwise ``withTestStore(_:service:migrations:configure:_:)`` is simpler.
+public func withTestDatabase<T>(
+    _ backend: TestBackend, _ body: (StoreLocation) async throws -> T
+) async throws -> T {
+    switch backend {
+    case .sqlite:
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("jcskills-test-\(UUID().uuidString.lowercased())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        return try await body(.sqlite(path: directory.appendingPathComponent("test.sqlite").path))
+    case .postgres(let serverURL):
+        let name = "jcs_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
+        let url = try await PostgresProvisioning.createDatabase(named: String(name), serverURL: serverURL)
+        do {
+            let result = try await body(.postgres(url: url))
+            try await PostgresProvisioning.dropDatabase(named: String(name), serverURL: serverURL)
+            return result
+        } catch {
+            try? await PostgresProvisioning.dropDatabase(named: String(name), serverURL: serverURL)
+            throw error
+        }
+    }
+}
+
+/// Opens a store for `service` with `migrations` on a fresh database of `backend`, runs
+/// `body`, then closes the store and removes the database, whether `body` returns or throws.
+///
+/// - Parameters:
+///   - service: the service name the store records; default `"test"`.
+///   - configure: adjusts the configuration before opening (a test clock, a short TTL…).
+///     Periodic maintenance is off unless `configure` turns it on.
+public func withTestStore<T>(
+    _ backend: TestBackend,
+    service: String = "test",
+    migrations: [Migration] = [],
+    configure: (inout StoreConfiguration) -> Void = { _ in },
+    _ body: (Store) async throws -> T
+) async throws -> T {
+    try await withTestDatabase(backend) { location in
+        var configuration = StoreConfiguration(service: service, location: location)
+        configuration.maintenanceInterval = nil
+        configure(&configuration)
+        let store = try await Store.open(configuration, migrations: migrations)
+        do {
+            let result = try await body(store)
+            await store.close()
+            return result
+        } catch {
+            await store.close()
+            throw error
+        }
+    }
+}
