@@ -75,10 +75,12 @@ struct RefusalTests {
             }
             #expect(auditor.recorded == ["jcskills://training test.Probe/AdminOnly", "jcskills://training test.Probe/CountyOnly"])
             try await withTestClient(endpoint, as: "admin") { client in
-                #expect(try await client.unary(ProbeService.adminOnly, EchoMessage(text: "x")).text == "x")
+                let echoed = try await client.unary(ProbeService.adminOnly, EchoMessage(text: "x"))
+                #expect(echoed.text == "x")
             }
             try await withTestClient(endpoint, as: "county-140524") { client in
-                #expect(try await client.unary(ProbeService.countyOnly, EchoMessage()).text == "140524")
+                let county = try await client.unary(ProbeService.countyOnly, EchoMessage())
+                #expect(county.text == "140524")
             }
         }
     }
