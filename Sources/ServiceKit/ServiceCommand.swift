@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// One service executable: which service it is and how its handlers are assembled. The
 /// executable's `main` is then one line: `await ServiceCommand<RegistryDefinition>.main()`.
-public protocol ServiceDefinition {
+public protocol ServiceDefinition: SendableMetatype {
     static var kind: ServiceKind { get }
     static var summary: String { get }
     static func assemble(_ environment: ServiceEnvironment) async throws -> ServiceAssembly

@@ -4,14 +4,14 @@ import NIOCore
 /// thread: no wake-up of another thread per call, and the handler's writes need no hop.
 /// (swift-nio 2.101 makes an event loop a `SerialExecutor` but not a `TaskExecutor`;
 /// ANCHORS.md measured this adapter within 1–2 µs of a bare echo.)
-final class EventLoopTaskExecutor: TaskExecutor {
-    let eventLoop: any EventLoop
+public final class EventLoopTaskExecutor: TaskExecutor {
+    public let eventLoop: any EventLoop
 
-    init(_ eventLoop: any EventLoop) {
+    public init(_ eventLoop: any EventLoop) {
         self.eventLoop = eventLoop
     }
 
-    func enqueue(_ job: consuming ExecutorJob) {
+    public func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         eventLoop.execute {
             job.runSynchronously(on: self.asUnownedTaskExecutor())
