@@ -92,6 +92,7 @@ func withOpenStore<T>(
 func testConfiguration(_ service: String, _ location: StoreLocation) -> StoreConfiguration {
     var configuration = StoreConfiguration(service: service, location: location)
     configuration.maintenanceInterval = nil
+    configuration.logger.logLevel = .warning
     return configuration
 }
 

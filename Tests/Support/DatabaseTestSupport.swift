@@ -93,7 +93,8 @@ public func withTestDatabase<T>(
 /// - Parameters:
 ///   - service: the service name the store records; default `"test"`.
 ///   - configure: adjusts the configuration before opening (a test clock, a short TTL…).
-///     Periodic maintenance is off unless `configure` turns it on.
+///     Periodic maintenance is off and the store logs warnings and errors only, unless
+///     `configure` says otherwise.
 public func withTestStore<T>(
     _ backend: TestBackend,
     service: String = "test",
@@ -104,6 +105,7 @@ public func withTestStore<T>(
     try await withTestDatabase(backend) { location in
         var configuration = StoreConfiguration(service: service, location: location)
         configuration.maintenanceInterval = nil
+        configuration.logger.logLevel = .warning
         configure(&configuration)
         let store = try await Store.open(configuration, migrations: migrations)
         do {

@@ -61,7 +61,7 @@ enum AuditLog {
     ///
     /// - Returns: the number of rows deleted.
     static func purge(on db: any SQLDatabase, service: String, dialect: StoreDialect) async throws -> Int {
-        let horizon = "\(dialect.nowMilliseconds) - (SELECT retention_days FROM jcs_audit_policy WHERE id = 1) * 86400000"
+        let horizon = StoreSchema.retentionHorizon(dialect)
         let condition: SQLQueryString = "service = \(bind: service) AND at_ms < \(unsafeRaw: horizon)"
         let count = try await db.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table) WHERE \(condition)")
             .first(decodingColumn: "n", as: Int.self) ?? 0

@@ -56,7 +56,7 @@ enum StoreSchema {
             """,
             "INSERT INTO jcs_audit_policy (id, retention_days) VALUES (1, 365)",
         ]
-        let horizon = "\(d.nowMilliseconds) - (SELECT retention_days FROM jcs_audit_policy WHERE id = 1) * 86400000"
+        let horizon = retentionHorizon(d)
         switch d {
         case .sqlite:
             statements += [
@@ -98,6 +98,13 @@ enum StoreSchema {
             ]
         }
         return statements
+    }
+
+    /// SQL for "the oldest time still within retention", in Unix milliseconds, by the database's
+    /// clock. The DELETE trigger and the purge must use this same expression.
+    static func retentionHorizon(_ d: StoreDialect) -> String {
+        // The multiplier is a 64-bit integer: 365 days in milliseconds overflow PostgreSQL's INTEGER.
+        "\(d.nowMilliseconds) - (SELECT retention_days FROM jcs_audit_policy WHERE id = 1) * CAST(86400000 AS \(d.bigint))"
     }
 
     /// Remembered results of idempotent writes, keyed per service and principal so one
