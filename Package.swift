@@ -99,7 +99,8 @@ var targets: [Target] = [
     .testTarget(name: "StoreTests", dependencies: ["JCSkillsStore", "JCSkillsTestSupport", "jcskills-store-crash-writer"], path: "Tests/StoreTests"),
     .testTarget(
         name: "ServiceTests",
-        dependencies: ["JCSkillsTestSupport", "JCSkillsServiceKit"] + services.map { .target(name: "\($0)Service") },
+        // The executables too: process-level tests start them (SIGTERM drain, metrics port).
+        dependencies: ["JCSkillsTestSupport", "JCSkillsServiceKit", "jcskills-registry"] + services.map { .target(name: "\($0)Service") },
         path: "Tests/ServiceTests"
     ),
 ]

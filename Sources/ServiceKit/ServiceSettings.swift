@@ -118,7 +118,7 @@ struct ServiceFile: Decodable {
     var drainSeconds: Int?
     var echoService: Bool?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case listen, metrics, data, tls, peers, database
         case logLevel = "log_level"
         case drainSeconds = "drain_seconds"
@@ -128,6 +128,14 @@ struct ServiceFile: Decodable {
     static func load(_ path: String) throws -> ServiceFile {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw ConfigurationError("--config: cannot read \(path)")
+        }
+        // A misspelt key would otherwise be ignored silently and its default used.
+        if let top = try? Yams.load(yaml: text) as? [String: Any] {
+            let known = Set(CodingKeys.allCases.map(\.rawValue))
+            let unknown = top.keys.filter { !known.contains($0) }.sorted()
+            guard unknown.isEmpty else {
+                throw ConfigurationError("--config \(path): unknown key(s) \(unknown.joined(separator: ", ")); known: \(known.sorted().joined(separator: ", "))")
+            }
         }
         do {
             return try YAMLDecoder().decode(ServiceFile.self, from: text)

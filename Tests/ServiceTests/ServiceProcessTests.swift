@@ -1,0 +1,45 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsTestSupport
+import Testing
+
+@Suite("A service executable as operators run it")
+struct ServiceProcessTests {
+    @Test func sigtermLetsCallsInFlightFinishAndExitsZero() async throws {
+        let home = try makeTemporaryDirectory("jcskills-sigterm")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let port = try freeLoopbackPort()
+        let metricsPort = try freeLoopbackPort()
+        let process = try launch("jcskills-registry", [
+            "--listen", "127.0.0.1:\(port)", "--metrics", "127.0.0.1:\(metricsPort)",
+            "--data", "\(home)/data", "--tls", TestPKI.shared.directory, "--log-level", "warning",
+        ], log: "\(home)/registry.log")
+        defer { if process.isRunning { process.terminate() } }
+        let endpoint = Endpoint(host: "127.0.0.1", port: port)
+
+        try await withTestClient(endpoint, configure: { $0.maximumAttempts = 1 }) { client in
+            try await waitUntilServing(client)
+            // The metrics port reports the health checks just made.
+            let metrics = try await httpGet(port: metricsPort, path: "/metrics")
+            #expect(metrics.contains(#"jcskills_rpc_server_handled_total{method="jcskills.Health/Check",code="OK"}"#))
+
+            let slow = Task { try await client.unary(EchoService.echo, EchoMessage(text: "finish me", delayMilliseconds: 1_500)) }
+            try await Task.sleep(for: .milliseconds(300))
+            kill(process.processIdentifier, SIGTERM)
+            let answer = try await slow.value
+            #expect(answer.text == "finish me")
+        }
+        let status = await waitForExit(process, seconds: 15)
+        #expect(status == 0, "exit status \(String(describing: status)); log: \((try? String(contentsOfFile: "\(home)/registry.log", encoding: .utf8)) ?? "")")
+    }
+
+    private func waitUntilServing(_ client: RPCClient) async throws {
+        for _ in 0..<100 {
+            if let health = try? await client.unary(HealthService.check, HealthCheckRequest()), health.status == .serving { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        Issue.record("the service never became healthy")
+    }
+}
+

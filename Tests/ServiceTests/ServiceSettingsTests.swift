@@ -1,0 +1,64 @@
+import Foundation
+import JCSkillsServiceKit
+import Testing
+
+@Suite("Service settings: defaults, config file, flags")
+struct ServiceSettingsTests {
+    static let configDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("deploy/config")
+
+    @Test(arguments: ServiceKind.allCases)
+    func shippedConfigFilesLoad(kind: ServiceKind) throws {
+        let path = Self.configDirectory.appendingPathComponent("\(kind.rawValue).yaml").path
+        let settings = try ServiceSettings.resolve(kind: kind, options: try ServiceOptions.parse(["--config", path]))
+        #expect(settings.listen.port == kind.defaultPort)
+        #expect(settings.listen.host == "0.0.0.0")
+        #expect(settings.metrics?.port == kind.defaultMetricsPort)
+        #expect(settings.tls.certificateChain == "/etc/jcskills/pki/\(kind.rawValue).crt")
+        if kind == .gateway {
+            #expect(settings.peers[.registry]?.count == 2)
+            #expect(settings.peers[.competition]?.first?.port == 7104)
+        }
+    }
+
+    @Test func defaultsFollowTheCommandLineContract() throws {
+        let settings = try ServiceSettings.resolve(kind: .evaluation, options: try ServiceOptions.parse([]))
+        #expect(settings.listen.description == "127.0.0.1:7103")
+        #expect(settings.metrics?.description == "127.0.0.1:9103")
+        #expect(settings.tls.trustRoots.hasSuffix(".jcskills/pki/ca.crt"))
+        #expect(settings.database == nil)
+    }
+
+    @Test func flagsOverrideTheFile() throws {
+        let path = Self.configDirectory.appendingPathComponent("training.yaml").path
+        let options = try ServiceOptions.parse([
+            "--config", path, "--listen", "127.0.0.1:17102", "--tls", "/tmp/pki", "--metrics", "off",
+            "--peer", "registry=127.0.0.1:7001,127.0.0.1:7002",
+        ])
+        let settings = try ServiceSettings.resolve(kind: .training, options: options)
+        #expect(settings.listen.port == 17102)
+        #expect(settings.metrics == nil)
+        #expect(settings.tls.privateKey == "/tmp/pki/training.key")
+        #expect(settings.peers[.registry]?.map(\.port) == [7001, 7002])
+        #expect(settings.peers[.evaluation]?.first?.port == 7103)
+    }
+
+    @Test func mistakesAreExplained() throws {
+        #expect(throws: ConfigurationError.self) {
+            try ServiceSettings.resolve(kind: .registry, options: try ServiceOptions.parse(["--listen", "7101"]))
+        }
+        #expect(throws: ConfigurationError.self) {
+            try ServiceSettings.resolve(kind: .registry, options: try ServiceOptions.parse(["--peer", "payroll=127.0.0.1:1"]))
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cfg-\(UUID().uuidString).yaml").path
+        try "listen: 127.0.0.1:7101\nlisten_adress: oops\n".write(toFile: directory, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let error = #expect(throws: ConfigurationError.self) {
+            try ServiceSettings.resolve(kind: .registry, options: try ServiceOptions.parse(["--config", directory]))
+        }
+        #expect(error?.description.contains("listen_adress") == true)
+        let settings = try ServiceSettings.resolve(kind: .registry, options: try ServiceOptions.parse(["--peer", "evaluation=[::1]:7103"]))
+        #expect(settings.peers[.evaluation]?.first?.host == "::1")
+    }
+}
