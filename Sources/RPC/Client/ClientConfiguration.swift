@@ -22,6 +22,12 @@ public struct ClientConfiguration: Sendable {
     /// Largest frame accepted. Default 65,536.
     public var maximumFrameSize: UInt32 = Settings.defaultMaximumFrameSize
     public var wireLimits: WireLimits = .standard
+    /// While calls are open and nothing has been read for this long, the client sends a PING.
+    /// nil turns keepalive off. Default 30 s.
+    public var keepaliveInterval: TimeAmount? = .seconds(30)
+    /// A PING unanswered for this long means the peer is gone: the connection is closed and
+    /// its calls fail with UNAVAILABLE. Default 10 s.
+    public var keepaliveTimeout: TimeAmount = .seconds(10)
     /// Checked against the server certificate's `jcskills://` identity when set, e.g.
     /// `"jcskills://registry"`: a gateway must not send its questions to an impostor service.
     public var expectedServerIdentity: String?

@@ -29,6 +29,10 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     private var goAwayReceived = false
     private var closed = false
     private var closeReason: RPCError?
+    private var lastRead = NIODeadline.now()
+    private var keepaliveTimer: RepeatedTask?
+    private var pingTimeout: Scheduled<Void>?
+    private var pingsSent: UInt64 = 0
 
     init(configuration: ClientConfiguration, endpoint: Endpoint, handshake: EventLoopPromise<Void>, onUnusable: @escaping @Sendable (any Channel) -> Void) {
         self.configuration = configuration
@@ -53,7 +57,27 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         outbound.writeBytes(ConnectionPreface.bytes)
         outbound.writeFrame(.settings, stream: 0, message: localSettings)
         flush()
+        if let interval = configuration.keepaliveInterval {
+            let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+            keepaliveTimer = context.eventLoop.scheduleRepeatedTask(initialDelay: interval, delay: interval) { _ in
+                handler.value.checkLiveness(interval: interval)
+            }
+        }
         context.fireChannelActive()
+    }
+
+    /// Sends a PING when calls are open and the peer has been silent; a PING left unanswered
+    /// closes the connection, so calls to a hung peer fail instead of waiting out their deadlines.
+    private func checkLiveness(interval: TimeAmount) {
+        guard !closed, !streams.isEmpty, pingTimeout == nil, NIODeadline.now() - lastRead >= interval else { return }
+        pingsSent += 1
+        var payload = context.channel.allocator.buffer(capacity: 8)
+        payload.writeInteger(pingsSent)
+        outbound.writeFrame(.ping, stream: 0, payload: payload)
+        flush()
+        pingTimeout = context.eventLoop.assumeIsolated().scheduleTask(in: configuration.keepaliveTimeout) { [self] in
+            fail(RPCError(.unavailable, "\(endpoint) did not answer a keepalive PING"))
+        }
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
@@ -80,6 +104,8 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        keepaliveTimer?.cancel()
+        pingTimeout?.cancel()
         let reason = closeReason ?? RPCError(.unavailable, "connection to \(endpoint) closed")
         closed = true
         handshake.fail(reason)
@@ -93,6 +119,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         reading = true
+        lastRead = .now()
         parser.append(unwrapInboundIn(data))
         do {
             while !closed, let frame = try parser.next() {
@@ -168,7 +195,10 @@ final class ClientConnectionHandler: ChannelInboundHandler {
                 drain(stream)
             }
         case .ping:
-            if !frame.flags.contains(.ack) {
+            if frame.flags.contains(.ack) {
+                pingTimeout?.cancel()
+                pingTimeout = nil
+            } else {
                 outbound.writeFrame(.ping, flags: .ack, stream: 0, payload: frame.payload)
                 scheduleFlush()
             }

@@ -61,7 +61,7 @@ public final class RPCClient: Sendable {
                                        deadline: call.deadline, token: token, responseWaiter: nil, inbound: inbound)
         }
         return try await run(handle, token) {
-            try await body(MessageStream(inbound: inbound, limits: self.configuration.wireLimits))
+            try await body(MessageStream(inbound: inbound, limits: self.configuration.wireLimits, decodeFailure: .internal))
         }
     }
 
@@ -111,7 +111,7 @@ public final class RPCClient: Sendable {
         }
         return try await run(handle, token) {
             let writer = RequestWriter<Request>(handle: handle, token: token)
-            let result = try await body(writer, MessageStream(inbound: inbound, limits: self.configuration.wireLimits))
+            let result = try await body(writer, MessageStream(inbound: inbound, limits: self.configuration.wireLimits, decodeFailure: .internal))
             writer.finish()
             return result
         }

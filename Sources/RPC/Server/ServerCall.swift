@@ -22,7 +22,7 @@ struct ServerCall: Sendable {
     }
 
     func requests<M: WireMessage>(_ type: M.Type) -> MessageStream<M> {
-        MessageStream(inbound: inbound!, limits: limits)
+        MessageStream(inbound: inbound!, limits: limits, decodeFailure: .invalidArgument)
     }
 
     func finish<M: WireMessage>(response: M) {

@@ -19,7 +19,10 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     private var principal: Principal?
     private var peer = "unknown"
     var streams: [UInt32: ServerStream] = [:]
+    /// The highest stream this connection accepted to process (what GOAWAY reports).
     private var lastStreamID: UInt32 = 0
+    /// The highest stream the client opened, including streams ignored after our GOAWAY.
+    private var highestOpenedStreamID: UInt32 = 0
     private var outbound = ByteBuffer()
     private var reading = false
     private var flushScheduled = false
@@ -130,11 +133,16 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         switch frame.type {
         case .settings:
             guard peerSettings == nil, frame.streamID == 0 else { throw FrameError.unexpectedFrame("a second SETTINGS") }
+            let settings: Settings
             do {
-                peerSettings = try Settings(buffer: frame.payload).normalized
+                settings = try Settings(buffer: frame.payload).normalized
             } catch {
                 throw FrameError.malformedPayload(.settings, "\(error)")
             }
+            guard settings.protocolVersion == ConnectionPreface.protocolVersion else {
+                throw FrameError.unexpectedFrame("protocol version \(settings.protocolVersion); this server speaks \(ConnectionPreface.protocolVersion)")
+            }
+            peerSettings = settings
             handshakeTimer?.cancel()
             handshakeTimer = nil
             armIdleTimer()
@@ -173,10 +181,12 @@ final class ServerConnectionHandler: ChannelInboundHandler {
 
     private func openStream(_ frame: Frame) throws {
         let id = frame.streamID
-        guard id % 2 == 1, id > lastStreamID else {
+        guard id % 2 == 1, id > highestOpenedStreamID else {
             throw FrameError.unexpectedFrame("HEADERS on stream \(id) (must be odd and increasing)")
         }
-        if goAwaySent { return }  // Above our GOAWAY's last stream: ignored, the client retries elsewhere.
+        highestOpenedStreamID = id
+        // Above our GOAWAY's last stream: ignored (its later frames too); the client retries elsewhere.
+        if goAwaySent { return }
         lastStreamID = id
         guard frame.payload.readableBytes <= Int(localSettings.maximumMetadataSize) else {
             return refuse(id, .resourceExhausted, "call metadata exceeds \(localSettings.maximumMetadataSize) bytes")
@@ -234,8 +244,8 @@ final class ServerConnectionHandler: ChannelInboundHandler {
 
     private func receiveMessage(_ frame: Frame) throws {
         guard let stream = streams[frame.streamID] else {
-            // A call we already finished or abandoned; its late frames are dropped.
-            guard frame.streamID <= lastStreamID else { throw FrameError.unexpectedFrame("MESSAGE on unopened stream \(frame.streamID)") }
+            // A call we already finished, abandoned or ignored after GOAWAY: its late frames are dropped.
+            guard frame.streamID <= highestOpenedStreamID else { throw FrameError.unexpectedFrame("MESSAGE on unopened stream \(frame.streamID)") }
             return
         }
         let outcome: MessageAssembler.Outcome
@@ -259,8 +269,10 @@ final class ServerConnectionHandler: ChannelInboundHandler {
                 stream.phase = .awaitingRequest(message)
             case .awaitingRequest:
                 return fail(stream, .invalidArgument, "\(stream.method.kind) call with more than one request message")
-            case .running:
+            case .running where !stream.clientHalfClosed:
                 stream.inbound?.deliver(message, credit: credit)
+            case .running:
+                return fail(stream, .invalidArgument, "a message after the client's end of stream")
             }
         }
         if frame.flags.contains(.endStream) { halfClose(stream.id) }

@@ -108,20 +108,25 @@ public struct MessageStream<Message: WireMessage>: AsyncSequence, Sendable {
     public typealias Element = Message
     let inbound: InboundMessages
     let limits: WireLimits
+    /// INVALID_ARGUMENT for requests a server cannot decode; INTERNAL for responses a client cannot.
+    let decodeFailure: StatusCode
 
     public struct AsyncIterator: AsyncIteratorProtocol {
         let inbound: InboundMessages
         let limits: WireLimits
+        let decodeFailure: StatusCode
 
         public mutating func next() async throws -> Message? {
             guard let buffer = try await inbound.next() else { return nil }
             do {
                 return try Message(buffer: buffer, limits: limits)
             } catch {
-                throw RPCError(.invalidArgument, "a streamed message could not be decoded: \(error)")
+                throw RPCError(decodeFailure, "a streamed message could not be decoded: \(error)")
             }
         }
     }
 
-    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(inbound: inbound, limits: limits) }
+    public func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(inbound: inbound, limits: limits, decodeFailure: decodeFailure)
+    }
 }
