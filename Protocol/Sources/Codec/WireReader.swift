@@ -67,10 +67,8 @@ public struct WireReader {
     @inlinable
     mutating func readString(field: UInt32) throws(WireError) -> String {
         let bytes = try readLengthDelimited(field: field)
-        guard let string = String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self) else {
-            throw .invalidUTF8(field: field)
-        }
-        return string
+        guard isValidUTF8(bytes) else { throw .invalidUTF8(field: field) }
+        return String(decoding: bytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self)
     }
 
     /// Skips one value of the given wire type (an unknown field).
