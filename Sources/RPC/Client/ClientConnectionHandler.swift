@@ -33,6 +33,9 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     private var keepaliveTimer: RepeatedTask?
     private var pingTimeout: Scheduled<Void>?
     private var pingsSent: UInt64 = 0
+    private var deadlines = DeadlineTimer()
+    /// Made once per connection, not per call.
+    private var expireDeadlinesCallback: @Sendable () -> Void = {}
 
     init(configuration: ClientConfiguration, endpoint: Endpoint, handshake: EventLoopPromise<Void>, onUnusable: @escaping @Sendable (any Channel) -> Void) {
         self.configuration = configuration
@@ -50,6 +53,8 @@ final class ClientConnectionHandler: ChannelInboundHandler {
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
+        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+        expireDeadlinesCallback = { handler.value.expireDeadlines() }
         outbound = context.channel.allocator.buffer(capacity: 4096)
     }
 
@@ -105,6 +110,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         keepaliveTimer?.cancel()
+        deadlines.cancel()
         pingTimeout?.cancel()
         let reason = closeReason ?? RPCError(.unavailable, "connection to \(endpoint) closed")
         closed = true
@@ -220,7 +226,6 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     }
 
     private func complete(_ stream: ClientStream, _ trailers: Trailers) {
-        stream.deadlineTimer?.cancel()
         if trailers.status == .ok {
             if let inbound = stream.inbound {
                 inbound.finish()
@@ -306,14 +311,28 @@ final class ClientConnectionHandler: ChannelInboundHandler {
             }
         }
         if let deadline {
-            stream.deadlineTimer = context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) { [self] in
-                guard let stream = streams.removeValue(forKey: id) else { return }
-                sendCancel(id, CancelReason(code: .deadlineExceeded, message: "the client's deadline passed"))
-                stream.fail(CallFailure(error: RPCError(.deadlineExceeded, "no answer from \(endpoint) before the deadline"), notProcessed: false))
-                streamEnded()
-            }
+            stream.deadline = deadline
+            deadlines.track(deadline, on: context.eventLoop, expireDeadlinesCallback)
         }
         scheduleFlush()
+    }
+
+    /// Fails every call whose deadline has passed (telling the server) and re-aims the timer.
+    private func expireDeadlines() {
+        let now = NIODeadline.now()
+        var next: NIODeadline?
+        for stream in Array(streams.values) {
+            guard let deadline = stream.deadline else { continue }
+            if deadline <= now {
+                streams.removeValue(forKey: stream.id)
+                sendCancel(stream.id, CancelReason(code: .deadlineExceeded, message: "the client's deadline passed"))
+                stream.fail(CallFailure(error: RPCError(.deadlineExceeded, "no answer from \(endpoint) before the deadline"), notProcessed: false))
+            } else if next == nil || deadline < next! {
+                next = deadline
+            }
+        }
+        deadlines.fired(nextDeadline: next, on: context.eventLoop, expireDeadlinesCallback)
+        streamEnded()
     }
 
     func send(token: CallToken, _ message: ByteBuffer, _ continuation: UnsafeContinuation<Void, any Error>) {

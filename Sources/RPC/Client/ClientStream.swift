@@ -48,7 +48,7 @@ final class ClientStream {
     var inbound: InboundMessages?
     /// A request writer waiting for credit.
     var writerWaiter: UnsafeContinuation<Void, any Error>?
-    var deadlineTimer: Scheduled<Void>?
+    var deadline: NIODeadline?
     var halfClosed = false
 
     init(id: UInt32, kind: CallKind, receiveWindow: Int, sendWindow: Int, maximumMessageSize: Int) {
@@ -60,7 +60,6 @@ final class ClientStream {
 
     /// Ends the call on the caller's side with `failure`.
     func fail(_ failure: CallFailure) {
-        deadlineTimer?.cancel()
         if let waiter = responseWaiter {
             responseWaiter = nil
             waiter.fail(failure)

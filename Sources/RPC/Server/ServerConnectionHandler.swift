@@ -29,6 +29,9 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     private var goAwaySent = false
     private var handshakeTimer: Scheduled<Void>?
     private var idleTimer: Scheduled<Void>?
+    private var deadlines = DeadlineTimer()
+    /// Made once per connection, not per call.
+    private var expireDeadlinesCallback: @Sendable () -> Void = {}
     private var closed = false
     private var registrationID: Int?
 
@@ -45,6 +48,8 @@ final class ServerConnectionHandler: ChannelInboundHandler {
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
+        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+        expireDeadlinesCallback = { handler.value.expireDeadlines() }
         outbound = context.channel.allocator.buffer(capacity: 4096)
         peer = context.channel.remoteAddress?.description ?? "unknown"
     }
@@ -64,6 +69,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         closed = true
         handshakeTimer?.cancel()
         idleTimer?.cancel()
+        deadlines.cancel()
         for stream in streams.values { abandon(stream, code: .unavailable, message: "the connection closed") }
         streams.removeAll()
         if let registrationID { shared.connections.remove(registrationID) }
@@ -225,12 +231,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         idleTimer = nil
         method.metrics.callStarted()
         if let deadline {
-            stream.deadlineTimer = self.context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) { [self] in
-                guard let stream = streams.removeValue(forKey: id) else { return }
-                abandon(stream, code: .deadlineExceeded, message: "deadline exceeded")
-                writeTrailers(stream, Trailers(code: .deadlineExceeded, message: "the deadline passed before the call finished"))
-                streamEnded()
-            }
+            deadlines.track(deadline, on: self.context.eventLoop, expireDeadlinesCallback)
         }
         if method.kind == .clientStreaming || method.kind == .bidirectionalStreaming {
             let connection = NIOLoopBound(self, eventLoop: self.context.eventLoop)
@@ -304,6 +305,26 @@ final class ServerConnectionHandler: ChannelInboundHandler {
             }
         }
     }
+
+    /// Ends every call whose deadline has passed and aims the timer at the next deadline.
+    private func expireDeadlines() {
+        let now = NIODeadline.now()
+        var next: NIODeadline?
+        for stream in Array(streams.values) {
+            guard let deadline = stream.context.deadline else { continue }
+            if deadline <= now {
+                streams.removeValue(forKey: stream.id)
+                abandon(stream, code: .deadlineExceeded, message: "deadline exceeded")
+                writeTrailers(stream, Trailers(code: .deadlineExceeded, message: "the deadline passed before the call finished"))
+                stream.method.metrics.callFinished(code: .deadlineExceeded, nanoseconds: (now - stream.started).nanoseconds)
+            } else if next == nil || deadline < next! {
+                next = deadline
+            }
+        }
+        deadlines.fired(nextDeadline: next, on: context.eventLoop, expireDeadlinesCallback)
+        streamEnded()
+    }
+
 
     // MARK: Answers
 
@@ -391,7 +412,6 @@ final class ServerConnectionHandler: ChannelInboundHandler {
 
     private func complete(_ stream: ServerStream, _ trailers: Trailers) {
         streams.removeValue(forKey: stream.id)
-        stream.deadlineTimer?.cancel()
         writeTrailers(stream, trailers)
         stream.method.metrics.callFinished(code: trailers.status, nanoseconds: (NIODeadline.now() - stream.started).nanoseconds)
         streamEnded()
@@ -418,7 +438,6 @@ final class ServerConnectionHandler: ChannelInboundHandler {
 
     /// Stops a call's handler: its task is cancelled and anything it waits on fails.
     private func abandon(_ stream: ServerStream, code: StatusCode, message: String) {
-        stream.deadlineTimer?.cancel()
         stream.task?.cancel()
         let error = RPCError(code, message)
         stream.inbound?.finish(error)

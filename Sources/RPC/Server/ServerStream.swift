@@ -21,7 +21,6 @@ final class ServerStream {
     /// Client-streaming and bidirectional calls: messages for the handler to take.
     var inbound: InboundMessages?
     var task: Task<Void, Never>?
-    var deadlineTimer: Scheduled<Void>?
     /// A handler's `send` waiting for credit.
     var writerWaiter: UnsafeContinuation<Void, any Error>?
     /// Trailers that must wait until queued messages have gone out.
