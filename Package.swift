@@ -80,7 +80,7 @@ var targets: [Target] = [
     ),
     .target(
         name: "JCSkillsLoad",
-        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsServiceKit"] + nio + [
+        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsServiceKit", "JCSkillsStore"] + nio + [
             .product(name: "Histogram", package: "hdrhistogram-swift"),
         ],
         path: "Sources/LoadKit"
@@ -93,6 +93,7 @@ var targets: [Target] = [
     .target(name: "JCSkillsTestSupport", dependencies: ["JCSkillsRPC", "JCSkillsPKI", "JCSkillsServiceKit", "JCSkillsStore"] + nio, path: "Tests/Support"),
     .testTarget(name: "ProtocolTests", dependencies: ["JCSkillsProtocol"], path: "Tests/ProtocolTests"),
     .testTarget(name: "RPCTests", dependencies: ["JCSkillsRPC", "JCSkillsTestSupport", "JCSkillsPKI"] + nio, path: "Tests/RPCTests"),
+    .testTarget(name: "LoadTests", dependencies: ["JCSkillsLoad", "JCSkillsTestSupport"], path: "Tests/LoadTests"),
     .testTarget(name: "PKITests", dependencies: ["JCSkillsPKI"], path: "Tests/PKITests"),
     // A child process for the crash-safety test: writes, acknowledges, and gets SIGKILLed.
     .executableTarget(name: "jcskills-store-crash-writer", dependencies: ["JCSkillsStore"], path: "Tests/StoreCrashWriter"),
@@ -122,6 +123,9 @@ let package = Package(
     name: "jcskills",
     platforms: [.macOS(.v15)],
     products: [
+        // For the side-by-side benchmarks package (Benchmarks/) and for other Swift programs
+        // that talk to the services.
+        .library(name: "JCSkillsRPC", targets: ["JCSkillsProtocol", "JCSkillsRPC"]),
         .executable(name: "jcskills", targets: ["jcskills"]),
         .executable(name: "jcskills-load", targets: ["jcskills-load"]),
     ] + services.map { .executable(name: "jcskills-\($0.lowercased())", targets: ["jcskills-\($0.lowercased())"]) },
