@@ -71,9 +71,11 @@ var targets: [Target] = [
         ],
         path: "Sources/ServiceKit"
     ),
+    // Deterministic, realistic demo data (CSV) for every service's import.
+    .target(name: "JCSkillsDemoData", dependencies: ["JCSkillsProtocol"], path: "Sources/DemoData"),
     .executableTarget(
         name: "jcskills",
-        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsPKI", "JCSkillsServiceKit"] + nio + [
+        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsPKI", "JCSkillsServiceKit", "JCSkillsDemoData"] + nio + [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         path: "Sources/CLI"
@@ -91,6 +93,7 @@ var targets: [Target] = [
         path: "Sources/Load"
     ),
     .target(name: "JCSkillsTestSupport", dependencies: ["JCSkillsRPC", "JCSkillsPKI", "JCSkillsServiceKit", "JCSkillsStore"] + nio, path: "Tests/Support"),
+    .testTarget(name: "DomainTests", dependencies: ["JCSkillsProtocol", "JCSkillsDemoData"], path: "Tests/DomainTests"),
     .testTarget(name: "ProtocolTests", dependencies: ["JCSkillsProtocol"], path: "Tests/ProtocolTests"),
     .testTarget(name: "RPCTests", dependencies: ["JCSkillsRPC", "JCSkillsTestSupport", "JCSkillsPKI"] + nio, path: "Tests/RPCTests"),
     .testTarget(name: "LoadTests", dependencies: ["JCSkillsLoad", "JCSkillsTestSupport"], path: "Tests/LoadTests"),
