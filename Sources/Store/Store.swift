@@ -20,7 +20,7 @@ import Synchronization
 /// try await store.transaction(context) { tx in
 ///     try await tx.insert(into: "persons").columns("id_number_sealed", "id_number_index")
 ///         .values(SQLBind(sealed), SQLBind(index)).run()
-///     try await tx.audit(entity: "person", id: index.hexString)
+///     try await tx.audit(entity: "person", id: PersonalData.reference(of: index))
 /// }
 /// ```
 ///
@@ -81,6 +81,14 @@ public final class Store: Sendable {
             throw error
         }
         let store = Store(configuration: configuration, backend: backend)
+        if let personal = configuration.personalData {
+            do {
+                try await KeyCheck.verify(personal, service: configuration.service, backend: backend)
+            } catch {
+                await backend.close()
+                throw error
+            }
+        }
         do {
             _ = try await store.purgeExpired()
         } catch {

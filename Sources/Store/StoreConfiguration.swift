@@ -11,6 +11,12 @@ public struct StoreConfiguration: Sendable {
     /// Where the data lives.
     public var location: StoreLocation
 
+    /// Seals the responses the store keeps for idempotent writes, which are encoded RPC
+    /// responses and may well quote ID numbers, names or phone numbers. Default `nil`: stored
+    /// as they are. Set it in every service that handles personal data, or those responses
+    /// would be readable in the database file for the ``idempotencyTTL``.
+    public var personalData: PersonalData? = nil
+
     /// How long an idempotency key is remembered. Default 24 hours. A retry after this
     /// window runs the write again.
     public var idempotencyTTL: Duration = .seconds(24 * 3600)
@@ -27,6 +33,10 @@ public struct StoreConfiguration: Sendable {
     /// failing with ``StoreError/Kind/conflict``. Default 10 seconds. Writers inside one
     /// process never wait on this: they queue on the store's single writer connection.
     public var busyTimeout: Duration = .seconds(10)
+    /// SQLite: page cache of the writer connection, in MiB. Default 32 (SQLite's own default
+    /// is 2): writes walk every index of the table they touch, and blind indexes are random
+    /// keys, so a small cache keeps re-reading index pages. Readers keep SQLite's default.
+    public var sqliteWriterCacheMiB: Int = 32
     /// SQLite: read connections (reads run in parallel with the writer thanks to WAL).
     /// Default 4.
     public var sqliteReaders: Int = 4
@@ -66,7 +76,7 @@ public struct StoreConfiguration: Sendable {
         guard idempotencyTTL > .zero else {
             throw StoreError(.invalidConfiguration, "the idempotency key lifetime must be positive")
         }
-        guard sqliteReaders >= 1, postgresConnectionsPerEventLoop >= 1 else {
+        guard sqliteReaders >= 1, postgresConnectionsPerEventLoop >= 1, sqliteWriterCacheMiB >= 1 else {
             throw StoreError(.invalidConfiguration, "connection counts must be at least 1")
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import JCSkillsStore
 import JCSkillsTestSupport
 import Testing
@@ -20,6 +21,24 @@ struct BenchmarkSmokeTests {
             }
             #expect(rows == 2_345)
             #expect(auditRows == 3)
+        }
+    }
+}
+
+/// The full benchmark, on demand: set `JCSKILLS_STORE_BENCHMARK_ROWS` (e.g. 1000000) and run
+/// `scripts/test -c release --filter StoreBenchmark`. Skipped otherwise: benchmarks are not tests.
+@Suite
+struct StoreBenchmark {
+    static var rows: Int? {
+        ProcessInfo.processInfo.environment["JCSKILLS_STORE_BENCHMARK_ROWS"].flatMap { Int($0) }
+    }
+
+    @Test(.enabled(if: rows != nil), arguments: TestDatabases.backends)
+    func bulkInsert(backend: TestBackend) async throws {
+        let rows = try #require(Self.rows)
+        try await withTestDatabase(backend) { location in
+            let result = try await runBulkInsertBenchmark(location: location, rows: rows)
+            print("BENCHMARK \(result)")
         }
     }
 }

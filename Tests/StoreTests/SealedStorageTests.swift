@@ -38,10 +38,16 @@ private let people: [Person] = (0..<60).map { n in
 struct SealedStorageTests {
     let personal = PersonalData(keys: .generate())
 
-    private func register(_ people: [Person], in store: Store) async throws {
+    /// Registers each person with an idempotent write whose response quotes the person, as a
+    /// real registry response would; returns the responses.
+    @discardableResult
+    private func register(_ people: [Person], in store: Store) async throws -> [IdempotentResult] {
+        var results: [IdempotentResult] = []
         for person in people {
             let index = personal.blindIndex(person.idNumber, for: .idNumber)
-            try await store.transaction(testContext) { tx in
+            let key = "register-" + index.prefix(8).map { String(format: "%02x", $0) }.joined()
+            let response = Data("registered \(person.name) \(person.idNumber) \(person.phone)".utf8)
+            results.append(try await store.idempotent(key: key, context: testContext, requestDigest: index) { tx in
                 try await tx.insert(into: "persons")
                     .columns("id_number_sealed", "id_number_index", "name_sealed", "phone_sealed", "phone_index", "county")
                     .values(SQLBind(personal.seal(person.idNumber, as: .idNumber)), SQLBind(index),
@@ -50,8 +56,10 @@ struct SealedStorageTests {
                     .run()
                 // The audit row names the person by blind index, never by ID number.
                 try await tx.audit(entity: "person", id: index.prefix(8).map { String(format: "%02x", $0) }.joined())
-            }
+                return response
+            })
         }
+        return results
     }
 
     private func findByIDNumber(_ idNumber: String, in store: Store) async throws -> (name: String, phone: String)? {
@@ -66,16 +74,31 @@ struct SealedStorageTests {
 
     @Test(arguments: TestDatabases.backends)
     func lookUpByIDNumberFindsTheSealedPerson(backend: TestBackend) async throws {
-        try await withTestStore(backend, migrations: [personsMigration]) { store in
-            try await register(people, in: store)
+        try await withTestStore(backend, migrations: [personsMigration], configure: { $0.personalData = personal }) {
+            store in
+            let first = try await register(people, in: store)
             let wanted = people[17]
             let found = try #require(try await findByIDNumber(wanted.idNumber.lowercased(), in: store))
             #expect(found.name == wanted.name)
             #expect(found.phone == wanted.phone)
             #expect(Masking.idNumber(wanted.idNumber).hasPrefix(String(wanted.idNumber.prefix(6)) + "********"))
             #expect(try await findByIDNumber("110101199001011237", in: store) == nil)
-            // The blind index de-duplicates: registering the same ID number again is refused.
-            let duplicate = await storeError { try await register([people[3]], in: store) }
+            // A retried registration replays the stored (sealed at rest) response.
+            let again = try await register([people[17]], in: store)
+            #expect(again.first?.replayed == true)
+            #expect(again.first?.response == first[17].response)
+            // The blind index de-duplicates: the same ID number under a new request is refused.
+            let duplicate = await storeError {
+                try await store.transaction(testContext) { tx in
+                    try await tx.insert(into: "persons")
+                        .columns("id_number_sealed", "id_number_index", "name_sealed", "phone_sealed", "phone_index", "county")
+                        .values(SQLBind(personal.seal(people[3].idNumber, as: .idNumber)),
+                                SQLBind(personal.blindIndex(people[3].idNumber, for: .idNumber)),
+                                SQLBind(personal.seal("李四", as: .name)), SQLBind(personal.seal("13900000000", as: .phone)),
+                                SQLBind(personal.blindIndex("13900000000", for: .phone)), SQLBind("140524"))
+                        .run()
+                }
+            }
             #expect(duplicate?.kind == .alreadyExists)
         }
     }
@@ -86,7 +109,8 @@ struct SealedStorageTests {
     func theDatabaseFilesRevealNoPersonalData() async throws {
         try await withTestDatabase(.sqlite) { location in
             guard case .sqlite(let path) = location else { return }
-            let configuration = testConfiguration("registry", location)
+            var configuration = testConfiguration("registry", location)
+            configuration.personalData = personal
             try await withOpenStore(configuration, migrations: [personsMigration]) { store in
                 try await register(people, in: store)
                 #expect(try await findByIDNumber(people[42].idNumber, in: store)?.name == people[42].name)
@@ -107,6 +131,22 @@ struct SealedStorageTests {
                 try await findByIDNumber(people[5].idNumber, in: store)
             }
             #expect(found?.phone == people[5].phone)
+        }
+    }
+
+    @Test(arguments: TestDatabases.backends)
+    func aDifferentKeyFileIsRefusedAtStartUp(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { location in
+            var configuration = testConfiguration("registry", location)
+            configuration.personalData = personal
+            try await withOpenStore(configuration, migrations: [personsMigration]) { _ in }
+            // Same keys plus a rotated sealing key: same index key, so accepted.
+            configuration.personalData = PersonalData(keys: personal.keys.addingKey())
+            try await withOpenStore(configuration, migrations: [personsMigration]) { _ in }
+            configuration.personalData = PersonalData(keys: .generate())
+            let error = await storeError { try await withOpenStore(configuration, migrations: [personsMigration]) { _ in } }
+            #expect(error?.kind == .invalidConfiguration)
+            #expect(error?.message.contains(personal.keys.fingerprint) == true)
         }
     }
 

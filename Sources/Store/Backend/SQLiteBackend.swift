@@ -93,6 +93,12 @@ final class SQLiteBackend: StoreBackend {
                 // FULL: a commit is on disk (WAL fsynced) before it is acknowledged, so an
                 // acknowledged write survives a power cut, not only a process crash.
                 _ = try await connection.query("PRAGMA synchronous = FULL")
+                _ = try await connection.query("PRAGMA cache_size = -\(configuration.sqliteWriterCacheMiB * 1024)")
+                // Checkpoint every 32 MiB of log rather than every 4 MiB: a page rewritten by
+                // several transactions in between is copied into the database file once, not
+                // each time. After a checkpoint the log file is cut back to that size.
+                _ = try await connection.query("PRAGMA wal_autocheckpoint = 8192")
+                _ = try await connection.query("PRAGMA journal_size_limit = 33554432")
             case .reader:
                 // A read path that tries to write is a bug; make SQLite say so.
                 _ = try await connection.query("PRAGMA query_only = ON")

@@ -15,6 +15,9 @@ extension Store {
     /// written). Concurrent calls with one key never both run `body`: on SQLite writes are
     /// serialised; on PostgreSQL the second waits on the first's claim row and then replays.
     ///
+    /// The stored bytes are sealed with ``StoreConfiguration/personalData`` when it is set, so
+    /// a response quoting personal data is not readable in the database file.
+    ///
     /// Keys belong to a principal (the same key from two callers is two keys) and expire
     /// after ``StoreConfiguration/idempotencyTTL``; after that the key is new again. A call that
     /// fails stores nothing, so retrying it runs the write again.
@@ -53,7 +56,8 @@ extension Store {
                 """).all()
             if claimed.isEmpty {
                 guard let row = try await db.raw("""
-                    SELECT method, request_digest, response, expires_ms FROM jcs_idempotency WHERE \(owner)
+                    SELECT method, request_digest, response, response_sealed, expires_ms
+                    FROM jcs_idempotency WHERE \(owner)
                     """).first()
                 else {
                     throw StoreError(.conflict, "an idempotency key vanished while in use; retry the call")
@@ -74,16 +78,35 @@ extension Store {
                                          "idempotency key \"\(key)\" was already used for a different request "
                                              + "(\(method)); send a new key with a new request")
                     }
-                    guard let response = try row.decode(column: "response", as: Data?.self) else {
+                    guard let stored = try row.decode(column: "response", as: Data?.self) else {
                         throw StoreError(.conflict, "the first call with this idempotency key has not finished; retry")
                     }
+                    let response = try row.decode(column: "response_sealed", as: Bool.self)
+                        ? try openStoredResponse(stored) : stored
                     tx.markReplay()
                     return IdempotentResult(response: response, replayed: true)
                 }
             }
             let response = try await body(tx)
-            try await db.raw("UPDATE jcs_idempotency SET response = \(bind: response) WHERE \(owner)").run()
+            let sealing = configuration.personalData
+            let stored = sealing?.seal(bytes: response, as: .storedResponse) ?? response
+            try await db.raw("""
+                UPDATE jcs_idempotency SET response = \(bind: stored), response_sealed = \(bind: sealing != nil)
+                WHERE \(owner)
+                """).run()
             return IdempotentResult(response: response, replayed: false)
+        }
+    }
+
+    private func openStoredResponse(_ sealed: Data) throws -> Data {
+        guard let personal = configuration.personalData else {
+            throw StoreError(.invalidConfiguration,
+                             "a stored idempotent response is sealed, but this store has no personal-data keys")
+        }
+        do {
+            return try personal.open(bytes: sealed, as: .storedResponse)
+        } catch {
+            throw StoreError(.corrupted, "a stored idempotent response cannot be opened: \(error)")
         }
     }
 }

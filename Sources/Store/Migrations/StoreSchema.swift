@@ -21,6 +21,13 @@ enum StoreSchema {
     static let migrations: [Migration] = [
         Migration(1, "audit log", statements: auditLog),
         Migration(2, "idempotency keys", statements: idempotency),
+        Migration(3, "settings", sql: """
+            CREATE TABLE jcs_settings (
+                service TEXT NOT NULL,
+                name TEXT NOT NULL,
+                value TEXT NOT NULL,
+                PRIMARY KEY (service, name))
+            """),
     ]
 
     /// The audit log, its retention policy, and the triggers that make it append-only.
@@ -119,6 +126,7 @@ enum StoreSchema {
                 method TEXT NOT NULL,
                 request_digest \(d.bytes) NOT NULL,
                 response \(d.bytes),
+                response_sealed \(d.boolean) NOT NULL DEFAULT FALSE,
                 created_ms \(d.bigint) NOT NULL,
                 expires_ms \(d.bigint) NOT NULL,
                 PRIMARY KEY (service, principal, idem_key))

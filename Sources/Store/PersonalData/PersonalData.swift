@@ -30,6 +30,7 @@ public struct PersonalData: Sendable {
     static let headerLength = 5
     static let nonceLength = 12
     static let tagLength = 16
+    static let indexPrefix = Array("jcskills/index/v1/".utf8)
 
     public init(keys: SealingKeys) {
         self.keys = keys
@@ -42,18 +43,23 @@ public struct PersonalData: Sendable {
 
     /// Seals `value` (normalised for `field`) with the current key.
     public func seal(_ value: String, as field: PersonalField) -> Data {
-        let plaintext = Data(field.normalize(value).utf8)
+        seal(bytes: Data(field.normalize(value).utf8), as: field)
+    }
+
+    /// Seals arbitrary bytes (an encoded message that contains personal data, a scanned
+    /// document) for `field`, as they are: no normalisation.
+    public func seal(bytes plaintext: Data, as field: PersonalField) -> Data {
         let keyID = keys.currentKeyID
         // AES-GCM with a 256-bit key and a random 96-bit nonce cannot fail; a failure here
         // would mean a broken crypto library, not bad input.
-        let box = try! AES.GCM.seal(plaintext, using: keys.sealingKeys[keyID]!, nonce: AES.GCM.Nonce(),
+        let box = try! AES.GCM.seal(plaintext, using: keys.sealingKeys[keyID]!,
+                                    nonce: try! AES.GCM.Nonce(data: NonceSource.next()),
                                     authenticating: Self.authenticatedData(field))
+        // `combined` is nonce · ciphertext · tag, exactly the tail of the format.
         var sealed = Data(capacity: Self.headerLength + Self.nonceLength + plaintext.count + Self.tagLength)
-        sealed.append(Self.formatVersion)
-        withUnsafeBytes(of: keyID.bigEndian) { sealed.append(contentsOf: $0) }
-        sealed.append(contentsOf: box.nonce)
-        sealed.append(box.ciphertext)
-        sealed.append(box.tag)
+        sealed.append(contentsOf: [Self.formatVersion, UInt8(keyID >> 24), UInt8((keyID >> 16) & 0xFF),
+                                   UInt8((keyID >> 8) & 0xFF), UInt8(keyID & 0xFF)])
+        sealed.append(box.combined!)
         return sealed
     }
 
@@ -63,6 +69,15 @@ public struct PersonalData: Sendable {
     ///   lacks; ``PersonalDataError/Kind/sealedValueInvalid`` when it is damaged, truncated, or
     ///   was sealed for another field or with another key file.
     public func open(_ sealed: Data, as field: PersonalField) throws -> String {
+        guard let text = String(data: try open(bytes: sealed, as: field), encoding: .utf8) else {
+            throw PersonalDataError(.sealedValueInvalid, "sealed \(field) is not UTF-8 text")
+        }
+        return text
+    }
+
+    /// Opens bytes sealed by ``seal(bytes:as:)`` (or text sealed by ``seal(_:as:)``) for the
+    /// same field. Throws as ``open(_:as:)`` does.
+    public func open(bytes sealed: Data, as field: PersonalField) throws -> Data {
         let keyID = try Self.keyID(of: sealed)
         guard let key = keys.sealingKeys[keyID] else {
             throw PersonalDataError(.unknownKey, "sealed \(field) uses key \(keyID), which the key file does not hold")
@@ -70,13 +85,7 @@ public struct PersonalData: Sendable {
         let bytes = sealed.dropFirst(Self.headerLength)
         do {
             let box = try AES.GCM.SealedBox(combined: bytes)
-            let plaintext = try AES.GCM.open(box, using: key, authenticating: Self.authenticatedData(field))
-            guard let text = String(data: plaintext, encoding: .utf8) else {
-                throw PersonalDataError(.sealedValueInvalid, "sealed \(field) is not UTF-8 text")
-            }
-            return text
-        } catch let error as PersonalDataError {
-            throw error
+            return try AES.GCM.open(box, using: key, authenticating: Self.authenticatedData(field))
         } catch {
             throw PersonalDataError(.sealedValueInvalid,
                                     "sealed \(field) failed authentication: damaged, sealed for another field, "
@@ -86,10 +95,25 @@ public struct PersonalData: Sendable {
 
     /// The blind index of `value` (normalised for `field`): 32 bytes, stable across key rotation.
     public func blindIndex(_ value: String, for field: PersonalField) -> Data {
-        var message = Data("jcskills/index/v1/\(field.name)".utf8)
+        let normalized = field.normalize(value)
+        var message: [UInt8] = []
+        message.reserveCapacity(Self.indexPrefix.count + field.name.utf8.count + 1 + normalized.utf8.count)
+        message += Self.indexPrefix
+        message += field.name.utf8
         message.append(0)
-        message.append(contentsOf: field.normalize(value).utf8)
-        return Data(HMAC<SHA256>.authenticationCode(for: message, using: keys.indexKey))
+        message += normalized.utf8
+        var mac = keys.indexMAC
+        mac.update(data: message)
+        return Data(mac.finalize())
+    }
+
+    /// A short reference to a person for audit rows and logs: the first 8 bytes of a blind
+    /// index in hex (16 characters). Stable, and as unrevealing as the index itself.
+    public static func reference(of blindIndex: Data) -> String {
+        blindIndex.prefix(8).map { byte in
+            let digits = Array("0123456789abcdef")
+            return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+        }.joined()
     }
 
     /// Whether `sealed` was sealed with an older key than the current one.

@@ -38,5 +38,8 @@ public struct PersonalDataError: Error, Sendable, Hashable, CustomStringConverti
         }
     }
 
+    /// The error as an `RPCError`, ready to throw from a handler.
+    public var rpcError: RPCError { RPCError(statusCode, message) }
+
     public var description: String { "\(kind.rawValue): \(message)" }
 }

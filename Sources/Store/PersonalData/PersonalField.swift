@@ -25,6 +25,9 @@ public struct PersonalField: Sendable, Hashable, CustomStringConvertible {
     /// A phone number: spaces and hyphens removed.
     public static let phone = PersonalField(name: "phone", rule: .phone)
 
+    /// A stored response of an idempotent write (see ``StoreConfiguration/personalData``).
+    public static let storedResponse = PersonalField(name: "idempotent_response", rule: .trimmed)
+
     /// Another sensitive field (an address, a bank account…): surrounding space removed.
     public static func custom(_ name: String) -> PersonalField {
         PersonalField(name: name, rule: .trimmed)
@@ -36,13 +39,37 @@ public struct PersonalField: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The canonical spelling that is sealed and indexed.
+    ///
+    /// Values already in canonical form (the common case) are returned as they are without
+    /// copying: this runs for every sealed field of every imported row.
     public func normalize(_ value: String) -> String {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = Self.trimmed(value)
         switch rule {
-        case .idNumber: return trimmed.uppercased()
-        case .personName: return trimmed.precomposedStringWithCanonicalMapping
-        case .phone: return trimmed.filter { !$0.isWhitespace && $0 != "-" }
-        case .trimmed: return trimmed
+        case .idNumber:
+            return trimmed.utf8.contains(where: { (0x61...0x7A).contains($0) }) ? trimmed.uppercased() : trimmed
+        case .personName:
+            return trimmed.utf8.allSatisfy { $0 < 0x80 } ? trimmed : trimmed.precomposedStringWithCanonicalMapping
+        case .phone:
+            return trimmed.utf8.contains(where: { $0 == 0x20 || $0 == 0x2D || $0 == 0x09 })
+                ? trimmed.filter { !$0.isWhitespace && $0 != "-" } : trimmed
+        case .trimmed:
+            return trimmed
+        }
+    }
+
+    private static func trimmed(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last,
+              isWhitespace(first) || isWhitespace(last)
+        else { return value }
+        return value.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Unicode's White_Space set, spelled out: looking the property up for every field of every
+    /// imported row showed in profiles.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
         }
     }
 
