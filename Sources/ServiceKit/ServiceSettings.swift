@@ -18,6 +18,8 @@ public struct ServiceSettings: Sendable {
     public var drainSeconds: Int
     /// Whether admins may call the echo service (link checks, load tests). Default true.
     public var echoService: Bool
+    /// The config file's text, for the service's own section (see ``section(_:)``).
+    var fileText: String?
 
     /// Defaults for `kind` on this machine.
     public init(kind: ServiceKind) {
@@ -37,7 +39,9 @@ public struct ServiceSettings: Sendable {
     public static func resolve(kind: ServiceKind, options: ServiceOptions) throws -> ServiceSettings {
         var settings = ServiceSettings(kind: kind)
         if let path = options.config {
-            try settings.apply(ServiceFile.load(path), from: path)
+            let (file, text) = try ServiceFile.load(path, serviceSection: kind.rawValue)
+            try settings.apply(file, from: path)
+            settings.fileText = text
         }
         try settings.apply(options)
         return settings
@@ -89,6 +93,17 @@ public struct ServiceSettings: Sendable {
         return level
     }
 
+    /// The service's own section of the config file — the key named after the service, e.g.
+    /// `registry:` — decoded as `T`; nil when there is none.
+    public func section<T: Decodable>(_ type: T.Type) throws -> T? {
+        guard let fileText else { return nil }
+        do {
+            return try YAMLDecoder().decode(SectionWrapper<T>.self, from: fileText, userInfo: [.serviceSection: kind.rawValue]).value
+        } catch {
+            throw ConfigurationError("config section '\(kind.rawValue)': \(error)")
+        }
+    }
+
     /// The endpoints of a peer service, or a clear error naming the missing flag.
     public func peer(_ kind: ServiceKind) throws -> [Endpoint] {
         guard let endpoints = peers[kind], !endpoints.isEmpty else {
@@ -125,22 +140,43 @@ struct ServiceFile: Decodable {
         case echoService = "echo_service"
     }
 
-    static func load(_ path: String) throws -> ServiceFile {
+    static func load(_ path: String, serviceSection: String) throws -> (ServiceFile, String) {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw ConfigurationError("--config: cannot read \(path)")
         }
         // A misspelt key would otherwise be ignored silently and its default used.
         if let top = try? Yams.load(yaml: text) as? [String: Any] {
-            let known = Set(CodingKeys.allCases.map(\.rawValue))
+            let known = Set(CodingKeys.allCases.map(\.rawValue) + [serviceSection])
             let unknown = top.keys.filter { !known.contains($0) }.sorted()
             guard unknown.isEmpty else {
                 throw ConfigurationError("--config \(path): unknown key(s) \(unknown.joined(separator: ", ")); known: \(known.sorted().joined(separator: ", "))")
             }
         }
         do {
-            return try YAMLDecoder().decode(ServiceFile.self, from: text)
+            return (try YAMLDecoder().decode(ServiceFile.self, from: text), text)
         } catch {
             throw ConfigurationError("--config \(path): \(error)")
         }
     }
+}
+
+/// Decodes one top-level key, named in the decoder's user info, as `T`.
+private struct SectionWrapper<T: Decodable>: Decodable {
+    let value: T?
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyKey.self)
+        value = try container.decodeIfPresent(T.self, forKey: AnyKey(decoder.userInfo[.serviceSection] as! String))
+    }
+}
+
+private struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+extension CodingUserInfoKey {
+    fileprivate static let serviceSection = CodingUserInfoKey(rawValue: "jcskills.serviceSection")!
 }

@@ -1,0 +1,234 @@
+/// What a registry office (or a county office, for its own county) records for a person.
+public struct PersonRegistration: WireMessage, Hashable {
+    /// 18-character resident ID number (GB 11643); lowercase x accepted.
+    public var idNumber: String = ""
+    public var name: String = ""
+    /// Optional: when given, must agree with the ID number's 17th digit.
+    public var gender: Gender = .unspecified
+    /// GB/T 2260 code of the county of residence (one of Jincheng's six, or the development zone).
+    public var residenceCounty: Int32 = 0
+    public var category: LabourCategory = .unspecified
+    public var keyGroups: [KeyEmploymentGroup] = []
+    public var education: EducationLevel = .unspecified
+    /// Occupation code (职业分类大典, e.g. 6-30-05-01) or name of current work.
+    public var occupation: String = ""
+    public var employment: EmploymentStatus = .unspecified
+    /// Occupation the person wishes to be trained for.
+    public var trainingWish: String = ""
+    public var trainingMode: TrainingMode = .unspecified
+    /// 11-digit mainland mobile number.
+    public var phone: String = ""
+    /// Rollout stage of the registration campaign (pilot counties and key groups come first).
+    public var stage: Int32 = 0
+    /// `yyyymmdd`; 0 means today.
+    public var registeredOn: Int32 = 0
+
+    public init() {}
+
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &idNumber)
+        try v.field(2, &name)
+        try v.field(3, &gender)
+        try v.field(4, &residenceCounty)
+        try v.field(5, &category)
+        try v.field(6, &keyGroups)
+        try v.field(7, &education)
+        try v.field(8, &occupation)
+        try v.field(9, &employment)
+        try v.field(10, &trainingWish)
+        try v.field(11, &trainingMode)
+        try v.field(12, &phone)
+        try v.field(13, &stage)
+        try v.field(14, &registeredOn)
+    }
+}
+
+/// A person as the caller may see them: full personal data for roles that need it, masked
+/// (`140524********123X`, `王*`, `138****5678`) for the others.
+public struct PersonView: WireMessage, Hashable {
+    public var cardNumber: String = ""
+    public var idNumber: String = ""
+    public var name: String = ""
+    public var gender: Gender = .unspecified
+    /// `yyyymmdd`; 0 in a masked view.
+    public var birthDate: Int32 = 0
+    /// Age today.
+    public var age: Int32 = 0
+    public var residenceCounty: Int32 = 0
+    public var category: LabourCategory = .unspecified
+    public var keyGroups: [KeyEmploymentGroup] = []
+    public var education: EducationLevel = .unspecified
+    public var occupation: String = ""
+    public var employment: EmploymentStatus = .unspecified
+    public var trainingWish: String = ""
+    public var trainingMode: TrainingMode = .unspecified
+    public var phone: String = ""
+    public var stage: Int32 = 0
+    public var status: RegistrationStatus = .unspecified
+    public var registeredOn: Int32 = 0
+    /// True when ID number, name and phone are masked.
+    public var masked: Bool = false
+    /// Increases with every change.
+    public var version: Int64 = 0
+    public var leavingReason: LeavingReason = .unspecified
+
+    public init() {}
+
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &cardNumber)
+        try v.field(2, &idNumber)
+        try v.field(3, &name)
+        try v.field(4, &gender)
+        try v.field(5, &birthDate)
+        try v.field(6, &age)
+        try v.field(7, &residenceCounty)
+        try v.field(8, &category)
+        try v.field(9, &keyGroups)
+        try v.field(10, &education)
+        try v.field(11, &occupation)
+        try v.field(12, &employment)
+        try v.field(13, &trainingWish)
+        try v.field(14, &trainingMode)
+        try v.field(15, &phone)
+        try v.field(16, &stage)
+        try v.field(17, &status)
+        try v.field(18, &registeredOn)
+        try v.field(19, &masked)
+        try v.field(20, &version)
+        try v.field(21, &leavingReason)
+    }
+}
+
+public struct RegisterPersonResponse: WireMessage, Hashable {
+    public var cardNumber: String = ""
+    public var person: PersonView = PersonView()
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &cardNumber)
+        try v.field(2, &person)
+    }
+}
+
+/// Finds a person by ID number or by card number (one of the two).
+public struct PersonLookup: WireMessage, Hashable {
+    public var idNumber: String = ""
+    public var cardNumber: String = ""
+    public init() {}
+    public init(idNumber: String = "", cardNumber: String = "") {
+        self.idNumber = idNumber
+        self.cardNumber = cardNumber
+    }
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &idNumber)
+        try v.field(2, &cardNumber)
+    }
+}
+
+/// Changes to a person's record; only the fields that are set change. Every change is kept
+/// in the person's history.
+public struct PersonUpdate: WireMessage, Hashable {
+    public var person: PersonLookup = PersonLookup()
+    public var phone: String?
+    public var category: LabourCategory?
+    public var education: EducationLevel?
+    public var occupation: String?
+    public var employment: EmploymentStatus?
+    public var trainingWish: String?
+    public var trainingMode: TrainingMode?
+    public var stage: Int32?
+    /// Replaces the key groups when `replaceKeyGroups` is true.
+    public var keyGroups: [KeyEmploymentGroup] = []
+    public var replaceKeyGroups: Bool = false
+    public var reason: String = ""
+
+    public init() {}
+
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &person)
+        try v.field(2, &phone)
+        try v.field(3, &category)
+        try v.field(4, &education)
+        try v.field(5, &occupation)
+        try v.field(6, &employment)
+        try v.field(7, &trainingWish)
+        try v.field(8, &trainingMode)
+        try v.field(9, &stage)
+        try v.field(10, &keyGroups)
+        try v.field(11, &replaceKeyGroups)
+        try v.field(12, &reason)
+    }
+}
+
+/// An explicit state change: moving to another county, or leaving the labour force.
+public struct StatusChange: WireMessage, Hashable {
+    public var person: PersonLookup = PersonLookup()
+    /// `.active` (with `newCounty`: a move within Jincheng), `.movedAway` (out of Jincheng)
+    /// or `.leftLabourForce` (with `leavingReason`).
+    public var status: RegistrationStatus = .unspecified
+    public var newCounty: Int32 = 0
+    public var leavingReason: LeavingReason = .unspecified
+    public var reason: String = ""
+
+    public init() {}
+
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &person)
+        try v.field(2, &status)
+        try v.field(3, &newCounty)
+        try v.field(4, &leavingReason)
+        try v.field(5, &reason)
+    }
+}
+
+/// One change to a person's record.
+public struct HistoryEntry: WireMessage, Hashable {
+    /// Milliseconds since 1970.
+    public var at: Int64 = 0
+    public var principal: String = ""
+    public var requestID: String = ""
+    public var field: String = ""
+    public var oldValue: String = ""
+    public var newValue: String = ""
+    public var reason: String = ""
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &at)
+        try v.field(2, &principal)
+        try v.field(3, &requestID)
+        try v.field(4, &field)
+        try v.field(5, &oldValue)
+        try v.field(6, &newValue)
+        try v.field(7, &reason)
+    }
+}
+
+public struct PersonHistory: WireMessage, Hashable {
+    public var cardNumber: String = ""
+    public var entries: [HistoryEntry] = []
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &cardNumber)
+        try v.field(2, &entries)
+    }
+}
+
+/// What the training service learns about a trainee: enough to check eligibility, no name or phone.
+public struct PersonVerification: WireMessage, Hashable {
+    public var found: Bool = false
+    public var cardNumber: String = ""
+    public var category: LabourCategory = .unspecified
+    public var keyGroups: [KeyEmploymentGroup] = []
+    public var residenceCounty: Int32 = 0
+    public var age: Int32 = 0
+    public var status: RegistrationStatus = .unspecified
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &found)
+        try v.field(2, &cardNumber)
+        try v.field(3, &category)
+        try v.field(4, &keyGroups)
+        try v.field(5, &residenceCounty)
+        try v.field(6, &age)
+        try v.field(7, &status)
+    }
+}

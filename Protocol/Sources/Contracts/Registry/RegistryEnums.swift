@@ -1,0 +1,60 @@
+/// Whether a registered person works.
+public struct EmploymentStatus: WireEnum, CustomStringConvertible {
+    public var rawValue: Int32
+    public init(rawValue: Int32) { self.rawValue = rawValue }
+    public static let unspecified = EmploymentStatus(rawValue: 0)
+    public static let employed = EmploymentStatus(rawValue: 1)
+    public static let unemployed = EmploymentStatus(rawValue: 2)
+    /// Looking for work while employed elsewhere or after school.
+    public static let seeking = EmploymentStatus(rawValue: 3)
+    public static let selfEmployed = EmploymentStatus(rawValue: 4)
+    public static let known: [EmploymentStatus] = [.employed, .unemployed, .seeking, .selfEmployed]
+    public var description: String {
+        switch self {
+        case .employed: "employed"
+        case .unemployed: "unemployed"
+        case .seeking: "seeking"
+        case .selfEmployed: "self_employed"
+        default: "unspecified"
+        }
+    }
+}
+
+/// How a person would like to be trained.
+public struct TrainingMode: WireEnum {
+    public var rawValue: Int32
+    public init(rawValue: Int32) { self.rawValue = rawValue }
+    public static let unspecified = TrainingMode(rawValue: 0)
+    public static let inPerson = TrainingMode(rawValue: 1)
+    public static let online = TrainingMode(rawValue: 2)
+    public static let onTheJob = TrainingMode(rawValue: 3)
+    public static let apprenticeship = TrainingMode(rawValue: 4)
+}
+
+/// Why a person left the labour force (a state change, never a deletion).
+public struct LeavingReason: WireEnum {
+    public var rawValue: Int32
+    public init(rawValue: Int32) { self.rawValue = rawValue }
+    public static let unspecified = LeavingReason(rawValue: 0)
+    public static let age = LeavingReason(rawValue: 1)
+    public static let death = LeavingReason(rawValue: 2)
+    public static let emigration = LeavingReason(rawValue: 3)
+}
+
+/// Age bands of the registry's analysis, by age on the registration date.
+public enum AgeBand {
+    /// Lower bounds: 16–24, 25–34, 35–44, 45–54, 55–60.
+    public static let lowerBounds: [Int] = [16, 25, 35, 45, 55]
+
+    /// The band index (0…4) of an age within 16–60.
+    public static func index(ofAge age: Int) -> Int {
+        lowerBounds.lastIndex { age >= $0 } ?? 0
+    }
+
+    public static func label(_ index: Int) -> String {
+        let bounds = lowerBounds
+        guard index >= 0, index < bounds.count else { return "?" }
+        let upper = index + 1 < bounds.count ? bounds[index + 1] - 1 : 60
+        return "\(bounds[index])-\(upper)"
+    }
+}

@@ -1,0 +1,117 @@
+public struct StatisticsRequest: WireMessage, Hashable {
+    /// A county's code; 0 for the whole city.
+    public var county: Int32 = 0
+    public init() {}
+    public init(county: Int32) { self.county = county }
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &county)
+    }
+}
+
+/// Registered (active) persons in one county × category × gender × age band × employment cell.
+public struct StatisticsCell: WireMessage, Hashable {
+    public var county: Int32 = 0
+    public var category: LabourCategory = .unspecified
+    public var gender: Gender = .unspecified
+    /// Index into ``AgeBand/lowerBounds``.
+    public var ageBand: Int32 = 0
+    public var employment: EmploymentStatus = .unspecified
+    public var count: UInt64 = 0
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &county)
+        try v.field(2, &category)
+        try v.field(3, &gender)
+        try v.field(4, &ageBand)
+        try v.field(5, &employment)
+        try v.field(6, &count)
+    }
+}
+
+/// Registration coverage of a county against its estimated labour force.
+public struct CountyCoverage: WireMessage, Hashable {
+    public var county: Int32 = 0
+    public var registered: UInt64 = 0
+    public var estimatedLabourForce: UInt64 = 0
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &county)
+        try v.field(2, &registered)
+        try v.field(3, &estimatedLabourForce)
+    }
+}
+
+public struct DailyRegistrations: WireMessage, Hashable {
+    /// `yyyymmdd`.
+    public var day: Int32 = 0
+    public var count: UInt64 = 0
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &day)
+        try v.field(2, &count)
+    }
+}
+
+/// The registry's aggregates, served from counters maintained with every write (never a scan
+/// of the persons table). No personal data: the gateway may read it.
+public struct RegistrationStatistics: WireMessage, Hashable {
+    public var cells: [StatisticsCell] = []
+    public var coverage: [CountyCoverage] = []
+    public var daily: [DailyRegistrations] = []
+    /// Active registered persons in the scope asked for.
+    public var registered: UInt64 = 0
+    public var enterprises: UInt64 = 0
+    /// Enterprises that answered the demand survey (have at least one demand line).
+    public var enterprisesSurveyed: UInt64 = 0
+    /// The deadline of "one person, one card": 20201031.
+    public var deadline: Int32 = 0
+    /// When the numbers were read, ms since 1970.
+    public var asOf: Int64 = 0
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &cells)
+        try v.field(2, &coverage)
+        try v.field(3, &daily)
+        try v.field(4, &registered)
+        try v.field(5, &enterprises)
+        try v.field(6, &enterprisesSurveyed)
+        try v.field(7, &deadline)
+        try v.field(8, &asOf)
+    }
+}
+
+public struct DemandGapRequest: WireMessage, Hashable {
+    /// 0 for every year.
+    public var year: Int32 = 0
+    public init() {}
+    public init(year: Int32) { self.year = year }
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &year)
+    }
+}
+
+/// Demand for an occupation in a year against the registered persons working in it or
+/// wishing to be trained for it: the gap a training plan must close.
+public struct DemandGapRow: WireMessage, Hashable {
+    public var occupation: String = ""
+    public var year: Int32 = 0
+    public var demand: UInt64 = 0
+    public var working: UInt64 = 0
+    public var wishing: UInt64 = 0
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &occupation)
+        try v.field(2, &year)
+        try v.field(3, &demand)
+        try v.field(4, &working)
+        try v.field(5, &wishing)
+    }
+}
+
+public struct DemandGapReport: WireMessage, Hashable {
+    public var rows: [DemandGapRow] = []
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &rows)
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsStore
+import SQLKit
+
+/// Enterprises and their demand survey. An enterprise is keyed by its credit code; importing
+/// or registering it again updates it (latest survey wins), which keeps imports repeatable.
+struct EnterpriseRepository: Sendable {
+    let store: Store
+    let clock: @Sendable () -> Date
+
+    /// Checks an enterprise; returns whether its check character was right (a wrong one is a
+    /// warning for review, not a refusal).
+    static func validate(_ enterprise: Enterprise) throws(RuleViolation) -> Bool {
+        let code: UnifiedSocialCreditCode
+        do {
+            code = try UnifiedSocialCreditCode.parse(enterprise.creditCode)
+        } catch {
+            throw RuleViolation(field: "credit_code", reason: "\(error)")
+        }
+        guard !enterprise.name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw RuleViolation(field: "name", reason: "is empty")
+        }
+        guard JinchengDivisions.isJinchengCounty(enterprise.county) else {
+            throw RuleViolation(field: "county", reason: "\(enterprise.county) is not a Jincheng county code")
+        }
+        return code.checkDigitValid
+    }
+
+    static func validate(_ demand: Demand) throws(RuleViolation) {
+        guard !demand.creditCode.isEmpty else { throw RuleViolation(field: "credit_code", reason: "is empty") }
+        guard !demand.occupation.isEmpty else { throw RuleViolation(field: "occupation", reason: "is empty") }
+        guard (2000...2100).contains(demand.year) else {
+            throw RuleViolation(field: "year", reason: "\(demand.year) is not a plausible survey year")
+        }
+        guard demand.headcount > 0 else { throw RuleViolation(field: "headcount", reason: "must be positive") }
+    }
+
+    func upsert(_ enterprises: [(Enterprise, checkValid: Bool)], in tx: StoreTransaction) async throws {
+        let now = Int64(clock().timeIntervalSince1970 * 1000)
+        for (enterprise, valid) in enterprises {
+            try await tx.raw("""
+                INSERT INTO enterprises (credit_code, name, county, industry, staff_count, above_size, check_valid, updated_ms)
+                VALUES (\(bind: enterprise.creditCode.uppercased()), \(bind: enterprise.name), \(bind: enterprise.county),
+                        \(bind: enterprise.industry), \(bind: Int64(enterprise.staffCount)),
+                        \(bind: enterprise.aboveDesignatedSize ? 1 : 0), \(bind: valid ? 1 : 0), \(bind: now))
+                ON CONFLICT (credit_code) DO UPDATE SET name = excluded.name, county = excluded.county,
+                    industry = excluded.industry, staff_count = excluded.staff_count, above_size = excluded.above_size,
+                    check_valid = excluded.check_valid, updated_ms = excluded.updated_ms
+                """).run()
+        }
+    }
+
+    func upsert(_ demand: [Demand], in tx: StoreTransaction) async throws {
+        for line in demand {
+            try await tx.raw("""
+                INSERT INTO demand (credit_code, occupation, level, year, headcount)
+                VALUES (\(bind: line.creditCode.uppercased()), \(bind: line.occupation), \(bind: line.level.rawValue),
+                        \(bind: line.year), \(bind: Int64(line.headcount)))
+                ON CONFLICT (credit_code, occupation, level, year) DO UPDATE SET headcount = excluded.headcount
+                """).run()
+        }
+    }
+
+    /// The credit codes among `codes` that are registered.
+    func known(_ codes: [String], in db: any SQLDatabase) async throws -> Set<String> {
+        guard !codes.isEmpty else { return [] }
+        return Set(try await db.select().column("credit_code").from("enterprises")
+            .where("credit_code", .in, SQLBind.group(codes.map { $0.uppercased() }))
+            .all(decodingColumn: "credit_code", as: String.self))
+    }
+
+    func find(_ creditCode: String) async throws -> EnterpriseView? {
+        try await store.read { db in
+            guard let row = try await db.select()
+                .columns("credit_code", "name", "county", "industry", "staff_count", "above_size", "check_valid")
+                .from("enterprises").where("credit_code", .equal, SQLBind(creditCode.uppercased())).first()
+            else { return nil }
+            var view = EnterpriseView()
+            view.enterprise.creditCode = try row.decode(column: "credit_code", as: String.self)
+            view.enterprise.name = try row.decode(column: "name", as: String.self)
+            view.enterprise.county = try row.decode(column: "county", as: Int32.self)
+            view.enterprise.industry = try row.decode(column: "industry", as: String.self)
+            view.enterprise.staffCount = UInt32(clamping: try row.decode(column: "staff_count", as: Int64.self))
+            view.enterprise.aboveDesignatedSize = try row.decode(column: "above_size", as: Int64.self) != 0
+            view.checkCharacterValid = try row.decode(column: "check_valid", as: Int64.self) != 0
+            view.demand = try await db.select().columns("occupation", "level", "year", "headcount").from("demand")
+                .where("credit_code", .equal, SQLBind(view.enterprise.creditCode)).orderBy("year").orderBy("occupation")
+                .all().map { row in
+                    var demand = Demand()
+                    demand.creditCode = view.enterprise.creditCode
+                    demand.occupation = try row.decode(column: "occupation", as: String.self)
+                    demand.level = SkillLevel(rawValue: try row.decode(column: "level", as: Int32.self))
+                    demand.year = try row.decode(column: "year", as: Int32.self)
+                    demand.headcount = UInt32(clamping: try row.decode(column: "headcount", as: Int64.self))
+                    return demand
+                }
+            return view
+        }
+    }
+}

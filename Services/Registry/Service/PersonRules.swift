@@ -1,0 +1,99 @@
+import Foundation
+import JCSkillsProtocol
+
+/// The registration rules of issue 4 §1, each failure naming the field and the reason.
+struct PersonRules: Sendable {
+    /// Today in Jincheng (UTC+8).
+    let today: @Sendable () -> CalendarDate
+    /// Key groups a person may be recorded in: policy data, configurable.
+    let keyGroups: Set<KeyEmploymentGroup>
+
+    static let minimumAge = 16
+    static let maximumAge = 60
+
+    /// - Parameter allowLegacy: bulk import only: a 15-digit number (withdrawn 2013) is
+    ///   converted to 18 digits (DOMAIN.md) and the record flagged.
+    func validate(_ request: PersonRegistration, allowLegacy: Bool = false) throws(RuleViolation) -> ValidatedPerson {
+        let id: ResidentIDNumber
+        let legacy = request.idNumber.count == 15
+        do {
+            if legacy {
+                guard allowLegacy else {
+                    throw RuleViolation(field: "id_number", reason: "a 15-digit (pre-1999) number is accepted only in bulk import of legacy records, where it is converted to 18 digits")
+                }
+                id = try ResidentIDNumber.convertLegacy(request.idNumber)
+            } else {
+                id = try ResidentIDNumber.parse(request.idNumber)
+            }
+        } catch let violation as RuleViolation {
+            throw violation
+        } catch {
+            throw RuleViolation(field: "id_number", reason: "\(error)")
+        }
+        let name = request.name.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { throw RuleViolation(field: "name", reason: "is empty") }
+        guard name.count <= 50 else { throw RuleViolation(field: "name", reason: "is longer than 50 characters") }
+        if request.gender != .unspecified && request.gender != id.gender {
+            throw RuleViolation(field: "gender", reason: "\(request.gender) does not match the ID number, which says \(id.gender)")
+        }
+        let today = today()
+        let registeredOn: CalendarDate
+        if request.registeredOn == 0 {
+            registeredOn = today
+        } else {
+            guard let date = CalendarDate(yyyymmdd: request.registeredOn) else {
+                throw RuleViolation(field: "registered_on", reason: "\(request.registeredOn) is not a date (yyyymmdd)")
+            }
+            guard date <= today else { throw RuleViolation(field: "registered_on", reason: "\(date) is in the future") }
+            registeredOn = date
+        }
+        guard id.birthDate <= registeredOn else {
+            throw RuleViolation(field: "id_number", reason: "birth date \(id.birthDate) is after the registration date")
+        }
+        let age = id.age(on: registeredOn)
+        guard age >= Self.minimumAge else {
+            throw RuleViolation(field: "id_number", reason: "the person is \(age) on \(registeredOn); registration starts at \(Self.minimumAge)")
+        }
+        guard age <= Self.maximumAge else {
+            throw RuleViolation(field: "id_number", reason: "the person is \(age) on \(registeredOn); registration ends at \(Self.maximumAge)")
+        }
+        try checkCounty(request.residenceCounty, field: "residence_county")
+        try checkCategory(request.category)
+        let groups = try checkKeyGroups(request.keyGroups)
+        try checkPhone(request.phone)
+        return ValidatedPerson(
+            idNumber: id.value, name: name, phone: request.phone, gender: id.gender,
+            birthDate: id.birthDate.yyyymmdd, ageBand: Int32(AgeBand.index(ofAge: age)),
+            residenceCounty: request.residenceCounty, category: request.category, keyGroups: groups,
+            education: request.education, occupation: request.occupation.trimmingCharacters(in: .whitespaces),
+            employment: request.employment, trainingWish: request.trainingWish.trimmingCharacters(in: .whitespaces),
+            trainingMode: request.trainingMode, stage: request.stage, registeredOn: registeredOn.yyyymmdd, legacyID: legacy)
+    }
+
+    func checkCounty(_ code: Int32, field: String) throws(RuleViolation) {
+        guard JinchengDivisions.isJinchengCounty(code) else {
+            throw RuleViolation(field: field, reason: "\(code) is not one of Jincheng's county codes")
+        }
+    }
+
+    func checkCategory(_ category: LabourCategory) throws(RuleViolation) {
+        guard [.poor, .universityGraduate, .rural, .urban].contains(category) else {
+            throw RuleViolation(field: "category", reason: "must be poor, university_graduate, rural or urban")
+        }
+    }
+
+    func checkKeyGroups(_ groups: [KeyEmploymentGroup]) throws(RuleViolation) -> [KeyEmploymentGroup] {
+        for group in groups where !keyGroups.contains(group) {
+            throw RuleViolation(field: "key_groups", reason: "\(group.rawValue) is not a key employment group in the configured list")
+        }
+        return Array(Set(groups)).sorted { $0.rawValue < $1.rawValue }
+    }
+
+    /// A mainland mobile number: 11 digits, `1`, then 3–9.
+    func checkPhone(_ phone: String) throws(RuleViolation) {
+        let digits = Array(phone.utf8)
+        guard digits.count == 11, digits.allSatisfy({ (48...57).contains($0) }), digits[0] == 49, (51...57).contains(digits[1]) else {
+            throw RuleViolation(field: "phone", reason: "'\(phone)' is not an 11-digit mobile number (1[3-9]xxxxxxxxx)")
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import JCSkillsProtocol
+import JCSkillsRPC
+
+/// Who may do what in the registry (issue 4 §2). Policies gate the methods; the checks below
+/// decide, per request, county scope and whether personal data is shown or masked.
+enum RegistryAccess {
+    /// The registry office's staff.
+    static let office = "registry-office"
+    static let auditor = "auditor"
+
+    /// Writes: the registry office (and admin) for everyone, county offices for their own county.
+    static let write = AccessPolicy.only(.role("admin"), .role(office), .anyCounty)
+    /// Person reads: writers, plus auditors (masked).
+    static let readPersons = AccessPolicy.only(.role("admin"), .role(office), .anyCounty, .role(auditor))
+    /// Training checks trainees; never sees names or phones.
+    static let verify = AccessPolicy.only(.service("training"), .role("admin"), .role(office))
+    /// Aggregates carry no personal data.
+    static let aggregates = AccessPolicy.only(
+        .role("admin"), .role(office), .anyCounty, .role(auditor),
+        .service("gateway"), .service("training"), .service("evaluation"), .service("competition"))
+    /// Enterprise records (no personal data): evaluation checks enterprise bodies against them.
+    static let readEnterprises = AccessPolicy.only(
+        .role("admin"), .role(office), .anyCounty, .role(auditor), .service("evaluation"), .service("training"))
+
+    /// Whether `principal` may write persons of `county`.
+    static func mayWrite(_ principal: Principal, county: Int32) -> Bool {
+        if let own = principal.county { return own == String(county) }
+        return principal.hasRole("admin") || principal.hasRole(office)
+    }
+
+    static func requireWrite(_ principal: Principal, county: Int32) throws {
+        guard mayWrite(principal, county: county) else {
+            throw RPCError(.permissionDenied, "\(principal.identity) may write only persons of county \(principal.county ?? "-"), not \(county)")
+        }
+    }
+
+    /// Whether `principal` sees the full ID number, name and phone of a person in `county`.
+    static func seesPersonalData(_ principal: Principal, county: Int32) -> Bool {
+        mayWrite(principal, county: county)
+    }
+}

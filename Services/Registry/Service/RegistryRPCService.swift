@@ -1,0 +1,330 @@
+import Crypto
+import Foundation
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsStore
+
+/// The registry's methods: each checks the caller's county scope, then reads or writes through
+/// the repositories. Every write is audited by the store; reads that reveal personal data are
+/// audited too (PIPL).
+struct RegistryRPCService: RPCService {
+    let persons: PersonRepository
+    let enterprises: EnterpriseRepository
+    let statistics: StatisticsQueries
+    let views: PersonViews
+    let rules: PersonRules
+    let store: Store
+
+    /// Import summaries list at most this many row errors; the count covers all.
+    static let reportedErrorLimit = 1_000
+
+    func register(in router: inout RPCRouter) {
+        router.unary(RegistryService.registerPerson, policy: RegistryAccess.write) { request, context in
+            try await registerPerson(request, context)
+        }
+        router.unary(RegistryService.getPerson, policy: RegistryAccess.readPersons) { lookup, context in
+            let row = try await store.read { db in try await persons.require(lookup, in: db) }
+            let full = RegistryAccess.seesPersonalData(context.principal, county: row.residenceCounty)
+            if full {
+                try await store.recordAudit(context.audit, outcome: .ok, entity: "person", id: row.cardNumber, detail: "personal data shown")
+            }
+            return try views.view(row, full: full)
+        }
+        router.unary(RegistryService.updatePerson, policy: RegistryAccess.write) { update, context in
+            try await updatePerson(update, context)
+        }
+        router.unary(RegistryService.changeStatus, policy: RegistryAccess.write) { change, context in
+            try await changeStatus(change, context)
+        }
+        router.unary(RegistryService.personHistory, policy: RegistryAccess.readPersons) { lookup, context in
+            try await store.read { db in
+                let row = try await persons.require(lookup, in: db)
+                var history = PersonHistory()
+                history.cardNumber = row.cardNumber
+                history.entries = try await persons.history(of: row, in: db)
+                return history
+            }
+        }
+        router.unary(RegistryService.verifyPerson, policy: RegistryAccess.verify) { lookup, _ in
+            guard let row = try await store.read({ db in try await persons.find(lookup, in: db) }) else {
+                return PersonVerification()
+            }
+            return try views.verification(row)
+        }
+        router.clientStreaming(RegistryService.importPersons, policy: RegistryAccess.write) { batches, context in
+            try await importPersons(batches, context)
+        }
+        router.serverStreaming(RegistryService.exportPersons, policy: RegistryAccess.readPersons) { request, writer, context in
+            try await exportPersons(request, writer, context)
+        }
+        router.unary(RegistryService.registerEnterprise, policy: RegistryAccess.write) { enterprise, context in
+            try RegistryAccess.requireWrite(context.principal, county: enterprise.county)
+            let valid = try EnterpriseRepository.validate(enterprise)
+            try await store.transaction(context.audit) { tx in
+                try await enterprises.upsert([(enterprise, valid)], in: tx)
+                try await tx.audit(entity: "enterprise", id: enterprise.creditCode.uppercased())
+            }
+            return try await enterprises.find(enterprise.creditCode) ?? EnterpriseView()
+        }
+        router.unary(RegistryService.getEnterprise, policy: RegistryAccess.readEnterprises) { lookup, _ in
+            guard let view = try await enterprises.find(lookup.creditCode) else {
+                throw RPCError(.notFound, "no enterprise with credit code \(lookup.creditCode)")
+            }
+            return view
+        }
+        router.clientStreaming(RegistryService.importEnterprises, policy: RegistryAccess.write) { batches, context in
+            try await importEnterprises(batches, context)
+        }
+        router.clientStreaming(RegistryService.importDemand, policy: RegistryAccess.write) { batches, context in
+            try await importDemand(batches, context)
+        }
+        router.unary(RegistryService.statistics, policy: RegistryAccess.aggregates) { request, _ in
+            try await statistics.statistics(county: request.county)
+        }
+        router.unary(RegistryService.demandGap, policy: RegistryAccess.aggregates) { request, _ in
+            try await statistics.demandGap(year: request.year)
+        }
+    }
+
+    // MARK: Persons
+
+    private func registerPerson(_ request: PersonRegistration, _ context: ServerContext) async throws -> RegisterPersonResponse {
+        let person = try rules.validate(request)
+        try RegistryAccess.requireWrite(context.principal, county: person.residenceCounty)
+        let write: @Sendable (AuditContext) async throws -> RegisterPersonResponse = { audit in
+            let row = try await persons.register(person, context: audit)
+            var response = RegisterPersonResponse()
+            response.cardNumber = row.cardNumber
+            response.person = try views.view(row, full: true)
+            return response
+        }
+        guard let key = context.idempotencyKey else { return try await write(context.audit) }
+        // A retried registration returns the first answer and never registers twice.
+        let digest = Data(SHA256.hash(data: request.wireBytes()))
+        let result = try await store.idempotent(key: key, context: context.audit, requestDigest: digest) { tx in
+            let row = try await persons.registerInTransaction(person, tx: tx)
+            var response = RegisterPersonResponse()
+            response.cardNumber = row.cardNumber
+            response.person = try views.view(row, full: true)
+            return Data(response.wireBytes())
+        }
+        return try RegisterPersonResponse(wireBytes: Array(result.response))
+    }
+
+    private func updatePerson(_ update: PersonUpdate, _ context: ServerContext) async throws -> PersonView {
+        let row = try await store.transaction(context.audit) { tx in
+            let old = try await persons.require(update.person, in: tx)
+            try RegistryAccess.requireWrite(context.principal, county: old.residenceCounty)
+            var new = old
+            var changes: [HistoryChange] = []
+            if let phone = update.phone {
+                try rules.checkPhone(phone)
+                let oldPhone = try views.personal.open(old.phoneSealed, as: .phone)
+                if phone != oldPhone {
+                    new.phoneSealed = views.personal.seal(phone, as: .phone)
+                    changes.append(HistoryChange(field: "phone", old: Masking.phone(oldPhone), new: Masking.phone(phone)))
+                }
+            }
+            func track<T: Equatable & CustomStringConvertible>(_ field: String, _ value: T?, _ path: WritableKeyPath<PersonRow, T>) {
+                guard let value, new[keyPath: path] != value else { return }
+                changes.append(HistoryChange(field: field, old: old[keyPath: path].description, new: value.description))
+                new[keyPath: path] = value
+            }
+            if let category = update.category { try rules.checkCategory(category) }
+            track("category", update.category, \.category)
+            track("education", update.education.map { String($0.rawValue) }, \.educationText)
+            track("occupation", update.occupation, \.occupation)
+            track("employment", update.employment, \.employment)
+            track("training_wish", update.trainingWish, \.trainingWish)
+            track("training_mode", update.trainingMode.map { String($0.rawValue) }, \.trainingModeText)
+            track("stage", update.stage, \.stage)
+            if update.replaceKeyGroups {
+                let groups = try rules.checkKeyGroups(update.keyGroups)
+                track("key_groups", KeyGroupList.encode(groups), \.keyGroupsText)
+            }
+            guard !changes.isEmpty else { return old }
+            try await persons.save(new, replacing: old, changes: changes, reason: update.reason, in: tx)
+            return try await persons.require(PersonLookup(cardNumber: old.cardNumber), in: tx)
+        }
+        return try views.view(row, full: true)
+    }
+
+    private func changeStatus(_ change: StatusChange, _ context: ServerContext) async throws -> PersonView {
+        let row = try await store.transaction(context.audit) { tx in
+            let old = try await persons.require(change.person, in: tx)
+            try RegistryAccess.requireWrite(context.principal, county: old.residenceCounty)
+            var new = old
+            var changes: [HistoryChange] = []
+            switch change.status {
+            case .active:
+                guard change.newCounty != 0 else {
+                    throw RuleViolation(field: "new_county", reason: "a move within Jincheng needs the new county")
+                }
+                try rules.checkCounty(change.newCounty, field: "new_county")
+                if old.status != .active {
+                    changes.append(HistoryChange(field: "status", old: "\(old.status.rawValue)", new: "\(RegistrationStatus.active.rawValue)"))
+                }
+                new.status = .active
+                new.leavingReason = .unspecified
+                if change.newCounty != old.residenceCounty {
+                    changes.append(HistoryChange(field: "residence_county", old: "\(old.residenceCounty)", new: "\(change.newCounty)"))
+                    new.residenceCounty = change.newCounty
+                }
+            case .movedAway:
+                changes.append(HistoryChange(field: "status", old: "\(old.status.rawValue)", new: "\(RegistrationStatus.movedAway.rawValue)"))
+                new.status = .movedAway
+            case .leftLabourForce:
+                guard change.leavingReason != .unspecified else {
+                    throw RuleViolation(field: "leaving_reason", reason: "say why: age, death or emigration")
+                }
+                changes.append(HistoryChange(field: "status", old: "\(old.status.rawValue)", new: "\(RegistrationStatus.leftLabourForce.rawValue)"))
+                new.status = .leftLabourForce
+                new.leavingReason = change.leavingReason
+            default:
+                throw RuleViolation(field: "status", reason: "must be active (a move), moved away, or left the labour force")
+            }
+            guard !changes.isEmpty else { return old }
+            try await persons.save(new, replacing: old, changes: changes, reason: change.reason, in: tx)
+            return try await persons.require(PersonLookup(cardNumber: old.cardNumber), in: tx)
+        }
+        return try views.view(row, full: true)
+    }
+
+    private func importPersons(_ batches: MessageStream<PersonImportBatch>, _ context: ServerContext) async throws -> ImportSummary {
+        var summary = ImportSummary()
+        for try await batch in batches {
+            summary.received += UInt64(batch.rows.count)
+            var valid: [(line: UInt32, person: ValidatedPerson)] = []
+            for row in batch.rows {
+                do {
+                    let person = try rules.validate(row.person, allowLegacy: true)
+                    guard RegistryAccess.mayWrite(context.principal, county: person.residenceCounty) else {
+                        throw RuleViolation(field: "residence_county", reason: "\(context.principal.identity) may not register persons of county \(person.residenceCounty)")
+                    }
+                    valid.append((row.line, person))
+                } catch let violation as RuleViolation {
+                    summary.reject(RowError(line: row.line, column: violation.field, reason: violation.reason))
+                }
+            }
+            let outcome = try await persons.registerBatch(valid, context: context.audit)
+            summary.accepted += UInt64(outcome.accepted)
+            summary.alreadyRegistered += UInt64(outcome.alreadyRegistered.count)
+        }
+        return summary
+    }
+
+    private func exportPersons(_ request: ExportRequest, _ writer: ResponseWriter<PersonBatch>, _ context: ServerContext) async throws {
+        if request.county == 0 {
+            guard context.principal.hasRole("admin") || context.principal.hasRole(RegistryAccess.office) || context.principal.hasRole(RegistryAccess.auditor) else {
+                throw RPCError(.permissionDenied, "a county office exports its own county: give --county \(context.principal.county ?? "")")
+            }
+        } else if let own = context.principal.county, own != String(request.county) {
+            throw RPCError(.permissionDenied, "\(context.principal.identity) may export only county \(own)")
+        }
+        let full = request.county == 0
+            ? !context.principal.hasRole(RegistryAccess.auditor)
+            : RegistryAccess.seesPersonalData(context.principal, county: request.county)
+        if full {
+            try await store.recordAudit(context.audit, outcome: .ok, entity: "person", id: nil, detail: "personal data exported, county \(request.county)")
+        }
+        var after: Int64 = 0
+        while true {
+            let page = try await persons.page(county: request.county, includeInactive: request.includeInactive, after: after, limit: 500)
+            guard !page.isEmpty else { return }
+            var batch = PersonBatch()
+            batch.persons = try page.map { try views.view($0, full: full) }
+            try await writer.send(batch)
+            after = page.last!.id
+        }
+    }
+
+    // MARK: Enterprises
+
+    private func importEnterprises(_ batches: MessageStream<EnterpriseImportBatch>, _ context: ServerContext) async throws -> ImportSummary {
+        var summary = ImportSummary()
+        for try await batch in batches {
+            summary.received += UInt64(batch.rows.count)
+            var valid: [(Enterprise, checkValid: Bool)] = []
+            for row in batch.rows {
+                do {
+                    let check = try EnterpriseRepository.validate(row.enterprise)
+                    guard RegistryAccess.mayWrite(context.principal, county: row.enterprise.county) else {
+                        throw RuleViolation(field: "county", reason: "\(context.principal.identity) may not register enterprises of county \(row.enterprise.county)")
+                    }
+                    valid.append((row.enterprise, check))
+                } catch let violation as RuleViolation {
+                    summary.reject(RowError(line: row.line, column: violation.field, reason: violation.reason))
+                }
+            }
+            guard !valid.isEmpty else { continue }
+            let known = try await store.read { db in try await enterprises.known(valid.map(\.0.creditCode), in: db) }
+            try await store.transaction(context.audit) { tx in
+                try await enterprises.upsert(valid, in: tx)
+                try await tx.audit(entity: "enterprise", id: nil, detail: "imported \(valid.count) enterprises")
+            }
+            summary.alreadyRegistered += UInt64(valid.filter { known.contains($0.0.creditCode.uppercased()) }.count)
+            summary.accepted += UInt64(valid.count - valid.filter { known.contains($0.0.creditCode.uppercased()) }.count)
+        }
+        return summary
+    }
+
+    private func importDemand(_ batches: MessageStream<DemandImportBatch>, _ context: ServerContext) async throws -> ImportSummary {
+        var summary = ImportSummary()
+        for try await batch in batches {
+            summary.received += UInt64(batch.rows.count)
+            var candidates: [DemandImportRow] = []
+            for row in batch.rows {
+                do {
+                    try EnterpriseRepository.validate(row.demand)
+                    candidates.append(row)
+                } catch {
+                    summary.reject(RowError(line: row.line, column: error.field, reason: error.reason))
+                }
+            }
+            guard !candidates.isEmpty else { continue }
+            try await store.transaction(context.audit) { tx in
+                let known = try await enterprises.known(candidates.map(\.demand.creditCode), in: tx)
+                var valid: [Demand] = []
+                for row in candidates {
+                    if known.contains(row.demand.creditCode.uppercased()) {
+                        valid.append(row.demand)
+                    } else {
+                        summary.reject(RowError(line: row.line, column: "credit_code", reason: "no enterprise \(row.demand.creditCode) is registered; import enterprises first"))
+                    }
+                }
+                try await enterprises.upsert(valid, in: tx)
+                try await tx.audit(entity: "demand", id: nil, detail: "imported \(valid.count) demand lines")
+                summary.accepted += UInt64(valid.count)
+            }
+        }
+        return summary
+    }
+}
+
+extension ImportSummary {
+    mutating func reject(_ error: RowError) {
+        rejected += 1
+        if errors.count < RegistryRPCService.reportedErrorLimit { errors.append(error) }
+    }
+}
+
+extension ServerContext {
+    /// Who is writing, for the audit log.
+    var audit: AuditContext { AuditContext(principal: principal.identity, method: method, requestID: requestID) }
+}
+
+extension PersonRow {
+    // Text views of enum fields, so one `track` helper records every field's change.
+    var educationText: String {
+        get { String(education.rawValue) }
+        set { education = EducationLevel(rawValue: Int32(newValue) ?? 0) }
+    }
+    var trainingModeText: String {
+        get { String(trainingMode.rawValue) }
+        set { trainingMode = TrainingMode(rawValue: Int32(newValue) ?? 0) }
+    }
+    var keyGroupsText: String {
+        get { KeyGroupList.encode(keyGroups) }
+        set { keyGroups = KeyGroupList.decode(newValue) }
+    }
+}

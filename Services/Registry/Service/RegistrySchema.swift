@@ -1,0 +1,82 @@
+import JCSkillsStore
+
+/// The registry's tables. Personal data (ID number, name, phone) is only ever stored sealed,
+/// with a keyed blind index for look-up and de-duplication; nothing stored in clear lets the
+/// ID number be rebuilt (no birth date or masked form is kept).
+enum RegistrySchema {
+    static let migrations: [Migration] = [
+        Migration(1, "persons, history, counters, enterprises, demand") { d in [
+            """
+            CREATE TABLE persons (
+                id \(d.autoIncrementPrimaryKey),
+                card_number TEXT NOT NULL UNIQUE,
+                id_index \(d.bytes) NOT NULL UNIQUE,
+                id_sealed \(d.bytes) NOT NULL,
+                name_sealed \(d.bytes) NOT NULL,
+                phone_sealed \(d.bytes) NOT NULL,
+                gender INTEGER NOT NULL,
+                residence_county INTEGER NOT NULL,
+                category INTEGER NOT NULL,
+                key_groups TEXT NOT NULL,
+                education INTEGER NOT NULL,
+                occupation TEXT NOT NULL,
+                employment INTEGER NOT NULL,
+                training_wish TEXT NOT NULL,
+                training_mode INTEGER NOT NULL,
+                stage INTEGER NOT NULL,
+                status INTEGER NOT NULL,
+                leaving_reason INTEGER NOT NULL,
+                age_band INTEGER NOT NULL,
+                registered_on INTEGER NOT NULL,
+                legacy_id INTEGER NOT NULL,
+                version BIGINT NOT NULL,
+                updated_ms BIGINT NOT NULL)
+            """,
+            "CREATE INDEX persons_county ON persons (residence_county, id)",
+            """
+            CREATE TABLE person_history (
+                id \(d.autoIncrementPrimaryKey),
+                person_id BIGINT NOT NULL,
+                at_ms BIGINT NOT NULL,
+                principal TEXT NOT NULL,
+                request_id TEXT NOT NULL,
+                field TEXT NOT NULL,
+                old_value TEXT NOT NULL,
+                new_value TEXT NOT NULL,
+                reason TEXT NOT NULL)
+            """,
+            "CREATE INDEX person_history_person ON person_history (person_id, id)",
+            // Active persons per analysis cell, kept up to date by every write.
+            """
+            CREATE TABLE registration_counts (
+                county INTEGER NOT NULL, category INTEGER NOT NULL, gender INTEGER NOT NULL,
+                age_band INTEGER NOT NULL, employment INTEGER NOT NULL, count BIGINT NOT NULL,
+                PRIMARY KEY (county, category, gender, age_band, employment))
+            """,
+            "CREATE TABLE daily_registrations (day INTEGER NOT NULL PRIMARY KEY, count BIGINT NOT NULL)",
+            """
+            CREATE TABLE occupation_counts (
+                occupation TEXT NOT NULL PRIMARY KEY, working BIGINT NOT NULL, wishing BIGINT NOT NULL)
+            """,
+            "CREATE TABLE card_sequence (id INTEGER NOT NULL PRIMARY KEY, next_value BIGINT NOT NULL)",
+            "INSERT INTO card_sequence (id, next_value) VALUES (1, 0)",
+            """
+            CREATE TABLE enterprises (
+                credit_code TEXT NOT NULL PRIMARY KEY,
+                name TEXT NOT NULL,
+                county INTEGER NOT NULL,
+                industry TEXT NOT NULL,
+                staff_count BIGINT NOT NULL,
+                above_size INTEGER NOT NULL,
+                check_valid INTEGER NOT NULL,
+                updated_ms BIGINT NOT NULL)
+            """,
+            """
+            CREATE TABLE demand (
+                credit_code TEXT NOT NULL, occupation TEXT NOT NULL, level INTEGER NOT NULL,
+                year INTEGER NOT NULL, headcount BIGINT NOT NULL,
+                PRIMARY KEY (credit_code, occupation, level, year))
+            """,
+        ] },
+    ]
+}

@@ -1,0 +1,31 @@
+import Foundation
+import JCSkillsProtocol
+
+/// A registration that passed every rule, ready to store.
+struct ValidatedPerson: Sendable {
+    var idNumber: String
+    var name: String
+    var phone: String
+    var gender: Gender
+    var birthDate: Int32
+    var ageBand: Int32
+    var residenceCounty: Int32
+    var category: LabourCategory
+    var keyGroups: [KeyEmploymentGroup]
+    var education: EducationLevel
+    var occupation: String
+    var employment: EmploymentStatus
+    var trainingWish: String
+    var trainingMode: TrainingMode
+    var stage: Int32
+    var registeredOn: Int32
+    var legacyID: Bool
+}
+
+/// A rule a registration broke: the field and why, for INVALID_ARGUMENT and import row errors.
+struct RuleViolation: Error, Sendable, RPCErrorConvertible {
+    let field: String
+    let reason: String
+
+    var rpcError: RPCError { RPCError(.invalidArgument, "\(field): \(reason)") }
+}

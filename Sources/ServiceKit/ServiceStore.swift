@@ -1,0 +1,52 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsStore
+import Logging
+
+/// Opens a service's store the same way for every service: SQLite in the data directory or the
+/// PostgreSQL URL from `--database`, with the sealing keys kept in the data directory
+/// (`sealing.keys`, created on first start with mode 0600).
+public enum ServiceStore {
+    public static let keyFileName = "sealing.keys"
+
+    public static func open(settings: ServiceSettings, migrations: [Migration], logger: Logger) async throws -> (store: Store, personal: PersonalData) {
+        let location = try StoreLocation.parse(settings.database, dataDirectory: settings.dataDirectory, service: settings.kind.rawValue)
+        let keyPath = URL(fileURLWithPath: settings.dataDirectory).appendingPathComponent(keyFileName).path
+        let keys: SealingKeys
+        if FileManager.default.fileExists(atPath: keyPath) {
+            keys = try SealingKeys.load(from: keyPath)
+        } else {
+            keys = try SealingKeys.create(at: keyPath)
+            logger.notice("created sealing keys; back them up apart from the database", metadata: ["path": "\(keyPath)"])
+        }
+        let personal = PersonalData(keys: keys)
+        var configuration = StoreConfiguration(service: settings.kind.rawValue, location: location)
+        configuration.personalData = personal
+        configuration.logger = logger
+        let store = try await Store.open(configuration, migrations: migrations)
+        return (store, personal)
+    }
+}
+
+/// Writes every refused call into the service's audit log (and the log file).
+public struct StoreAuditor: AccessAuditor {
+    let store: Store
+    let logger: Logger
+
+    public init(store: Store, logger: Logger = Logger(label: "jcskills.audit")) {
+        self.store = store
+        self.logger = logger
+    }
+
+    public func denied(principal: Principal, method: String, requestID: String?, reason: String) {
+        logger.warning("access denied", metadata: [
+            "principal": "\(principal.identity)", "method": "\(method)", "request-id": "\(requestID ?? "-")",
+        ])
+        let store = store
+        let context = AuditContext(principal: principal.identity, method: method, requestID: requestID ?? "-")
+        Task {
+            try? await store.recordAudit(context, outcome: .permissionDenied, detail: reason)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsServiceKit
+import JCSkillsStore
+import JCSkillsTestSupport
+@testable import RegistryService
+
+/// A registry served over real TLS on 127.0.0.1, on a fresh database of `backend`, with a
+/// clock fixed at 2020-10-01 12:00 Beijing time (the campaign's last month).
+struct RegistryHarness {
+    let endpoint: Endpoint
+    let store: Store
+
+    static let now = Date(timeIntervalSince1970: 1_601_524_800)  // 2020-10-01T04:00:00Z
+
+    static func with<T: Sendable>(_ backend: TestBackend, _ body: (RegistryHarness) async throws -> T) async throws -> T {
+        let personal = PersonalData(keys: .generate())
+        return try await withTestStore(backend, service: "registry", migrations: RegistrySchema.migrations, configure: {
+            $0.personalData = personal
+            $0.now = { RegistryHarness.now }
+        }) { store in
+            let service = RegistryDefinition.makeService(store: store, personal: personal, clock: { RegistryHarness.now })
+            return try await withTestServer(services: [service], auditor: StoreAuditor(store: store)) { _, endpoint in
+                try await body(RegistryHarness(endpoint: endpoint, store: store))
+            }
+        }
+    }
+
+    /// Runs `body` with a client presenting `identity`.
+    func client<T: Sendable>(_ identity: String, _ body: (RPCClient) async throws -> T) async throws -> T {
+        try await withTestClient(endpoint, as: identity, body)
+    }
+}
+
+/// Valid ID numbers for tests: a Jincheng address code, a birth date, a sequence; the check
+/// character is computed here independently of the code under test.
+enum TestIDs {
+    static func make(address: String = "140524", birth: String, sequence: Int) -> String {
+        let body = address + birth + String(format: "%03d", sequence)
+        let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+        let sum = zip(body, weights).reduce(0) { $0 + Int(String($1.0))! * $1.1 }
+        let checks = Array("10X98765432")
+        return body + String(checks[sum % 11])
+    }
+
+    /// The same number with a wrong check character.
+    static func corrupt(_ id: String) -> String {
+        let last = id.last!
+        return String(id.dropLast()) + (last == "0" ? "1" : "0")
+    }
+}
+
+extension PersonRegistration {
+    static func sample(id: String, name: String = "王晓明", county: Int32 = 140524, category: LabourCategory = .rural,
+                       phone: String = "13812345678", occupation: String = "6-30-05-01", employment: EmploymentStatus = .employed,
+                       wish: String = "6-18-02-04", registeredOn: Int32 = 20200915) -> PersonRegistration {
+        var person = PersonRegistration()
+        person.idNumber = id
+        person.name = name
+        person.residenceCounty = county
+        person.category = category
+        person.phone = phone
+        person.occupation = occupation
+        person.employment = employment
+        person.trainingWish = wish
+        person.education = .seniorSecondary
+        person.registeredOn = registeredOn
+        person.keyGroups = [.ruralMigrantWorkers]
+        return person
+    }
+}
