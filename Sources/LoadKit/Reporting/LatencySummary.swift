@@ -9,15 +9,26 @@ public struct LatencySummary: Codable, Sendable, Hashable {
     public var max: Double
     public var mean: Double
 
-    /// From a histogram of nanoseconds.
+    public init(p50: Double, p90: Double, p99: Double, p999: Double, max: Double, mean: Double) {
+        self.p50 = p50
+        self.p90 = p90
+        self.p99 = p99
+        self.p999 = p999
+        self.max = max
+        self.mean = mean
+    }
+
+    /// From a histogram of nanoseconds; all zeros when it is empty (JSON has no NaN).
     public init(nanoseconds histogram: Histogram<UInt64>) {
+        guard histogram.totalCount > 0 else {
+            self.init(p50: 0, p90: 0, p99: 0, p999: 0, max: 0, mean: 0)
+            return
+        }
         func micros(_ value: UInt64) -> Double { Double(value) / 1000 }
-        p50 = micros(histogram.valueAtPercentile(50))
-        p90 = micros(histogram.valueAtPercentile(90))
-        p99 = micros(histogram.valueAtPercentile(99))
-        p999 = micros(histogram.valueAtPercentile(99.9))
-        max = micros(histogram.maxRecorded)
-        mean = histogram.mean / 1000
+        self.init(
+            p50: micros(histogram.valueAtPercentile(50)), p90: micros(histogram.valueAtPercentile(90)),
+            p99: micros(histogram.valueAtPercentile(99)), p999: micros(histogram.valueAtPercentile(99.9)),
+            max: micros(histogram.maxRecorded), mean: histogram.mean / 1000)
     }
 }
 

@@ -1,49 +1,91 @@
 import Foundation
 
 /// The outcome of one load run, printed as a table or as JSON (`--json`) for `compare`.
-public struct LoadReport: Codable, Sendable {
+public struct LoadReport: Codable, Sendable, Hashable {
     public var workload: String
     public var endpoint: String
+    /// `"closed"` or `"open"`.
     public var mode: String
+    /// Callers (closed loop) or the most calls outstanding (open loop).
     public var concurrency: Int
     public var connections: Int
+    /// Open loop: the scheduled calls per second.
+    public var targetRate: Double?
+    /// The measured window, seconds.
     public var seconds: Double
+    /// Measured calls that succeeded; throughput counts these.
     public var calls: Int
+    /// Measured calls that failed.
+    public var failedCalls: Int
+    /// Failed calls by status name, warm-up included.
     public var errors: [String: Int]
     public var callsPerSecond: Double
-    /// Microseconds.
+    /// Microseconds; in an open loop from when each call was due (coordinated omission corrected).
     public var latency: LatencySummary
+    /// Open loop only: microseconds from each call's actual send (uncorrected).
+    public var serviceTime: LatencySummary?
+    /// Why the run ended before its bound, if it did.
+    public var stoppedEarly: String?
 
     public init(
-        workload: String, endpoint: String, mode: String, concurrency: Int, connections: Int,
-        seconds: Double, calls: Int, errors: [String: Int], callsPerSecond: Double, latency: LatencySummary
+        workload: String, endpoint: String, mode: String, concurrency: Int, connections: Int, targetRate: Double? = nil,
+        seconds: Double, calls: Int, failedCalls: Int = 0, errors: [String: Int], callsPerSecond: Double,
+        latency: LatencySummary, serviceTime: LatencySummary? = nil, stoppedEarly: String? = nil
     ) {
         self.workload = workload
         self.endpoint = endpoint
         self.mode = mode
         self.concurrency = concurrency
         self.connections = connections
+        self.targetRate = targetRate
         self.seconds = seconds
         self.calls = calls
+        self.failedCalls = failedCalls
         self.errors = errors
         self.callsPerSecond = callsPerSecond
         self.latency = latency
+        self.serviceTime = serviceTime
+        self.stoppedEarly = stoppedEarly
+    }
+
+    public init(workload: String, endpoint: String, plan: LoadPlan, connections: Int, outcome: LoadOutcome) {
+        self.init(
+            workload: workload, endpoint: endpoint, mode: plan.rate == nil ? "closed" : "open",
+            concurrency: plan.concurrency, connections: connections, targetRate: plan.rate,
+            seconds: outcome.seconds, calls: outcome.succeeded, failedCalls: outcome.failed, errors: outcome.errors,
+            callsPerSecond: outcome.callsPerSecond, latency: LatencySummary(nanoseconds: outcome.latency),
+            serviceTime: outcome.serviceTime.map { LatencySummary(nanoseconds: $0) },
+            stoppedEarly: outcome.gaveUp
+                ? "no call succeeded and the service stayed UNAVAILABLE for \(Format.fixed(plan.giveUpAfter / .seconds(1), 1)) s"
+                : nil)
     }
 
     public var errorCount: Int { errors.values.reduce(0, +) }
 
     public func table() -> String {
-        func format(_ value: Double) -> String { String(format: "%.1f", value) }
+        func row(_ summary: LatencySummary) -> String {
+            [("p50", summary.p50), ("p90", summary.p90), ("p99", summary.p99), ("p99.9", summary.p999), ("max", summary.max)]
+                .map { "\($0.0) \(Format.fixed($0.1, 1))" }.joined(separator: "  ")
+        }
+        let modeText = targetRate.map { "open loop at \(Format.grouped($0)) calls/s, at most \(concurrency) outstanding" }
+            ?? "closed loop, \(concurrency) outstanding"
         var lines = [
             "workload     \(workload) against \(endpoint)",
-            "mode         \(mode), \(concurrency) outstanding over \(connections) connection(s)",
-            "duration     \(format(seconds)) s, \(calls) calls, \(errorCount) errors",
-            "throughput   \(String(format: "%.0f", callsPerSecond)) calls/s",
-            "latency µs   p50 \(format(latency.p50))  p90 \(format(latency.p90))  p99 \(format(latency.p99))  p99.9 \(format(latency.p999))  max \(format(latency.max))",
+            "mode         \(modeText) over \(connections) connection(s)",
+            "measured     \(Format.fixed(seconds, 1)) s, \(calls) calls succeeded, \(failedCalls) failed",
+            "throughput   \(Format.grouped(callsPerSecond)) calls/s",
         ]
-        for (code, count) in errors.sorted(by: { $0.key < $1.key }) {
-            lines.append("error        \(code): \(count)")
+        if let serviceTime {
+            lines.append("latency µs   \(row(latency))   (from when each call was due)")
+            lines.append("service µs   \(row(serviceTime))   (from the actual send: uncorrected)")
+        } else {
+            lines.append("latency µs   \(row(latency))")
         }
+        for (code, count) in errors.sorted(by: { $0.key < $1.key }) {
+            lines.append("errors       \(code): \(count)")
+        }
+        if errors.isEmpty { lines.append("errors       none") }
+        if let stoppedEarly { lines.append("stopped      early: \(stoppedEarly)") }
         return lines.joined(separator: "\n")
     }
 
@@ -51,5 +93,9 @@ public struct LoadReport: Codable, Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    public static func decode(json data: Data) throws -> LoadReport {
+        try JSONDecoder().decode(LoadReport.self, from: data)
     }
 }

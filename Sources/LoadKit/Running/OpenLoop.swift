@@ -1,0 +1,62 @@
+/// Open loop: calls are due on an ``ArrivalSchedule``; whichever of the `concurrency` callers
+/// is free takes the next due call, waits for its time if it is early, and sends it.
+///
+/// Coordinated omission is corrected by explicit intended-start accounting rather than by
+/// HdrHistogram's `recordCorrectedValue`: each call's latency is taken from the moment the
+/// schedule said it was due, so when the service stalls, every call that fell due during the
+/// stall is recorded with the wait it actually suffered. `recordCorrectedValue` would instead
+/// invent evenly spaced samples from one expected interval — right for a steady closed loop,
+/// but here the true start of every call is known, so nothing needs to be guessed. The time
+/// from the actual send is kept too (``LoadOutcome/serviceTime``), to show what an uncorrected
+/// tool would have reported.
+enum OpenLoop {
+    static func run(
+        _ plan: LoadPlan, state: RunState, executors: [any TaskExecutor],
+        call: @escaping @Sendable (_ worker: Int, _ sequence: Int) async throws -> Void
+    ) async -> LoadOutcome {
+        let clock = state.clock
+        let schedule = ArrivalSchedule(rate: plan.rate!, warmup: plan.warmup, duration: plan.duration, requests: plan.requests)
+        let start = state.origin
+        let next = SharedCounter()
+        let tally = await withTaskGroup(of: WorkerTally.self) { group in
+            for worker in 0..<plan.concurrency {
+                let executor = executors.isEmpty ? nil : executors[worker % executors.count]
+                group.addTask(executorPreference: executor) {
+                    var tally = WorkerTally()
+                    while !state.gaveUp {
+                        let index = next.next()
+                        guard index < schedule.totalCalls else { break }
+                        let due = start + schedule.offset(of: index)
+                        if due > clock.now { try? await Task.sleep(until: due, tolerance: .microseconds(50), clock: clock) }
+                        let measuring = schedule.isMeasured(index)
+                        let sent = clock.now
+                        do {
+                            try await call(worker, index)
+                            let finished = clock.now
+                            state.succeeded(measured: measuring)
+                            guard measuring else { continue }
+                            _ = tally.latency.record(nanoseconds(finished - due))
+                            _ = tally.serviceTime.record(nanoseconds(finished - sent))
+                            tally.succeeded += 1
+                            tally.lastFinish = finished
+                        } catch {
+                            let code = statusName(of: error)
+                            tally.errors[code, default: 0] += 1
+                            state.failed(code, measured: measuring)
+                            if measuring {
+                                tally.failed += 1
+                                tally.lastFinish = clock.now
+                            }
+                        }
+                    }
+                    return tally
+                }
+            }
+            var merged = WorkerTally()
+            for await tally in group { merged.merge(tally) }
+            return merged
+        }
+        let measuredStart = start + schedule.offset(of: schedule.warmupCalls)
+        return LoadOutcome(tally, serviceTime: true, measuredFrom: measuredStart, gaveUp: state.gaveUp)
+    }
+}
