@@ -1,8 +1,15 @@
 import ArgumentParser
+import Foundation
 import JCSkillsServiceKit
 
 @main
 struct JCSkillsCommand: AsyncParsableCommand {
+    static func main() async {
+        // Writing to a closed pipe (`jcskills … | head`) must fail a write, not kill the process.
+        signal(SIGPIPE, SIG_IGN)
+        await Self.main(nil)
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "jcskills",
         abstract: "The JCSkills client: health checks, the development PKI, and the whole set of services on one machine.",
@@ -12,7 +19,7 @@ struct JCSkillsCommand: AsyncParsableCommand {
             environment: JCSKILLS_TLS, JCSKILLS_AS. Defaults: .jcskills/pki and admin.
             """,
         version: ServiceRunner.version,
-        subcommands: [PKICommand.self, HealthCommand.self, LocalCommand.self])
+        subcommands: [PKICommand.self, HealthCommand.self, LocalCommand.self, RegistryCommand.self, DemoDataCommand.self])
 
     @OptionGroup var client: ClientOptions
 }

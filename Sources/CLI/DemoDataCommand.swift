@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import JCSkillsDemoData
+
+struct DemoDataCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo-data",
+        abstract: "Write deterministic, realistic CSV files that the services' imports accept.",
+        subcommands: [Registry.self])
+
+    struct Registry: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "persons.csv, enterprises.csv and demand.csv for `jcskills registry import…`.",
+            discussion: "The same --seed always writes the same bytes. Example: jcskills demo-data registry --persons 1500000 --enterprises 5000 --out demo/")
+
+        @Option(name: .long, help: "Persons to generate.") var persons: Int = 10_000
+        @Option(name: .long, help: "Enterprises to generate (each with 1–4 demand lines).") var enterprises: Int = 200
+        @Option(name: .long, help: "Seed of the generator.") var seed: UInt64 = 2020
+        @Option(name: .long, help: ArgumentHelp("Corrupt every Nth person row (for testing imports); off by default.", valueName: "n"))
+        var invalidEvery: Int?
+        @Option(name: .long, help: ArgumentHelp("Output directory.", valueName: "dir")) var out: String
+
+        func validate() throws {
+            guard persons >= 0, enterprises >= 0 else { throw ValidationError("sizes must not be negative") }
+            if let invalidEvery, invalidEvery < 1 { throw ValidationError("--invalid-every must be at least 1") }
+        }
+
+        func run() throws {
+            let data = RegistryDemoData(persons: persons, enterprises: enterprises, seed: seed, invalidRowEvery: invalidEvery)
+            var bar = ProgressBar(label: "persons", total: UInt64(max(persons, 1)))
+            let summary = try data.write(to: out) { done in bar.update(done: UInt64(done), items: done) }
+            bar.finish()
+            print("wrote \(out)/\(RegistryCSVFormat.personsFileName) (\(summary.persons) persons), \(RegistryCSVFormat.enterprisesFileName) (\(summary.enterprises)), \(RegistryCSVFormat.demandFileName) (\(summary.demandLines) lines)")
+        }
+    }
+}

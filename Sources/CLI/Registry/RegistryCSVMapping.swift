@@ -1,0 +1,102 @@
+import JCSkillsDemoData
+import JCSkillsProtocol
+
+/// Turns CSV records into registry messages. Problems the client can see (a field that is not
+/// a number, an unknown category) become row errors here; the registry checks everything else.
+enum RegistryCSVMapping {
+    typealias Person = RegistryCSVFormat.PersonColumn
+    typealias Firm = RegistryCSVFormat.EnterpriseColumn
+    typealias Need = RegistryCSVFormat.DemandColumn
+
+    static func person(_ fields: [String], line: UInt32) throws(RowFailure) -> PersonImportRow {
+        try checkCount(fields, RegistryCSVFormat.personHeader.count, line: line)
+        func field(_ column: Person) -> String { fields[column.index].trimmingCharacters(in: .whitespaces) }
+        var person = PersonRegistration()
+        person.idNumber = field(.idNumber)
+        person.name = field(.name)
+        person.gender = try term(RegistryCSVFormat.gender, field(.gender), Person.gender.rawValue, line)
+        person.residenceCounty = try number(field(.residenceCounty), Person.residenceCounty.rawValue, line)
+        person.category = try term(RegistryCSVFormat.category, field(.category), Person.category.rawValue, line)
+        guard let groups = RegistryCSVFormat.parseKeyGroups(field(.keyGroups)) else {
+            throw RowFailure(line: line, column: Person.keyGroups.rawValue, reason: "'\(field(.keyGroups))' names an unknown key group")
+        }
+        person.keyGroups = groups
+        person.education = try term(RegistryCSVFormat.education, field(.education), Person.education.rawValue, line)
+        person.employment = try term(RegistryCSVFormat.employment, field(.employment), Person.employment.rawValue, line)
+        person.occupation = field(.occupation)
+        person.trainingWish = field(.trainingWish)
+        person.trainingMode = try term(RegistryCSVFormat.trainingMode, field(.trainingMode), Person.trainingMode.rawValue, line)
+        person.phone = field(.phone)
+        person.stage = field(.stage).isEmpty ? 0 : try number(field(.stage), Person.stage.rawValue, line)
+        person.registeredOn = try date(field(.registeredOn), Person.registeredOn.rawValue, line)
+        return PersonImportRow(line: line, person: person)
+    }
+
+    static func enterprise(_ fields: [String], line: UInt32) throws(RowFailure) -> EnterpriseImportRow {
+        try checkCount(fields, RegistryCSVFormat.enterpriseHeader.count, line: line)
+        func field(_ column: Firm) -> String { fields[column.index].trimmingCharacters(in: .whitespaces) }
+        var enterprise = Enterprise()
+        enterprise.creditCode = field(.creditCode)
+        enterprise.name = field(.name)
+        enterprise.county = try number(field(.county), Firm.county.rawValue, line)
+        enterprise.industry = field(.industry)
+        enterprise.staffCount = UInt32(try number(field(.staffCount), Firm.staffCount.rawValue, line) as Int32)
+        guard let above = RegistryCSVFormat.parseBool(field(.aboveDesignatedSize)) else {
+            throw RowFailure(line: line, column: Firm.aboveDesignatedSize.rawValue, reason: "expected true or false")
+        }
+        enterprise.aboveDesignatedSize = above
+        return EnterpriseImportRow(line: line, enterprise: enterprise)
+    }
+
+    static func demand(_ fields: [String], line: UInt32) throws(RowFailure) -> DemandImportRow {
+        try checkCount(fields, RegistryCSVFormat.demandHeader.count, line: line)
+        func field(_ column: Need) -> String { fields[column.index].trimmingCharacters(in: .whitespaces) }
+        var demand = Demand()
+        demand.creditCode = field(.creditCode)
+        demand.occupation = field(.occupation)
+        demand.level = SkillLevel(rawValue: try number(field(.skillLevel), Need.skillLevel.rawValue, line))
+        demand.year = try number(field(.year), Need.year.rawValue, line)
+        demand.headcount = UInt32(try number(field(.headcount), Need.headcount.rawValue, line) as Int32)
+        return DemandImportRow(line: line, demand: demand)
+    }
+
+    // MARK: Fields
+
+    private static func checkCount(_ fields: [String], _ expected: Int, line: UInt32) throws(RowFailure) {
+        guard fields.count == expected else {
+            throw RowFailure(line: line, column: "", reason: "\(fields.count) fields, expected \(expected)")
+        }
+    }
+
+    private static func term<T>(_ vocabulary: CSVVocabulary<T>, _ text: String, _ column: String, _ line: UInt32) throws(RowFailure) -> T {
+        guard let value = vocabulary.value(for: text) else {
+            let known = vocabulary.terms.map(\.slug).joined(separator: ", ")
+            throw RowFailure(line: line, column: column, reason: "'\(text)' is not one of \(known)")
+        }
+        return value
+    }
+
+    private static func number(_ text: String, _ column: String, _ line: UInt32) throws(RowFailure) -> Int32 {
+        guard let value = Int32(text), value >= 0 else {
+            throw RowFailure(line: line, column: column, reason: "'\(text)' is not a number")
+        }
+        return value
+    }
+
+    /// `yyyy-mm-dd` (or `yyyymmdd`) → `yyyymmdd`; empty is 0 (today, for the registry).
+    private static func date(_ text: String, _ column: String, _ line: UInt32) throws(RowFailure) -> Int32 {
+        guard !text.isEmpty else { return 0 }
+        guard let date = CalendarDate.parse(text) else {
+            throw RowFailure(line: line, column: column, reason: "'\(text)' is not a date (yyyy-mm-dd)")
+        }
+        return date.yyyymmdd
+    }
+}
+
+/// A row the client could not turn into a message.
+struct RowFailure: Error {
+    let line: UInt32
+    let column: String
+    let reason: String
+    var rowError: RowError { RowError(line: line, column: column, reason: reason) }
+}

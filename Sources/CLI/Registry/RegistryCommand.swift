@@ -1,0 +1,234 @@
+import ArgumentParser
+import Foundation
+import JCSkillsDemoData
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsServiceKit
+
+struct RegistryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "registry",
+        abstract: "The labour-force registry: import and export persons, enterprises and demand; look up; statistics.",
+        subcommands: [Import.self, ImportEnterprises.self, ImportDemand.self, Export.self, Get.self, Statistics.self, Gap.self])
+
+    struct Target: ParsableArguments {
+        @OptionGroup var client: ClientOptions
+        @Option(name: .long, help: ArgumentHelp("The registry's address.", valueName: "host:port"))
+        var endpoint: String = "127.0.0.1:\(ServiceKind.registry.defaultPort)"
+
+        func makeClient(timeout: Duration = .seconds(30)) throws -> RPCClient {
+            guard let target = Endpoint(endpoint) else { throw ValidationError("--endpoint: expected HOST:PORT, got '\(endpoint)'") }
+            return try client.client([target], timeout: timeout)
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import persons from a CSV file (the persons.csv layout of `jcskills demo-data registry`).",
+            discussion: """
+                Valid rows are registered; every bad row is reported with its line number, column and \
+                reason, and nothing valid is lost because of a bad neighbour. Importing the same file \
+                again adds nothing (its rows count as already registered). 15-digit legacy ID numbers \
+                are converted to 18 digits and flagged. Exit 0 when every row went in, 3 when some \
+                rows were rejected, 2 or 1 on other failures.
+                """)
+        @OptionGroup var target: Target
+        @Argument(help: ArgumentHelp("persons.csv", valueName: "file")) var file: String
+        @Option(name: .long, help: ArgumentHelp("Write every rejected row to this CSV file.", valueName: "file")) var errors: String?
+        @Option(name: .long, help: "Rows per message (and per database transaction).") var batch: Int = 500
+
+        func run() async throws {
+            let client = try target.makeClient()
+            let started = Date()
+            let summary = try await CSVImporter.run(
+                path: file, header: RegistryCSVFormat.personHeader, label: "persons", client: client,
+                method: RegistryService.importPersons, batchSize: batch,
+                parse: RegistryCSVMapping.person, batch: PersonImportBatch.init(rows:))
+            await client.close()
+            if let errors { try CSVImporter.writeErrors(summary, to: errors) }
+            try CSVImporter.report(summary, file: file, seconds: Date().timeIntervalSince(started))
+        }
+    }
+
+    struct ImportEnterprises: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-enterprises", abstract: "Import enterprises from a CSV file (enterprises.csv layout).")
+        @OptionGroup var target: Target
+        @Argument(help: ArgumentHelp("enterprises.csv", valueName: "file")) var file: String
+
+        func run() async throws {
+            let client = try target.makeClient()
+            let started = Date()
+            let summary = try await CSVImporter.run(
+                path: file, header: RegistryCSVFormat.enterpriseHeader, label: "enterprises", client: client,
+                method: RegistryService.importEnterprises, parse: RegistryCSVMapping.enterprise, batch: EnterpriseImportBatch.init(rows:))
+            await client.close()
+            try CSVImporter.report(summary, file: file, seconds: Date().timeIntervalSince(started))
+        }
+    }
+
+    struct ImportDemand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-demand", abstract: "Import the demand survey from a CSV file (demand.csv layout); enterprises first.")
+        @OptionGroup var target: Target
+        @Argument(help: ArgumentHelp("demand.csv", valueName: "file")) var file: String
+
+        func run() async throws {
+            let client = try target.makeClient()
+            let started = Date()
+            let summary = try await CSVImporter.run(
+                path: file, header: RegistryCSVFormat.demandHeader, label: "demand", client: client,
+                method: RegistryService.importDemand, parse: RegistryCSVMapping.demand, batch: DemandImportBatch.init(rows:))
+            await client.close()
+            try CSVImporter.report(summary, file: file, seconds: Date().timeIntervalSince(started))
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export a county's persons as CSV (masked unless your identity may see personal data).")
+        @OptionGroup var target: Target
+        @Option(name: .long, help: "County code; 0 for the whole city (registry office only).") var county: Int32
+        @Option(name: .long, help: ArgumentHelp("Output file; default standard output.", valueName: "file")) var out: String?
+        @Flag(name: .long, help: "Include persons who moved away or left the labour force.") var includeInactive = false
+
+        func run() async throws {
+            let client = try target.makeClient(timeout: .seconds(24 * 3600))
+            var sink: any CSVSink = out == nil ? StandardOutputSink() : try FileCSVSink(path: out!)
+            try sink.writeRecord(RegistryCSVFormat.personHeader + ["card_number", "status"])
+            let count = try await client.serverStreaming(RegistryService.exportPersons, ExportRequest(county: county, includeInactive: includeInactive)) { batches in
+                var count = 0
+                for try await batch in batches {
+                    for person in batch.persons {
+                        try sink.writeRecord(PersonCSV.fields(person) + [person.cardNumber, String(person.status.rawValue)])
+                        count += 1
+                    }
+                }
+                return count
+            }
+            if let file = sink as? FileCSVSink { try file.close() }
+            if let output = sink as? StandardOutputSink { try output.flush() }
+            await client.close()
+            FileHandle.standardError.write(Data("exported \(count) persons\n".utf8))
+        }
+    }
+
+    struct Get: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one person by ID number or card number.")
+        @OptionGroup var target: Target
+        @Option(name: .long, help: "ID number.") var id: String?
+        @Option(name: .long, help: "Card number.") var card: String?
+
+        func run() async throws {
+            guard (id == nil) != (card == nil) else { throw ValidationError("give --id or --card") }
+            let client = try target.makeClient()
+            do {
+                let person = try await client.unary(RegistryService.getPerson, PersonLookup(idNumber: id ?? "", cardNumber: card ?? ""))
+                await client.close()
+                print(PersonCSV.describe(person))
+            } catch let error as RPCError {
+                await client.close()
+                throw CLIError("\(error)")
+            }
+        }
+    }
+
+    struct Statistics: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "stats", abstract: "Registered persons by county and category; coverage against the estimated labour force.")
+        @OptionGroup var target: Target
+        @Option(name: .long, help: "County code; 0 for the city.") var county: Int32 = 0
+
+        func run() async throws {
+            let client = try target.makeClient()
+            let stats = try await client.unary(RegistryService.statistics, StatisticsRequest(county: county))
+            await client.close()
+            print("registered \(stats.registered) persons; \(stats.enterprises) enterprises, \(stats.enterprisesSurveyed) surveyed")
+            for coverage in stats.coverage {
+                let share = coverage.estimatedLabourForce == 0 ? 0 : Double(coverage.registered) / Double(coverage.estimatedLabourForce) * 100
+                print(String(format: "  %d  %9d of %9d  %5.1f%%", coverage.county, coverage.registered, coverage.estimatedLabourForce, share))
+            }
+            var byCategory: [Int32: UInt64] = [:]
+            for cell in stats.cells { byCategory[cell.category.rawValue, default: 0] += cell.count }
+            for (category, count) in byCategory.sorted(by: { $0.key < $1.key }) {
+                print("  \(RegistryCSVFormat.category.text(for: LabourCategory(rawValue: category)).padding(toLength: 20, withPad: " ", startingAt: 0)) \(count)")
+            }
+        }
+    }
+
+    struct Gap: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "demand-gap", abstract: "Enterprise demand per occupation and year against registered workers and training wishes.")
+        @OptionGroup var target: Target
+        @Option(name: .long, help: "Year; 0 for all.") var year: Int32 = 0
+
+        func run() async throws {
+            let client = try target.makeClient()
+            let report = try await client.unary(RegistryService.demandGap, DemandGapRequest(year: year))
+            await client.close()
+            print("occupation      year   demand  working  wishing")
+            for row in report.rows {
+                print("\(row.occupation.padding(toLength: 14, withPad: " ", startingAt: 0)) \(row.year) \(String(format: "%8d %8d %8d", row.demand, row.working, row.wishing))")
+            }
+        }
+    }
+}
+
+/// A person's CSV fields in the import layout, so an export can be imported elsewhere.
+enum PersonCSV {
+    static func fields(_ person: PersonView) -> [String] {
+        var fields = Array(repeating: "", count: RegistryCSVFormat.personHeader.count)
+        typealias Column = RegistryCSVFormat.PersonColumn
+        fields[Column.idNumber.index] = person.idNumber
+        fields[Column.name.index] = person.name
+        fields[Column.gender.index] = RegistryCSVFormat.gender.text(for: person.gender)
+        fields[Column.residenceCounty.index] = String(person.residenceCounty)
+        fields[Column.category.index] = RegistryCSVFormat.category.text(for: person.category)
+        fields[Column.keyGroups.index] = RegistryCSVFormat.formatKeyGroups(person.keyGroups)
+        fields[Column.education.index] = RegistryCSVFormat.education.text(for: person.education)
+        fields[Column.employment.index] = RegistryCSVFormat.employment.text(for: person.employment)
+        fields[Column.occupation.index] = person.occupation
+        fields[Column.trainingWish.index] = person.trainingWish
+        fields[Column.trainingMode.index] = RegistryCSVFormat.trainingMode.text(for: person.trainingMode)
+        fields[Column.phone.index] = person.phone
+        fields[Column.stage.index] = person.stage == 0 ? "" : String(person.stage)
+        fields[Column.registeredOn.index] = CalendarDate(yyyymmdd: person.registeredOn)?.isoString ?? ""
+        return fields
+    }
+
+    static func describe(_ person: PersonView) -> String {
+        """
+        card          \(person.cardNumber)
+        id number     \(person.idNumber)\(person.masked ? "  (masked)" : "")
+        name          \(person.name)
+        gender / age  \(person.gender), \(person.age)
+        county        \(person.residenceCounty)
+        category      \(RegistryCSVFormat.category.text(for: person.category))
+        key groups    \(RegistryCSVFormat.formatKeyGroups(person.keyGroups))
+        employment    \(RegistryCSVFormat.employment.text(for: person.employment)) \(person.occupation)
+        training wish \(person.trainingWish)
+        phone         \(person.phone)
+        registered    \(CalendarDate(yyyymmdd: person.registeredOn)?.isoString ?? "-"), status \(person.status.rawValue), version \(person.version)
+        """
+    }
+}
+
+/// CSV to standard output, written in 64 KiB blocks. A closed pipe (`| head`) ends the
+/// command quietly instead of crashing it.
+final class StandardOutputSink: CSVSink {
+    private var buffer: [UInt8] = []
+
+    func writeLine(_ line: String) throws {
+        buffer.append(contentsOf: line.utf8)
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    func flush() throws {
+        guard !buffer.isEmpty else { return }
+        do {
+            try FileHandle.standardOutput.write(contentsOf: buffer)
+        } catch {
+            throw ExitCode.success  // the reader went away: nothing left to do
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// A one-line progress bar on standard error, drawn only when it is a terminal and at most
+/// ten times a second.
+struct ProgressBar {
+    let label: String
+    let total: UInt64
+    private let enabled = isatty(STDERR_FILENO) == 1
+    private var lastDraw = Date.distantPast
+    private let started = Date()
+
+    init(label: String, total: UInt64) {
+        self.label = label
+        self.total = total
+    }
+
+    mutating func update(done: UInt64, items: Int) {
+        guard enabled, Date().timeIntervalSince(lastDraw) >= 0.1 else { return }
+        lastDraw = Date()
+        let fraction = total == 0 ? 0 : min(1, Double(done) / Double(total))
+        let width = 30
+        let filled = Int(fraction * Double(width))
+        let rate = Double(items) / max(Date().timeIntervalSince(started), 0.001)
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        FileHandle.standardError.write(Data(String(format: "\r%@ %@ %3.0f%%  %d rows  %.0f rows/s ", label, bar, fraction * 100, items, rate).utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
