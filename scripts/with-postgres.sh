@@ -81,9 +81,19 @@ cleanup() {
     fi
     rm -rf "$work"
 }
+child=""
+# Stops the command (if it runs), then exits; the EXIT trap then removes the cluster.
+interrupted() {
+    if [[ -n "$child" ]]; then
+        kill -TERM "$child" 2>/dev/null || true
+        wait "$child" 2>/dev/null || true
+    fi
+    exit "$1"
+}
 trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+trap 'interrupted 130' INT
+trap 'interrupted 143' TERM
+trap 'interrupted 129' HUP
 
 if [[ -n "$owner" ]]; then
     chown "$owner": "$work"
@@ -120,6 +130,11 @@ fi
 export JCSKILLS_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$port/postgres?sslmode=disable"
 echo "with-postgres: PostgreSQL $("$bin_dir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (removed afterwards)" >&2
 
+# In the background so that a signal reaches our trap at once instead of after the command
+# ends; `wait` returns early when a trapped signal arrives.
+"$@" &
+child=$!
 status=0
-"$@" || status=$?
+wait "$child" || status=$?
+child=""
 exit "$status"
