@@ -17,7 +17,7 @@ extension Store {
     @discardableResult
     public func purgeExpired() async throws -> PurgeReport {
         let cutoff = now.unixMilliseconds
-        return try await backend.transaction(.write) { db in
+        return try await writeTransaction { db in
             let expired = db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
                 .from("jcs_idempotency")
                 .where("service", .equal, service)

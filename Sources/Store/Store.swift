@@ -118,6 +118,9 @@ public final class Store: Sendable {
     ///
     /// Reads are not audited. A statement that tries to write fails (SQLite: `query_only`,
     /// PostgreSQL: `READ ONLY` transaction).
+    ///
+    /// Inside a write transaction, read through the ``StoreTransaction`` instead: a separate
+    /// read does not see the transaction's uncommitted writes.
     public func read<T>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
         try await backend.transaction(.read) { db in try await body(db) }
     }
@@ -132,9 +135,13 @@ public final class Store: Sendable {
     /// On SQLite transactions run one at a time (queued in arrival order); on PostgreSQL they
     /// run concurrently at READ COMMITTED, so use unique constraints and `ON CONFLICT` for
     /// invariants. Errors thrown by `body` itself reach the caller unchanged.
+    ///
+    /// A write transaction cannot be started from inside another one on the same store (or from
+    /// a task it spawned): that fails with ``StoreError/Kind/invalidArgument`` instead of
+    /// waiting forever for the writer the outer transaction holds.
     public func transaction<T>(_ context: AuditContext, _ body: (StoreTransaction) async throws -> T) async throws -> T {
         do {
-            return try await backend.transaction(.write) { db in
+            return try await writeTransaction { db in
                 let tx = StoreTransaction(database: db, context: context, service: service, dialect: dialect,
                                           now: configuration.now)
                 let result = try await body(tx)
@@ -147,6 +154,22 @@ public final class Store: Sendable {
         } catch {
             await recordFailure(error, context: context)
             throw error
+        }
+    }
+
+    /// The stores whose write transaction the current task is inside.
+    @TaskLocal static var activeWriters: Set<ObjectIdentifier> = []
+
+    /// A write transaction on the backend, refusing to nest (see ``transaction(_:_:)``).
+    func writeTransaction<T>(_ body: (GuardedDatabase) async throws -> T) async throws -> T {
+        let me = ObjectIdentifier(self)
+        guard !Self.activeWriters.contains(me) else {
+            throw StoreError(.invalidArgument,
+                             "a write transaction was started inside another on the same store; "
+                                 + "use the StoreTransaction you already have")
+        }
+        return try await Self.$activeWriters.withValue(Self.activeWriters.union([me])) {
+            try await backend.transaction(.write, body)
         }
     }
 

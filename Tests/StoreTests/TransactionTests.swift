@@ -122,6 +122,28 @@ struct TransactionTests {
         }
     }
 
+    /// On SQLite this would wait forever for the writer the outer transaction holds.
+    @Test(arguments: TestDatabases.backends)
+    func nestedWriteTransactionsAreRefused(backend: TestBackend) async throws {
+        try await withTestStore(backend, migrations: [notesMigration]) { store in
+            let error = await storeError {
+                try await store.transaction(testContext) { tx in
+                    try await tx.insert(into: "notes").columns("title").values(SQLBind("outer")).run()
+                    try await store.transaction(testContext) { inner in
+                        try await inner.insert(into: "notes").columns("title").values(SQLBind("inner")).run()
+                    }
+                }
+            }
+            #expect(error?.kind == .invalidArgument)
+            let remaining = try await store.count("notes")
+            #expect(remaining == 0)
+            // Once the outer transaction is over, writing works again.
+            try await store.transaction(testContext) { tx in
+                try await tx.insert(into: "notes").columns("title").values(SQLBind("after")).run()
+            }
+        }
+    }
+
     @Test(arguments: TestDatabases.backends)
     func readsCannotWrite(backend: TestBackend) async throws {
         try await withTestStore(backend, migrations: [notesMigration]) { store in

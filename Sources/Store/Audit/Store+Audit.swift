@@ -14,7 +14,7 @@ extension Store {
     public func recordAudit(
         _ context: AuditContext, outcome: StatusCode, entity: String? = nil, id: String? = nil, detail: String? = nil
     ) async throws {
-        try await backend.transaction(.write) { db in
+        try await writeTransaction { db in
             try await AuditLog.append(on: db, service: service, at: now, context: context, entity: entity,
                                       entityID: id, outcome: outcome.name, detail: detail)
         }
