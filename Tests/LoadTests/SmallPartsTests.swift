@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+@testable import JCSkillsLoad
+
+@Suite("Formatting, ports, store wiring")
+struct SmallPartsTests {
+    @Test("the progress line")
+    func progressLine() {
+        #expect(LoadProgress(completed: 41_000, failures: 0, measuredSeconds: 4).line
+            == "    41,000 calls     4.0 s     10,250 calls/s  0 errors")
+        #expect(LoadProgress(completed: 0, failures: 3, measuredSeconds: -0.4).line == "warming up … 3 errors")
+    }
+
+    @Test("each service's default endpoint (DESIGN.md §7)")
+    func ports() {
+        #expect(ServicePorts.defaultEndpoint("gateway") == "127.0.0.1:7100")
+        #expect(ServicePorts.defaultEndpoint("registry") == "127.0.0.1:7101")
+        #expect(ServicePorts.defaultEndpoint("competition") == "127.0.0.1:7104")
+        #expect(ServicePorts.defaultEndpoint("nothing") == nil)
+    }
+
+    @Test("a PostgreSQL password never reaches a report")
+    func redaction() {
+        #expect(StoreLoad.redacted("postgres://bench:s3cret@127.0.0.1:5432/scratch") == "postgres://bench:***@127.0.0.1:5432/scratch")
+        #expect(StoreLoad.redacted("postgres://127.0.0.1/scratch") == "postgres://127.0.0.1/scratch")
+    }
+
+    @Test("store: a small bulk insert on a temporary SQLite file reports rows/s")
+    func storeRun() async throws {
+        let report = try await StoreLoad.run(rows: 500, batchSize: 200, rowsPerStatement: 100, concurrency: 2, database: nil)
+        #expect(report.rows == 500)
+        #expect(report.rowsPerSecond > 0)
+        #expect(report.database.contains("SQLite"))
+    }
+}
