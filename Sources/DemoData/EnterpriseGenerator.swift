@@ -98,7 +98,8 @@ enum EnterpriseGenerator {
     /// have the post-2015 `MA…` form, the rest eight digits; position 17 is the GB 11714 check.
     static func creditCode(division: Int32, row: Int, seed: UInt64, _ random: inout SplitMix64) -> String {
         let offset = Int(seed % 100_000_000)
-        let n = (row * 48_271 + offset) % 100_000_000
+        // 48,271,231 is coprime with 10⁸, so rows map to distinct bodies, spread over the range.
+        let n = (row * 48_271_231 + offset) % 100_000_000
         var body: String
         if random.chance(0.6) {
             // "MA" + six characters of the 31-character alphabet (31⁶ > 10⁸, so still injective).

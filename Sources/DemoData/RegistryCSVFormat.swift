@@ -67,7 +67,9 @@ public enum RegistryCSVFormat {
         case registeredOn = "registered_on"
 
         /// 0-based position in a record.
-        public var index: Int { Self.allCases.firstIndex(of: self)! }
+        public var index: Int { Self.ordered.firstIndex(of: self)! }
+        // allCases builds a new array on every call; importers ask for indexes per field.
+        private static let ordered = allCases
     }
 
     /// The columns of enterprises.csv, in file order.
@@ -82,7 +84,8 @@ public enum RegistryCSVFormat {
         /// 规模以上企业: `true` or `false`.
         case aboveDesignatedSize = "above_designated_size"
 
-        public var index: Int { Self.allCases.firstIndex(of: self)! }
+        public var index: Int { Self.ordered.firstIndex(of: self)! }
+        private static let ordered = allCases
     }
 
     /// The columns of demand.csv, in file order.
@@ -94,7 +97,8 @@ public enum RegistryCSVFormat {
         case year
         case headcount
 
-        public var index: Int { Self.allCases.firstIndex(of: self)! }
+        public var index: Int { Self.ordered.firstIndex(of: self)! }
+        private static let ordered = allCases
     }
 
     public static let personHeader: [String] = PersonColumn.allCases.map(\.rawValue)

@@ -12,15 +12,21 @@ public struct SplitMix64: Sendable {
     /// A generator for one item of a stream — row `index` of a file — independent of every
     /// other item, so rows can be regenerated alone and corrupting one row changes no other.
     public init(seed: UInt64, stream: UInt64, index: UInt64) {
-        var mixer = SplitMix64(seed: seed ^ (stream &* 0xD1B5_4A32_D192_ED03))
-        state = mixer.next() ^ (index &* 0x9E37_79B9_7F4A_7C15)
-        _ = next()
+        // Both steps go through the bijective finaliser, so neighbouring indexes start at
+        // unrelated states rather than at states a few increments apart.
+        let base = SplitMix64.finalize(seed ^ (stream &* 0xD1B5_4A32_D192_ED03))
+        state = SplitMix64.finalize(base &+ index &* 0x9E37_79B9_7F4A_7C15)
     }
 
     /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
+        return SplitMix64.finalize(state)
+    }
+
+    /// SplitMix64's output function: a bijection of 64-bit values with full avalanche.
+    static func finalize(_ value: UInt64) -> UInt64 {
+        var z = value
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
