@@ -7,12 +7,12 @@ import JCSkillsTestSupport
 @testable import RegistryService
 
 /// A registry served over real TLS on 127.0.0.1, on a fresh database of `backend`, with a
-/// clock fixed at 2020-10-01 12:00 Beijing time (the campaign's last month).
+/// clock fixed at 2020-11-01 12:00 Beijing time (just after the campaign).
 struct RegistryHarness {
     let endpoint: Endpoint
     let store: Store
 
-    static let now = Date(timeIntervalSince1970: 1_601_524_800)  // 2020-10-01T04:00:00Z
+    static let now = Date(timeIntervalSince1970: 1_604_203_200)  // 2020-11-01T04:00:00Z
 
     static func with<T: Sendable>(_ backend: TestBackend, _ body: (RegistryHarness) async throws -> T) async throws -> T {
         let personal = PersonalData(keys: .generate())
