@@ -21,7 +21,7 @@ struct LocalCommand: AsyncParsableCommand {
 
         @OptionGroup var local: LocalOptions
 
-        @Flag(name: .long, help: "Load a small demo data set into the services.")
+        @Flag(name: .long, help: "Load a small demo data set (5,000 persons, 200 enterprises) into the services, once.")
         var demo = false
 
         @Option(name: .long, help: ArgumentHelp("Seconds to wait for every service to become healthy.", valueName: "seconds"))
@@ -31,7 +31,7 @@ struct LocalCommand: AsyncParsableCommand {
             let cluster = LocalCluster(home: local.home, binaries: local.binaryDirectory)
             try await cluster.up(timeout: timeout)
             if demo {
-                print("demo data: no service accepts demo data yet (the registry and evaluation issues add it)")
+                try await cluster.loadDemo()
             }
         }
     }

@@ -1,0 +1,41 @@
+import Foundation
+import JCSkillsDemoData
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsServiceKit
+
+extension LocalCluster {
+    /// The demo set `local up --demo` loads: small enough to load in seconds, large enough for
+    /// every county and category to show up in the numbers.
+    static let demoPersons = 5_000
+    static let demoEnterprises = 200
+    static let demoSeed: UInt64 = 2020
+
+    /// Generates the demo CSV files and imports them through the services' own import calls,
+    /// as a department would. Loads once per home (a marker file records it).
+    func loadDemo() async throws {
+        let marker = "\(home)/demo/.loaded"
+        if FileManager.default.fileExists(atPath: marker) {
+            print("demo data already loaded (remove \(marker) and the data directory to start over)")
+            return
+        }
+        let directory = "\(home)/demo"
+        let data = RegistryDemoData(persons: Self.demoPersons, enterprises: Self.demoEnterprises, seed: Self.demoSeed)
+        try data.write(to: directory)
+        var configuration = ClientConfiguration(tls: TLSFiles(directory: pkiDirectory, identity: "admin"))
+        configuration.defaultTimeout = .seconds(300)
+        let registry = try RPCClient(endpoints: [Endpoint(host: "127.0.0.1", port: ServiceKind.registry.defaultPort)], configuration: configuration)
+        let persons = try await CSVImporter.run(
+            path: "\(directory)/\(RegistryCSVFormat.personsFileName)", header: RegistryCSVFormat.personHeader, label: "persons",
+            client: registry, method: RegistryService.importPersons, parse: RegistryCSVMapping.person, batch: PersonImportBatch.init(rows:))
+        let enterprises = try await CSVImporter.run(
+            path: "\(directory)/\(RegistryCSVFormat.enterprisesFileName)", header: RegistryCSVFormat.enterpriseHeader, label: "enterprises",
+            client: registry, method: RegistryService.importEnterprises, parse: RegistryCSVMapping.enterprise, batch: EnterpriseImportBatch.init(rows:))
+        let demand = try await CSVImporter.run(
+            path: "\(directory)/\(RegistryCSVFormat.demandFileName)", header: RegistryCSVFormat.demandHeader, label: "demand",
+            client: registry, method: RegistryService.importDemand, parse: RegistryCSVMapping.demand, batch: DemandImportBatch.init(rows:))
+        await registry.close()
+        print("demo data: registry \(persons.accepted) persons, \(enterprises.accepted) enterprises, \(demand.accepted) demand lines")
+        try Data().write(to: URL(fileURLWithPath: marker))
+    }
+}
