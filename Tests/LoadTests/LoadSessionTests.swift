@@ -64,6 +64,11 @@ struct LoadSessionTests {
             #expect(report.errors == ["PERMISSION_DENIED": 60])
             #expect(report.calls == 30)
             #expect(report.failedCalls == 60)
+            // Split by operation: echo refused every time, health never.
+            let operations = try #require(report.operations)
+            #expect(operations.map(\.name) == ["echo", "health"])
+            #expect(operations.map(\.calls) == [0, 30])
+            #expect(operations.map(\.failedCalls) == [60, 0])
         }
     }
 }

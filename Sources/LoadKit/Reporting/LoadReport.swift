@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsProtocol
 
 /// The outcome of one load run, printed as a table or as JSON (`--json`) for `compare`.
 public struct LoadReport: Codable, Sendable, Hashable {
@@ -26,6 +27,16 @@ public struct LoadReport: Codable, Sendable, Hashable {
     public var serviceTime: LatencySummary?
     /// Why the run ended before its bound, if it did.
     public var stoppedEarly: String?
+    /// For a mixed workload, each operation's share (latency at two significant digits).
+    public var operations: [OperationReport]?
+
+    public struct OperationReport: Codable, Sendable, Hashable {
+        public var name: String
+        public var calls: Int
+        public var failedCalls: Int
+        public var callsPerSecond: Double
+        public var latency: LatencySummary
+    }
 
     public init(
         workload: String, endpoint: String, mode: String, concurrency: Int, connections: Int, targetRate: Double? = nil,
@@ -58,6 +69,24 @@ public struct LoadReport: Codable, Sendable, Hashable {
             stoppedEarly: outcome.gaveUp
                 ? "no call succeeded and the service stayed UNAVAILABLE for \(Format.fixed(plan.giveUpAfter / .seconds(1), 1)) s"
                 : nil)
+        if !outcome.operations.isEmpty {
+            operations = outcome.operations.map { operation in
+                OperationReport(
+                    name: operation.name, calls: operation.succeeded, failedCalls: operation.failed,
+                    callsPerSecond: outcome.seconds > 0 ? Double(operation.succeeded) / outcome.seconds : 0,
+                    latency: LatencySummary(nanoseconds: operation.latency))
+            }
+        }
+    }
+
+    /// A run that could not start: the workload's setup found the service UNAVAILABLE.
+    public init(workload: String, endpoint: String, plan: LoadPlan, connections: Int, unreachable error: RPCError) {
+        self.init(
+            workload: workload, endpoint: endpoint, mode: plan.rate == nil ? "closed" : "open",
+            concurrency: plan.concurrency, connections: connections, targetRate: plan.rate, seconds: 0, calls: 0,
+            errors: [error.code.name: 1], callsPerSecond: 0,
+            latency: LatencySummary(p50: 0, p90: 0, p99: 0, p999: 0, max: 0, mean: 0),
+            stoppedEarly: "the workload's setup could not reach the service (\(error))")
     }
 
     public var errorCount: Int { errors.values.reduce(0, +) }
@@ -80,6 +109,10 @@ public struct LoadReport: Codable, Sendable, Hashable {
             lines.append("service µs   \(row(serviceTime))   (from the actual send: uncorrected)")
         } else {
             lines.append("latency µs   \(row(latency))")
+        }
+        for operation in operations ?? [] {
+            let figures = "\(Format.grouped(operation.callsPerSecond).leftPadded(8)) calls/s  p50 \(Format.fixed(operation.latency.p50, 0)) µs  p99 \(Format.fixed(operation.latency.p99, 0)) µs  failed \(operation.failedCalls)"
+            lines.append("  \(operation.name.rightPadded(11)) \(figures)")
         }
         for (code, count) in errors.sorted(by: { $0.key < $1.key }) {
             lines.append("errors       \(code): \(count)")

@@ -4,7 +4,7 @@ import Synchronization
 /// ends. Throughput is what the service gives; latency is measured from each call's send.
 enum ClosedLoop {
     static func run(
-        _ plan: LoadPlan, state: RunState, executors: [any TaskExecutor],
+        _ plan: LoadPlan, state: RunState, executors: [any TaskExecutor], operations: OperationIndex,
         call: @escaping @Sendable (_ worker: Int, _ sequence: Int) async throws -> Void
     ) async -> LoadOutcome {
         let clock = state.clock
@@ -16,28 +16,23 @@ enum ClosedLoop {
             for worker in 0..<plan.concurrency {
                 let executor = executors.isEmpty ? nil : executors[worker % executors.count]
                 group.addTask(executorPreference: executor) {
-                    var tally = WorkerTally()
+                    var tally = WorkerTally(operationCount: operations.count, serviceTime: false)
                     while !state.gaveUp {
                         let sent = clock.now
                         if let end, sent >= end { break }
                         let measuring = sent >= warmupEnd
                         if measuring, let limit = plan.requests, measuredIssued.next() >= limit { break }
+                        let number = sequence.next()
                         do {
-                            try await call(worker, sequence.next())
+                            try await call(worker, number)
                             let finished = clock.now
                             state.succeeded(measured: measuring)
                             guard measuring else { continue }
-                            _ = tally.latency.record(nanoseconds(finished - sent))
-                            tally.succeeded += 1
-                            tally.lastFinish = finished
+                            tally.success(operation: operations.of(number), latency: nanoseconds(finished - sent), finished: finished)
                         } catch {
                             let code = statusName(of: error)
-                            tally.errors[code, default: 0] += 1
                             state.failed(code, measured: measuring)
-                            if measuring {
-                                tally.failed += 1
-                                tally.lastFinish = clock.now
-                            }
+                            tally.failure(operation: operations.of(number), code: code, finished: measuring ? clock.now : nil)
                             // A service that is down fails calls at once; do not spin on it.
                             if code == "UNAVAILABLE" { try? await Task.sleep(for: .milliseconds(10)) }
                         }
@@ -45,11 +40,11 @@ enum ClosedLoop {
                     return tally
                 }
             }
-            var merged = WorkerTally()
+            var merged = WorkerTally(operationCount: operations.count, serviceTime: false)
             for await tally in group { merged.merge(tally) }
             return merged
         }
-        return LoadOutcome(tally, serviceTime: false, measuredFrom: warmupEnd, gaveUp: state.gaveUp)
+        return LoadOutcome(tally, operations: operations.names, measuredFrom: warmupEnd, gaveUp: state.gaveUp)
     }
 }
 

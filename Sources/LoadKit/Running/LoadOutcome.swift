@@ -16,13 +16,26 @@ public struct LoadOutcome: Sendable {
     public var seconds: Double
     /// True when the run stopped early because the service never answered (UNAVAILABLE).
     public var gaveUp: Bool
+    /// Per operation, for workloads with several; empty otherwise.
+    public var operations: [Operation]
+
+    /// One operation's share of the measured calls (latency at two significant digits).
+    public struct Operation: Sendable {
+        public var name: String
+        public var latency: Histogram<UInt64>
+        public var succeeded: Int
+        public var failed: Int
+    }
 
     public var callsPerSecond: Double { seconds > 0 ? Double(succeeded) / seconds : 0 }
     public var errorCount: Int { errors.values.reduce(0, +) }
 
-    init(_ tally: WorkerTally, serviceTime: Bool, measuredFrom start: ContinuousClock.Instant, gaveUp: Bool) {
+    init(_ tally: WorkerTally, operations names: [String], measuredFrom start: ContinuousClock.Instant, gaveUp: Bool) {
         latency = tally.latency
-        self.serviceTime = serviceTime ? tally.serviceTime : nil
+        serviceTime = tally.serviceTime
+        operations = zip(names, tally.operations).map { name, operation in
+            Operation(name: name, latency: operation.latency, succeeded: operation.succeeded, failed: operation.failed)
+        }
         succeeded = tally.succeeded
         failed = tally.failed
         errors = tally.errors

@@ -3,11 +3,12 @@ public enum LoadRunner {
     /// - Parameters:
     ///   - executors: where the callers run, round-robin (e.g. each client's event loop, so a
     ///     call needs no thread hop the protocol does not); empty means the default executor.
+    ///   - operations: which operation each call number is, to split the figures by operation.
     ///   - progress: called about once a second while the run lasts.
     ///   - call: makes one call; `worker` is the caller (0..<concurrency), `sequence` numbers
     ///     the run's calls from 0.
     public static func run(
-        _ plan: LoadPlan, executors: [any TaskExecutor] = [], progress: (@Sendable (LoadProgress) -> Void)? = nil,
+        _ plan: LoadPlan, executors: [any TaskExecutor] = [], operations: OperationIndex = .single, progress: (@Sendable (LoadProgress) -> Void)? = nil,
         call: @escaping @Sendable (_ worker: Int, _ sequence: Int) async throws -> Void
     ) async -> LoadOutcome {
         let state = RunState(giveUpAfter: plan.giveUpAfter)
@@ -23,9 +24,9 @@ public enum LoadRunner {
         }
         defer { reporter?.cancel() }
         if plan.rate != nil {
-            return await OpenLoop.run(plan, state: state, executors: executors, call: call)
+            return await OpenLoop.run(plan, state: state, executors: executors, operations: operations, call: call)
         }
-        return await ClosedLoop.run(plan, state: state, executors: executors, call: call)
+        return await ClosedLoop.run(plan, state: state, executors: executors, operations: operations, call: call)
     }
 }
 

@@ -1,3 +1,4 @@
+import JCSkillsProtocol
 import JCSkillsRPC
 import NIOCore
 import NIOPosix
@@ -61,10 +62,17 @@ public enum LoadSession {
         do {
             do {
                 try await workload.setUp(clients[0])
+            } catch let error as RPCError where error.code == .unavailable {
+                // A stopped service is a finding to report like any failed call, not a crash.
+                for client in clients { await client.close() }
+                try? await group.shutdownGracefully()
+                return LoadReport(
+                    workload: workload.label, endpoint: target.endpoint.description, plan: plan,
+                    connections: target.connections, unreachable: error)
             } catch {
                 throw LoadSetupError(workload: workload.name, underlying: error)
             }
-            outcome = await LoadRunner.run(plan, executors: executors, progress: progress) { worker, sequence in
+            outcome = await LoadRunner.run(plan, executors: executors, operations: picker.operationIndex, progress: progress) { worker, sequence in
                 try await picker.operation(for: sequence).perform(clients[worker % clients.count], sequence)
             }
         } catch {

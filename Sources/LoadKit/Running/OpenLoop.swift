@@ -11,7 +11,7 @@
 /// tool would have reported.
 enum OpenLoop {
     static func run(
-        _ plan: LoadPlan, state: RunState, executors: [any TaskExecutor],
+        _ plan: LoadPlan, state: RunState, executors: [any TaskExecutor], operations: OperationIndex,
         call: @escaping @Sendable (_ worker: Int, _ sequence: Int) async throws -> Void
     ) async -> LoadOutcome {
         let clock = state.clock
@@ -22,7 +22,7 @@ enum OpenLoop {
             for worker in 0..<plan.concurrency {
                 let executor = executors.isEmpty ? nil : executors[worker % executors.count]
                 group.addTask(executorPreference: executor) {
-                    var tally = WorkerTally()
+                    var tally = WorkerTally(operationCount: operations.count, serviceTime: true)
                     while !state.gaveUp {
                         let index = next.next()
                         guard index < schedule.totalCalls else { break }
@@ -35,28 +35,23 @@ enum OpenLoop {
                             let finished = clock.now
                             state.succeeded(measured: measuring)
                             guard measuring else { continue }
-                            _ = tally.latency.record(nanoseconds(finished - due))
-                            _ = tally.serviceTime.record(nanoseconds(finished - sent))
-                            tally.succeeded += 1
-                            tally.lastFinish = finished
+                            tally.success(
+                                operation: operations.of(index), latency: nanoseconds(finished - due),
+                                serviceTime: nanoseconds(finished - sent), finished: finished)
                         } catch {
                             let code = statusName(of: error)
-                            tally.errors[code, default: 0] += 1
                             state.failed(code, measured: measuring)
-                            if measuring {
-                                tally.failed += 1
-                                tally.lastFinish = clock.now
-                            }
+                            tally.failure(operation: operations.of(index), code: code, finished: measuring ? clock.now : nil)
                         }
                     }
                     return tally
                 }
             }
-            var merged = WorkerTally()
+            var merged = WorkerTally(operationCount: operations.count, serviceTime: true)
             for await tally in group { merged.merge(tally) }
             return merged
         }
         let measuredStart = start + schedule.offset(of: schedule.warmupCalls)
-        return LoadOutcome(tally, serviceTime: true, measuredFrom: measuredStart, gaveUp: state.gaveUp)
+        return LoadOutcome(tally, operations: operations.names, measuredFrom: measuredStart, gaveUp: state.gaveUp)
     }
 }

@@ -41,22 +41,3 @@ final class RunState: Sendable {
         (measuredCompleted.load(ordering: .relaxed), failures.load(ordering: .relaxed))
     }
 }
-
-/// One caller's own record, merged at the end (no sharing while measuring).
-struct WorkerTally: Sendable {
-    var latency = makeLatencyHistogram()
-    var serviceTime = makeLatencyHistogram()
-    var succeeded = 0
-    var failed = 0
-    var errors: [String: Int] = [:]
-    var lastFinish: ContinuousClock.Instant?
-
-    mutating func merge(_ other: WorkerTally) {
-        latency.add(other.latency)
-        serviceTime.add(other.serviceTime)
-        succeeded += other.succeeded
-        failed += other.failed
-        errors.merge(other.errors, uniquingKeysWith: +)
-        if let finish = other.lastFinish, lastFinish.map({ finish > $0 }) ?? true { lastFinish = finish }
-    }
-}

@@ -26,6 +26,17 @@ public struct OperationPicker: Sendable {
 
     /// The operation for call number `sequence`.
     public func operation(for sequence: Int) -> LoadOperation {
-        operations[slots[sequence % slots.count]]
+        operations[index(for: sequence)]
+    }
+
+    /// Its position in ``operations``.
+    public func index(for sequence: Int) -> Int {
+        slots[sequence % slots.count]
+    }
+
+    /// For the runner, to split the figures by operation.
+    public var operationIndex: OperationIndex {
+        let picker = self
+        return OperationIndex(names: operations.map(\.name)) { picker.index(for: $0) }
     }
 }
