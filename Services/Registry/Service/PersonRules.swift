@@ -60,9 +60,9 @@ struct PersonRules: Sendable {
         try checkCounty(request.residenceCounty, field: "residence_county")
         try checkCategory(request.category)
         let groups = try checkKeyGroups(request.keyGroups)
-        try checkPhone(request.phone)
+        let phone = try checkPhone(request.phone)
         return ValidatedPerson(
-            idNumber: id.value, name: name, phone: request.phone, gender: id.gender,
+            idNumber: id.value, name: name, phone: phone, gender: id.gender,
             birthDate: id.birthDate.yyyymmdd, ageBand: Int32(AgeBand.index(ofAge: age)),
             residenceCounty: request.residenceCounty, category: request.category, keyGroups: groups,
             education: request.education, occupation: request.occupation.trimmingCharacters(in: .whitespaces),
@@ -89,11 +89,13 @@ struct PersonRules: Sendable {
         return Array(Set(groups)).sorted { $0.rawValue < $1.rawValue }
     }
 
-    /// A mainland mobile number: 11 digits, `1`, then 3–9.
-    func checkPhone(_ phone: String) throws(RuleViolation) {
-        let digits = Array(phone.utf8)
-        guard digits.count == 11, digits.allSatisfy({ (48...57).contains($0) }), digits[0] == 49, (51...57).contains(digits[1]) else {
-            throw RuleViolation(field: "phone", reason: "'\(phone)' is not an 11-digit mobile number (1[3-9]xxxxxxxxx)")
+    /// A mainland mobile number, normalised to its 11 digits (`+86`, spaces and hyphens dropped).
+    @discardableResult
+    func checkPhone(_ phone: String) throws(RuleViolation) -> String {
+        do {
+            return try MobilePhoneNumber.parse(phone).value
+        } catch {
+            throw RuleViolation(field: "phone", reason: "'\(phone)': \(error)")
         }
     }
 }

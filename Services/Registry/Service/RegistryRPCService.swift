@@ -117,8 +117,8 @@ struct RegistryRPCService: RPCService {
             try RegistryAccess.requireWrite(context.principal, county: old.residenceCounty)
             var new = old
             var changes: [HistoryChange] = []
-            if let phone = update.phone {
-                try rules.checkPhone(phone)
+            if let given = update.phone {
+                let phone = try rules.checkPhone(given)
                 let oldPhone = try views.personal.open(old.phoneSealed, as: .phone)
                 if phone != oldPhone {
                     new.phoneSealed = views.personal.seal(phone, as: .phone)

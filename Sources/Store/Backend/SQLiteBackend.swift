@@ -105,7 +105,7 @@ final class SQLiteBackend: StoreBackend {
             }
             return connection
         } catch {
-            try? await connection.close()
+            try? await uncancelled { try await connection.close() }
             throw error
         }
     }
@@ -142,7 +142,7 @@ final class SQLiteBackend: StoreBackend {
         } catch {
             if !reusable {
                 onBroken()
-                try? await connection.close()
+                try? await uncancelled { try await connection.close() }
             }
             throw error
         }
@@ -204,7 +204,7 @@ final class SQLiteBackend: StoreBackend {
         }
         if let writer = writer.withLock({ $0 }) { connections.append(writer) }
         for connection in connections where !connection.isClosed {
-            try? await connection.close()
+            try? await uncancelled { try await connection.close() }
         }
         try? await threadPool.shutdownGracefully()
     }

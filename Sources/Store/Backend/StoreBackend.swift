@@ -53,12 +53,23 @@ enum TransactionScope {
             try await raw.execute(sql: SQLRaw("COMMIT")) { _ in }
             return result
         } catch {
+            // A cancelled task's statements are refused before they run (NIO's thread pool and
+            // PostgresNIO both check), so the ROLLBACK runs in a task of its own: otherwise a
+            // cancelled caller would hand the connection back with its transaction still open.
+            // A BEGIN refused the same way may still have run, so roll back whenever unsure; a
+            // failed ROLLBACK (even "no transaction is active") retires the connection.
             do {
-                try await raw.execute(sql: SQLRaw("ROLLBACK")) { _ in }
+                try await uncancelled { try await raw.execute(sql: SQLRaw("ROLLBACK")) { _ in } }
             } catch {
                 reusable = false
             }
             throw ErrorTranslation.translate(error, doing: "running a transaction")
         }
     }
+}
+
+/// Runs `body` in a task that does not inherit the caller's cancellation: for clean-up (a
+/// ROLLBACK, closing a connection) that must happen even when the caller was cancelled.
+func uncancelled<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    try await Task { try await body() }.value
 }
