@@ -193,7 +193,7 @@ struct BenchmarkPerson: Sendable {
 /// Valid-looking 18-character resident ID numbers for synthetic data.
 enum SyntheticIDNumber {
     static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    static let checkCharacters = Array("10X98765432")
+    static let checkCharacters = Array("10X98765432".utf8)
 
     /// The `n`-th ID number with its county and birth year: county code, birth date, a
     /// three-digit sequence and the ISO 7064 MOD 11-2 check character. `n` is spread over
@@ -205,13 +205,23 @@ enum SyntheticIDNumber {
         let birthYear = 1960 + (n / 336) % 45
         let sequence = (n / 15_120) % 1000
         let county = BenchmarkPerson.counties[(n / 15_120_000) % BenchmarkPerson.counties.count]
-        let body = county + digits(birthYear, width: 4) + digits(month, width: 2) + digits(day, width: 2)
-            + digits(sequence, width: 3)
-        var sum = 0
-        for (character, weight) in zip(body, weights) {
-            sum += (character.wholeNumberValue ?? 0) * weight
+        // Built as bytes: a million `String(format:)` calls cost more than the sealing.
+        var bytes = [UInt8](county.utf8)
+        bytes.reserveCapacity(18)
+        for (value, width) in [(birthYear, 4), (month, 2), (day, 2), (sequence, 3)] {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8((value / divisor) % 10))
+                divisor /= 10
+            }
         }
-        return (body + String(checkCharacters[sum % 11]), county, birthYear)
+        var sum = 0
+        for (digit, weight) in zip(bytes, weights) {
+            sum += Int(digit - UInt8(ascii: "0")) * weight
+        }
+        bytes.append(checkCharacters[sum % 11])
+        return (String(decoding: bytes, as: UTF8.self), county, birthYear)
     }
 
     /// `value` in decimal, zero-padded to `width` digits (`String(format:)` is slow in bulk).
