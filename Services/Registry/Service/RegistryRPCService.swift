@@ -316,12 +316,12 @@ extension ServerContext {
 extension PersonRow {
     // Text views of enum fields, so one `track` helper records every field's change.
     var educationText: String {
-        get { String(education.rawValue) }
-        set { education = EducationLevel(rawValue: Int32(newValue) ?? 0) }
+        get { String(details.education.rawValue) }
+        set { details.education = EducationLevel(rawValue: Int32(newValue) ?? 0) }
     }
     var trainingModeText: String {
-        get { String(trainingMode.rawValue) }
-        set { trainingMode = TrainingMode(rawValue: Int32(newValue) ?? 0) }
+        get { String(details.trainingMode.rawValue) }
+        set { details.trainingMode = TrainingMode(rawValue: Int32(newValue) ?? 0) }
     }
     var keyGroupsText: String {
         get { KeyGroupList.encode(keyGroups) }
