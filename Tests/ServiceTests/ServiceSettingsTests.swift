@@ -22,6 +22,22 @@ struct ServiceSettingsTests {
         }
     }
 
+    @Test func aServiceReadsItsOwnSection() throws {
+        struct RegistrySection: Decodable {
+            var labour_force: [String: UInt64]
+            var key_groups: [Int32]
+        }
+        let path = Self.configDirectory.appendingPathComponent("registry.yaml").path
+        let settings = try ServiceSettings.resolve(kind: .registry, options: try ServiceOptions.parse(["--config", path]))
+        let section = try #require(try settings.section(RegistrySection.self))
+        #expect(section.labour_force["140525"] == 400_000)
+        #expect(section.key_groups.count == 11)
+        // Another service's file has no registry section.
+        let training = Self.configDirectory.appendingPathComponent("training.yaml").path
+        let other = try ServiceSettings.resolve(kind: .training, options: try ServiceOptions.parse(["--config", training]))
+        #expect(try other.section(RegistrySection.self) == nil)
+    }
+
     @Test func defaultsFollowTheCommandLineContract() throws {
         let settings = try ServiceSettings.resolve(kind: .evaluation, options: try ServiceOptions.parse([]))
         #expect(settings.listen.description == "127.0.0.1:7103")
