@@ -25,15 +25,9 @@ extension LocalCluster {
         var configuration = ClientConfiguration(tls: TLSFiles(directory: pkiDirectory, identity: "admin"))
         configuration.defaultTimeout = .seconds(300)
         let registry = try RPCClient(endpoints: [Endpoint(host: "127.0.0.1", port: ServiceKind.registry.defaultPort)], configuration: configuration)
-        let persons = try await CSVImporter.run(
-            path: "\(directory)/\(RegistryCSVFormat.personsFileName)", header: RegistryCSVFormat.personHeader, label: "persons",
-            client: registry, method: RegistryService.importPersons, parse: RegistryCSVMapping.person, batch: PersonImportBatch.init(rows:))
-        let enterprises = try await CSVImporter.run(
-            path: "\(directory)/\(RegistryCSVFormat.enterprisesFileName)", header: RegistryCSVFormat.enterpriseHeader, label: "enterprises",
-            client: registry, method: RegistryService.importEnterprises, parse: RegistryCSVMapping.enterprise, batch: EnterpriseImportBatch.init(rows:))
-        let demand = try await CSVImporter.run(
-            path: "\(directory)/\(RegistryCSVFormat.demandFileName)", header: RegistryCSVFormat.demandHeader, label: "demand",
-            client: registry, method: RegistryService.importDemand, parse: RegistryCSVMapping.demand, batch: DemandImportBatch.init(rows:))
+        let persons = try await RegistryImports.persons.run(file: "\(directory)/\(RegistryCSVFormat.personsFileName)", client: registry)
+        let enterprises = try await RegistryImports.enterprises.run(file: "\(directory)/\(RegistryCSVFormat.enterprisesFileName)", client: registry)
+        let demand = try await RegistryImports.demand.run(file: "\(directory)/\(RegistryCSVFormat.demandFileName)", client: registry)
         await registry.close()
         print("demo data: registry \(persons.accepted) persons, \(enterprises.accepted) enterprises, \(demand.accepted) demand lines")
         try Data().write(to: URL(fileURLWithPath: marker))

@@ -38,15 +38,7 @@ struct RegistryCommand: AsyncParsableCommand {
         @Option(name: .long, help: "Rows per message (and per database transaction).") var batch: Int = 500
 
         func run() async throws {
-            let client = try target.makeClient()
-            let started = Date()
-            let summary = try await CSVImporter.run(
-                path: file, header: RegistryCSVFormat.personHeader, label: "persons", client: client,
-                method: RegistryService.importPersons, batchSize: batch,
-                parse: RegistryCSVMapping.person, batch: PersonImportBatch.init(rows:))
-            await client.close()
-            if let errors { try CSVImporter.writeErrors(summary, to: errors) }
-            try CSVImporter.report(summary, file: file, seconds: Date().timeIntervalSince(started))
+            try await target.runImport(RegistryImports.persons, file: file, batchSize: batch, errors: errors)
         }
     }
 
@@ -57,13 +49,7 @@ struct RegistryCommand: AsyncParsableCommand {
         @Argument(help: ArgumentHelp("enterprises.csv", valueName: "file")) var file: String
 
         func run() async throws {
-            let client = try target.makeClient()
-            let started = Date()
-            let summary = try await CSVImporter.run(
-                path: file, header: RegistryCSVFormat.enterpriseHeader, label: "enterprises", client: client,
-                method: RegistryService.importEnterprises, parse: RegistryCSVMapping.enterprise, batch: EnterpriseImportBatch.init(rows:))
-            await client.close()
-            try CSVImporter.report(summary, file: file, seconds: Date().timeIntervalSince(started))
+            try await target.runImport(RegistryImports.enterprises, file: file)
         }
     }
 
@@ -74,13 +60,7 @@ struct RegistryCommand: AsyncParsableCommand {
         @Argument(help: ArgumentHelp("demand.csv", valueName: "file")) var file: String
 
         func run() async throws {
-            let client = try target.makeClient()
-            let started = Date()
-            let summary = try await CSVImporter.run(
-                path: file, header: RegistryCSVFormat.demandHeader, label: "demand", client: client,
-                method: RegistryService.importDemand, parse: RegistryCSVMapping.demand, batch: DemandImportBatch.init(rows:))
-            await client.close()
-            try CSVImporter.report(summary, file: file, seconds: Date().timeIntervalSince(started))
+            try await target.runImport(RegistryImports.demand, file: file)
         }
     }
 
