@@ -1,0 +1,122 @@
+/// A request to issue one certificate.
+public struct CertificateIssue: WireMessage, Hashable {
+    public var institutionCode: String = ""
+    public var kind: CertificateKind = .unspecified
+    public var occupation: String = ""
+    /// Only for vocational-qualification and skill-level certificates.
+    public var level: SkillLevel = .unspecified
+    /// Operation category (special operations) or equipment item (special equipment); only
+    /// for those two kinds.
+    public var operationCode: String = ""
+    public var holderIDNumber: String = ""
+    public var holderName: String = ""
+    /// The holder's employer; required when an enterprise body issues (and must be its enterprise).
+    public var employerCreditCode: String = ""
+    /// County the certificate counts in; 0 for the institution's county.
+    public var county: Int32 = 0
+    /// `yyyymmdd`.
+    public var issuedOn: Int32 = 0
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &institutionCode)
+        try v.field(2, &kind)
+        try v.field(3, &occupation)
+        try v.field(4, &level)
+        try v.field(5, &operationCode)
+        try v.field(6, &holderIDNumber)
+        try v.field(7, &holderName)
+        try v.field(8, &employerCreditCode)
+        try v.field(9, &county)
+        try v.field(10, &issuedOn)
+    }
+}
+
+/// A certificate as its issuer sees it: the holder's ID number and name masked.
+public struct CertificateView: WireMessage, Hashable {
+    public var number: String = ""
+    public var institutionCode: String = ""
+    public var kind: CertificateKind = .unspecified
+    public var occupation: String = ""
+    public var level: SkillLevel = .unspecified
+    public var operationCode: String = ""
+    public var holderIDMasked: String = ""
+    public var holderNameMasked: String = ""
+    public var employerCreditCode: String = ""
+    public var county: Int32 = 0
+    public var issuedOn: Int32 = 0
+    /// First day no longer valid; 0 when the kind does not expire.
+    public var expiresOn: Int32 = 0
+    public var reviewDates: [Int32] = []
+    /// The state today.
+    public var state: CertificateState = .unknown
+    /// The day it was revoked or superseded; 0 when neither.
+    public var endedOn: Int32 = 0
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &number)
+        try v.field(2, &institutionCode)
+        try v.field(3, &kind)
+        try v.field(4, &occupation)
+        try v.field(5, &level)
+        try v.field(6, &operationCode)
+        try v.field(7, &holderIDMasked)
+        try v.field(8, &holderNameMasked)
+        try v.field(9, &employerCreditCode)
+        try v.field(10, &county)
+        try v.field(11, &issuedOn)
+        try v.field(12, &expiresOn)
+        try v.field(13, &reviewDates)
+        try v.field(14, &state)
+        try v.field(15, &endedOn)
+    }
+}
+
+public struct IssueCertificateResponse: WireMessage, Hashable {
+    public var number: String = ""
+    public var certificate: CertificateView = CertificateView()
+    /// Numbers of the lower-level certificates this one superseded.
+    public var superseded: [String] = []
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &number)
+        try v.field(2, &certificate)
+        try v.field(3, &superseded)
+    }
+}
+
+public struct CertificateRevocation: WireMessage, Hashable {
+    public var number: String = ""
+    public var reason: String = ""
+    public init() {}
+    public init(number: String, reason: String) {
+        self.number = number
+        self.reason = reason
+    }
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &number)
+        try v.field(2, &reason)
+    }
+}
+
+public struct CertificateVerificationRequest: WireMessage, Hashable {
+    public var number: String = ""
+    public var holderName: String = ""
+    public init() {}
+    public init(number: String, holderName: String) {
+        self.number = number
+        self.holderName = holderName
+    }
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &number)
+        try v.field(2, &holderName)
+    }
+}
+
+/// The whole answer to a public verification: nothing about the holder is revealed.
+public struct CertificateVerification: WireMessage, Hashable {
+    public var state: CertificateState = .unknown
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &state)
+    }
+}

@@ -1,0 +1,55 @@
+public struct CountsRequest: WireMessage, Hashable {
+    /// A county's code; 0 for the whole city.
+    public var county: Int32 = 0
+    /// `yyyymmdd`; 0 for today.
+    public var asOf: Int32 = 0
+    /// Year for new skilled workers; 0 for the as-of date's year.
+    public var year: Int32 = 0
+    public init() {}
+    public init(county: Int32 = 0, asOf: Int32, year: Int32 = 0) {
+        self.county = county
+        self.asOf = asOf
+        self.year = year
+    }
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &county)
+        try v.field(2, &asOf)
+        try v.field(3, &year)
+    }
+}
+
+public struct InstitutionCount: WireMessage, Hashable {
+    public var type: InstitutionType = .unspecified
+    public var status: InstitutionStatus = .unspecified
+    public var count: UInt64 = 0
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &type)
+        try v.field(2, &status)
+        try v.field(3, &count)
+    }
+}
+
+/// The evaluation service's headline numbers. No personal data: the gateway may read it.
+public struct EvaluationCounts: WireMessage, Hashable {
+    public var county: Int32 = 0
+    public var asOf: Int32 = 0
+    public var year: Int32 = 0
+    /// Distinct persons holding at least one valid certificate on `asOf`.
+    public var skilledWorkers: UInt64 = 0
+    /// Distinct persons holding a valid level 3–1 (or higher) certificate on `asOf`.
+    public var highSkill: UInt64 = 0
+    /// Persons whose first (unrevoked) certificate was issued in `year`.
+    public var newSkilledWorkers: UInt64 = 0
+    public var institutions: [InstitutionCount] = []
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &county)
+        try v.field(2, &asOf)
+        try v.field(3, &year)
+        try v.field(4, &skilledWorkers)
+        try v.field(5, &highSkill)
+        try v.field(6, &newSkilledWorkers)
+        try v.field(7, &institutions)
+    }
+}

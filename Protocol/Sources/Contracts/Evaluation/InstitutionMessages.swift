@@ -1,0 +1,73 @@
+/// One line of an institution's filed scope: an occupation and the levels it may certify.
+/// Empty `levels` files the occupation for the kinds without levels only.
+public struct ScopeEntry: WireMessage, Hashable {
+    /// Occupation code of the 2022 catalogue, e.g. `6-18-02-04`.
+    public var occupation: String = ""
+    public var levels: [SkillLevel] = []
+    public init() {}
+    public init(occupation: String, levels: [SkillLevel]) {
+        self.occupation = occupation
+        self.levels = levels
+    }
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &occupation)
+        try v.field(2, &levels)
+    }
+}
+
+/// An evaluation institution as registered (or registered again to update its details).
+public struct Institution: WireMessage, Hashable {
+    public var code: String = ""
+    public var name: String = ""
+    public var type: InstitutionType = .unspecified
+    /// A Jincheng county code, or the city's 140500 for city-wide institutions.
+    public var county: Int32 = 0
+    /// The enterprise's credit code; required for (and only for) an enterprise body.
+    public var enterpriseCreditCode: String = ""
+    public var scope: [ScopeEntry] = []
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &code)
+        try v.field(2, &name)
+        try v.field(3, &type)
+        try v.field(4, &county)
+        try v.field(5, &enterpriseCreditCode)
+        try v.field(6, &scope)
+    }
+}
+
+public struct InstitutionView: WireMessage, Hashable {
+    public var institution: Institution = Institution()
+    public var status: InstitutionStatus = .unspecified
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &institution)
+        try v.field(2, &status)
+    }
+}
+
+public struct InstitutionLookup: WireMessage, Hashable {
+    public var code: String = ""
+    public init() {}
+    public init(code: String) { self.code = code }
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &code)
+    }
+}
+
+public struct InstitutionStatusChange: WireMessage, Hashable {
+    public var code: String = ""
+    public var status: InstitutionStatus = .unspecified
+    public var reason: String = ""
+    public init() {}
+    public init(code: String, status: InstitutionStatus, reason: String = "") {
+        self.code = code
+        self.status = status
+        self.reason = reason
+    }
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &code)
+        try v.field(2, &status)
+        try v.field(3, &reason)
+    }
+}
