@@ -13,7 +13,7 @@ struct StoreErrorTests {
         let url = "postgres://jcskills:s3cret@127.0.0.1:1/registry?sslmode=disable"
         let started = ContinuousClock.now
         let error = await storeError {
-            try await withOpenStore(testConfiguration("registry", .postgres(url: url)), migrations: []) { _ in }
+            try await withOpenStore(quiet(testConfiguration("registry", .postgres(url: url))), migrations: []) { _ in }
         }
         #expect(error?.kind == .unavailable)
         #expect(error?.statusCode == .unavailable)
@@ -38,7 +38,8 @@ struct StoreErrorTests {
         var components = try #require(URLComponents(string: server))
         components.path = "/jcs_no_such_database"
         let error = await storeError {
-            try await withOpenStore(testConfiguration("registry", .postgres(url: components.string!)), migrations: []) { _ in }
+            try await withOpenStore(quiet(testConfiguration("registry", .postgres(url: components.string!))),
+                                    migrations: []) { _ in }
         }
         #expect(error?.kind == .unavailable)
         #expect(error?.message.contains("does not exist") == true)
@@ -122,4 +123,11 @@ struct StoreLocationTests {
         let location = StoreLocation.postgres(url: "postgres://registry:top-secret@db.example:5432/registry")
         #expect(location.description == "postgres://registry:***@db.example:5432/registry")
     }
+}
+
+/// The pool logs each failed connection attempt as an error; these tests expect them.
+private func quiet(_ configuration: StoreConfiguration) -> StoreConfiguration {
+    var configuration = configuration
+    configuration.logger.logLevel = .critical
+    return configuration
 }

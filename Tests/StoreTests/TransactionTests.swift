@@ -182,6 +182,22 @@ struct TransactionTests {
         }
     }
 
+    /// Forgetting `close()` is a bug, but must not take the process down (SQLiteNIO and
+    /// AsyncKit assert on unclosed connections in debug builds).
+    @Test(arguments: TestDatabases.backends)
+    func aStoreReleasedWithoutCloseClosesItself(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { location in
+            var configuration = testConfiguration("forgetful", location)
+            configuration.logger.logLevel = .critical
+            _ = try await Store.open(configuration, migrations: [notesMigration])
+            try await Task.sleep(for: .milliseconds(300))
+            let count = try await withOpenStore(configuration, migrations: [notesMigration]) { store in
+                try await store.count("notes")
+            }
+            #expect(count == 0)
+        }
+    }
+
     @Test(arguments: TestDatabases.backends)
     func aClosedStoreSaysUnavailable(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { location in

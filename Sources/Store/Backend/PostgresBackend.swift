@@ -87,6 +87,14 @@ final class PostgresBackend: StoreBackend {
         for waiter in waiters { waiter.resume() }
     }
 
+    /// A safety net for a store released without ``close()``: shuts the pool down in the
+    /// background (AsyncKit stops a debug build whose pool deinitialises still open).
+    deinit {
+        guard !inFlight.withLock({ $0.closed }) else { return }
+        configuration.logger.error("a store was released without close(); closing its PostgreSQL connections now")
+        pool.value.shutdownGracefully { _ in }
+    }
+
     func close() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let done: Bool = inFlight.withLock { state in

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOCore
 import NIOPosix
 import SQLiteKit
 import Synchronization
@@ -187,6 +188,21 @@ final class SQLiteBackend: StoreBackend {
                 throw error
             }
         }
+    }
+
+    /// A safety net for a store released without ``close()``: closes its connections and thread
+    /// pool in the background. Left alone they would stay open until exit, and SQLiteNIO
+    /// stops a debug build whose connections deinitialise unclosed.
+    deinit {
+        guard !closed.withLock({ $0 }) else { return }
+        configuration.logger.error("a store was released without close(); closing its SQLite connections now",
+                                   metadata: ["path": .string(path)])
+        var connections = idleReaders.withLock { $0 }
+        if let writer = writer.withLock({ $0 }) { connections.append(writer) }
+        let loop = MultiThreadedEventLoopGroup.singleton.any()
+        let threadPool = threadPool
+        EventLoopFuture.andAllComplete(connections.filter { !$0.isClosed }.map { $0.close() }, on: loop)
+            .whenComplete { _ in threadPool.shutdownGracefully { _ in } }
     }
 
     func close() async {
