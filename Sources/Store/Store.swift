@@ -152,7 +152,10 @@ public final class Store: Sendable {
                 return result
             }
         } catch {
-            await recordFailure(error, context: context)
+            // Refused as nested: the enclosing transaction fails and audits that failure itself.
+            if !Self.activeWriters.contains(ObjectIdentifier(self)) {
+                await recordFailure(error, context: context)
+            }
             throw error
         }
     }
