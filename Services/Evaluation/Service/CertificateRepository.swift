@@ -1,0 +1,178 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsStore
+import SQLKit
+
+/// One stored certificate, with the holder's data still sealed.
+struct CertificateRow: Sendable {
+    static let columns = [
+        "id", "number", "institution", "kind", "occupation", "level", "operation_code", "holder_index",
+        "holder_id_sealed", "holder_name_sealed", "name_index", "employer", "county", "issued_on", "expires_on",
+        "ended_on", "status",
+    ]
+
+    var id: Int64
+    var number: String
+    var institution: String
+    var kind: CertificateKind
+    var occupation: String
+    var level: SkillLevel
+    var operationCode: String
+    var holderIndex: Data
+    var holderIDSealed: Data
+    var holderNameSealed: Data
+    var nameIndex: Data
+    var employer: String
+    var county: Int32
+    var issuedOn: Int32
+    /// ``EvaluationSchema/openEnded`` when the kind does not expire.
+    var expiresOn: Int32
+    /// The revocation or supersession day; ``EvaluationSchema/openEnded`` when neither.
+    var endedOn: Int32
+    /// The recorded state: valid, revoked or superseded (expiry is computed from the dates).
+    var status: CertificateState
+
+    init(_ row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: Int64.self)
+        number = try row.decode(column: "number", as: String.self)
+        institution = try row.decode(column: "institution", as: String.self)
+        kind = CertificateKind(rawValue: try row.decode(column: "kind", as: Int32.self))
+        occupation = try row.decode(column: "occupation", as: String.self)
+        level = SkillLevel(rawValue: try row.decode(column: "level", as: Int32.self))
+        operationCode = try row.decode(column: "operation_code", as: String.self)
+        holderIndex = try row.decode(column: "holder_index", as: Data.self)
+        holderIDSealed = try row.decode(column: "holder_id_sealed", as: Data.self)
+        holderNameSealed = try row.decode(column: "holder_name_sealed", as: Data.self)
+        nameIndex = try row.decode(column: "name_index", as: Data.self)
+        employer = try row.decode(column: "employer", as: String.self)
+        county = try row.decode(column: "county", as: Int32.self)
+        issuedOn = try row.decode(column: "issued_on", as: Int32.self)
+        expiresOn = try row.decode(column: "expires_on", as: Int32.self)
+        endedOn = try row.decode(column: "ended_on", as: Int32.self)
+        status = CertificateState(rawValue: try row.decode(column: "status", as: Int32.self))
+    }
+
+    /// The state on `date`: a recorded revocation or supersession, else expired or valid.
+    func state(on date: CalendarDate) -> CertificateState {
+        if status != .valid, endedOn <= date.yyyymmdd { return status }
+        return expiresOn <= date.yyyymmdd ? .expired : .valid
+    }
+}
+
+/// Certificates and the per-holder first-certificate table, written once for SQLite and
+/// PostgreSQL. Every write keeps `holders` equal to a recount of `certificates` in the same
+/// transaction.
+struct CertificateRepository: Sendable {
+    let personal: PersonalData
+    let clock: @Sendable () -> Date
+
+    func find(number: String, in db: any SQLDatabase) async throws -> CertificateRow? {
+        try await db.select().columns(CertificateRow.columns.map { SQLColumn($0) }).from("certificates")
+            .where("number", .equal, SQLBind(number)).first().map(CertificateRow.init)
+    }
+
+    func require(number: String, in db: any SQLDatabase) async throws -> CertificateRow {
+        guard let row = try await find(number: number, in: db) else {
+            throw RPCError(.notFound, "no certificate numbered \(number)")
+        }
+        return row
+    }
+
+    /// Issues `issue` (already checked against its institution): supersedes the holder's lower
+    /// levels of the same kind and occupation, stores the certificate, updates the holder's
+    /// first certificate. Returns the new row and the numbers it superseded.
+    func issue(_ issue: ValidatedIssue, in tx: StoreTransaction) async throws -> (CertificateRow, superseded: [String]) {
+        let holderIndex = personal.blindIndex(issue.holderIDNumber, for: .idNumber)
+        let issuedOn = issue.issuedOn.yyyymmdd
+        var superseded: [String] = []
+        if issue.level != .unspecified {
+            let lower = try await tx.select().columns("number", "level").from("certificates")
+                .where("holder_index", .equal, SQLBind(holderIndex))
+                .where("kind", .equal, SQLBind(issue.kind.rawValue))
+                .where("occupation", .equal, SQLBind(issue.occupation))
+                .where("status", .equal, SQLBind(CertificateState.valid.rawValue))
+                .all()
+            for row in lower where SkillLevel(rawValue: try row.decode(column: "level", as: Int32.self)) < issue.level {
+                superseded.append(try row.decode(column: "number", as: String.self))
+            }
+            if !superseded.isEmpty {
+                // Superseded from the upgrade's issue date: the person is counted through the
+                // new certificate from that day, so no date sees them twice or not at all.
+                try await tx.update("certificates")
+                    .set("status", to: SQLBind(CertificateState.superseded.rawValue))
+                    .set("ended_on", to: SQLBind(issuedOn))
+                    .set("updated_ms", to: SQLBind(now))
+                    .where("number", .in, SQLBind.group(superseded)).run()
+            }
+        }
+        let number = Self.number(issuedOn: issue.issuedOn, sequence: try await allocateNumber(in: tx))
+        try await tx.raw("""
+            INSERT INTO certificates (number, institution, kind, occupation, level, high_skill, operation_code,
+                holder_index, holder_id_sealed, holder_name_sealed, name_index, employer, county,
+                issued_on, expires_on, ended_on, status, updated_ms)
+            VALUES (\(bind: number), \(bind: issue.institutionCode), \(bind: issue.kind.rawValue), \(bind: issue.occupation),
+                \(bind: issue.level.rawValue), \(bind: issue.level.isHighSkill ? 1 : 0), \(bind: issue.operationCode),
+                \(bind: holderIndex), \(bind: personal.seal(issue.holderIDNumber, as: .idNumber)),
+                \(bind: personal.seal(issue.holderName, as: .name)), \(bind: personal.blindIndex(issue.holderName, for: .name)),
+                \(bind: issue.employerCreditCode), \(bind: issue.county), \(bind: issuedOn),
+                \(bind: issue.expiresOn?.yyyymmdd ?? EvaluationSchema.openEnded), \(bind: EvaluationSchema.openEnded),
+                \(bind: CertificateState.valid.rawValue), \(bind: now))
+            """).run()
+        // The holder's first certificate: the earlier of the stored one and this one.
+        try await tx.raw("""
+            INSERT INTO holders (holder_index, first_issued_on, first_county)
+            VALUES (\(bind: holderIndex), \(bind: issuedOn), \(bind: issue.county))
+            ON CONFLICT (holder_index) DO UPDATE SET
+                first_county = CASE WHEN excluded.first_issued_on < holders.first_issued_on
+                    THEN excluded.first_county ELSE holders.first_county END,
+                first_issued_on = CASE WHEN excluded.first_issued_on < holders.first_issued_on
+                    THEN excluded.first_issued_on ELSE holders.first_issued_on END
+            """).run()
+        try await tx.audit(entity: "certificate", id: number,
+                           detail: superseded.isEmpty ? nil : "supersedes \(superseded.joined(separator: ", "))")
+        return (try await require(number: number, in: tx), superseded)
+    }
+
+    /// Revokes a certificate from `date` on (a state, not a deletion) and recomputes the
+    /// holder's first certificate without it.
+    func revoke(_ number: String, on date: CalendarDate, reason: String, in tx: StoreTransaction) async throws -> CertificateRow {
+        let row = try await require(number: number, in: tx)
+        guard row.status != .revoked else { return row }
+        try await tx.update("certificates")
+            .set("status", to: SQLBind(CertificateState.revoked.rawValue))
+            .set("ended_on", to: SQLBind(min(row.endedOn, date.yyyymmdd)))
+            .set("updated_ms", to: SQLBind(now))
+            .where("id", .equal, SQLBind(row.id)).run()
+        let first = try await tx.select().columns("issued_on", "county").from("certificates")
+            .where("holder_index", .equal, SQLBind(row.holderIndex))
+            .where("status", .notEqual, SQLBind(CertificateState.revoked.rawValue))
+            .orderBy("issued_on").orderBy("id").limit(1).first()
+        if let first {
+            try await tx.update("holders")
+                .set("first_issued_on", to: SQLBind(try first.decode(column: "issued_on", as: Int32.self)))
+                .set("first_county", to: SQLBind(try first.decode(column: "county", as: Int32.self)))
+                .where("holder_index", .equal, SQLBind(row.holderIndex)).run()
+        } else {
+            try await tx.delete(from: "holders").where("holder_index", .equal, SQLBind(row.holderIndex)).run()
+        }
+        try await tx.audit(entity: "certificate", id: number, detail: "revoked: \(reason)")
+        return try await require(number: number, in: tx)
+    }
+
+    /// `JCC` + issue year + an 8-digit sequence: unique, and readable over the phone.
+    static func number(issuedOn: CalendarDate, sequence: Int64) -> String {
+        let digits = String(sequence)
+        return "JCC\(issuedOn.year)" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+    }
+
+    private var now: Int64 { Int64(clock().timeIntervalSince1970 * 1000) }
+
+    private func allocateNumber(in db: any SQLDatabase) async throws -> Int64 {
+        guard let next = try await db.raw("""
+            UPDATE certificate_sequence SET next_value = next_value + 1 WHERE id = 1 RETURNING next_value
+            """).first(decodingColumn: "next_value", as: Int64.self)
+        else { throw RPCError(.internal, "the certificate sequence is missing") }
+        return next
+    }
+}

@@ -1,0 +1,29 @@
+import JCSkillsProtocol
+import JCSkillsRPC
+
+/// Who may do what in the evaluation service. Policies gate the methods; county offices are
+/// further held to institutions of their own county in the handlers.
+enum EvaluationAccess {
+    /// The human-resources bureau's evaluation staff.
+    static let office = "evaluation-office"
+    static let auditor = "auditor"
+
+    /// Registering institutions and changing their status.
+    static let manageInstitutions = AccessPolicy.only(.role("admin"), .role(office), .anyCounty)
+    /// Issuing and revoking certificates (holder data passes through).
+    static let issue = AccessPolicy.only(.role("admin"), .role(office))
+    /// Institution records carry no personal data.
+    static let readInstitutions = AccessPolicy.anyIdentified
+    /// Anyone identified may check a certificate: the answer reveals only its state.
+    static let verify = AccessPolicy.anyIdentified
+    /// Aggregates carry no personal data; the gateway computes the city indicators from them.
+    static let counts = AccessPolicy.only(
+        .role("admin"), .role(office), .anyCounty, .role(auditor), .service("gateway"), .service("training"))
+
+    /// County offices manage only their own county's institutions.
+    static func requireCounty(_ principal: Principal, county: Int32) throws {
+        if let own = principal.county, own != String(county) {
+            throw RPCError(.permissionDenied, "\(principal.identity) may manage only institutions of county \(own), not \(county)")
+        }
+    }
+}

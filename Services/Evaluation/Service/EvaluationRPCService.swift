@@ -1,0 +1,122 @@
+import Crypto
+import Foundation
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsStore
+
+/// The evaluation service's methods. Each write runs in one store transaction, audited; the
+/// institution rules are checked inside it so a status change cannot slip between check and issue.
+struct EvaluationRPCService: RPCService {
+    let institutions: InstitutionRepository
+    let certificates: CertificateRepository
+    let counts: CountQueries
+    let views: CertificateViews
+    let rules: CertificateRules
+    let enterprises: EnterpriseDirectory
+    /// Staff an enterprise needs for its own evaluation body (DOMAIN.md: 300, local policy).
+    let enterpriseBodyMinimumStaff: UInt32
+    let store: Store
+
+    func register(in router: inout RPCRouter) {
+        router.unary(EvaluationService.registerInstitution, policy: EvaluationAccess.manageInstitutions) { request, context in
+            try await registerInstitution(request, context)
+        }
+        router.unary(EvaluationService.setInstitutionStatus, policy: EvaluationAccess.manageInstitutions) { change, context in
+            guard InstitutionStatus.known.contains(change.status) else {
+                throw RuleViolation(field: "status", reason: "must be active, suspended or revoked")
+            }
+            return try await store.transaction(context.audit) { tx in
+                let old = try await institutions.require(change.code, in: tx)
+                try EvaluationAccess.requireCounty(context.principal, county: old.institution.county)
+                try await institutions.setStatus(change.code, change.status, in: tx)
+                try await tx.audit(entity: "institution", id: change.code,
+                                   detail: "status \(old.status) -> \(change.status): \(change.reason)")
+                return try await institutions.require(change.code, in: tx)
+            }
+        }
+        router.unary(EvaluationService.getInstitution, policy: EvaluationAccess.readInstitutions) { lookup, _ in
+            try await store.read { db in try await institutions.require(lookup.code, in: db) }
+        }
+        router.unary(EvaluationService.issueCertificate, policy: EvaluationAccess.issue) { request, context in
+            try await issueCertificate(request, context)
+        }
+        router.unary(EvaluationService.revokeCertificate, policy: EvaluationAccess.issue) { request, context in
+            guard !request.reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw RuleViolation(field: "reason", reason: "say why the certificate is revoked")
+            }
+            let row = try await store.transaction(context.audit) { tx in
+                try await certificates.revoke(request.number, on: rules.today(), reason: request.reason, in: tx)
+            }
+            return try views.view(row)
+        }
+        router.unary(EvaluationService.verifyCertificate, policy: EvaluationAccess.verify) { request, _ in
+            let row = try await store.read { db in try await certificates.find(number: request.number, in: db) }
+            return views.verification(row, holderName: request.holderName)
+        }
+        router.unary(EvaluationService.counts, policy: EvaluationAccess.counts) { request, _ in
+            if request.county != 0, !JinchengDivisions.isJinchengCounty(request.county) {
+                throw RuleViolation(field: "county", reason: "\(request.county) is not a Jincheng county code (0 for the city)")
+            }
+            let asOf: CalendarDate
+            if request.asOf == 0 {
+                asOf = rules.today()
+            } else if let date = CalendarDate(yyyymmdd: request.asOf) {
+                asOf = date
+            } else {
+                throw RuleViolation(field: "as_of", reason: "\(request.asOf) is not a date (yyyymmdd)")
+            }
+            return try await counts.counts(county: request.county, asOf: asOf, year: request.year == 0 ? Int32(asOf.year) : request.year)
+        }
+    }
+
+    private func registerInstitution(_ request: Institution, _ context: ServerContext) async throws -> InstitutionView {
+        let institution = try InstitutionRepository.validate(request)
+        try EvaluationAccess.requireCounty(context.principal, county: institution.county)
+        if institution.type == .enterpriseBody {
+            // Asked before the transaction: a network call must not hold a write lock.
+            guard let staff = try await enterprises.staffCount(of: institution.enterpriseCreditCode) else {
+                throw RuleRefusal(rule: RuleRefusal.enterpriseBodyStaff,
+                                  reason: "enterprise \(institution.enterpriseCreditCode) is not in the registry, so its staff count is unknown")
+            }
+            guard staff >= enterpriseBodyMinimumStaff else {
+                throw RuleRefusal(rule: RuleRefusal.enterpriseBodyStaff,
+                                  reason: "enterprise \(institution.enterpriseCreditCode) has \(staff) staff; an enterprise evaluation body needs at least \(enterpriseBodyMinimumStaff) (smaller employers use a recommended social organisation)")
+            }
+        }
+        return try await store.transaction(context.audit) { tx in
+            try await institutions.upsert(institution, in: tx)
+            try await tx.audit(entity: "institution", id: institution.code)
+            return try await institutions.require(institution.code, in: tx)
+        }
+    }
+
+    private func issueCertificate(_ request: CertificateIssue, _ context: ServerContext) async throws -> IssueCertificateResponse {
+        let validated = try rules.validate(request)
+        let write: @Sendable (StoreTransaction) async throws -> IssueCertificateResponse = { tx in
+            var issue = validated
+            let institution = try await institutions.require(issue.institutionCode, in: tx)
+            let allowed = try await institutions.scopeAllows(issue.institutionCode, occupation: issue.occupation, level: issue.level, in: tx)
+            try rules.check(&issue, against: institution, scopeAllows: allowed)
+            let (row, superseded) = try await certificates.issue(issue, in: tx)
+            var response = IssueCertificateResponse()
+            response.number = row.number
+            response.certificate = try views.view(row)
+            response.superseded = superseded
+            return response
+        }
+        guard let key = context.idempotencyKey else {
+            return try await store.transaction(context.audit, write)
+        }
+        // A retried issue returns the first certificate and never counts the holder twice.
+        let digest = Data(SHA256.hash(data: request.wireBytes()))
+        let result = try await store.idempotent(key: key, context: context.audit, requestDigest: digest) { tx in
+            Data(try await write(tx).wireBytes())
+        }
+        return try IssueCertificateResponse(wireBytes: Array(result.response))
+    }
+}
+
+extension ServerContext {
+    /// Who is writing, for the audit log.
+    var audit: AuditContext { AuditContext(principal: principal.identity, method: method, requestID: requestID) }
+}

@@ -1,0 +1,69 @@
+import JCSkillsStore
+
+/// The evaluation service's tables. Holder ID numbers and names are stored sealed; the keyed
+/// blind index of the ID number identifies "the same person" for the distinct-person counts.
+///
+/// Dates are `yyyymmdd` integers; "no expiry" and "not ended" are the sentinel
+/// ``EvaluationSchema/openEnded`` rather than NULL so that "valid on D" is three range
+/// conditions an index can serve.
+enum EvaluationSchema {
+    static let openEnded: Int32 = 99_991_231
+
+    static let migrations: [Migration] = [
+        Migration(1, "institutions, scope, certificates, holders") { d in [
+            """
+            CREATE TABLE institutions (
+                code TEXT NOT NULL PRIMARY KEY,
+                name TEXT NOT NULL,
+                type INTEGER NOT NULL,
+                county INTEGER NOT NULL,
+                status INTEGER NOT NULL,
+                enterprise_code TEXT NOT NULL,
+                updated_ms BIGINT NOT NULL)
+            """,
+            // Level 0 files an occupation for the kinds without levels.
+            """
+            CREATE TABLE institution_scope (
+                code TEXT NOT NULL, occupation TEXT NOT NULL, level INTEGER NOT NULL,
+                PRIMARY KEY (code, occupation, level))
+            """,
+            """
+            CREATE TABLE certificates (
+                id \(d.autoIncrementPrimaryKey),
+                number TEXT NOT NULL UNIQUE,
+                institution TEXT NOT NULL,
+                kind INTEGER NOT NULL,
+                occupation TEXT NOT NULL,
+                level INTEGER NOT NULL,
+                high_skill INTEGER NOT NULL,
+                operation_code TEXT NOT NULL,
+                holder_index \(d.bytes) NOT NULL,
+                holder_id_sealed \(d.bytes) NOT NULL,
+                holder_name_sealed \(d.bytes) NOT NULL,
+                name_index \(d.bytes) NOT NULL,
+                employer TEXT NOT NULL,
+                county INTEGER NOT NULL,
+                issued_on INTEGER NOT NULL,
+                expires_on INTEGER NOT NULL,
+                ended_on INTEGER NOT NULL,
+                status INTEGER NOT NULL,
+                updated_ms BIGINT NOT NULL)
+            """,
+            // A holder's certificates (supersession, first certificate).
+            "CREATE INDEX certificates_holder ON certificates (holder_index, kind, occupation)",
+            // Counts as of a date: covering indexes, so a count reads the index, not the table.
+            "CREATE INDEX certificates_asof ON certificates (issued_on, expires_on, ended_on, high_skill, holder_index)",
+            "CREATE INDEX certificates_county_asof ON certificates (county, issued_on, expires_on, ended_on, high_skill, holder_index)",
+            // One row per person who ever held an unrevoked certificate: their first one.
+            """
+            CREATE TABLE holders (
+                holder_index \(d.bytes) NOT NULL PRIMARY KEY,
+                first_issued_on INTEGER NOT NULL,
+                first_county INTEGER NOT NULL)
+            """,
+            "CREATE INDEX holders_first ON holders (first_issued_on, first_county)",
+            "CREATE TABLE certificate_sequence (id INTEGER NOT NULL PRIMARY KEY, next_value BIGINT NOT NULL)",
+            "INSERT INTO certificate_sequence (id, next_value) VALUES (1, 0)",
+        ] },
+    ]
+}
