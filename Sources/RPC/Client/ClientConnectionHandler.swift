@@ -7,7 +7,7 @@ import NIOTLS
 
 /// The client side of one connection: opens streams, matches frames to calls, and writes all
 /// frames of a loop pass in one flush.
-final class ClientConnectionHandler: ChannelInboundHandler {
+final class ClientConnectionHandler: BatchedFrameWriter {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
@@ -17,15 +17,13 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     /// Told once when this connection can take no new calls (GOAWAY or close).
     private let onUnusable: @Sendable (any Channel) -> Void
     private let handshake: EventLoopPromise<Void>
-    private var context: ChannelHandlerContext!
+    private(set) var context: ChannelHandlerContext!
     private var parser: FrameParser
     private var peerSettings = Settings.protocolDefaults
     private var streams: [UInt32: ClientStream] = [:]
     private var waitingCalls: Deque<() -> Void> = []
     private var nextStreamID: UInt32 = 1
-    private var outbound = ByteBuffer()
-    private var reading = false
-    private var flushScheduled = false
+    var output = FrameOutput()
     private var goAwayReceived = false
     private var closed = false
     private var closeReason: RPCError?
@@ -55,13 +53,13 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         self.context = context
         let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
         expireDeadlinesCallback = { handler.value.expireDeadlines() }
-        outbound = context.channel.allocator.buffer(capacity: 4096)
+        output.buffer = context.channel.allocator.buffer(capacity: 4096)
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        outbound.writeBytes(ConnectionPreface.bytes)
-        outbound.writeFrame(.settings, stream: 0, message: localSettings)
-        flush()
+        output.buffer.writeBytes(ConnectionPreface.bytes)
+        output.buffer.writeFrame(.settings, stream: 0, message: localSettings)
+        flushOutput()
         if let interval = configuration.keepaliveInterval {
             let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
             keepaliveTimer = context.eventLoop.scheduleRepeatedTask(initialDelay: interval, delay: interval) { _ in
@@ -78,8 +76,8 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         pingsSent += 1
         var payload = context.channel.allocator.buffer(capacity: 8)
         payload.writeInteger(pingsSent)
-        outbound.writeFrame(.ping, stream: 0, payload: payload)
-        flush()
+        output.buffer.writeFrame(.ping, stream: 0, payload: payload)
+        flushOutput()
         pingTimeout = context.eventLoop.assumeIsolated().scheduleTask(in: configuration.keepaliveTimeout) { [self] in
             fail(RPCError(.unavailable, "\(endpoint) did not answer a keepalive PING"))
         }
@@ -124,7 +122,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        reading = true
+        output.reading = true
         lastRead = .now()
         parser.append(unwrapInboundIn(data))
         do {
@@ -137,8 +135,8 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
-        reading = false
-        flush()
+        output.reading = false
+        flushOutput()
         context.fireChannelReadComplete()
     }
 
@@ -205,7 +203,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
                 pingTimeout?.cancel()
                 pingTimeout = nil
             } else {
-                outbound.writeFrame(.ping, flags: .ack, stream: 0, payload: frame.payload)
+                output.buffer.writeFrame(.ping, flags: .ack, stream: 0, payload: frame.payload)
                 scheduleFlush()
             }
         case .goAway:
@@ -298,13 +296,13 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         stream.responseWaiter = responseWaiter
         stream.inbound = inbound
         streams[id] = stream
-        outbound.writeFrame(.headers, stream: id, message: headers)
+        output.buffer.writeFrame(.headers, stream: id, message: headers)
         if let request {
             stream.halfClosed = true
             let size = request.encodedSize()
             if stream.send.fitsDirectly(size, maximumFrameSize: Int(peerSettings.maximumFrameSize)) {
                 stream.send.consumeDirect(size)
-                outbound.writeFrame(.message, flags: .endStream, stream: id, message: request)
+                output.buffer.writeFrame(.message, flags: .endStream, stream: id, message: request)
             } else {
                 stream.send.enqueue(ByteBuffer.encoding(request), endStream: true)
                 drain(stream)
@@ -350,7 +348,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     func halfClose(token: CallToken) {
         guard let stream = streams[token.streamID], !stream.halfClosed else { return }
         stream.halfClosed = true
-        outbound.writeFrame(.endStream, stream: stream.id, payload: ByteBuffer())
+        output.buffer.writeFrame(.endStream, stream: stream.id, payload: ByteBuffer())
         scheduleFlush()
     }
 
@@ -366,15 +364,12 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     func grantCredit(stream id: UInt32, _ credit: Int) {
         guard credit > 0, let stream = streams[id] else { return }
         stream.receive.granted(credit)
-        var payload = context.channel.allocator.buffer(capacity: 4)
-        payload.writeInteger(UInt32(credit))
-        outbound.writeFrame(.windowUpdate, stream: id, payload: payload)
-        scheduleFlush()
+        writeWindowUpdate(stream: id, credit: credit)
     }
 
     @discardableResult
     private func drain(_ stream: ClientStream) -> Bool {
-        let done = stream.send.drain(into: &outbound, stream: stream.id, maximumFrameSize: Int(peerSettings.maximumFrameSize))
+        let done = stream.send.drain(into: &output.buffer, stream: stream.id, maximumFrameSize: Int(peerSettings.maximumFrameSize))
         scheduleFlush()
         if done, let waiter = stream.writerWaiter {
             stream.writerWaiter = nil
@@ -391,7 +386,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     }
 
     private func sendCancel(_ id: UInt32, _ reason: CancelReason) {
-        outbound.writeFrame(.cancel, stream: id, message: reason)
+        output.buffer.writeFrame(.cancel, stream: id, message: reason)
         scheduleFlush()
     }
 
@@ -406,23 +401,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     func close() {
         guard !closed else { return }
         closed = true
-        flush()
+        flushOutput()
         context.close(promise: nil)
-    }
-
-    private func scheduleFlush() {
-        guard !reading, !flushScheduled else { return }
-        flushScheduled = true
-        context.eventLoop.assumeIsolated().execute { [self] in
-            flushScheduled = false
-            flush()
-        }
-    }
-
-    private func flush() {
-        guard outbound.readableBytes > 0 else { return }
-        let bytes = outbound
-        outbound = context.channel.allocator.buffer(capacity: max(4096, bytes.readableBytes))
-        context.writeAndFlush(wrapOutboundOut(bytes), promise: nil)
     }
 }

@@ -6,13 +6,13 @@ import NIOTLS
 
 /// One client connection: reads frames, runs calls as tasks on this connection's event loop,
 /// and writes every response of a loop pass in one flush (SPEC.md §3, ANCHORS.md).
-final class ServerConnectionHandler: ChannelInboundHandler {
+final class ServerConnectionHandler: BatchedFrameWriter {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
     let shared: ServerShared
     let executor: EventLoopTaskExecutor
-    private var context: ChannelHandlerContext!
+    private(set) var context: ChannelHandlerContext!
     private var parser: FrameParser
     private var prefaceMatched = 0
     private var peerSettings: Settings?
@@ -23,9 +23,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     private var lastStreamID: UInt32 = 0
     /// The highest stream the client opened, including streams ignored after our GOAWAY.
     private var highestOpenedStreamID: UInt32 = 0
-    private var outbound = ByteBuffer()
-    private var reading = false
-    private var flushScheduled = false
+    var output = FrameOutput()
     private var goAwaySent = false
     private var handshakeTimer: Scheduled<Void>?
     private var idleTimer: Scheduled<Void>?
@@ -50,7 +48,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         self.context = context
         let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
         expireDeadlinesCallback = { handler.value.expireDeadlines() }
-        outbound = context.channel.allocator.buffer(capacity: 4096)
+        output.buffer = context.channel.allocator.buffer(capacity: 4096)
         peer = context.channel.remoteAddress?.description ?? "unknown"
     }
 
@@ -60,7 +58,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
             logger.info("closing connection: no TLS handshake and SETTINGS in time", metadata: ["peer": "\(peer)"])
             close()
         }
-        outbound.writeFrame(.settings, stream: 0, message: localSettings)
+        output.buffer.writeFrame(.settings, stream: 0, message: localSettings)
         scheduleFlush()
         context.fireChannelActive()
     }
@@ -97,7 +95,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var bytes = unwrapInboundIn(data)
-        reading = true
+        output.reading = true
         if prefaceMatched < ConnectionPreface.bytes.count {
             guard matchPreface(&bytes) else {
                 return protocolError(.badPreface)
@@ -116,8 +114,8 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
-        reading = false
-        flush()
+        output.reading = false
+        flushOutput()
         context.fireChannelReadComplete()
     }
 
@@ -171,7 +169,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
             }
         case .ping:
             if !frame.flags.contains(.ack) {
-                outbound.writeFrame(.ping, flags: .ack, stream: 0, payload: frame.payload)
+                output.buffer.writeFrame(.ping, flags: .ack, stream: 0, payload: frame.payload)
                 scheduleFlush()
             }
         case .goAway:
@@ -334,7 +332,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         let frameLimit = Int(peerSettings?.maximumFrameSize ?? Settings.defaultMaximumFrameSize)
         if stream.send.fitsDirectly(size, maximumFrameSize: frameLimit) {
             stream.send.consumeDirect(size)
-            outbound.writeFrame(.message, stream: id, message: response)
+            output.buffer.writeFrame(.message, stream: id, message: response)
             complete(stream, Trailers(code: .ok))
         } else {
             var buffer = context.channel.allocator.buffer(capacity: size)
@@ -361,7 +359,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         let frameLimit = Int(peerSettings?.maximumFrameSize ?? Settings.defaultMaximumFrameSize)
         guard stream.send.fitsDirectly(size, maximumFrameSize: frameLimit) else { return false }
         stream.send.consumeDirect(size)
-        outbound.writeFrame(.message, stream: id, message: message)
+        output.buffer.writeFrame(.message, stream: id, message: message)
         scheduleFlush()
         return true
     }
@@ -388,7 +386,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     @discardableResult
     private func drain(_ stream: ServerStream) -> Bool {
         let frameLimit = Int(peerSettings?.maximumFrameSize ?? Settings.defaultMaximumFrameSize)
-        let done = stream.send.drain(into: &outbound, stream: stream.id, maximumFrameSize: frameLimit)
+        let done = stream.send.drain(into: &output.buffer, stream: stream.id, maximumFrameSize: frameLimit)
         scheduleFlush()
         guard done else { return false }
         if let waiter = stream.writerWaiter {
@@ -404,10 +402,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     func grantCredit(stream id: UInt32, _ credit: Int) {
         guard credit > 0, let stream = streams[id] else { return }
         stream.receive.granted(credit)
-        var payload = context.channel.allocator.buffer(capacity: 4)
-        payload.writeInteger(UInt32(credit))
-        outbound.writeFrame(.windowUpdate, stream: id, payload: payload)
-        scheduleFlush()
+        writeWindowUpdate(stream: id, credit: credit)
     }
 
     private func complete(_ stream: ServerStream, _ trailers: Trailers) {
@@ -418,7 +413,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     }
 
     private func writeTrailers(_ stream: ServerStream, _ trailers: Trailers) {
-        outbound.writeFrame(.trailers, stream: stream.id, message: trailers)
+        output.buffer.writeFrame(.trailers, stream: stream.id, message: trailers)
         scheduleFlush()
     }
 
@@ -432,7 +427,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     }
 
     private func refuse(_ id: UInt32, _ code: StatusCode, _ message: String) {
-        outbound.writeFrame(.trailers, stream: id, message: Trailers(code: code, message: message))
+        output.buffer.writeFrame(.trailers, stream: id, message: Trailers(code: code, message: message))
         scheduleFlush()
     }
 
@@ -469,8 +464,8 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         guard !closed else { return }
         if !goAwaySent {
             goAwaySent = true
-            outbound.writeFrame(.goAway, stream: 0, message: GoAway(lastStreamID: lastStreamID, code: code, message: message))
-            flush()
+            output.buffer.writeFrame(.goAway, stream: 0, message: GoAway(lastStreamID: lastStreamID, code: code, message: message))
+            flushOutput()
         }
         if streams.isEmpty { close() }
     }
@@ -479,8 +474,8 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         logger.info("protocol error, closing connection", metadata: ["peer": "\(peer)", "error": "\(error)"])
         if !goAwaySent && prefaceMatched == ConnectionPreface.bytes.count {
             goAwaySent = true
-            outbound.writeFrame(.goAway, stream: 0, message: GoAway(lastStreamID: lastStreamID, code: error.statusCode, message: error.description))
-            flush()
+            output.buffer.writeFrame(.goAway, stream: 0, message: GoAway(lastStreamID: lastStreamID, code: error.statusCode, message: error.description))
+            flushOutput()
         }
         close()
     }
@@ -488,25 +483,8 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     func close() {
         guard !closed else { return }
         closed = true
-        flush()
+        flushOutput()
         context.close(promise: nil)
     }
 
-    // MARK: Output
-
-    private func scheduleFlush() {
-        guard !reading, !flushScheduled else { return }
-        flushScheduled = true
-        context.eventLoop.assumeIsolated().execute { [self] in
-            flushScheduled = false
-            flush()
-        }
-    }
-
-    private func flush() {
-        guard outbound.readableBytes > 0, context.channel.isActive || !closed else { return }
-        let bytes = outbound
-        outbound = context.channel.allocator.buffer(capacity: max(4096, bytes.readableBytes))
-        context.writeAndFlush(wrapOutboundOut(bytes), promise: nil)
-    }
 }

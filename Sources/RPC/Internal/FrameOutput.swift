@@ -1,0 +1,46 @@
+import JCSkillsProtocol
+import NIOCore
+
+/// The frames a connection produces during one event-loop pass, written with one `write` and
+/// one flush: one TLS record and one syscall for a whole batch of calls (ANCHORS.md: unbatched
+/// writes, not TLS or async, were what made RPC stacks slow).
+struct FrameOutput {
+    var buffer = ByteBuffer()
+    /// Inside `channelRead`: `channelReadComplete` flushes, so nothing needs scheduling.
+    var reading = false
+    var flushScheduled = false
+}
+
+/// A connection handler that batches its frames in a ``FrameOutput``.
+protocol BatchedFrameWriter: ChannelInboundHandler where OutboundOut == ByteBuffer {
+    var context: ChannelHandlerContext! { get }
+    var output: FrameOutput { get set }
+}
+
+extension BatchedFrameWriter {
+    /// Makes sure what was written this pass goes out at its end.
+    func scheduleFlush() {
+        guard !output.reading, !output.flushScheduled else { return }
+        output.flushScheduled = true
+        context.eventLoop.assumeIsolated().execute { [self] in
+            output.flushScheduled = false
+            flushOutput()
+        }
+    }
+
+    /// Writes everything pending now.
+    func flushOutput() {
+        guard output.buffer.readableBytes > 0 else { return }
+        let bytes = output.buffer
+        output.buffer = context.channel.allocator.buffer(capacity: max(4096, bytes.readableBytes))
+        context.writeAndFlush(wrapOutboundOut(bytes), promise: nil)
+    }
+
+    /// Returns `credit` bytes of flow-control window to the peer on `stream`.
+    func writeWindowUpdate(stream: UInt32, credit: Int) {
+        var payload = context.channel.allocator.buffer(capacity: 4)
+        payload.writeInteger(UInt32(credit))
+        output.buffer.writeFrame(.windowUpdate, stream: stream, payload: payload)
+        scheduleFlush()
+    }
+}
