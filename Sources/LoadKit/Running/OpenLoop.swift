@@ -27,7 +27,14 @@ enum OpenLoop {
                         let index = next.next()
                         guard index < schedule.totalCalls else { break }
                         let due = start + schedule.offset(of: index)
-                        if due > clock.now { try? await Task.sleep(until: due, tolerance: .microseconds(50), clock: clock) }
+                        // In slices, so that a run that gives up is not held by a caller
+                        // waiting for a call due much later.
+                        while !state.gaveUp {
+                            let early = due - clock.now
+                            guard early > .zero else { break }
+                            await Pacing.pause(min(early, .milliseconds(100)), on: executor)
+                        }
+                        if state.gaveUp { break }
                         let measuring = schedule.isMeasured(index)
                         let sent = clock.now
                         do {
