@@ -92,7 +92,8 @@ struct InstitutionRepository: Sendable {
             if levels[occupation] == nil { order.append(occupation) }
             levels[occupation, default: []] += level == .unspecified ? [] : [level]
         }
-        view.institution.scope = order.map { ScopeEntry(occupation: $0, levels: levels[$0] ?? []) }
+        // Levels lowest first, as the ladder reads (raw values run the other way).
+        view.institution.scope = order.map { ScopeEntry(occupation: $0, levels: (levels[$0] ?? []).sorted()) }
         return view
     }
 

@@ -1,0 +1,135 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsTestSupport
+import Testing
+
+@Suite("Evaluation: skilled-worker and high-skill counts as of a date")
+struct EvaluationCountTests {
+    @Test(arguments: TestDatabases.backends)
+    func distinctPersonsHighSkillOnlyLevelsThreeToOne(backend: TestBackend) async throws {
+        try await EvaluationHarness.with(backend) { harness in
+            try await harness.client { client in
+                _ = try await client.unary(EvaluationService.registerInstitution, .sample(code: "C-1", county: 140500, scope: [
+                    ScopeEntry(occupation: "6-18-02-04", levels: SkillLevel.standard),
+                    ScopeEntry(occupation: "6-31-01-03", levels: SkillLevel.standard),
+                    ScopeEntry(occupation: "6-30-05-01", levels: []),
+                ]))
+                func issue(_ id: String, _ level: SkillLevel, occupation: String = "6-18-02-04", county: Int32 = 140524,
+                           kind: CertificateKind = .skillLevel, on day: Int32 = 20210601) async throws {
+                    _ = try await client.unary(EvaluationService.issueCertificate, .sample(
+                        institution: "C-1", kind: kind, occupation: occupation, level: level, id: id, county: county, issuedOn: day))
+                }
+                // Three certificates, one person.
+                let three = TestIDs.make(birth: "19800101", sequence: 51)
+                try await issue(three, .level5, on: 20190301)
+                try await issue(three, .level4, occupation: "6-31-01-03")
+                try await issue(three, .unspecified, occupation: "6-30-05-01", kind: .specialAbility)
+                // One each at levels 3, 2, 1 (high skill) and one at level 4 (not), in another county for two.
+                try await issue(TestIDs.make(birth: "19810101", sequence: 53), .level3)
+                try await issue(TestIDs.make(birth: "19820101", sequence: 55), .level2, county: 140525)
+                try await issue(TestIDs.make(birth: "19830101", sequence: 57), .level1, county: 140525)
+                try await issue(TestIDs.make(birth: "19840101", sequence: 59), .level4)
+                // Certificates by a city-wide institution must name the county.
+                let county = await #expect(throws: RPCError.self) {
+                    try await issue(TestIDs.make(birth: "19850101", sequence: 61), .level4, county: 0)
+                }
+                #expect(county?.message.hasPrefix("county") == true)
+
+                let city = try await client.unary(EvaluationService.counts, CountsRequest(asOf: 20211231))
+                #expect(city.skilledWorkers == 5)
+                #expect(city.highSkill == 3)
+                // The first person's first certificate was in 2019: not new in 2021.
+                #expect(city.newSkilledWorkers == 4)
+                #expect(city.institutions.map { "\($0.type)/\($0.status)=\($0.count)" } == ["social_organisation/active=1"])
+                let in2019 = try await client.unary(EvaluationService.counts, CountsRequest(asOf: 20211231, year: 2019))
+                #expect(in2019.newSkilledWorkers == 1)
+
+                let zezhou = try await client.unary(EvaluationService.counts, CountsRequest(county: 140525, asOf: 20211231))
+                #expect(zezhou.skilledWorkers == 2)
+                #expect(zezhou.highSkill == 2)
+                let lingchuan = try await client.unary(EvaluationService.counts, CountsRequest(county: 140524, asOf: 20211231))
+                #expect(lingchuan.skilledWorkers == 3)
+                #expect(lingchuan.highSkill == 1)
+
+                // Before any 2021 certificate only the 2019 one counts.
+                let early = try await client.unary(EvaluationService.counts, CountsRequest(asOf: 20200101))
+                #expect(early.skilledWorkers == 1)
+                #expect(early.highSkill == 0)
+            }
+            // The gateway reads the counts.
+            try await harness.client("gateway") { client in
+                let counts = try await client.unary(EvaluationService.counts, CountsRequest(asOf: 20211231))
+                #expect(counts.skilledWorkers == 5)
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabases.backends)
+    func expiryAndRevocationChangeLaterCounts(backend: TestBackend) async throws {
+        try await EvaluationHarness.with(backend) { harness in
+            try await harness.client { client in
+                _ = try await client.unary(EvaluationService.registerInstitution, .sample(code: "C-2", scope: [
+                    ScopeEntry(occupation: "6-30-05-01", levels: []),
+                    ScopeEntry(occupation: "6-31-01-03", levels: [.level3]),
+                ]))
+                // Special equipment (forklift N1): 4 years; special operations (electrician): 6 years, review at 3.
+                let forklift = try await client.unary(EvaluationService.issueCertificate, .sample(
+                    institution: "C-2", kind: .specialEquipmentOperator, occupation: "6-30-05-01", level: .unspecified,
+                    operation: "N1", id: TestIDs.make(birth: "19860606", sequence: 71), issuedOn: 20210301))
+                #expect(forklift.certificate.expiresOn == 20250301)
+                #expect(forklift.certificate.state == .expired)
+                let electric = try await client.unary(EvaluationService.issueCertificate, .sample(
+                    institution: "C-2", kind: .specialOperations, occupation: "6-31-01-03", level: .unspecified,
+                    operation: "low-voltage", id: TestIDs.make(birth: "19870707", sequence: 73), issuedOn: 20210301))
+                #expect(electric.certificate.expiresOn == 20270301)
+                #expect(electric.certificate.reviewDates == [20240301])
+                let missingOperation = await #expect(throws: RPCError.self) {
+                    try await client.unary(EvaluationService.issueCertificate, .sample(
+                        institution: "C-2", kind: .specialOperations, occupation: "6-31-01-03", level: .unspecified,
+                        id: TestIDs.make(birth: "19870707", sequence: 73)))
+                }
+                #expect(missingOperation?.message.hasPrefix("operation_code") == true)
+
+                func skilled(_ day: Int32) async throws -> UInt64 {
+                    try await client.unary(EvaluationService.counts, CountsRequest(asOf: day)).skilledWorkers
+                }
+                #expect(try await skilled(20210228) == 0)
+                #expect(try await skilled(20210301) == 2)
+                #expect(try await skilled(20250228) == 2)
+                #expect(try await skilled(20250301) == 1)  // the forklift certificate expired
+                #expect(try await client.unary(EvaluationService.verifyCertificate,
+                                               .init(number: forklift.number, holderName: "王晓明")).state == .expired)
+
+                // Revocation is a state from its day (the harness's today): earlier dates keep counting it.
+                let high = try await client.unary(EvaluationService.issueCertificate, .sample(
+                    institution: "C-2", occupation: "6-31-01-03", level: .level3,
+                    id: TestIDs.make(birth: "19880808", sequence: 75), issuedOn: 20230101))
+                #expect(try await client.unary(EvaluationService.counts, CountsRequest(asOf: 20261031)).highSkill == 1)
+                _ = try await client.unary(EvaluationService.revokeCertificate, .init(number: high.number, reason: "exam fraud"))
+                let after = try await client.unary(EvaluationService.counts, CountsRequest(asOf: EvaluationHarness.today))
+                #expect(after.highSkill == 0)
+                #expect(after.skilledWorkers == 1)
+                #expect(try await client.unary(EvaluationService.counts, CountsRequest(asOf: 20261031)).highSkill == 1)
+                // A person whose only certificate was revoked is no longer a new skilled worker of that year.
+                #expect(try await client.unary(EvaluationService.counts, CountsRequest(asOf: 20231231)).newSkilledWorkers == 0)
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabases.backends)
+    func retriedIssueCountsOnce(backend: TestBackend) async throws {
+        try await EvaluationHarness.with(backend) { harness in
+            try await harness.client { client in
+                _ = try await client.unary(EvaluationService.registerInstitution,
+                                           .sample(code: "C-3", scope: [ScopeEntry(occupation: "6-18-02-04", levels: [.level4])]))
+                let issue = CertificateIssue.sample(institution: "C-3", id: TestIDs.make(birth: "19900909", sequence: 81))
+                let options = CallOptions(idempotencyKey: "issue-81")
+                let once = try await client.unary(EvaluationService.issueCertificate, issue, options: options)
+                let twice = try await client.unary(EvaluationService.issueCertificate, issue, options: options)
+                #expect(once.number == twice.number)
+                #expect(try await client.unary(EvaluationService.counts, CountsRequest(asOf: 20211231)).newSkilledWorkers == 1)
+            }
+        }
+    }
+}
