@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Runs against a real server, and against none")
 struct LoadSessionTests {
-    @Test("a closed port: the run ends within seconds with UNAVAILABLE counted", arguments: [nil, 200.0])
+    @Test("a closed port: the run ends within seconds with UNAVAILABLE counted", arguments: [nil, 200.0, 2.0])
     func closedPort(rate: Double?) async throws {
         let endpoint = Endpoint(host: "127.0.0.1", port: try freeLoopbackPort())
         let target = LoadTarget(endpoint: endpoint, tls: TestPKI.shared.files("admin"))
