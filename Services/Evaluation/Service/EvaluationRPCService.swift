@@ -84,6 +84,10 @@ struct EvaluationRPCService: RPCService {
             }
         }
         return try await store.transaction(context.audit) { tx in
+            // A county office may not take over (or move) another county's institution.
+            if let existing = try await institutions.find(institution.code, in: tx) {
+                try EvaluationAccess.requireCounty(context.principal, county: existing.institution.county)
+            }
             try await institutions.upsert(institution, in: tx)
             try await tx.audit(entity: "institution", id: institution.code)
             return try await institutions.require(institution.code, in: tx)

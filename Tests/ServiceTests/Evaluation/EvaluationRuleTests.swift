@@ -204,4 +204,30 @@ struct EvaluationRuleTests {
             }
         }
     }
+
+    @Test(arguments: TestDatabases.backends)
+    func countyOfficesManageOnlyTheirOwnCounty(backend: TestBackend) async throws {
+        try await EvaluationHarness.with(backend) { harness in
+            try await harness.client { client in
+                _ = try await client.unary(EvaluationService.registerInstitution, .sample(code: "Z-1", county: 140525, scope: []))
+            }
+            try await harness.client("county-140524") { client in
+                let own = try await client.unary(EvaluationService.registerInstitution, .sample(code: "L-1", county: 140524, scope: []))
+                #expect(own.status == .active)
+                let elsewhere = await #expect(throws: RPCError.self) {
+                    try await client.unary(EvaluationService.registerInstitution, .sample(code: "L-2", county: 140525, scope: []))
+                }
+                #expect(elsewhere?.code == .permissionDenied)
+                // Re-registering another county's institution under its own county would move it: refused.
+                let takeover = await #expect(throws: RPCError.self) {
+                    try await client.unary(EvaluationService.registerInstitution, .sample(code: "Z-1", county: 140524, scope: []))
+                }
+                #expect(takeover?.code == .permissionDenied)
+                let status = await #expect(throws: RPCError.self) {
+                    try await client.unary(EvaluationService.setInstitutionStatus, InstitutionStatusChange(code: "Z-1", status: .suspended))
+                }
+                #expect(status?.code == .permissionDenied)
+            }
+        }
+    }
 }
