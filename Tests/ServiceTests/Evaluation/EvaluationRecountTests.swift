@@ -1,0 +1,105 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsTestSupport
+import Testing
+
+/// A small deterministic generator (SplitMix64), so a failing recount can be replayed.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+@Suite("Evaluation: counts equal a brute-force recount")
+struct EvaluationRecountTests {
+    /// What the test remembers of each certificate, to recount without the database.
+    struct Issued {
+        var number: String
+        var holder: Int
+        var kind: CertificateKind
+        var occupation: String
+        var level: SkillLevel
+        var county: Int32
+        var issuedOn: CalendarDate
+        var expiresOn: CalendarDate?
+        var endedOn: Int32?
+
+        func valid(on day: CalendarDate) -> Bool {
+            issuedOn <= day && (expiresOn.map { day < $0 } ?? true) && (endedOn.map { day.yyyymmdd < $0 } ?? true)
+        }
+    }
+
+    @Test(arguments: TestDatabases.backends)
+    func countsMatchARecountOnGeneratedData(backend: TestBackend) async throws {
+        var random = SplitMix(state: 20_201_031)
+        let occupations = ["6-18-02-04", "6-31-01-03", "6-30-05-01"]
+        let counties: [Int32] = [140524, 140525]
+        try await EvaluationHarness.with(backend) { harness in
+            try await harness.client { client in
+                _ = try await client.unary(EvaluationService.registerInstitution, .sample(
+                    code: "CITY", type: .cityCentre, county: 140500,
+                    scope: occupations.map { ScopeEntry(occupation: $0, levels: SkillLevel.standard) }))
+                let holders = (0..<30).map { TestIDs.make(birth: "19\(70 + $0 % 25)0101", sequence: 100 + $0) }
+                var issued: [Issued] = []
+                for _ in 0..<120 {
+                    let holder = Int.random(in: 0..<holders.count, using: &random)
+                    let kind = CertificateKind.known.randomElement(using: &random)!
+                    let occupation = occupations.randomElement(using: &random)!
+                    let level = kind.hasLevels ? SkillLevel.standard.randomElement(using: &random)! : .unspecified
+                    let special = kind == .specialOperations || kind == .specialEquipmentOperator
+                    let day = CalendarDate(dayNumber: CalendarDate(year: 2015, month: 1, day: 1)!.dayNumber + Int.random(in: 0..<4_300, using: &random))!
+                    let county = counties.randomElement(using: &random)!
+                    var request = CertificateIssue.sample(
+                        institution: "CITY", kind: kind, occupation: occupation, level: level, operation: special ? "OP" : "",
+                        id: holders[holder], county: county, issuedOn: day.yyyymmdd)
+                    request.holderName = "持证人\(holder)"
+                    let response = try await client.unary(EvaluationService.issueCertificate, request)
+                    // The model's supersession: the holder's still-valid lower levels of this kind and occupation.
+                    for index in issued.indices where issued[index].holder == holder && issued[index].kind == kind
+                        && issued[index].occupation == occupation && issued[index].endedOn == nil && level != .unspecified
+                        && issued[index].level < level {
+                        issued[index].endedOn = day.yyyymmdd
+                    }
+                    #expect(Set(response.superseded) == Set(issued.filter { $0.endedOn == day.yyyymmdd && $0.holder == holder && $0.kind == kind && $0.occupation == occupation && $0.level < level }.map(\.number)))
+                    issued.append(Issued(number: response.number, holder: holder, kind: kind, occupation: occupation, level: level,
+                                         county: county, issuedOn: day, expiresOn: kind.validity.expiryDate(issuedOn: day)))
+                }
+                // Revoke every tenth still-unended certificate, today.
+                var revoked = Set<Int>()
+                for index in stride(from: 0, to: issued.count, by: 10) where issued[index].endedOn == nil {
+                    _ = try await client.unary(EvaluationService.revokeCertificate, .init(number: issued[index].number, reason: "recount test"))
+                    issued[index].endedOn = EvaluationHarness.today
+                    revoked.insert(index)
+                }
+                let days: [Int32] = [20141231, 20170630, 20191231, 20211231, 20250301, 20261031, EvaluationHarness.today]
+                for county in [Int32(0)] + counties {
+                    for yyyymmdd in days {
+                        let day = CalendarDate(yyyymmdd: yyyymmdd)!
+                        let scoped = issued.filter { county == 0 || $0.county == county }
+                        let valid = scoped.filter { $0.valid(on: day) }
+                        let counts = try await client.unary(EvaluationService.counts, CountsRequest(county: county, asOf: yyyymmdd))
+                        #expect(counts.skilledWorkers == UInt64(Set(valid.map(\.holder)).count), "county \(county) on \(day)")
+                        #expect(counts.highSkill == UInt64(Set(valid.filter { $0.level.isHighSkill }.map(\.holder)).count), "county \(county) on \(day)")
+                    }
+                    // New skilled workers: each holder's first unrevoked certificate, counted in its county.
+                    var first: [Int: Issued] = [:]
+                    for (index, certificate) in issued.enumerated() where !revoked.contains(index) {
+                        if let known = first[certificate.holder], known.issuedOn <= certificate.issuedOn { continue }
+                        first[certificate.holder] = certificate
+                    }
+                    for year in Int32(2015)...2026 {
+                        let expected = first.values.filter { Int32($0.issuedOn.year) == year && (county == 0 || $0.county == county) }.count
+                        let counts = try await client.unary(EvaluationService.counts, CountsRequest(county: county, asOf: 20261231, year: year))
+                        #expect(counts.newSkilledWorkers == UInt64(expected), "county \(county) year \(year)")
+                    }
+                }
+            }
+        }
+    }
+}
