@@ -7,11 +7,12 @@ struct LoadCommand: AsyncParsableCommand {
         abstract: "Load-test a JCSkills service over the real protocol and mutual TLS; measure the codec and the store.",
         discussion: """
             Workloads that call a service (options: jcskills-load echo --help):
-              registry look-ups, fresh registrations, statistics (--mix)
-              echo     unary echo, fixed payload, any service (admin identity)
-              health   the standard health check, any service
-            Evaluation (issuance, verification, counts), training, competition
-            and gateway workloads join these as those services' contracts land.
+              registry    look-ups, fresh registrations, statistics (--mix)
+              evaluation  verifications, issuance to fresh holders, counts
+              echo        unary echo, fixed payload, any service (admin identity)
+              health      the standard health check, any service
+            Training, competition and gateway workloads join these as those
+            services' contracts land.
 
             Other subcommands:
               codec    encode/decode of the ANCHORS.md record, ns per operation
@@ -26,5 +27,5 @@ struct LoadCommand: AsyncParsableCommand {
             could not start (TLS files, workload setup); 64 usage error.
             Loopback or an endpoint you name only: never a host you do not run.
             """,
-        subcommands: [RegistryCommand.self, EchoCommand.self, HealthCommand.self, CodecCommand.self, StoreCommand.self, CompareCommand.self])
+        subcommands: [RegistryCommand.self, EvaluationCommand.self, EchoCommand.self, HealthCommand.self, CodecCommand.self, StoreCommand.self, CompareCommand.self])
 }
