@@ -60,9 +60,9 @@ struct CertificateRow: Sendable {
     }
 }
 
-/// Certificates and the per-holder first-certificate table, written once for SQLite and
-/// PostgreSQL. Every write keeps `holders` equal to a recount of `certificates` in the same
-/// transaction.
+/// Certificates, the per-holder first-certificate table and the coverage deltas, written once
+/// for SQLite and PostgreSQL. Every write keeps `holders` and `coverage_deltas` equal to a
+/// recount of `certificates` in the same transaction.
 struct CertificateRepository: Sendable {
     let personal: PersonalData
     let clock: @Sendable () -> Date
@@ -85,6 +85,7 @@ struct CertificateRepository: Sendable {
     func issue(_ issue: ValidatedIssue, in tx: StoreTransaction) async throws -> (CertificateRow, superseded: [String]) {
         let holderIndex = personal.blindIndex(issue.holderIDNumber, for: .idNumber)
         let issuedOn = issue.issuedOn.yyyymmdd
+        let before = try await CoverageDeltas.spans(of: holderIndex, in: tx)
         var superseded: [String] = []
         if issue.level != .unspecified {
             let lower = try await tx.select().columns("number", "level").from("certificates")
@@ -129,6 +130,8 @@ struct CertificateRepository: Sendable {
                 first_issued_on = CASE WHEN excluded.first_issued_on < holders.first_issued_on
                     THEN excluded.first_issued_on ELSE holders.first_issued_on END
             """).run()
+        let after = try await CoverageDeltas.spans(of: holderIndex, in: tx)
+        try await CoverageDeltas.write(CoverageDeltas.changes(before: before, after: after), to: tx)
         try await tx.audit(entity: "certificate", id: number,
                            detail: superseded.isEmpty ? nil : "supersedes \(superseded.joined(separator: ", "))")
         return (try await require(number: number, in: tx), superseded)
@@ -139,6 +142,7 @@ struct CertificateRepository: Sendable {
     func revoke(_ number: String, on date: CalendarDate, reason: String, in tx: StoreTransaction) async throws -> CertificateRow {
         let row = try await require(number: number, in: tx)
         guard row.status != .revoked else { return row }
+        let before = try await CoverageDeltas.spans(of: row.holderIndex, in: tx)
         try await tx.update("certificates")
             .set("status", to: SQLBind(CertificateState.revoked.rawValue))
             .set("ended_on", to: SQLBind(min(row.endedOn, date.yyyymmdd)))
@@ -156,6 +160,8 @@ struct CertificateRepository: Sendable {
         } else {
             try await tx.delete(from: "holders").where("holder_index", .equal, SQLBind(row.holderIndex)).run()
         }
+        let after = try await CoverageDeltas.spans(of: row.holderIndex, in: tx)
+        try await CoverageDeltas.write(CoverageDeltas.changes(before: before, after: after), to: tx)
         try await tx.audit(entity: "certificate", id: number, detail: "revoked: \(reason)")
         return try await require(number: number, in: tx)
     }

@@ -2,14 +2,13 @@ import JCSkillsProtocol
 import JCSkillsStore
 import SQLKit
 
-/// The headline numbers as of a date, from indexed queries.
+/// The headline numbers as of a date, from tables maintained with every write.
 ///
-/// Cost: skilled workers and high-skill talents are COUNT(DISTINCT holder_index) over the
-/// certificates issued up to the date, read from a covering index (`certificates_asof`, or
-/// `certificates_county_asof` for a county) — no table rows, but still every index entry
-/// issued before the date, so linear in certificates. New skilled workers read the `holders`
-/// table's index on the first-issue date (one row per person in the year). Institutions are a
-/// GROUP BY over a table of tens of rows.
+/// Cost: skilled workers and high-skill talents are a sum over `coverage_deltas` rows of one
+/// scope up to the date — at most one row per day on which someone's coverage started or
+/// ended, so bounded by days (a few thousand a decade), not by certificates. New skilled
+/// workers read the `holders` table's index on the first-issue date (one entry per person
+/// first certified in the year). Institutions are a GROUP BY over a table of tens of rows.
 struct CountQueries: Sendable {
     let store: Store
 
@@ -20,17 +19,8 @@ struct CountQueries: Sendable {
             result.asOf = asOf.yyyymmdd
             result.year = year
             let date = asOf.yyyymmdd
-            func distinctValidHolders(highSkillOnly: Bool) async throws -> UInt64 {
-                var query: SQLQueryString = """
-                    SELECT COUNT(DISTINCT holder_index) AS n FROM certificates
-                    WHERE issued_on <= \(bind: date) AND expires_on > \(bind: date) AND ended_on > \(bind: date)
-                    """
-                if county != 0 { query = query + " AND county = \(bind: county)" }
-                if highSkillOnly { query = query + " AND high_skill = 1" }
-                return UInt64(max(0, try await db.raw(query).first(decodingColumn: "n", as: Int64.self) ?? 0))
-            }
-            result.skilledWorkers = try await distinctValidHolders(highSkillOnly: false)
-            result.highSkill = try await distinctValidHolders(highSkillOnly: true)
+            result.skilledWorkers = try await CoverageDeltas.count(scope: county, highSkill: false, on: date, in: db)
+            result.highSkill = try await CoverageDeltas.count(scope: county, highSkill: true, on: date, in: db)
 
             var newHolders: SQLQueryString = """
                 SELECT COUNT(*) AS n FROM holders

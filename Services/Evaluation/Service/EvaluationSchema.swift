@@ -4,8 +4,8 @@ import JCSkillsStore
 /// blind index of the ID number identifies "the same person" for the distinct-person counts.
 ///
 /// Dates are `yyyymmdd` integers; "no expiry" and "not ended" are the sentinel
-/// ``EvaluationSchema/openEnded`` rather than NULL so that "valid on D" is three range
-/// conditions an index can serve.
+/// ``EvaluationSchema/openEnded`` rather than NULL, so a certificate's validity is always the
+/// interval [issued_on, min(expires_on, ended_on)).
 enum EvaluationSchema {
     static let openEnded: Int32 = 99_991_231
 
@@ -51,9 +51,6 @@ enum EvaluationSchema {
             """,
             // A holder's certificates (supersession, first certificate).
             "CREATE INDEX certificates_holder ON certificates (holder_index, kind, occupation)",
-            // Counts as of a date: covering indexes, so a count reads the index, not the table.
-            "CREATE INDEX certificates_asof ON certificates (issued_on, expires_on, ended_on, high_skill, holder_index)",
-            "CREATE INDEX certificates_county_asof ON certificates (county, issued_on, expires_on, ended_on, high_skill, holder_index)",
             // One row per person who ever held an unrevoked certificate: their first one.
             """
             CREATE TABLE holders (
@@ -62,6 +59,15 @@ enum EvaluationSchema {
                 first_county INTEGER NOT NULL)
             """,
             "CREATE INDEX holders_first ON holders (first_issued_on, first_county)",
+            // Per scope (0 = city, else county) and measure (all holders / high-skill only): +1
+            // on the day a person's coverage starts, −1 on the day it ends. A person's
+            // certificates are merged into disjoint intervals first, so the running sum up to a
+            // date is the number of distinct persons covered on that date.
+            """
+            CREATE TABLE coverage_deltas (
+                scope INTEGER NOT NULL, high_skill INTEGER NOT NULL, day INTEGER NOT NULL, delta BIGINT NOT NULL,
+                PRIMARY KEY (scope, high_skill, day))
+            """,
             "CREATE TABLE certificate_sequence (id INTEGER NOT NULL PRIMARY KEY, next_value BIGINT NOT NULL)",
             "INSERT INTO certificate_sequence (id, next_value) VALUES (1, 0)",
         ] },

@@ -77,7 +77,10 @@ struct EvaluationRecountTests {
                     issued[index].endedOn = EvaluationHarness.today
                     revoked.insert(index)
                 }
-                let days: [Int32] = [20141231, 20170630, 20191231, 20211231, 20250301, 20261031, EvaluationHarness.today]
+                // Fixed dates around the data, plus the days certificates start and end (where counts step).
+                let steps = issued.flatMap { [$0.issuedOn.yyyymmdd, $0.expiresOn?.yyyymmdd ?? 0, $0.endedOn ?? 0] }.filter { $0 != 0 }
+                let days: [Int32] = [20141231, 20170630, 20191231, 20211231, 20250301, 20261031, EvaluationHarness.today, 20991231]
+                    + (0..<25).map { _ in steps.randomElement(using: &random)! }
                 for county in [Int32(0)] + counties {
                     for yyyymmdd in days {
                         let day = CalendarDate(yyyymmdd: yyyymmdd)!

@@ -1,0 +1,103 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsStore
+import SQLKit
+
+/// The `coverage_deltas` table kept in step with one holder's certificates.
+///
+/// "Distinct persons with a valid certificate on D" is COUNT(DISTINCT) over every certificate
+/// issued before D — linear in certificates. Instead each write recomputes the written holder's
+/// coverage (the union of their certificates' validity intervals, per scope and measure) before
+/// and after, and records the difference as +1/−1 per day. The count as of D is then a sum over
+/// at most one row per day that something started or ended: bounded by days, not certificates.
+struct CoverageDeltas: Sendable {
+    /// A certificate's contribution: valid from `start` up to the day before `end`.
+    struct Span: Sendable {
+        var county: Int32
+        var highSkill: Bool
+        var start: Int32
+        var end: Int32
+    }
+
+    struct Key: Hashable, Sendable {
+        var scope: Int32
+        var highSkill: Bool
+        var day: Int32
+    }
+
+    /// The holder's certificates as validity spans (revoked and superseded ones end on that day).
+    static func spans(of holderIndex: Data, in db: any SQLDatabase) async throws -> [Span] {
+        try await db.select().columns("county", "high_skill", "issued_on", "expires_on", "ended_on").from("certificates")
+            .where("holder_index", .equal, SQLBind(holderIndex)).all().map { row in
+                Span(county: try row.decode(column: "county", as: Int32.self),
+                     highSkill: try row.decode(column: "high_skill", as: Int32.self) != 0,
+                     start: try row.decode(column: "issued_on", as: Int32.self),
+                     end: min(try row.decode(column: "expires_on", as: Int32.self), try row.decode(column: "ended_on", as: Int32.self)))
+            }
+    }
+
+    /// Disjoint, sorted intervals covering the same days as `spans`.
+    static func merge(_ spans: [(Int32, Int32)]) -> [(Int32, Int32)] {
+        var merged: [(Int32, Int32)] = []
+        for (start, end) in spans.filter({ $0.0 < $0.1 }).sorted(by: { $0.0 < $1.0 }) {
+            if let last = merged.last, start <= last.1 {
+                merged[merged.count - 1].1 = max(last.1, end)
+            } else {
+                merged.append((start, end))
+            }
+        }
+        return merged
+    }
+
+    /// Per scope and measure (the key's day unused), the holder's merged coverage.
+    static func coverage(_ spans: [Span]) -> [Key: [(Int32, Int32)]] {
+        var result: [Key: [(Int32, Int32)]] = [:]
+        for scope in Set([0] + spans.map(\.county)) {
+            for high in [false, true] {
+                let chosen = spans.filter { (scope == 0 || $0.county == scope) && (!high || $0.highSkill) }
+                result[Key(scope: scope, highSkill: high, day: 0)] = merge(chosen.map { ($0.start, $0.end) })
+            }
+        }
+        return result
+    }
+
+    /// The +1/−1 changes that turn `before`'s coverage into `after`'s.
+    static func changes(before: [Span], after: [Span]) -> [Key: Int64] {
+        var deltas: [Key: Int64] = [:]
+        func apply(_ coverage: [Key: [(Int32, Int32)]], sign: Int64) {
+            for (key, intervals) in coverage {
+                for (start, end) in intervals {
+                    deltas[Key(scope: key.scope, highSkill: key.highSkill, day: start), default: 0] += sign
+                    // An open end never reaches a date anyone asks about: no row for it.
+                    if end != EvaluationSchema.openEnded {
+                        deltas[Key(scope: key.scope, highSkill: key.highSkill, day: end), default: 0] -= sign
+                    }
+                }
+            }
+        }
+        apply(coverage(before), sign: -1)
+        apply(coverage(after), sign: 1)
+        return deltas.filter { $0.value != 0 }
+    }
+
+    /// Adds `deltas` with one multi-row upsert, in the caller's transaction.
+    static func write(_ deltas: [Key: Int64], to db: any SQLDatabase) async throws {
+        guard !deltas.isEmpty else { return }
+        var query: SQLQueryString = "INSERT INTO coverage_deltas (scope, high_skill, day, delta) VALUES "
+        for (offset, (key, delta)) in deltas.enumerated() {
+            if offset > 0 { query = query + ", " }
+            query = query + "(\(bind: key.scope), \(bind: key.highSkill ? 1 : 0), \(bind: key.day), \(bind: delta))"
+        }
+        query = query + " ON CONFLICT (scope, high_skill, day) DO UPDATE SET delta = coverage_deltas.delta + excluded.delta"
+        try await db.raw(query).run()
+    }
+
+    /// Distinct persons covered in `scope` on `day`.
+    static func count(scope: Int32, highSkill: Bool, on day: Int32, in db: any SQLDatabase) async throws -> UInt64 {
+        let sum = try await db.raw("""
+            SELECT CAST(COALESCE(SUM(delta), 0) AS BIGINT) AS n FROM coverage_deltas
+            WHERE scope = \(bind: scope) AND high_skill = \(bind: highSkill ? 1 : 0) AND day <= \(bind: day)
+            """).first(decodingColumn: "n", as: Int64.self) ?? 0
+        return UInt64(max(0, sum))
+    }
+}
