@@ -59,7 +59,8 @@ public enum RegistryDefinition: ServiceDefinition {
             statistics: StatisticsQueries(store: store, labourForce: labourForce, clock: clock),
             views: PersonViews(personal: personal, today: today),
             rules: PersonRules(today: today, keyGroups: keyGroups),
-            store: store)
+            store: store,
+            readAudit: AuditGroupCommit(store: store))
     }
 
     static var migrations: [Migration] { RegistrySchema.migrations }

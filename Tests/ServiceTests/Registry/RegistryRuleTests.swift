@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsStore
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsTestSupport
@@ -145,6 +146,18 @@ struct RegistryRuleTests {
                 #expect(view.birthDate == 0)
                 #expect(view.age == 30)
             }
+            // Reads that showed the full record are in the audit log; the masked one is not.
+            try await registry.client("admin") { client in
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<20 {
+                        group.addTask { _ = try await client.unary(RegistryService.getPerson, PersonLookup(cardNumber: card)) }
+                    }
+                    try await group.waitForAll()
+                }
+            }
+            let reads = try await registry.store.auditLog(AuditQuery(method: RegistryService.getPerson.path, limit: 100)).entries
+            #expect(reads.count == 20)
+            #expect(reads.allSatisfy { $0.principal == "jcskills://admin" && $0.entityID == card && $0.detail == "personal data shown" })
         }
     }
 
