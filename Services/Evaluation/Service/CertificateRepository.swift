@@ -85,6 +85,19 @@ struct CertificateRepository: Sendable {
     func issue(_ issue: ValidatedIssue, in tx: StoreTransaction) async throws -> (CertificateRow, superseded: [String]) {
         let holderIndex = personal.blindIndex(issue.holderIDNumber, for: .idNumber)
         let issuedOn = issue.issuedOn.yyyymmdd
+        // The holder's first certificate: the earlier of the stored one and this one. Done
+        // first because it also locks the holder's row: concurrent writes for one person then
+        // take turns (PostgreSQL runs writes at READ COMMITTED), so each reads the other's
+        // certificates before computing coverage changes.
+        try await tx.raw("""
+            INSERT INTO holders (holder_index, first_issued_on, first_county)
+            VALUES (\(bind: holderIndex), \(bind: issuedOn), \(bind: issue.county))
+            ON CONFLICT (holder_index) DO UPDATE SET
+                first_county = CASE WHEN excluded.first_issued_on < holders.first_issued_on
+                    THEN excluded.first_county ELSE holders.first_county END,
+                first_issued_on = CASE WHEN excluded.first_issued_on < holders.first_issued_on
+                    THEN excluded.first_issued_on ELSE holders.first_issued_on END
+            """).run()
         let before = try await CoverageDeltas.spans(of: holderIndex, in: tx)
         var superseded: [String] = []
         if issue.level != .unspecified {
@@ -120,16 +133,6 @@ struct CertificateRepository: Sendable {
                 \(bind: issue.expiresOn?.yyyymmdd ?? EvaluationSchema.openEnded), \(bind: EvaluationSchema.openEnded),
                 \(bind: CertificateState.valid.rawValue), \(bind: now))
             """).run()
-        // The holder's first certificate: the earlier of the stored one and this one.
-        try await tx.raw("""
-            INSERT INTO holders (holder_index, first_issued_on, first_county)
-            VALUES (\(bind: holderIndex), \(bind: issuedOn), \(bind: issue.county))
-            ON CONFLICT (holder_index) DO UPDATE SET
-                first_county = CASE WHEN excluded.first_issued_on < holders.first_issued_on
-                    THEN excluded.first_county ELSE holders.first_county END,
-                first_issued_on = CASE WHEN excluded.first_issued_on < holders.first_issued_on
-                    THEN excluded.first_issued_on ELSE holders.first_issued_on END
-            """).run()
         let after = try await CoverageDeltas.spans(of: holderIndex, in: tx)
         try await CoverageDeltas.write(CoverageDeltas.changes(before: before, after: after), to: tx)
         try await tx.audit(entity: "certificate", id: number,
@@ -140,6 +143,10 @@ struct CertificateRepository: Sendable {
     /// Revokes a certificate from `date` on (a state, not a deletion) and recomputes the
     /// holder's first certificate without it.
     func revoke(_ number: String, on date: CalendarDate, reason: String, in tx: StoreTransaction) async throws -> CertificateRow {
+        let found = try await require(number: number, in: tx)
+        // Lock the holder's row first (see `issue`), then read the certificate again: a
+        // concurrent write for the same person may have changed it meanwhile.
+        try await tx.raw("UPDATE holders SET first_county = first_county WHERE holder_index = \(bind: found.holderIndex)").run()
         let row = try await require(number: number, in: tx)
         guard row.status != .revoked else { return row }
         let before = try await CoverageDeltas.spans(of: row.holderIndex, in: tx)

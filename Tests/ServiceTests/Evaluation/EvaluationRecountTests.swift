@@ -105,4 +105,31 @@ struct EvaluationRecountTests {
             }
         }
     }
+
+    @Test(arguments: TestDatabases.backends)
+    func concurrentIssuesForOnePersonCountOnce(backend: TestBackend) async throws {
+        try await EvaluationHarness.with(backend) { harness in
+            try await harness.client { client in
+                let occupations = (1...8).map { "6-18-01-0\($0)" }
+                _ = try await client.unary(EvaluationService.registerInstitution, .sample(
+                    code: "PAR", scope: occupations.map { ScopeEntry(occupation: $0, levels: [.level3]) }))
+                let id = TestIDs.make(birth: "19910101", sequence: 301)
+                // Staggered dates, so each write changes the person's coverage boundaries.
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for (offset, occupation) in occupations.enumerated() {
+                        group.addTask {
+                            _ = try await client.unary(EvaluationService.issueCertificate, .sample(
+                                institution: "PAR", occupation: occupation, level: .level3, id: id, issuedOn: 20200101 + Int32(offset) * 100))
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+                for day: Int32 in [20191231, 20200101, 20200501, 20211231] {
+                    let counts = try await client.unary(EvaluationService.counts, CountsRequest(asOf: day))
+                    #expect(counts.skilledWorkers == (day < 20200101 ? 0 : 1), "on \(day)")
+                    #expect(counts.highSkill == (day < 20200101 ? 0 : 1), "on \(day)")
+                }
+            }
+        }
+    }
 }
