@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsTestSupport
 import Testing
 @testable import JCSkillsLoad
 
@@ -27,7 +28,9 @@ struct SmallPartsTests {
 
     @Test("store: a small bulk insert on a temporary SQLite file reports rows/s")
     func storeRun() async throws {
-        let report = try await StoreLoad.run(rows: 500, batchSize: 200, rowsPerStatement: 100, concurrency: 2, database: nil)
+        let report = try await withTimeout(.seconds(60)) {
+            try await StoreLoad.run(rows: 500, batchSize: 200, rowsPerStatement: 100, concurrency: 2, database: nil)
+        }
         #expect(report.rows == 500)
         #expect(report.rowsPerSecond > 0)
         #expect(report.database.contains("SQLite"))

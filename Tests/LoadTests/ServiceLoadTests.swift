@@ -1,0 +1,53 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsTestSupport
+import Testing
+@testable import JCSkillsLoad
+
+/// The service workloads against the real executables: generated persons and certificates
+/// must pass the services' own rules, or every call would fail and the load figures mean nothing.
+@Suite("Service workloads against the services")
+struct ServiceLoadTests {
+    @Test("registry and evaluation mixes run with zero errors and every operation measured")
+    func registryAndEvaluation() async throws {
+        let home = try makeTemporaryDirectory("jcskills-load-services")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let registryPort = try freeLoopbackPort()
+        let evaluationPort = try freeLoopbackPort()
+        let registry = try launch("jcskills-registry", [
+            "--listen", "127.0.0.1:\(registryPort)", "--metrics", "off",
+            "--data", "\(home)/registry", "--tls", TestPKI.shared.directory, "--log-level", "warning",
+        ], log: "\(home)/registry.log")
+        defer { if registry.isRunning { registry.terminate() } }
+        let evaluation = try launch("jcskills-evaluation", [
+            "--listen", "127.0.0.1:\(evaluationPort)", "--metrics", "off", "--peer", "registry=127.0.0.1:\(registryPort)",
+            "--data", "\(home)/evaluation", "--tls", TestPKI.shared.directory, "--log-level", "warning",
+        ], log: "\(home)/evaluation.log")
+        defer { if evaluation.isRunning { evaluation.terminate() } }
+
+        let plan = LoadPlan(concurrency: 4, warmup: .zero, duration: .seconds(1))
+        for (workload, port) in [(RegistryWorkload(fixtureCount: 10) as any Workload, registryPort), (EvaluationWorkload(fixtureCount: 10), evaluationPort)] {
+            let target = LoadTarget(endpoint: Endpoint(host: "127.0.0.1", port: port), tls: TestPKI.shared.files("admin"))
+            try await waitUntilServing(target.endpoint)
+            let report = try await withTimeout(.seconds(60)) {
+                try await LoadSession.run(workload, target: target, plan: plan)
+            }
+            let log = (try? String(contentsOfFile: "\(home)/\(workload.name).log", encoding: .utf8)) ?? ""
+            #expect(report.errors.isEmpty, "\(workload.name): \(report.errors); log: \(log)")
+            #expect(report.calls > 0)
+            let operations = try #require(report.operations)
+            #expect(operations.allSatisfy { $0.calls > 0 }, "\(workload.name): \(operations.map { "\($0.name) \($0.calls)" })")
+        }
+    }
+
+    private func waitUntilServing(_ endpoint: Endpoint) async throws {
+        try await withTestClient(endpoint, configure: { $0.maximumAttempts = 1; $0.defaultTimeout = .seconds(1) }) { client in
+            for _ in 0..<150 {
+                if let health = try? await client.unary(HealthService.check, HealthCheckRequest()), health.status == .serving { return }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            Issue.record("\(endpoint) never became healthy")
+        }
+    }
+}
