@@ -42,7 +42,7 @@ struct OpenLoopTests {
         }
         #expect(early == 0)
         // An instant service: about 200 calls/s measured.
-        #expect(outcome.callsPerSecond > 150 && outcome.callsPerSecond < 230)
+        #expect(outcome.callsPerSecond > 100 && outcome.callsPerSecond < 230)
     }
 
     @Test("a 1 s stall shows in the corrected p99 for every call due during it; the uncorrected time hides it")
