@@ -89,14 +89,15 @@ var targets: [Target] = [
     ),
     .executableTarget(
         name: "jcskills-load",
-        dependencies: ["JCSkillsLoad", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        dependencies: ["JCSkillsLoad", "JCSkillsRPC", .product(name: "ArgumentParser", package: "swift-argument-parser")],
         path: "Sources/Load"
     ),
     .target(name: "JCSkillsTestSupport", dependencies: ["JCSkillsRPC", "JCSkillsPKI", "JCSkillsServiceKit", "JCSkillsStore"] + nio, path: "Tests/Support"),
     .testTarget(name: "DomainTests", dependencies: ["JCSkillsProtocol", "JCSkillsDemoData"], path: "Tests/DomainTests"),
     .testTarget(name: "ProtocolTests", dependencies: ["JCSkillsProtocol"], path: "Tests/ProtocolTests"),
     .testTarget(name: "RPCTests", dependencies: ["JCSkillsRPC", "JCSkillsTestSupport", "JCSkillsPKI"] + nio, path: "Tests/RPCTests"),
-    .testTarget(name: "LoadTests", dependencies: ["JCSkillsLoad", "JCSkillsTestSupport"], path: "Tests/LoadTests"),
+    // The service executables too: some load tests run against the real processes.
+    .testTarget(name: "LoadTests", dependencies: ["JCSkillsLoad", "JCSkillsTestSupport", "jcskills-registry", "jcskills-evaluation"], path: "Tests/LoadTests"),
     .testTarget(name: "PKITests", dependencies: ["JCSkillsPKI"], path: "Tests/PKITests"),
     // A child process for the crash-safety test: writes, acknowledges, and gets SIGKILLed.
     .executableTarget(name: "jcskills-store-crash-writer", dependencies: ["JCSkillsStore"], path: "Tests/StoreCrashWriter"),

@@ -125,6 +125,15 @@ public final class Store: Sendable {
         try await backend.transaction(.read) { db in try await body(db) }
     }
 
+    /// Runs a one-statement read without an explicit transaction: half the round trips of
+    /// ``read(_:)`` (no BEGIN, no COMMIT), for look-ups on the hot path. A body that runs several
+    /// statements gets no common snapshot (each statement sees the latest commit); use
+    /// ``read(_:)`` for that. Not audited. The body must not write (SQLite refuses; on
+    /// PostgreSQL it is the caller's discipline).
+    public func query<T>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        try await backend.transaction(.statement) { db in try await body(db) }
+    }
+
     /// Runs `body` in a write transaction: committed if it returns, rolled back if it throws.
     ///
     /// The audit rows `body` records (``StoreTransaction/audit(entity:id:detail:)``) commit

@@ -25,7 +25,7 @@ struct RegistryRPCService: RPCService {
             try await registerPerson(request, context)
         }
         router.unary(RegistryService.getPerson, policy: RegistryAccess.readPersons) { lookup, context in
-            let row = try await store.read { db in try await persons.require(lookup, in: db) }
+            let row = try await store.query { db in try await persons.require(lookup, in: db) }
             let full = RegistryAccess.seesPersonalData(context.principal, county: row.residenceCounty)
             if full {
                 try await readAudit.record(context.audit, outcome: .ok, entity: "person", id: row.cardNumber, detail: "personal data shown")
@@ -48,7 +48,7 @@ struct RegistryRPCService: RPCService {
             }
         }
         router.unary(RegistryService.verifyPerson, policy: RegistryAccess.verify) { lookup, _ in
-            guard let row = try await store.read({ db in try await persons.find(lookup, in: db) }) else {
+            guard let row = try await store.query({ db in try await persons.find(lookup, in: db) }) else {
                 return PersonVerification()
             }
             return try views.verification(row)

@@ -122,6 +122,11 @@ final class SQLiteBackend: StoreBackend {
             return try await withReader { connection in
                 try await run(on: connection, begin: "BEGIN", onBroken: {}, body)
             }
+        case .statement:
+            return try await withReader { connection in
+                var reusable = true
+                return try await TransactionScope.run(on: sql(connection), begin: [], reusable: &reusable, body)
+            }
         case .write, .migration:
             // IMMEDIATE takes the write lock up front: a deferred transaction that reads first
             // could fail to upgrade to a writer (SQLITE_BUSY_SNAPSHOT), which no wait can cure.

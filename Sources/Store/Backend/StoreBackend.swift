@@ -4,6 +4,9 @@ import SQLKit
 enum TransactionKind: Sendable {
     /// A consistent, read-only snapshot.
     case read
+    /// Reads outside an explicit transaction: each statement is its own snapshot. Saves the
+    /// BEGIN and COMMIT round trips of a one-statement read.
+    case statement
     /// A read-write transaction.
     case write
     /// A write transaction that also holds the database-wide migration lock, so replicas
@@ -40,6 +43,10 @@ enum TransactionScope {
     ) async throws -> T {
         let guarded = GuardedDatabase(raw)
         defer { guarded.finish() }
+        if begin.isEmpty {
+            // No explicit transaction: nothing to commit or roll back.
+            return try await body(guarded)
+        }
         do {
             for statement in begin {
                 try await raw.execute(sql: SQLRaw(statement)) { _ in }
