@@ -48,7 +48,7 @@ struct ShutdownTests {
             let error = await #expect(throws: RPCError.self) { try await stuck.value }
             #expect(error?.code == .unavailable)
             try await withTimeout(.seconds(10)) { try await running.value }
-            #expect(ContinuousClock.now - started < .seconds(5))
+            #expect(ContinuousClock.now - started < .seconds(20))  // far below the call's 60 s
         }
         #expect(await probe.wait(for: "cancelled"))
     }
