@@ -27,6 +27,9 @@ final class ServerConnectionHandler: BatchedFrameWriter {
     private var goAwaySent = false
     private var handshakeTimer: Scheduled<Void>?
     private var idleTimer: Scheduled<Void>?
+    /// When the connection last had no calls; the idle timer checks it rather than being
+    /// cancelled and re-armed around every call (two timer operations per call at low load).
+    private var idleSince = NIODeadline.now()
     private var deadlines = DeadlineTimer()
     /// Made once per connection, not per call.
     private var expireDeadlinesCallback: @Sendable () -> Void = {}
@@ -225,8 +228,6 @@ final class ServerConnectionHandler: BatchedFrameWriter {
             receiveWindow: Int(localSettings.initialWindowSize), sendWindow: Int(peerSettings.initialWindowSize),
             maximumMessageSize: Int(localSettings.maximumMessageSize))
         streams[id] = stream
-        idleTimer?.cancel()
-        idleTimer = nil
         method.metrics.callStarted()
         if let deadline {
             deadlines.track(deadline, on: self.context.eventLoop, expireDeadlinesCallback)
@@ -444,18 +445,23 @@ final class ServerConnectionHandler: BatchedFrameWriter {
 
     private func streamEnded() {
         if streams.isEmpty {
-            if goAwaySent { close() } else { armIdleTimer() }
+            if goAwaySent { close() } else { idleSince = .now() }
         }
     }
 
     // MARK: Connection lifecycle
 
-    private func armIdleTimer() {
-        idleTimer?.cancel()
-        guard !closed, streams.isEmpty else { return }
-        idleTimer = context.eventLoop.assumeIsolated().scheduleTask(in: shared.configuration.idleTimeout) { [self] in
-            guard streams.isEmpty else { return }
-            goAway(code: .ok, message: "idle")
+    /// Checks for idleness once per idle timeout (or sooner, at the moment the connection
+    /// would become idle): no timer work per call.
+    private func armIdleTimer(after delay: TimeAmount? = nil) {
+        guard !closed else { return }
+        idleTimer = context.eventLoop.assumeIsolated().scheduleTask(in: delay ?? shared.configuration.idleTimeout) { [self] in
+            let idleFor = NIODeadline.now() - idleSince
+            if streams.isEmpty && idleFor >= shared.configuration.idleTimeout {
+                goAway(code: .ok, message: "idle")
+            } else {
+                armIdleTimer(after: streams.isEmpty ? shared.configuration.idleTimeout - idleFor : nil)
+            }
         }
     }
 
