@@ -16,6 +16,9 @@ public struct ServiceEnvironment: Sendable {
         var configuration = ClientConfiguration(tls: settings.tls)
         configuration.expectedServerIdentity = "jcskills://\(peer.rawValue)"
         if let timeout { configuration.defaultTimeout = timeout }
+        if settings.peers[peer] == nil {
+            logger.notice("no --peer \(peer.rawValue)=HOST:PORT given; calling it at the default \(settings.peer(peer)[0])")
+        }
         return try RPCClient(endpoints: settings.peer(peer), configuration: configuration)
     }
 }

@@ -104,12 +104,12 @@ public struct ServiceSettings: Sendable {
         }
     }
 
-    /// The endpoints of a peer service, or a clear error naming the missing flag.
-    public func peer(_ kind: ServiceKind) throws -> [Endpoint] {
-        guard let endpoints = peers[kind], !endpoints.isEmpty else {
-            throw ConfigurationError("no address for the \(kind.rawValue) service: pass --peer \(kind.rawValue)=HOST:PORT or set peers.\(kind.rawValue) in the config file")
-        }
-        return endpoints
+    /// The endpoints of a peer service: as configured, else that service's default port on
+    /// this machine (127.0.0.1:7101 for the registry…), so a service starts with the plain
+    /// command-line contract and its calls to a missing peer fail as UNAVAILABLE, not its start.
+    public func peer(_ kind: ServiceKind) -> [Endpoint] {
+        if let endpoints = peers[kind], !endpoints.isEmpty { return endpoints }
+        return [Endpoint(host: "127.0.0.1", port: kind.defaultPort)]
     }
 }
 
