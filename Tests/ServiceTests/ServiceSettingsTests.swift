@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsRPC
 import JCSkillsServiceKit
 import Testing
 
@@ -44,6 +45,8 @@ struct ServiceSettingsTests {
         #expect(settings.metrics?.description == "127.0.0.1:9103")
         #expect(settings.tls.trustRoots.hasSuffix(".jcskills/pki/ca.crt"))
         #expect(settings.database == nil)
+        // A peer nobody named is looked for on its own default port on this machine.
+        #expect(settings.peer(.registry) == [Endpoint(host: "127.0.0.1", port: 7101)])
     }
 
     @Test func flagsOverrideTheFile() throws {
