@@ -90,3 +90,24 @@ public struct RegistrationRecord: WireMessage, Hashable {
         try v.field(11, &status)
     }
 }
+
+extension RegistrationRecord {
+    /// The record ANCHORS.md measured codecs with: 18-character ID, 3-CJK name, two 8-CJK
+    /// occupations, 120 bytes encoded. Shared by `jcskills-load codec` and `Benchmarks/`, so both
+    /// measure the same bytes.
+    public static var anchorsSample: RegistrationRecord {
+        var record = RegistrationRecord()
+        record.idNumber = "14052419900101123X"
+        record.name = "王晓明"
+        record.gender = .male
+        record.birthDate = 19900101
+        record.county = 140524
+        record.category = .rural
+        record.phone = "13812345678"
+        record.education = .seniorSecondary
+        record.occupations = ["起重装卸机械操作", "家政服务养老护理"]
+        record.registeredAt = 1_598_918_400_000
+        record.status = .active
+        return record
+    }
+}

@@ -12,22 +12,8 @@ public enum CodecBenchmark {
         public var decodeNanoseconds: Double
     }
 
-    /// The record ANCHORS.md describes: 18-character ID, 3-CJK name, two 8-CJK occupations, …
-    public static func sampleRecord() -> RegistrationRecord {
-        var record = RegistrationRecord()
-        record.idNumber = "14052419900101123X"
-        record.name = "王晓明"
-        record.gender = .male
-        record.birthDate = 19900101
-        record.county = 140524
-        record.category = .rural
-        record.phone = "13812345678"
-        record.education = .seniorSecondary
-        record.occupations = ["起重装卸机械操作", "家政服务养老护理"]
-        record.registeredAt = 1_598_918_400_000
-        record.status = .active
-        return record
-    }
+    /// The record ANCHORS.md describes (``RegistrationRecord/anchorsSample``).
+    public static func sampleRecord() -> RegistrationRecord { .anchorsSample }
 
     public static func run(iterations: Int) throws -> Result {
         let record = sampleRecord()

@@ -113,22 +113,8 @@ enum CodecComparison {
             decodeNanoseconds: middle(figures.map(\.decodeNanoseconds)))
     }
 
-    /// The record of ANCHORS.md: 18-character ID, 3-CJK name, two 8-CJK occupations, 120 bytes.
-    static func ourRecord() -> RegistrationRecord {
-        var record = RegistrationRecord()
-        record.idNumber = "14052419900101123X"
-        record.name = "王晓明"
-        record.gender = .male
-        record.birthDate = 19900101
-        record.county = 140524
-        record.category = .rural
-        record.phone = "13812345678"
-        record.education = .seniorSecondary
-        record.occupations = ["起重装卸机械操作", "家政服务养老护理"]
-        record.registeredAt = 1_598_918_400_000
-        record.status = .active
-        return record
-    }
+    /// The record of ANCHORS.md (shared with `jcskills-load codec`).
+    static func ourRecord() -> RegistrationRecord { .anchorsSample }
 
     static func protobufRecord() -> Jcskills_Bench_RegistrationRecord {
         var record = Jcskills_Bench_RegistrationRecord()
