@@ -3,7 +3,10 @@ import Foundation
 /// Reads a text file line by line in large blocks, so a 300 MB import never sits in memory.
 final class LineReader {
     private let handle: FileHandle
-    private var buffer = Data()
+    private var buffer: [UInt8] = []
+    /// Start of the unread part of `buffer`: lines are sliced off by moving it, not by
+    /// shifting the buffer (which, per line, cost half the importer's time).
+    private var start = 0
     private var atEnd = false
     /// Bytes consumed so far (for progress).
     private(set) var bytesRead: UInt64 = 0
@@ -23,22 +26,26 @@ final class LineReader {
     /// The next line without its `\n` (a trailing `\r` is removed too), nil at the end.
     func next() throws -> String? {
         while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                var line = buffer[buffer.startIndex..<newline]
-                bytesRead += UInt64(line.count + 1)
-                buffer.removeSubrange(buffer.startIndex...newline)
-                if line.last == 0x0D { line = line.dropLast() }
-                return String(decoding: line, as: UTF8.self)
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                var end = newline
+                if end > start && buffer[end - 1] == 0x0D { end -= 1 }
+                let line = String(decoding: buffer[start..<end], as: UTF8.self)
+                bytesRead += UInt64(newline + 1 - start)
+                start = newline + 1
+                return line
             }
             if atEnd {
-                guard !buffer.isEmpty else { return nil }
-                let line = buffer
-                bytesRead += UInt64(line.count)
-                buffer.removeAll()
-                return String(decoding: line, as: UTF8.self)
+                guard start < buffer.count else { return nil }
+                let line = String(decoding: buffer[start...], as: UTF8.self)
+                bytesRead += UInt64(buffer.count - start)
+                start = buffer.count
+                return line
             }
+            // Keep the unread tail, then read the next block after it.
+            buffer.removeSubrange(0..<start)
+            start = 0
             let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
-            if chunk.isEmpty { atEnd = true } else { buffer.append(chunk) }
+            if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
         }
     }
 }
