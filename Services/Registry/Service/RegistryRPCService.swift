@@ -93,24 +93,22 @@ struct RegistryRPCService: RPCService {
     private func registerPerson(_ request: PersonRegistration, _ context: ServerContext) async throws -> RegisterPersonResponse {
         let person = try rules.validate(request)
         try RegistryAccess.requireWrite(context.principal, county: person.residenceCounty)
-        let write: @Sendable (AuditContext) async throws -> RegisterPersonResponse = { audit in
-            let row = try await persons.register(person, context: audit)
-            var response = RegisterPersonResponse()
-            response.cardNumber = row.cardNumber
-            response.person = try views.view(row, full: true)
-            return response
+        guard let key = context.idempotencyKey else {
+            return try response(for: try await persons.register(person, context: context.audit))
         }
-        guard let key = context.idempotencyKey else { return try await write(context.audit) }
         // A retried registration returns the first answer and never registers twice.
         let digest = Data(SHA256.hash(data: request.wireBytes()))
         let result = try await store.idempotent(key: key, context: context.audit, requestDigest: digest) { tx in
-            let row = try await persons.registerInTransaction(person, tx: tx)
-            var response = RegisterPersonResponse()
-            response.cardNumber = row.cardNumber
-            response.person = try views.view(row, full: true)
-            return Data(response.wireBytes())
+            Data(try response(for: try await persons.registerInTransaction(person, tx: tx)).wireBytes())
         }
         return try RegisterPersonResponse(wireBytes: Array(result.response))
+    }
+
+    private func response(for row: PersonRow) throws -> RegisterPersonResponse {
+        var response = RegisterPersonResponse()
+        response.cardNumber = row.cardNumber
+        response.person = try views.view(row, full: true)
+        return response
     }
 
     private func updatePerson(_ update: PersonUpdate, _ context: ServerContext) async throws -> PersonView {
