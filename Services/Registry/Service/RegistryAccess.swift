@@ -34,6 +34,11 @@ enum RegistryAccess {
         }
     }
 
+    /// Whether `principal` may export the whole city at once (county offices export their own county).
+    static func mayExportCity(_ principal: Principal) -> Bool {
+        principal.hasRole("admin") || principal.hasRole(office) || principal.hasRole(auditor)
+    }
+
     /// Whether `principal` sees the full ID number, name and phone of a person in `county`.
     static func seesPersonalData(_ principal: Principal, county: Int32) -> Bool {
         mayWrite(principal, county: county)

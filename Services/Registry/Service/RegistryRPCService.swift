@@ -215,7 +215,7 @@ struct RegistryRPCService: RPCService {
 
     private func exportPersons(_ request: ExportRequest, _ writer: ResponseWriter<PersonBatch>, _ context: ServerContext) async throws {
         if request.county == 0 {
-            guard context.principal.hasRole("admin") || context.principal.hasRole(RegistryAccess.office) || context.principal.hasRole(RegistryAccess.auditor) else {
+            guard RegistryAccess.mayExportCity(context.principal) else {
                 throw RPCError(.permissionDenied, "a county office exports its own county: give --county \(context.principal.county ?? "")")
             }
         } else if let own = context.principal.county, own != String(request.county) {
@@ -257,13 +257,15 @@ struct RegistryRPCService: RPCService {
                 }
             }
             guard !valid.isEmpty else { continue }
-            let known = try await store.read { db in try await enterprises.known(valid.map(\.0.creditCode), in: db) }
-            try await store.transaction(context.audit) { tx in
+            // Which were registered before, read in the same transaction as the upsert.
+            let updated = try await store.transaction(context.audit) { tx in
+                let known = try await enterprises.known(valid.map(\.0.creditCode), in: tx)
                 try await enterprises.upsert(valid, in: tx)
                 try await tx.audit(entity: "enterprise", id: nil, detail: "imported \(valid.count) enterprises")
+                return valid.filter { known.contains($0.0.creditCode.uppercased()) }.count
             }
-            summary.alreadyRegistered += UInt64(valid.filter { known.contains($0.0.creditCode.uppercased()) }.count)
-            summary.accepted += UInt64(valid.count - valid.filter { known.contains($0.0.creditCode.uppercased()) }.count)
+            summary.alreadyRegistered += UInt64(updated)
+            summary.accepted += UInt64(valid.count - updated)
         }
         return summary
     }

@@ -314,7 +314,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
             if deadline <= now {
                 streams.removeValue(forKey: stream.id)
                 abandon(stream, code: .deadlineExceeded, message: "deadline exceeded")
-                writeTrailers(stream, Trailers(code: .deadlineExceeded, message: "the deadline passed before the call finished"))
+                writeTrailers(stream.id, Trailers(code: .deadlineExceeded, message: "the deadline passed before the call finished"))
                 stream.method.metrics.callFinished(code: .deadlineExceeded, nanoseconds: (now - stream.started).nanoseconds)
             } else if next == nil || deadline < next! {
                 next = deadline
@@ -408,13 +408,13 @@ final class ServerConnectionHandler: BatchedFrameWriter {
 
     private func complete(_ stream: ServerStream, _ trailers: Trailers) {
         streams.removeValue(forKey: stream.id)
-        writeTrailers(stream, trailers)
+        writeTrailers(stream.id, trailers)
         stream.method.metrics.callFinished(code: trailers.status, nanoseconds: (NIODeadline.now() - stream.started).nanoseconds)
         streamEnded()
     }
 
-    private func writeTrailers(_ stream: ServerStream, _ trailers: Trailers) {
-        output.buffer.writeFrame(.trailers, stream: stream.id, message: trailers)
+    private func writeTrailers(_ stream: UInt32, _ trailers: Trailers) {
+        output.buffer.writeFrame(.trailers, stream: stream, message: trailers)
         scheduleFlush()
     }
 
@@ -422,14 +422,13 @@ final class ServerConnectionHandler: BatchedFrameWriter {
     private func fail(_ stream: ServerStream, _ code: StatusCode, _ message: String) {
         streams.removeValue(forKey: stream.id)
         abandon(stream, code: code, message: message)
-        writeTrailers(stream, Trailers(code: code, message: message))
+        writeTrailers(stream.id, Trailers(code: code, message: message))
         stream.method.metrics.callFinished(code: code, nanoseconds: (NIODeadline.now() - stream.started).nanoseconds)
         streamEnded()
     }
 
     private func refuse(_ id: UInt32, _ code: StatusCode, _ message: String) {
-        output.buffer.writeFrame(.trailers, stream: id, message: Trailers(code: code, message: message))
-        scheduleFlush()
+        writeTrailers(id, Trailers(code: code, message: message))
     }
 
     /// Stops a call's handler: its task is cancelled and anything it waits on fails.
