@@ -20,6 +20,8 @@ struct CountQueries: Sendable {
             result.year = year
             let date = asOf.yyyymmdd
             result.skilledWorkers = try await CoverageDeltas.count(scope: county, highSkill: false, on: date, in: db)
+            // No declared baseline yet: everyone counted holds a certificate recorded here.
+            result.inSystemSkilledWorkers = result.skilledWorkers
             result.highSkill = try await CoverageDeltas.count(scope: county, highSkill: true, on: date, in: db)
 
             var newHolders: SQLQueryString = """

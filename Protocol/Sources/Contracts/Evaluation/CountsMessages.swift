@@ -42,6 +42,14 @@ public struct EvaluationCounts: WireMessage, Hashable {
     /// Persons whose first (unrevoked) certificate was issued in `year`.
     public var newSkilledWorkers: UInt64 = 0
     public var institutions: [InstitutionCount] = []
+    /// Enterprises with at least the minimum staff (300) and no active evaluation body of their
+    /// own; meaningful only when ``complianceKnown``.
+    public var enterprisesLackingBody: UInt64 = 0
+    /// False when the registry could not be asked for the large enterprises.
+    public var complianceKnown: Bool = false
+    /// Distinct persons holding a valid certificate recorded in the system (no declared
+    /// baseline): the numerator of the certified share of registered labour.
+    public var inSystemSkilledWorkers: UInt64 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, &county)
@@ -51,5 +59,8 @@ public struct EvaluationCounts: WireMessage, Hashable {
         try v.field(5, &highSkill)
         try v.field(6, &newSkilledWorkers)
         try v.field(7, &institutions)
+        try v.field(8, &enterprisesLackingBody)
+        try v.field(9, &complianceKnown)
+        try v.field(10, &inSystemSkilledWorkers)
     }
 }
