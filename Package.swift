@@ -110,10 +110,16 @@ var targets: [Target] = [
     ),
 ]
 
+// What a service needs beyond the shared layers.
+let serviceExtras: [String: [Target.Dependency]] = [
+    // The dashboard: its own HTTPS port; the indicator catalogue file is YAML.
+    "Gateway": nio + [.product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "Yams", package: "Yams")],
+]
+
 for name in services {
     targets.append(.target(
         name: "\(name)Service",
-        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore", "JCSkillsServiceKit"],
+        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore", "JCSkillsServiceKit"] + serviceExtras[name, default: []],
         path: "Services/\(name)/Service"
     ))
     targets.append(.executableTarget(

@@ -28,14 +28,23 @@ public struct ServiceEnvironment: Sendable {
 public struct ServiceAssembly: Sendable {
     public var services: [any RPCService]
     public var auditor: (any AccessAuditor)?
+    /// Run beside the RPC server and stopped with it (the gateway's dashboard).
+    public var background: [any BackgroundService]
     public var onShutdown: @Sendable () async -> Void
 
-    public init(services: [any RPCService], auditor: (any AccessAuditor)? = nil, onShutdown: @escaping @Sendable () async -> Void = {}) {
+    public init(
+        services: [any RPCService], auditor: (any AccessAuditor)? = nil, background: [any BackgroundService] = [],
+        onShutdown: @escaping @Sendable () async -> Void = {}
+    ) {
         self.services = services
         self.auditor = auditor
+        self.background = background
         self.onShutdown = onShutdown
     }
 }
+
+/// Something a service runs beside its RPC server until the graceful stop.
+public typealias BackgroundService = ServiceLifecycle.Service
 
 /// Runs one service executable: settings, observability, the RPC server, the metrics endpoint,
 /// and a graceful stop on SIGTERM or SIGINT. Each `main` is a call to ``run(kind:options:_:)``.
@@ -63,6 +72,7 @@ public enum ServiceRunner {
         let server = RPCServer(configuration: configuration, services: services, auditor: assembly.auditor, logger: logger)
 
         var running: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: server)]
+        running += assembly.background.map { .init(service: $0) }
         if let metrics = settings.metrics {
             running.append(.init(service: MetricsEndpoint(address: metrics, registry: registry, logger: logger)))
         }

@@ -74,6 +74,9 @@ struct RegistryRPCService: RPCService {
             }
             return view
         }
+        router.unary(RegistryService.listEnterprises, policy: RegistryAccess.listEnterprises) { request, _ in
+            try await enterprises.list(minimumStaff: request.minimumStaff, county: request.county)
+        }
         router.clientStreaming(RegistryService.importEnterprises, policy: RegistryAccess.write) { batches, context in
             try await importEnterprises(batches, context)
         }
@@ -81,7 +84,9 @@ struct RegistryRPCService: RPCService {
             try await importDemand(batches, context)
         }
         router.unary(RegistryService.statistics, policy: RegistryAccess.aggregates) { request, _ in
-            try await statistics.statistics(county: request.county)
+            request.summaryOnly
+                ? try await statistics.summary(county: request.county, registrationsUpTo: request.registrationsUpTo)
+                : try await statistics.statistics(county: request.county)
         }
         router.unary(RegistryService.demandGap, policy: RegistryAccess.aggregates) { request, _ in
             try await statistics.demandGap(year: request.year)

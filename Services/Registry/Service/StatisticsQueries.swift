@@ -51,10 +51,7 @@ struct StatisticsQueries: Sendable {
             var enterprises = db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("enterprises")
             if county != 0 { enterprises = enterprises.where("county", .equal, SQLBind(county)) }
             result.enterprises = UInt64(try await enterprises.first(decodingColumn: "n", as: Int64.self) ?? 0)
-            let surveyed: SQLQueryString = county == 0
-                ? "SELECT COUNT(DISTINCT credit_code) AS n FROM demand"
-                : "SELECT COUNT(DISTINCT d.credit_code) AS n FROM demand d JOIN enterprises e ON e.credit_code = d.credit_code WHERE e.county = \(bind: county)"
-            result.enterprisesSurveyed = UInt64(try await db.raw(surveyed).first(decodingColumn: "n", as: Int64.self) ?? 0)
+            result.enterprisesSurveyed = try await surveyedEnterprises(county: county, in: db)
             result.deadline = Self.deadline
             result.asOf = Int64(clock().timeIntervalSince1970 * 1000)
             return result

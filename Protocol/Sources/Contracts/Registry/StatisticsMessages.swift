@@ -1,10 +1,22 @@
 public struct StatisticsRequest: WireMessage, Hashable {
     /// A county's code; 0 for the whole city.
     public var county: Int32 = 0
+    /// Only the totals (registered, coverage per county, enterprises): no cells, no daily
+    /// series. What the gateway asks for, many times a second.
+    public var summaryOnly: Bool = false
+    /// `yyyymmdd`, with ``summaryOnly``: also count the registrations made up to and including that day (city-wide
+    /// only; the daily series is not kept per county). 0 for none.
+    public var registrationsUpTo: Int32 = 0
     public init() {}
-    public init(county: Int32) { self.county = county }
+    public init(county: Int32, summaryOnly: Bool = false, registrationsUpTo: Int32 = 0) {
+        self.county = county
+        self.summaryOnly = summaryOnly
+        self.registrationsUpTo = registrationsUpTo
+    }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, &county)
+        try v.field(2, &summaryOnly)
+        try v.field(3, &registrationsUpTo)
     }
 }
 
@@ -67,6 +79,9 @@ public struct RegistrationStatistics: WireMessage, Hashable {
     public var deadline: Int32 = 0
     /// When the numbers were read, ms since 1970.
     public var asOf: Int64 = 0
+    /// Registrations made up to the requested day (``StatisticsRequest/registrationsUpTo``),
+    /// including persons who have since left.
+    public var registrationsUpTo: UInt64 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, &cells)
@@ -77,6 +92,7 @@ public struct RegistrationStatistics: WireMessage, Hashable {
         try v.field(6, &enterprisesSurveyed)
         try v.field(7, &deadline)
         try v.field(8, &asOf)
+        try v.field(9, &registrationsUpTo)
     }
 }
 

@@ -1,0 +1,152 @@
+public struct TotalsRequest: WireMessage, Hashable {
+    /// A county's code; 0 for the city; ``TotalsRequest/everyCounty`` for the city plus a
+    /// breakdown by county.
+    public var county: Int32 = 0
+    /// `yyyymmdd`; 0 for today.
+    public var asOf: Int32 = 0
+    /// The year of the yearly indicators; 0 for the as-of date's year.
+    public var year: Int32 = 0
+    /// Skip the gateway's short cache (the answer is computed from the sources now).
+    public var fresh: Bool = false
+
+    public static let everyCounty: Int32 = -1
+
+    public init() {}
+    public init(county: Int32 = 0, asOf: Int32 = 0, year: Int32 = 0, fresh: Bool = false) {
+        self.county = county
+        self.asOf = asOf
+        self.year = year
+        self.fresh = fresh
+    }
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &county)
+        try v.field(2, &asOf)
+        try v.field(3, &year)
+        try v.field(4, &fresh)
+    }
+}
+
+/// One indicator's standing for one scope (the city or a county).
+public struct IndicatorValue: WireMessage, Hashable {
+    public var key: String = ""
+    public var nameZh: String = ""
+    public var nameEn: String = ""
+    /// `persons`, `enterprises`, `institutions`, `percent`…
+    public var unit: String = ""
+    /// The service the value comes from.
+    public var source: String = ""
+    public var value: Double = 0
+    /// Whether ``target`` is set (a county may have none where the city has one).
+    public var hasTarget: Bool = false
+    public var target: Double = 0
+    public var baseline: Double = 0
+    /// `yyyymmdd` of the baseline and of the deadline; 0 when none.
+    public var baselineDate: Int32 = 0
+    public var deadline: Int32 = 0
+    /// Share of the way from baseline to target, 0…1 (more than 1 when exceeded).
+    public var progress: Double = 0
+    public var status: IndicatorStatus = .unspecified
+    /// The value the linear projection reaches at the deadline.
+    public var projected: Double = 0
+    /// When the source's data was read, ms since 1970.
+    public var dataTimeMs: Int64 = 0
+    /// Why the value is unavailable; empty when available.
+    public var reason: String = ""
+    /// For an unavailable indicator: the last value the gateway saw, and when.
+    public var hasLastKnown: Bool = false
+    public var lastKnownValue: Double = 0
+    public var lastKnownTimeMs: Int64 = 0
+    /// True when the target is a ceiling (fewer is better: enterprises lacking a body).
+    public var lowerIsBetter: Bool = false
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &key)
+        try v.field(2, &nameZh)
+        try v.field(3, &nameEn)
+        try v.field(4, &unit)
+        try v.field(5, &source)
+        try v.field(6, &value)
+        try v.field(7, &hasTarget)
+        try v.field(8, &target)
+        try v.field(9, &baseline)
+        try v.field(10, &baselineDate)
+        try v.field(11, &deadline)
+        try v.field(12, &progress)
+        try v.field(13, &status)
+        try v.field(14, &projected)
+        try v.field(15, &dataTimeMs)
+        try v.field(16, &reason)
+        try v.field(17, &hasLastKnown)
+        try v.field(18, &lastKnownValue)
+        try v.field(19, &lastKnownTimeMs)
+        try v.field(20, &lowerIsBetter)
+    }
+}
+
+/// The indicators of one scope.
+public struct ScopeTotals: WireMessage, Hashable {
+    /// 0 for the city.
+    public var county: Int32 = 0
+    public var indicators: [IndicatorValue] = []
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &county)
+        try v.field(2, &indicators)
+    }
+}
+
+/// How one source answered this time.
+public struct SourceState: WireMessage, Hashable {
+    public var service: String = ""
+    public var available: Bool = false
+    public var reason: String = ""
+    public var latencyMicros: Int64 = 0
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &service)
+        try v.field(2, &available)
+        try v.field(3, &reason)
+        try v.field(4, &latencyMicros)
+    }
+}
+
+public struct Totals: WireMessage, Hashable {
+    /// `yyyymmdd` the answer is for, and the year of the yearly indicators.
+    public var asOf: Int32 = 0
+    public var year: Int32 = 0
+    /// The scope asked for (the city when a breakdown was asked).
+    public var scope: ScopeTotals = ScopeTotals()
+    /// One entry per county, when every county was asked for.
+    public var counties: [ScopeTotals] = []
+    public var sources: [SourceState] = []
+    /// True when some source did not answer: some indicators are `unavailable`.
+    public var partial: Bool = false
+    public var generatedMs: Int64 = 0
+    /// True when served from the gateway's short cache.
+    public var cached: Bool = false
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &asOf)
+        try v.field(2, &year)
+        try v.field(3, &scope)
+        try v.field(4, &counties)
+        try v.field(5, &sources)
+        try v.field(6, &partial)
+        try v.field(7, &generatedMs)
+        try v.field(8, &cached)
+    }
+}
+
+public struct WatchRequest: WireMessage, Hashable {
+    public var totals: TotalsRequest = TotalsRequest()
+    /// How often the gateway asks the sources again; 0 for the gateway's default.
+    public var intervalMs: Int32 = 0
+    /// Send the set again after this long even when nothing changed; 0 for never.
+    public var heartbeatSeconds: Int32 = 0
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &totals)
+        try v.field(2, &intervalMs)
+        try v.field(3, &heartbeatSeconds)
+    }
+}

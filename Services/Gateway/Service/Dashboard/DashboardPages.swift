@@ -1,0 +1,73 @@
+import Foundation
+import JCSkillsProtocol
+import NIOHTTP1
+
+struct DashboardRequest: Sendable {
+    var method: String
+    var uri: String
+    var authorization: String?
+    var hasClientCertificate: Bool
+}
+
+struct DashboardResponse: Sendable {
+    var status: HTTPResponseStatus
+    var contentType: String
+    var body: [UInt8]
+
+    static func text(_ status: HTTPResponseStatus, _ text: String) -> DashboardResponse {
+        DashboardResponse(status: status, contentType: "text/plain; charset=utf-8", body: Array(text.utf8))
+    }
+}
+
+/// What the dashboard answers: the page for those let in, a plain refusal for the rest.
+struct DashboardPages: Sendable {
+    let engine: TotalsEngine
+    let history: IndicatorHistory
+    let token: String?
+
+    func respond(to request: DashboardRequest) async -> DashboardResponse {
+        let parts = request.uri.split(separator: "?", maxSplits: 1)
+        let path = parts.first.map(String.init) ?? "/"
+        let query = parts.count > 1 ? String(parts[1]) : ""
+        guard request.method == "GET" else { return .text(.methodNotAllowed, "the dashboard is read-only\n") }
+        if path == "/healthz" { return .text(.ok, "ok\n") }
+        guard mayEnter(request, query: query) else {
+            return .text(.unauthorized, "present a client certificate from the city's CA, or the dashboard token (?token=… or Authorization: Bearer …)\n")
+        }
+        guard path == "/" else { return .text(.notFound, "not found: the dashboard is at /\n") }
+        do {
+            let totals = try await engine.totals(TotalsRequest(county: TotalsRequest.everyCounty))
+            var series: [String: [IndicatorHistory.Point]] = [:]
+            for indicator in totals.scope.indicators {
+                series[indicator.key] = (try? await history.series(indicator.key)) ?? []
+            }
+            let html = DashboardPage(totals: totals, series: series).render()
+            return DashboardResponse(status: .ok, contentType: "text/html; charset=utf-8", body: Array(html.utf8))
+        } catch {
+            return .text(.serviceUnavailable, "the totals could not be computed: \(error)\n")
+        }
+    }
+
+    private func mayEnter(_ request: DashboardRequest, query: String) -> Bool {
+        if request.hasClientCertificate { return true }
+        guard let token, !token.isEmpty else { return false }
+        var offered: [String] = []
+        if let authorization = request.authorization, authorization.hasPrefix("Bearer ") {
+            offered.append(String(authorization.dropFirst("Bearer ".count)))
+        }
+        for pair in query.split(separator: "&") where pair.hasPrefix("token=") {
+            offered.append(String(pair.dropFirst("token=".count)).removingPercentEncoding ?? "")
+        }
+        return offered.contains { Self.constantTimeEqual($0, token) }
+    }
+
+    /// Compares without stopping at the first difference, so timing does not reveal the token.
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        var difference = UInt8(x.count == y.count ? 0 : 1)
+        for i in 0..<max(x.count, y.count) {
+            difference |= (i < x.count ? x[i] : 0) ^ (i < y.count ? y[i] : 0)
+        }
+        return difference == 0
+    }
+}

@@ -1,0 +1,119 @@
+import JCSkillsProtocol
+import JCSkillsRPC
+import Logging
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+import ServiceLifecycle
+
+/// The read-only dashboard on its own HTTPS port. A caller gets in with a client certificate
+/// from the city's CA, or with the configured token; nothing else is served.
+struct DashboardServer: Service {
+    let address: Endpoint
+    let sslContext: NIOSSLContext
+    let pages: DashboardPages
+    let logger: Logger
+
+    init(options: DashboardOptions, tls: TLSFiles, engine: TotalsEngine, history: IndicatorHistory,
+         catalogue: IndicatorCatalogue, logger: Logger) throws {
+        self.address = try options.endpoint()
+        self.sslContext = try tls.makeDashboardContext()
+        self.pages = DashboardPages(engine: engine, history: history, token: options.token)
+        self.logger = logger
+    }
+
+    func run() async throws {
+        let pages = pages
+        let sslContext = sslContext
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: sslContext))
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
+                    try channel.pipeline.syncOperations.addHandler(DashboardHTTPHandler(pages: pages))
+                }
+            }
+            .bind(host: address.host, port: address.port)
+            .get()
+        logger.info("dashboard", metadata: ["address": "https://\(address)/"])
+        await withGracefulShutdownHandler {
+            try? await channel.closeFuture.get()
+        } onGracefulShutdown: {
+            channel.close(promise: nil)
+        }
+    }
+}
+
+extension TLSFiles {
+    /// The dashboard's TLS: the gateway's own certificate; a client certificate is checked
+    /// against the city CA when presented but not required (a token may stand in for it).
+    func makeDashboardContext() throws -> NIOSSLContext {
+        let chain = try NIOSSLCertificate.fromPEMFile(certificateChain)
+        var configuration = TLSConfiguration.makeServerConfiguration(
+            certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(try NIOSSLPrivateKey(file: privateKey, format: .pem)))
+        configuration.minimumTLSVersion = .tlsv12
+        configuration.trustRoots = .file(trustRoots)
+        configuration.certificateVerification = .optionalVerification
+        configuration.applicationProtocols = ["http/1.1"]
+        return try NIOSSLContext(configuration: configuration)
+    }
+}
+
+/// One HTTP/1.1 exchange at a time: the page is rendered off the event loop (it asks the
+/// sources), then written back on it.
+final class DashboardHTTPHandler: ChannelInboundHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    let pages: DashboardPages
+    private var head: HTTPRequestHead?
+
+    init(pages: DashboardPages) {
+        self.pages = pages
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head): self.head = head
+        case .body: break
+        case .end:
+            guard let head else { return }
+            self.head = nil
+            let hasCertificate = ((try? context.pipeline.syncOperations.nioSSL_peerCertificate()) ?? nil) != nil
+            let request = DashboardRequest(
+                method: head.method.rawValue, uri: head.uri,
+                authorization: head.headers.first(name: "Authorization"), hasClientCertificate: hasCertificate)
+            let keepAlive = head.isKeepAlive
+            let version = head.version
+            let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+            let pages = pages
+            Task {
+                let response = await pages.respond(to: request)
+                loopBound.eventLoop.execute {
+                    let (handler, context) = loopBound.value
+                    handler.write(response, version: version, keepAlive: keepAlive, context: context)
+                }
+            }
+        }
+    }
+
+    private func write(_ response: DashboardResponse, version: HTTPVersion, keepAlive: Bool, context: ChannelHandlerContext) {
+        var headers = HTTPHeaders()
+        headers.add(name: "Content-Type", value: response.contentType)
+        headers.add(name: "Content-Length", value: "\(response.body.count)")
+        headers.add(name: "Cache-Control", value: "no-store")
+        // Nothing on the page comes from elsewhere: no scripts, fonts or frames at all.
+        headers.add(name: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+        headers.add(name: "X-Content-Type-Options", value: "nosniff")
+        if !keepAlive { headers.add(name: "Connection", value: "close") }
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: version, status: response.status, headers: headers))), promise: nil)
+        context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: response.body)))), promise: nil)
+        let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
+        if !keepAlive {
+            let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            done.whenComplete { _ in loopBound.value.close(promise: nil) }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import JCSkillsProtocol
+
+/// Turns the sources' readings into indicator values for each scope: formula, target,
+/// standing, and for what could not be computed, the reason and the last known value.
+struct TotalsComposer: Sendable {
+    let catalogue: IndicatorCatalogue
+
+    struct Inputs {
+        var question: SourceQuestion
+        var outcomes: [SourceOutcome]
+        var lastKnown: (_ scope: Int32, _ key: String) -> LastKnownValues.Entry?
+    }
+
+    func scope(_ scope: Int32, _ inputs: Inputs) -> ScopeTotals {
+        var totals = ScopeTotals()
+        totals.county = scope
+        totals.indicators = catalogue.indicators.map { value(of: $0, scope: scope, inputs) }
+        return totals
+    }
+
+    private func value(of indicator: Indicator, scope: Int32, _ inputs: Inputs) -> IndicatorValue {
+        var out = IndicatorValue()
+        out.key = indicator.key
+        out.nameZh = indicator.nameZh
+        out.nameEn = indicator.nameEn
+        out.unit = indicator.unit
+        out.source = indicator.sources.sorted().joined(separator: "+")
+        out.lowerIsBetter = indicator.lowerIsBetter
+
+        let question = inputs.question
+        let plan = planDates(indicator, question)
+        out.baselineDate = plan.baselineDate?.yyyymmdd ?? 0
+        out.deadline = plan.deadline?.yyyymmdd ?? 0
+
+        let resolve = { (measure: Measure) -> Result<(Double, Int64), SourceFailure> in
+            guard let outcome = inputs.outcomes.first(where: { $0.service == measure.service }) else {
+                return .failure(SourceFailure(reason: "the gateway has no reader for the \(measure.service) service"))
+            }
+            switch outcome.result {
+            case .failure(let failure):
+                return .failure(SourceFailure(reason: "\(measure.service): \(failure.reason)"))
+            case .success(let reading):
+                if let reason = reading.missing[scope]?[measure.name] { return .failure(SourceFailure(reason: reason)) }
+                guard let number = reading.measures[scope]?[measure.name] else {
+                    return .failure(SourceFailure(reason: "the \(measure.service) service reports no measure \(measure.name)"))
+                }
+                return .success((number, reading.dataTimeMs))
+            }
+        }
+
+        let computed: Result<(Double, Int64), SourceFailure>
+        switch indicator.formula {
+        case .measure(let measure):
+            computed = resolve(measure)
+        case .percentage(let part, let whole):
+            computed = resolve(part).flatMap { part in
+                resolve(whole).map { whole in
+                    (whole.0 == 0 ? 0 : 100 * part.0 / whole.0, min(part.1, whole.1))
+                }
+            }
+        }
+        switch computed {
+        case .failure(let failure):
+            out.status = .unavailable
+            out.reason = failure.reason
+            if let last = inputs.lastKnown(scope, indicator.key) {
+                out.hasLastKnown = true
+                out.lastKnownValue = last.value
+                out.lastKnownTimeMs = last.dataTimeMs
+            }
+            return out
+        case .success(let (value, dataTime)):
+            out.value = value
+            out.dataTimeMs = dataTime
+        }
+
+        guard let target = target(of: indicator, scope: scope, resolve) else {
+            out.status = .noTarget
+            return out
+        }
+        out.hasTarget = true
+        out.target = target
+        out.baseline = plan.baseline
+        let judgedOn = plan.deadline.map { min($0, question.asOf) } ?? question.asOf
+        let standing = Standing.judge(value: out.value, on: indicator.yearly ? judgedOn : question.asOf, against: Standing.Plan(
+            target: target, baseline: plan.baseline, baselineDate: plan.baselineDate, deadline: plan.deadline,
+            lowerIsBetter: indicator.lowerIsBetter))
+        out.progress = standing.progress
+        out.status = standing.status
+        out.projected = standing.projected
+        return out
+    }
+
+    /// A yearly indicator starts from 0 on 1 January and is due on 31 December of the year asked.
+    private func planDates(_ indicator: Indicator, _ question: SourceQuestion) -> (baseline: Double, baselineDate: CalendarDate?, deadline: CalendarDate?) {
+        if indicator.yearly {
+            let year = Int(question.year)
+            return (0, CalendarDate(year: year, month: 1, day: 1), CalendarDate(year: year, month: 12, day: 31))
+        }
+        return (indicator.baseline ?? 0, indicator.baselineDate, indicator.deadline)
+    }
+
+    private func target(of indicator: Indicator, scope: Int32, _ resolve: (Measure) -> Result<(Double, Int64), SourceFailure>) -> Double? {
+        if scope != 0, let own = indicator.countyTargets[scope] { return own }
+        switch indicator.target {
+        case nil: return nil
+        case .city(let number): return scope == 0 ? number : nil
+        case .everyScope(let number): return number
+        case .measure(let measure):
+            guard case .success(let (number, _)) = resolve(measure), number > 0 else { return nil }
+            return number
+        }
+    }
+}

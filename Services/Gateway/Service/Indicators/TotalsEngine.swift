@@ -1,0 +1,85 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsRPC
+
+/// Answers a totals question: from the short cache, or by asking every source at once within
+/// the time left and composing what came back.
+struct TotalsEngine: Sendable {
+    let composer: TotalsComposer
+    let fanOut: SourceFanOut
+    let cache: TotalsCache
+    let lastKnown: LastKnownValues
+    /// The longest the sources are given when the caller sets no shorter deadline.
+    let sourceDeadline: Duration
+    let clock: @Sendable () -> Date
+
+    /// Time kept back from the caller's deadline to compose and send the answer.
+    static let answerMargin: Duration = .milliseconds(25)
+
+    func totals(_ request: TotalsRequest, callerDeadline: Duration? = nil) async throws -> Totals {
+        let now = clock()
+        guard let today = CalendarDate(unixMilliseconds: Int64(now.timeIntervalSince1970 * 1000)) else {
+            throw RPCError(.internal, "the gateway's clock is out of range")
+        }
+        let asOf = try date(request.asOf, default: today)
+        let year = request.year == 0 ? Int32(asOf.year) : request.year
+        guard (1900...2999).contains(year) else { throw RPCError(.invalidArgument, "year \(year) is out of range") }
+        let scopes: [Int32]
+        switch request.county {
+        case 0: scopes = [0]
+        case TotalsRequest.everyCounty: scopes = [0] + JinchengDivisions.countyCodes
+        case let county where JinchengDivisions.isJinchengCounty(county): scopes = [county]
+        default: throw RPCError(.invalidArgument, "county \(request.county) is not a Jincheng county (give 0 for the city, -1 for every county)")
+        }
+
+        let key = TotalsCache.Key(county: request.county, asOf: asOf.yyyymmdd, year: year)
+        if !request.fresh, var cached = cache.lookup(key) {
+            cached.cached = true
+            return cached
+        }
+
+        var budget = sourceDeadline
+        if let callerDeadline { budget = min(budget, callerDeadline - Self.answerMargin) }
+        guard budget > .zero else { throw RPCError(.deadlineExceeded, "the caller's deadline leaves no time to ask the sources") }
+
+        let question = SourceQuestion(scopes: scopes, asOf: asOf, year: year, today: today)
+        let outcomes = await fanOut.ask(question, within: budget)
+        let inputs = TotalsComposer.Inputs(question: question, outcomes: outcomes) { scope, indicator in
+            lastKnown.entry(scope: scope, asOf: asOf.yyyymmdd, year: year, indicator: indicator)
+        }
+        var totals = Totals()
+        totals.asOf = asOf.yyyymmdd
+        totals.year = year
+        totals.scope = composer.scope(scopes[0], inputs)
+        if request.county == TotalsRequest.everyCounty {
+            totals.counties = scopes.dropFirst().map { composer.scope($0, inputs) }
+        }
+        totals.sources = outcomes.map { outcome in
+            var state = SourceState()
+            state.service = outcome.service
+            state.latencyMicros = outcome.latency.microseconds
+            switch outcome.result {
+            case .success: state.available = true
+            case .failure(let failure): state.reason = failure.reason
+            }
+            return state
+        }
+        // Partial means a source did not answer; an indicator a source cannot give for a past
+        // date (a county's registrations) is unavailable without making the answer partial.
+        totals.partial = totals.sources.contains { !$0.available }
+        totals.generatedMs = Int64(clock().timeIntervalSince1970 * 1000)
+        for scope in [totals.scope] + totals.counties {
+            lastKnown.record(scope, asOf: asOf.yyyymmdd, year: year)
+        }
+        cache.store(totals, for: key)
+        return totals
+    }
+
+    private func date(_ yyyymmdd: Int32, default today: CalendarDate) throws -> CalendarDate {
+        if yyyymmdd == 0 { return today }
+        guard let date = CalendarDate(yyyymmdd: yyyymmdd) else {
+            throw RPCError(.invalidArgument, "as-of date \(yyyymmdd) is not a date (yyyymmdd)")
+        }
+        return date
+    }
+}

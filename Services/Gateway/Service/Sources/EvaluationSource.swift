@@ -1,0 +1,40 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsRPC
+
+/// The evaluation service's measures: `skilled_workers`, `high_skill`, `new_skilled_workers`,
+/// `in_system_skilled_workers`, `institutions_active`, `enterprises_lacking_body`. One counts
+/// call per scope, all at once.
+struct EvaluationSource: IndicatorSource {
+    let client: RPCClient
+    var service: String { "evaluation" }
+
+    func read(_ question: SourceQuestion, timeout: Duration) async throws -> SourceReading {
+        let answers = try await withThrowingTaskGroup(of: (Int32, EvaluationCounts).self) { group in
+            for scope in question.scopes {
+                group.addTask {
+                    let request = CountsRequest(county: scope, asOf: question.asOf.yyyymmdd, year: question.year)
+                    return (scope, try await client.unary(EvaluationService.counts, request, options: CallOptions(timeout: timeout)))
+                }
+            }
+            return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+        }
+        var reading = SourceReading(dataTimeMs: Int64(Date().timeIntervalSince1970 * 1000))
+        for (scope, counts) in answers {
+            reading.measures[scope] = [
+                "skilled_workers": Double(counts.skilledWorkers),
+                "high_skill": Double(counts.highSkill),
+                "new_skilled_workers": Double(counts.newSkilledWorkers),
+                "in_system_skilled_workers": Double(counts.inSystemSkilledWorkers),
+                "institutions_active": Double(counts.institutions.filter { $0.status == .active }.reduce(0) { $0 + $1.count }),
+            ]
+            if counts.complianceKnown {
+                reading.measures[scope]?["enterprises_lacking_body"] = Double(counts.enterprisesLackingBody)
+            } else {
+                reading.missing[scope, default: [:]]["enterprises_lacking_body"] =
+                    "the evaluation service could not ask the registry for the large enterprises"
+            }
+        }
+        return reading
+    }
+}

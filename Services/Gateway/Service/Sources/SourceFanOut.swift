@@ -1,0 +1,76 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsRPC
+
+/// How one source answered a fan-out: its reading, or why there is none.
+struct SourceOutcome: Sendable {
+    var service: String
+    var result: Result<SourceReading, SourceFailure>
+    var latency: Duration
+}
+
+struct SourceFailure: Error, Sendable, Equatable {
+    var reason: String
+}
+
+/// Asks every source at once and returns by the deadline whatever happened: a source that
+/// is down, refuses, or hangs becomes a failure with its reason, never a delay for the rest.
+struct SourceFanOut: Sendable {
+    let sources: [any IndicatorSource]
+
+    func ask(_ question: SourceQuestion, within budget: Duration) async -> [SourceOutcome] {
+        await withTaskGroup(of: SourceOutcome.self) { group in
+            for source in sources {
+                group.addTask { await Self.ask(source, question, within: budget) }
+            }
+            return await group.reduce(into: []) { $0.append($1) }.sorted { $0.service < $1.service }
+        }
+    }
+
+    /// The source's own call carries the deadline; the race with a timer makes sure a
+    /// transport that ignores it still cannot hold the answer back.
+    private static func ask(_ source: any IndicatorSource, _ question: SourceQuestion, within budget: Duration) async -> SourceOutcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result: Result<SourceReading, SourceFailure> = await withTaskGroup(of: Result<SourceReading, SourceFailure>?.self) { group in
+            group.addTask {
+                do {
+                    return .success(try await source.read(question, timeout: budget))
+                } catch {
+                    return .failure(SourceFailure(reason: Self.describe(error, budget: budget)))
+                }
+            }
+            group.addTask {
+                // A little past the calls' own deadline, so their error (with its reason) wins.
+                try? await Task.sleep(for: budget + .milliseconds(20))
+                return Task.isCancelled ? nil : .failure(SourceFailure(reason: "no answer within \(budget.milliseconds) ms"))
+            }
+            let first = await group.next()!
+            group.cancelAll()
+            return first ?? .failure(SourceFailure(reason: "cancelled"))
+        }
+        return SourceOutcome(service: source.service, result: result, latency: clock.now - start)
+    }
+
+    private static func describe(_ error: any Error, budget: Duration) -> String {
+        guard let rpc = error as? RPCError else { return "\(error)" }
+        switch rpc.code {
+        case .deadlineExceeded: return "no answer within \(budget.milliseconds) ms"
+        case .unavailable: return "unavailable: \(rpc.message)"
+        case .permissionDenied: return "refused the gateway: \(rpc.message)"
+        default: return rpc.description
+        }
+    }
+}
+
+extension Duration {
+    var milliseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+
+    var microseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000_000 + attoseconds / 1_000_000_000_000
+    }
+}

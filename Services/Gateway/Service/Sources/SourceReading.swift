@@ -1,0 +1,28 @@
+import JCSkillsProtocol
+
+/// What one source service reported for the scopes asked about (0 = the city, else a county).
+struct SourceReading: Sendable, Equatable {
+    /// Scope → measure name → value.
+    var measures: [Int32: [String: Double]] = [:]
+    /// Measures the source could not give for a scope, with the reason (the registry keeps its
+    /// daily series city-wide only, so a county's registrations on a past date are unknown).
+    var missing: [Int32: [String: String]] = [:]
+    /// When the source read its data, ms since 1970.
+    var dataTimeMs: Int64 = 0
+}
+
+/// A department's service the gateway reads aggregates from.
+protocol IndicatorSource: Sendable {
+    /// The service name formulas use (`registry` in `registry.registered`).
+    var service: String { get }
+    /// Reads the measures for every scope; `timeout` bounds each call it makes.
+    func read(_ question: SourceQuestion, timeout: Duration) async throws -> SourceReading
+}
+
+/// What the gateway asks every source: these scopes, as of this date, for this year.
+struct SourceQuestion: Sendable, Hashable {
+    var scopes: [Int32]
+    var asOf: CalendarDate
+    var year: Int32
+    var today: CalendarDate
+}

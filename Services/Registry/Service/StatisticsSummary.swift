@@ -1,0 +1,50 @@
+import JCSkillsProtocol
+import JCSkillsStore
+import SQLKit
+
+extension StatisticsQueries {
+    /// The totals alone, for callers that ask often (the gateway): registered persons per
+    /// county summed in SQL rather than shipped cell by cell, enterprises, the surveyed ones, and
+    /// optionally the registrations made up to a day.
+    func summary(county: Int32, registrationsUpTo day: Int32) async throws -> RegistrationStatistics {
+        try await store.read { db in
+            var result = RegistrationStatistics()
+            var perCounty = db.select().column("county").column(SQLFunction("SUM", args: SQLIdentifier("count")), as: "n")
+                .from("registration_counts")
+            if county != 0 { perCounty = perCounty.where("county", .equal, SQLBind(county)) }
+            var registered: [Int32: UInt64] = [:]
+            for row in try await perCounty.groupBy("county").all() {
+                registered[try row.decode(column: "county", as: Int32.self)] = UInt64(max(0, try row.decode(column: "n", as: Int64?.self) ?? 0))
+            }
+            result.registered = registered.values.reduce(0, +)
+            let counties = county == 0 ? Set(labourForce.keys).union(registered.keys).sorted() : [county]
+            result.coverage = counties.map { code in
+                var coverage = CountyCoverage()
+                coverage.county = code
+                coverage.registered = registered[code] ?? 0
+                coverage.estimatedLabourForce = labourForce[code] ?? 0
+                return coverage
+            }
+            var enterprises = db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("enterprises")
+            if county != 0 { enterprises = enterprises.where("county", .equal, SQLBind(county)) }
+            result.enterprises = UInt64(try await enterprises.first(decodingColumn: "n", as: Int64.self) ?? 0)
+            result.enterprisesSurveyed = try await surveyedEnterprises(county: county, in: db)
+            if day != 0 && county == 0 {
+                let upTo = db.select().column(SQLFunction("SUM", args: SQLIdentifier("count")), as: "n")
+                    .from("daily_registrations").where("day", .lessThanOrEqual, SQLBind(day))
+                result.registrationsUpTo = UInt64(max(0, try await upTo.first(decodingColumn: "n", as: Int64?.self) ?? 0))
+            }
+            result.deadline = Self.deadline
+            result.asOf = Int64(clock().timeIntervalSince1970 * 1000)
+            return result
+        }
+    }
+
+    /// Enterprises with at least one demand line, in one county or the city.
+    func surveyedEnterprises(county: Int32, in db: any SQLDatabase) async throws -> UInt64 {
+        let surveyed: SQLQueryString = county == 0
+            ? "SELECT COUNT(DISTINCT credit_code) AS n FROM demand"
+            : "SELECT COUNT(DISTINCT d.credit_code) AS n FROM demand d JOIN enterprises e ON e.credit_code = d.credit_code WHERE e.county = \(bind: county)"
+        return UInt64(try await db.raw(surveyed).first(decodingColumn: "n", as: Int64.self) ?? 0)
+    }
+}
