@@ -1,0 +1,48 @@
+import Foundation
+import JCSkillsProtocol
+
+/// `jcskills totals --json`: the answer as JSON, field names as in the protocol.
+enum TotalsJSON {
+    static func render(_ totals: Totals) -> String {
+        let object: [String: Any] = [
+            "as_of": IndicatorValue.isoDate(totals.asOf),
+            "year": totals.year,
+            "partial": totals.partial,
+            "cached": totals.cached,
+            "generated_ms": totals.generatedMs,
+            "sources": totals.sources.map { ["service": $0.service, "available": $0.available, "reason": $0.reason, "latency_us": $0.latencyMicros] },
+            "city": scope(totals.scope),
+            "counties": totals.counties.map(scope),
+        ]
+        let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func scope(_ scope: ScopeTotals) -> [String: Any] {
+        ["county": scope.county, "indicators": scope.indicators.map(indicator)]
+    }
+
+    private static func indicator(_ value: IndicatorValue) -> [String: Any] {
+        var out: [String: Any] = [
+            "key": value.key, "name_zh": value.nameZh, "name_en": value.nameEn, "unit": value.unit, "source": value.source,
+            "status": value.status == .onTrack ? "on_track" : value.status == .noTarget ? "no_target" : value.status.description,
+        ]
+        if value.status == .unavailable {
+            out["reason"] = value.reason
+            if value.hasLastKnown {
+                out["last_known"] = ["value": value.lastKnownValue, "data_time_ms": value.lastKnownTimeMs]
+            }
+            return out
+        }
+        out["value"] = value.value
+        out["data_time_ms"] = value.dataTimeMs
+        if value.hasTarget {
+            out["target"] = value.target
+            out["baseline"] = value.baseline
+            out["progress"] = value.progress
+            out["projected"] = value.projected
+            if value.deadline > 0 { out["deadline"] = IndicatorValue.isoDate(value.deadline) }
+        }
+        return out
+    }
+}
