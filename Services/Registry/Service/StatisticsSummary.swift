@@ -32,7 +32,9 @@ extension StatisticsQueries {
             if day != 0 && county == 0 {
                 let upTo = db.select().column(SQLFunction("SUM", args: SQLIdentifier("count")), as: "n")
                     .from("daily_registrations").where("day", .lessThanOrEqual, SQLBind(day))
-                result.registrationsUpTo = UInt64(max(0, try await upTo.first(decodingColumn: "n", as: Int64?.self) ?? 0))
+                // SUM over no rows is NULL.
+                let sum = try await upTo.first(decodingColumn: "n", as: Int64?.self) ?? nil
+                result.registrationsUpTo = UInt64(max(0, sum ?? 0))
             }
             result.deadline = Self.deadline
             result.asOf = Int64(clock().timeIntervalSince1970 * 1000)

@@ -24,9 +24,20 @@ struct DashboardServer: Service {
     }
 
     func run() async throws {
+        let channel = try await start()
+        logger.info("dashboard", metadata: ["address": "https://\(address)/"])
+        await withGracefulShutdownHandler {
+            try? await channel.closeFuture.get()
+        } onGracefulShutdown: {
+            channel.close(promise: nil)
+        }
+    }
+
+    /// Binds and serves until the returned channel is closed.
+    func start() async throws -> any Channel {
         let pages = pages
         let sslContext = sslContext
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        return try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -37,12 +48,6 @@ struct DashboardServer: Service {
             }
             .bind(host: address.host, port: address.port)
             .get()
-        logger.info("dashboard", metadata: ["address": "https://\(address)/"])
-        await withGracefulShutdownHandler {
-            try? await channel.closeFuture.get()
-        } onGracefulShutdown: {
-            channel.close(promise: nil)
-        }
     }
 }
 

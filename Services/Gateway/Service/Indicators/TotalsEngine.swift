@@ -13,8 +13,11 @@ struct TotalsEngine: Sendable {
     let sourceDeadline: Duration
     let clock: @Sendable () -> Date
 
-    /// Time kept back from the caller's deadline to compose and send the answer.
-    static let answerMargin: Duration = .milliseconds(25)
+    /// Time kept back from the caller's deadline to compose and send the answer: a tenth of
+    /// it, at least 25 ms and at most 200 ms.
+    static func answerMargin(_ remaining: Duration) -> Duration {
+        min(max(remaining / 10, .milliseconds(25)), .milliseconds(200))
+    }
 
     func totals(_ request: TotalsRequest, callerDeadline: Duration? = nil) async throws -> Totals {
         let now = clock()
@@ -39,7 +42,7 @@ struct TotalsEngine: Sendable {
         }
 
         var budget = sourceDeadline
-        if let callerDeadline { budget = min(budget, callerDeadline - Self.answerMargin) }
+        if let callerDeadline { budget = min(budget, callerDeadline - Self.answerMargin(callerDeadline)) }
         guard budget > .zero else { throw RPCError(.deadlineExceeded, "the caller's deadline leaves no time to ask the sources") }
 
         let question = SourceQuestion(scopes: scopes, asOf: asOf, year: year, today: today)

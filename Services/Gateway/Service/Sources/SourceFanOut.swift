@@ -27,32 +27,39 @@ struct SourceFanOut: Sendable {
         }
     }
 
-    /// The source's own call carries the deadline; the race with a timer makes sure a
-    /// transport that ignores it still cannot hold the answer back.
+    /// The source's own calls carry the deadline; the race with a timer makes sure a source
+    /// that ignores it (a connection stuck in its handshake) still cannot hold the answer back.
+    /// The loser is cancelled, not awaited: a read that ignores cancellation finishes on its own.
     private static func ask(_ source: any IndicatorSource, _ question: SourceQuestion, within budget: Duration) async -> SourceOutcome {
         let clock = ContinuousClock()
         let start = clock.now
-        let result: Result<SourceReading, SourceFailure> = await withTaskGroup(of: Result<SourceReading, SourceFailure>?.self) { group in
-            group.addTask {
+        let race = FirstResult<Result<SourceReading, SourceFailure>>()
+        let result = await withCheckedContinuation { continuation in
+            race.arm(continuation)
+            let read = Task {
                 do {
-                    return .success(try await source.read(question, timeout: budget))
+                    // The calls' own deadline falls a little before the timer, so their error
+                    // (with its reason) normally wins.
+                    let callBudget = max(budget - .milliseconds(10), budget / 2)
+                    race.offer(.success(try await source.read(question, timeout: callBudget)))
                 } catch {
-                    return .failure(SourceFailure(reason: Self.describe(error, budget: budget)))
+                    race.offer(.failure(SourceFailure(reason: Self.describe(error, budget: budget))))
                 }
             }
-            group.addTask {
-                // A little past the calls' own deadline, so their error (with its reason) wins.
-                try? await Task.sleep(for: budget + .milliseconds(20))
-                return Task.isCancelled ? nil : .failure(SourceFailure(reason: "no answer within \(budget.milliseconds) ms"))
+            let timer = Task {
+                try? await Task.sleep(for: budget)
+                race.offer(.failure(SourceFailure(reason: "no answer within \(budget.milliseconds) ms")))
             }
-            let first = await group.next()!
-            group.cancelAll()
-            return first ?? .failure(SourceFailure(reason: "cancelled"))
+            race.onSettled {
+                read.cancel()
+                timer.cancel()
+            }
         }
         return SourceOutcome(service: source.service, result: result, latency: clock.now - start)
     }
 
     private static func describe(_ error: any Error, budget: Duration) -> String {
+        if let failure = error as? SourceFailure { return failure.reason }
         guard let rpc = error as? RPCError else { return "\(error)" }
         switch rpc.code {
         case .deadlineExceeded: return "no answer within \(budget.milliseconds) ms"

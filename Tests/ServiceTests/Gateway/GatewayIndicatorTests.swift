@@ -1,0 +1,149 @@
+import Foundation
+import JCSkillsProtocol
+import Testing
+@testable import GatewayService
+
+@Suite("Gateway: standing, catalogue and composition on hand-built numbers")
+struct GatewayIndicatorTests {
+    let baseline = CalendarDate(yyyymmdd: 20191231)!
+    let deadline = CalendarDate(yyyymmdd: 20211231)!
+
+    func plan(target: Double = 400_000, lowerIsBetter: Bool = false) -> Standing.Plan {
+        Standing.Plan(target: target, baseline: 284_000, baselineDate: baseline, deadline: deadline, lowerIsBetter: lowerIsBetter)
+    }
+
+    @Test
+    func aStraightLineFromTheBaselineDecidesOnTrackOrBehind() {
+        // Half-way in time (2020-12-31 is day 366 of 731).
+        let halfway = CalendarDate(yyyymmdd: 20201231)!
+        let ahead = Standing.judge(value: 350_000, on: halfway, against: plan())
+        #expect(ahead.status == .onTrack)
+        #expect(abs(ahead.projected - (284_000 + 66_000 * 731.0 / 366.0)) < 1e-6)
+        #expect(abs(ahead.progress - 66_000.0 / 116_000.0) < 1e-12)
+        let slow = Standing.judge(value: 330_000, on: halfway, against: plan())
+        #expect(slow.status == .behind)
+        #expect(slow.projected < 400_000)
+        #expect(Standing.judge(value: 400_000, on: halfway, against: plan()).status == .met)
+        #expect(Standing.judge(value: 410_000, on: halfway, against: plan()).progress > 1)
+        // Past the deadline there is no projecting: met or behind.
+        #expect(Standing.judge(value: 399_999, on: CalendarDate(yyyymmdd: 20220101)!, against: plan()).status == .behind)
+        // Below the baseline, progress stays at 0.
+        #expect(Standing.judge(value: 200_000, on: halfway, against: plan()).progress == 0)
+    }
+
+    @Test
+    func aCeilingIsMetFromBelow() {
+        var ceiling = plan(target: 0, lowerIsBetter: true)
+        ceiling.baseline = 40
+        let halfway = CalendarDate(yyyymmdd: 20201231)!
+        #expect(Standing.judge(value: 0, on: halfway, against: ceiling).status == .met)
+        #expect(Standing.judge(value: 10, on: halfway, against: ceiling).status == .onTrack)
+        #expect(Standing.judge(value: 30, on: halfway, against: ceiling).status == .behind)
+        #expect(abs(Standing.judge(value: 10, on: halfway, against: ceiling).progress - 0.75) < 1e-12)
+    }
+
+    @Test
+    func theCatalogueFileOverridesThePlanAndBadFilesAreNamed() throws {
+        let catalogue = try IndicatorCatalogue.parse("""
+            indicators:
+              - key: skilled_workers
+                name_zh: 技能劳动者总量
+                name_en: Skilled workers
+                unit: persons
+                formula: evaluation.skilled_workers
+                baseline: 284000
+                baseline_date: 2019-12-31
+                target: 450000
+                deadline: 2022-12-31
+              - key: labour_coverage
+                name_zh: 覆盖率
+                name_en: Coverage
+                unit: percent
+                formula: registry.registered / registry.estimated_labour_force
+                target: 100
+                target_scope: every_scope
+            """, path: "test.yaml")
+        #expect(catalogue.indicators.count == 2)
+        #expect(catalogue.indicators[0].target == .city(450_000))
+        #expect(catalogue.indicators[0].deadline == CalendarDate(yyyymmdd: 20221231))
+        #expect(catalogue.indicators[1].formula == .percentage(Measure(service: "registry", name: "registered"), of: Measure(service: "registry", name: "estimated_labour_force")))
+        #expect(catalogue.indicators[1].target == .everyScope(100))
+        #expect(catalogue.sources == ["evaluation", "registry"])
+
+        let bad = #expect(throws: CatalogueError.self) {
+            _ = try IndicatorCatalogue.parse("""
+                indicators:
+                  - {key: x, name_zh: x, name_en: x, unit: persons, formula: "registry"}
+                """, path: "bad.yaml")
+        }
+        #expect(bad?.description.contains("x: formula registry") == true)
+        let twice = #expect(throws: CatalogueError.self) {
+            _ = try IndicatorCatalogue.parse("""
+                indicators:
+                  - {key: x, name_zh: x, name_en: x, unit: persons, formula: registry.registered}
+                  - {key: x, name_zh: x, name_en: x, unit: persons, formula: registry.registered}
+                """, path: "bad.yaml")
+        }
+        #expect(twice?.description.contains("declared twice") == true)
+    }
+
+    @Test
+    func theShippedCatalogueFileIsThePlan() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../deploy/config/indicators.yaml").path
+        #expect(try IndicatorCatalogue.load(path: path) == IndicatorCatalogue.plan)
+    }
+
+    @Test
+    func aSourceThatFailsLaterLeavesItsLastKnownValueAndTheCacheKeepsOnlyCompleteAnswers() async throws {
+        let source = ScriptedSource(service: "evaluation")
+        let registry = ScriptedSource(service: "registry")
+        let service = GatewayDefinition.makeService(
+            catalogue: .plan, sources: [source, registry], cache: .seconds(60),
+            clock: { Date(timeIntervalSince1970: 1_793_505_600) })
+        let engine = service.engine
+
+        source.answer(["skilled_workers": 300_000, "high_skill": 70_000, "new_skilled_workers": 10, "in_system_skilled_workers": 16_000,
+                       "institutions_active": 52, "enterprises_lacking_body": 3])
+        registry.answer(["registered": 1_400_000, "estimated_labour_force": 1_500_000, "enterprises": 900, "enterprises_surveyed": 800])
+        let first = try await engine.totals(TotalsRequest())
+        #expect(!first.partial && !first.cached)
+        #expect(first.indicator("skilled_workers")?.value == 300_000)
+        #expect(abs((first.indicator("labour_coverage")?.value ?? 0) - 1_400_000.0 / 15_000.0) < 1e-9)
+        #expect(first.indicator("evaluation_institutions")?.status == .met)
+        #expect(first.indicator("enterprises_surveyed")?.status == .noTarget)
+
+        // Served from the cache while it is fresh, even with the source down…
+        source.fail("connection refused")
+        #expect(try await engine.totals(TotalsRequest()).cached)
+        // …and a fresh question reports the source down, with the last value it gave.
+        let second = try await engine.totals(TotalsRequest(fresh: true))
+        #expect(second.partial)
+        let skilled = try #require(second.indicator("skilled_workers"))
+        #expect(skilled.status == .unavailable && skilled.reason == "evaluation: connection refused")
+        #expect(skilled.hasLastKnown && skilled.lastKnownValue == 300_000)
+        #expect(second.indicator("labour_registered")?.value == 1_400_000)
+        // The partial answer did not replace the complete one in the cache.
+        let third = try await engine.totals(TotalsRequest())
+        #expect(third.cached && !third.partial)
+        #expect(third.indicator("skilled_workers")?.value == 300_000)
+    }
+}
+
+/// A source whose answers the test sets.
+final class ScriptedSource: IndicatorSource, @unchecked Sendable {
+    let service: String
+    private let lock = NSLock()
+    private var next: Result<[String: Double], SourceFailure> = .failure(SourceFailure(reason: "not set"))
+
+    init(service: String) { self.service = service }
+
+    func answer(_ measures: [String: Double]) { lock.withLock { next = .success(measures) } }
+    func fail(_ reason: String) { lock.withLock { next = .failure(SourceFailure(reason: reason)) } }
+
+    func read(_ question: SourceQuestion, timeout: Duration) async throws -> SourceReading {
+        let measures = try lock.withLock { next }.get()
+        var reading = SourceReading(dataTimeMs: 1)
+        for scope in question.scopes { reading.measures[scope] = measures }
+        return reading
+    }
+}
