@@ -94,23 +94,30 @@ extension WireMessage {
     @inlinable
     static func decodeFields(_ bytes: UnsafeRawBufferPointer, context: inout DecodeContext) throws(WireError) -> Self {
         var message = Self()
+        try message.readFields(bytes, context: &context)
+        return message
+    }
+
+    /// Decodes fields into a message that holds only defaults (`Self()`).
+    @inlinable
+    mutating func readFields(_ bytes: UnsafeRawBufferPointer, context: inout DecodeContext) throws(WireError) {
         var decoder = WireFieldDecoder(reader: WireReader(bytes), context: context)
         try decoder.advance()
-        while let tag = decoder.pending {
+        while decoder.pendingTag != 0 {
             // Field numbers below 64 that no pass has visited are unknown: skip without a pass.
-            if decoder.passes > 0, tag.number < 64, decoder.declared & (1 << UInt64(tag.number)) == 0 {
+            let number = decoder.pendingNumber
+            if decoder.passes > 0, number < 64, decoder.declared & (1 << UInt64(number)) == 0 {
                 try decoder.skipPending()
                 continue
             }
             decoder.progressed = false
-            try message.visitFields(&decoder)
+            try visitFields(&decoder)
             decoder.passes += 1
-            if !decoder.progressed, decoder.pending != nil {
+            if !decoder.progressed, decoder.pendingTag != 0 {
                 try decoder.skipPending()  // unknown (or repeated out of order past its slot)
             }
         }
         context = decoder.context
-        return message
     }
 
     // MARK: Entry points
@@ -118,17 +125,22 @@ extension WireMessage {
     /// Decodes a message from its encoded fields.
     @inlinable
     public init(wireBytes bytes: UnsafeRawBufferPointer, limits: WireLimits = .standard) throws(WireError) {
+        self.init()
         var context = DecodeContext(limits: limits)
-        self = try Self.decodeFields(bytes, context: &context)
+        try readFields(bytes, context: &context)
     }
 
     @inlinable
     public init(wireBytes bytes: [UInt8], limits: WireLimits = .standard) throws(WireError) {
+        self.init()
         var context = DecodeContext(limits: limits)
-        let result = bytes.withUnsafeBytes { raw in
-            Result { () throws(WireError) -> Self in try Self.decodeFields(raw, context: &context) }
+        var failure: WireError?
+        // `withUnsafeBytes` is `rethrows`, which would widen the error to `any Error`; the
+        // message is decoded in place rather than returned through a `Result`, which copied it.
+        bytes.withUnsafeBytes { raw in
+            do throws(WireError) { try self.readFields(raw, context: &context) } catch { failure = error }
         }
-        self = try result.get()
+        if let failure { throw failure }
     }
 
     /// The encoded fields as an array.

@@ -51,11 +51,14 @@ extension WireMessage {
     /// Decodes a message from a buffer's readable bytes.
     @inlinable
     public init(buffer: ByteBuffer, limits: WireLimits = .standard) throws(WireError) {
+        self.init()
         var context = DecodeContext(limits: limits)
-        // `withUnsafeReadableBytes` is `rethrows`, which would widen the error to `any Error`.
-        let result = buffer.withUnsafeReadableBytes { raw in
-            Result { () throws(WireError) -> Self in try Self.decodeFields(raw, context: &context) }
+        var failure: WireError?
+        // `withUnsafeReadableBytes` is `rethrows`, which would widen the error to `any Error`;
+        // the message is decoded in place rather than returned through a `Result`, which copied it.
+        buffer.withUnsafeReadableBytes { raw in
+            do throws(WireError) { try self.readFields(raw, context: &context) } catch { failure = error }
         }
-        self = try result.get()
+        if let failure { throw failure }
     }
 }
