@@ -82,7 +82,12 @@ struct CertificateRepository: Sendable {
     /// Issues `issue` (already checked against its institution): supersedes the holder's lower
     /// levels of the same kind and occupation, stores the certificate, updates the holder's
     /// first certificate. Returns the new row and the numbers it superseded.
-    func issue(_ issue: ValidatedIssue, in tx: StoreTransaction) async throws -> (CertificateRow, superseded: [String]) {
+    ///
+    /// `number` is given for imported historical certificates (their printed number), nil to
+    /// allocate the next `JCC` number. `preSystem` marks a holder the declared baseline
+    /// already counts: they claim their place of it (``BaselineRepository``).
+    func issue(_ issue: ValidatedIssue, number given: String? = nil, preSystem: Bool = false,
+               in tx: StoreTransaction) async throws -> (CertificateRow, superseded: [String]) {
         let holderIndex = personal.blindIndex(issue.holderIDNumber, for: .idNumber)
         let issuedOn = issue.issuedOn.yyyymmdd
         // The holder's first certificate: the earlier of the stored one and this one. Done
@@ -120,23 +125,31 @@ struct CertificateRepository: Sendable {
                     .where("number", .in, SQLBind.group(superseded)).run()
             }
         }
-        let number = Self.number(issuedOn: issue.issuedOn, sequence: try await allocateNumber(in: tx))
+        let number: String
+        if let given { number = given } else { number = Self.number(issuedOn: issue.issuedOn, sequence: try await allocateNumber(in: tx)) }
         try await tx.raw("""
             INSERT INTO certificates (number, institution, kind, occupation, level, high_skill, operation_code,
                 holder_index, holder_id_sealed, holder_name_sealed, name_index, employer, county,
-                issued_on, expires_on, ended_on, status, updated_ms)
+                issued_on, expires_on, ended_on, status, updated_ms, pre_system)
             VALUES (\(bind: number), \(bind: issue.institutionCode), \(bind: issue.kind.rawValue), \(bind: issue.occupation),
                 \(bind: issue.level.rawValue), \(bind: issue.level.isHighSkill ? 1 : 0), \(bind: issue.operationCode),
                 \(bind: holderIndex), \(bind: personal.seal(issue.holderIDNumber, as: .idNumber)),
                 \(bind: personal.seal(issue.holderName, as: .name)), \(bind: personal.blindIndex(issue.holderName, for: .name)),
                 \(bind: issue.employerCreditCode), \(bind: issue.county), \(bind: issuedOn),
                 \(bind: issue.expiresOn?.yyyymmdd ?? EvaluationSchema.openEnded), \(bind: EvaluationSchema.openEnded),
-                \(bind: CertificateState.valid.rawValue), \(bind: now))
+                \(bind: CertificateState.valid.rawValue), \(bind: now), \(bind: preSystem ? 1 : 0))
             """).run()
+        try await Recognitions.record(number: number, holderIndex: holderIndex, kind: issue.kind, level: issue.level, at: now, in: tx)
+        if preSystem {
+            try await BaselineRepository(clock: clock).claim(holderIndex: holderIndex, county: issue.county, level: issue.level, in: tx)
+        }
         let after = try await CoverageDeltas.spans(of: holderIndex, in: tx)
         try await CoverageDeltas.write(CoverageDeltas.changes(before: before, after: after), to: tx)
-        try await tx.audit(entity: "certificate", id: number,
-                           detail: superseded.isEmpty ? nil : "supersedes \(superseded.joined(separator: ", "))")
+        // An import audits its batch once: a row per certificate would double its writes.
+        if given == nil {
+            try await tx.audit(entity: "certificate", id: number,
+                               detail: superseded.isEmpty ? nil : "supersedes \(superseded.joined(separator: ", "))")
+        }
         return (try await require(number: number, in: tx), superseded)
     }
 

@@ -8,9 +8,11 @@ import SQLKit
 /// scope up to the date — at most one row per day on which someone's coverage started or
 /// ended, so bounded by days (a few thousand a decade), not by certificates. New skilled
 /// workers read the `holders` table's index on the first-issue date (one entry per person
-/// first certified in the year). Institutions are a GROUP BY over a table of tens of rows.
+/// first certified in the year). Institutions are a GROUP BY over a table of tens of rows; the
+/// baseline a table of at most 6 counties × 9 levels.
 struct CountQueries: Sendable {
     let store: Store
+    let baseline: BaselineRepository
 
     func counts(county: Int32, asOf: CalendarDate, year: Int32) async throws -> EvaluationCounts {
         try await store.read { db in
@@ -19,10 +21,15 @@ struct CountQueries: Sendable {
             result.asOf = asOf.yyyymmdd
             result.year = year
             let date = asOf.yyyymmdd
-            result.skilledWorkers = try await CoverageDeltas.count(scope: county, highSkill: false, on: date, in: db)
-            // No declared baseline yet: everyone counted holds a certificate recorded here.
-            result.inSystemSkilledWorkers = result.skilledWorkers
-            result.highSkill = try await CoverageDeltas.count(scope: county, highSkill: true, on: date, in: db)
+            result.inSystemSkilledWorkers = try await CoverageDeltas.count(scope: county, highSkill: false, on: date, in: db)
+            let inSystemHighSkill = try await CoverageDeltas.count(scope: county, highSkill: true, on: date, in: db)
+            // The declared baseline's persons not identified by an imported certificate
+            // (BaselineRepository): each person is counted once, here or there.
+            let stock = try await baseline.counted(county: county, on: date, in: db)
+            result.baselineSkilledWorkers = stock.all
+            result.baselineHighSkill = stock.highSkill
+            result.skilledWorkers = result.inSystemSkilledWorkers + stock.all
+            result.highSkill = inSystemHighSkill + stock.highSkill
 
             var newHolders: SQLQueryString = """
                 SELECT COUNT(*) AS n FROM holders

@@ -12,6 +12,9 @@ enum EvaluationAccess {
     static let manageInstitutions = AccessPolicy.only(.role("admin"), .role(office), .anyCounty)
     /// Issuing and revoking certificates (holder data passes through).
     static let issue = AccessPolicy.only(.role("admin"), .role(office))
+    /// A person's certificates (masked) and what they are recognised as: the evaluation
+    /// staff, county offices and auditors.
+    static let readHolders = AccessPolicy.only(.role("admin"), .role(office), .anyCounty, .role(auditor))
     /// Institution records carry no personal data.
     static let readInstitutions = AccessPolicy.anyIdentified
     /// Anyone identified may check a certificate: the answer reveals only its state.

@@ -13,6 +13,9 @@ struct EvaluationRPCService: RPCService {
     let views: CertificateViews
     let rules: CertificateRules
     let enterprises: EnterpriseDirectory
+    let compliance: ComplianceQueries
+    let baseline: BaselineRepository
+    let signer: CertificateSigner
     /// Staff an enterprise needs for its own evaluation body (DOMAIN.md: 300, local policy).
     let enterpriseBodyMinimumStaff: UInt32
     let store: Store
@@ -53,6 +56,40 @@ struct EvaluationRPCService: RPCService {
             let row = try await store.read { db in try await certificates.find(number: request.number, in: db) }
             return views.verification(row, holderName: request.holderName)
         }
+        router.unary(EvaluationService.getCertificate, policy: EvaluationAccess.readHolders) { lookup, _ in
+            try views.view(try await store.read { db in try await certificates.require(number: lookup.number, in: db) })
+        }
+        router.unary(EvaluationService.exportCertificate, policy: EvaluationAccess.issue) { lookup, context in
+            let row = try await store.read { db in try await certificates.require(number: lookup.number, in: db) }
+            // The export shows the holder's name in full: recorded like any disclosure.
+            try await store.transaction(context.audit) { tx in
+                try await tx.audit(entity: "certificate", id: row.number, detail: "exported, signed")
+            }
+            return try signer.export(row)
+        }
+        router.unary(EvaluationService.recognitions, policy: EvaluationAccess.readHolders) { request, _ in
+            let id: ResidentIDNumber
+            do {
+                id = try ResidentIDNumber.parse(request.holderIDNumber, notAfter: rules.today())
+            } catch {
+                throw RuleViolation(field: "holder_id_number", reason: "\(error)")
+            }
+            let index = views.personal.blindIndex(id.value, for: .idNumber)
+            return try await store.read { db in try await Recognitions.person(holderIndex: index, views: views, in: db) }
+        }
+        router.clientStreaming(EvaluationService.importCertificates, policy: EvaluationAccess.issue) { batches, context in
+            try await CertificateImport(store: store, rules: rules, certificates: certificates, institutions: institutions)
+                .run(batches, context)
+        }
+        router.unary(EvaluationService.declareBaseline, policy: EvaluationAccess.issue) { declaration, context in
+            _ = try BaselineRepository.validate(declaration)
+            return try await store.transaction(context.audit) { tx in try await baseline.declare(declaration, in: tx) }
+        }
+        router.unary(EvaluationService.baseline, policy: EvaluationAccess.counts) { request, _ in
+            var report = BaselineReport()
+            report.entries = try await store.read { db in try await baseline.entries(county: request.county, in: db) }
+            return report
+        }
         router.unary(EvaluationService.counts, policy: EvaluationAccess.counts) { request, _ in
             if request.county != 0, !JinchengDivisions.isJinchengCounty(request.county) {
                 throw RuleViolation(field: "county", reason: "\(request.county) is not a Jincheng county code (0 for the city)")
@@ -65,7 +102,21 @@ struct EvaluationRPCService: RPCService {
             } else {
                 throw RuleViolation(field: "as_of", reason: "\(request.asOf) is not a date (yyyymmdd)")
             }
-            return try await counts.counts(county: request.county, asOf: asOf, year: request.year == 0 ? Int32(asOf.year) : request.year)
+            // The registry is asked alongside the local counts, on a short deadline: when it
+            // cannot answer, the counts still do, with the compliance figure marked unknown.
+            async let report = try? compliance.report(county: request.county, timeout: ComplianceQueries.countsDeadline)
+            var result = try await counts.counts(county: request.county, asOf: asOf, year: request.year == 0 ? Int32(asOf.year) : request.year)
+            if let known = await report {
+                result.enterprisesLackingBody = UInt64(known.lacking.count)
+                result.complianceKnown = true
+            }
+            return result
+        }
+        router.unary(EvaluationService.compliance, policy: EvaluationAccess.counts) { request, _ in
+            if request.county != 0, !JinchengDivisions.isJinchengCounty(request.county) {
+                throw RuleViolation(field: "county", reason: "\(request.county) is not a Jincheng county code (0 for the city)")
+            }
+            return try await compliance.report(county: request.county)
         }
     }
 

@@ -71,5 +71,32 @@ enum EvaluationSchema {
             "CREATE TABLE certificate_sequence (id INTEGER NOT NULL PRIMARY KEY, next_value BIGINT NOT NULL)",
             "INSERT INTO certificate_sequence (id, next_value) VALUES (1, 0)",
         ] },
+        Migration(2, "baseline stock, baseline claims, recognitions") { d in [
+            // Imported historical certificates whose holder a declared baseline already counted.
+            "ALTER TABLE certificates ADD COLUMN pre_system INTEGER NOT NULL DEFAULT 0",
+            // The declared stock per county and highest level, and how many of those persons
+            // have since been identified by an imported pre-system certificate.
+            """
+            CREATE TABLE baseline_stock (
+                county INTEGER NOT NULL, level INTEGER NOT NULL, declared BIGINT NOT NULL, claimed BIGINT NOT NULL,
+                as_of INTEGER NOT NULL, updated_ms BIGINT NOT NULL,
+                PRIMARY KEY (county, level))
+            """,
+            // One row per identified baseline person: where the baseline counted them, so a
+            // person takes one place out of it however many certificates they bring.
+            """
+            CREATE TABLE baseline_claims (
+                holder_index \(d.bytes) NOT NULL PRIMARY KEY, county INTEGER NOT NULL, level INTEGER NOT NULL)
+            """,
+            // Mutual recognition recorded per certificate: a vocational-qualification
+            // certificate's equivalent skill level, and the engineering title of levels 3–1.
+            """
+            CREATE TABLE recognitions (
+                number TEXT NOT NULL PRIMARY KEY, holder_index \(d.bytes) NOT NULL,
+                equivalent_kind INTEGER NOT NULL, equivalent_level INTEGER NOT NULL,
+                engineering_title TEXT NOT NULL, recorded_ms BIGINT NOT NULL)
+            """,
+            "CREATE INDEX recognitions_holder ON recognitions (holder_index)",
+        ] },
     ]
 }

@@ -71,6 +71,26 @@ struct EnterpriseRepository: Sendable {
             .all(decodingColumn: "credit_code", as: String.self))
     }
 
+    /// Enterprises with at least `minimumStaff` staff (in `county`, or all when 0), by credit
+    /// code. A scan of the enterprise table: thousands of rows, asked for rarely.
+    func list(minimumStaff: UInt32, county: Int32) async throws -> EnterpriseList {
+        try await store.query { db in
+            var query = db.select().columns("credit_code", "name", "county", "staff_count").from("enterprises")
+                .where("staff_count", .greaterThanOrEqual, SQLBind(Int64(minimumStaff)))
+            if county != 0 { query = query.where("county", .equal, SQLBind(county)) }
+            var list = EnterpriseList()
+            list.enterprises = try await query.orderBy("credit_code").all().map { row in
+                var summary = EnterpriseSummary()
+                summary.creditCode = try row.decode(column: "credit_code", as: String.self)
+                summary.name = try row.decode(column: "name", as: String.self)
+                summary.county = try row.decode(column: "county", as: Int32.self)
+                summary.staffCount = UInt32(clamping: try row.decode(column: "staff_count", as: Int64.self))
+                return summary
+            }
+            return list
+        }
+    }
+
     func find(_ creditCode: String) async throws -> EnterpriseView? {
         try await store.read { db in
             guard let row = try await db.select()
@@ -99,4 +119,11 @@ struct EnterpriseRepository: Sendable {
             return view
         }
     }
+}
+
+extension RegistryAccess {
+    /// The list of large enterprises (names, sizes; no personal data): evaluation's compliance
+    /// view and the gateway's indicator read it.
+    static let listEnterprises = AccessPolicy.only(
+        .role("admin"), .role(office), .anyCounty, .role(auditor), .service("evaluation"), .service("gateway"))
 }

@@ -77,6 +77,9 @@ struct RegistryRPCService: RPCService {
         router.unary(RegistryService.listEnterprises, policy: RegistryAccess.listEnterprises) { request, _ in
             try await enterprises.list(minimumStaff: request.minimumStaff, county: request.county)
         }
+        router.unary(RegistryService.listEnterprises, policy: RegistryAccess.listEnterprises) { request, _ in
+            try await enterprises.list(minimumStaff: request.minimumStaff, county: request.county)
+        }
         router.clientStreaming(RegistryService.importEnterprises, policy: RegistryAccess.write) { batches, context in
             try await importEnterprises(batches, context)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsPKI
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -17,6 +18,8 @@ struct EvaluationHarness {
 
     static let now = Date(timeIntervalSince1970: 1_793_505_600)  // 2026-11-01T04:00:00Z
     static let today: Int32 = 20261101
+    /// The city's signing key in every harness; tests verify exports with its public key.
+    static let signingKey = CitySigningKey()
 
     static func with<T: Sendable>(_ backend: TestBackend, minimumStaff: UInt32 = 300, _ body: (EvaluationHarness) async throws -> T) async throws -> T {
         let registryPersonal = PersonalData(keys: .generate())
@@ -50,7 +53,7 @@ struct EvaluationHarness {
             do {
                 let service = EvaluationDefinition.makeService(
                     store: store, personal: personal, registry: client,
-                    enterpriseBodyMinimumStaff: minimumStaff, clock: { EvaluationHarness.now })
+                    enterpriseBodyMinimumStaff: minimumStaff, signingKey: signingKey, clock: { EvaluationHarness.now })
                 let result = try await withTestServer(services: [service], auditor: StoreAuditor(store: store)) { _, endpoint in
                     try await body(endpoint, store)
                 }

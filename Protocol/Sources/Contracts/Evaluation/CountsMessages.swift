@@ -35,7 +35,8 @@ public struct EvaluationCounts: WireMessage, Hashable {
     public var county: Int32 = 0
     public var asOf: Int32 = 0
     public var year: Int32 = 0
-    /// Distinct persons holding at least one valid certificate on `asOf`.
+    /// Distinct persons holding at least one valid certificate on `asOf`, plus the declared
+    /// baseline's persons not also holding one recorded here.
     public var skilledWorkers: UInt64 = 0
     /// Distinct persons holding a valid level 3–1 (or higher) certificate on `asOf`.
     public var highSkill: UInt64 = 0
@@ -50,6 +51,10 @@ public struct EvaluationCounts: WireMessage, Hashable {
     /// Distinct persons holding a valid certificate recorded in the system (no declared
     /// baseline): the numerator of the certified share of registered labour.
     public var inSystemSkilledWorkers: UInt64 = 0
+    /// The declared baseline's share of ``skilledWorkers`` (persons not also counted in-system).
+    public var baselineSkilledWorkers: UInt64 = 0
+    /// The declared baseline's share of ``highSkill`` (levels 3–1).
+    public var baselineHighSkill: UInt64 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, &county)
@@ -62,5 +67,7 @@ public struct EvaluationCounts: WireMessage, Hashable {
         try v.field(8, &enterprisesLackingBody)
         try v.field(9, &complianceKnown)
         try v.field(10, &inSystemSkilledWorkers)
+        try v.field(11, &baselineSkilledWorkers)
+        try v.field(12, &baselineHighSkill)
     }
 }

@@ -104,3 +104,43 @@ public struct DemandImportBatch: WireMessage, Hashable {
         try v.field(1, &rows)
     }
 }
+
+/// Which enterprises to list: those with at least `minimumStaff` staff, in one county or all.
+public struct EnterpriseListRequest: WireMessage, Hashable {
+    public var minimumStaff: UInt32 = 0
+    /// A county's code; 0 for the whole city.
+    public var county: Int32 = 0
+    public init() {}
+    public init(minimumStaff: UInt32, county: Int32 = 0) {
+        self.minimumStaff = minimumStaff
+        self.county = county
+    }
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &minimumStaff)
+        try v.field(2, &county)
+    }
+}
+
+/// An enterprise as a list shows it: who it is and how large, nothing about its people.
+public struct EnterpriseSummary: WireMessage, Hashable {
+    public var creditCode: String = ""
+    public var name: String = ""
+    public var county: Int32 = 0
+    public var staffCount: UInt32 = 0
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &creditCode)
+        try v.field(2, &name)
+        try v.field(3, &county)
+        try v.field(4, &staffCount)
+    }
+}
+
+public struct EnterpriseList: WireMessage, Hashable {
+    /// Ordered by credit code.
+    public var enterprises: [EnterpriseSummary] = []
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &enterprises)
+    }
+}

@@ -18,6 +18,8 @@ public enum RegistryService {
     // Enterprises and demand
     public static let registerEnterprise = Method<Enterprise, EnterpriseView>(service: name, name: "RegisterEnterprise", kind: .unary)
     public static let getEnterprise = Method<EnterpriseLookup, EnterpriseView>(service: name, name: "GetEnterprise", kind: .unary, isIdempotent: true)
+    /// Enterprises with at least a staff count (no personal data): evaluation's compliance view.
+    public static let listEnterprises = Method<EnterpriseListRequest, EnterpriseList>(service: name, name: "ListEnterprises", kind: .unary, isIdempotent: true)
     public static let importEnterprises = Method<EnterpriseImportBatch, ImportSummary>(service: name, name: "ImportEnterprises", kind: .clientStreaming)
     public static let importDemand = Method<DemandImportBatch, ImportSummary>(service: name, name: "ImportDemand", kind: .clientStreaming)
 

@@ -1,0 +1,107 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsStore
+import SQLKit
+
+/// The declared stock of holders certified before the system, and the de-duplication that
+/// keeps a person from being counted twice (README, "Baseline stock").
+///
+/// The baseline is numbers, not persons: the centre declares "so many persons in county C
+/// whose highest certificate is at level L, as of date B". A person becomes identifiable only
+/// when one of their pre-system certificates is imported with the pre-system mark. From then on
+/// they count through that certificate, and they *claim* one place of the baseline at
+/// (their county, their highest pre-system level): the baseline counts max(0, declared −
+/// claimed). One claim per person, however many certificates they bring; a later pre-system
+/// certificate at a higher level moves their claim up.
+struct BaselineRepository: Sendable {
+    let clock: @Sendable () -> Date
+
+    static func validate(_ declaration: BaselineDeclaration) throws(RuleViolation) -> CalendarDate {
+        guard JinchengDivisions.isJinchengCounty(declaration.county) else {
+            throw RuleViolation(field: "county", reason: "\(declaration.county) is not a Jincheng county code")
+        }
+        guard declaration.level == .unspecified || declaration.level.isKnown else {
+            throw RuleViolation(field: "level", reason: "unknown level \(declaration.level.rawValue)")
+        }
+        guard let date = CalendarDate(yyyymmdd: declaration.asOf) else {
+            throw RuleViolation(field: "as_of", reason: "\(declaration.asOf) is not a date (yyyymmdd)")
+        }
+        return date
+    }
+
+    /// Sets the declared number (declaring the same again changes nothing); claims stay.
+    func declare(_ declaration: BaselineDeclaration, in tx: StoreTransaction) async throws -> BaselineEntry {
+        try await tx.raw("""
+            INSERT INTO baseline_stock (county, level, declared, claimed, as_of, updated_ms)
+            VALUES (\(bind: declaration.county), \(bind: declaration.level.rawValue), \(bind: Int64(clamping: declaration.persons)),
+                    0, \(bind: declaration.asOf), \(bind: now))
+            ON CONFLICT (county, level) DO UPDATE SET declared = excluded.declared, as_of = excluded.as_of,
+                updated_ms = excluded.updated_ms
+            """).run()
+        try await tx.audit(entity: "baseline", id: "\(declaration.county)/\(declaration.level.rawValue)",
+                           detail: "declared \(declaration.persons) persons as of \(declaration.asOf)")
+        return try await entries(county: declaration.county, in: tx).first { $0.level == declaration.level } ?? BaselineEntry()
+    }
+
+    /// Records that the holder of a pre-system certificate (county, level) is a baseline person.
+    func claim(holderIndex: Data, county: Int32, level: SkillLevel, in tx: any SQLDatabase) async throws {
+        let existing = try await tx.select().columns("county", "level").from("baseline_claims")
+            .where("holder_index", .equal, SQLBind(holderIndex)).first()
+        if let existing {
+            let oldCounty = try existing.decode(column: "county", as: Int32.self)
+            let oldLevel = SkillLevel(rawValue: try existing.decode(column: "level", as: Int32.self))
+            // The baseline counted each person once, at their highest level.
+            guard level.rank > oldLevel.rank else { return }
+            try await adjust(county: oldCounty, level: oldLevel, by: -1, in: tx)
+            try await tx.update("baseline_claims").set("county", to: SQLBind(county)).set("level", to: SQLBind(level.rawValue))
+                .where("holder_index", .equal, SQLBind(holderIndex)).run()
+        } else {
+            try await tx.raw("""
+                INSERT INTO baseline_claims (holder_index, county, level)
+                VALUES (\(bind: holderIndex), \(bind: county), \(bind: level.rawValue))
+                """).run()
+        }
+        try await adjust(county: county, level: level, by: 1, in: tx)
+    }
+
+    private func adjust(county: Int32, level: SkillLevel, by delta: Int64, in tx: any SQLDatabase) async throws {
+        // A claim may come before the declaration: the row then waits with nothing declared.
+        try await tx.raw("""
+            INSERT INTO baseline_stock (county, level, declared, claimed, as_of, updated_ms)
+            VALUES (\(bind: county), \(bind: level.rawValue), 0, \(bind: delta), 0, \(bind: now))
+            ON CONFLICT (county, level) DO UPDATE SET claimed = baseline_stock.claimed + excluded.claimed
+            """).run()
+    }
+
+    func entries(county: Int32, in db: any SQLDatabase) async throws -> [BaselineEntry] {
+        var query = db.select().columns("county", "level", "declared", "claimed", "as_of").from("baseline_stock")
+        if county != 0 { query = query.where("county", .equal, SQLBind(county)) }
+        return try await query.orderBy("county").all().map { row in
+            var entry = BaselineEntry()
+            entry.county = try row.decode(column: "county", as: Int32.self)
+            entry.level = SkillLevel(rawValue: try row.decode(column: "level", as: Int32.self))
+            entry.asOf = try row.decode(column: "as_of", as: Int32.self)
+            let declared = try row.decode(column: "declared", as: Int64.self)
+            let claimed = try row.decode(column: "claimed", as: Int64.self)
+            entry.declared = UInt64(max(0, declared))
+            entry.claimed = UInt64(max(0, claimed))
+            entry.counted = UInt64(max(0, declared - claimed))
+            return entry
+        }.sorted { ($0.county, $0.level.rank) < ($1.county, $1.level.rank) }
+    }
+
+    /// The baseline persons counts add on `date` (skilled workers, high-skill talents): only
+    /// declarations measured on or before the date. A table of at most 6 × 9 rows.
+    func counted(county: Int32, on date: Int32, in db: any SQLDatabase) async throws -> (all: UInt64, highSkill: UInt64) {
+        var all: UInt64 = 0
+        var high: UInt64 = 0
+        for entry in try await entries(county: county, in: db) where entry.declared > 0 && entry.asOf <= date {
+            all += entry.counted
+            if entry.level.isHighSkill { high += entry.counted }
+        }
+        return (all, high)
+    }
+
+    private var now: Int64 { Int64(clock().timeIntervalSince1970 * 1000) }
+}

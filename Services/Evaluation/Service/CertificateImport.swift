@@ -1,0 +1,106 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsStore
+import SQLKit
+
+/// Bulk import of historical certificates (issue 5 §6), one transaction per batch.
+///
+/// A historical certificate records a fact, so the rules of issuing (an active institution
+/// within its filed scope, an enterprise body's own employees) are not applied: its
+/// institution may since have closed or never have been registered here, and is kept as
+/// given. The field rules still hold (kind, level for the kind, ID number, dates), the
+/// certificate needs a county (given, or its institution's if that is registered here), and
+/// its printed number identifies it, so importing a file again adds nothing.
+struct CertificateImport: Sendable {
+    let store: Store
+    let rules: CertificateRules
+    let certificates: CertificateRepository
+    let institutions: InstitutionRepository
+
+    /// Import summaries list at most this many row errors; the count covers all.
+    static let reportedErrorLimit = 1_000
+
+    func run(_ batches: MessageStream<CertificateImportBatch>, _ context: ServerContext) async throws -> ImportSummary {
+        var summary = ImportSummary()
+        for try await batch in batches {
+            summary.received += UInt64(batch.rows.count)
+            var valid: [(row: CertificateImportRow, issue: ValidatedIssue)] = []
+            for row in batch.rows {
+                do {
+                    try Self.checkNumber(row.number)
+                    valid.append((row, try rules.validate(row.certificate)))
+                } catch let violation as RuleViolation {
+                    summary.rejectRow(RowError(line: row.line, column: violation.field, reason: violation.reason))
+                } catch let refusal as RuleRefusal {
+                    summary.rejectRow(RowError(line: row.line, column: "level", reason: "\(refusal.rule): \(refusal.reason)"))
+                }
+            }
+            guard !valid.isEmpty else { continue }
+            let outcome = try await store.transaction(context.audit) { tx in
+                try await write(valid, in: tx)
+            }
+            summary.accepted += outcome.accepted
+            summary.alreadyRegistered += outcome.already
+            for error in outcome.errors { summary.rejectRow(error) }
+        }
+        summary.errors.sort { $0.line < $1.line }
+        return summary
+    }
+
+    private func write(_ rows: [(row: CertificateImportRow, issue: ValidatedIssue)], in tx: StoreTransaction) async throws
+        -> (accepted: UInt64, already: UInt64, errors: [RowError]) {
+        let numbers = rows.map(\.row.number)
+        let known = Set(try await tx.select().column("number").from("certificates")
+            .where("number", .in, SQLBind.group(numbers)).all(decodingColumn: "number", as: String.self))
+        var counties: [String: Int32] = [:]
+        var seen: Set<String> = []
+        var accepted: UInt64 = 0
+        var already: UInt64 = 0
+        var errors: [RowError] = []
+        // Oldest first: a holder's later, higher level then supersedes the lower one as it
+        // would have when both were issued.
+        for (row, validated) in rows.sorted(by: { $0.issue.issuedOn < $1.issue.issuedOn }) {
+            if known.contains(row.number) || seen.contains(row.number) {
+                already += 1
+                continue
+            }
+            var issue = validated
+            if issue.county == 0 {
+                if counties[issue.institutionCode] == nil {
+                    counties[issue.institutionCode] = try await institutions.find(issue.institutionCode, in: tx)?.institution.county ?? 0
+                }
+                let county = counties[issue.institutionCode] ?? 0
+                guard JinchengDivisions.isJinchengCounty(county) else {
+                    errors.append(RowError(line: row.line, column: "county",
+                                           reason: "give the holder's county: institution \(issue.institutionCode) is not a county institution registered here"))
+                    continue
+                }
+                issue.county = county
+            }
+            seen.insert(row.number)
+            _ = try await certificates.issue(issue, number: row.number, preSystem: row.preSystem, in: tx)
+            accepted += 1
+        }
+        try await tx.audit(entity: "certificate", id: nil, detail: "imported \(accepted) historical certificates")
+        return (accepted, already, errors.sorted { $0.line < $1.line })
+    }
+
+    /// A printed number: not empty, no longer than 40, and not in the system's own `JCC` series.
+    static func checkNumber(_ number: String) throws(RuleViolation) {
+        guard !number.isEmpty else { throw RuleViolation(field: "number", reason: "is empty") }
+        guard number.count <= 40, number.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "/") }) else {
+            throw RuleViolation(field: "number", reason: "'\(number)' is not a certificate number (letters, digits, - and /, at most 40)")
+        }
+        guard !number.uppercased().hasPrefix("JCC") else {
+            throw RuleViolation(field: "number", reason: "\(number) is in the JCC series this system issues; historical numbers come from elsewhere")
+        }
+    }
+}
+
+extension ImportSummary {
+    mutating func rejectRow(_ error: RowError) {
+        rejected += 1
+        if errors.count < CertificateImport.reportedErrorLimit { errors.append(error) }
+    }
+}

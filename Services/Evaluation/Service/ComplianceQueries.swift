@@ -1,0 +1,37 @@
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsStore
+import SQLKit
+
+/// The compliance view (plan, action 3): enterprises with at least the minimum staff and no
+/// active evaluation body of their own. The enterprises live in the registry, the bodies here,
+/// so every answer asks the registry; nothing about enterprises is copied into this service.
+struct ComplianceQueries: Sendable {
+    let store: Store
+    let enterprises: EnterpriseDirectory
+    let minimumStaff: UInt32
+
+    /// How long Counts waits for the registry before answering without the compliance figure:
+    /// the gateway's own deadline must still leave room for the rest of the counts.
+    static let countsDeadline: Duration = .milliseconds(800)
+
+    func report(county: Int32, timeout: Duration? = nil) async throws -> ComplianceReport {
+        let large = try await enterprises.largeEnterprises(minimumStaff: minimumStaff, county: county, timeout: timeout)
+        let bodies = try await store.query { db in try await activeEnterpriseBodies(in: db) }
+        var report = ComplianceReport()
+        report.county = county
+        report.minimumStaff = minimumStaff
+        report.largeEnterprises = UInt64(large.count)
+        report.lacking = large.filter { !bodies.contains($0.creditCode.uppercased()) }
+        return report
+    }
+
+    /// Credit codes of enterprises with an active body: a suspended or revoked body no longer
+    /// evaluates, so its enterprise counts as lacking one again.
+    private func activeEnterpriseBodies(in db: any SQLDatabase) async throws -> Set<String> {
+        Set(try await db.select().column("enterprise_code").from("institutions")
+            .where("type", .equal, SQLBind(InstitutionType.enterpriseBody.rawValue))
+            .where("status", .equal, SQLBind(InstitutionStatus.active.rawValue))
+            .all(decodingColumn: "enterprise_code", as: String.self).map { $0.uppercased() })
+    }
+}
