@@ -54,7 +54,10 @@ struct LocalCluster {
             print("  \(kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) 127.0.0.1:\(kind.defaultPort)   metrics http://127.0.0.1:\(kind.defaultMetricsPort)/metrics")
         }
         print("")
-        print("try: jcskills --tls \(pkiDirectory) health 127.0.0.1:\(ServiceKind.gateway.defaultPort)")
+        if let token = try? dashboardToken() {
+            print("dashboard: https://\(Self.dashboardAddress)/?token=\(token)   (the development CA signs its certificate)")
+        }
+        print("try: jcskills --tls \(pkiDirectory) totals --county all")
         print("stop: jcskills local down\(home == ".jcskills" ? "" : " --home \(home)")")
     }
 
@@ -72,6 +75,7 @@ struct LocalCluster {
         for peer in Self.peers(of: kind) {
             arguments += ["--peer", "\(peer.rawValue)=127.0.0.1:\(peer.defaultPort)"]
         }
+        if kind == .gateway { arguments += ["--config", try gatewayConfig()] }
         if !FileManager.default.fileExists(atPath: logFile(kind)) {
             _ = FileManager.default.createFile(atPath: logFile(kind), contents: nil)
         }

@@ -61,7 +61,7 @@ public enum GatewayDefinition: ServiceDefinition {
             watchInterval: options?.watchIntervalMilliseconds.map { .milliseconds($0) } ?? defaultWatchInterval,
             history: history)
         var background: [any BackgroundService] = []
-        if let dashboard = options?.dashboard ?? DashboardOptions.default {
+        if let dashboard = options?.dashboard ?? DashboardOptions.default, dashboard.enabled ?? true {
             background.append(try DashboardServer(
                 options: dashboard, tls: settings.tls, engine: service.engine, history: history,
                 catalogue: catalogue, logger: environment.logger))

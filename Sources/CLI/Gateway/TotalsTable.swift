@@ -8,12 +8,15 @@ struct TotalsTable {
 
     static let barWidth = 20
 
+    /// Wide enough for the longest indicator name.
+    private var nameWidth: Int { max(20, (totals.scope.indicators.map(\.nameEn.count).max() ?? 0) + 2) }
+
     func render() -> String {
         var out = "Jincheng · as of \(IndicatorValue.isoDate(totals.asOf)) · year \(totals.year)\n"
         for source in totals.sources where !source.available {
             out += paint("! \(source.service): \(source.reason)", .red) + "\n"
         }
-        out += "\n" + pad("indicator", 44) + pad("value", 13, right: true) + pad("target", 13, right: true) + "  progress" + String(repeating: " ", count: Self.barWidth - 6) + "status\n"
+        out += "\n" + pad("indicator", nameWidth) + pad("value", 13, right: true) + pad("target", 13, right: true) + "  progress" + String(repeating: " ", count: Self.barWidth - 6) + "status\n"
         for indicator in totals.scope.indicators {
             out += line(indicator) + "\n"
         }
@@ -37,7 +40,7 @@ struct TotalsTable {
     }
 
     private func line(_ indicator: IndicatorValue) -> String {
-        let name = pad(indicator.nameEn, 44)
+        let name = pad(indicator.nameEn, nameWidth)
         guard indicator.status != .unavailable else {
             let last = indicator.hasLastKnown ? " (last known \(indicator.displayLastKnown))" : ""
             return name + pad("—", 13, right: true) + pad(indicator.displayTarget, 13, right: true) + "  " + paint("unavailable: \(indicator.reason)\(last)", .grey)

@@ -24,7 +24,16 @@ struct DashboardServer: Service {
     }
 
     func run() async throws {
-        let channel = try await start()
+        let channel: any Channel
+        do {
+            channel = try await start()
+        } catch {
+            // The totals are the gateway's job; the page is a view of them. A port taken by
+            // another process costs the page, not the service.
+            logger.error("dashboard not started: cannot listen on \(address): \(error)")
+            try? await gracefulShutdown()
+            return
+        }
         logger.info("dashboard", metadata: ["address": "https://\(address)/"])
         await withGracefulShutdownHandler {
             try? await channel.closeFuture.get()
