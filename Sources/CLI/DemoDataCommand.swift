@@ -6,7 +6,7 @@ struct DemoDataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo-data",
         abstract: "Write deterministic, realistic CSV files that the services' imports accept.",
-        subcommands: [Registry.self])
+        subcommands: [Registry.self, Evaluation.self])
 
     struct Registry: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -31,6 +31,32 @@ struct DemoDataCommand: ParsableCommand {
             let summary = try data.write(to: out) { done in bar.update(done: UInt64(done), items: done) }
             bar.finish()
             print("wrote \(out)/\(RegistryCSVFormat.personsFileName) (\(summary.persons) persons), \(RegistryCSVFormat.enterprisesFileName) (\(summary.enterprises)), \(RegistryCSVFormat.demandFileName) (\(summary.demandLines) lines)")
+        }
+    }
+
+    struct Evaluation: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "institutions.csv and certificates.csv for `jcskills evaluation import-institutions` / `import`.",
+            discussion: """
+                Consistent with `jcskills demo-data registry` of the same --persons, --enterprises and \
+                --seed: the holders are its persons (same ID numbers and names) and the enterprise \
+                bodies belong to its enterprises of ≥ 300 staff, so import the registry first. At \
+                least 50 institutions of the four types; about a third of the persons hold 1–3 \
+                certificates. Example: jcskills demo-data evaluation --persons 100000 --enterprises 2000 --seed 7 --out demo/
+                """)
+
+        @Option(name: .long, help: "Persons of the registry's demo data (holders are drawn from them).") var persons: Int = 10_000
+        @Option(name: .long, help: "Enterprises of the registry's demo data.") var enterprises: Int = 200
+        @Option(name: .long, help: "Seed: the registry's demo data's.") var seed: UInt64 = 2020
+        @Option(name: .long, help: ArgumentHelp("Output directory.", valueName: "dir")) var out: String
+
+        func validate() throws {
+            guard persons >= 0, enterprises >= 0 else { throw ValidationError("sizes must not be negative") }
+        }
+
+        func run() throws {
+            let summary = try EvaluationDemoData(persons: persons, enterprises: enterprises, seed: seed).write(to: out)
+            print("wrote \(out)/\(EvaluationCSVFormat.institutionsFileName) (\(summary.institutions) institutions), \(EvaluationCSVFormat.certificatesFileName) (\(summary.certificates) certificates of \(summary.holders) holders)")
         }
     }
 }

@@ -35,6 +35,8 @@ struct LocalCluster {
         }
         let pki = try DevelopmentPKI.initialise(at: pkiDirectory)
         if pki.createdCA { print("created a development PKI in \(pkiDirectory)") }
+        // The evaluation service signs exported certificates with it; `cert verify` finds the public half here.
+        try CitySigningKey.create(in: pkiDirectory)
 
         for kind in Self.order {
             if let pid = runningPID(kind) {

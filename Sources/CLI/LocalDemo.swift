@@ -30,6 +30,18 @@ extension LocalCluster {
         let demand = try await RegistryImports.demand.run(file: "\(directory)/\(RegistryCSVFormat.demandFileName)", client: registry)
         await registry.close()
         print("demo data: registry \(persons.accepted) persons, \(enterprises.accepted) enterprises, \(demand.accepted) demand lines")
+        // Evaluation after the registry: its enterprise bodies are checked against the
+        // registry's enterprises, and its holders are the registry's demo persons.
+        let evaluationData = EvaluationDemoData(persons: Self.demoPersons, enterprises: Self.demoEnterprises, seed: Self.demoSeed)
+        try evaluationData.write(to: directory)
+        let evaluation = try RPCClient(endpoints: [Endpoint(host: "127.0.0.1", port: ServiceKind.evaluation.defaultPort)], configuration: configuration)
+        let institutions = try await EvaluationImports.institutions(file: "\(directory)/\(EvaluationCSVFormat.institutionsFileName)", client: evaluation)
+        let certificates = try await EvaluationImports.certificates.run(file: "\(directory)/\(EvaluationCSVFormat.certificatesFileName)", client: evaluation)
+        await evaluation.close()
+        print("demo data: evaluation \(institutions.accepted) institutions, \(certificates.accepted) certificates")
+        for error in (institutions.errors + certificates.errors).prefix(5) {
+            print("  refused line \(error.line)\(error.column.isEmpty ? "" : ", \(error.column)"): \(error.reason)")
+        }
         try Data().write(to: URL(fileURLWithPath: marker))
     }
 }

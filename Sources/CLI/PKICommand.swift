@@ -14,8 +14,10 @@ struct PKICommand: ParsableCommand {
                 Writes DIR/ca.crt, DIR/ca.key and DIR/<id>.crt, DIR/<id>.key (PEM, ECDSA P-256) for \
                 registry, training, evaluation, competition, gateway and admin, each with SANs \
                 localhost, 127.0.0.1 and jcskills://<id>. An existing CA is kept and only missing \
-                identities are added, unless --force. Production sites bring their own PEM files \
-                (deploy/pki/README.md).
+                identities are added, unless --force. Also writes the city's Ed25519 certificate-signing \
+                key, DIR/city-signing.key (kept secret, read by the evaluation service) and \
+                DIR/city-signing.pub (give it to whoever verifies exported certificates); an existing \
+                one is kept. Production sites bring their own PEM files (deploy/pki/README.md).
                 """)
 
         @Option(name: .long, help: ArgumentHelp("Output directory.", valueName: "dir"))
@@ -31,6 +33,9 @@ struct PKICommand: ParsableCommand {
             let summary = try DevelopmentPKI.initialise(
                 at: out, extraIdentities: extra.map { IdentityRequest(id: $0) }, overwrite: force)
             print(summary)
+            if try CitySigningKey.create(in: out) {
+                print("created the city's certificate-signing key \(out)/\(CitySigningKey.privateKeyFileName) (public: \(CitySigningKey.publicKeyFileName))")
+            }
         }
     }
 }

@@ -40,6 +40,13 @@ struct EvaluationRPCService: RPCService {
         router.unary(EvaluationService.getInstitution, policy: EvaluationAccess.readInstitutions) { lookup, _ in
             try await store.read { db in try await institutions.require(lookup.code, in: db) }
         }
+        router.unary(EvaluationService.listInstitutions, policy: EvaluationAccess.readInstitutions) { request, _ in
+            var list = InstitutionList()
+            list.institutions = try await store.read { db in
+                try await institutions.list(county: request.county, type: request.type, in: db)
+            }
+            return list
+        }
         router.unary(EvaluationService.issueCertificate, policy: EvaluationAccess.issue) { request, context in
             try await issueCertificate(request, context)
         }

@@ -97,6 +97,18 @@ struct InstitutionRepository: Sendable {
         return view
     }
 
+    /// Institutions of a county and type (zero for any), by code: tens of rows, each with its scope.
+    func list(county: Int32, type: InstitutionType, in db: any SQLDatabase) async throws -> [InstitutionView] {
+        var query = db.select().column("code").from("institutions")
+        if county != 0 { query = query.where("county", .equal, SQLBind(county)) }
+        if type != .unspecified { query = query.where("type", .equal, SQLBind(type.rawValue)) }
+        var views: [InstitutionView] = []
+        for code in try await query.orderBy("code").all(decodingColumn: "code", as: String.self) {
+            if let view = try await find(code, in: db) { views.append(view) }
+        }
+        return views
+    }
+
     func require(_ code: String, in db: any SQLDatabase) async throws -> InstitutionView {
         guard let view = try await find(code, in: db) else {
             throw RPCError(.notFound, "no evaluation institution with code \(code)")

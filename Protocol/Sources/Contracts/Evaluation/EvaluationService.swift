@@ -8,6 +8,7 @@ public enum EvaluationService {
     public static let registerInstitution = Method<Institution, InstitutionView>(service: name, name: "RegisterInstitution", kind: .unary)
     public static let setInstitutionStatus = Method<InstitutionStatusChange, InstitutionView>(service: name, name: "SetInstitutionStatus", kind: .unary)
     public static let getInstitution = Method<InstitutionLookup, InstitutionView>(service: name, name: "GetInstitution", kind: .unary, isIdempotent: true)
+    public static let listInstitutions = Method<InstitutionListRequest, InstitutionList>(service: name, name: "ListInstitutions", kind: .unary, isIdempotent: true)
 
     // Certificates
     public static let issueCertificate = Method<CertificateIssue, IssueCertificateResponse>(service: name, name: "IssueCertificate", kind: .unary)

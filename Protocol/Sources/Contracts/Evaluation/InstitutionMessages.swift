@@ -71,3 +71,27 @@ public struct InstitutionStatusChange: WireMessage, Hashable {
         try v.field(3, &reason)
     }
 }
+
+/// Which institutions to list; zero values list all.
+public struct InstitutionListRequest: WireMessage, Hashable {
+    public var county: Int32 = 0
+    public var type: InstitutionType = .unspecified
+    public init() {}
+    public init(county: Int32 = 0, type: InstitutionType = .unspecified) {
+        self.county = county
+        self.type = type
+    }
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &county)
+        try v.field(2, &type)
+    }
+}
+
+public struct InstitutionList: WireMessage, Hashable {
+    /// By code.
+    public var institutions: [InstitutionView] = []
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &institutions)
+    }
+}
