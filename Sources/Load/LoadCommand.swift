@@ -9,10 +9,11 @@ struct LoadCommand: AsyncParsableCommand {
             Workloads that call a service (options: jcskills-load echo --help):
               registry    look-ups, fresh registrations, statistics (--mix)
               evaluation  verifications, issuance to fresh holders, counts
+              gateway     Totals for the city, a county, every county (no cache)
               echo        unary echo, fixed payload, any service (admin identity)
               health      the standard health check, any service
-            Training, competition and gateway workloads join these as those
-            services' contracts land.
+            Training and competition workloads join these as those services'
+            contracts land.
 
             Other subcommands:
               codec    encode/decode of the ANCHORS.md record, ns per operation
@@ -27,5 +28,5 @@ struct LoadCommand: AsyncParsableCommand {
             could not start (TLS files, workload setup); 64 usage error.
             Loopback or an endpoint you name only: never a host you do not run.
             """,
-        subcommands: [RegistryCommand.self, EvaluationCommand.self, EchoCommand.self, HealthCommand.self, CodecCommand.self, StoreCommand.self, CompareCommand.self])
+        subcommands: [RegistryCommand.self, EvaluationCommand.self, GatewayCommand.self, EchoCommand.self, HealthCommand.self, CodecCommand.self, StoreCommand.self, CompareCommand.self])
 }
