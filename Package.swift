@@ -97,7 +97,7 @@ var targets: [Target] = [
     .testTarget(name: "ProtocolTests", dependencies: ["JCSkillsProtocol"], path: "Tests/ProtocolTests"),
     .testTarget(name: "RPCTests", dependencies: ["JCSkillsRPC", "JCSkillsTestSupport", "JCSkillsPKI"] + nio, path: "Tests/RPCTests"),
     // The service executables too: some load tests run against the real processes.
-    .testTarget(name: "LoadTests", dependencies: ["JCSkillsLoad", "JCSkillsTestSupport", "jcskills-registry", "jcskills-evaluation"], path: "Tests/LoadTests"),
+    .testTarget(name: "LoadTests", dependencies: ["JCSkillsLoad", "JCSkillsTestSupport", "jcskills-registry", "jcskills-evaluation", "jcskills-gateway"], path: "Tests/LoadTests"),
     .testTarget(name: "PKITests", dependencies: ["JCSkillsPKI"], path: "Tests/PKITests"),
     // A child process for the crash-safety test: writes, acknowledges, and gets SIGKILLed.
     .executableTarget(name: "jcskills-store-crash-writer", dependencies: ["JCSkillsStore"], path: "Tests/StoreCrashWriter"),

@@ -17,6 +17,12 @@ struct ServiceWorkloadTests {
         #expect(weights == ["verify=70", "issue=20", "counts=10"])
     }
 
+    @Test("gateway: city 80, county 15, every county 5")
+    func gatewayMix() {
+        let weights = GatewayWorkload().operations.map { "\($0.name)=\($0.weight)" }
+        #expect(weights == ["city=80", "county=15", "all-counties=5"])
+    }
+
     @Test("evaluation issues valid skill-level certificates to distinct holders, dated no later than today")
     func certificates() throws {
         let workload = EvaluationWorkload(fixtureCount: 1, people: SyntheticPerson(salt: 99, thisYear: 2026))
