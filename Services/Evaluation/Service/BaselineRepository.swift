@@ -13,7 +13,8 @@ import SQLKit
 /// they count through that certificate, and they *claim* one place of the baseline at
 /// (their county, their highest pre-system level): the baseline counts max(0, declared −
 /// claimed). One claim per person, however many certificates they bring; a later pre-system
-/// certificate at a higher level moves their claim up.
+/// certificate at a higher level moves their claim up. Imports record the claims
+/// (``CertificateBatchWriter``); this type declares and reads.
 struct BaselineRepository: Sendable {
     let clock: @Sendable () -> Date
 
@@ -42,36 +43,6 @@ struct BaselineRepository: Sendable {
         try await tx.audit(entity: "baseline", id: "\(declaration.county)/\(declaration.level.rawValue)",
                            detail: "declared \(declaration.persons) persons as of \(declaration.asOf)")
         return try await entries(county: declaration.county, in: tx).first { $0.level == declaration.level } ?? BaselineEntry()
-    }
-
-    /// Records that the holder of a pre-system certificate (county, level) is a baseline person.
-    func claim(holderIndex: Data, county: Int32, level: SkillLevel, in tx: any SQLDatabase) async throws {
-        let existing = try await tx.select().columns("county", "level").from("baseline_claims")
-            .where("holder_index", .equal, SQLBind(holderIndex)).first()
-        if let existing {
-            let oldCounty = try existing.decode(column: "county", as: Int32.self)
-            let oldLevel = SkillLevel(rawValue: try existing.decode(column: "level", as: Int32.self))
-            // The baseline counted each person once, at their highest level.
-            guard level.rank > oldLevel.rank else { return }
-            try await adjust(county: oldCounty, level: oldLevel, by: -1, in: tx)
-            try await tx.update("baseline_claims").set("county", to: SQLBind(county)).set("level", to: SQLBind(level.rawValue))
-                .where("holder_index", .equal, SQLBind(holderIndex)).run()
-        } else {
-            try await tx.raw("""
-                INSERT INTO baseline_claims (holder_index, county, level)
-                VALUES (\(bind: holderIndex), \(bind: county), \(bind: level.rawValue))
-                """).run()
-        }
-        try await adjust(county: county, level: level, by: 1, in: tx)
-    }
-
-    private func adjust(county: Int32, level: SkillLevel, by delta: Int64, in tx: any SQLDatabase) async throws {
-        // A claim may come before the declaration: the row then waits with nothing declared.
-        try await tx.raw("""
-            INSERT INTO baseline_stock (county, level, declared, claimed, as_of, updated_ms)
-            VALUES (\(bind: county), \(bind: level.rawValue), 0, \(bind: delta), 0, \(bind: now))
-            ON CONFLICT (county, level) DO UPDATE SET claimed = baseline_stock.claimed + excluded.claimed
-            """).run()
     }
 
     func entries(county: Int32, in db: any SQLDatabase) async throws -> [BaselineEntry] {

@@ -15,8 +15,8 @@ import SQLKit
 struct CertificateImport: Sendable {
     let store: Store
     let rules: CertificateRules
-    let certificates: CertificateRepository
     let institutions: InstitutionRepository
+    let writer: CertificateBatchWriter
 
     /// Import summaries list at most this many row errors; the count covers all.
     static let reportedErrorLimit = 1_000
@@ -55,12 +55,10 @@ struct CertificateImport: Sendable {
             .where("number", .in, SQLBind.group(numbers)).all(decodingColumn: "number", as: String.self))
         var counties: [String: Int32] = [:]
         var seen: Set<String> = []
-        var accepted: UInt64 = 0
         var already: UInt64 = 0
         var errors: [RowError] = []
-        // Oldest first: a holder's later, higher level then supersedes the lower one as it
-        // would have when both were issued.
-        for (row, validated) in rows.sorted(by: { $0.issue.issuedOn < $1.issue.issuedOn }) {
+        var accepted: [(number: String, issue: ValidatedIssue, preSystem: Bool)] = []
+        for (row, validated) in rows {
             if known.contains(row.number) || seen.contains(row.number) {
                 already += 1
                 continue
@@ -79,11 +77,13 @@ struct CertificateImport: Sendable {
                 issue.county = county
             }
             seen.insert(row.number)
-            _ = try await certificates.issue(issue, number: row.number, preSystem: row.preSystem, in: tx)
-            accepted += 1
+            accepted.append((row.number, issue, row.preSystem))
         }
-        try await tx.audit(entity: "certificate", id: nil, detail: "imported \(accepted) historical certificates")
-        return (accepted, already, errors.sorted { $0.line < $1.line })
+        // Oldest first inside the writer: a holder's later, higher level then supersedes the
+        // lower one as it would have when both were issued.
+        try await writer.write(accepted, in: tx)
+        try await tx.audit(entity: "certificate", id: nil, detail: "imported \(accepted.count) historical certificates")
+        return (UInt64(accepted.count), already, errors.sorted { $0.line < $1.line })
     }
 
     /// A printed number: not empty, no longer than 40, and not in the system's own `JCC` series.

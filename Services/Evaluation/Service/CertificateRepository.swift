@@ -81,13 +81,9 @@ struct CertificateRepository: Sendable {
 
     /// Issues `issue` (already checked against its institution): supersedes the holder's lower
     /// levels of the same kind and occupation, stores the certificate, updates the holder's
-    /// first certificate. Returns the new row and the numbers it superseded.
-    ///
-    /// `number` is given for imported historical certificates (their printed number), nil to
-    /// allocate the next `JCC` number. `preSystem` marks a holder the declared baseline
-    /// already counts: they claim their place of it (``BaselineRepository``).
-    func issue(_ issue: ValidatedIssue, number given: String? = nil, preSystem: Bool = false,
-               in tx: StoreTransaction) async throws -> (CertificateRow, superseded: [String]) {
+    /// first certificate. Returns the new row and the numbers it superseded. (Imports write
+    /// whole batches the same way: ``CertificateBatchWriter``.)
+    func issue(_ issue: ValidatedIssue, in tx: StoreTransaction) async throws -> (CertificateRow, superseded: [String]) {
         let holderIndex = personal.blindIndex(issue.holderIDNumber, for: .idNumber)
         let issuedOn = issue.issuedOn.yyyymmdd
         // The holder's first certificate: the earlier of the stored one and this one. Done
@@ -125,8 +121,7 @@ struct CertificateRepository: Sendable {
                     .where("number", .in, SQLBind.group(superseded)).run()
             }
         }
-        let number: String
-        if let given { number = given } else { number = Self.number(issuedOn: issue.issuedOn, sequence: try await allocateNumber(in: tx)) }
+        let number = Self.number(issuedOn: issue.issuedOn, sequence: try await allocateNumber(in: tx))
         try await tx.raw("""
             INSERT INTO certificates (number, institution, kind, occupation, level, high_skill, operation_code,
                 holder_index, holder_id_sealed, holder_name_sealed, name_index, employer, county,
@@ -137,19 +132,13 @@ struct CertificateRepository: Sendable {
                 \(bind: personal.seal(issue.holderName, as: .name)), \(bind: personal.blindIndex(issue.holderName, for: .name)),
                 \(bind: issue.employerCreditCode), \(bind: issue.county), \(bind: issuedOn),
                 \(bind: issue.expiresOn?.yyyymmdd ?? EvaluationSchema.openEnded), \(bind: EvaluationSchema.openEnded),
-                \(bind: CertificateState.valid.rawValue), \(bind: now), \(bind: preSystem ? 1 : 0))
+                \(bind: CertificateState.valid.rawValue), \(bind: now), 0)
             """).run()
         try await Recognitions.record(number: number, holderIndex: holderIndex, kind: issue.kind, level: issue.level, at: now, in: tx)
-        if preSystem {
-            try await BaselineRepository(clock: clock).claim(holderIndex: holderIndex, county: issue.county, level: issue.level, in: tx)
-        }
         let after = try await CoverageDeltas.spans(of: holderIndex, in: tx)
         try await CoverageDeltas.write(CoverageDeltas.changes(before: before, after: after), to: tx)
-        // An import audits its batch once: a row per certificate would double its writes.
-        if given == nil {
-            try await tx.audit(entity: "certificate", id: number,
-                               detail: superseded.isEmpty ? nil : "supersedes \(superseded.joined(separator: ", "))")
-        }
+        try await tx.audit(entity: "certificate", id: number,
+                           detail: superseded.isEmpty ? nil : "supersedes \(superseded.joined(separator: ", "))")
         return (try await require(number: number, in: tx), superseded)
     }
 

@@ -85,8 +85,10 @@ struct EvaluationRPCService: RPCService {
             return try await store.read { db in try await Recognitions.person(holderIndex: index, views: views, in: db) }
         }
         router.clientStreaming(EvaluationService.importCertificates, policy: EvaluationAccess.issue) { batches, context in
-            try await CertificateImport(store: store, rules: rules, certificates: certificates, institutions: institutions)
-                .run(batches, context)
+            try await CertificateImport(
+                store: store, rules: rules, institutions: institutions,
+                writer: CertificateBatchWriter(personal: certificates.personal, clock: certificates.clock)
+            ).run(batches, context)
         }
         router.unary(EvaluationService.declareBaseline, policy: EvaluationAccess.issue) { declaration, context in
             _ = try BaselineRepository.validate(declaration)
