@@ -60,7 +60,7 @@ public enum GatewayDefinition: ServiceDefinition {
             sourceDeadline: options?.sourceDeadlineMilliseconds.map { .milliseconds($0) } ?? defaultSourceDeadline,
             watchInterval: options?.watchIntervalMilliseconds.map { .milliseconds($0) } ?? defaultWatchInterval,
             history: history)
-        var background: [any BackgroundService] = []
+        var background: [any BackgroundService] = [HistorySampler(engine: service.engine, spacing: history.spacing)]
         if let dashboard = options?.dashboard ?? DashboardOptions.default, dashboard.enabled ?? true {
             background.append(try DashboardServer(
                 options: dashboard, tls: settings.tls, engine: service.engine, history: history,
@@ -95,12 +95,11 @@ public enum GatewayDefinition: ServiceDefinition {
         watchInterval: Duration = defaultWatchInterval, history: IndicatorHistory? = nil,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) -> GatewayRPCService {
-        let engine = TotalsEngine(
+        var engine = TotalsEngine(
             composer: TotalsComposer(catalogue: catalogue), fanOut: SourceFanOut(sources: sources),
             cache: TotalsCache(timeToLive: cache), lastKnown: LastKnownValues(),
             sourceDeadline: sourceDeadline, clock: clock)
-        return GatewayRPCService(engine: engine, watchInterval: watchInterval) { totals in
-            await history?.record(totals)
-        }
+        if let history { engine.onFreshCityTotals = { await history.record($0) } }
+        return GatewayRPCService(engine: engine, watchInterval: watchInterval)
     }
 }

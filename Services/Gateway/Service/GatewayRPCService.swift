@@ -8,8 +8,6 @@ struct GatewayRPCService: RPCService {
     let engine: TotalsEngine
     /// How often `Watch` asks the sources when the caller does not say.
     let watchInterval: Duration
-    /// Called with every fresh city answer (the dashboard's history).
-    let onFreshCityTotals: @Sendable (Totals) async -> Void
 
     static let readTotals = AccessPolicy.anyIdentified
     /// Watchers may not make the gateway poll the sources faster than this.
@@ -25,9 +23,7 @@ struct GatewayRPCService: RPCService {
     }
 
     private func totals(_ request: TotalsRequest, _ context: ServerContext) async throws -> Totals {
-        let totals = try await engine.totals(request, callerDeadline: remaining(context))
-        if !totals.cached, request.county == 0, request.asOf == 0 { await onFreshCityTotals(totals) }
-        return totals
+        try await engine.totals(request, callerDeadline: remaining(context))
     }
 
     /// Sends the totals, then again whenever a value changes, and at least every heartbeat;

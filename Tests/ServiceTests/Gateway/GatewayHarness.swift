@@ -17,14 +17,15 @@ enum GatewayHarness {
     /// endpoint and the service (for the dashboard).
     static func with<T: Sendable>(
         registry: Endpoint, evaluation: Endpoint, cache: Duration = .zero, sourceDeadline: Duration = .seconds(2),
-        watchInterval: Duration = .milliseconds(100), clock: @escaping @Sendable () -> Date = { EvaluationHarness.now },
+        watchInterval: Duration = .milliseconds(100), history: IndicatorHistory? = nil,
+        clock: @escaping @Sendable () -> Date = { EvaluationHarness.now },
         _ body: (Endpoint, GatewayRPCService) async throws -> T
     ) async throws -> T {
         let registryClient = try sourceClient(registry)
         let evaluationClient = try sourceClient(evaluation)
         let service = GatewayDefinition.makeService(
             catalogue: .plan, sources: [RegistrySource(client: registryClient), EvaluationSource(client: evaluationClient)],
-            cache: cache, sourceDeadline: sourceDeadline, watchInterval: watchInterval, clock: clock)
+            cache: cache, sourceDeadline: sourceDeadline, watchInterval: watchInterval, history: history, clock: clock)
         do {
             let result = try await withTestServer(services: [service]) { _, endpoint in try await body(endpoint, service) }
             await registryClient.close()

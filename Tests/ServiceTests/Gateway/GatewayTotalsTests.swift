@@ -103,11 +103,15 @@ struct GatewayTotalsTests {
     func theDashboardShowsTheValuesTotalsReturns() async throws {
         try await EvaluationHarness.with(.sqlite) { harness in
             _ = try await SeededCity.seed(harness)
-            try await GatewayHarness.with(registry: harness.registry, evaluation: harness.evaluation, cache: .seconds(60)) { gateway, service in
+            let history = try await DashboardTestStore.history()
+            try await GatewayHarness.with(
+                registry: harness.registry, evaluation: harness.evaluation, cache: .seconds(60), history: history.history
+            ) { gateway, service in
+                // A fresh answer about the city today is a point on the charts.
                 let totals = try await withTestClient(gateway, as: "admin") { client in
                     try await client.unary(GatewayService.totals, TotalsRequest(county: TotalsRequest.everyCounty))
                 }
-                let history = try await DashboardTestStore.history()
+                #expect(try await history.history.series("skilled_workers").map(\.value) == [totals.indicator("skilled_workers")?.value])
                 let dashboard = try DashboardServer(
                     options: DashboardOptions(listen: "\(try await DeadPort.make())", token: "s3cret-token"), tls: TestPKI.shared.files("gateway"),
                     engine: service.engine, history: history.history, catalogue: .plan, logger: .init(label: "test"))
@@ -119,7 +123,7 @@ struct GatewayTotalsTests {
                     for indicator in totals.scope.indicators {
                         #expect(page.contains("data-key=\"\(indicator.key)\">\(indicator.displayValue)<"), "\(indicator.key)")
                     }
-                    #expect(page.contains("<svg"))
+                    #expect(page.contains("<svg") && page.contains("<circle"))
                     #expect(!page.contains("<script"))
                     // No certificate: only the token gets in.
                     let anonymous = try DashboardTestStore.tls(clientIdentity: nil)
@@ -132,8 +136,8 @@ struct GatewayTotalsTests {
                     try? await channel.close()
                     throw error
                 }
-                await history.close()
             }
+            await history.close()
         }
     }
 }

@@ -49,12 +49,22 @@ struct IndicatorHistory: Sendable {
         }
     }
 
-    func series(_ indicator: String, limit: Int = 500) async throws -> [Point] {
+    /// At most about `points` points spread over the whole history: older stretches are
+    /// averaged per time bucket, so a year of samples draws as quickly as a day.
+    func series(_ indicator: String, points: Int = 300) async throws -> [Point] {
         try await store.read { db in
-            try await db.select().columns("at_ms", "value").from("indicator_history")
-                .where("indicator", .equal, SQLBind(indicator)).orderBy("at_ms", .descending).limit(limit)
-                .all().map { Point(atMs: try $0.decode(column: "at_ms", as: Int64.self), value: try $0.decode(column: "value", as: Double.self)) }
-                .reversed()
+            let span = try await db.select()
+                .column(SQLFunction("MIN", args: SQLIdentifier("at_ms")), as: "first")
+                .column(SQLFunction("MAX", args: SQLIdentifier("at_ms")), as: "last")
+                .from("indicator_history").where("indicator", .equal, SQLBind(indicator)).first()
+            guard let span, let first = try span.decode(column: "first", as: Int64?.self),
+                  let last = try span.decode(column: "last", as: Int64?.self) else { return [] }
+            let bucket = max(1, (last - first) / Int64(max(1, points)) + 1)
+            let rows = try await db.raw("""
+                SELECT MIN(at_ms) AS at_ms, AVG(value) AS value FROM indicator_history
+                WHERE indicator = \(bind: indicator) GROUP BY (at_ms - \(bind: first)) / \(bind: bucket) ORDER BY 1
+                """).all()
+            return try rows.map { Point(atMs: try $0.decode(column: "at_ms", as: Int64.self), value: try $0.decode(column: "value", as: Double.self)) }
         }
     }
 }

@@ -12,6 +12,8 @@ struct TotalsEngine: Sendable {
     /// The longest the sources are given when the caller sets no shorter deadline.
     let sourceDeadline: Duration
     let clock: @Sendable () -> Date
+    /// Called with every fresh answer about the city today (the dashboard's history).
+    var onFreshCityTotals: @Sendable (Totals) async -> Void = { _ in }
 
     /// Time kept back from the caller's deadline to compose and send the answer: a tenth of
     /// it, at least 25 ms and at most 200 ms.
@@ -75,6 +77,7 @@ struct TotalsEngine: Sendable {
             lastKnown.record(scope, asOf: asOf.yyyymmdd, year: year)
         }
         cache.store(totals, for: key)
+        if scopes[0] == 0, asOf == today { await onFreshCityTotals(totals) }
         return totals
     }
 
