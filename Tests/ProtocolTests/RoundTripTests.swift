@@ -4,6 +4,27 @@ import Testing
 
 @Suite("Randomized round trips")
 struct RoundTripTests {
+    /// Strings and bytes of every length from 0 to 80 bytes, each byte distinct, against an
+    /// independent encoding: the writer copies short values word by word (WireWriter.swift),
+    /// with a different path below 8, from 8 to 32 and above 32 bytes.
+    @Test func stringsAndBytesOfEveryLength() throws {
+        for length in 0...80 {
+            let utf8 = (0..<length).map { UInt8(0x21 + $0 % 90) }
+            var value = Scalars()
+            value.text = String(decoding: utf8, as: UTF8.self)
+            value.blob = WireBytes(utf8.reversed())
+            var expected: [UInt8] = []
+            if length > 0 {
+                let prefix = WireScan.encodeVarint(UInt64(length))
+                expected += [0x42] + prefix + utf8
+                expected += [0x4A] + prefix + Array(utf8.reversed())
+            }
+            #expect(value.wireBytes() == expected, "length \(length)")
+            #expect(Array(ByteBuffer.encoding(value).readableBytesView) == expected, "length \(length)")
+            #expect(try Scalars(wireBytes: expected) == value, "length \(length)")
+        }
+    }
+
     /// Every field kind, random values biased to the extremes: encode, decode, compare.
     @Test(arguments: [1, 2, 3, 4] as [UInt64])
     func everythingRoundTrips(seed: UInt64) throws {

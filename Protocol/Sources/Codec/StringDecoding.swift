@@ -32,17 +32,20 @@ func makeString(_ bytes: UnsafeRawBufferPointer, field: UInt32) throws(WireError
 func containsFourByteLead(_ bytes: UnsafeRawBufferPointer) -> Bool {
     guard let base = bytes.baseAddress else { return false }
     let count = bytes.count
-    var offset = 0
-    while count - offset >= 8 {
+    guard count >= 8 else {
+        for offset in 0..<count where base.load(fromByteOffset: offset, as: UInt8.self) >= 0xF0 { return true }
+        return false
+    }
+    // Bit 7 of a byte survives only if its bits 7, 6, 5 and 4 are all set (a byte ≥ F0);
+    // the shifts carry bits into the next byte only below bit 3, which the mask drops.
+    @inline(__always) func hasLead(_ offset: Int) -> Bool {
         let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-        // Bit 7 of a byte survives only if its bits 7, 6, 5 and 4 are all set (a byte ≥ F0);
-        // the shifts carry bits into the next byte only below bit 3, which the mask drops.
-        if word & (word << 1) & (word << 2) & (word << 3) & 0x8080_8080_8080_8080 != 0 { return true }
+        return word & (word << 1) & (word << 2) & (word << 3) & 0x8080_8080_8080_8080 != 0
+    }
+    var offset = 0
+    while count - offset > 8 {
+        if hasLead(offset) { return true }
         offset += 8
     }
-    while offset < count {
-        if base.load(fromByteOffset: offset, as: UInt8.self) >= 0xF0 { return true }
-        offset += 1
-    }
-    return false
+    return hasLead(count - 8)  // the last word, overlapping the one before it
 }

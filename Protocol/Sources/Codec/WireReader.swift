@@ -32,6 +32,20 @@ public struct WireReader {
 
     @inlinable
     mutating func readLongVarint() throws(WireError) -> UInt64 {
+        if end - cursor >= 10 {
+            // All ten bytes a varint may take are there: no bounds check per byte.
+            var result: UInt64 = 0
+            for index in 0..<10 {
+                let byte = cursor.load(fromByteOffset: index, as: UInt8.self)
+                result |= UInt64(byte & 0x7F) << UInt64(7 * index)
+                if byte < 0x80 {
+                    if index == 9 && byte > 1 { throw .malformedVarint }
+                    cursor += index + 1
+                    return result
+                }
+            }
+            throw .malformedVarint
+        }
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {

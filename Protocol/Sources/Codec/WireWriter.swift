@@ -71,8 +71,31 @@ public struct WireWriter {
     @inlinable @inline(__always)
     mutating func writeRaw(_ base: UnsafeRawPointer, count: Int) {
         assert(end - cursor >= count)
-        cursor.copyMemory(from: base, byteCount: count)
+        if count > 32 {
+            cursor.copyMemory(from: base, byteCount: count)
+        } else if count >= 8 {
+            copyShort(from: base, count: count)
+        } else {
+            for offset in 0..<count {
+                cursor.storeBytes(of: base.load(fromByteOffset: offset, as: UInt8.self), toByteOffset: offset, as: UInt8.self)
+            }
+        }
         cursor += count
+    }
+
+    /// Copies 8 to 32 bytes with word moves, the last word overlapping the one before it.
+    /// Most strings in messages are this short (IDs, names, phone numbers, occupations), and
+    /// a `memcpy` call for each was a fifth of the benchmark record's encode time.
+    @inlinable @inline(__always)
+    func copyShort(from base: UnsafeRawPointer, count: Int) {
+        @inline(__always) func move(_ offset: Int) {
+            let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            cursor.storeBytes(of: word, toByteOffset: offset, as: UInt64.self)
+        }
+        move(0)
+        if count > 16 { move(8) }
+        if count > 24 { move(16) }
+        move(count - 8)
     }
 
     @inlinable
