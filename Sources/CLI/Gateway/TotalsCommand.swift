@@ -31,6 +31,8 @@ struct TotalsCommand: AsyncParsableCommand {
     var fresh = false
     @Flag(name: .long, help: "Print JSON (for scripts) instead of the table.")
     var json = false
+    @Flag(name: .long, help: "Keep watching: print the set again whenever a value changes (Ctrl-C to stop).")
+    var watch = false
 
     static let partialExitCode: Int32 = 3
 
@@ -52,6 +54,7 @@ struct TotalsCommand: AsyncParsableCommand {
         request.year = year
         guard let target = Endpoint(endpoint) else { throw ValidationError("--endpoint: expected HOST:PORT, got '\(endpoint)'") }
 
+        if watch { return try await watchTotals(request, target) }
         let rpc = try client.client([target], timeout: .milliseconds(Int64(deadline)))
         let totals: Totals
         do {
@@ -67,5 +70,32 @@ struct TotalsCommand: AsyncParsableCommand {
             print(TotalsTable(totals: totals, colour: isatty(STDOUT_FILENO) == 1).render(), terminator: "")
         }
         if totals.partial { throw ExitCode(Self.partialExitCode) }
+    }
+
+    /// Prints each set `Watch` sends until interrupted; a lost gateway ends it with an error.
+    private func watchTotals(_ request: TotalsRequest, _ target: Endpoint) async throws {
+        let rpc = try client.client([target], timeout: .seconds(365 * 24 * 3600))
+        var watchRequest = WatchRequest()
+        watchRequest.totals = request
+        do {
+            try await rpc.serverStreaming(GatewayService.watch, watchRequest) { stream in
+                for try await totals in stream {
+                    let text: String
+                    if json {
+                        text = TotalsJSON.render(totals) + "\n"
+                    } else {
+                        let terminal = isatty(STDOUT_FILENO) == 1
+                        // On a terminal each set replaces the last one on the screen.
+                        text = (terminal ? "\u{1B}[H\u{1B}[2J" : "") + TotalsTable(totals: totals, colour: terminal).render() + "\n"
+                    }
+                    // Unbuffered, so a pipe sees each set as it comes.
+                    FileHandle.standardOutput.write(Data(text.utf8))
+                }
+            }
+            await rpc.close()
+        } catch {
+            await rpc.close()
+            throw CLIError("watching the gateway at \(endpoint): \(error)")
+        }
     }
 }
