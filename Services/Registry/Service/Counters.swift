@@ -40,42 +40,43 @@ struct CounterDeltas: Sendable {
     /// One multi-row upsert per counter table: a batch touches hundreds of cells, and a
     /// statement per cell cost a thread-pool round trip each (profiled: the import's bottleneck).
     func write(to db: any SQLDatabase) async throws {
-        let cells = self.cells.filter { $0.value != 0 }
-        if !cells.isEmpty {
-            var query: SQLQueryString = "INSERT INTO registration_counts (county, category, gender, age_band, employment, count) VALUES "
-            for (offset, (cell, delta)) in cells.enumerated() {
-                if offset > 0 { query = query + ", " }
-                query = query + "(\(bind: cell.county), \(bind: cell.category), \(bind: cell.gender), \(bind: cell.ageBand), \(bind: cell.employment), \(bind: Int64(delta)))"
-            }
-            query = query + " ON CONFLICT (county, category, gender, age_band, employment) DO UPDATE SET count = registration_counts.count + excluded.count"
-            try await db.raw(query).run()
+        var cellValues: [StoreValue] = []
+        for (cell, delta) in cells where delta != 0 {
+            cellValues += [
+                StoreValue(cell.county), StoreValue(cell.category), StoreValue(cell.gender), StoreValue(cell.ageBand),
+                StoreValue(cell.employment), StoreValue(delta),
+            ]
         }
-        let days = self.days.filter { $0.value != 0 }
-        if !days.isEmpty {
-            var query: SQLQueryString = "INSERT INTO daily_registrations (day, count) VALUES "
-            for (offset, (day, delta)) in days.enumerated() {
-                if offset > 0 { query = query + ", " }
-                query = query + "(\(bind: day), \(bind: Int64(delta)))"
-            }
-            query = query + " ON CONFLICT (day) DO UPDATE SET count = daily_registrations.count + excluded.count"
-            try await db.raw(query).run()
+        if !cellValues.isEmpty {
+            try await db.nativeInsert(
+                into: "registration_counts", columns: ["county", "category", "gender", "age_band", "employment", "count"],
+                values: cellValues,
+                suffix: "ON CONFLICT (county, category, gender, age_band, employment) DO UPDATE SET count = registration_counts.count + excluded.count")
         }
-        let occupations = Set(working.keys).union(wishing.keys).compactMap { occupation -> (String, Int64, Int64)? in
-            let work = Int64(working[occupation] ?? 0)
-            let wish = Int64(wishing[occupation] ?? 0)
-            return work == 0 && wish == 0 ? nil : (occupation, work, wish)
+        var dayValues: [StoreValue] = []
+        for (day, delta) in days where delta != 0 {
+            dayValues += [StoreValue(day), StoreValue(delta)]
         }
-        if !occupations.isEmpty {
-            var query: SQLQueryString = "INSERT INTO occupation_counts (occupation, working, wishing) VALUES "
-            for (offset, (occupation, work, wish)) in occupations.enumerated() {
-                if offset > 0 { query = query + ", " }
-                query = query + "(\(bind: occupation), \(bind: work), \(bind: wish))"
+        if !dayValues.isEmpty {
+            try await db.nativeInsert(
+                into: "daily_registrations", columns: ["day", "count"], values: dayValues,
+                suffix: "ON CONFLICT (day) DO UPDATE SET count = daily_registrations.count + excluded.count")
+        }
+        var occupationValues: [StoreValue] = []
+        for occupation in Set(working.keys).union(wishing.keys) {
+            let work = working[occupation] ?? 0
+            let wish = wishing[occupation] ?? 0
+            if work != 0 || wish != 0 {
+                occupationValues += [.text(occupation), StoreValue(work), StoreValue(wish)]
             }
-            query = query + """
-                 ON CONFLICT (occupation) DO UPDATE SET working = occupation_counts.working + excluded.working, \
-                wishing = occupation_counts.wishing + excluded.wishing
-                """
-            try await db.raw(query).run()
+        }
+        if !occupationValues.isEmpty {
+            try await db.nativeInsert(
+                into: "occupation_counts", columns: ["occupation", "working", "wishing"], values: occupationValues,
+                suffix: """
+                    ON CONFLICT (occupation) DO UPDATE SET working = occupation_counts.working + excluded.working, \
+                    wishing = occupation_counts.wishing + excluded.wishing
+                    """)
         }
     }
 }

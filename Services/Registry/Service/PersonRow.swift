@@ -1,6 +1,6 @@
 import Foundation
 import JCSkillsProtocol
-import SQLKit
+import JCSkillsStore
 
 /// A person as stored: personal fields sealed, the filterable columns plain, the rest in
 /// ``PersonDetails``.
@@ -19,16 +19,19 @@ struct PersonRow: Sendable {
         "id", "card_number", "id_sealed", "name_sealed", "phone_sealed", "residence_county", "status", "details", "version",
     ]
 
-    init(row: any SQLRow) throws {
-        id = try row.decode(column: "id", as: Int64.self)
-        cardNumber = try row.decode(column: "card_number", as: String.self)
-        idSealed = try row.decode(column: "id_sealed", as: Data.self)
-        nameSealed = try row.decode(column: "name_sealed", as: Data.self)
-        phoneSealed = try row.decode(column: "phone_sealed", as: Data.self)
-        residenceCounty = try row.decode(column: "residence_county", as: Int32.self)
-        status = RegistrationStatus(rawValue: try row.decode(column: "status", as: Int32.self))
-        details = try PersonDetails(wireBytes: Array(try row.decode(column: "details", as: Data.self)))
-        version = try row.decode(column: "version", as: Int64.self)
+    /// `SELECT` list for ``init(row:)``.
+    static let selectList = columns.joined(separator: ", ")
+
+    init(row: StoreRow) throws {
+        id = try row.int64("id")
+        cardNumber = try row.string("card_number")
+        idSealed = try row.data("id_sealed")
+        nameSealed = try row.data("name_sealed")
+        phoneSealed = try row.data("phone_sealed")
+        residenceCounty = try row.int32("residence_county")
+        status = RegistrationStatus(rawValue: try row.int32("status"))
+        details = try PersonDetails(wireBytes: Array(try row.data("details")))
+        version = try row.int64("version")
     }
 
     /// The row a validated person becomes (for counting before the insert returns ids).

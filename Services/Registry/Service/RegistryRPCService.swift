@@ -200,23 +200,28 @@ struct RegistryRPCService: RPCService {
 
     private func importPersons(_ batches: MessageStream<PersonImportBatch>, _ context: ServerContext) async throws -> ImportSummary {
         var summary = ImportSummary()
-        for try await batch in batches {
-            summary.received += UInt64(batch.rows.count)
-            var valid: [(line: UInt32, person: ValidatedPerson)] = []
-            for row in batch.rows {
-                do {
-                    let person = try rules.validate(row.person, allowLegacy: true)
-                    guard RegistryAccess.mayWrite(context.principal, county: person.residenceCounty) else {
-                        throw RuleViolation(field: "residence_county", reason: "\(context.principal.identity) may not register persons of county \(person.residenceCounty)")
+        var pipeline = PersonImportPipeline(persons: persons, context: context.audit)
+        do {
+            for try await batch in batches {
+                summary.received += UInt64(batch.rows.count)
+                var valid: [(line: UInt32, person: ValidatedPerson)] = []
+                for row in batch.rows {
+                    do {
+                        let person = try rules.validate(row.person, allowLegacy: true)
+                        guard RegistryAccess.mayWrite(context.principal, county: person.residenceCounty) else {
+                            throw RuleViolation(field: "residence_county", reason: "\(context.principal.identity) may not register persons of county \(person.residenceCounty)")
+                        }
+                        valid.append((row.line, person))
+                    } catch let violation as RuleViolation {
+                        summary.reject(RowError(line: row.line, column: violation.field, reason: violation.reason))
                     }
-                    valid.append((row.line, person))
-                } catch let violation as RuleViolation {
-                    summary.reject(RowError(line: row.line, column: violation.field, reason: violation.reason))
                 }
+                if let outcome = try await pipeline.add(valid) { summary.add(outcome) }
             }
-            let outcome = try await persons.registerBatch(valid, context: context.audit)
-            summary.accepted += UInt64(outcome.accepted)
-            summary.alreadyRegistered += UInt64(outcome.alreadyRegistered.count)
+            for outcome in try await pipeline.finish() { summary.add(outcome) }
+        } catch {
+            pipeline.cancel()
+            throw error
         }
         return summary
     }
@@ -312,6 +317,11 @@ struct RegistryRPCService: RPCService {
 }
 
 extension ImportSummary {
+    mutating func add(_ outcome: PersonRepository.BatchOutcome) {
+        accepted += UInt64(outcome.accepted)
+        alreadyRegistered += UInt64(outcome.alreadyRegistered.count)
+    }
+
     mutating func reject(_ error: RowError) {
         rejected += 1
         if errors.count < RegistryRPCService.reportedErrorLimit { errors.append(error) }

@@ -60,12 +60,13 @@ public final class AuditGroupCommit: Sendable {
             }
             if batch.isEmpty { return }
             do {
+                let rows = batch.map { entry in
+                    AuditLog.Row(at: entry.at, context: entry.context, entity: entry.entity, entityID: entry.id,
+                                 outcome: entry.outcome.name, detail: entry.detail)
+                }
                 try await store.writeTransaction { db in
-                    for entry in batch {
-                        try await AuditLog.append(
-                            on: db, service: store.service, at: entry.at, context: entry.context, entity: entry.entity,
-                            entityID: entry.id, outcome: entry.outcome.name, detail: entry.detail)
-                    }
+                    // One multi-row INSERT: each statement is a hand-off to SQLite's thread.
+                    try await AuditLog.append(rows, on: db, service: store.service)
                 }
                 for entry in batch { entry.continuation.resume() }
             } catch {

@@ -9,16 +9,39 @@ enum AuditLog {
     static let maximumDetailLength = 2000
     static let maximumPageSize = 1000
 
+    /// One row to append.
+    struct Row: Sendable {
+        var at: Date
+        var context: AuditContext
+        var entity: String?
+        var entityID: String?
+        var outcome: String
+        var detail: String?
+    }
+
+    static let columns = ["at_ms", "service", "principal", "method", "request_id", "entity", "entity_id", "outcome", "detail"]
+
     static func append(
         on db: any SQLDatabase, service: String, at time: Date, context: AuditContext,
         entity: String?, entityID: String?, outcome: String, detail: String?
     ) async throws {
-        try await db.insert(into: table)
-            .columns("at_ms", "service", "principal", "method", "request_id", "entity", "entity_id", "outcome", "detail")
-            .values(SQLBind(time.unixMilliseconds), SQLBind(service), SQLBind(context.principal),
-                    SQLBind(context.method), SQLBind(context.requestID), SQLBind(entity), SQLBind(entityID),
-                    SQLBind(outcome), SQLBind(detail.map { String($0.prefix(maximumDetailLength)) }))
-            .run()
+        try await append([Row(at: time, context: context, entity: entity, entityID: entityID, outcome: outcome, detail: detail)],
+                         on: db, service: service)
+    }
+
+    /// Appends `rows` with as few statements as the bind limits allow: a group commit of look-ups
+    /// writes one statement, not one per row.
+    static func append(_ rows: [Row], on db: any SQLDatabase, service: String) async throws {
+        var values: [StoreValue] = []
+        values.reserveCapacity(rows.count * columns.count)
+        for row in rows {
+            values += [
+                .integer(row.at.unixMilliseconds), .text(service), .text(row.context.principal),
+                .text(row.context.method), .text(row.context.requestID), StoreValue(row.entity), StoreValue(row.entityID),
+                .text(row.outcome), StoreValue(row.detail.map { String($0.prefix(maximumDetailLength)) }),
+            ]
+        }
+        try await db.nativeInsert(into: table, columns: columns, values: values)
     }
 
     static func query(on db: any SQLDatabase, service: String, _ query: AuditQuery) async throws -> AuditPage {

@@ -60,7 +60,8 @@ final class PostgresBackend: StoreBackend {
         var reusable = true
         do {
             return try await TransactionScope.run(
-                on: connection.sql(queryLogLevel: configuration.queryLogLevel), begin: begin,
+                on: connection.sql(queryLogLevel: configuration.queryLogLevel),
+                native: .postgres(connection, configuration.logger), begin: begin,
                 reusable: &reusable, body)
         } catch {
             if !reusable {

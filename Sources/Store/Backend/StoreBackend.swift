@@ -37,11 +37,12 @@ enum TransactionScope {
     ///   caller would inherit half a transaction.
     static func run<T>(
         on raw: any SQLDatabase,
+        native: NativeConnection,
         begin: [String],
         reusable: inout Bool,
         _ body: (GuardedDatabase) async throws -> T
     ) async throws -> T {
-        let guarded = GuardedDatabase(raw)
+        let guarded = GuardedDatabase(raw, native: native)
         defer { guarded.finish() }
         if begin.isEmpty {
             // No explicit transaction: nothing to commit or roll back.

@@ -23,7 +23,7 @@ public struct BulkInsertBenchmarkResult: Sendable, Hashable, CustomStringConvert
 /// in batches of `batchSize`, one audited transaction per batch, and returns the throughput.
 ///
 /// Each batch is sealed in memory, then written with multi-row `INSERT` statements of
-/// `rowsPerStatement` rows with bound values. `concurrency` batches are in flight at once: on
+/// `rowsPerStatement` rows with natively bound values (``SQLKit/SQLDatabase/nativeInsert(into:columns:values:suffix:)``). `concurrency` batches are in flight at once: on
 /// SQLite they queue for the single writer while the next ones are sealed, so sealing overlaps
 /// with writing; on PostgreSQL they run on separate connections.
 ///
@@ -77,7 +77,8 @@ public func runBulkInsertBenchmark(
                         var offset = 0
                         while offset < people.count {
                             let end = min(offset + rowsPerStatement, people.count)
-                            try await tx.execute(sql: BenchmarkPerson.Insert(rows: people[offset..<end])) { _ in }
+                            try await tx.nativeInsert(into: "bench_persons", columns: BenchmarkPerson.columns,
+                                                      values: people[offset..<end].flatMap(\.values))
                             offset = end
                         }
                         try await tx.audit(entity: "bench_persons", id: nil, detail: "inserted \(people.count) rows")
@@ -154,39 +155,12 @@ struct BenchmarkPerson: Sendable {
     static let surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "欧阳", "司马"]
     static let givenNames = ["伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟"]
 
-    /// `INSERT INTO bench_persons (…) VALUES (…), (…), …` with every value bound.
-    ///
-    /// Written as an expression rather than with `SQLInsertBuilder` so a 500-row statement
-    /// costs one pass over the values and no intermediate expression tree.
-    struct Insert: SQLExpression {
-        var rows: ArraySlice<BenchmarkPerson>
-
-        func serialize(to serializer: inout SQLSerializer) {
-            serializer.write("INSERT INTO bench_persons (\(BenchmarkPerson.columns.joined(separator: ", "))) VALUES ")
-            var first = true
-            for row in rows {
-                serializer.write(first ? "(" : ", (")
-                first = false
-                serializer.write(bind: row.idNumberSealed)
-                serializer.write(", ")
-                serializer.write(bind: row.idNumberIndex)
-                serializer.write(", ")
-                serializer.write(bind: row.nameSealed)
-                serializer.write(", ")
-                serializer.write(bind: row.phoneSealed)
-                serializer.write(", ")
-                serializer.write(bind: row.phoneIndex)
-                serializer.write(", ")
-                serializer.write(bind: row.county)
-                serializer.write(", ")
-                serializer.write(bind: row.birthYear)
-                serializer.write(", ")
-                serializer.write(bind: row.category)
-                serializer.write(", ")
-                serializer.write(bind: row.registeredMs)
-                serializer.write(")")
-            }
-        }
+    /// The row's values in ``columns`` order.
+    var values: [StoreValue] {
+        [
+            .bytes(idNumberSealed), .bytes(idNumberIndex), .bytes(nameSealed), .bytes(phoneSealed), .bytes(phoneIndex),
+            .text(county), .integer(Int64(birthYear)), .integer(Int64(category)), .integer(registeredMs),
+        ]
     }
 }
 

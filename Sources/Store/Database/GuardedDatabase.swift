@@ -22,10 +22,13 @@ final class GuardedDatabase: SQLDatabase, Sendable {
     }
 
     let base: any SQLDatabase
+    /// The same connection, for statements bound without SQLKit (``SQLKit/SQLDatabase/nativeRows(_:_:)``).
+    let native: NativeConnection
     private let state = Mutex(State())
 
-    init(_ base: any SQLDatabase) {
+    init(_ base: any SQLDatabase, native: NativeConnection) {
         self.base = base
+        self.native = native
     }
 
     var logger: Logger { base.logger }
@@ -71,6 +74,15 @@ final class GuardedDatabase: SQLDatabase, Sendable {
         if let refusal = refusal() { throw refusal }
         do {
             try await base.execute(sql: query, onRow)
+        } catch {
+            throw failed(error)
+        }
+    }
+
+    func runNative(_ sql: String, _ values: [StoreValue]) async throws -> [StoreRow] {
+        if let refusal = refusal() { throw refusal }
+        do {
+            return try await native.run(sql, values)
         } catch {
             throw failed(error)
         }

@@ -134,6 +134,16 @@ public struct PersonalData: Sendable {
     }
 
     private static func authenticatedData(_ field: PersonalField) -> Data {
-        Data("jcskills/sealed/v1/\(field.name)".utf8)
+        // Built once for the three fields every row seals, not three times a row.
+        switch field {
+        case .idNumber: idNumberAAD
+        case .name: nameAAD
+        case .phone: phoneAAD
+        default: Data("jcskills/sealed/v1/\(field.name)".utf8)
+        }
     }
+
+    private static let idNumberAAD = Data("jcskills/sealed/v1/\(PersonalField.idNumber.name)".utf8)
+    private static let nameAAD = Data("jcskills/sealed/v1/\(PersonalField.name.name)".utf8)
+    private static let phoneAAD = Data("jcskills/sealed/v1/\(PersonalField.phone.name)".utf8)
 }

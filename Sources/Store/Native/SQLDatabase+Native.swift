@@ -1,0 +1,53 @@
+import SQLKit
+
+/// Statements with values bound natively, written once for both backends.
+///
+/// SQLKit serialises an expression tree and encodes each bound value through `Encodable` and
+/// dynamic casts; the profiles of the registry's import and look-ups put a quarter of their
+/// time there. These take plain SQL with `?` placeholders (renumbered `$1`, `$2`… for
+/// PostgreSQL) and ``StoreValue``s, and hand both straight to the driver. Only databases the
+/// store hands out (inside ``Store/read(_:)``, ``Store/query(_:)``, ``Store/transaction(_:_:)``)
+/// support them; they keep that database's rules (a failed statement aborts the transaction,
+/// none runs after it ends).
+extension SQLDatabase {
+    /// Runs `sql` with `values` bound to its `?` placeholders in order; returns every row.
+    public func nativeRows(_ sql: String, _ values: [StoreValue] = []) async throws -> [StoreRow] {
+        guard let guarded = (self as? GuardedDatabase) ?? (self as? StoreTransaction)?.database else {
+            throw StoreError(.invalidArgument, "native statements run only on a database the store handed out")
+        }
+        return try await guarded.runNative(sql, values)
+    }
+
+    /// Runs `sql` with `values` bound, ignoring any rows.
+    public func nativeExecute(_ sql: String, _ values: [StoreValue] = []) async throws {
+        _ = try await nativeRows(sql, values)
+    }
+
+    /// Inserts rows given as one flat, row-major list of values (`columns.count` per row),
+    /// with as many rows per statement as both backends' bind limits allow.
+    ///
+    /// - Parameter suffix: appended to each statement, e.g. `ON CONFLICT (…) DO UPDATE …`.
+    public func nativeInsert(into table: String, columns: [String], values: [StoreValue], suffix: String = "") async throws {
+        precondition(!columns.isEmpty && values.count % columns.count == 0, "values must fill whole rows")
+        let rowCount = values.count / columns.count
+        // PostgreSQL allows 65,535 binds a statement and SQLite 32,766.
+        let perStatement = max(1, min(1_000, 30_000 / columns.count))
+        let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+        let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        let tail = suffix.isEmpty ? "" : " " + suffix
+        var fullStatement: String?
+        var start = 0
+        while start < rowCount {
+            let count = min(perStatement, rowCount - start)
+            let sql: String
+            if count == perStatement, let full = fullStatement {
+                sql = full
+            } else {
+                sql = head + Array(repeating: tuple, count: count).joined(separator: ", ") + tail
+                if count == perStatement { fullStatement = sql }
+            }
+            try await nativeExecute(sql, Array(values[(start * columns.count)..<((start + count) * columns.count)]))
+            start += count
+        }
+    }
+}

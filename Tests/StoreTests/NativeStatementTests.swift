@@ -1,0 +1,89 @@
+import Foundation
+import JCSkillsStore
+import JCSkillsTestSupport
+import Testing
+
+@Suite("Natively bound statements")
+struct NativeStatementTests {
+    static let migrations = [Migration(1, "things") { d in [
+        """
+        CREATE TABLE things (
+            id \(d.autoIncrementPrimaryKey),
+            name TEXT NOT NULL UNIQUE,
+            blob \(d.bytes),
+            amount \(d.bigint) NOT NULL,
+            ratio \(d.double),
+            note TEXT)
+        """,
+    ] }]
+    static let context = AuditContext(principal: "test", method: "test/Native", requestID: "r1")
+    static let columns = ["name", "blob", "amount", "ratio", "note"]
+
+    @Test(arguments: TestDatabases.backends)
+    func valuesOfEveryKindGoInAndComeBack(backend: TestBackend) async throws {
+        try await withTestStore(backend, migrations: Self.migrations) { store in
+            try await store.transaction(Self.context) { tx in
+                try await tx.nativeInsert(into: "things", columns: Self.columns, values: [
+                    .text("a?b 'x'"), .bytes(Data([0, 1, 255])), .integer(Int64.max), .real(0.5), .null,
+                ])
+            }
+            // A question mark inside a literal is not a placeholder.
+            let rows = try await store.query { db in
+                try await db.nativeRows("SELECT name, blob, amount, ratio, note, 'why?' AS q FROM things WHERE amount = ?",
+                                        [.integer(Int64.max)])
+            }
+            #expect(rows.count == 1)
+            let row = try #require(rows.first)
+            #expect(try row.string("name") == "a?b 'x'")
+            #expect(try row.data("blob") == Data([0, 1, 255]))
+            #expect(try row.int64("amount") == Int64.max)
+            #expect(try row.value("ratio") == .real(0.5))
+            #expect(try row.optionalString("note") == nil)
+            #expect(try row.string("q") == "why?")
+            #expect(throws: StoreError.self) { try row.value("missing") }
+        }
+    }
+
+    @Test(arguments: TestDatabases.backends)
+    func largeInsertsAreSplitAndUpsertsAdd(backend: TestBackend) async throws {
+        try await withTestStore(backend, migrations: Self.migrations) { store in
+            // 2,500 rows: more than one statement's worth.
+            let values = (0..<2_500).flatMap { n -> [StoreValue] in
+                [.text("thing \(n)"), .null, .integer(Int64(n)), .null, .text("n\(n)")]
+            }
+            try await store.transaction(Self.context) { tx in
+                try await tx.nativeInsert(into: "things", columns: Self.columns, values: values)
+                try await tx.nativeInsert(
+                    into: "things", columns: Self.columns,
+                    values: [.text("thing 7"), .null, .integer(100), .null, .null],
+                    suffix: "ON CONFLICT (name) DO UPDATE SET amount = things.amount + excluded.amount")
+            }
+            let summary = try await store.query { db in
+                try await db.nativeRows("SELECT COUNT(*) AS n, SUM(amount) AS total FROM things")
+            }
+            #expect(try summary.first?.int64("n") == 2_500)
+            #expect(try summary.first?.int64("total") == Int64((0..<2_500).reduce(0, +) + 100))
+        }
+    }
+
+    @Test(arguments: TestDatabases.backends)
+    func aFailedStatementAbortsTheTransactionAndRollsBack(backend: TestBackend) async throws {
+        try await withTestStore(backend, migrations: Self.migrations) { store in
+            let row: [StoreValue] = [.text("dup"), .null, .integer(1), .null, .null]
+            await #expect(throws: StoreError.self) {
+                try await store.transaction(Self.context) { tx in
+                    try await tx.nativeInsert(into: "things", columns: Self.columns, values: row)
+                    do {
+                        try await tx.nativeInsert(into: "things", columns: Self.columns, values: row)
+                    } catch let error as StoreError {
+                        #expect(error.kind == .alreadyExists)
+                    }
+                    // Refused after the failure, on both backends.
+                    _ = try await tx.nativeRows("SELECT COUNT(*) AS n FROM things")
+                }
+            }
+            let count = try await store.query { db in try await db.nativeRows("SELECT COUNT(*) AS n FROM things") }
+            #expect(try count.first?.int64("n") == 0)
+        }
+    }
+}
