@@ -9,11 +9,11 @@ extension StatisticsQueries {
     func summary(county: Int32, registrationsUpTo day: Int32) async throws -> RegistrationStatistics {
         try await store.read { db in
             var result = RegistrationStatistics()
-            var perCounty = db.select().column("county").column(SQLFunction("SUM", args: SQLIdentifier("count")), as: "n")
-                .from("registration_counts")
-            if county != 0 { perCounty = perCounty.where("county", .equal, SQLBind(county)) }
+            // SUM of a BIGINT is NUMERIC on PostgreSQL: cast back to read it as an integer.
+            var perCounty: SQLQueryString = "SELECT county, CAST(SUM(count) AS BIGINT) AS n FROM registration_counts"
+            if county != 0 { perCounty = perCounty + " WHERE county = \(bind: county)" }
             var registered: [Int32: UInt64] = [:]
-            for row in try await perCounty.groupBy("county").all() {
+            for row in try await db.raw(perCounty + " GROUP BY county").all() {
                 registered[try row.decode(column: "county", as: Int32.self)] = UInt64(max(0, try row.decode(column: "n", as: Int64?.self) ?? 0))
             }
             result.registered = registered.values.reduce(0, +)
@@ -30,10 +30,9 @@ extension StatisticsQueries {
             result.enterprises = UInt64(try await enterprises.first(decodingColumn: "n", as: Int64.self) ?? 0)
             result.enterprisesSurveyed = try await surveyedEnterprises(county: county, in: db)
             if day != 0 && county == 0 {
-                let upTo = db.select().column(SQLFunction("SUM", args: SQLIdentifier("count")), as: "n")
-                    .from("daily_registrations").where("day", .lessThanOrEqual, SQLBind(day))
+                let upTo: SQLQueryString = "SELECT CAST(SUM(count) AS BIGINT) AS n FROM daily_registrations WHERE day <= \(bind: day)"
                 // SUM over no rows is NULL.
-                let sum = try await upTo.first(decodingColumn: "n", as: Int64?.self) ?? nil
+                let sum = try await db.raw(upTo).first(decodingColumn: "n", as: Int64?.self) ?? nil
                 result.registrationsUpTo = UInt64(max(0, sum ?? 0))
             }
             result.deadline = Self.deadline
