@@ -4,11 +4,10 @@ import SQLKit
 
 /// The headline numbers as of a date, from tables maintained with every write.
 ///
-/// Cost: skilled workers and high-skill talents are a sum over `coverage_deltas` rows of one
-/// scope up to the date — at most one row per day on which someone's coverage started or
-/// ended, so bounded by days (a few thousand a decade), not by certificates. New skilled
-/// workers read the `holders` table's index on the first-issue date (one entry per person
-/// first certified in the year). Institutions are a GROUP BY over a table of tens of rows; the
+/// Cost: skilled workers and high-skill talents are a sum over `coverage_monthly` rows of one
+/// scope before the date's month plus that month's `coverage_deltas` days — a few hundred
+/// rows whatever the number of certificates. New skilled workers read the `holders` table's
+/// index on the first-issue date (one entry per person first certified in the year). Institutions are a GROUP BY over a table of tens of rows; the
 /// baseline a table of at most 6 counties × 9 levels.
 struct CountQueries: Sendable {
     let store: Store

@@ -8,8 +8,9 @@ import SQLKit
 /// "Distinct persons with a valid certificate on D" is COUNT(DISTINCT) over every certificate
 /// issued before D — linear in certificates. Instead each write recomputes the written holder's
 /// coverage (the union of their certificates' validity intervals, per scope and measure) before
-/// and after, and records the difference as +1/−1 per day. The count as of D is then a sum over
-/// at most one row per day that something started or ended: bounded by days, not certificates.
+/// and after, and records the difference as +1/−1 per day (and summed per month). The count as
+/// of D is then a sum over the months before D's month and D's month's days: bounded by
+/// months, not by certificates or days.
 struct CoverageDeltas: Sendable {
     /// A certificate's contribution: valid from `start` up to the day before `end`.
     struct Span: Sendable {
@@ -80,23 +81,43 @@ struct CoverageDeltas: Sendable {
         return deltas.filter { $0.value != 0 }
     }
 
-    /// Adds `deltas` with one multi-row upsert, in the caller's transaction.
+    /// Adds `deltas` to the daily and the monthly table (``EvaluationSchema``, migration 3),
+    /// with multi-row upserts in the caller's transaction.
     static func write(_ deltas: [Key: Int64], to db: any SQLDatabase) async throws {
         guard !deltas.isEmpty else { return }
-        var query: SQLQueryString = "INSERT INTO coverage_deltas (scope, high_skill, day, delta) VALUES "
-        for (offset, (key, delta)) in deltas.enumerated() {
-            if offset > 0 { query = query + ", " }
-            query = query + "(\(bind: key.scope), \(bind: key.highSkill ? 1 : 0), \(bind: key.day), \(bind: delta))"
+        try await upsert(Array(deltas), table: "coverage_deltas", column: "day", in: db)
+        var monthly: [Key: Int64] = [:]
+        for (key, delta) in deltas {
+            monthly[Key(scope: key.scope, highSkill: key.highSkill, day: key.day / 100), default: 0] += delta
         }
-        query = query + " ON CONFLICT (scope, high_skill, day) DO UPDATE SET delta = coverage_deltas.delta + excluded.delta"
-        try await db.raw(query).run()
+        try await upsert(monthly.filter { $0.value != 0 }.map { ($0.key, $0.value) }, table: "coverage_monthly", column: "month", in: db)
+    }
+
+    /// Rows per statement: 4 binds a row, well under either backend's limit.
+    private static let chunk = 2_000
+
+    private static func upsert(_ rows: [(key: Key, value: Int64)], table: String, column: String, in db: any SQLDatabase) async throws {
+        for start in stride(from: 0, to: rows.count, by: chunk) {
+            var query: SQLQueryString = "INSERT INTO \(unsafeRaw: table) (scope, high_skill, \(unsafeRaw: column), delta) VALUES "
+            for (offset, (key, delta)) in rows[start..<min(start + chunk, rows.count)].enumerated() {
+                if offset > 0 { query = query + ", " }
+                query = query + "(\(bind: key.scope), \(bind: key.highSkill ? 1 : 0), \(bind: key.day), \(bind: delta))"
+            }
+            query = query + " ON CONFLICT (scope, high_skill, \(unsafeRaw: column)) DO UPDATE SET delta = \(unsafeRaw: table).delta + excluded.delta"
+            try await db.raw(query).run()
+        }
     }
 
     /// Distinct persons covered in `scope` on `day`.
     static func count(scope: Int32, highSkill: Bool, on day: Int32, in db: any SQLDatabase) async throws -> UInt64 {
+        // The months before the date's month from the monthly sums, then that month's days.
+        let high = highSkill ? 1 : 0
         let sum = try await db.raw("""
-            SELECT CAST(COALESCE(SUM(delta), 0) AS BIGINT) AS n FROM coverage_deltas
-            WHERE scope = \(bind: scope) AND high_skill = \(bind: highSkill ? 1 : 0) AND day <= \(bind: day)
+            SELECT CAST((SELECT COALESCE(SUM(delta), 0) FROM coverage_monthly
+                         WHERE scope = \(bind: scope) AND high_skill = \(bind: high) AND month < \(bind: day / 100))
+                      + (SELECT COALESCE(SUM(delta), 0) FROM coverage_deltas
+                         WHERE scope = \(bind: scope) AND high_skill = \(bind: high) AND day > \(bind: day / 100 * 100) AND day <= \(bind: day))
+                   AS BIGINT) AS n
             """).first(decodingColumn: "n", as: Int64.self) ?? 0
         return UInt64(max(0, sum))
     }

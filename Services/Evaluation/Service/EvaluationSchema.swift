@@ -98,5 +98,19 @@ enum EvaluationSchema {
             """,
             "CREATE INDEX recognitions_holder ON recognitions (holder_index)",
         ] },
+        // The same deltas summed per month: a count as of a date reads the months before it
+        // here and only that month's days in coverage_deltas — a few hundred rows, not one per
+        // day since the first certificate.
+        Migration(3, "coverage deltas per month") { _ in [
+            """
+            CREATE TABLE coverage_monthly (
+                scope INTEGER NOT NULL, high_skill INTEGER NOT NULL, month INTEGER NOT NULL, delta BIGINT NOT NULL,
+                PRIMARY KEY (scope, high_skill, month))
+            """,
+            """
+            INSERT INTO coverage_monthly (scope, high_skill, month, delta)
+            SELECT scope, high_skill, day / 100, SUM(delta) FROM coverage_deltas GROUP BY scope, high_skill, day / 100
+            """,
+        ] },
     ]
 }
