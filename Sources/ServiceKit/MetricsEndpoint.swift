@@ -74,17 +74,7 @@ final class MetricsHTTPHandler: ChannelInboundHandler {
         default:
             (status, contentType, body) = (.notFound, "text/plain", Array("not found: try /metrics\n".utf8))
         }
-        var headers = HTTPHeaders()
-        headers.add(name: "Content-Type", value: contentType)
-        headers.add(name: "Content-Length", value: "\(body.count)")
-        let keepAlive = request.isKeepAlive
-        if !keepAlive { headers.add(name: "Connection", value: "close") }
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: request.version, status: status, headers: headers))), promise: nil)
-        context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: body)))), promise: nil)
-        let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
-        if !keepAlive {
-            let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
-            done.whenComplete { _ in loopBound.value.close(promise: nil) }
-        }
+        SimpleHTTPResponse(status: status, contentType: contentType, body: body)
+            .write(to: context, version: request.version, keepAlive: request.isKeepAlive)
     }
 }

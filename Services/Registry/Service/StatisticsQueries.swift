@@ -31,14 +31,7 @@ struct StatisticsQueries: Sendable {
                 result.registered += cell.count
                 result.cells.append(cell)
             }
-            let counties = county == 0 ? Set(labourForce.keys).union(perCounty.keys).sorted() : [county]
-            result.coverage = counties.map { code in
-                var coverage = CountyCoverage()
-                coverage.county = code
-                coverage.registered = perCounty[code] ?? 0
-                coverage.estimatedLabourForce = labourForce[code] ?? 0
-                return coverage
-            }
+            result.coverage = coverage(county: county, registered: perCounty)
             if county == 0 {
                 result.daily = try await db.select().columns("day", "count").from("daily_registrations").orderBy("day")
                     .all().map { row in
@@ -48,9 +41,7 @@ struct StatisticsQueries: Sendable {
                         return day
                     }
             }
-            var enterprises = db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("enterprises")
-            if county != 0 { enterprises = enterprises.where("county", .equal, SQLBind(county)) }
-            result.enterprises = UInt64(try await enterprises.first(decodingColumn: "n", as: Int64.self) ?? 0)
+            result.enterprises = try await enterpriseCount(county: county, in: db)
             result.enterprisesSurveyed = try await surveyedEnterprises(county: county, in: db)
             result.deadline = Self.deadline
             result.asOf = Int64(clock().timeIntervalSince1970 * 1000)

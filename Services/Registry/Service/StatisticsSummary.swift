@@ -17,17 +17,8 @@ extension StatisticsQueries {
                 registered[try row.decode(column: "county", as: Int32.self)] = UInt64(max(0, try row.decode(column: "n", as: Int64?.self) ?? 0))
             }
             result.registered = registered.values.reduce(0, +)
-            let counties = county == 0 ? Set(labourForce.keys).union(registered.keys).sorted() : [county]
-            result.coverage = counties.map { code in
-                var coverage = CountyCoverage()
-                coverage.county = code
-                coverage.registered = registered[code] ?? 0
-                coverage.estimatedLabourForce = labourForce[code] ?? 0
-                return coverage
-            }
-            var enterprises = db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("enterprises")
-            if county != 0 { enterprises = enterprises.where("county", .equal, SQLBind(county)) }
-            result.enterprises = UInt64(try await enterprises.first(decodingColumn: "n", as: Int64.self) ?? 0)
+            result.coverage = coverage(county: county, registered: registered)
+            result.enterprises = try await enterpriseCount(county: county, in: db)
             result.enterprisesSurveyed = try await surveyedEnterprises(county: county, in: db)
             if day != 0 && county == 0 {
                 let upTo: SQLQueryString = "SELECT CAST(SUM(count) AS BIGINT) AS n FROM daily_registrations WHERE day <= \(bind: day)"
@@ -39,6 +30,25 @@ extension StatisticsQueries {
             result.asOf = Int64(clock().timeIntervalSince1970 * 1000)
             return result
         }
+    }
+
+    /// Each county's registered persons against its estimated labour force: every county
+    /// with an estimate or a registration for the city, else the one county.
+    func coverage(county: Int32, registered: [Int32: UInt64]) -> [CountyCoverage] {
+        let counties = county == 0 ? Set(labourForce.keys).union(registered.keys).sorted() : [county]
+        return counties.map { code in
+            var coverage = CountyCoverage()
+            coverage.county = code
+            coverage.registered = registered[code] ?? 0
+            coverage.estimatedLabourForce = labourForce[code] ?? 0
+            return coverage
+        }
+    }
+
+    func enterpriseCount(county: Int32, in db: any SQLDatabase) async throws -> UInt64 {
+        var enterprises = db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("enterprises")
+        if county != 0 { enterprises = enterprises.where("county", .equal, SQLBind(county)) }
+        return UInt64(try await enterprises.first(decodingColumn: "n", as: Int64.self) ?? 0)
     }
 
     /// Enterprises with at least one demand line, in one county or the city.

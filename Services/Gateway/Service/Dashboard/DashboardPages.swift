@@ -1,5 +1,6 @@
 import Foundation
 import JCSkillsProtocol
+import JCSkillsServiceKit
 import NIOHTTP1
 
 struct DashboardRequest: Sendable {
@@ -9,13 +10,11 @@ struct DashboardRequest: Sendable {
     var hasClientCertificate: Bool
 }
 
-struct DashboardResponse: Sendable {
-    var status: HTTPResponseStatus
-    var contentType: String
-    var body: [UInt8]
+typealias DashboardResponse = SimpleHTTPResponse
 
-    static func text(_ status: HTTPResponseStatus, _ text: String) -> DashboardResponse {
-        DashboardResponse(status: status, contentType: "text/plain; charset=utf-8", body: Array(text.utf8))
+extension SimpleHTTPResponse {
+    static func text(_ status: HTTPResponseStatus, _ text: String) -> SimpleHTTPResponse {
+        SimpleHTTPResponse(status: status, contentType: "text/plain; charset=utf-8", body: Array(text.utf8))
     }
 }
 

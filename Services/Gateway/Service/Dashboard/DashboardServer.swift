@@ -1,5 +1,6 @@
 import JCSkillsProtocol
 import JCSkillsRPC
+import JCSkillsServiceKit
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -114,20 +115,13 @@ final class DashboardHTTPHandler: ChannelInboundHandler {
     }
 
     private func write(_ response: DashboardResponse, version: HTTPVersion, keepAlive: Bool, context: ChannelHandlerContext) {
-        var headers = HTTPHeaders()
-        headers.add(name: "Content-Type", value: response.contentType)
-        headers.add(name: "Content-Length", value: "\(response.body.count)")
-        headers.add(name: "Cache-Control", value: "no-store")
-        // Nothing on the page comes from elsewhere: no scripts, fonts or frames at all.
-        headers.add(name: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
-        headers.add(name: "X-Content-Type-Options", value: "nosniff")
-        if !keepAlive { headers.add(name: "Connection", value: "close") }
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: version, status: response.status, headers: headers))), promise: nil)
-        context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: response.body)))), promise: nil)
-        let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
-        if !keepAlive {
-            let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
-            done.whenComplete { _ in loopBound.value.close(promise: nil) }
-        }
+        var response = response
+        response.headers += [
+            ("Cache-Control", "no-store"),
+            // Nothing on the page comes from elsewhere: no scripts, fonts or frames at all.
+            ("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:"),
+            ("X-Content-Type-Options", "nosniff"),
+        ]
+        response.write(to: context, version: version, keepAlive: keepAlive)
     }
 }
