@@ -44,6 +44,26 @@ struct NativeStatementTests {
         }
     }
 
+    @Test
+    func oneStatementReadsSeeEachCommitAndCannotWriteOnSQLite() async throws {
+        try await withTestStore(.sqlite, migrations: Self.migrations) { store in
+            for round in 1...3 {
+                try await store.transaction(Self.context) { tx in
+                    try await tx.nativeInsert(into: "things", columns: Self.columns,
+                                              values: [.text("r\(round)"), .null, .integer(Int64(round)), .null, .null])
+                }
+                // Prepared once, reused: each run still sees the latest commit.
+                let rows = try await store.query { db in try await db.nativeRows("SELECT COUNT(*) AS n FROM things") }
+                #expect(try rows.first?.int64("n") == Int64(round))
+            }
+            await #expect(throws: StoreError.self) {
+                try await store.query { db in
+                    try await db.nativeExecute("INSERT INTO things (name, amount) VALUES (?, ?)", [.text("x"), .integer(1)])
+                }
+            }
+        }
+    }
+
     @Test(arguments: TestDatabases.backends)
     func largeInsertsAreSplitAndUpsertsAdd(backend: TestBackend) async throws {
         try await withTestStore(backend, migrations: Self.migrations) { store in

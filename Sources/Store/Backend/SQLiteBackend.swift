@@ -26,6 +26,8 @@ final class SQLiteBackend: StoreBackend {
     private let writer: Mutex<SQLiteConnection?>
     private let readerPermits: AsyncSemaphore
     private let idleReaders = Mutex<[SQLiteConnection]>([])
+    /// Connections for one-statement reads without the thread pool (``SQLiteDirectReader``).
+    private let idleDirectReaders = Mutex<[SQLiteDirectReader]>([])
     private let closed = Mutex(false)
 
     private init(path: String, configuration: StoreConfiguration, threadPool: NIOThreadPool, writer: SQLiteConnection) {
@@ -127,8 +129,13 @@ final class SQLiteBackend: StoreBackend {
             }
         case .statement:
             return try await withReader { connection in
+                // Native statements go to a direct reader; SQLKit ones to the pooled connection.
+                let direct = try idleDirectReaders.withLock { $0.popLast() }
+                    ?? SQLiteDirectReader(path: path, busyTimeoutMilliseconds: Int(configuration.busyTimeout.milliseconds))
+                defer { idleDirectReaders.withLock { $0.append(direct) } }
                 var reusable = true
-                return try await TransactionScope.run(on: sql(connection), native: .sqlite(connection), begin: [], reusable: &reusable, body)
+                return try await TransactionScope.run(on: sql(connection), native: .sqliteDirect(direct), begin: [],
+                                                      reusable: &reusable, body)
             }
         case .write, .migration:
             // IMMEDIATE takes the write lock up front: a deferred transaction that reads first
@@ -228,6 +235,7 @@ final class SQLiteBackend: StoreBackend {
             return readers
         }
         if let writer = writer.withLock({ $0 }) { connections.append(writer) }
+        idleDirectReaders.withLock { $0.removeAll() }
         for connection in connections where !connection.isClosed {
             try? await uncancelled { try await connection.close() }
         }
