@@ -57,7 +57,7 @@ public struct WireFieldDecoder: WireFieldVisitor {
         .wireTypeMismatch(field: number, expected: T.wireType, found: pendingType)
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func field<T: WireValue>(_ number: UInt32, _ value: inout T) throws(WireError) {
         note(number)
         let expected = Self.tag(number, T.self)

@@ -16,7 +16,15 @@ extension ByteBuffer {
     /// Writes a whole frame whose payload is an encoded message, in one pass over fresh memory.
     @inlinable
     public mutating func writeFrame<M: WireMessage>(_ type: FrameType, flags: FrameFlags = [], stream: UInt32, message: M) {
-        let size = message.encodedSize()
+        writeFrame(type, flags: flags, stream: stream, message: message, encodedSize: message.encodedSize())
+    }
+
+    /// The same, for a caller that already has the message's ``WireMessage/encodedSize()`` (the
+    /// RPC runtime needs it for flow control first): the fields are then sized once, not twice.
+    @inlinable
+    public mutating func writeFrame<M: WireMessage>(
+        _ type: FrameType, flags: FrameFlags = [], stream: UInt32, message: M, encodedSize size: Int
+    ) {
         writeFrameHeader(FrameHeader(length: UInt32(size), type: type, flags: flags, streamID: stream))
         writeWithUnsafeMutableBytes(minimumWritableBytes: size) { raw in
             var writer = WireWriter(raw)

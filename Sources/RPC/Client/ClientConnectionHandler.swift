@@ -302,7 +302,7 @@ final class ClientConnectionHandler: BatchedFrameWriter {
             let size = request.encodedSize()
             if stream.send.fitsDirectly(size, maximumFrameSize: Int(peerSettings.maximumFrameSize)) {
                 stream.send.consumeDirect(size)
-                output.buffer.writeFrame(.message, flags: .endStream, stream: id, message: request)
+                output.buffer.writeFrame(.message, flags: .endStream, stream: id, message: request, encodedSize: size)
             } else {
                 stream.send.enqueue(ByteBuffer.encoding(request), endStream: true)
                 drain(stream)

@@ -333,7 +333,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
         let frameLimit = Int(peerSettings?.maximumFrameSize ?? Settings.defaultMaximumFrameSize)
         if stream.send.fitsDirectly(size, maximumFrameSize: frameLimit) {
             stream.send.consumeDirect(size)
-            output.buffer.writeFrame(.message, stream: id, message: response)
+            output.buffer.writeFrame(.message, stream: id, message: response, encodedSize: size)
             complete(stream, Trailers(code: .ok))
         } else {
             var buffer = context.channel.allocator.buffer(capacity: size)
@@ -360,7 +360,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
         let frameLimit = Int(peerSettings?.maximumFrameSize ?? Settings.defaultMaximumFrameSize)
         guard stream.send.fitsDirectly(size, maximumFrameSize: frameLimit) else { return false }
         stream.send.consumeDirect(size)
-        output.buffer.writeFrame(.message, stream: id, message: message)
+        output.buffer.writeFrame(.message, stream: id, message: message, encodedSize: size)
         scheduleFlush()
         return true
     }

@@ -22,11 +22,7 @@ final class ServerShared: Sendable {
     }
 
     /// A request id for calls that came without one: 16 hex digits.
-    static func makeRequestID() -> String {
-        let value = UInt64.random(in: .min ... .max)
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
+    static func makeRequestID() -> String { RequestIDs.next() }
 }
 
 /// Open connections, so that shutdown can send each a GOAWAY and wait for them to close.
