@@ -57,6 +57,8 @@ public struct WireFieldDecoder: WireFieldVisitor {
         .wireTypeMismatch(field: number, expected: T.wireType, found: pendingType)
     }
 
+    /// In line in each message's `visitFields`: most fields are singular, and a call per field
+    /// (the decoder's state kept in memory across it) measured about 5 % of decoding a record.
     @inlinable @inline(__always)
     public mutating func field<T: WireValue>(_ number: UInt32, _ value: inout T) throws(WireError) {
         note(number)
