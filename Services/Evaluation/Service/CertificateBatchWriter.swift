@@ -38,8 +38,8 @@ struct CertificateBatchWriter: Sendable {
         var endedOn: Int32
     }
 
-    /// Rows per multi-row statement: under SQLite's and PostgreSQL's bind limits at 20 columns.
-    static let chunk = 400
+    /// Keys per `IN (…)` list (multi-row inserts size themselves: ``SQLDatabase/nativeInsert``).
+    static let chunk = 500
 
     func write(_ rows: [(number: String, issue: ValidatedIssue, preSystem: Bool)], in tx: StoreTransaction) async throws {
         let now = Int64(clock().timeIntervalSince1970 * 1000)
@@ -105,93 +105,89 @@ struct CertificateBatchWriter: Sendable {
 
     /// Each holder's first certificate: the earlier of the stored one and the batch's earliest.
     private func upsertHolders(_ pending: [Pending], _ byHolder: [Data: [Int]], in tx: StoreTransaction) async throws {
-        let firsts = byHolder.map { holder, offsets in (holder, pending[offsets[0]]) }  // offsets are in date order
-        for start in stride(from: 0, to: firsts.count, by: Self.chunk) {
-            var query: SQLQueryString = "INSERT INTO holders (holder_index, first_issued_on, first_county) VALUES "
-            for (offset, (holder, first)) in firsts[start..<min(start + Self.chunk, firsts.count)].enumerated() {
-                if offset > 0 { query = query + ", " }
-                query = query + "(\(bind: holder), \(bind: first.issue.issuedOn.yyyymmdd), \(bind: first.issue.county))"
-            }
-            query = query + """
-                 ON CONFLICT (holder_index) DO UPDATE SET
-                    first_county = CASE WHEN excluded.first_issued_on < holders.first_issued_on
-                        THEN excluded.first_county ELSE holders.first_county END,
-                    first_issued_on = CASE WHEN excluded.first_issued_on < holders.first_issued_on
-                        THEN excluded.first_issued_on ELSE holders.first_issued_on END
-                """
-            try await tx.raw(query).run()
+        var values: [StoreValue] = []
+        values.reserveCapacity(byHolder.count * 3)
+        for (holder, offsets) in byHolder {
+            let first = pending[offsets[0]]  // offsets are in date order
+            values += [StoreValue(holder), StoreValue(first.issue.issuedOn.yyyymmdd), StoreValue(first.issue.county)]
         }
+        try await tx.nativeInsert(into: "holders", columns: ["holder_index", "first_issued_on", "first_county"], values: values, suffix: """
+            ON CONFLICT (holder_index) DO UPDATE SET
+                first_county = CASE WHEN excluded.first_issued_on < holders.first_issued_on
+                    THEN excluded.first_county ELSE holders.first_county END,
+                first_issued_on = CASE WHEN excluded.first_issued_on < holders.first_issued_on
+                    THEN excluded.first_issued_on ELSE holders.first_issued_on END
+            """)
+    }
+
+    /// Rows of `sql` (ending in `IN `) for `keys`, a chunk of keys per statement.
+    static func rows(_ sql: String, keys: [Data], in tx: StoreTransaction) async throws -> [StoreRow] {
+        var result: [StoreRow] = []
+        for start in stride(from: 0, to: keys.count, by: chunk) {
+            let slice = keys[start..<min(start + chunk, keys.count)]
+            let placeholders = "(" + Array(repeating: "?", count: slice.count).joined(separator: ", ") + ")"
+            result += try await tx.nativeRows(sql + placeholders, slice.map(StoreValue.init))
+        }
+        return result
     }
 
     private func storedCertificates(of holders: [Data], in tx: StoreTransaction) async throws -> [Data: [Stored]] {
         var result: [Data: [Stored]] = [:]
-        for start in stride(from: 0, to: holders.count, by: Self.chunk) {
-            let rows = try await tx.select()
-                .columns("id", "number", "holder_index", "kind", "occupation", "level", "status", "county", "high_skill",
-                         "issued_on", "expires_on", "ended_on")
-                .from("certificates")
-                .where("holder_index", .in, SQLBind.group(Array(holders[start..<min(start + Self.chunk, holders.count)])))
-                .all()
-            for row in rows {
-                let stored = Stored(
-                    id: try row.decode(column: "id", as: Int64.self),
-                    number: try row.decode(column: "number", as: String.self),
-                    kind: CertificateKind(rawValue: try row.decode(column: "kind", as: Int32.self)),
-                    occupation: try row.decode(column: "occupation", as: String.self),
-                    level: SkillLevel(rawValue: try row.decode(column: "level", as: Int32.self)),
-                    status: CertificateState(rawValue: try row.decode(column: "status", as: Int32.self)),
-                    county: try row.decode(column: "county", as: Int32.self),
-                    highSkill: try row.decode(column: "high_skill", as: Int32.self) != 0,
-                    issuedOn: try row.decode(column: "issued_on", as: Int32.self),
-                    expiresOn: try row.decode(column: "expires_on", as: Int32.self),
-                    endedOn: try row.decode(column: "ended_on", as: Int32.self))
-                result[try row.decode(column: "holder_index", as: Data.self), default: []].append(stored)
-            }
+        let rows = try await Self.rows("""
+            SELECT id, number, holder_index, kind, occupation, level, status, county, high_skill, issued_on, expires_on, ended_on
+            FROM certificates WHERE holder_index IN
+            """, keys: holders, in: tx)
+        for row in rows {
+            let stored = Stored(
+                id: try row.int64("id"),
+                number: try row.string("number"),
+                kind: CertificateKind(rawValue: try row.int32("kind")),
+                occupation: try row.string("occupation"),
+                level: SkillLevel(rawValue: try row.int32("level")),
+                status: CertificateState(rawValue: try row.int32("status")),
+                county: try row.int32("county"),
+                highSkill: try row.int32("high_skill") != 0,
+                issuedOn: try row.int32("issued_on"),
+                expiresOn: try row.int32("expires_on"),
+                endedOn: try row.int32("ended_on"))
+            result[try row.data("holder_index"), default: []].append(stored)
         }
         return result
     }
 
     private func insertCertificates(_ pending: [Pending], now: Int64, in tx: StoreTransaction) async throws {
-        for start in stride(from: 0, to: pending.count, by: Self.chunk) {
-            var query: SQLQueryString = """
-                INSERT INTO certificates (number, institution, kind, occupation, level, high_skill, operation_code,
-                    holder_index, holder_id_sealed, holder_name_sealed, name_index, employer, county,
-                    issued_on, expires_on, ended_on, status, updated_ms, pre_system) VALUES
-                """
-            for (offset, row) in pending[start..<min(start + Self.chunk, pending.count)].enumerated() {
-                let issue = row.issue
-                if offset > 0 { query = query + ", " }
-                query = query + """
-                    (\(bind: row.number), \(bind: issue.institutionCode), \(bind: issue.kind.rawValue), \(bind: issue.occupation),
-                     \(bind: issue.level.rawValue), \(bind: issue.level.isHighSkill ? 1 : 0), \(bind: issue.operationCode),
-                     \(bind: row.holderIndex), \(bind: personal.seal(issue.holderIDNumber, as: .idNumber)),
-                     \(bind: personal.seal(issue.holderName, as: .name)), \(bind: personal.blindIndex(issue.holderName, for: .name)),
-                     \(bind: issue.employerCreditCode), \(bind: issue.county), \(bind: issue.issuedOn.yyyymmdd),
-                     \(bind: issue.expiresOn?.yyyymmdd ?? EvaluationSchema.openEnded), \(bind: row.endedOn),
-                     \(bind: row.status.rawValue), \(bind: now), \(bind: row.preSystem ? 1 : 0))
-                    """
-            }
-            try await tx.raw(query).run()
+        var values: [StoreValue] = []
+        values.reserveCapacity(pending.count * 19)
+        for row in pending {
+            let issue = row.issue
+            values += [
+                StoreValue(row.number), StoreValue(issue.institutionCode), StoreValue(issue.kind.rawValue), StoreValue(issue.occupation),
+                StoreValue(issue.level.rawValue), StoreValue(issue.level.isHighSkill), StoreValue(issue.operationCode),
+                StoreValue(row.holderIndex), StoreValue(personal.seal(issue.holderIDNumber, as: .idNumber)),
+                StoreValue(personal.seal(issue.holderName, as: .name)), StoreValue(personal.blindIndex(issue.holderName, for: .name)),
+                StoreValue(issue.employerCreditCode), StoreValue(issue.county), StoreValue(issue.issuedOn.yyyymmdd),
+                StoreValue(issue.expiresOn?.yyyymmdd ?? EvaluationSchema.openEnded), StoreValue(row.endedOn),
+                StoreValue(row.status.rawValue), StoreValue(now), StoreValue(row.preSystem),
+            ]
         }
+        try await tx.nativeInsert(into: "certificates", columns: [
+            "number", "institution", "kind", "occupation", "level", "high_skill", "operation_code",
+            "holder_index", "holder_id_sealed", "holder_name_sealed", "name_index", "employer", "county",
+            "issued_on", "expires_on", "ended_on", "status", "updated_ms", "pre_system",
+        ], values: values)
     }
 
     private func insertRecognitions(_ pending: [Pending], now: Int64, in tx: StoreTransaction) async throws {
-        let recognised = pending.compactMap { row in
-            Recognitions.recognition(kind: row.issue.kind, level: row.issue.level).map { (row, $0) }
+        var values: [StoreValue] = []
+        for row in pending {
+            guard let found = Recognitions.recognition(kind: row.issue.kind, level: row.issue.level) else { continue }
+            values += [StoreValue(row.number), StoreValue(row.holderIndex), StoreValue(found.kind.rawValue),
+                       StoreValue(found.level.rawValue), StoreValue(found.title), StoreValue(now)]
         }
-        for start in stride(from: 0, to: recognised.count, by: Self.chunk) {
-            var query: SQLQueryString = """
-                INSERT INTO recognitions (number, holder_index, equivalent_kind, equivalent_level, engineering_title, recorded_ms) VALUES
-                """
-            for (offset, (row, found)) in recognised[start..<min(start + Self.chunk, recognised.count)].enumerated() {
-                if offset > 0 { query = query + ", " }
-                query = query + """
-                    (\(bind: row.number), \(bind: row.holderIndex), \(bind: found.kind.rawValue), \(bind: found.level.rawValue),
-                     \(bind: found.title), \(bind: now))
-                    """
-            }
-            try await tx.raw(query).run()
-        }
+        guard !values.isEmpty else { return }
+        try await tx.nativeInsert(into: "recognitions", columns: [
+            "number", "holder_index", "equivalent_kind", "equivalent_level", "engineering_title", "recorded_ms",
+        ], values: values)
     }
 
     /// Baseline claims of the batch's pre-system holders (``BaselineRepository``), one per
@@ -208,12 +204,8 @@ struct CertificateBatchWriter: Sendable {
         guard !wanted.isEmpty else { return }
         let holders = Array(wanted.keys)
         var existing: [Data: (county: Int32, level: SkillLevel)] = [:]
-        for start in stride(from: 0, to: holders.count, by: Self.chunk) {
-            for row in try await tx.select().columns("holder_index", "county", "level").from("baseline_claims")
-                .where("holder_index", .in, SQLBind.group(Array(holders[start..<min(start + Self.chunk, holders.count)]))).all() {
-                existing[try row.decode(column: "holder_index", as: Data.self)] =
-                    (try row.decode(column: "county", as: Int32.self), SkillLevel(rawValue: try row.decode(column: "level", as: Int32.self)))
-            }
+        for row in try await Self.rows("SELECT holder_index, county, level FROM baseline_claims WHERE holder_index IN ", keys: holders, in: tx) {
+            existing[try row.data("holder_index")] = (try row.int32("county"), SkillLevel(rawValue: try row.int32("level")))
         }
         struct Place: Hashable { var county: Int32; var level: Int32 }
         var moves: [Place: Int64] = [:]
@@ -226,14 +218,11 @@ struct CertificateBatchWriter: Sendable {
             moves[Place(county: claim.county, level: claim.level.rawValue), default: 0] += 1
             changed.append((holder, claim.county, claim.level))
         }
-        for start in stride(from: 0, to: changed.count, by: Self.chunk) {
-            var query: SQLQueryString = "INSERT INTO baseline_claims (holder_index, county, level) VALUES "
-            for (offset, (holder, county, level)) in changed[start..<min(start + Self.chunk, changed.count)].enumerated() {
-                if offset > 0 { query = query + ", " }
-                query = query + "(\(bind: holder), \(bind: county), \(bind: level.rawValue))"
-            }
-            query = query + " ON CONFLICT (holder_index) DO UPDATE SET county = excluded.county, level = excluded.level"
-            try await tx.raw(query).run()
+        if !changed.isEmpty {
+            try await tx.nativeInsert(
+                into: "baseline_claims", columns: ["holder_index", "county", "level"],
+                values: changed.flatMap { [StoreValue($0.0), StoreValue($0.1), StoreValue($0.2.rawValue)] },
+                suffix: "ON CONFLICT (holder_index) DO UPDATE SET county = excluded.county, level = excluded.level")
         }
         let now = Int64(clock().timeIntervalSince1970 * 1000)
         for (place, delta) in moves where delta != 0 {

@@ -50,9 +50,13 @@ struct CertificateImport: Sendable {
 
     private func write(_ rows: [(row: CertificateImportRow, issue: ValidatedIssue)], in tx: StoreTransaction) async throws
         -> (accepted: UInt64, already: UInt64, errors: [RowError]) {
+        var known: Set<String> = []
         let numbers = rows.map(\.row.number)
-        let known = Set(try await tx.select().column("number").from("certificates")
-            .where("number", .in, SQLBind.group(numbers)).all(decodingColumn: "number", as: String.self))
+        for start in stride(from: 0, to: numbers.count, by: CertificateBatchWriter.chunk) {
+            let slice = numbers[start..<min(start + CertificateBatchWriter.chunk, numbers.count)]
+            let sql = "SELECT number FROM certificates WHERE number IN (" + Array(repeating: "?", count: slice.count).joined(separator: ", ") + ")"
+            for row in try await tx.nativeRows(sql, slice.map(StoreValue.init)) { known.insert(try row.string("number")) }
+        }
         var counties: [String: Int32] = [:]
         var seen: Set<String> = []
         var already: UInt64 = 0
