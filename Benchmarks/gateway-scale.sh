@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The gateway at city scale (issue 6's benchmark): a registry holding PERSONS demo persons, an
+# evaluation service holding their demo certificates (about 0.7 per person), then
+# `jcskills-load gateway` — Totals with 64 outstanding calls, the gateway's cache off, so every
+# answer is a fan-out to both sources. Release build; loopback only; everything under WORK.
+#
+#   Benchmarks/gateway-scale.sh                       # 1.5 M persons, ~1 M certificates
+#   PERSONS=20000 DURATION=5 Benchmarks/gateway-scale.sh
+#   WORK=/tmp/gw Benchmarks/gateway-scale.sh          # keep the loaded data for the next run
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PERSONS=${PERSONS:-1500000}
+ENTERPRISES=${ENTERPRISES:-5000}
+SEED=${SEED:-2020}
+DURATION=${DURATION:-20}
+CONCURRENCY=${CONCURRENCY:-64}
+WORK=${WORK:-$(mktemp -d)}
+mkdir -p "$WORK"
+echo "gateway-scale: $PERSONS persons, $ENTERPRISES enterprises, seed $SEED, in $WORK"
+
+swift build -c release --scratch-path .build-release >/dev/null
+bin=$(swift build -c release --scratch-path .build-release --show-bin-path)
+jcs() { "$bin/jcskills" --tls "$WORK/pki" "$@"; }
+"$bin/jcskills" pki init --out "$WORK/pki" >/dev/null
+
+if [ ! -f "$WORK/demo/certificates.csv" ]; then
+  "$bin/jcskills" demo-data registry --persons "$PERSONS" --enterprises "$ENTERPRISES" --seed "$SEED" --out "$WORK/demo"
+  "$bin/jcskills" demo-data evaluation --persons "$PERSONS" --enterprises "$ENTERPRISES" --seed "$SEED" --out "$WORK/demo"
+fi
+
+free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+ports=("$(free_port)" "$(free_port)" "$(free_port)")   # gateway, registry, evaluation
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+start() {  # service port extra-args…
+  local service=$1 port=$2; shift 2
+  "$bin/jcskills-$service" --listen "127.0.0.1:$port" --metrics off --data "$WORK/data/$service" \
+    --tls "$WORK/pki" --log-level warning "$@" >>"$WORK/$service.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 100); do
+    jcs health "127.0.0.1:$port" >/dev/null 2>&1 && return 0
+    sleep 0.2
+  done
+  echo "gateway-scale: $service did not start; see $WORK/$service.log"; exit 1
+}
+start registry "${ports[1]}"
+start evaluation "${ports[2]}" --peer "registry=127.0.0.1:${ports[1]}"
+printf 'gateway:\n  cache_ms: 0\n  dashboard:\n    enabled: false\n' >"$WORK/gateway.yaml"
+start gateway "${ports[0]}" --config "$WORK/gateway.yaml" \
+  --peer "registry=127.0.0.1:${ports[1]}" --peer "evaluation=127.0.0.1:${ports[2]}"
+
+if [ ! -f "$WORK/loaded" ]; then
+  registry=(--endpoint "127.0.0.1:${ports[1]}")
+  evaluation=(--endpoint "127.0.0.1:${ports[2]}")
+  time jcs registry import "${registry[@]}" "$WORK/demo/persons.csv"
+  jcs registry import-enterprises "${registry[@]}" "$WORK/demo/enterprises.csv"
+  jcs registry import-demand "${registry[@]}" "$WORK/demo/demand.csv"
+  jcs evaluation import-institutions "${evaluation[@]}" "$WORK/demo/institutions.csv"
+  time jcs evaluation import "${evaluation[@]}" "$WORK/demo/certificates.csv"
+  touch "$WORK/loaded"
+fi
+echo "gateway-scale: certificates in the evaluation service: $(($(wc -l <"$WORK/demo/certificates.csv") - 1))"
+jcs totals --endpoint "127.0.0.1:${ports[0]}" --fresh || true
+
+cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }   # clock ticks of user + system time
+before=(); for pid in "${pids[@]}"; do before+=("$(cpu "$pid")"); done
+"$bin/jcskills-load" gateway --endpoint "127.0.0.1:${ports[0]}" --tls "$WORK/pki" \
+  --duration "$DURATION" --concurrency "$CONCURRENCY" | tee "$WORK/gateway.txt"
+# Where the time went: CPU seconds each process used during the run (warm-up included).
+names=(registry evaluation gateway)
+for i in 0 1 2; do
+  echo "cpu          ${names[$i]} $(( ($(cpu "${pids[$i]}") - ${before[$i]}) ))/$(getconf CLK_TCK) s"
+done
