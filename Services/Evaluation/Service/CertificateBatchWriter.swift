@@ -13,14 +13,35 @@ struct CertificateBatchWriter: Sendable {
     let personal: PersonalData
     let clock: @Sendable () -> Date
 
-    /// A new certificate of the batch, sealed.
-    struct Pending {
+    /// A certificate to import with its holder's data sealed and indexed: the CPU-bound half
+    /// of a batch, done by ``seal(number:issue:preSystem:)`` before the batch's transaction.
+    struct Sealed: Sendable {
         var number: String
         var issue: ValidatedIssue
         var preSystem: Bool
         var holderIndex: Data
+        var holderIDSealed: Data
+        var holderNameSealed: Data
+        var nameIndex: Data
+    }
+
+    /// A new certificate of the batch, with the state supersession gives it.
+    struct Pending {
+        var sealed: Sealed
         var status = CertificateState.valid
         var endedOn = EvaluationSchema.openEnded
+        var number: String { sealed.number }
+        var issue: ValidatedIssue { sealed.issue }
+        var preSystem: Bool { sealed.preSystem }
+        var holderIndex: Data { sealed.holderIndex }
+    }
+
+    func seal(number: String, issue: ValidatedIssue, preSystem: Bool) -> Sealed {
+        Sealed(number: number, issue: issue, preSystem: preSystem,
+               holderIndex: personal.blindIndex(issue.holderIDNumber, for: .idNumber),
+               holderIDSealed: personal.seal(issue.holderIDNumber, as: .idNumber),
+               holderNameSealed: personal.seal(issue.holderName, as: .name),
+               nameIndex: personal.blindIndex(issue.holderName, for: .name))
     }
 
     /// A holder's certificate already stored.
@@ -41,10 +62,9 @@ struct CertificateBatchWriter: Sendable {
     /// Keys per `IN (…)` list (multi-row inserts size themselves: ``SQLDatabase/nativeInsert``).
     static let chunk = 500
 
-    func write(_ rows: [(number: String, issue: ValidatedIssue, preSystem: Bool)], in tx: StoreTransaction) async throws {
+    func write(_ rows: [Sealed], in tx: StoreTransaction) async throws {
         let now = Int64(clock().timeIntervalSince1970 * 1000)
-        var pending = rows.map { Pending(number: $0.number, issue: $0.issue, preSystem: $0.preSystem,
-                                         holderIndex: personal.blindIndex($0.issue.holderIDNumber, for: .idNumber)) }
+        var pending = rows.map { Pending(sealed: $0) }
         pending.sort { ($0.issue.issuedOn, $0.number) < ($1.issue.issuedOn, $1.number) }
         var byHolder: [Data: [Int]] = [:]
         for (offset, row) in pending.enumerated() { byHolder[row.holderIndex, default: []].append(offset) }
@@ -163,8 +183,8 @@ struct CertificateBatchWriter: Sendable {
             values += [
                 StoreValue(row.number), StoreValue(issue.institutionCode), StoreValue(issue.kind.rawValue), StoreValue(issue.occupation),
                 StoreValue(issue.level.rawValue), StoreValue(issue.level.isHighSkill), StoreValue(issue.operationCode),
-                StoreValue(row.holderIndex), StoreValue(personal.seal(issue.holderIDNumber, as: .idNumber)),
-                StoreValue(personal.seal(issue.holderName, as: .name)), StoreValue(personal.blindIndex(issue.holderName, for: .name)),
+                StoreValue(row.holderIndex), StoreValue(row.sealed.holderIDSealed),
+                StoreValue(row.sealed.holderNameSealed), StoreValue(row.sealed.nameIndex),
                 StoreValue(issue.employerCreditCode), StoreValue(issue.county), StoreValue(issue.issuedOn.yyyymmdd),
                 StoreValue(issue.expiresOn?.yyyymmdd ?? EvaluationSchema.openEnded), StoreValue(row.endedOn),
                 StoreValue(row.status.rawValue), StoreValue(now), StoreValue(row.preSystem),

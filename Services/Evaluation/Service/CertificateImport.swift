@@ -21,37 +21,56 @@ struct CertificateImport: Sendable {
     /// Import summaries list at most this many row errors; the count covers all.
     static let reportedErrorLimit = 1_000
 
+    typealias Outcome = (accepted: UInt64, already: UInt64, errors: [RowError])
+
+    /// Batches are pipelined: while one batch's transaction runs, the next message is read,
+    /// checked and sealed (the CPU half), so the database and the event loop work at once.
+    /// Transactions still run one after another, in message order.
     func run(_ batches: MessageStream<CertificateImportBatch>, _ context: ServerContext) async throws -> ImportSummary {
         var summary = ImportSummary()
-        for try await batch in batches {
-            summary.received += UInt64(batch.rows.count)
-            var valid: [(row: CertificateImportRow, issue: ValidatedIssue)] = []
-            for row in batch.rows {
-                do {
-                    try Self.checkNumber(row.number)
-                    valid.append((row, try rules.validate(row.certificate)))
-                } catch let violation as RuleViolation {
-                    summary.rejectRow(RowError(line: row.line, column: violation.field, reason: violation.reason))
-                } catch let refusal as RuleRefusal {
-                    summary.rejectRow(RowError(line: row.line, column: "level", reason: "\(refusal.rule): \(refusal.reason)"))
-                }
-            }
-            guard !valid.isEmpty else { continue }
-            let outcome = try await store.transaction(context.audit) { tx in
-                try await write(valid, in: tx)
-            }
+        var inFlight: Task<Outcome, any Error>?
+        func collect(_ outcome: Outcome) {
             summary.accepted += outcome.accepted
             summary.alreadyRegistered += outcome.already
             for error in outcome.errors { summary.rejectRow(error) }
+        }
+        do {
+            for try await batch in batches {
+                summary.received += UInt64(batch.rows.count)
+                var valid: [(line: UInt32, certificate: CertificateBatchWriter.Sealed)] = []
+                for row in batch.rows {
+                    do {
+                        try Self.checkNumber(row.number)
+                        let issue = try rules.validate(row.certificate)
+                        valid.append((row.line, writer.seal(number: row.number, issue: issue, preSystem: row.preSystem)))
+                    } catch let violation as RuleViolation {
+                        summary.rejectRow(RowError(line: row.line, column: violation.field, reason: violation.reason))
+                    } catch let refusal as RuleRefusal {
+                        summary.rejectRow(RowError(line: row.line, column: "level", reason: "\(refusal.rule): \(refusal.reason)"))
+                    }
+                }
+                guard !valid.isEmpty else { continue }
+                if let previous = inFlight { collect(try await previous.value) }
+                inFlight = Task { [valid] in
+                    try await store.transaction(context.audit) { tx in try await write(valid, in: tx) }
+                }
+            }
+            if let previous = inFlight {
+                inFlight = nil
+                collect(try await previous.value)
+            }
+        } catch {
+            // Never leave a write running unobserved: it finishes (or fails) before the call does.
+            _ = try? await inFlight?.value
+            throw error
         }
         summary.errors.sort { $0.line < $1.line }
         return summary
     }
 
-    private func write(_ rows: [(row: CertificateImportRow, issue: ValidatedIssue)], in tx: StoreTransaction) async throws
-        -> (accepted: UInt64, already: UInt64, errors: [RowError]) {
+    private func write(_ rows: [(line: UInt32, certificate: CertificateBatchWriter.Sealed)], in tx: StoreTransaction) async throws -> Outcome {
         var known: Set<String> = []
-        let numbers = rows.map(\.row.number)
+        let numbers = rows.map(\.certificate.number)
         for start in stride(from: 0, to: numbers.count, by: CertificateBatchWriter.chunk) {
             let slice = numbers[start..<min(start + CertificateBatchWriter.chunk, numbers.count)]
             let sql = "SELECT number FROM certificates WHERE number IN (" + Array(repeating: "?", count: slice.count).joined(separator: ", ") + ")"
@@ -61,27 +80,28 @@ struct CertificateImport: Sendable {
         var seen: Set<String> = []
         var already: UInt64 = 0
         var errors: [RowError] = []
-        var accepted: [(number: String, issue: ValidatedIssue, preSystem: Bool)] = []
-        for (row, validated) in rows {
-            if known.contains(row.number) || seen.contains(row.number) {
+        var accepted: [CertificateBatchWriter.Sealed] = []
+        for (line, sealed) in rows {
+            if known.contains(sealed.number) || seen.contains(sealed.number) {
                 already += 1
                 continue
             }
-            var issue = validated
-            if issue.county == 0 {
-                if counties[issue.institutionCode] == nil {
-                    counties[issue.institutionCode] = try await institutions.find(issue.institutionCode, in: tx)?.institution.county ?? 0
+            var certificate = sealed
+            if certificate.issue.county == 0 {
+                let code = certificate.issue.institutionCode
+                if counties[code] == nil {
+                    counties[code] = try await institutions.find(code, in: tx)?.institution.county ?? 0
                 }
-                let county = counties[issue.institutionCode] ?? 0
+                let county = counties[code] ?? 0
                 guard JinchengDivisions.isJinchengCounty(county) else {
-                    errors.append(RowError(line: row.line, column: "county",
-                                           reason: "give the holder's county: institution \(issue.institutionCode) is not a county institution registered here"))
+                    errors.append(RowError(line: line, column: "county",
+                                           reason: "give the holder's county: institution \(code) is not a county institution registered here"))
                     continue
                 }
-                issue.county = county
+                certificate.issue.county = county
             }
-            seen.insert(row.number)
-            accepted.append((row.number, issue, row.preSystem))
+            seen.insert(certificate.number)
+            accepted.append(certificate)
         }
         // Oldest first inside the writer: a holder's later, higher level then supersedes the
         // lower one as it would have when both were issued.

@@ -1,0 +1,79 @@
+import JCSkillsProtocol
+import JCSkillsStore
+
+/// Every number of ``CountQueries/counts(county:asOf:year:)`` in one statement (a UNION ALL of
+/// small parts), run without a transaction: the gateway asks for the counts thousands of times
+/// a second, and each statement through the store costs a hand-off to the database thread and
+/// back, whatever it reads. Rows are (part, a, b, n):
+///
+/// - part 0 and 1: persons covered on the date, all and high-skill (``CoverageDeltas``: the
+///   monthly sums before the date's month plus that month's days);
+/// - part 2: persons first certified in the year;
+/// - part 3: the declared baseline still counted, per level (a = level), measured by the date;
+/// - part 4: institutions per type (a) and status (b).
+struct CountsStatement {
+    let county: Int32
+    let day: Int32
+    let year: Int32
+
+    var sql: String {
+        let scoped = county != 0
+        func covered(_ high: Int) -> String {
+            """
+            SELECT \(high) AS part, 0 AS a, 0 AS b, CAST((SELECT COALESCE(SUM(delta), 0) FROM coverage_monthly
+                                         WHERE scope = ? AND high_skill = \(high) AND month < ?)
+                                      + (SELECT COALESCE(SUM(delta), 0) FROM coverage_deltas
+                                         WHERE scope = ? AND high_skill = \(high) AND day > ? AND day <= ?) AS BIGINT) AS n
+            """
+        }
+        return covered(0) + " UNION ALL " + covered(1)
+            + " UNION ALL SELECT 2, 0, 0, COUNT(*) FROM holders WHERE first_issued_on >= ? AND first_issued_on <= ?"
+            + (scoped ? " AND first_county = ?" : "")
+            + " UNION ALL SELECT 3, level, 0, CASE WHEN declared > claimed THEN declared - claimed ELSE 0 END FROM baseline_stock"
+            + " WHERE declared > 0 AND as_of <= ?" + (scoped ? " AND county = ?" : "")
+            + " UNION ALL SELECT 4, type, status, COUNT(*) FROM institutions" + (scoped ? " WHERE county = ?" : "")
+            + " GROUP BY type, status"
+    }
+
+    var values: [StoreValue] {
+        let month = StoreValue(day / 100)
+        let monthStart = StoreValue(day / 100 * 100)
+        let covered: [StoreValue] = [.init(county), month, .init(county), monthStart, .init(day)]
+        var values = covered + covered + [.init(year * 10_000 + 101), .init(year * 10_000 + 1231)]
+        if county != 0 { values.append(.init(county)) }
+        values.append(.init(day))
+        if county != 0 { values += [.init(county), .init(county)] }
+        return values
+    }
+
+    func counts(from rows: [StoreRow]) throws -> EvaluationCounts {
+        var result = EvaluationCounts()
+        result.county = county
+        result.asOf = day
+        result.year = year
+        var highSkill: UInt64 = 0
+        for row in rows {
+            let n = UInt64(max(0, try row.int64("n")))
+            switch try row.int64("part") {
+            case 0: result.inSystemSkilledWorkers = n
+            case 1: highSkill += n
+            case 2: result.newSkilledWorkers = n
+            case 3:
+                // The declared baseline's persons not identified by an imported certificate
+                // (BaselineRepository): each person is counted once, here or there.
+                result.baselineSkilledWorkers += n
+                if SkillLevel(rawValue: try row.int32("a")).isHighSkill { result.baselineHighSkill += n }
+            default:
+                var count = InstitutionCount()
+                count.type = InstitutionType(rawValue: try row.int32("a"))
+                count.status = InstitutionStatus(rawValue: try row.int32("b"))
+                count.count = n
+                result.institutions.append(count)
+            }
+        }
+        result.institutions.sort { ($0.type.rawValue, $0.status.rawValue) < ($1.type.rawValue, $1.status.rawValue) }
+        result.skilledWorkers = result.inSystemSkilledWorkers + result.baselineSkilledWorkers
+        result.highSkill = highSkill + result.baselineHighSkill
+        return result
+    }
+}
