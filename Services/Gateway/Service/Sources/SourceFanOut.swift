@@ -1,6 +1,8 @@
 import Foundation
 import JCSkillsProtocol
 import JCSkillsRPC
+import NIOCore
+import NIOPosix
 
 /// How one source answered a fan-out: its reading, or why there is none.
 struct SourceOutcome: Sendable {
@@ -46,8 +48,9 @@ struct SourceFanOut: Sendable {
                     race.offer(.failure(SourceFailure(reason: Self.describe(error, budget: budget))))
                 }
             }
-            let timer = Task {
-                try? await Task.sleep(for: budget)
+            // The timer runs on an event loop rather than as a task: a busy cooperative pool
+            // must not be able to hold the deadline back.
+            let timer = MultiThreadedEventLoopGroup.singleton.any().scheduleTask(in: .nanoseconds(budget.nanoseconds)) {
                 race.offer(.failure(SourceFailure(reason: "no answer within \(budget.milliseconds) ms")))
             }
             race.onSettled {
@@ -74,6 +77,11 @@ extension Duration {
     var milliseconds: Int64 {
         let (seconds, attoseconds) = components
         return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+
+    var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
 
     var microseconds: Int64 {
