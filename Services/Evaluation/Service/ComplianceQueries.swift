@@ -14,9 +14,20 @@ struct ComplianceQueries: Sendable {
     /// How long Counts waits for the registry before answering without the compliance figure:
     /// the gateway's own deadline must still leave room for the rest of the counts.
     static let countsDeadline: Duration = .milliseconds(800)
+    /// How old a large-enterprise list the counts may use (``RecentLargeEnterprises``).
+    static let countsMaxAge: Duration = .seconds(5)
 
-    func report(county: Int32, timeout: Duration? = nil) async throws -> ComplianceReport {
-        let large = try await enterprises.largeEnterprises(minimumStaff: minimumStaff, county: county, timeout: timeout)
+    let recent = RecentLargeEnterprises()
+
+    /// - Parameter maxAge: reuse a list fetched from the registry this recently; nil asks afresh.
+    func report(county: Int32, timeout: Duration? = nil, maxAge: Duration? = nil) async throws -> ComplianceReport {
+        let large: [EnterpriseSummary]
+        if let maxAge, let known = recent.lookup(county: county, maxAge: maxAge) {
+            large = known
+        } else {
+            large = try await enterprises.largeEnterprises(minimumStaff: minimumStaff, county: county, timeout: timeout)
+            recent.store(large, county: county)
+        }
         let bodies = try await store.query { db in try await activeEnterpriseBodies(in: db) }
         var report = ComplianceReport()
         report.county = county

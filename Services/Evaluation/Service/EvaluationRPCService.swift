@@ -113,7 +113,8 @@ struct EvaluationRPCService: RPCService {
             }
             // The registry is asked alongside the local counts, on a short deadline: when it
             // cannot answer, the counts still do, with the compliance figure marked unknown.
-            async let report = try? compliance.report(county: request.county, timeout: ComplianceQueries.countsDeadline)
+            async let report = try? compliance.report(
+                county: request.county, timeout: ComplianceQueries.countsDeadline, maxAge: ComplianceQueries.countsMaxAge)
             var result = try await counts.counts(county: request.county, asOf: asOf, year: request.year == 0 ? Int32(asOf.year) : request.year)
             if let known = await report {
                 result.enterprisesLackingBody = UInt64(known.lacking.count)

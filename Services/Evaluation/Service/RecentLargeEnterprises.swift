@@ -1,0 +1,21 @@
+import JCSkillsProtocol
+import Synchronization
+
+/// The registry's large-enterprise lists as last fetched, per county, so the counts the gateway
+/// asks for thousands of times a second do not each cost a registry call. Staff counts change
+/// with the registry's imports, a few times a year; a few seconds' lag in the compliance figure
+/// of the counts is harmless, and the `Compliance` method itself always asks afresh.
+final class RecentLargeEnterprises: Sendable {
+    private let entries = Mutex<[Int32: (enterprises: [EnterpriseSummary], fetched: ContinuousClock.Instant)]>([:])
+
+    func lookup(county: Int32, maxAge: Duration, now: ContinuousClock.Instant = .now) -> [EnterpriseSummary]? {
+        entries.withLock { entries in
+            guard let entry = entries[county], now - entry.fetched < maxAge else { return nil }
+            return entry.enterprises
+        }
+    }
+
+    func store(_ enterprises: [EnterpriseSummary], county: Int32, now: ContinuousClock.Instant = .now) {
+        entries.withLock { $0[county] = (enterprises, now) }
+    }
+}
