@@ -65,7 +65,8 @@ struct EvaluationCommand: AsyncParsableCommand {
         @OptionGroup var target: Target
         @Argument(help: ArgumentHelp("certificates.csv", valueName: "file")) var file: String
         @Option(name: .long, help: ArgumentHelp("Write every rejected row to this CSV file.", valueName: "file")) var errors: String?
-        @Option(name: .long, help: "Rows per message (and per database transaction).") var batch: Int = 500
+        // Large messages: one transaction each, and the service seals the next while one commits.
+        @Option(name: .long, help: "Rows per message (and per database transaction).") var batch: Int = 10_000
 
         func run() async throws {
             let client = try target.makeClient(timeout: .seconds(24 * 3600))
