@@ -108,8 +108,11 @@ struct CertificateBatchWriter: Sendable {
                 .set("status", to: SQLBind(CertificateState.superseded.rawValue)).set("ended_on", to: SQLBind(day))
                 .set("updated_ms", to: SQLBind(now)).where("id", .equal, SQLBind(id)).run()
         }
-        try await insertCertificates(pending, now: now, in: tx)
-        try await insertRecognitions(pending, now: now, in: tx)
+        // In holder-index order: the index is keyed by an HMAC, so batch order would touch a
+        // different page for every row; sorted, neighbouring rows share pages.
+        let ordered = pending.sorted { $0.holderIndex.lexicographicallyPrecedes($1.holderIndex) }
+        try await insertCertificates(ordered, now: now, in: tx)
+        try await insertRecognitions(ordered, now: now, in: tx)
         try await claim(pending, byHolder, in: tx)
         try await CoverageDeltas.write(deltas.filter { $0.value != 0 }, to: tx)
     }
@@ -127,7 +130,7 @@ struct CertificateBatchWriter: Sendable {
     private func upsertHolders(_ pending: [Pending], _ byHolder: [Data: [Int]], in tx: StoreTransaction) async throws {
         var values: [StoreValue] = []
         values.reserveCapacity(byHolder.count * 3)
-        for (holder, offsets) in byHolder {
+        for (holder, offsets) in byHolder.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
             let first = pending[offsets[0]]  // offsets are in date order
             values += [StoreValue(holder), StoreValue(first.issue.issuedOn.yyyymmdd), StoreValue(first.issue.county)]
         }
