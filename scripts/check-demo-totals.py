@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Recounts the city's indicators from the demo CSV files, independently of the services,
+and compares them with `jcskills totals --json --county all` (read from stdin).
+
+    jcskills totals --json --county all | scripts/check-demo-totals.py DEMO_DIR
+
+Rules counted here (README, "The evaluation centre"): a certificate is valid from its issue
+date; special-operations certificates for 6 years, special-equipment ones for 4; the demo has
+no revocations and no declared baseline. Skilled workers: distinct holders with a valid
+certificate (per county: of that county); high-skill: a valid level 3, 2 or 1; new in the year:
+holders whose first certificate was issued that year. Exit 0 when everything matches."""
+import csv, datetime, json, sys
+from collections import defaultdict
+
+demo = sys.argv[1]
+totals = json.load(sys.stdin)
+as_of = datetime.date.fromisoformat(totals["as_of"])
+year = totals["year"]
+LIFETIME = {"special_operations": 6, "special_equipment": 4}
+
+def plus_years(day, years):
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a common year: the 28th, as the service does
+        return day.replace(year=day.year + years, day=28)
+
+def rows(name):
+    with open(f"{demo}/{name}", newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+expected = defaultdict(lambda: defaultdict(float))  # scope -> key -> value
+registered = defaultdict(int)
+for person in rows("persons.csv"):
+    registered[int(person["residence_county"])] += 1
+
+skilled, high, first = defaultdict(set), defaultdict(set), {}
+for cert in rows("certificates.csv"):
+    issued = datetime.date.fromisoformat(cert["issued_on"])
+    holder, county = cert["holder_id_number"], int(cert["county"])
+    first[holder] = min(first.get(holder, (issued, county)), (issued, county))
+    ends = plus_years(issued, LIFETIME[cert["kind"]]) if cert["kind"] in LIFETIME else None
+    if issued <= as_of and (ends is None or as_of < ends):
+        for scope in (0, county):
+            skilled[scope].add(holder)
+            if cert["level"] in ("1", "2", "3"):
+                high[scope].add(holder)
+
+institutions = rows("institutions.csv")
+bodies = {i["enterprise_credit_code"].upper() for i in institutions if i["type"] == "enterprise_body"}
+for scope in [0] + sorted(registered):
+    e = expected[scope]
+    e["labour_registered"] = sum(registered.values()) if scope == 0 else registered[scope]
+    e["skilled_workers"] = len(skilled[scope])
+    e["high_skill_talent"] = len(high[scope])
+    e["new_skilled_workers"] = sum(1 for d, c in first.values() if d.year == year and scope in (0, c))
+    e["evaluation_institutions"] = sum(1 for i in institutions if scope in (0, int(i["county"])))
+    e["enterprises_lacking_body"] = sum(
+        1 for x in rows("enterprises.csv")
+        if int(x["staff_count"]) >= 300 and x["credit_code"].upper() not in bodies and scope in (0, int(x["county"])))
+    e["certified_share"] = 100.0 * e["skilled_workers"] / e["labour_registered"] if scope == 0 else None
+
+failures = []
+for scope_totals in [totals["city"]] + totals["counties"]:
+    scope = scope_totals["county"]
+    served = {i["key"]: i.get("value") for i in scope_totals["indicators"]}
+    for key, value in expected[scope].items():
+        if value is None:
+            continue
+        if served.get(key) is None or abs(served[key] - value) > 1e-6:
+            failures.append(f"{key} in {scope or 'the city'}: served {served.get(key)}, recounted {value}")
+for failure in failures:
+    print("check-demo-totals: MISMATCH", failure)
+if failures:
+    sys.exit(1)
+city = expected[0]
+print(f"check-demo-totals: {len(expected)} scopes match the recount (city: {int(city['labour_registered'])} registered, "
+      f"{int(city['skilled_workers'])} skilled, {int(city['high_skill_talent'])} high-skill, "
+      f"{int(city['new_skilled_workers'])} new in {year}, "
+      f"{int(city['evaluation_institutions'])} institutions, {int(city['enterprises_lacking_body'])} lacking a body)")
