@@ -1,3 +1,4 @@
+import Foundation
 import JCSkillsProtocol
 
 /// The terminal table of `jcskills totals`: one line per indicator with a progress bar, the
@@ -42,7 +43,8 @@ struct TotalsTable {
     private func line(_ indicator: IndicatorValue) -> String {
         let name = pad(indicator.nameEn, nameWidth)
         guard indicator.status != .unavailable else {
-            let last = indicator.hasLastKnown ? " (last known \(indicator.displayLastKnown))" : ""
+            let last = indicator.hasLastKnown
+                ? " (last known \(indicator.displayLastKnown), \(Self.age(sinceMs: indicator.lastKnownTimeMs)) ago)" : ""
             return name + pad("—", 13, right: true) + pad(indicator.displayTarget, 13, right: true) + "  " + paint("unavailable: \(indicator.reason)\(last)", .grey)
         }
         let bar: String
@@ -53,6 +55,17 @@ struct TotalsTable {
             bar = String(repeating: " ", count: Self.barWidth + 3)
         }
         return name + pad(indicator.displayValue, 13, right: true) + pad(indicator.displayTarget, 13, right: true) + "  " + bar + paint(indicator.status.description, colour(for: indicator.status))
+    }
+
+    /// `40 s`, `12 min`, `3 h`, `2 d`: how old a last known value is.
+    static func age(sinceMs: Int64, nowMs: Int64 = Int64(Date().timeIntervalSince1970 * 1000)) -> String {
+        let seconds = max(0, (nowMs - sinceMs) / 1000)
+        switch seconds {
+        case ..<120: return "\(seconds) s"
+        case ..<7_200: return "\(seconds / 60) min"
+        case ..<172_800: return "\(seconds / 3_600) h"
+        default: return "\(seconds / 86_400) d"
+        }
     }
 
     enum Colour: String {
