@@ -18,6 +18,20 @@ struct PersonalDataTests {
     }
 
     @Test
+    func valuesOfAnyLengthOpenAgainUnderTheStandardAESGCMOpen() throws {
+        // Sealing keeps one AES-GCM context per key; opening goes through swift-crypto's
+        // AES.GCM.open, so these check the two agree on the format for every length.
+        for value in ["", "1", "张", String(repeating: "王秀英·", count: 300)] {
+            let sealed = personal.seal(bytes: Data(value.utf8), as: .name)
+            #expect(sealed.count == 33 + value.utf8.count)
+            #expect(try personal.open(bytes: sealed, as: .name) == Data(value.utf8))
+        }
+        let sealed = personal.seal("Zoe\u{0308} 王", as: .name)
+        #expect(try personal.open(sealed, as: .name) == "Zo\u{00EB} 王")
+        #expect(personal.blindIndex("Zoe\u{0308}", for: .name) == personal.blindIndex("Zo\u{00EB}", for: .name))
+    }
+
+    @Test
     func valuesAreNormalisedBeforeSealingAndIndexing() throws {
         #expect(personal.blindIndex(" 14052419900101123x ", for: .idNumber)
             == personal.blindIndex("14052419900101123X", for: .idNumber))

@@ -50,6 +50,19 @@ public struct PersonalData: Sendable {
     /// document) for `field`, as they are: no normalisation.
     public func seal(bytes plaintext: Data, as field: PersonalField) -> Data {
         let keyID = keys.currentKeyID
+        #if canImport(CCryptoBoringSSL)
+        if let context = keys.currentContext, !plaintext.isEmpty {
+            var sealed = Data(capacity: Self.headerLength + Self.nonceLength + plaintext.count + Self.tagLength)
+            sealed.append(contentsOf: [Self.formatVersion, UInt8(keyID >> 24), UInt8((keyID >> 16) & 0xFF),
+                                       UInt8((keyID >> 8) & 0xFF), UInt8(keyID & 0xFF)])
+            let nonce = NonceSource.next()
+            sealed.append(contentsOf: nonce)
+            // The same bytes as below (nonce · ciphertext · tag after the header), one key setup fewer.
+            if context.seal(plaintext, nonce: nonce, authenticating: Self.authenticatedData(field), appendingTo: &sealed) {
+                return sealed
+            }
+        }
+        #endif
         // AES-GCM with a 256-bit key and a random 96-bit nonce cannot fail; a failure here
         // would mean a broken crypto library, not bad input.
         let box = try! AES.GCM.seal(plaintext, using: keys.sealingKeys[keyID]!,
