@@ -1,6 +1,7 @@
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsStore
+import NIOCore
 import SQLKit
 
 /// The compliance view (plan, action 3): enterprises with at least the minimum staff and no
@@ -12,8 +13,13 @@ struct ComplianceQueries: Sendable {
     let minimumStaff: UInt32
 
     /// How long Counts waits for the registry before answering without the compliance figure:
-    /// the gateway's own deadline must still leave room for the rest of the counts.
-    static let countsDeadline: Duration = .milliseconds(800)
+    /// 800 ms, or half of what the caller's deadline leaves if that is less, so the rest of
+    /// the counts always has time to answer.
+    static func countsDeadline(_ context: ServerContext) -> Duration {
+        let bound = Duration.milliseconds(800)
+        guard let deadline = context.deadline else { return bound }
+        return min(bound, Duration.nanoseconds((deadline - NIODeadline.now()).nanoseconds) / 2)
+    }
     /// How old a large-enterprise list the counts may use (``RecentLargeEnterprises``).
     static let countsMaxAge: Duration = .seconds(5)
 

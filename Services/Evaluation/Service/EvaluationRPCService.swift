@@ -99,7 +99,7 @@ struct EvaluationRPCService: RPCService {
             report.entries = try await store.read { db in try await baseline.entries(county: request.county, in: db) }
             return report
         }
-        router.unary(EvaluationService.counts, policy: EvaluationAccess.counts) { request, _ in
+        router.unary(EvaluationService.counts, policy: EvaluationAccess.counts) { request, context in
             if request.county != 0, !JinchengDivisions.isJinchengCounty(request.county) {
                 throw RuleViolation(field: "county", reason: "\(request.county) is not a Jincheng county code (0 for the city)")
             }
@@ -113,8 +113,9 @@ struct EvaluationRPCService: RPCService {
             }
             // The registry is asked alongside the local counts, on a short deadline: when it
             // cannot answer, the counts still do, with the compliance figure marked unknown.
-            async let report = try? compliance.report(
-                county: request.county, timeout: ComplianceQueries.countsDeadline, maxAge: ComplianceQueries.countsMaxAge)
+            async let report = FirstOrNothing.within(ComplianceQueries.countsDeadline(context)) { [compliance] in
+                try await compliance.report(county: request.county, maxAge: ComplianceQueries.countsMaxAge)
+            }
             var result = try await counts.counts(county: request.county, asOf: asOf, year: request.year == 0 ? Int32(asOf.year) : request.year)
             if let known = await report {
                 result.enterprisesLackingBody = UInt64(known.lacking.count)

@@ -72,4 +72,23 @@ struct EvaluationComplianceTests {
             }
         }
     }
+
+    @Test(arguments: TestDatabases.backends)
+    func aHangingRegistryDoesNotHoldTheCountsPastTheCallersDeadline(backend: TestBackend) async throws {
+        try await HangingServer.with { registry in
+            try await EvaluationHarness.withEvaluation(backend, registry: registry) { endpoint, _ in
+                try await withTestClient(endpoint, as: "gateway") { client in
+                    // A caller with 600 ms: the registry gets half of it, the counts still answer.
+                    let counts = try await client.unary(EvaluationService.counts, CountsRequest(asOf: EvaluationHarness.today),
+                                                        options: CallOptions(timeout: .milliseconds(600)))
+                    #expect(!counts.complianceKnown)
+                    // Without a deadline of its own the caller waits at most the 800 ms bound.
+                    let started = ContinuousClock.now
+                    let unbounded = try await client.unary(EvaluationService.counts, CountsRequest(asOf: EvaluationHarness.today))
+                    #expect(!unbounded.complianceKnown)
+                    #expect(ContinuousClock.now - started < .seconds(3))
+                }
+            }
+        }
+    }
 }
