@@ -66,6 +66,7 @@ struct RegistryRPCService: RPCService {
                 try await enterprises.upsert([(enterprise, valid)], in: tx)
                 try await tx.audit(entity: "enterprise", id: enterprise.creditCode.uppercased())
             }
+            statistics.enterpriseMemo.invalidate()
             return try await enterprises.find(enterprise.creditCode) ?? EnterpriseView()
         }
         router.unary(RegistryService.getEnterprise, policy: RegistryAccess.readEnterprises) { lookup, _ in
@@ -77,14 +78,14 @@ struct RegistryRPCService: RPCService {
         router.unary(RegistryService.listEnterprises, policy: RegistryAccess.listEnterprises) { request, _ in
             try await enterprises.list(minimumStaff: request.minimumStaff, county: request.county)
         }
-        router.unary(RegistryService.listEnterprises, policy: RegistryAccess.listEnterprises) { request, _ in
-            try await enterprises.list(minimumStaff: request.minimumStaff, county: request.county)
-        }
         router.clientStreaming(RegistryService.importEnterprises, policy: RegistryAccess.write) { batches, context in
-            try await importEnterprises(batches, context)
+            // Cleared when the import ends, whatever figures were read while it ran.
+            defer { statistics.enterpriseMemo.invalidate() }
+            return try await importEnterprises(batches, context)
         }
         router.clientStreaming(RegistryService.importDemand, policy: RegistryAccess.write) { batches, context in
-            try await importDemand(batches, context)
+            defer { statistics.enterpriseMemo.invalidate() }
+            return try await importDemand(batches, context)
         }
         router.unary(RegistryService.statistics, policy: RegistryAccess.aggregates) { request, _ in
             request.summaryOnly

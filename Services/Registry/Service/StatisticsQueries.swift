@@ -9,6 +9,8 @@ struct StatisticsQueries: Sendable {
     let store: Store
     let labourForce: [Int32: UInt64]
     let clock: @Sendable () -> Date
+    /// The summary's enterprise figures, cleared by every enterprise or demand write.
+    let enterpriseMemo = EnterpriseTotalsMemo()
 
     static let deadline: Int32 = 20201031
 

@@ -5,18 +5,23 @@ import SQLKit
 extension StatisticsQueries {
     /// The totals alone, for callers that ask often (the gateway, thousands of times a second):
     /// registered persons per county summed in SQL rather than shipped cell by cell,
-    /// enterprises, the surveyed ones, and optionally the registrations made up to a day — one
-    /// statement (a UNION ALL), so one round trip to the database without a transaction.
+    /// enterprises, the surveyed ones (``EnterpriseTotalsMemo``), and optionally the
+    /// registrations made up to a day — one statement (a UNION ALL), so one round trip to the
+    /// database without a transaction.
     func summary(county: Int32, registrationsUpTo day: Int32) async throws -> RegistrationStatistics {
         let scoped = county != 0
+        let (known, generation) = enterpriseMemo.lookup(county: county)
         // SUM of a BIGINT is NUMERIC on PostgreSQL: cast back to read it as an integer.
         var sql = "SELECT 0 AS part, county AS k, CAST(SUM(count) AS BIGINT) AS n FROM registration_counts"
             + (scoped ? " WHERE county = ?" : "") + " GROUP BY county"
-            + " UNION ALL SELECT 1, 0, COUNT(*) FROM enterprises" + (scoped ? " WHERE county = ?" : "")
-            + (scoped
-                ? " UNION ALL SELECT 2, 0, COUNT(DISTINCT d.credit_code) FROM demand d JOIN enterprises e ON e.credit_code = d.credit_code WHERE e.county = ?"
-                : " UNION ALL SELECT 2, 0, COUNT(DISTINCT credit_code) FROM demand")
-        var values: [StoreValue] = scoped ? [.init(county), .init(county), .init(county)] : []
+        var values: [StoreValue] = scoped ? [.init(county)] : []
+        if known == nil {
+            sql += " UNION ALL SELECT 1, 0, COUNT(*) FROM enterprises" + (scoped ? " WHERE county = ?" : "")
+                + (scoped
+                    ? " UNION ALL SELECT 2, 0, COUNT(DISTINCT d.credit_code) FROM demand d JOIN enterprises e ON e.credit_code = d.credit_code WHERE e.county = ?"
+                    : " UNION ALL SELECT 2, 0, COUNT(DISTINCT credit_code) FROM demand")
+            if scoped { values += [.init(county), .init(county)] }
+        }
         if day != 0 && !scoped {
             sql += " UNION ALL SELECT 3, 0, COALESCE(CAST(SUM(count) AS BIGINT), 0) FROM daily_registrations WHERE day <= ?"
             values.append(.init(day))
@@ -33,6 +38,12 @@ extension StatisticsQueries {
             case 2: result.enterprisesSurveyed = number
             default: result.registrationsUpTo = number
             }
+        }
+        if let known {
+            result.enterprises = known.enterprises
+            result.enterprisesSurveyed = known.surveyed
+        } else {
+            enterpriseMemo.store(.init(enterprises: result.enterprises, surveyed: result.enterprisesSurveyed), county: county, generation: generation)
         }
         result.registered = registered.values.reduce(0, +)
         result.coverage = coverage(county: county, registered: registered)
