@@ -13,10 +13,11 @@ struct ComplianceQueries: Sendable {
     let minimumStaff: UInt32
 
     /// How long Counts waits for the registry before answering without the compliance figure:
-    /// 800 ms, or half of what the caller's deadline leaves if that is less, so the rest of
-    /// the counts always has time to answer.
+    /// 1.5 s (room for a first TLS handshake on a busy host), or half of what the caller's
+    /// deadline leaves if that is less (the gateway's 2 s: 1 s), so the rest of the counts
+    /// always has time to answer.
     static func countsDeadline(_ context: ServerContext) -> Duration {
-        let bound = Duration.milliseconds(800)
+        let bound = Duration.milliseconds(1_500)
         guard let deadline = context.deadline else { return bound }
         return min(bound, Duration.nanoseconds((deadline - NIODeadline.now()).nanoseconds) / 2)
     }
