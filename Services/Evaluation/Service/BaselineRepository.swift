@@ -62,17 +62,5 @@ struct BaselineRepository: Sendable {
         }.sorted { ($0.county, $0.level.rank) < ($1.county, $1.level.rank) }
     }
 
-    /// The baseline persons counts add on `date` (skilled workers, high-skill talents): only
-    /// declarations measured on or before the date. A table of at most 6 × 9 rows.
-    func counted(county: Int32, on date: Int32, in db: any SQLDatabase) async throws -> (all: UInt64, highSkill: UInt64) {
-        var all: UInt64 = 0
-        var high: UInt64 = 0
-        for entry in try await entries(county: county, in: db) where entry.declared > 0 && entry.asOf <= date {
-            all += entry.counted
-            if entry.level.isHighSkill { high += entry.counted }
-        }
-        return (all, high)
-    }
-
     private var now: Int64 { Int64(clock().timeIntervalSince1970 * 1000) }
 }

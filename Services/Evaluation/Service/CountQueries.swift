@@ -7,11 +7,11 @@ import SQLKit
 /// Cost: skilled workers and high-skill talents are a sum over `coverage_monthly` rows of one
 /// scope before the date's month plus that month's `coverage_deltas` days — a few hundred
 /// rows whatever the number of certificates. New skilled workers read the `holders` table's
-/// index on the first-issue date (one entry per person first certified in the year). Institutions are a GROUP BY over a table of tens of rows; the
-/// baseline a table of at most 6 counties × 9 levels.
+/// index on the first-issue date (one entry per person first certified in the year).
+/// Institutions are a GROUP BY over a table of tens of rows; the baseline a table of at most
+/// 6 counties × 9 levels. All in one statement: ``CountsStatement``.
 struct CountQueries: Sendable {
     let store: Store
-    let baseline: BaselineRepository
 
     func counts(county: Int32, asOf: CalendarDate, year: Int32) async throws -> EvaluationCounts {
         let statement = CountsStatement(county: county, day: asOf.yyyymmdd, year: year)

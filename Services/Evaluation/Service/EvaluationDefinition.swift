@@ -71,7 +71,7 @@ public enum EvaluationDefinition: ServiceDefinition {
         return EvaluationRPCService(
             institutions: InstitutionRepository(clock: clock),
             certificates: CertificateRepository(personal: personal, clock: clock),
-            counts: CountQueries(store: store, baseline: BaselineRepository(clock: clock)),
+            counts: CountQueries(store: store),
             views: views,
             rules: CertificateRules(today: today),
             enterprises: EnterpriseDirectory(registry: registry),
