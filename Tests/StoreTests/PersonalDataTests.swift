@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import JCSkillsProtocol
 @testable import JCSkillsStore
@@ -18,13 +19,21 @@ struct PersonalDataTests {
     }
 
     @Test
-    func valuesOfAnyLengthOpenAgainUnderTheStandardAESGCMOpen() throws {
-        // Sealing keeps one AES-GCM context per key; opening goes through swift-crypto's
-        // AES.GCM.open, so these check the two agree on the format for every length.
+    func theSharedContextAndSwiftCryptoAgreeOnTheFormat() throws {
+        // Sealing and opening keep one AES-GCM context per key; swift-crypto's AES.GCM must
+        // read what they write and the other way round, for every length.
+        let key = try #require(personal.keys.sealingKeys[personal.keys.currentKeyID])
+        let aad = Data("jcskills/sealed/v1/name".utf8)
         for value in ["", "1", "张", String(repeating: "王秀英·", count: 300)] {
             let sealed = personal.seal(bytes: Data(value.utf8), as: .name)
             #expect(sealed.count == 33 + value.utf8.count)
             #expect(try personal.open(bytes: sealed, as: .name) == Data(value.utf8))
+            let box = try AES.GCM.SealedBox(combined: sealed.dropFirst(5))
+            #expect(try AES.GCM.open(box, using: key, authenticating: aad) == Data(value.utf8))
+
+            let theirs = try AES.GCM.seal(Data(value.utf8), using: key, authenticating: aad)
+            let stored = Data(sealed.prefix(5)) + theirs.combined!
+            #expect(try personal.open(bytes: stored, as: .name) == Data(value.utf8))
         }
         let sealed = personal.seal("Zoe\u{0308} 王", as: .name)
         #expect(try personal.open(sealed, as: .name) == "Zo\u{00EB} 王")

@@ -96,6 +96,12 @@ public struct PersonalData: Sendable {
             throw PersonalDataError(.unknownKey, "sealed \(field) uses key \(keyID), which the key file does not hold")
         }
         let bytes = sealed.dropFirst(Self.headerLength)
+        #if canImport(CCryptoBoringSSL)
+        if keyID == keys.currentKeyID, let context = keys.currentContext,
+           let plaintext = context.open(bytes, authenticating: Self.authenticatedData(field), nonceLength: Self.nonceLength) {
+            return plaintext
+        }
+        #endif
         do {
             let box = try AES.GCM.SealedBox(combined: bytes)
             return try AES.GCM.open(box, using: key, authenticating: Self.authenticatedData(field))

@@ -54,5 +54,27 @@ final class SealingContext: @unchecked Sendable {
         }
         return true
     }
+
+    /// The plaintext of `box` (nonce · ciphertext · tag), or `nil` when it does not
+    /// authenticate; the caller then takes the ordinary path, which names the failure.
+    func open(_ box: Data, authenticating aad: Data, nonceLength: Int) -> Data? {
+        guard box.count > nonceLength + Self.tagLength else { return nil }
+        let sealedLength = box.count - nonceLength
+        var output = Data(count: sealedLength - Self.tagLength)
+        var written = 0
+        let status = output.withUnsafeMutableBytes { out in
+            box.withUnsafeBytes { box in
+                aad.withUnsafeBytes { aad in
+                    let bytes = box.bindMemory(to: UInt8.self).baseAddress!
+                    return CCryptoBoringSSL_EVP_AEAD_CTX_open(
+                        context, out.bindMemory(to: UInt8.self).baseAddress, &written, out.count,
+                        bytes, nonceLength, bytes + nonceLength, sealedLength,
+                        aad.bindMemory(to: UInt8.self).baseAddress, aad.count)
+                }
+            }
+        }
+        guard status == 1, written == output.count else { return nil }
+        return output
+    }
 }
 #endif
