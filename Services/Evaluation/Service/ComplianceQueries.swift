@@ -26,16 +26,10 @@ struct ComplianceQueries: Sendable {
 
     let recent = RecentLargeEnterprises()
 
-    /// - Parameter maxAge: reuse a list fetched from the registry this recently; nil asks afresh.
-    func report(county: Int32, timeout: Duration? = nil, maxAge: Duration? = nil) async throws -> ComplianceReport {
-        let large: [EnterpriseSummary]
-        if let maxAge, let known = recent.lookup(county: county, maxAge: maxAge) {
-            large = known
-        } else {
-            large = try await enterprises.largeEnterprises(minimumStaff: minimumStaff, county: county, timeout: timeout)
-            recent.store(large, county: county)
-        }
-        let bodies = try await store.query { db in try await activeEnterpriseBodies(in: db) }
+    func report(county: Int32, timeout: Duration? = nil) async throws -> ComplianceReport {
+        let large = try await enterprises.largeEnterprises(minimumStaff: minimumStaff, county: county, timeout: timeout)
+        recent.store(large, county: county)
+        let bodies = try await activeEnterpriseBodies()
         var report = ComplianceReport()
         report.county = county
         report.minimumStaff = minimumStaff
@@ -44,12 +38,27 @@ struct ComplianceQueries: Sendable {
         return report
     }
 
+    /// How many enterprises lack a body, for the counts: the registry's list may be up to
+    /// `maxAge` old (``RecentLargeEnterprises``); the bodies are always read now.
+    func lackingCount(county: Int32, timeout: Duration?, maxAge: Duration) async throws -> UInt64 {
+        let large: RecentLargeEnterprises.Entry
+        if let known = recent.lookup(county: county, maxAge: maxAge) {
+            large = known
+        } else {
+            large = recent.store(
+                try await enterprises.largeEnterprises(minimumStaff: minimumStaff, county: county, timeout: timeout), county: county)
+        }
+        let covered = try await activeEnterpriseBodies().intersection(large.codes)
+        return UInt64(large.codes.count - covered.count)
+    }
+
     /// Credit codes of enterprises with an active body: a suspended or revoked body no longer
     /// evaluates, so its enterprise counts as lacking one again.
-    private func activeEnterpriseBodies(in db: any SQLDatabase) async throws -> Set<String> {
-        Set(try await db.select().column("enterprise_code").from("institutions")
-            .where("type", .equal, SQLBind(InstitutionType.enterpriseBody.rawValue))
-            .where("status", .equal, SQLBind(InstitutionStatus.active.rawValue))
-            .all(decodingColumn: "enterprise_code", as: String.self).map { $0.uppercased() })
+    private func activeEnterpriseBodies() async throws -> Set<String> {
+        let rows = try await store.query { db in
+            try await db.nativeRows("SELECT enterprise_code FROM institutions WHERE type = ? AND status = ?",
+                                    [.init(InstitutionType.enterpriseBody.rawValue), .init(InstitutionStatus.active.rawValue)])
+        }
+        return Set(try rows.map { try $0.string("enterprise_code").uppercased() })
     }
 }

@@ -6,16 +6,26 @@ import Synchronization
 /// with the registry's imports, a few times a year; a few seconds' lag in the compliance figure
 /// of the counts is harmless, and the `Compliance` method itself always asks afresh.
 final class RecentLargeEnterprises: Sendable {
-    private let entries = Mutex<[Int32: (enterprises: [EnterpriseSummary], fetched: ContinuousClock.Instant)]>([:])
+    /// A fetched list with its credit codes upper-cased once, for matching against bodies.
+    struct Entry: Sendable {
+        var enterprises: [EnterpriseSummary]
+        var codes: Set<String>
+        var fetched: ContinuousClock.Instant
+    }
 
-    func lookup(county: Int32, maxAge: Duration, now: ContinuousClock.Instant = .now) -> [EnterpriseSummary]? {
+    private let entries = Mutex<[Int32: Entry]>([:])
+
+    func lookup(county: Int32, maxAge: Duration, now: ContinuousClock.Instant = .now) -> Entry? {
         entries.withLock { entries in
             guard let entry = entries[county], now - entry.fetched < maxAge else { return nil }
-            return entry.enterprises
+            return entry
         }
     }
 
-    func store(_ enterprises: [EnterpriseSummary], county: Int32, now: ContinuousClock.Instant = .now) {
-        entries.withLock { $0[county] = (enterprises, now) }
+    @discardableResult
+    func store(_ enterprises: [EnterpriseSummary], county: Int32, now: ContinuousClock.Instant = .now) -> Entry {
+        let entry = Entry(enterprises: enterprises, codes: Set(enterprises.map { $0.creditCode.uppercased() }), fetched: now)
+        entries.withLock { $0[county] = entry }
+        return entry
     }
 }
