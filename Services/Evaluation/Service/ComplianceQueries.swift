@@ -41,6 +41,9 @@ struct ComplianceQueries: Sendable {
     /// How many enterprises lack a body, for the counts: the registry's list may be up to
     /// `maxAge` old (``RecentLargeEnterprises``); the bodies are always read now.
     func lackingCount(county: Int32, timeout: Duration?, maxAge: Duration) async throws -> UInt64 {
+        if let known = recent.lacking(county: county, maxAge: maxAge) { return known }
+        // Read before the bodies: a body change after this makes the figure recounted next time.
+        let generation = recent.bodiesGeneration
         let large: RecentLargeEnterprises.Entry
         if let known = recent.lookup(county: county, maxAge: maxAge) {
             large = known
@@ -49,7 +52,9 @@ struct ComplianceQueries: Sendable {
                 try await enterprises.largeEnterprises(minimumStaff: minimumStaff, county: county, timeout: timeout), county: county)
         }
         let covered = try await activeEnterpriseBodies().intersection(large.codes)
-        return UInt64(large.codes.count - covered.count)
+        let lacking = UInt64(large.codes.count - covered.count)
+        recent.record(lacking: lacking, county: county, bodiesGeneration: generation)
+        return lacking
     }
 
     /// Credit codes of enterprises with an active body: a suspended or revoked body no longer

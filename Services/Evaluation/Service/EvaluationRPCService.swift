@@ -22,9 +22,12 @@ struct EvaluationRPCService: RPCService {
 
     func register(in router: inout RPCRouter) {
         router.unary(EvaluationService.registerInstitution, policy: EvaluationAccess.manageInstitutions) { request, context in
-            try await registerInstitution(request, context)
+            // An enterprise body may have come or gone: the counts' compliance figure is recounted.
+            defer { compliance.recent.bodiesChanged() }
+            return try await registerInstitution(request, context)
         }
         router.unary(EvaluationService.setInstitutionStatus, policy: EvaluationAccess.manageInstitutions) { change, context in
+            defer { compliance.recent.bodiesChanged() }
             guard InstitutionStatus.known.contains(change.status) else {
                 throw RuleViolation(field: "status", reason: "must be active, suspended or revoked")
             }

@@ -1,19 +1,48 @@
 import JCSkillsProtocol
 import Synchronization
 
-/// The registry's large-enterprise lists as last fetched, per county, so the counts the gateway
-/// asks for thousands of times a second do not each cost a registry call. Staff counts change
-/// with the registry's imports, a few times a year; a few seconds' lag in the compliance figure
-/// of the counts is harmless, and the `Compliance` method itself always asks afresh.
+/// The registry's large-enterprise lists as last fetched, per county, and the number of them
+/// lacking a body, so the counts the gateway asks for thousands of times a second cost neither a
+/// registry call nor a read of every body. Staff counts change with the registry's imports, a
+/// few times a year: a few seconds' lag in the compliance figure of the counts is harmless, and
+/// the `Compliance` method itself always asks afresh. A body registered or changed through this
+/// process clears the counted figure at once.
 final class RecentLargeEnterprises: Sendable {
     /// A fetched list with its credit codes upper-cased once, for matching against bodies.
     struct Entry: Sendable {
         var enterprises: [EnterpriseSummary]
         var codes: Set<String>
         var fetched: ContinuousClock.Instant
+        /// How many of them lack an active body, counted at ``bodiesGeneration``.
+        var lacking: UInt64?
+        var bodiesGeneration: UInt64 = 0
     }
 
     private let entries = Mutex<[Int32: Entry]>([:])
+    private let generation = Mutex<UInt64>(0)
+
+    var bodiesGeneration: UInt64 { generation.withLock { $0 } }
+
+    func bodiesChanged() {
+        generation.withLock { $0 &+= 1 }
+    }
+
+    /// The lacking count for `county` if it was counted from this list with the bodies as
+    /// they are now.
+    func lacking(county: Int32, maxAge: Duration, now: ContinuousClock.Instant = .now) -> UInt64? {
+        let current = bodiesGeneration
+        return entries.withLock { entries in
+            guard let entry = entries[county], now - entry.fetched < maxAge, entry.bodiesGeneration == current else { return nil }
+            return entry.lacking
+        }
+    }
+
+    func record(lacking: UInt64, county: Int32, bodiesGeneration: UInt64) {
+        entries.withLock { entries in
+            entries[county]?.lacking = lacking
+            entries[county]?.bodiesGeneration = bodiesGeneration
+        }
+    }
 
     func lookup(county: Int32, maxAge: Duration, now: ContinuousClock.Instant = .now) -> Entry? {
         entries.withLock { entries in
