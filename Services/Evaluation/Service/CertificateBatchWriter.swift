@@ -30,10 +30,12 @@ struct CertificateBatchWriter: Sendable {
         var sealed: Sealed
         var status = CertificateState.valid
         var endedOn = EvaluationSchema.openEnded
-        var number: String { sealed.number }
-        var issue: ValidatedIssue { sealed.issue }
+        // Borrowed, not copied: a copy of the issue retains every string in it, and these are
+        // read for every row several times over.
+        var number: String { _read { yield sealed.number } }
+        var issue: ValidatedIssue { _read { yield sealed.issue } }
         var preSystem: Bool { sealed.preSystem }
-        var holderIndex: Data { sealed.holderIndex }
+        var holderIndex: Data { _read { yield sealed.holderIndex } }
     }
 
     func seal(number: String, issue: ValidatedIssue, preSystem: Bool) -> Sealed {
@@ -80,21 +82,21 @@ struct CertificateBatchWriter: Sendable {
         for holder in holders {
             let before = stored[holder, default: []].map(Self.span)
             for offset in byHolder[holder]! where pending[offset].issue.level != .unspecified {
-                let new = pending[offset]
-                let day = new.issue.issuedOn.yyyymmdd
+                let kind = pending[offset].issue.kind
+                let occupation = pending[offset].issue.occupation
+                let level = pending[offset].issue.level
+                let day = pending[offset].issue.issuedOn.yyyymmdd
                 for index in stored[holder, default: []].indices {
                     let old = stored[holder]![index]
-                    guard old.status == .valid, old.kind == new.issue.kind, old.occupation == new.issue.occupation,
-                          old.level < new.issue.level else { continue }
+                    guard old.status == .valid, old.kind == kind, old.occupation == occupation, old.level < level else { continue }
                     stored[holder]![index].status = .superseded
                     stored[holder]![index].endedOn = day
                     supersededStored.append((old.id, day))
                 }
                 // Only those before it in date order: as if issued one by one.
                 for other in byHolder[holder]! where other < offset {
-                    let old = pending[other]
-                    guard old.status == .valid, old.issue.kind == new.issue.kind,
-                          old.issue.occupation == new.issue.occupation, old.issue.level < new.issue.level else { continue }
+                    guard pending[other].status == .valid, pending[other].issue.kind == kind,
+                          pending[other].issue.occupation == occupation, pending[other].issue.level < level else { continue }
                     pending[other].status = .superseded
                     pending[other].endedOn = day
                 }
