@@ -117,11 +117,11 @@ struct EvaluationRPCService: RPCService {
             // The registry is asked alongside the local counts, on a short deadline: when it
             // cannot answer, the counts still do, with the compliance figure marked unknown.
             let deadline = ComplianceQueries.countsDeadline(context)
-            async let lacking = FirstOrNothing.within(deadline) { [compliance] in
+            async let lacking = TimeLimit.run(deadline) { [compliance] in
                 try await compliance.lackingCount(county: request.county, timeout: deadline, maxAge: ComplianceQueries.countsMaxAge)
             }
             var result = try await counts.counts(county: request.county, asOf: asOf, year: request.year == 0 ? Int32(asOf.year) : request.year)
-            if let known = await lacking {
+            if case .success(let known)? = await lacking {
                 result.enterprisesLackingBody = known
                 result.complianceKnown = true
             }

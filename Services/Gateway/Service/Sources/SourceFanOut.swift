@@ -1,8 +1,6 @@
 import Foundation
 import JCSkillsProtocol
 import JCSkillsRPC
-import NIOCore
-import NIOPosix
 
 /// How one source answered a fan-out: its reading, or why there is none.
 struct SourceOutcome: Sendable {
@@ -29,34 +27,19 @@ struct SourceFanOut: Sendable {
         }
     }
 
-    /// The source's own calls carry the deadline; the race with a timer makes sure a source
-    /// that ignores it (a connection stuck in its handshake) still cannot hold the answer back.
-    /// The loser is cancelled, not awaited: a read that ignores cancellation finishes on its own.
+    /// The source's own calls carry the deadline; ``TimeLimit`` makes sure a source that
+    /// ignores it (a connection stuck in its handshake) still cannot hold the answer back.
     private static func ask(_ source: any IndicatorSource, _ question: SourceQuestion, within budget: Duration) async -> SourceOutcome {
         let clock = ContinuousClock()
         let start = clock.now
-        let race = FirstResult<Result<SourceReading, SourceFailure>>()
-        let result = await withCheckedContinuation { continuation in
-            race.arm(continuation)
-            let read = Task {
-                do {
-                    // The calls' own deadline falls a little before the timer, so their error
-                    // (with its reason) normally wins.
-                    let callBudget = max(budget - .milliseconds(10), budget / 2)
-                    race.offer(.success(try await source.read(question, timeout: callBudget)))
-                } catch {
-                    race.offer(.failure(SourceFailure(reason: Self.describe(error, budget: budget))))
-                }
-            }
-            // The timer runs on an event loop rather than as a task: a busy cooperative pool
-            // must not be able to hold the deadline back.
-            let timer = MultiThreadedEventLoopGroup.singleton.any().scheduleTask(in: .nanoseconds(budget.nanoseconds)) {
-                race.offer(.failure(SourceFailure(reason: "no answer within \(budget.milliseconds) ms")))
-            }
-            race.onSettled {
-                read.cancel()
-                timer.cancel()
-            }
+        // The calls' own deadline falls a little before the limit, so their error (with its
+        // reason) normally comes first.
+        let callBudget = max(budget - .milliseconds(10), budget / 2)
+        let result: Result<SourceReading, SourceFailure>
+        switch await TimeLimit.run(budget, { try await source.read(question, timeout: callBudget) }) {
+        case .success(let reading)?: result = .success(reading)
+        case .failure(let error)?: result = .failure(SourceFailure(reason: Self.describe(error, budget: budget)))
+        case nil: result = .failure(SourceFailure(reason: "no answer within \(budget.milliseconds) ms"))
         }
         return SourceOutcome(service: source.service, result: result, latency: clock.now - start)
     }
@@ -77,11 +60,6 @@ extension Duration {
     var milliseconds: Int64 {
         let (seconds, attoseconds) = components
         return seconds * 1000 + attoseconds / 1_000_000_000_000_000
-    }
-
-    var nanoseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
 
     var microseconds: Int64 {
