@@ -9,6 +9,10 @@ struct FrameOutput {
     /// Inside `channelRead`: `channelReadComplete` flushes, so nothing needs scheduling.
     var reading = false
     var flushScheduled = false
+
+    /// A batch this large goes out without waiting for the end of the pass (about 16 echo
+    /// responses of 200 bytes).
+    static let eagerFlushBytes = 4_096
 }
 
 /// A connection handler that batches its frames in a ``FrameOutput``.
@@ -18,8 +22,14 @@ protocol BatchedFrameWriter: ChannelInboundHandler where OutboundOut == ByteBuff
 }
 
 extension BatchedFrameWriter {
-    /// Makes sure what was written this pass goes out at its end.
+    /// Makes sure what was written this pass goes out at its end — or now, once a pass has
+    /// gathered this much: the peer can start on the first calls of a large batch while this
+    /// side still works on the rest, instead of the two taking turns a whole batch at a time.
     func scheduleFlush() {
+        if output.buffer.readableBytes >= FrameOutput.eagerFlushBytes {
+            flushOutput()
+            return
+        }
         guard !output.reading, !output.flushScheduled else { return }
         output.flushScheduled = true
         context.eventLoop.assumeIsolated().execute { [self] in
