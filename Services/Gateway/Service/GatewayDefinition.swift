@@ -61,7 +61,9 @@ public enum GatewayDefinition: ServiceDefinition {
             watchInterval: options?.watchIntervalMilliseconds.map { .milliseconds($0) } ?? defaultWatchInterval,
             history: history)
         var background: [any BackgroundService] = [HistorySampler(engine: service.engine, spacing: history.spacing)]
-        if let dashboard = options?.dashboard ?? DashboardOptions.default, dashboard.enabled ?? true {
+        // On loopback with the defaults when the config says nothing.
+        let dashboard = options?.dashboard ?? DashboardOptions()
+        if dashboard.enabled ?? true {
             background.append(try DashboardServer(
                 options: dashboard, tls: settings.tls, engine: service.engine, history: history,
                 catalogue: catalogue, logger: environment.logger))

@@ -13,9 +13,6 @@ struct DashboardOptions: Decodable, Sendable {
 
     static let defaultListen = "127.0.0.1:7180"
 
-    /// Served on loopback with the defaults when the config says nothing.
-    static let `default`: DashboardOptions? = DashboardOptions()
-
     func endpoint() throws -> Endpoint {
         let text = listen ?? Self.defaultListen
         guard let endpoint = Endpoint(text) else { throw CatalogueError(path: "gateway.dashboard.listen", reason: "\(text) is not HOST:PORT") }
