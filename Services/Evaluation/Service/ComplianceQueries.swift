@@ -1,7 +1,6 @@
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsStore
-import NIOCore
 import SQLKit
 
 /// The compliance view (plan, action 3): enterprises with at least the minimum staff and no
@@ -18,8 +17,8 @@ struct ComplianceQueries: Sendable {
     /// always has time to answer.
     static func countsDeadline(_ context: ServerContext) -> Duration {
         let bound = Duration.milliseconds(1_500)
-        guard let deadline = context.deadline else { return bound }
-        return min(bound, Duration.nanoseconds((deadline - NIODeadline.now()).nanoseconds) / 2)
+        guard let remaining = context.timeRemaining else { return bound }
+        return min(bound, remaining / 2)
     }
     /// How old a large-enterprise list the counts may use (``RecentLargeEnterprises``).
     static let countsMaxAge: Duration = .seconds(5)

@@ -1,6 +1,5 @@
 import JCSkillsProtocol
 import JCSkillsRPC
-import NIOCore
 
 /// Serves `Totals` and `Watch`. Everything here is aggregates, so any identified caller may
 /// read it: the city office, county offices, auditors, the dashboard's own users.
@@ -23,7 +22,7 @@ struct GatewayRPCService: RPCService {
     }
 
     private func totals(_ request: TotalsRequest, _ context: ServerContext) async throws -> Totals {
-        try await engine.totals(request, callerDeadline: remaining(context))
+        try await engine.totals(request, callerDeadline: context.timeRemaining)
     }
 
     /// Sends the totals, then again whenever a value changes, and at least every heartbeat;
@@ -36,7 +35,7 @@ struct GatewayRPCService: RPCService {
         var lastSent: Totals?
         var lastSentAt = ContinuousClock.now
         while !Task.isCancelled {
-            let totals = try await engine.totals(question, callerDeadline: min(remaining(context) ?? interval * 2, interval * 2))
+            let totals = try await engine.totals(question, callerDeadline: min(context.timeRemaining ?? interval * 2, interval * 2))
             let due = heartbeat.map { ContinuousClock.now - lastSentAt >= $0 } ?? false
             if lastSent.map({ !$0.sameValues(as: totals) }) ?? true || due {
                 try await writer.send(totals)
@@ -45,10 +44,6 @@ struct GatewayRPCService: RPCService {
             }
             try await Task.sleep(for: interval)
         }
-    }
-
-    private func remaining(_ context: ServerContext) -> Duration? {
-        context.deadline.map { .nanoseconds(($0 - NIODeadline.now()).nanoseconds) }
     }
 }
 

@@ -46,6 +46,8 @@ public struct ServerContext: Sendable {
     /// The call's idempotency key, if it carries one.
     public var idempotencyKey: String? { self[metadata: MetadataKey.idempotencyKey] }
 
-    /// Time left before the deadline; nil without a deadline.
-    public var timeRemaining: TimeAmount? { deadline.map { $0 - .now() } }
+    /// Time left before the deadline (negative once passed); nil without a deadline. A
+    /// `Duration`, as ``CallOptions/timeout`` takes, for handlers that pass part of their time
+    /// on (a fan-out, a call made under a shorter limit).
+    public var timeRemaining: Duration? { deadline.map { .nanoseconds(($0 - .now()).nanoseconds) } }
 }
