@@ -31,3 +31,26 @@ public struct SimpleHTTPResponse: Sendable {
         }
     }
 }
+
+/// A server handler that answers each request once it has arrived whole; bodies are ignored
+/// (the endpoints built on it serve GETs). Conformers keep the head between the parts and
+/// say how to answer.
+public protocol HTTPRequestResponder: ChannelInboundHandler, AnyObject
+where InboundIn == HTTPServerRequestPart, OutboundOut == HTTPServerResponsePart {
+    /// The head of the request being received.
+    var pendingHead: HTTPRequestHead? { get set }
+    func respond(to head: HTTPRequestHead, context: ChannelHandlerContext)
+}
+
+extension HTTPRequestResponder {
+    public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head): pendingHead = head
+        case .body: break
+        case .end:
+            guard let head = pendingHead else { return }
+            pendingHead = nil
+            respond(to: head, context: context)
+        }
+    }
+}

@@ -40,29 +40,18 @@ public struct MetricsEndpoint: Service {
     }
 }
 
-final class MetricsHTTPHandler: ChannelInboundHandler {
+final class MetricsHTTPHandler: HTTPRequestResponder {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
     let registry: PrometheusCollectorRegistry
-    private var head: HTTPRequestHead?
+    var pendingHead: HTTPRequestHead?
 
     init(registry: PrometheusCollectorRegistry) {
         self.registry = registry
     }
 
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
-        case .head(let head): self.head = head
-        case .body: break
-        case .end:
-            guard let head else { return }
-            self.head = nil
-            respond(context: context, to: head)
-        }
-    }
-
-    private func respond(context: ChannelHandlerContext, to request: HTTPRequestHead) {
+    func respond(to request: HTTPRequestHead, context: ChannelHandlerContext) {
         let (status, contentType, body): (HTTPResponseStatus, String, [UInt8])
         switch (request.method, request.uri.split(separator: "?").first ?? "") {
         case (.GET, "/metrics"):

@@ -78,38 +78,31 @@ extension TLSFiles {
 
 /// One HTTP/1.1 exchange at a time: the page is rendered off the event loop (it asks the
 /// sources), then written back on it.
-final class DashboardHTTPHandler: ChannelInboundHandler {
+final class DashboardHTTPHandler: HTTPRequestResponder {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
     let pages: DashboardPages
-    private var head: HTTPRequestHead?
+    var pendingHead: HTTPRequestHead?
 
     init(pages: DashboardPages) {
         self.pages = pages
     }
 
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
-        case .head(let head): self.head = head
-        case .body: break
-        case .end:
-            guard let head else { return }
-            self.head = nil
-            let hasCertificate = ((try? context.pipeline.syncOperations.nioSSL_peerCertificate()) ?? nil) != nil
-            let request = DashboardRequest(
-                method: head.method.rawValue, uri: head.uri,
-                authorization: head.headers.first(name: "Authorization"), hasClientCertificate: hasCertificate)
-            let keepAlive = head.isKeepAlive
-            let version = head.version
-            let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-            let pages = pages
-            Task {
-                let response = await pages.respond(to: request)
-                loopBound.eventLoop.execute {
-                    let (handler, context) = loopBound.value
-                    handler.write(response, version: version, keepAlive: keepAlive, context: context)
-                }
+    func respond(to head: HTTPRequestHead, context: ChannelHandlerContext) {
+        let hasCertificate = ((try? context.pipeline.syncOperations.nioSSL_peerCertificate()) ?? nil) != nil
+        let request = DashboardRequest(
+            method: head.method.rawValue, uri: head.uri,
+            authorization: head.headers.first(name: "Authorization"), hasClientCertificate: hasCertificate)
+        let keepAlive = head.isKeepAlive
+        let version = head.version
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        let pages = pages
+        Task {
+            let response = await pages.respond(to: request)
+            loopBound.eventLoop.execute {
+                let (handler, context) = loopBound.value
+                handler.write(response, version: version, keepAlive: keepAlive, context: context)
             }
         }
     }
