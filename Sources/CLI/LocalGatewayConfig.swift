@@ -15,7 +15,10 @@ extension LocalCluster {
         var generator = SystemRandomNumberGenerator()
         let token = (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
         try FileManager.default.createDirectory(atPath: "\(home)/config", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: dashboardTokenFile, contents: Data((token + "\n").utf8), attributes: [.posixPermissions: 0o600])
+        guard FileManager.default.createFile(atPath: dashboardTokenFile, contents: Data((token + "\n").utf8),
+                                             attributes: [.posixPermissions: 0o600]) else {
+            throw CLIError("cannot write the dashboard token to \(dashboardTokenFile)")
+        }
         return token
     }
 
@@ -30,7 +33,10 @@ extension LocalCluster {
 
             """
         try FileManager.default.createDirectory(atPath: "\(home)/config", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: gatewayConfigFile, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        guard FileManager.default.createFile(atPath: gatewayConfigFile, contents: Data(text.utf8),
+                                             attributes: [.posixPermissions: 0o600]) else {
+            throw CLIError("cannot write the gateway's configuration to \(gatewayConfigFile)")
+        }
         return gatewayConfigFile
     }
 }
