@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import JCSkillsProtocol
 import JCSkillsRPC
+import JCSkillsServiceKit
 import JCSkillsStore
 
 /// The registry's methods: each checks the caller's county scope, then reads or writes through
@@ -201,18 +202,22 @@ struct RegistryRPCService: RPCService {
 
     private func importPersons(_ batches: MessageStream<PersonImportBatch>, _ context: ServerContext) async throws -> ImportSummary {
         var summary = ImportSummary()
-        var pipeline = PersonImportPipeline(persons: persons, context: context.audit)
+        let persons = persons
+        let audit = context.audit
+        var pipeline = ImportPipeline(rowsPerWrite: PersonRepository.importRowsPerTransaction) {
+            (rows: [(line: UInt32, person: PersonRepository.SealedPerson)]) in try await persons.registerBatch(rows, context: audit)
+        }
         do {
             for try await batch in batches {
                 summary.received += UInt64(batch.rows.count)
-                var valid: [(line: UInt32, person: ValidatedPerson)] = []
+                var valid: [(line: UInt32, person: PersonRepository.SealedPerson)] = []
                 for row in batch.rows {
                     do {
                         let person = try rules.validate(row.person, allowLegacy: true)
                         guard RegistryAccess.mayWrite(context.principal, county: person.residenceCounty) else {
                             throw RuleViolation(field: "residence_county", reason: "\(context.principal.identity) may not register persons of county \(person.residenceCounty)")
                         }
-                        valid.append((row.line, person))
+                        valid.append((row.line, persons.sealed(person)))
                     } catch let violation as RuleViolation {
                         summary.reject(RowError(line: row.line, column: violation.field, reason: violation.reason))
                     }
@@ -221,7 +226,7 @@ struct RegistryRPCService: RPCService {
             }
             for outcome in try await pipeline.finish() { summary.add(outcome) }
         } catch {
-            pipeline.cancel()
+            await pipeline.cancel()
             throw error
         }
         return summary
