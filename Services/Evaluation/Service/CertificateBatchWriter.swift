@@ -26,7 +26,7 @@ struct CertificateBatchWriter: Sendable {
     }
 
     /// A new certificate of the batch, with the state supersession gives it.
-    struct Pending {
+    struct Pending: Sendable {
         var sealed: Sealed
         var status = CertificateState.valid
         var endedOn = EvaluationSchema.openEnded
@@ -64,12 +64,42 @@ struct CertificateBatchWriter: Sendable {
     /// Keys per `IN (…)` list (multi-row inserts size themselves: ``SQLDatabase/nativeInsert``).
     static let chunk = 500
 
-    func write(_ rows: [Sealed], in tx: StoreTransaction) async throws {
-        let now = Int64(clock().timeIntervalSince1970 * 1000)
-        var pending = rows.map { Pending(sealed: $0) }
-        pending.sort { ($0.issue.issuedOn, $0.number) < ($1.issue.issuedOn, $1.number) }
+    /// A batch's work that needs no database, done by ``prepare(_:)`` before its transaction:
+    /// the rows in date order, grouped by holder, and the orders the random-keyed inserts go in.
+    struct Prepared: Sendable {
+        var pending: [Pending]
+        /// The import file's line of each row of `pending`.
+        var lines: [UInt32]
+        /// `pending`'s indexes in line order.
+        var fileOrder: [Int]
+        var byHolder: [Data: [Int]]
+        /// In holder-index order: the index is keyed by an HMAC, so date order would touch a
+        /// different page for every row; sorted, neighbouring rows share pages. Indexes, not
+        /// the rows, are sorted: moving the big structs around cost more than the order saved.
+        var certificateOrder: [Int]
+        /// In number order, the recognitions' key, for the same reason.
+        var recognitionOrder: [Int]
+    }
+
+    static func prepare(_ rows: [(line: UInt32, certificate: Sealed)]) -> Prepared {
+        let dateOrder = rows.indices.sorted {
+            (rows[$0].certificate.issue.issuedOn, rows[$0].certificate.number) < (rows[$1].certificate.issue.issuedOn, rows[$1].certificate.number)
+        }
+        let pending = dateOrder.map { Pending(sealed: rows[$0].certificate) }
+        let lines = dateOrder.map { rows[$0].line }
         var byHolder: [Data: [Int]] = [:]
-        for (offset, row) in pending.enumerated() { byHolder[row.holderIndex, default: []].append(offset) }
+        for offset in pending.indices { byHolder[pending[offset].holderIndex, default: []].append(offset) }
+        let keys = pending.map { PersonalData.orderKey(ofBlindIndex: $0.holderIndex) }
+        return Prepared(
+            pending: pending, lines: lines, fileOrder: pending.indices.sorted { lines[$0] < lines[$1] }, byHolder: byHolder,
+            certificateOrder: pending.indices.sorted { keys[$0] < keys[$1] },
+            recognitionOrder: pending.indices.sorted { pending[$0].number < pending[$1].number })
+    }
+
+    func write(_ batch: Prepared, in tx: StoreTransaction) async throws {
+        let now = Int64(clock().timeIntervalSince1970 * 1000)
+        var pending = batch.pending
+        let byHolder = batch.byHolder
         let holders = Array(byHolder.keys)
 
         // Holders first: on PostgreSQL this locks their rows, so a concurrent issue for one of
@@ -110,22 +140,10 @@ struct CertificateBatchWriter: Sendable {
                 .set("status", to: SQLBind(CertificateState.superseded.rawValue)).set("ended_on", to: SQLBind(day))
                 .set("updated_ms", to: SQLBind(now)).where("id", .equal, SQLBind(id)).run()
         }
-        // In holder-index order: the index is keyed by an HMAC, so batch order would touch a
-        // different page for every row; sorted, neighbouring rows share pages.
-        // Sorted as indexes by the key's first 8 bytes: sorting the rows themselves moved big
-        // structs around and cost more than the order saved.
-        let keys = pending.map { Self.sortKey($0.holderIndex) }
-        let ordered = pending.indices.sorted { keys[$0] < keys[$1] }.map { pending[$0] }
-        try await insertCertificates(ordered, now: now, in: tx)
-        try await insertRecognitions(ordered, now: now, in: tx)
+        try await insertCertificates(pending, order: batch.certificateOrder, now: now, in: tx)
+        try await insertRecognitions(pending, order: batch.recognitionOrder, now: now, in: tx)
         try await claim(pending, byHolder, in: tx)
         try await CoverageDeltas.write(deltas.filter { $0.value != 0 }, to: tx)
-    }
-
-    /// A blind index's first 8 bytes as a number: HMAC output is uniform, so this orders rows
-    /// as the index does, near enough to land neighbours on the same pages.
-    static func sortKey(_ key: Data) -> UInt64 {
-        key.withUnsafeBytes { raw in raw.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
     }
 
     static func span(_ row: Stored) -> CoverageDeltas.Span {
@@ -141,7 +159,7 @@ struct CertificateBatchWriter: Sendable {
     private func upsertHolders(_ pending: [Pending], _ byHolder: [Data: [Int]], in tx: StoreTransaction) async throws {
         var values: [StoreValue] = []
         values.reserveCapacity(byHolder.count * 3)
-        for (holder, offsets) in byHolder.map({ (Self.sortKey($0.key), $0.key, $0.value) }).sorted(by: { $0.0 < $1.0 }).map({ ($0.1, $0.2) }) {
+        for (holder, offsets) in byHolder.map({ (PersonalData.orderKey(ofBlindIndex: $0.key), $0.key, $0.value) }).sorted(by: { $0.0 < $1.0 }).map({ ($0.1, $0.2) }) {
             let first = pending[offsets[0]]  // offsets are in date order
             values += [StoreValue(holder), StoreValue(first.issue.issuedOn.yyyymmdd), StoreValue(first.issue.county)]
         }
@@ -189,34 +207,56 @@ struct CertificateBatchWriter: Sendable {
         return result
     }
 
-    private func insertCertificates(_ pending: [Pending], now: Int64, in tx: StoreTransaction) async throws {
+    /// `pending`'s rows in `order` (indexes into it: the rows themselves are big to copy).
+    private func insertCertificates(_ pending: [Pending], order: [Int], now: Int64, in tx: StoreTransaction) async throws {
         var values: [StoreValue] = []
-        values.reserveCapacity(pending.count * 19)
-        for row in pending {
-            let issue = row.issue
-            values += [
-                StoreValue(row.number), StoreValue(issue.institutionCode), StoreValue(issue.kind.rawValue), StoreValue(issue.occupation),
-                StoreValue(issue.level.rawValue), StoreValue(issue.level.isHighSkill), StoreValue(issue.operationCode),
-                StoreValue(row.holderIndex), StoreValue(row.sealed.holderIDSealed),
-                StoreValue(row.sealed.holderNameSealed), StoreValue(row.sealed.nameIndex),
-                StoreValue(issue.employerCreditCode), StoreValue(issue.county), StoreValue(issue.issuedOn.yyyymmdd),
-                StoreValue(issue.expiresOn?.yyyymmdd ?? EvaluationSchema.openEnded), StoreValue(row.endedOn),
-                StoreValue(row.status.rawValue), StoreValue(now), StoreValue(row.preSystem),
-            ]
-        }
-        try await tx.nativeInsert(into: "certificates", columns: [
-            "number", "institution", "kind", "occupation", "level", "high_skill", "operation_code",
-            "holder_index", "holder_id_sealed", "holder_name_sealed", "name_index", "employer", "county",
-            "issued_on", "expires_on", "ended_on", "status", "updated_ms", "pre_system",
-        ], values: values)
+        values.reserveCapacity(pending.count * Self.certificateColumns.count)
+        for offset in order { Self.append(pending[offset], now: now, to: &values) }
+        try await tx.nativeInsert(into: "certificates", columns: Self.certificateColumns, values: values)
     }
 
-    private func insertRecognitions(_ pending: [Pending], now: Int64, in tx: StoreTransaction) async throws {
+    private static let certificateColumns = [
+        "number", "institution", "kind", "occupation", "level", "high_skill", "operation_code",
+        "holder_index", "holder_id_sealed", "holder_name_sealed", "name_index", "employer", "county",
+        "issued_on", "expires_on", "ended_on", "status", "updated_ms", "pre_system",
+    ]
+
+    /// One row's values in ``certificateColumns`` order, appended one by one: a literal array
+    /// per row would allocate for every certificate.
+    private static func append(_ row: Pending, now: Int64, to values: inout [StoreValue]) {
+        let issue = row.issue
+        values.append(StoreValue(row.number))
+        values.append(StoreValue(issue.institutionCode))
+        values.append(StoreValue(issue.kind.rawValue))
+        values.append(StoreValue(issue.occupation))
+        values.append(StoreValue(issue.level.rawValue))
+        values.append(StoreValue(issue.level.isHighSkill))
+        values.append(StoreValue(issue.operationCode))
+        values.append(StoreValue(row.holderIndex))
+        values.append(StoreValue(row.sealed.holderIDSealed))
+        values.append(StoreValue(row.sealed.holderNameSealed))
+        values.append(StoreValue(row.sealed.nameIndex))
+        values.append(StoreValue(issue.employerCreditCode))
+        values.append(StoreValue(issue.county))
+        values.append(StoreValue(issue.issuedOn.yyyymmdd))
+        values.append(StoreValue(issue.expiresOn?.yyyymmdd ?? EvaluationSchema.openEnded))
+        values.append(StoreValue(row.endedOn))
+        values.append(StoreValue(row.status.rawValue))
+        values.append(StoreValue(now))
+        values.append(StoreValue(row.preSystem))
+    }
+
+    private func insertRecognitions(_ pending: [Pending], order: [Int], now: Int64, in tx: StoreTransaction) async throws {
         var values: [StoreValue] = []
-        for row in pending {
-            guard let found = Recognitions.recognition(kind: row.issue.kind, level: row.issue.level) else { continue }
-            values += [StoreValue(row.number), StoreValue(row.holderIndex), StoreValue(found.kind.rawValue),
-                       StoreValue(found.level.rawValue), StoreValue(found.title), StoreValue(now)]
+        for offset in order {
+            let issue = pending[offset].issue
+            guard let found = Recognitions.recognition(kind: issue.kind, level: issue.level) else { continue }
+            values.append(StoreValue(pending[offset].number))
+            values.append(StoreValue(pending[offset].holderIndex))
+            values.append(StoreValue(found.kind.rawValue))
+            values.append(StoreValue(found.level.rawValue))
+            values.append(StoreValue(found.title))
+            values.append(StoreValue(now))
         }
         guard !values.isEmpty else { return }
         try await tx.nativeInsert(into: "recognitions", columns: [
@@ -253,9 +293,19 @@ struct CertificateBatchWriter: Sendable {
             changed.append((holder, claim.county, claim.level))
         }
         if !changed.isEmpty {
+            // In key order: neighbouring rows share index pages.
+            let keys = changed.map { PersonalData.orderKey(ofBlindIndex: $0.0) }
+            var values: [StoreValue] = []
+            values.reserveCapacity(changed.count * 3)
+            for offset in changed.indices.sorted(by: { keys[$0] < keys[$1] }) {
+                let (holder, county, level) = changed[offset]
+                values.append(StoreValue(holder))
+                values.append(StoreValue(county))
+                values.append(StoreValue(level.rawValue))
+            }
             try await tx.nativeInsert(
                 into: "baseline_claims", columns: ["holder_index", "county", "level"],
-                values: changed.flatMap { [StoreValue($0.0), StoreValue($0.1), StoreValue($0.2.rawValue)] },
+                values: values,
                 suffix: "ON CONFLICT (holder_index) DO UPDATE SET county = excluded.county, level = excluded.level")
         }
         let now = Int64(clock().timeIntervalSince1970 * 1000)

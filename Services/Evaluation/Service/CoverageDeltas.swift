@@ -93,19 +93,14 @@ struct CoverageDeltas: Sendable {
         try await upsert(monthly.filter { $0.value != 0 }.map { ($0.key, $0.value) }, table: "coverage_monthly", column: "month", in: db)
     }
 
-    /// Rows per statement: 4 binds a row, well under either backend's limit.
-    private static let chunk = 2_000
-
     private static func upsert(_ rows: [(key: Key, value: Int64)], table: String, column: String, in db: any SQLDatabase) async throws {
-        for start in stride(from: 0, to: rows.count, by: chunk) {
-            var query: SQLQueryString = "INSERT INTO \(unsafeRaw: table) (scope, high_skill, \(unsafeRaw: column), delta) VALUES "
-            for (offset, (key, delta)) in rows[start..<min(start + chunk, rows.count)].enumerated() {
-                if offset > 0 { query = query + ", " }
-                query = query + "(\(bind: key.scope), \(bind: key.highSkill ? 1 : 0), \(bind: key.day), \(bind: delta))"
-            }
-            query = query + " ON CONFLICT (scope, high_skill, \(unsafeRaw: column)) DO UPDATE SET delta = \(unsafeRaw: table).delta + excluded.delta"
-            try await db.raw(query).run()
+        var values: [StoreValue] = []
+        values.reserveCapacity(rows.count * 4)
+        for (key, delta) in rows {
+            values += [StoreValue(key.scope), StoreValue(key.highSkill ? 1 : 0), StoreValue(key.day), StoreValue(delta)]
         }
+        try await db.nativeInsert(into: table, columns: ["scope", "high_skill", column, "delta"], values: values,
+                                  suffix: "ON CONFLICT (scope, high_skill, \(column)) DO UPDATE SET delta = \(table).delta + excluded.delta")
     }
 
     /// Distinct persons covered in `scope` on `day`.

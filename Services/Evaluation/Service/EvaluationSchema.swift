@@ -119,5 +119,11 @@ enum EvaluationSchema {
             "CREATE INDEX coverage_monthly_sum ON coverage_monthly (scope, high_skill, month, delta)",
             "CREATE INDEX coverage_deltas_sum ON coverage_deltas (scope, high_skill, day, delta)",
         ] },
+        // A person's recognitions are found through their certificates (`certificates_holder`)
+        // and the recognition's certificate number: one random-keyed index fewer to write for
+        // every imported certificate.
+        Migration(5, "recognitions found through the certificates") { _ in [
+            "DROP INDEX recognitions_holder",
+        ] },
     ]
 }

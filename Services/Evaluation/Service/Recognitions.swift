@@ -30,8 +30,11 @@ enum Recognitions {
     /// The person's certificates valid today, each with its recorded recognition.
     static func person(holderIndex: Data, views: CertificateViews, in db: any SQLDatabase) async throws -> PersonRecognitions {
         var recorded: [String: RecognisedCertificate] = [:]
-        for row in try await db.select().columns("number", "equivalent_kind", "equivalent_level", "engineering_title")
-            .from("recognitions").where("holder_index", .equal, SQLBind(holderIndex)).all() {
+        for row in try await db.raw("""
+            SELECT r.number, r.equivalent_kind, r.equivalent_level, r.engineering_title
+            FROM certificates c JOIN recognitions r ON r.number = c.number
+            WHERE c.holder_index = \(bind: holderIndex)
+            """).all() {
             var entry = RecognisedCertificate()
             entry.equivalentKind = CertificateKind(rawValue: try row.decode(column: "equivalent_kind", as: Int32.self))
             entry.equivalentLevel = SkillLevel(rawValue: try row.decode(column: "equivalent_level", as: Int32.self))
