@@ -10,6 +10,8 @@
 #   ROWS=300000 Benchmarks/import-scale.sh             # only the first ROWS rows of the file
 #   WORK=/tmp/imp Benchmarks/import-scale.sh           # keep the generated CSV files for the next run
 #   BIN=.build-release/release Benchmarks/import-scale.sh   # skip the build, use these binaries
+#   SERVER_ARGS="--config my.yaml" Benchmarks/import-scale.sh   # more flags for the measured service
+#   CLIENT_ARGS="--batch 2000" Benchmarks/import-scale.sh         # more flags for the import command
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KIND=${KIND:-persons}
@@ -41,25 +43,39 @@ if [ "$ROWS" != all ]; then
 fi
 echo "import-scale: $(($(wc -l <"$file") - 1)) $KIND from $file into an empty $service"
 
-port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-data="$WORK/data-$KIND"
-rm -rf "$data"
-"$BIN/jcskills-$service" --listen "127.0.0.1:$port" --metrics off --data "$data" --tls "$WORK/pki" \
-  --log-level warning >"$WORK/$service.log" 2>&1 &
-server=$!
-trap 'kill -TERM $server 2>/dev/null || true; wait 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  "$BIN/jcskills" --tls "$WORK/pki" health "127.0.0.1:$port" >/dev/null 2>&1 && break
-  sleep 0.2
-done
+free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+jcs() { "$BIN/jcskills" --tls "$WORK/pki" "$@"; }
+pids=()
+trap 'for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; wait 2>/dev/null || true' EXIT
+start() {  # service port extra-args…: a fresh data directory each run
+  local name=$1 port=$2; shift 2
+  rm -rf "$WORK/data-$KIND-$name"
+  "$BIN/jcskills-$name" --listen "127.0.0.1:$port" --metrics off --data "$WORK/data-$KIND-$name" --tls "$WORK/pki" \
+    --log-level warning "$@" >"$WORK/$name.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 100); do
+    jcs health "127.0.0.1:$port" >/dev/null 2>&1 && return 0
+    sleep 0.2
+  done
+  echo "import-scale: $name did not start; see $WORK/$name.log"; exit 1
+}
+port=$(free_port)
 if [ "$KIND" = certificates ]; then
-  "$BIN/jcskills" --tls "$WORK/pki" evaluation import-institutions --endpoint "127.0.0.1:$port" "$WORK/demo/institutions.csv" >/dev/null
+  # Enterprise bodies among the institutions are checked with the registry: give it the enterprises.
+  registry_port=$(free_port)
+  start registry "$registry_port"
+  jcs registry import-enterprises --endpoint "127.0.0.1:$registry_port" "$WORK/demo/enterprises.csv" >/dev/null
+  start evaluation "$port" --peer "registry=127.0.0.1:$registry_port" ${SERVER_ARGS:-}
+  jcs evaluation import-institutions --endpoint "127.0.0.1:$port" "$WORK/demo/institutions.csv" >/dev/null
+else
+  start registry "$port" ${SERVER_ARGS:-}
 fi
+server=${pids[-1]}
 
 ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }   # user + system clock ticks
 before=$(ticks $server)
 /usr/bin/time -f "%U %S" -o "$WORK/client.time" \
-  "$BIN/jcskills" --tls "$WORK/pki" "${command[@]}" --endpoint "127.0.0.1:$port" "$file" | tee "$WORK/import.txt"
+  "$BIN/jcskills" --tls "$WORK/pki" "${command[@]}" --endpoint "127.0.0.1:$port" ${CLIENT_ARGS:-} "$file" | tee "$WORK/import.txt"
 server_s=$(awk -v t="$(($(ticks $server) - before))" -v hz="$(getconf CLK_TCK)" 'BEGIN{print t/hz}')
 rows=$(awk '/ rows in /{print $2; exit}' "$WORK/import.txt")
 read -r user sys <"$WORK/client.time"
