@@ -20,7 +20,6 @@ echo "gateway-scale: $PERSONS persons, $ENTERPRISES enterprises, seed $SEED, in 
 
 swift build -c release --scratch-path .build-release >/dev/null
 bin=$(swift build -c release --scratch-path .build-release --show-bin-path)
-jcs() { "$bin/jcskills" --tls "$WORK/pki" "$@"; }
 "$bin/jcskills" pki init --out "$WORK/pki" >/dev/null
 
 if [ ! -f "$WORK/demo/certificates.csv" ]; then
@@ -28,22 +27,9 @@ if [ ! -f "$WORK/demo/certificates.csv" ]; then
   "$bin/jcskills" demo-data evaluation --persons "$PERSONS" --enterprises "$ENTERPRISES" --seed "$SEED" --out "$WORK/demo"
 fi
 
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+. Benchmarks/services.sh
 ports=("$(free_port)" "$(free_port)" "$(free_port)")   # gateway, registry, evaluation
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-start() {  # service port extra-args…
-  local service=$1 port=$2; shift 2
-  "$bin/jcskills-$service" --listen "127.0.0.1:$port" --metrics off --data "$WORK/data/$service" \
-    --tls "$WORK/pki" --log-level warning "$@" >>"$WORK/$service.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 1 100); do
-    jcs health "127.0.0.1:$port" >/dev/null 2>&1 && return 0
-    sleep 0.2
-  done
-  echo "gateway-scale: $service did not start; see $WORK/$service.log"; exit 1
-}
+start() { local service=$1 port=$2; shift 2; start_service "$service" "$port" "$WORK/data/$service" "$@"; }
 start registry "${ports[1]}"
 start evaluation "${ports[2]}" --peer "registry=127.0.0.1:${ports[1]}"
 printf 'gateway:\n  cache_ms: 0\n  dashboard:\n    enabled: false\n' >"$WORK/gateway.yaml"

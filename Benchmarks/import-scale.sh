@@ -43,21 +43,12 @@ if [ "$ROWS" != all ]; then
 fi
 echo "import-scale: $(($(wc -l <"$file") - 1)) $KIND from $file into an empty $service"
 
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
-jcs() { "$BIN/jcskills" --tls "$WORK/pki" "$@"; }
-pids=()
-trap 'for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; wait 2>/dev/null || true' EXIT
+bin=$BIN
+. Benchmarks/services.sh
 start() {  # service port extra-args…: a fresh data directory each run
   local name=$1 port=$2; shift 2
-  rm -rf "$WORK/data-$KIND-$name"
-  "$BIN/jcskills-$name" --listen "127.0.0.1:$port" --metrics off --data "$WORK/data-$KIND-$name" --tls "$WORK/pki" \
-    --log-level warning "$@" >"$WORK/$name.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 1 100); do
-    jcs health "127.0.0.1:$port" >/dev/null 2>&1 && return 0
-    sleep 0.2
-  done
-  echo "import-scale: $name did not start; see $WORK/$name.log"; exit 1
+  rm -rf "$WORK/data-$KIND-$name" "$WORK/$name.log"
+  start_service "$name" "$port" "$WORK/data-$KIND-$name" "$@"
 }
 port=$(free_port)
 if [ "$KIND" = certificates ]; then

@@ -1,0 +1,22 @@
+# Shared by the scale benchmarks (source it): free loopback ports, and services started in the
+# background, waited for, and stopped when the script exits. Needs `bin` (the directory of the
+# release binaries) and `WORK` (the PKI in $WORK/pki; logs go to $WORK/<service>.log).
+
+free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+jcs() { "$bin/jcskills" --tls "$WORK/pki" "$@"; }
+
+pids=()
+stop_services() { for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap stop_services EXIT
+
+start_service() {  # service port data-directory extra-args…
+  local service=$1 port=$2 data=$3; shift 3
+  "$bin/jcskills-$service" --listen "127.0.0.1:$port" --metrics off --data "$data" \
+    --tls "$WORK/pki" --log-level warning "$@" >>"$WORK/$service.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 100); do
+    jcs health "127.0.0.1:$port" >/dev/null 2>&1 && return 0
+    sleep 0.2
+  done
+  echo "$(basename "$0"): $service did not start; see $WORK/$service.log"; exit 1
+}
