@@ -5,7 +5,7 @@ import SQLKit
 import Testing
 
 /// SQLite's log is copied into the database file by the store's checkpoint thread, while the
-/// store is open and without the writer's automatic checkpoint (which now waits for 256 MiB).
+/// store is open and without the writer's automatic checkpoint (which now waits for 128 MiB).
 @Suite(.timeLimit(.minutes(1)))
 struct CheckpointTests {
     @Test func committedPagesReachTheDatabaseFileWhileTheStoreIsOpen() async throws {
@@ -27,7 +27,7 @@ struct CheckpointTests {
                         }
                     }
                 }
-                // 2,000 rows of 2 KB: about 4 MB of pages, far under the writer's 256 MiB backstop.
+                // 2,000 rows of 2 KB: about 4 MB of pages, far under the writer's 128 MiB threshold.
                 let deadline = ContinuousClock.now + .seconds(10)
                 while try fileSize(path) < before + 3_000_000, ContinuousClock.now < deadline {
                     try await Task.sleep(for: .milliseconds(50))

@@ -100,7 +100,7 @@ final class SQLiteBackend: StoreBackend {
             _ = try await connection.query("PRAGMA foreign_keys = ON")
             switch role {
             case .writer:
-                let mode = try await connection.query("PRAGMA journal_mode = WAL").first?.column("journal_mode")
+                let mode = try await switchToWAL(connection, within: configuration.busyTimeout)
                 guard mode?.string?.lowercased() == "wal" else {
                     throw StoreError(.unavailable,
                                      "SQLite database \(path) cannot use WAL journaling (got \(mode?.string ?? "nothing"))")
@@ -129,6 +129,21 @@ final class SQLiteBackend: StoreBackend {
         } catch {
             try? await uncancelled { try await connection.close() }
             throw error
+        }
+    }
+
+    /// `PRAGMA journal_mode = WAL`, retried while another connection holds the file: the
+    /// switch needs the file to itself, and SQLite answers SQLITE_BUSY at once, without its
+    /// busy handler, when connections opening together (replicas starting, a restart racing a
+    /// shell) each hold a shared lock and wait for the others.
+    private static func switchToWAL(_ connection: SQLiteConnection, within limit: Duration) async throws -> SQLiteData? {
+        let deadline = ContinuousClock.now + limit
+        while true {
+            do {
+                return try await connection.query("PRAGMA journal_mode = WAL").first?.column("journal_mode")
+            } catch let error as SQLiteError where error.reason == .busy && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(Int.random(in: 1...10)))
+            }
         }
     }
 

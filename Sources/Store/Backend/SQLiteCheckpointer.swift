@@ -40,8 +40,9 @@ final class SQLiteCheckpointer: @unchecked Sendable {
         self.handle = handle
         self.logger = logger
         sqlite_nio_sqlite3_busy_timeout(handle, Int32(clamping: busyTimeoutMilliseconds))
-        // FULL: the database file is fsynced before the log may be reused, whatever the build's default.
-        sqlite_nio_sqlite3_exec(handle, "PRAGMA synchronous = FULL", nil, nil, nil)
+        // No statement runs here but on the thread, before the first checkpoint (see `checkpoint`).
+        // The connection keeps SQLite's default `synchronous=FULL` (SQLiteNIO's build changes no
+        // default): a checkpoint fsyncs the log before copying and the database after.
         let thread = Thread { [self] in run() }
         thread.name = "sqlite-checkpoint"
         thread.start()
@@ -93,7 +94,17 @@ final class SQLiteCheckpointer: @unchecked Sendable {
         finished.signal()
     }
 
+    /// Whether the connection has read the database yet (only the thread uses it).
+    private var attached = false
+
     private func checkpoint() {
+        if !attached {
+            // A connection learns that the file is in WAL mode, and opens the log, only when it
+            // first reads; until then a checkpoint finds no log and copies nothing. Not at
+            // open: reading there could make a store opening beside it (racing start-ups) fail
+            // to switch the file to WAL.
+            attached = sqlite_nio_sqlite3_exec(handle, "SELECT count(*) FROM sqlite_master", nil, nil, nil) == SQLITE_OK
+        }
         var logFrames: Int32 = 0
         var copiedFrames: Int32 = 0
         let status = sqlite_nio_sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copiedFrames)
