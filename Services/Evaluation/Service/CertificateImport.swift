@@ -67,7 +67,7 @@ struct CertificateImport: Sendable {
             }
             for outcome in try await pipeline.finish() { collect(outcome) }
         } catch {
-            // Never leave a write running unobserved: it finishes (or fails) before the call does.
+            // No write outlives the call: the one in flight is cancelled (it rolls back) and waited for.
             await pipeline.cancel()
             throw error
         }
