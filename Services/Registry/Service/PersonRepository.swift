@@ -91,9 +91,10 @@ struct PersonRepository: Sendable {
         var alreadyRegistered: [UInt32] = []
     }
 
-    /// Rows per transaction of a bulk import (``ImportPipeline``). Measured at 1.5 M persons:
-    /// 5,000 rows a transaction wrote about 4 KB of log per row, the ID-number index being
-    /// random; larger transactions share the pages they touch.
+    /// Rows per transaction of a bulk import (``ImportPipeline``). The ID-number index is
+    /// random, so each row of a transaction lands on its own index page until the transaction
+    /// is large enough to share them: importing 1.5 M persons went from 30.8k to 34.2k rows/s
+    /// when 5,000 became 20,000 (BENCHMARKS.md).
     static let importRowsPerTransaction = 20_000
 
     /// Registers a batch in one transaction: one existence query, one multi-row insert and one
