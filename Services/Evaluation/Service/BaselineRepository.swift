@@ -13,7 +13,7 @@ import SQLKit
 /// they count through that certificate, and they *claim* one place of the baseline at
 /// (their county, their highest pre-system level): the baseline counts max(0, declared −
 /// claimed). One claim per person, however many certificates they bring; a later pre-system
-/// certificate at a higher level moves their claim up. Imports record the claims
+/// certificate at a higher level moves their claim up. Imports move the claimed counters
 /// (``CertificateBatchWriter``); this type declares and reads.
 struct BaselineRepository: Sendable {
     let clock: @Sendable () -> Date

@@ -5,8 +5,8 @@ import SQLKit
 
 /// Writes one import batch of new certificates with a handful of statements instead of a
 /// handful per certificate: the batch's holders are read once, supersession and coverage are
-/// worked out in memory, and certificates, recognitions, holders, claims and coverage deltas
-/// go in as multi-row statements. The outcome is the same as issuing the certificates one by
+/// worked out in memory, and certificates, recognitions, holders, coverage deltas and first
+/// certificates go in as multi-row statements. The outcome is the same as issuing the certificates one by
 /// one in date order (``CertificateRepository/issue(_:number:preSystem:in:)``), which the
 /// tests check on both backends.
 struct CertificateBatchWriter: Sendable {
@@ -59,6 +59,7 @@ struct CertificateBatchWriter: Sendable {
         var issuedOn: Int32
         var expiresOn: Int32
         var endedOn: Int32
+        var preSystem: Bool
     }
 
     /// Keys per `IN (…)` list (multi-row inserts size themselves: ``SQLDatabase/nativeInsert``).
@@ -76,6 +77,8 @@ struct CertificateBatchWriter: Sendable {
         /// In holder-index order: the index is keyed by an HMAC, so date order would touch a
         /// different page for every row; sorted, neighbouring rows share pages. Indexes, not
         /// the rows, are sorted: moving the big structs around cost more than the order saved.
+        /// A holder's certificates stay in date order, so their ids rise with it (the baseline
+        /// claim's tie-break, ``claims(_:_:_:)``).
         var certificateOrder: [Int]
         /// In number order, the recognitions' key, for the same reason.
         var recognitionOrder: [Int]
@@ -92,7 +95,7 @@ struct CertificateBatchWriter: Sendable {
         let keys = pending.map { PersonalData.orderKey(ofBlindIndex: $0.holderIndex) }
         return Prepared(
             pending: pending, lines: lines, fileOrder: pending.indices.sorted { lines[$0] < lines[$1] }, byHolder: byHolder,
-            certificateOrder: pending.indices.sorted { keys[$0] < keys[$1] },
+            certificateOrder: pending.indices.sorted { (keys[$0], $0) < (keys[$1], $1) },
             recognitionOrder: pending.indices.sorted { pending[$0].number < pending[$1].number })
     }
 
@@ -108,9 +111,16 @@ struct CertificateBatchWriter: Sendable {
         var stored = try await storedCertificates(of: holders, in: tx)
 
         var deltas: [CoverageDeltas.Key: Int64] = [:]
+        var firsts: [FirstCertificates.Key: Int64] = [:]
         var supersededStored: [(id: Int64, endedOn: Int32)] = []
         for holder in holders {
             let before = stored[holder, default: []].map(Self.span)
+            // A batch's certificates are stored after the holder's others: an equal date keeps the stored first.
+            let storedFirst = FirstCertificates.first(of: stored[holder] ?? [])
+            let earliest = pending[byHolder[holder]![0]].issue
+            let batchFirst = FirstCertificates.First(county: earliest.county, day: earliest.issuedOn.yyyymmdd)
+            FirstCertificates.move(from: storedFirst, to: storedFirst.map { $0.day <= batchFirst.day ? $0 : batchFirst } ?? batchFirst,
+                                   into: &firsts)
             for offset in byHolder[holder]! where pending[offset].issue.level != .unspecified {
                 let kind = pending[offset].issue.kind
                 let occupation = pending[offset].issue.occupation
@@ -142,8 +152,9 @@ struct CertificateBatchWriter: Sendable {
         }
         try await insertCertificates(pending, order: batch.certificateOrder, now: now, in: tx)
         try await insertRecognitions(pending, order: batch.recognitionOrder, now: now, in: tx)
-        try await claim(pending, byHolder, in: tx)
+        try await moveClaims(pending, byHolder, stored, in: tx)
         try await CoverageDeltas.write(deltas.filter { $0.value != 0 }, to: tx)
+        try await FirstCertificates.write(firsts, to: tx)
     }
 
     static func span(_ row: Stored) -> CoverageDeltas.Span {
@@ -186,7 +197,8 @@ struct CertificateBatchWriter: Sendable {
     private func storedCertificates(of holders: [Data], in tx: StoreTransaction) async throws -> [Data: [Stored]] {
         var result: [Data: [Stored]] = [:]
         let rows = try await Self.rows("""
-            SELECT id, number, holder_index, kind, occupation, level, status, county, high_skill, issued_on, expires_on, ended_on
+            SELECT id, number, holder_index, kind, occupation, level, status, county, high_skill, issued_on, expires_on, ended_on,
+                pre_system
             FROM certificates WHERE holder_index IN
             """, keys: holders, in: tx)
         for row in rows {
@@ -201,7 +213,8 @@ struct CertificateBatchWriter: Sendable {
                 highSkill: try row.int32("high_skill") != 0,
                 issuedOn: try row.int32("issued_on"),
                 expiresOn: try row.int32("expires_on"),
-                endedOn: try row.int32("ended_on"))
+                endedOn: try row.int32("ended_on"),
+                preSystem: try row.int32("pre_system") != 0)
             result[try row.data("holder_index"), default: []].append(stored)
         }
         return result
@@ -264,49 +277,45 @@ struct CertificateBatchWriter: Sendable {
         ], values: values)
     }
 
-    /// Baseline claims of the batch's pre-system holders (``BaselineRepository``), one per
-    /// person at their highest pre-system level, with the claimed counters moved in aggregate.
-    private func claim(_ pending: [Pending], _ byHolder: [Data: [Int]], in tx: StoreTransaction) async throws {
-        var wanted: [Data: (county: Int32, level: SkillLevel)] = [:]
-        for (holder, offsets) in byHolder {
-            for offset in offsets where pending[offset].preSystem {
-                let row = pending[offset]
-                if let current = wanted[holder], current.level.rank >= row.issue.level.rank { continue }
-                wanted[holder] = (row.issue.county, row.issue.level)
-            }
+    /// Where a person's baseline claim sits (``BaselineRepository``): the county and level of
+    /// their highest-level pre-system certificate, the earliest stored of equals. A claim is
+    /// a function of the certificates, so it is not stored per person; only the claimed
+    /// counters per county and level are, moved here in aggregate.
+    struct Claim: Equatable {
+        var county: Int32
+        var level: SkillLevel
+    }
+
+    /// The claim of `stored` (``Stored``), then of `stored` followed by the batch's `offsets` in
+    /// date order, which is the order their ids take.
+    static func claims(_ stored: [Stored], _ pending: [Pending], _ offsets: [Int]) -> (before: Claim?, after: Claim?) {
+        var best: (rank: Int, id: Int64, claim: Claim)?
+        for row in stored where row.preSystem {
+            if let current = best, (current.rank, -current.id) >= (row.level.rank, -row.id) { continue }
+            best = (row.level.rank, row.id, Claim(county: row.county, level: row.level))
         }
-        guard !wanted.isEmpty else { return }
-        let holders = Array(wanted.keys)
-        var existing: [Data: (county: Int32, level: SkillLevel)] = [:]
-        for row in try await Self.rows("SELECT holder_index, county, level FROM baseline_claims WHERE holder_index IN ", keys: holders, in: tx) {
-            existing[try row.data("holder_index")] = (try row.int32("county"), SkillLevel(rawValue: try row.int32("level")))
+        let before = best?.claim
+        var after = before
+        var afterRank = best?.rank
+        for offset in offsets where pending[offset].preSystem {
+            let rank = pending[offset].issue.level.rank
+            if let current = afterRank, current >= rank { continue }
+            after = Claim(county: pending[offset].issue.county, level: pending[offset].issue.level)
+            afterRank = rank
         }
+        return (before, after)
+    }
+
+    /// Moves the claimed counters for the batch's holders whose claim it changed.
+    private func moveClaims(_ pending: [Pending], _ byHolder: [Data: [Int]], _ stored: [Data: [Stored]],
+                            in tx: StoreTransaction) async throws {
         struct Place: Hashable { var county: Int32; var level: Int32 }
         var moves: [Place: Int64] = [:]
-        var changed: [(Data, Int32, SkillLevel)] = []
-        for (holder, claim) in wanted {
-            if let old = existing[holder] {
-                guard claim.level.rank > old.level.rank else { continue }
-                moves[Place(county: old.county, level: old.level.rawValue), default: 0] -= 1
-            }
-            moves[Place(county: claim.county, level: claim.level.rawValue), default: 0] += 1
-            changed.append((holder, claim.county, claim.level))
-        }
-        if !changed.isEmpty {
-            // In key order: neighbouring rows share index pages.
-            let keys = changed.map { PersonalData.orderKey(ofBlindIndex: $0.0) }
-            var values: [StoreValue] = []
-            values.reserveCapacity(changed.count * 3)
-            for offset in changed.indices.sorted(by: { keys[$0] < keys[$1] }) {
-                let (holder, county, level) = changed[offset]
-                values.append(StoreValue(holder))
-                values.append(StoreValue(county))
-                values.append(StoreValue(level.rawValue))
-            }
-            try await tx.nativeInsert(
-                into: "baseline_claims", columns: ["holder_index", "county", "level"],
-                values: values,
-                suffix: "ON CONFLICT (holder_index) DO UPDATE SET county = excluded.county, level = excluded.level")
+        for (holder, offsets) in byHolder {
+            let (before, after) = Self.claims(stored[holder] ?? [], pending, offsets)
+            guard before != after else { continue }
+            if let before { moves[Place(county: before.county, level: before.level.rawValue), default: 0] -= 1 }
+            if let after { moves[Place(county: after.county, level: after.level.rawValue), default: 0] += 1 }
         }
         let now = Int64(clock().timeIntervalSince1970 * 1000)
         for (place, delta) in moves where delta != 0 {

@@ -99,6 +99,7 @@ struct CertificateRepository: Sendable {
                 first_issued_on = CASE WHEN excluded.first_issued_on < holders.first_issued_on
                     THEN excluded.first_issued_on ELSE holders.first_issued_on END
             """).run()
+        let oldFirst = try await firstCertificate(of: holderIndex, in: tx)
         let before = try await CoverageDeltas.spans(of: holderIndex, in: tx)
         var superseded: [String] = []
         if issue.level != .unspecified {
@@ -137,6 +138,10 @@ struct CertificateRepository: Sendable {
         try await Recognitions.record(number: number, holderIndex: holderIndex, kind: issue.kind, level: issue.level, at: now, in: tx)
         let after = try await CoverageDeltas.spans(of: holderIndex, in: tx)
         try await CoverageDeltas.write(CoverageDeltas.changes(before: before, after: after), to: tx)
+        var firsts: [FirstCertificates.Key: Int64] = [:]
+        let issued = FirstCertificates.First(county: issue.county, day: issuedOn)
+        FirstCertificates.move(from: oldFirst, to: oldFirst.map { $0.day <= issuedOn ? $0 : issued } ?? issued, into: &firsts)
+        try await FirstCertificates.write(firsts, to: tx)
         try await tx.audit(entity: "certificate", id: number,
                            detail: superseded.isEmpty ? nil : "supersedes \(superseded.joined(separator: ", "))")
         return (try await require(number: number, in: tx), superseded)
@@ -151,28 +156,38 @@ struct CertificateRepository: Sendable {
         try await tx.raw("UPDATE holders SET first_county = first_county WHERE holder_index = \(bind: found.holderIndex)").run()
         let row = try await require(number: number, in: tx)
         guard row.status != .revoked else { return row }
+        let oldFirst = try await firstCertificate(of: row.holderIndex, in: tx)
         let before = try await CoverageDeltas.spans(of: row.holderIndex, in: tx)
         try await tx.update("certificates")
             .set("status", to: SQLBind(CertificateState.revoked.rawValue))
             .set("ended_on", to: SQLBind(min(row.endedOn, date.yyyymmdd)))
             .set("updated_ms", to: SQLBind(now))
             .where("id", .equal, SQLBind(row.id)).run()
-        let first = try await tx.select().columns("issued_on", "county").from("certificates")
-            .where("holder_index", .equal, SQLBind(row.holderIndex))
-            .where("status", .notEqual, SQLBind(CertificateState.revoked.rawValue))
-            .orderBy("issued_on").orderBy("id").limit(1).first()
+        let first = try await firstCertificate(of: row.holderIndex, in: tx)
         if let first {
             try await tx.update("holders")
-                .set("first_issued_on", to: SQLBind(try first.decode(column: "issued_on", as: Int32.self)))
-                .set("first_county", to: SQLBind(try first.decode(column: "county", as: Int32.self)))
+                .set("first_issued_on", to: SQLBind(first.day)).set("first_county", to: SQLBind(first.county))
                 .where("holder_index", .equal, SQLBind(row.holderIndex)).run()
         } else {
             try await tx.delete(from: "holders").where("holder_index", .equal, SQLBind(row.holderIndex)).run()
         }
         let after = try await CoverageDeltas.spans(of: row.holderIndex, in: tx)
         try await CoverageDeltas.write(CoverageDeltas.changes(before: before, after: after), to: tx)
+        var firsts: [FirstCertificates.Key: Int64] = [:]
+        FirstCertificates.move(from: oldFirst, to: first, into: &firsts)
+        try await FirstCertificates.write(firsts, to: tx)
         try await tx.audit(entity: "certificate", id: number, detail: "revoked: \(reason)")
         return try await require(number: number, in: tx)
+    }
+
+    /// The holder's first certificate not revoked: the earliest issued, the earliest stored of equals.
+    private func firstCertificate(of holderIndex: Data, in db: any SQLDatabase) async throws -> FirstCertificates.First? {
+        try await db.select().columns("issued_on", "county").from("certificates")
+            .where("holder_index", .equal, SQLBind(holderIndex))
+            .where("status", .notEqual, SQLBind(CertificateState.revoked.rawValue))
+            .orderBy("issued_on").orderBy("id").limit(1).first()
+            .map { FirstCertificates.First(county: try $0.decode(column: "county", as: Int32.self),
+                                           day: try $0.decode(column: "issued_on", as: Int32.self)) }
     }
 
     /// `JCC` + issue year + an 8-digit sequence: unique, and readable over the phone.

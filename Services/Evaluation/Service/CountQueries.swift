@@ -6,8 +6,8 @@ import SQLKit
 ///
 /// Cost: skilled workers and high-skill talents are a sum over `coverage_monthly` rows of one
 /// scope before the date's month plus that month's `coverage_deltas` days — a few hundred
-/// rows whatever the number of certificates. New skilled workers read the `holders` table's
-/// index on the first-issue date (one entry per person first certified in the year).
+/// rows whatever the number of certificates. New skilled workers sum the year's days of
+/// ``FirstCertificates``.
 /// Institutions are a GROUP BY over a table of tens of rows; the baseline a table of at most
 /// 6 counties × 9 levels. All in one statement: ``CountsStatement``.
 struct CountQueries: Sendable {

@@ -8,7 +8,7 @@ import JCSkillsStore
 ///
 /// - part 0 and 1: persons covered on the date, all and high-skill (``CoverageDeltas``: the
 ///   monthly sums before the date's month plus that month's days);
-/// - part 2: persons first certified in the year;
+/// - part 2: persons first certified in the year (``FirstCertificates``);
 /// - part 3: the declared baseline still counted, per level (a = level), measured by the date;
 /// - part 4: institutions per type (a) and status (b).
 struct CountsStatement {
@@ -27,8 +27,8 @@ struct CountsStatement {
             """
         }
         return covered(0) + " UNION ALL " + covered(1)
-            + " UNION ALL SELECT 2, 0, 0, COUNT(*) FROM holders WHERE first_issued_on >= ? AND first_issued_on <= ?"
-            + (scoped ? " AND first_county = ?" : "")
+            + " UNION ALL SELECT 2, 0, 0, CAST(COALESCE(SUM(persons), 0) AS BIGINT) FROM first_certificates"
+            + " WHERE scope = ? AND day >= ? AND day <= ?"
             + " UNION ALL SELECT 3, level, 0, CASE WHEN declared > claimed THEN declared - claimed ELSE 0 END FROM baseline_stock"
             + " WHERE declared > 0 AND as_of <= ?" + (scoped ? " AND county = ?" : "")
             + " UNION ALL SELECT 4, type, status, COUNT(*) FROM institutions" + (scoped ? " WHERE county = ?" : "")
@@ -39,8 +39,7 @@ struct CountsStatement {
         let month = StoreValue(day / 100)
         let monthStart = StoreValue(day / 100 * 100)
         let covered: [StoreValue] = [.init(county), month, .init(county), monthStart, .init(day)]
-        var values = covered + covered + [.init(year * 10_000 + 101), .init(year * 10_000 + 1231)]
-        if county != 0 { values.append(.init(county)) }
+        var values = covered + covered + [.init(county), .init(year * 10_000 + 101), .init(year * 10_000 + 1231)]
         values.append(.init(day))
         if county != 0 { values += [.init(county), .init(county)] }
         return values

@@ -92,6 +92,50 @@ struct EvaluationBaselineTests {
     }
 
     @Test(arguments: TestDatabases.backends)
+    func aClaimMovesUpAcrossImportsAndNeverDown(backend: TestBackend) async throws {
+        try await EvaluationHarness.with(backend) { harness in
+            try await harness.client { client in
+                for (county, level) in [(Int32(140524), SkillLevel.level4), (140524, .level3), (140525, .level3)] {
+                    _ = try await client.unary(EvaluationService.declareBaseline,
+                                               BaselineDeclaration(county: county, level: level, persons: 10, asOf: 20191231))
+                }
+                func claimed() async throws -> [String] {
+                    try await client.unary(EvaluationService.baseline, BaselineRequest(county: 0)).entries
+                        .map { "\($0.county)/\($0.level)=\($0.claimed)" }
+                }
+                let a = TestIDs.make(birth: "19800101", sequence: 41)
+                let b = TestIDs.make(birth: "19810101", sequence: 43)
+                // b brings two level-3 certificates from two counties at once: the earlier claims.
+                var first = [
+                    Self.historical("C-1", id: a, level: .level4, issuedOn: 20120301, line: 2),
+                    Self.historical("C-2", id: b, level: .level3, county: 140525, issuedOn: 20140301, line: 3),
+                    Self.historical("C-3", id: b, level: .level3, issuedOn: 20130301, line: 4),
+                ]
+                first[2].certificate.occupation = "6-31-01-03"
+                #expect(try await Self.importRows(first, client).accepted == 3)
+                #expect(try await claimed() == ["140524/level4=1", "140524/level3=1", "140525/level3=0"])
+
+                // Later imports: a's higher level moves her claim; a lower level, an equal level
+                // elsewhere and a certificate that is not pre-system move nothing.
+                var second = [
+                    Self.historical("C-4", id: a, level: .level3, county: 140525, issuedOn: 20160301, line: 2),
+                    Self.historical("C-5", id: a, level: .level5, issuedOn: 20100301, line: 3),
+                    Self.historical("C-6", id: b, level: .level3, county: 140525, issuedOn: 20150301, line: 4),
+                    Self.historical("C-7", id: b, level: .level1, county: 140525, issuedOn: 20200301, preSystem: false, line: 5),
+                ]
+                second[1].certificate.occupation = "6-31-01-03"
+                second[2].certificate.occupation = "4-03-02-01"
+                #expect(try await Self.importRows(second, client).accepted == 4)
+                #expect(try await claimed() == ["140524/level4=0", "140524/level3=1", "140525/level3=1"])
+                // Each of the two counted once, through their certificates.
+                let counts = try await client.unary(EvaluationService.counts, CountsRequest(asOf: 20211231))
+                #expect(counts.baselineSkilledWorkers == 30 - 2)
+                #expect(counts.inSystemSkilledWorkers == 2)
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabases.backends)
     func importReportsBadRowsByLineAndColumn(backend: TestBackend) async throws {
         try await EvaluationHarness.with(backend) { harness in
             try await harness.client { client in

@@ -1,0 +1,62 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsStore
+import JCSkillsTestSupport
+import SQLKit
+import Testing
+@testable import EvaluationService
+
+@Suite("Evaluation: migration 6 keeps what the older tables held")
+struct EvaluationMigrationTests {
+    static let context = AuditContext(principal: "test", method: "test/Migrate", requestID: "m1")
+
+    @Test(arguments: TestDatabases.backends)
+    func holdersAndDeltasSurviveAndFirstCertificatesAreCountedPerDay(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { location in
+            var configuration = StoreConfiguration(service: "evaluation", location: location)
+            configuration.maintenanceInterval = nil
+            configuration.logger.logLevel = .warning
+            // Three holders written by the schema before migration 6: two first certified on
+            // one day in county 140524, one on another day in 140525.
+            let before = try await Store.open(configuration, migrations: Array(EvaluationSchema.migrations.prefix(5)))
+            try await before.transaction(Self.context) { tx in
+                for (index, day, county) in [(1, 20200101, 140524), (2, 20200101, 140524), (3, 20210505, 140525)] {
+                    try await tx.nativeExecute("INSERT INTO holders (holder_index, first_issued_on, first_county) VALUES (?, ?, ?)",
+                                               [StoreValue(Data([UInt8(index)])), StoreValue(day), StoreValue(county)])
+                }
+                try await tx.nativeExecute("INSERT INTO coverage_deltas (scope, high_skill, day, delta) VALUES (0, 1, 20200101, 7)")
+                try await tx.nativeExecute("INSERT INTO coverage_monthly (scope, high_skill, month, delta) VALUES (0, 1, 202001, 7)")
+                try await tx.nativeExecute("INSERT INTO baseline_claims (holder_index, county, level) VALUES (?, 140524, 4)",
+                                           [StoreValue(Data([1]))])
+            }
+            await before.close()
+
+            let after = try await Store.open(configuration, migrations: EvaluationSchema.migrations)
+            do {
+                try await Self.check(after)
+            } catch {
+                await after.close()
+                throw error
+            }
+            await after.close()
+        }
+    }
+
+    static func check(_ after: Store) async throws {
+        try await after.read { db in
+            let firsts = try await db.nativeRows("SELECT scope, day, persons FROM first_certificates ORDER BY scope, day")
+                .map { "\(try $0.int64("scope"))/\(try $0.int64("day"))=\(try $0.int64("persons"))" }
+            #expect(firsts == ["0/20200101=2", "0/20210505=1", "140524/20200101=2", "140525/20210505=1"])
+            let holders = try await db.nativeRows("SELECT first_issued_on FROM holders ORDER BY holder_index")
+                .map { try $0.int64("first_issued_on") }
+            #expect(holders == [20200101, 20200101, 20210505])
+            let deltas = try await db.nativeRows("SELECT delta FROM coverage_deltas WHERE scope = 0 AND high_skill = 1 AND day = 20200101")
+            #expect(try deltas.map { try $0.int64("delta") } == [7])
+            let monthly = try await db.nativeRows("SELECT delta FROM coverage_monthly WHERE scope = 0 AND high_skill = 1 AND month = 202001")
+            #expect(try monthly.map { try $0.int64("delta") } == [7])
+        }
+        // The counts read the new table.
+        let counts = try await CountQueries(store: after).counts(county: 140524, asOf: CalendarDate(yyyymmdd: 20201231)!, year: 2020)
+        #expect(counts.newSkilledWorkers == 2)
+    }
+}
