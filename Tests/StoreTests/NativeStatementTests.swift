@@ -1,5 +1,5 @@
 import Foundation
-import JCSkillsStore
+@testable import JCSkillsStore
 import JCSkillsTestSupport
 import Testing
 
@@ -22,7 +22,7 @@ struct NativeStatementTests {
     @Test(arguments: TestDatabases.backends)
     func valuesOfEveryKindGoInAndComeBack(backend: TestBackend) async throws {
         try await withTestStore(backend, migrations: Self.migrations) { store in
-            try await store.transaction(Self.context) { tx in
+            _ = try await store.transaction(Self.context) { tx in
                 try await tx.nativeInsert(into: "things", columns: Self.columns, values: [
                     .text("a?b 'x'"), .bytes(Data([0, 1, 255])), .integer(Int64.max), .real(0.5), .null,
                 ])
@@ -48,7 +48,7 @@ struct NativeStatementTests {
     func oneStatementReadsSeeEachCommitAndCannotWriteOnSQLite() async throws {
         try await withTestStore(.sqlite, migrations: Self.migrations) { store in
             for round in 1...3 {
-                try await store.transaction(Self.context) { tx in
+                _ = try await store.transaction(Self.context) { tx in
                     try await tx.nativeInsert(into: "things", columns: Self.columns,
                                               values: [.text("r\(round)"), .null, .integer(Int64(round)), .null, .null])
                 }
@@ -104,6 +104,50 @@ struct NativeStatementTests {
             }
             let count = try await store.query { db in try await db.nativeRows("SELECT COUNT(*) AS n FROM things") }
             #expect(try count.first?.int64("n") == 0)
+        }
+    }
+
+    @Test(arguments: TestDatabases.backends)
+    func anInsertReturnsTheRowsOfItsReturningClause(backend: TestBackend) async throws {
+        try await withTestStore(backend, migrations: Self.migrations) { store in
+            let values = (0..<2_500).flatMap { n -> [StoreValue] in [.text("t\(n)"), .null, .integer(Int64(n)), .null, .null] }
+            let returned = try await store.transaction(Self.context) { tx in
+                try await tx.nativeInsert(into: "things", columns: Self.columns, values: values, suffix: "RETURNING name, amount")
+            }
+            // Every statement's rows (2,500 rows take more than one statement).
+            #expect(returned.count == 2_500)
+            #expect(Set(try returned.map { try $0.string("name") }) == Set((0..<2_500).map { "t\($0)" }))
+            #expect(try returned.map { try $0.int64("amount") }.reduce(0, +) == Int64((0..<2_500).reduce(0, +)))
+        }
+    }
+
+    /// The writer's statements are prepared once on its own handle and kept, a bounded number
+    /// of them: more distinct statements than that still run, in one transaction and the next,
+    /// and the store still closes cleanly (SQLite refuses to close a connection under prepared
+    /// statements, and the last connection to close removes the log).
+    @Test
+    func sqliteWritesRunOnTheWritersHandleAndCloseCleanly() async throws {
+        try await withTestDatabase(.sqlite) { location in
+            guard case .sqlite(let path) = location else { return }
+            var configuration = StoreConfiguration(service: "test", location: location)
+            configuration.maintenanceInterval = nil
+            configuration.logger.logLevel = .warning
+            let store = try await Store.open(configuration, migrations: Self.migrations)
+            for round in 0..<2 {
+                try await store.transaction(Self.context) { tx in
+                    for n in 0..<40 {
+                        // A distinct statement each: the literal differs.
+                        try await tx.nativeExecute("INSERT INTO things (name, amount, note) VALUES (?, ?, 'statement \(n)')",
+                                                   [.text("r\(round) n\(n)"), .integer(Int64(n))])
+                    }
+                }
+            }
+            #expect((store.backend as? SQLiteBackend)?.writesDirectly == true)
+            let count = try await store.query { db in try await db.nativeRows("SELECT COUNT(*) AS n, SUM(amount) AS total FROM things") }
+            #expect(try count.first?.int64("n") == 80)
+            #expect(try count.first?.int64("total") == 2 * Int64((0..<40).reduce(0, +)))
+            await store.close()
+            #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import JCSkillsProtocol
+import JCSkillsRPC
 import JCSkillsStore
 import SQLKit
 
@@ -107,8 +108,8 @@ struct CertificateBatchWriter: Sendable {
 
         // Holders first: on PostgreSQL this locks their rows, so a concurrent issue for one of
         // them waits and then sees this batch's certificates (as in `issue`).
-        try await upsertHolders(pending, byHolder, in: tx)
-        var stored = try await storedCertificates(of: holders, in: tx)
+        let seqs = try await upsertHolders(pending, byHolder, in: tx)
+        var stored = try await storedCertificates(of: seqs, in: tx)
 
         var deltas: [CoverageDeltas.Key: Int64] = [:]
         var firsts: [FirstCertificates.Key: Int64] = [:]
@@ -150,7 +151,7 @@ struct CertificateBatchWriter: Sendable {
                 .set("status", to: SQLBind(CertificateState.superseded.rawValue)).set("ended_on", to: SQLBind(day))
                 .set("updated_ms", to: SQLBind(now)).where("id", .equal, SQLBind(id)).run()
         }
-        try await insertCertificates(pending, order: batch.certificateOrder, now: now, in: tx)
+        try await insertCertificates(pending, seqs: seqs, order: batch.certificateOrder, now: now, in: tx)
         try await insertRecognitions(pending, order: batch.recognitionOrder, now: now, in: tx)
         try await moveClaims(pending, byHolder, stored, in: tx)
         try await CoverageDeltas.write(deltas.filter { $0.value != 0 }, to: tx)
@@ -167,41 +168,60 @@ struct CertificateBatchWriter: Sendable {
     }
 
     /// Each holder's first certificate: the earlier of the stored one and the batch's earliest.
-    private func upsertHolders(_ pending: [Pending], _ byHolder: [Data: [Int]], in tx: StoreTransaction) async throws {
+    /// Returns the numbers their certificates are filed under (``HolderKey``): persons new
+    /// here are numbered after every number given so far, in the order their rows go in, so
+    /// their certificates append to the holder index.
+    private func upsertHolders(_ pending: [Pending], _ byHolder: [Data: [Int]], in tx: StoreTransaction) async throws -> [Data: Int64] {
+        let next = try await tx.nativeRows("SELECT \(HolderKey.nextSeqSQL) AS next").first?.int64("next") ?? 1
         var values: [StoreValue] = []
-        values.reserveCapacity(byHolder.count * 3)
-        for (holder, offsets) in byHolder.map({ (PersonalData.orderKey(ofBlindIndex: $0.key), $0.key, $0.value) }).sorted(by: { $0.0 < $1.0 }).map({ ($0.1, $0.2) }) {
+        values.reserveCapacity(byHolder.count * 4)
+        let inKeyOrder = byHolder.map { (PersonalData.orderKey(ofBlindIndex: $0.key), $0.key, $0.value) }.sorted { $0.0 < $1.0 }
+        for (offset, (_, holder, offsets)) in inKeyOrder.enumerated() {
             let first = pending[offsets[0]]  // offsets are in date order
-            values += [StoreValue(holder), StoreValue(first.issue.issuedOn.yyyymmdd), StoreValue(first.issue.county)]
+            values += [StoreValue(holder), StoreValue(first.issue.issuedOn.yyyymmdd), StoreValue(first.issue.county),
+                       StoreValue(next + Int64(offset))]
         }
-        try await tx.nativeInsert(into: "holders", columns: ["holder_index", "first_issued_on", "first_county"], values: values, suffix: """
+        let rows = try await tx.nativeInsert(
+            into: "holders", columns: ["holder_index", "first_issued_on", "first_county", "seq"], values: values, suffix: """
             ON CONFLICT (holder_index) DO UPDATE SET
                 first_county = CASE WHEN excluded.first_issued_on < holders.first_issued_on
                     THEN excluded.first_county ELSE holders.first_county END,
                 first_issued_on = CASE WHEN excluded.first_issued_on < holders.first_issued_on
                     THEN excluded.first_issued_on ELSE holders.first_issued_on END
+            RETURNING holder_index, seq
             """)
+        var seqs: [Data: Int64] = [:]
+        seqs.reserveCapacity(rows.count)
+        for row in rows { seqs[try row.data("holder_index")] = try row.int64("seq") }
+        guard seqs.count == byHolder.count else {
+            throw RPCError(.internal, "holders returned \(seqs.count) rows for \(byHolder.count) holders")
+        }
+        return seqs
     }
 
     /// Rows of `sql` (ending in `IN `) for `keys`, a chunk of keys per statement.
-    static func rows(_ sql: String, keys: [Data], in tx: StoreTransaction) async throws -> [StoreRow] {
+    static func rows(_ sql: String, keys: [StoreValue], in tx: StoreTransaction) async throws -> [StoreRow] {
         var result: [StoreRow] = []
         for start in stride(from: 0, to: keys.count, by: chunk) {
             let slice = keys[start..<min(start + chunk, keys.count)]
             let placeholders = "(" + Array(repeating: "?", count: slice.count).joined(separator: ", ") + ")"
-            result += try await tx.nativeRows(sql + placeholders, slice.map(StoreValue.init))
+            result += try await tx.nativeRows(sql + placeholders, Array(slice))
         }
         return result
     }
 
-    private func storedCertificates(of holders: [Data], in tx: StoreTransaction) async throws -> [Data: [Stored]] {
+    /// The certificates filed under the holders' numbers, of those holders (``HolderKey``).
+    private func storedCertificates(of seqs: [Data: Int64], in tx: StoreTransaction) async throws -> [Data: [Stored]] {
         var result: [Data: [Stored]] = [:]
+        // In number order, as the index is: neighbouring look-ups share its pages.
         let rows = try await Self.rows("""
-            SELECT id, number, holder_index, kind, occupation, level, status, county, high_skill, issued_on, expires_on, ended_on,
-                pre_system
-            FROM certificates WHERE holder_index IN
-            """, keys: holders, in: tx)
+            SELECT id, number, holder_index, holder_seq, kind, occupation, level, status, county, high_skill, issued_on,
+                expires_on, ended_on, pre_system
+            FROM certificates WHERE holder_seq IN
+            """, keys: seqs.values.sorted().map(StoreValue.init), in: tx)
         for row in rows {
+            let holder = try row.data("holder_index")
+            guard seqs[holder] == (try row.int64("holder_seq")) else { continue }
             let stored = Stored(
                 id: try row.int64("id"),
                 number: try row.string("number"),
@@ -215,28 +235,29 @@ struct CertificateBatchWriter: Sendable {
                 expiresOn: try row.int32("expires_on"),
                 endedOn: try row.int32("ended_on"),
                 preSystem: try row.int32("pre_system") != 0)
-            result[try row.data("holder_index"), default: []].append(stored)
+            result[holder, default: []].append(stored)
         }
         return result
     }
 
     /// `pending`'s rows in `order` (indexes into it: the rows themselves are big to copy).
-    private func insertCertificates(_ pending: [Pending], order: [Int], now: Int64, in tx: StoreTransaction) async throws {
+    private func insertCertificates(_ pending: [Pending], seqs: [Data: Int64], order: [Int], now: Int64,
+                                    in tx: StoreTransaction) async throws {
         var values: [StoreValue] = []
         values.reserveCapacity(pending.count * Self.certificateColumns.count)
-        for offset in order { Self.append(pending[offset], now: now, to: &values) }
+        for offset in order { Self.append(pending[offset], seq: seqs[pending[offset].holderIndex]!, now: now, to: &values) }
         try await tx.nativeInsert(into: "certificates", columns: Self.certificateColumns, values: values)
     }
 
     private static let certificateColumns = [
         "number", "institution", "kind", "occupation", "level", "high_skill", "operation_code",
         "holder_index", "holder_id_sealed", "holder_name_sealed", "name_index", "employer", "county",
-        "issued_on", "expires_on", "ended_on", "status", "updated_ms", "pre_system",
+        "issued_on", "expires_on", "ended_on", "status", "updated_ms", "pre_system", "holder_seq",
     ]
 
     /// One row's values in ``certificateColumns`` order, appended one by one: a literal array
     /// per row would allocate for every certificate.
-    private static func append(_ row: Pending, now: Int64, to values: inout [StoreValue]) {
+    private static func append(_ row: Pending, seq: Int64, now: Int64, to values: inout [StoreValue]) {
         let issue = row.issue
         values.append(StoreValue(row.number))
         values.append(StoreValue(issue.institutionCode))
@@ -257,6 +278,7 @@ struct CertificateBatchWriter: Sendable {
         values.append(StoreValue(row.status.rawValue))
         values.append(StoreValue(now))
         values.append(StoreValue(row.preSystem))
+        values.append(StoreValue(seq))
     }
 
     private func insertRecognitions(_ pending: [Pending], order: [Int], now: Int64, in tx: StoreTransaction) async throws {

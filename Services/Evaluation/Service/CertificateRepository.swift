@@ -9,7 +9,7 @@ struct CertificateRow: Sendable {
     static let columns = [
         "id", "number", "institution", "kind", "occupation", "level", "operation_code", "holder_index",
         "holder_id_sealed", "holder_name_sealed", "name_index", "employer", "county", "issued_on", "expires_on",
-        "ended_on", "status",
+        "ended_on", "status", "holder_seq",
     ]
 
     var id: Int64
@@ -20,6 +20,8 @@ struct CertificateRow: Sendable {
     var level: SkillLevel
     var operationCode: String
     var holderIndex: Data
+    /// The number the holder's certificates are filed under (``HolderKey``).
+    var holderSeq: Int64
     var holderIDSealed: Data
     var holderNameSealed: Data
     var nameIndex: Data
@@ -42,6 +44,7 @@ struct CertificateRow: Sendable {
         level = SkillLevel(rawValue: try row.decode(column: "level", as: Int32.self))
         operationCode = try row.decode(column: "operation_code", as: String.self)
         holderIndex = try row.decode(column: "holder_index", as: Data.self)
+        holderSeq = try row.decode(column: "holder_seq", as: Int64.self)
         holderIDSealed = try row.decode(column: "holder_id_sealed", as: Data.self)
         holderNameSealed = try row.decode(column: "holder_name_sealed", as: Data.self)
         nameIndex = try row.decode(column: "name_index", as: Data.self)
@@ -90,21 +93,24 @@ struct CertificateRepository: Sendable {
         // first because it also locks the holder's row: concurrent writes for one person then
         // take turns (PostgreSQL runs writes at READ COMMITTED), so each reads the other's
         // certificates before computing coverage changes.
-        try await tx.raw("""
-            INSERT INTO holders (holder_index, first_issued_on, first_county)
-            VALUES (\(bind: holderIndex), \(bind: issuedOn), \(bind: issue.county))
+        guard let seq = try await tx.raw("""
+            INSERT INTO holders (holder_index, first_issued_on, first_county, seq)
+            VALUES (\(bind: holderIndex), \(bind: issuedOn), \(bind: issue.county), \(unsafeRaw: HolderKey.nextSeqSQL))
             ON CONFLICT (holder_index) DO UPDATE SET
                 first_county = CASE WHEN excluded.first_issued_on < holders.first_issued_on
                     THEN excluded.first_county ELSE holders.first_county END,
                 first_issued_on = CASE WHEN excluded.first_issued_on < holders.first_issued_on
                     THEN excluded.first_issued_on ELSE holders.first_issued_on END
-            """).run()
-        let oldFirst = try await firstCertificate(of: holderIndex, in: tx)
-        let before = try await CoverageDeltas.spans(of: holderIndex, in: tx)
+            RETURNING seq
+            """).first(decodingColumn: "seq", as: Int64.self)
+        else { throw RPCError(.internal, "the holder's row was not written") }
+        let holder = HolderKey(seq: seq, index: holderIndex)
+        let oldFirst = try await firstCertificate(of: holder, in: tx)
+        let before = try await CoverageDeltas.spans(of: holder, in: tx)
         var superseded: [String] = []
         if issue.level != .unspecified {
             let lower = try await tx.select().columns("number", "level").from("certificates")
-                .where("holder_index", .equal, SQLBind(holderIndex))
+                .where(holder: holder)
                 .where("kind", .equal, SQLBind(issue.kind.rawValue))
                 .where("occupation", .equal, SQLBind(issue.occupation))
                 .where("status", .equal, SQLBind(CertificateState.valid.rawValue))
@@ -126,17 +132,17 @@ struct CertificateRepository: Sendable {
         try await tx.raw("""
             INSERT INTO certificates (number, institution, kind, occupation, level, high_skill, operation_code,
                 holder_index, holder_id_sealed, holder_name_sealed, name_index, employer, county,
-                issued_on, expires_on, ended_on, status, updated_ms, pre_system)
+                issued_on, expires_on, ended_on, status, updated_ms, pre_system, holder_seq)
             VALUES (\(bind: number), \(bind: issue.institutionCode), \(bind: issue.kind.rawValue), \(bind: issue.occupation),
                 \(bind: issue.level.rawValue), \(bind: issue.level.isHighSkill ? 1 : 0), \(bind: issue.operationCode),
                 \(bind: holderIndex), \(bind: personal.seal(issue.holderIDNumber, as: .idNumber)),
                 \(bind: personal.seal(issue.holderName, as: .name)), \(bind: personal.blindIndex(issue.holderName, for: .name)),
                 \(bind: issue.employerCreditCode), \(bind: issue.county), \(bind: issuedOn),
                 \(bind: issue.expiresOn?.yyyymmdd ?? EvaluationSchema.openEnded), \(bind: EvaluationSchema.openEnded),
-                \(bind: CertificateState.valid.rawValue), \(bind: now), 0)
+                \(bind: CertificateState.valid.rawValue), \(bind: now), 0, \(bind: seq))
             """).run()
         try await Recognitions.record(number: number, holderIndex: holderIndex, kind: issue.kind, level: issue.level, at: now, in: tx)
-        let after = try await CoverageDeltas.spans(of: holderIndex, in: tx)
+        let after = try await CoverageDeltas.spans(of: holder, in: tx)
         try await CoverageDeltas.write(CoverageDeltas.changes(before: before, after: after), to: tx)
         var firsts: [FirstCertificates.Key: Int64] = [:]
         let issued = FirstCertificates.First(county: issue.county, day: issuedOn)
@@ -156,22 +162,21 @@ struct CertificateRepository: Sendable {
         try await tx.raw("UPDATE holders SET first_county = first_county WHERE holder_index = \(bind: found.holderIndex)").run()
         let row = try await require(number: number, in: tx)
         guard row.status != .revoked else { return row }
-        let oldFirst = try await firstCertificate(of: row.holderIndex, in: tx)
-        let before = try await CoverageDeltas.spans(of: row.holderIndex, in: tx)
+        let holder = HolderKey(seq: row.holderSeq, index: row.holderIndex)
+        let oldFirst = try await firstCertificate(of: holder, in: tx)
+        let before = try await CoverageDeltas.spans(of: holder, in: tx)
         try await tx.update("certificates")
             .set("status", to: SQLBind(CertificateState.revoked.rawValue))
             .set("ended_on", to: SQLBind(min(row.endedOn, date.yyyymmdd)))
             .set("updated_ms", to: SQLBind(now))
             .where("id", .equal, SQLBind(row.id)).run()
-        let first = try await firstCertificate(of: row.holderIndex, in: tx)
-        if let first {
-            try await tx.update("holders")
-                .set("first_issued_on", to: SQLBind(first.day)).set("first_county", to: SQLBind(first.county))
-                .where("holder_index", .equal, SQLBind(row.holderIndex)).run()
-        } else {
-            try await tx.delete(from: "holders").where("holder_index", .equal, SQLBind(row.holderIndex)).run()
-        }
-        let after = try await CoverageDeltas.spans(of: row.holderIndex, in: tx)
+        // The row stays when nothing unrevoked is left: it files the revoked certificates.
+        let first = try await firstCertificate(of: holder, in: tx)
+        try await tx.update("holders")
+            .set("first_issued_on", to: SQLBind(first?.day ?? EvaluationSchema.openEnded))
+            .set("first_county", to: SQLBind(first?.county ?? 0))
+            .where("holder_index", .equal, SQLBind(row.holderIndex)).run()
+        let after = try await CoverageDeltas.spans(of: holder, in: tx)
         try await CoverageDeltas.write(CoverageDeltas.changes(before: before, after: after), to: tx)
         var firsts: [FirstCertificates.Key: Int64] = [:]
         FirstCertificates.move(from: oldFirst, to: first, into: &firsts)
@@ -181,9 +186,9 @@ struct CertificateRepository: Sendable {
     }
 
     /// The holder's first certificate not revoked: the earliest issued, the earliest stored of equals.
-    private func firstCertificate(of holderIndex: Data, in db: any SQLDatabase) async throws -> FirstCertificates.First? {
+    private func firstCertificate(of holder: HolderKey, in db: any SQLDatabase) async throws -> FirstCertificates.First? {
         try await db.select().columns("issued_on", "county").from("certificates")
-            .where("holder_index", .equal, SQLBind(holderIndex))
+            .where(holder: holder)
             .where("status", .notEqual, SQLBind(CertificateState.revoked.rawValue))
             .orderBy("issued_on").orderBy("id").limit(1).first()
             .map { FirstCertificates.First(county: try $0.decode(column: "county", as: Int32.self),

@@ -27,9 +27,9 @@ struct CoverageDeltas: Sendable {
     }
 
     /// The holder's certificates as validity spans (revoked and superseded ones end on that day).
-    static func spans(of holderIndex: Data, in db: any SQLDatabase) async throws -> [Span] {
+    static func spans(of holder: HolderKey, in db: any SQLDatabase) async throws -> [Span] {
         try await db.select().columns("county", "high_skill", "issued_on", "expires_on", "ended_on").from("certificates")
-            .where("holder_index", .equal, SQLBind(holderIndex)).all().map { row in
+            .where(holder: holder).all().map { row in
                 Span(county: try row.decode(column: "county", as: Int32.self),
                      highSkill: try row.decode(column: "high_skill", as: Int32.self) != 0,
                      start: try row.decode(column: "issued_on", as: Int32.self),

@@ -161,6 +161,27 @@ enum EvaluationSchema {
                 """,
             ]
         },
+        // The certificates' holder index keyed by a number per person in order of arrival
+        // instead of the blind index (``HolderKey``). Every holder of a certificate now has a
+        // `holders` row, also once all their certificates are revoked (their first date is
+        // then ``openEnded``): the row carries the number their certificates are filed under.
+        Migration(7, "certificates filed under a number per holder") { d in [
+            "ALTER TABLE holders ADD COLUMN seq \(d.bigint) NOT NULL DEFAULT 0",
+            """
+            INSERT INTO holders (holder_index, first_issued_on, first_county, seq)
+            SELECT DISTINCT holder_index, \(openEnded), 0, 0 FROM certificates c
+            WHERE NOT EXISTS (SELECT 1 FROM holders h WHERE h.holder_index = c.holder_index)
+            """,
+            """
+            UPDATE holders SET seq = r.n
+            FROM (SELECT holder_index, ROW_NUMBER() OVER (ORDER BY holder_index) AS n FROM holders) AS r
+            WHERE r.holder_index = holders.holder_index
+            """,
+            "ALTER TABLE certificates ADD COLUMN holder_seq \(d.bigint) NOT NULL DEFAULT 0",
+            "UPDATE certificates SET holder_seq = h.seq FROM holders AS h WHERE h.holder_index = certificates.holder_index",
+            "DROP INDEX certificates_holder",
+            "CREATE INDEX certificates_holder_seq ON certificates (holder_seq)",
+        ] },
     ]
 
     /// Statements that recreate `table` as `definition` with its rows (its indexes go with the

@@ -29,11 +29,12 @@ enum Recognitions {
 
     /// The person's certificates valid today, each with its recorded recognition.
     static func person(holderIndex: Data, views: CertificateViews, in db: any SQLDatabase) async throws -> PersonRecognitions {
+        guard let holder = try await HolderKey.find(holderIndex, in: db) else { return PersonRecognitions() }
         var recorded: [String: RecognisedCertificate] = [:]
         for row in try await db.raw("""
             SELECT r.number, r.equivalent_kind, r.equivalent_level, r.engineering_title
             FROM certificates c JOIN recognitions r ON r.number = c.number
-            WHERE c.holder_index = \(bind: holderIndex)
+            WHERE c.holder_seq = \(bind: holder.seq) AND c.holder_index = \(bind: holder.index)
             """).all() {
             var entry = RecognisedCertificate()
             entry.equivalentKind = CertificateKind(rawValue: try row.decode(column: "equivalent_kind", as: Int32.self))
@@ -43,7 +44,7 @@ enum Recognitions {
         }
         var result = PersonRecognitions()
         for row in try await db.select().columns(CertificateRow.columns.map { SQLColumn($0) }).from("certificates")
-            .where("holder_index", .equal, SQLBind(holderIndex)).all().map(CertificateRow.init) {
+            .where(holder: holder).all().map(CertificateRow.init) {
             var entry = recorded[row.number] ?? RecognisedCertificate()
             entry.certificate = try views.view(row)
             guard entry.certificate.state == .valid else { continue }

@@ -23,11 +23,24 @@ final class SQLiteBackend: StoreBackend {
     private let threadPool: NIOThreadPool
     private let writerLock = AsyncSemaphore(permits: 1)
     /// `nil` after a connection was found in an unknown state; reopened on next use.
-    private let writer: Mutex<SQLiteConnection?>
+    private let writer: Mutex<Writer?>
+    /// The writer's connection, and its own handle used directly for native statements
+    /// (``SQLiteDirectConnection``) when SQLiteNIO lets it be found.
+    struct Writer: Sendable {
+        let connection: SQLiteConnection
+        let direct: SQLiteDirectConnection?
+
+        init(_ connection: SQLiteConnection) {
+            self.connection = connection
+            self.direct = connection.borrowedHandle.map(SQLiteDirectConnection.init(borrowing:))
+        }
+
+        var native: NativeConnection { direct.map(NativeConnection.sqliteDirect) ?? .sqlite(connection) }
+    }
     private let readerPermits: AsyncSemaphore
     private let idleReaders = Mutex<[SQLiteConnection]>([])
-    /// Connections for one-statement reads without the thread pool (``SQLiteDirectReader``).
-    private let idleDirectReaders = Mutex<[SQLiteDirectReader]>([])
+    /// Connections for one-statement reads without the thread pool (``SQLiteDirectConnection``).
+    private let idleDirectReaders = Mutex<[SQLiteDirectConnection]>([])
     private let checkpointer: SQLiteCheckpointer
     private let closed = Mutex(false)
 
@@ -36,7 +49,7 @@ final class SQLiteBackend: StoreBackend {
         self.path = path
         self.configuration = configuration
         self.threadPool = threadPool
-        self.writer = Mutex(writer)
+        self.writer = Mutex(Writer(writer))
         self.checkpointer = checkpointer
         self.readerPermits = AsyncSemaphore(permits: configuration.sqliteReaders)
     }
@@ -156,13 +169,13 @@ final class SQLiteBackend: StoreBackend {
         switch kind {
         case .read:
             return try await withReader { connection in
-                try await run(on: connection, begin: "BEGIN", onBroken: {}, body)
+                try await run(on: connection, native: .sqlite(connection), begin: "BEGIN", onBroken: {}, body)
             }
         case .statement:
             return try await withReader { connection in
                 // Native statements go to a direct reader; SQLKit ones to the pooled connection.
                 let direct = try idleDirectReaders.withLock { $0.popLast() }
-                    ?? SQLiteDirectReader(path: path, busyTimeoutMilliseconds: Int(configuration.busyTimeout.milliseconds))
+                    ?? SQLiteDirectConnection(path: path, busyTimeoutMilliseconds: Int(configuration.busyTimeout.milliseconds))
                 defer { idleDirectReaders.withLock { $0.append(direct) } }
                 var reusable = true
                 return try await TransactionScope.run(on: sql(connection), native: .sqliteDirect(direct), begin: [],
@@ -171,8 +184,11 @@ final class SQLiteBackend: StoreBackend {
         case .write, .migration:
             // IMMEDIATE takes the write lock up front: a deferred transaction that reads first
             // could fail to upgrade to a writer (SQLITE_BUSY_SNAPSHOT), which no wait can cure.
-            let result = try await withWriter { connection in
-                try await run(on: connection, begin: "BEGIN IMMEDIATE", onBroken: { writer.withLock { $0 = nil } }, body)
+            let result = try await withWriter { writer in
+                try await run(on: writer.connection, native: writer.native, begin: "BEGIN IMMEDIATE", onBroken: {
+                    self.writer.withLock { $0 = nil }
+                    writer.direct?.finalizeStatements()
+                }, body)
             }
             checkpointer.noteCommit()
             return result
@@ -182,12 +198,12 @@ final class SQLiteBackend: StoreBackend {
     /// Runs one transaction; a connection left in an unknown state is closed (and so never
     /// reused) before the error is passed on.
     private func run<T>(
-        on connection: SQLiteConnection, begin: String, onBroken: () -> Void,
+        on connection: SQLiteConnection, native: NativeConnection, begin: String, onBroken: () -> Void,
         _ body: (GuardedDatabase) async throws -> T
     ) async throws -> T {
         var reusable = true
         do {
-            return try await TransactionScope.run(on: sql(connection), native: .sqlite(connection), begin: [begin],
+            return try await TransactionScope.run(on: sql(connection), native: native, begin: [begin],
                                                 reusable: &reusable, body)
         } catch {
             if !reusable {
@@ -203,20 +219,23 @@ final class SQLiteBackend: StoreBackend {
                        queryLogLevel: configuration.queryLogLevel)
     }
 
-    private func withWriter<T>(_ body: (SQLiteConnection) async throws -> T) async throws -> T {
+    private func withWriter<T>(_ body: (Writer) async throws -> T) async throws -> T {
         try await writerLock.withPermit {
             try ensureOpen()
-            let connection: SQLiteConnection
-            if let current = writer.withLock({ $0 }) {
-                connection = current
+            let current: Writer
+            if let open = writer.withLock({ $0 }) {
+                current = open
             } else {
-                connection = try await Self.openConnection(path: path, configuration: configuration,
-                                                           threadPool: threadPool, role: .writer)
-                writer.withLock { $0 = connection }
+                current = Writer(try await Self.openConnection(path: path, configuration: configuration,
+                                                               threadPool: threadPool, role: .writer))
+                writer.withLock { $0 = current }
             }
-            return try await body(connection)
+            return try await body(current)
         }
     }
+
+    /// Whether write transactions run native statements on the writer's handle directly.
+    var writesDirectly: Bool { writer.withLock { $0?.direct != nil } }
 
     private func withReader<T>(_ body: (SQLiteConnection) async throws -> T) async throws -> T {
         try await readerPermits.withPermit {
@@ -247,7 +266,10 @@ final class SQLiteBackend: StoreBackend {
         configuration.logger.error("a store was released without close(); closing its SQLite connections now",
                                    metadata: ["path": .string(path)])
         var connections = idleReaders.withLock { $0 }
-        if let writer = writer.withLock({ $0 }) { connections.append(writer) }
+        if let writer = writer.withLock({ $0 }) {
+            writer.direct?.finalizeStatements()
+            connections.append(writer.connection)
+        }
         checkpointer.stop()
         let loop = MultiThreadedEventLoopGroup.singleton.any()
         let threadPool = threadPool
@@ -268,7 +290,10 @@ final class SQLiteBackend: StoreBackend {
             defer { readers.removeAll() }
             return readers
         }
-        if let writer = writer.withLock({ $0 }) { connections.append(writer) }
+        if let writer = writer.withLock({ $0 }) {
+            writer.direct?.finalizeStatements()
+            connections.append(writer.connection)
+        }
         idleDirectReaders.withLock { $0.removeAll() }
         // Before the writer closes: the last connection to close checkpoints and removes the log.
         let checkpointer = checkpointer

@@ -9,8 +9,8 @@ import Synchronization
 /// ``StoreValue``s in the driver's own types instead of through SQLKit's encoders.
 enum NativeConnection: Sendable {
     case sqlite(SQLiteConnection)
-    /// A one-statement read on SQLite, run without a thread hand-off.
-    case sqliteDirect(SQLiteDirectReader)
+    /// SQLite without a thread hand-off: a one-statement read, or the writer's transactions.
+    case sqliteDirect(SQLiteDirectConnection)
     case postgres(PostgresConnection, Logger)
 
     /// Runs `sql` (placeholders written `?`) with `values` bound in order; returns every row.
@@ -20,8 +20,8 @@ enum NativeConnection: Sendable {
             let collector = RowCollector()
             try await connection.query(sql, values.map(\.sqliteData)) { row in collector.append(row) }
             return collector.rows
-        case .sqliteDirect(let reader):
-            return try reader.run(sql, values)
+        case .sqliteDirect(let direct):
+            return try direct.run(sql, values)
         case .postgres(let connection, let logger):
             var bindings = PostgresBindings(capacity: values.count)
             for value in values { value.bind(into: &bindings) }

@@ -27,7 +27,9 @@ extension SQLDatabase {
     /// with as many rows per statement as both backends' bind limits allow.
     ///
     /// - Parameter suffix: appended to each statement, e.g. `ON CONFLICT (…) DO UPDATE …`.
-    public func nativeInsert(into table: String, columns: [String], values: [StoreValue], suffix: String = "") async throws {
+    /// - Returns: the rows of a `RETURNING` clause in `suffix`, from every statement.
+    @discardableResult
+    public func nativeInsert(into table: String, columns: [String], values: [StoreValue], suffix: String = "") async throws -> [StoreRow] {
         precondition(!columns.isEmpty && values.count % columns.count == 0, "values must fill whole rows")
         let rowCount = values.count / columns.count
         // PostgreSQL allows 65,535 binds a statement and SQLite 32,766.
@@ -36,6 +38,7 @@ extension SQLDatabase {
         let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         let tail = suffix.isEmpty ? "" : " " + suffix
         var fullStatement: String?
+        var returned: [StoreRow] = []
         var start = 0
         while start < rowCount {
             let count = min(perStatement, rowCount - start)
@@ -46,8 +49,9 @@ extension SQLDatabase {
                 sql = head + Array(repeating: tuple, count: count).joined(separator: ", ") + tail
                 if count == perStatement { fullStatement = sql }
             }
-            try await nativeExecute(sql, Array(values[(start * columns.count)..<((start + count) * columns.count)]))
+            returned += try await nativeRows(sql, Array(values[(start * columns.count)..<((start + count) * columns.count)]))
             start += count
         }
+        return returned
     }
 }

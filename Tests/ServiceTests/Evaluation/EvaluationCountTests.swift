@@ -113,6 +113,32 @@ struct EvaluationCountTests {
                 #expect(try await client.unary(EvaluationService.counts, CountsRequest(asOf: 20261031)).highSkill == 1)
                 // A person whose only certificate was revoked is no longer a new skilled worker of that year.
                 #expect(try await client.unary(EvaluationService.counts, CountsRequest(asOf: 20231231)).newSkilledWorkers == 0)
+
+                // They come back, with a new certificate and then an imported older one: both are
+                // filed with the revoked one, and every date still counts the person once.
+                func counts(_ day: Int32) async throws -> EvaluationCounts {
+                    try await client.unary(EvaluationService.counts, CountsRequest(asOf: day))
+                }
+                let id = TestIDs.make(birth: "19880808", sequence: 75)
+                let before2024 = try await counts(20241231).newSkilledWorkers
+                let before2022 = try await counts(20221231).newSkilledWorkers
+                let skilledBefore = try await counts(20261031).skilledWorkers
+                let skilled2022 = try await counts(20220601).skilledWorkers
+                _ = try await client.unary(EvaluationService.issueCertificate, .sample(
+                    institution: "C-2", occupation: "6-31-01-03", level: .level3, id: id, issuedOn: 20240601))
+                #expect(try await counts(20241231).newSkilledWorkers == before2024 + 1)
+                #expect(try await counts(20261031).skilledWorkers == skilledBefore)
+                #expect(try await counts(20261031).highSkill == 1)
+                let imported = try await client.clientStreaming(EvaluationService.importCertificates) { writer in
+                    try await writer.send(CertificateImportBatch(rows: [CertificateImportRow(
+                        line: 2, number: "OLD-75", certificate: .sample(institution: "CLOSED", level: .level4, id: id,
+                                                                        county: 140524, issuedOn: 20220101), preSystem: false)]))
+                }
+                #expect(imported.accepted == 1)
+                #expect(try await counts(20221231).newSkilledWorkers == before2022 + 1)
+                #expect(try await counts(20241231).newSkilledWorkers == before2024)
+                #expect(try await counts(20220601).skilledWorkers == skilled2022 + 1)
+                #expect(try await counts(20261031).skilledWorkers == skilledBefore)
             }
         }
     }

@@ -6,12 +6,12 @@ import SQLKit
 import Testing
 @testable import EvaluationService
 
-@Suite("Evaluation: migration 6 keeps what the older tables held")
+@Suite("Evaluation: migrations 6 and 7 keep what the older tables held")
 struct EvaluationMigrationTests {
     static let context = AuditContext(principal: "test", method: "test/Migrate", requestID: "m1")
 
     @Test(arguments: TestDatabases.backends)
-    func holdersAndDeltasSurviveAndFirstCertificatesAreCountedPerDay(backend: TestBackend) async throws {
+    func holdersDeltasAndCertificatesSurviveAndFirstCertificatesAreCountedPerDay(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { location in
             var configuration = StoreConfiguration(service: "evaluation", location: location)
             configuration.maintenanceInterval = nil
@@ -28,6 +28,17 @@ struct EvaluationMigrationTests {
                 try await tx.nativeExecute("INSERT INTO coverage_monthly (scope, high_skill, month, delta) VALUES (0, 1, 202001, 7)")
                 try await tx.nativeExecute("INSERT INTO baseline_claims (holder_index, county, level) VALUES (?, 140524, 4)",
                                            [StoreValue(Data([1]))])
+                // Certificates of holders 1 and 3, and of holder 4, whose only certificate was
+                // revoked: the schema before migration 7 then deleted their `holders` row.
+                for (number, holder) in [("A-1", 1), ("A-2", 1), ("A-3", 3), ("A-4", 4)] {
+                    try await tx.nativeExecute("""
+                        INSERT INTO certificates (number, institution, kind, occupation, level, high_skill, operation_code,
+                            holder_index, holder_id_sealed, holder_name_sealed, name_index, employer, county, issued_on,
+                            expires_on, ended_on, status, updated_ms)
+                        VALUES (?, 'I', 2, '6-18-02-04', 4, 0, '', ?, ?, ?, ?, '', 140524, 20200101, ?, ?, 1, 0)
+                        """, [StoreValue(number), StoreValue(Data([UInt8(holder)])), StoreValue(Data([9])), StoreValue(Data([9])),
+                              StoreValue(Data([9])), StoreValue(EvaluationSchema.openEnded), StoreValue(EvaluationSchema.openEnded)])
+                }
             }
             await before.close()
 
@@ -47,9 +58,13 @@ struct EvaluationMigrationTests {
             let firsts = try await db.nativeRows("SELECT scope, day, persons FROM first_certificates ORDER BY scope, day")
                 .map { "\(try $0.int64("scope"))/\(try $0.int64("day"))=\(try $0.int64("persons"))" }
             #expect(firsts == ["0/20200101=2", "0/20210505=1", "140524/20200101=2", "140525/20210505=1"])
-            let holders = try await db.nativeRows("SELECT first_issued_on FROM holders ORDER BY holder_index")
-                .map { try $0.int64("first_issued_on") }
-            #expect(holders == [20200101, 20200101, 20210505])
+            // Every holder of a certificate has a row and a number; their certificates are filed under it.
+            let holders = try await db.nativeRows("SELECT first_issued_on, seq FROM holders ORDER BY holder_index")
+            #expect(try holders.map { try $0.int64("first_issued_on") } == [20200101, 20200101, 20210505, Int64(EvaluationSchema.openEnded)])
+            #expect(try holders.map { try $0.int64("seq") } == [1, 2, 3, 4])
+            let filed = try await db.nativeRows("SELECT number, holder_seq FROM certificates ORDER BY number")
+                .map { "\(try $0.string("number"))@\(try $0.int64("holder_seq"))" }
+            #expect(filed == ["A-1@1", "A-2@1", "A-3@3", "A-4@4"])
             let deltas = try await db.nativeRows("SELECT delta FROM coverage_deltas WHERE scope = 0 AND high_skill = 1 AND day = 20200101")
             #expect(try deltas.map { try $0.int64("delta") } == [7])
             let monthly = try await db.nativeRows("SELECT delta FROM coverage_monthly WHERE scope = 0 AND high_skill = 1 AND month = 202001")

@@ -5,20 +5,42 @@ import Synchronization
 // index are shared correctly. A second copy of SQLite in one process would not be safe.
 import VaporCSQLite
 
-/// A read-only SQLite connection called directly on the caller's thread, with its statements
-/// prepared once.
+/// An SQLite connection called directly on the caller's thread, with its statements prepared
+/// once: the store's native statements (``SQLKit/SQLDatabase/nativeRows(_:_:)``) on SQLite.
 ///
 /// SQLiteNIO runs every statement on a thread pool and resumes the caller afterwards: two thread
 /// wake-ups a statement, which the look-up profile at 1.5 M persons showed as its largest cost,
-/// and it prepares each statement anew (another tenth). A look-up by an index reads a few
-/// cached pages in microseconds, less than the hand-off, so one-statement reads
-/// (``Store/query(_:)``) run here instead. Used by one task at a time (the backend pools them).
-final class SQLiteDirectReader: @unchecked Sendable {
+/// and it prepares each statement anew (another tenth). It also hands every result row to the
+/// event loop separately. So:
+///
+/// - one-statement reads (``Store/query(_:)``) run on read-only connections of this type, which
+///   the backend pools: a look-up by an index reads a few cached pages in microseconds, less
+///   than the hand-off;
+/// - a write transaction's native statements run on the writer's own handle, borrowed from its
+///   SQLiteNIO connection (``init(borrowing:)``): an import's multi-row inserts were prepared
+///   anew for every statement, a fifth of the writer's time.
+///
+/// Used by one task at a time.
+final class SQLiteDirectConnection: @unchecked Sendable {
     private let handle: OpaquePointer
-    /// Prepared statements by SQL text. Bounded: the hot path uses a handful.
-    private var statements: [String: OpaquePointer] = [:]
-    private static let statementLimit = 64
+    /// Whether this object opened the handle, and so closes it.
+    private let owned: Bool
+    /// Prepared statements by SQL text, with when each was last used. Bounded, the least
+    /// recently used going first: the hot paths use a handful, while the last, shorter
+    /// statement of each multi-row insert is new every time.
+    private var statements: [String: (statement: OpaquePointer, used: UInt64)] = [:]
+    private var uses: UInt64 = 0
+    private static let statementLimit = 32
 
+    /// Runs native statements on `handle`, an open connection that stays its owner's: call
+    /// ``finalizeStatements()`` before the owner closes it, which SQLite refuses while
+    /// statements are prepared. The owner's own calls must not overlap with this object's.
+    init(borrowing handle: OpaquePointer) {
+        self.handle = handle
+        self.owned = false
+    }
+
+    /// Opens a read-only connection of its own.
     init(path: String, busyTimeoutMilliseconds: Int) throws {
         var handle: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE
@@ -28,6 +50,7 @@ final class SQLiteDirectReader: @unchecked Sendable {
             throw Self.error(status, "opening SQLite database \(path) for reading", handle: nil)
         }
         self.handle = handle
+        self.owned = true
         do {
             sqlite_nio_sqlite3_busy_timeout(handle, Int32(clamping: busyTimeoutMilliseconds))
             // A read path that tries to write is a bug; make SQLite say so.
@@ -39,8 +62,13 @@ final class SQLiteDirectReader: @unchecked Sendable {
     }
 
     deinit {
-        for statement in statements.values { sqlite_nio_sqlite3_finalize(statement) }
-        sqlite_nio_sqlite3_close(handle)
+        finalizeStatements()
+        if owned { sqlite_nio_sqlite3_close(handle) }
+    }
+
+    func finalizeStatements() {
+        for entry in statements.values { sqlite_nio_sqlite3_finalize(entry.statement) }
+        statements.removeAll()
     }
 
     /// Runs `sql` with `values` bound in order; returns every row.
@@ -75,17 +103,21 @@ final class SQLiteDirectReader: @unchecked Sendable {
     }
 
     private func prepared(_ sql: String) throws -> OpaquePointer {
-        if let statement = statements[sql] { return statement }
+        uses += 1
+        if let entry = statements[sql] {
+            statements[sql]!.used = uses
+            return entry.statement
+        }
         var statement: OpaquePointer?
         let status = sqlite_nio_sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
         guard status == SQLITE_OK, let statement else {
             throw Self.error(status, "preparing a statement", handle: handle)
         }
-        if statements.count >= Self.statementLimit {
-            for old in statements.values { sqlite_nio_sqlite3_finalize(old) }
-            statements.removeAll()
+        if statements.count >= Self.statementLimit, let oldest = statements.min(by: { $0.value.used < $1.value.used }) {
+            sqlite_nio_sqlite3_finalize(oldest.value.statement)
+            statements[oldest.key] = nil
         }
-        statements[sql] = statement
+        statements[sql] = (statement, uses)
         return statement
     }
 
@@ -145,7 +177,14 @@ final class SQLiteDirectReader: @unchecked Sendable {
         case SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_AUTH: return StoreError(.unavailable, text)
         case SQLITE_CORRUPT, SQLITE_NOTADB, SQLITE_FORMAT: return StoreError(.corrupted, text)
         case SQLITE_IOERR: return StoreError(.unavailable, "\(text) (input/output error)")
-        case SQLITE_CONSTRAINT: return StoreError(.constraintViolation, text)
+        case SQLITE_CONSTRAINT:
+            // SQLITE_CONSTRAINT_PRIMARYKEY, _UNIQUE, _ROWID: C macros Swift does not import.
+            switch status >> 8 {
+            case 6, 8, 10:
+                return StoreError(.alreadyExists, text)
+            default:
+                return StoreError(.constraintViolation, text)
+            }
         case SQLITE_TOOBIG, SQLITE_RANGE, SQLITE_MISMATCH: return StoreError(.invalidArgument, text)
         default: return StoreError(.queryFailed, text)
         }
