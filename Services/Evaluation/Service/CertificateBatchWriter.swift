@@ -143,7 +143,7 @@ struct CertificateBatchWriter: Sendable {
                 }
             }
             let after = stored[holder, default: []].map(Self.span) + byHolder[holder]!.map { Self.span(pending[$0]) }
-            for (key, delta) in CoverageDeltas.changes(before: before, after: after) { deltas[key, default: 0] += delta }
+            CoverageDeltas.add(before: before, after: after, into: &deltas)
         }
 
         for (id, day) in supersededStored {

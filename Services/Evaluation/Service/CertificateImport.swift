@@ -130,10 +130,17 @@ struct CertificateImport: Sendable {
     /// A printed number: not empty, no longer than 40, and not in the system's own `JCC` series.
     static func checkNumber(_ number: String) throws(RuleViolation) {
         guard !number.isEmpty else { throw RuleViolation(field: "number", reason: "is empty") }
-        guard number.count <= 40, number.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "/") }) else {
+        // On bytes: checked for every imported row, and Character by Character it was 4 % of the
+        // server's time.
+        let bytes = number.utf8
+        guard bytes.count <= 40, bytes.allSatisfy({ byte in
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/")
+        }) else {
             throw RuleViolation(field: "number", reason: "'\(number)' is not a certificate number (letters, digits, - and /, at most 40)")
         }
-        guard !number.uppercased().hasPrefix("JCC") else {
+        // Letters, digits, - and / only: setting bit 5 lower-cases a letter and changes none of the others into one.
+        guard !bytes.prefix(3).map({ $0 | 0x20 }).elementsEqual("jcc".utf8) else {
             throw RuleViolation(field: "number", reason: "\(number) is in the JCC series this system issues; historical numbers come from elsewhere")
         }
     }

@@ -34,7 +34,7 @@ struct CertificateViews: Sendable {
     func verification(_ row: CertificateRow?, holderName: String) -> CertificateVerification {
         var answer = CertificateVerification()
         guard let row, !holderName.isEmpty,
-              personal.blindIndex(holderName.trimmingCharacters(in: .whitespaces), for: .name) == row.nameIndex
+              personal.blindIndex(holderName.trimmingWhitespace, for: .name) == row.nameIndex
         else { return answer }
         answer.state = row.state(on: today())
         return answer

@@ -37,48 +37,57 @@ struct CoverageDeltas: Sendable {
             }
     }
 
-    /// Disjoint, sorted intervals covering the same days as `spans`.
-    static func merge(_ spans: [(Int32, Int32)]) -> [(Int32, Int32)] {
-        var merged: [(Int32, Int32)] = []
-        for (start, end) in spans.filter({ $0.0 < $0.1 }).sorted(by: { $0.0 < $1.0 }) {
-            if let last = merged.last, start <= last.1 {
-                merged[merged.count - 1].1 = max(last.1, end)
-            } else {
-                merged.append((start, end))
-            }
-        }
-        return merged
-    }
-
-    /// Per scope and measure (the key's day unused), the holder's merged coverage.
-    static func coverage(_ spans: [Span]) -> [Key: [(Int32, Int32)]] {
-        var result: [Key: [(Int32, Int32)]] = [:]
-        for scope in Set([0] + spans.map(\.county)) {
-            for high in [false, true] {
-                let chosen = spans.filter { (scope == 0 || $0.county == scope) && (!high || $0.highSkill) }
-                result[Key(scope: scope, highSkill: high, day: 0)] = merge(chosen.map { ($0.start, $0.end) })
-            }
-        }
-        return result
-    }
-
     /// The +1/−1 changes that turn `before`'s coverage into `after`'s.
     static func changes(before: [Span], after: [Span]) -> [Key: Int64] {
         var deltas: [Key: Int64] = [:]
-        func apply(_ coverage: [Key: [(Int32, Int32)]], sign: Int64) {
-            for (key, intervals) in coverage {
-                for (start, end) in intervals {
-                    deltas[Key(scope: key.scope, highSkill: key.highSkill, day: start), default: 0] += sign
+        add(before: before, after: after, into: &deltas)
+        return deltas.filter { $0.value != 0 }
+    }
+
+    /// Adds the changes that turn `before`'s coverage into `after`'s to `deltas`, where they may
+    /// cancel out (``write(_:to:)`` skips zeros). An import adds up those of 30,000 holders a
+    /// batch, so this builds no dictionary or array per holder.
+    static func add(before: [Span], after: [Span], into deltas: inout [Key: Int64]) {
+        var scratch: [(start: Int32, end: Int32)] = []
+        add(before, sign: -1, into: &deltas, scratch: &scratch)
+        add(after, sign: 1, into: &deltas, scratch: &scratch)
+    }
+
+    /// `sign` at the start and −`sign` at the end of each interval of the spans' merged coverage,
+    /// in the city (scope 0) and in each of their counties, for all of them and for the
+    /// high-skill ones.
+    private static func add(_ spans: [Span], sign: Int64, into deltas: inout [Key: Int64],
+                            scratch: inout [(start: Int32, end: Int32)]) {
+        guard !spans.isEmpty else { return }
+        var scopes: [Int32] = [0]
+        for span in spans where !scopes.contains(span.county) { scopes.append(span.county) }
+        for scope in scopes {
+            for highSkill in [false, true] {
+                scratch.removeAll(keepingCapacity: true)
+                for span in spans where (scope == 0 || span.county == scope) && (!highSkill || span.highSkill) && span.start < span.end {
+                    scratch.append((span.start, span.end))
+                }
+                guard !scratch.isEmpty else { continue }
+                scratch.sort { $0.start < $1.start }
+                func emit(_ start: Int32, _ end: Int32) {
+                    deltas[Key(scope: scope, highSkill: highSkill, day: start), default: 0] += sign
                     // An open end never reaches a date anyone asks about: no row for it.
                     if end != EvaluationSchema.openEnded {
-                        deltas[Key(scope: key.scope, highSkill: key.highSkill, day: end), default: 0] -= sign
+                        deltas[Key(scope: scope, highSkill: highSkill, day: end), default: 0] -= sign
                     }
                 }
+                var (start, end) = scratch[0]
+                for next in scratch.dropFirst() {
+                    if next.start <= end {
+                        end = max(end, next.end)
+                    } else {
+                        emit(start, end)
+                        (start, end) = next
+                    }
+                }
+                emit(start, end)
             }
         }
-        apply(coverage(before), sign: -1)
-        apply(coverage(after), sign: 1)
-        return deltas.filter { $0.value != 0 }
     }
 
     /// Adds `deltas` to the daily and the monthly table (``EvaluationSchema``, migration 3),

@@ -54,7 +54,7 @@ struct EvaluationRPCService: RPCService {
             try await issueCertificate(request, context)
         }
         router.unary(EvaluationService.revokeCertificate, policy: EvaluationAccess.issue) { request, context in
-            guard !request.reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard !request.reason.trimmingWhitespace.isEmpty else {
                 throw RuleViolation(field: "reason", reason: "say why the certificate is revoked")
             }
             let row = try await store.transaction(context.audit) { tx in

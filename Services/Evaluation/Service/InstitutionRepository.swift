@@ -13,9 +13,9 @@ struct InstitutionRepository: Sendable {
     /// Checks the fields that need no other service; returns the institution normalised.
     static func validate(_ institution: Institution) throws(RuleViolation) -> Institution {
         var result = institution
-        result.code = institution.code.trimmingCharacters(in: .whitespaces)
+        result.code = institution.code.trimmingWhitespace
         guard !result.code.isEmpty else { throw RuleViolation(field: "code", reason: "is empty") }
-        guard !institution.name.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !institution.name.trimmingWhitespace.isEmpty else {
             throw RuleViolation(field: "name", reason: "is empty")
         }
         guard InstitutionType.known.contains(institution.type) else {

@@ -56,7 +56,7 @@ struct CertificateRules: Sendable {
         } catch {
             throw RuleViolation(field: "holder_id_number", reason: "\(error)")
         }
-        let name = request.holderName.trimmingCharacters(in: .whitespaces)
+        let name = request.holderName.trimmingWhitespace
         guard !name.isEmpty else { throw RuleViolation(field: "holder_name", reason: "is empty") }
         var employer = ""
         if !request.employerCreditCode.isEmpty {

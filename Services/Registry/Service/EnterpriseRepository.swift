@@ -19,7 +19,7 @@ struct EnterpriseRepository: Sendable {
         } catch {
             throw RuleViolation(field: "credit_code", reason: "\(error)")
         }
-        guard !enterprise.name.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !enterprise.name.trimmingWhitespace.isEmpty else {
             throw RuleViolation(field: "name", reason: "is empty")
         }
         guard JinchengDivisions.isJinchengCounty(enterprise.county) else {

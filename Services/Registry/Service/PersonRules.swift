@@ -30,7 +30,7 @@ struct PersonRules: Sendable {
         } catch {
             throw RuleViolation(field: "id_number", reason: "\(error)")
         }
-        let name = request.name.trimmingCharacters(in: .whitespaces)
+        let name = request.name.trimmingWhitespace
         guard !name.isEmpty else { throw RuleViolation(field: "name", reason: "is empty") }
         guard name.count <= 50 else { throw RuleViolation(field: "name", reason: "is longer than 50 characters") }
         if request.gender != .unspecified && request.gender != id.gender {
@@ -65,8 +65,8 @@ struct PersonRules: Sendable {
             idNumber: id.value, name: name, phone: phone, gender: id.gender,
             birthDate: id.birthDate.yyyymmdd, ageBand: Int32(AgeBand.index(ofAge: age)),
             residenceCounty: request.residenceCounty, category: request.category, keyGroups: groups,
-            education: request.education, occupation: request.occupation.trimmingCharacters(in: .whitespaces),
-            employment: request.employment, trainingWish: request.trainingWish.trimmingCharacters(in: .whitespaces),
+            education: request.education, occupation: request.occupation.trimmingWhitespace,
+            employment: request.employment, trainingWish: request.trainingWish.trimmingWhitespace,
             trainingMode: request.trainingMode, stage: request.stage, registeredOn: registeredOn.yyyymmdd, legacyID: legacy)
     }
 
