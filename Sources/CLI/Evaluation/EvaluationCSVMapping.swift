@@ -12,7 +12,7 @@ enum EvaluationCSVMapping {
         guard fields.count == EvaluationCSVFormat.certificateHeader.count else {
             throw RowFailure(line: line, column: "", reason: "\(fields.count) fields, expected \(EvaluationCSVFormat.certificateHeader.count)")
         }
-        func field(_ column: Column) -> String { fields[column.index].trimmingCharacters(in: .whitespaces) }
+        func field(_ column: Column) -> String { fields[column.index].trimmingWhitespace }
         var issue = CertificateIssue()
         issue.institutionCode = field(.institution)
         guard let kind = EvaluationCSVFormat.certificateKind.value(for: field(.kind)), CertificateKind.known.contains(kind) else {
@@ -51,7 +51,7 @@ enum EvaluationCSVMapping {
         guard fields.count == EvaluationCSVFormat.institutionHeader.count else {
             throw RowFailure(line: line, column: "", reason: "\(fields.count) fields, expected \(EvaluationCSVFormat.institutionHeader.count)")
         }
-        func field(_ column: InstitutionColumn) -> String { fields[column.index].trimmingCharacters(in: .whitespaces) }
+        func field(_ column: InstitutionColumn) -> String { fields[column.index].trimmingWhitespace }
         var institution = Institution()
         institution.code = field(.code)
         institution.name = field(.name)

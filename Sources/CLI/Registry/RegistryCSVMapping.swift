@@ -10,7 +10,7 @@ enum RegistryCSVMapping {
 
     static func person(_ fields: [String], line: UInt32) throws(RowFailure) -> PersonImportRow {
         try checkCount(fields, RegistryCSVFormat.personHeader.count, line: line)
-        func field(_ column: Person) -> String { fields[column.index].trimmingCharacters(in: .whitespaces) }
+        func field(_ column: Person) -> String { fields[column.index].trimmingWhitespace }
         var person = PersonRegistration()
         person.idNumber = field(.idNumber)
         person.name = field(.name)
@@ -34,7 +34,7 @@ enum RegistryCSVMapping {
 
     static func enterprise(_ fields: [String], line: UInt32) throws(RowFailure) -> EnterpriseImportRow {
         try checkCount(fields, RegistryCSVFormat.enterpriseHeader.count, line: line)
-        func field(_ column: Firm) -> String { fields[column.index].trimmingCharacters(in: .whitespaces) }
+        func field(_ column: Firm) -> String { fields[column.index].trimmingWhitespace }
         var enterprise = Enterprise()
         enterprise.creditCode = field(.creditCode)
         enterprise.name = field(.name)
@@ -50,7 +50,7 @@ enum RegistryCSVMapping {
 
     static func demand(_ fields: [String], line: UInt32) throws(RowFailure) -> DemandImportRow {
         try checkCount(fields, RegistryCSVFormat.demandHeader.count, line: line)
-        func field(_ column: Need) -> String { fields[column.index].trimmingCharacters(in: .whitespaces) }
+        func field(_ column: Need) -> String { fields[column.index].trimmingWhitespace }
         var demand = Demand()
         demand.creditCode = field(.creditCode)
         demand.occupation = field(.occupation)
