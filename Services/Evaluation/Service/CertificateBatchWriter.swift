@@ -1,14 +1,13 @@
 import Foundation
 import JCSkillsProtocol
-import JCSkillsRPC
 import JCSkillsStore
 import SQLKit
 
 /// Writes one import batch of new certificates with a handful of statements instead of a
 /// handful per certificate: the batch's holders are read once, supersession and coverage are
 /// worked out in memory, and certificates, recognitions, holders, coverage deltas and first
-/// certificates go in as multi-row statements. The outcome is the same as issuing the certificates one by
-/// one in date order (``CertificateRepository/issue(_:number:preSystem:in:)``), which the
+/// certificates go in as multi-row statements. The outcome is the same as issuing the
+/// certificates one by one in date order (``CertificateRepository/issue(_:in:)``), which the
 /// tests check on both backends.
 struct CertificateBatchWriter: Sendable {
     let personal: PersonalData
@@ -107,8 +106,10 @@ struct CertificateBatchWriter: Sendable {
         let holders = Array(byHolder.keys)
 
         // Holders first: on PostgreSQL this locks their rows, so a concurrent issue for one of
-        // them waits and then sees this batch's certificates (as in `issue`).
-        let seqs = try await upsertHolders(pending, byHolder, in: tx)
+        // them waits and then sees this batch's certificates (as in `issue`). In key order: the
+        // table's order, and so the order new persons' numbers and certificates take.
+        let seqs = try await HolderKey.file(
+            holders.map { (PersonalData.orderKey(ofBlindIndex: $0), $0) }.sorted { $0.0 < $1.0 }.map(\.1), in: tx)
         var stored = try await storedCertificates(of: seqs, in: tx)
 
         var deltas: [CoverageDeltas.Key: Int64] = [:]
@@ -116,12 +117,10 @@ struct CertificateBatchWriter: Sendable {
         var supersededStored: [(id: Int64, endedOn: Int32)] = []
         for holder in holders {
             let before = stored[holder, default: []].map(Self.span)
-            // A batch's certificates are stored after the holder's others: an equal date keeps the stored first.
             let storedFirst = FirstCertificates.first(of: stored[holder] ?? [])
             let earliest = pending[byHolder[holder]![0]].issue
             let batchFirst = FirstCertificates.First(county: earliest.county, day: earliest.issuedOn.yyyymmdd)
-            FirstCertificates.move(from: storedFirst, to: storedFirst.map { $0.day <= batchFirst.day ? $0 : batchFirst } ?? batchFirst,
-                                   into: &firsts)
+            FirstCertificates.move(from: storedFirst, to: FirstCertificates.first(storedFirst, thenStoring: batchFirst), into: &firsts)
             for offset in byHolder[holder]! where pending[offset].issue.level != .unspecified {
                 let kind = pending[offset].issue.kind
                 let occupation = pending[offset].issue.occupation
@@ -165,38 +164,6 @@ struct CertificateBatchWriter: Sendable {
     static func span(_ row: Pending) -> CoverageDeltas.Span {
         CoverageDeltas.Span(county: row.issue.county, highSkill: row.issue.level.isHighSkill, start: row.issue.issuedOn.yyyymmdd,
                             end: min(row.issue.expiresOn?.yyyymmdd ?? EvaluationSchema.openEnded, row.endedOn))
-    }
-
-    /// Each holder's first certificate: the earlier of the stored one and the batch's earliest.
-    /// Returns the numbers their certificates are filed under (``HolderKey``): persons new
-    /// here are numbered after every number given so far, in the order their rows go in, so
-    /// their certificates append to the holder index.
-    private func upsertHolders(_ pending: [Pending], _ byHolder: [Data: [Int]], in tx: StoreTransaction) async throws -> [Data: Int64] {
-        let next = try await tx.nativeRows("SELECT \(HolderKey.nextSeqSQL) AS next").first?.int64("next") ?? 1
-        var values: [StoreValue] = []
-        values.reserveCapacity(byHolder.count * 4)
-        let inKeyOrder = byHolder.map { (PersonalData.orderKey(ofBlindIndex: $0.key), $0.key, $0.value) }.sorted { $0.0 < $1.0 }
-        for (offset, (_, holder, offsets)) in inKeyOrder.enumerated() {
-            let first = pending[offsets[0]]  // offsets are in date order
-            values += [StoreValue(holder), StoreValue(first.issue.issuedOn.yyyymmdd), StoreValue(first.issue.county),
-                       StoreValue(next + Int64(offset))]
-        }
-        let rows = try await tx.nativeInsert(
-            into: "holders", columns: ["holder_index", "first_issued_on", "first_county", "seq"], values: values, suffix: """
-            ON CONFLICT (holder_index) DO UPDATE SET
-                first_county = CASE WHEN excluded.first_issued_on < holders.first_issued_on
-                    THEN excluded.first_county ELSE holders.first_county END,
-                first_issued_on = CASE WHEN excluded.first_issued_on < holders.first_issued_on
-                    THEN excluded.first_issued_on ELSE holders.first_issued_on END
-            RETURNING holder_index, seq
-            """)
-        var seqs: [Data: Int64] = [:]
-        seqs.reserveCapacity(rows.count)
-        for row in rows { seqs[try row.data("holder_index")] = try row.int64("seq") }
-        guard seqs.count == byHolder.count else {
-            throw RPCError(.internal, "holders returned \(seqs.count) rows for \(byHolder.count) holders")
-        }
-        return seqs
     }
 
     /// Rows of `sql` (ending in `IN `) for `keys`, a chunk of keys per statement.

@@ -63,9 +63,9 @@ struct CertificateRow: Sendable {
     }
 }
 
-/// Certificates, the per-holder first-certificate table and the coverage deltas, written once
-/// for SQLite and PostgreSQL. Every write keeps `holders` and `coverage_deltas` equal to a
-/// recount of `certificates` in the same transaction.
+/// Certificates, the holders they are filed under, the coverage deltas and first certificates,
+/// written once for SQLite and PostgreSQL. Every write keeps `coverage_deltas` and
+/// `first_certificates` equal to a recount of `certificates` in the same transaction.
 struct CertificateRepository: Sendable {
     let personal: PersonalData
     let clock: @Sendable () -> Date
@@ -83,27 +83,18 @@ struct CertificateRepository: Sendable {
     }
 
     /// Issues `issue` (already checked against its institution): supersedes the holder's lower
-    /// levels of the same kind and occupation, stores the certificate, updates the holder's
-    /// first certificate. Returns the new row and the numbers it superseded. (Imports write
+    /// levels of the same kind and occupation, stores the certificate, moves the counts it
+    /// changes. Returns the new row and the numbers it superseded. (Imports write
     /// whole batches the same way: ``CertificateBatchWriter``.)
     func issue(_ issue: ValidatedIssue, in tx: StoreTransaction) async throws -> (CertificateRow, superseded: [String]) {
         let holderIndex = personal.blindIndex(issue.holderIDNumber, for: .idNumber)
         let issuedOn = issue.issuedOn.yyyymmdd
-        // The holder's first certificate: the earlier of the stored one and this one. Done
-        // first because it also locks the holder's row: concurrent writes for one person then
+        // First, because it also locks the holder's row: concurrent writes for one person then
         // take turns (PostgreSQL runs writes at READ COMMITTED), so each reads the other's
         // certificates before computing coverage changes.
-        guard let seq = try await tx.raw("""
-            INSERT INTO holders (holder_index, first_issued_on, first_county, seq)
-            VALUES (\(bind: holderIndex), \(bind: issuedOn), \(bind: issue.county), \(unsafeRaw: HolderKey.nextSeqSQL))
-            ON CONFLICT (holder_index) DO UPDATE SET
-                first_county = CASE WHEN excluded.first_issued_on < holders.first_issued_on
-                    THEN excluded.first_county ELSE holders.first_county END,
-                first_issued_on = CASE WHEN excluded.first_issued_on < holders.first_issued_on
-                    THEN excluded.first_issued_on ELSE holders.first_issued_on END
-            RETURNING seq
-            """).first(decodingColumn: "seq", as: Int64.self)
-        else { throw RPCError(.internal, "the holder's row was not written") }
+        guard let seq = try await HolderKey.file([holderIndex], in: tx)[holderIndex] else {
+            throw RPCError(.internal, "the holder's row was not written")
+        }
         let holder = HolderKey(seq: seq, index: holderIndex)
         let oldFirst = try await firstCertificate(of: holder, in: tx)
         let before = try await CoverageDeltas.spans(of: holder, in: tx)
@@ -146,7 +137,7 @@ struct CertificateRepository: Sendable {
         try await CoverageDeltas.write(CoverageDeltas.changes(before: before, after: after), to: tx)
         var firsts: [FirstCertificates.Key: Int64] = [:]
         let issued = FirstCertificates.First(county: issue.county, day: issuedOn)
-        FirstCertificates.move(from: oldFirst, to: oldFirst.map { $0.day <= issuedOn ? $0 : issued } ?? issued, into: &firsts)
+        FirstCertificates.move(from: oldFirst, to: FirstCertificates.first(oldFirst, thenStoring: issued), into: &firsts)
         try await FirstCertificates.write(firsts, to: tx)
         try await tx.audit(entity: "certificate", id: number,
                            detail: superseded.isEmpty ? nil : "supersedes \(superseded.joined(separator: ", "))")
@@ -159,7 +150,7 @@ struct CertificateRepository: Sendable {
         let found = try await require(number: number, in: tx)
         // Lock the holder's row first (see `issue`), then read the certificate again: a
         // concurrent write for the same person may have changed it meanwhile.
-        try await tx.raw("UPDATE holders SET first_county = first_county WHERE holder_index = \(bind: found.holderIndex)").run()
+        try await tx.raw("UPDATE holders SET seq = seq WHERE holder_index = \(bind: found.holderIndex)").run()
         let row = try await require(number: number, in: tx)
         guard row.status != .revoked else { return row }
         let holder = HolderKey(seq: row.holderSeq, index: row.holderIndex)
@@ -170,12 +161,7 @@ struct CertificateRepository: Sendable {
             .set("ended_on", to: SQLBind(min(row.endedOn, date.yyyymmdd)))
             .set("updated_ms", to: SQLBind(now))
             .where("id", .equal, SQLBind(row.id)).run()
-        // The row stays when nothing unrevoked is left: it files the revoked certificates.
         let first = try await firstCertificate(of: holder, in: tx)
-        try await tx.update("holders")
-            .set("first_issued_on", to: SQLBind(first?.day ?? EvaluationSchema.openEnded))
-            .set("first_county", to: SQLBind(first?.county ?? 0))
-            .where("holder_index", .equal, SQLBind(row.holderIndex)).run()
         let after = try await CoverageDeltas.spans(of: holder, in: tx)
         try await CoverageDeltas.write(CoverageDeltas.changes(before: before, after: after), to: tx)
         var firsts: [FirstCertificates.Key: Int64] = [:]

@@ -182,6 +182,14 @@ enum EvaluationSchema {
             "DROP INDEX certificates_holder",
             "CREATE INDEX certificates_holder_seq ON certificates (holder_seq)",
         ] },
+        // A person's first certificate is worked out from their certificates whenever a write
+        // changes them (``FirstCertificates``); nothing has read the copy kept in `holders`
+        // since migration 6, so `holders` keeps only what it is for: the number a person's
+        // certificates are filed under, and the row that makes writes for one person take turns.
+        Migration(8, "holders without a copy of the first certificate") { _ in [
+            "ALTER TABLE holders DROP COLUMN first_issued_on",
+            "ALTER TABLE holders DROP COLUMN first_county",
+        ] },
     ]
 
     /// Statements that recreate `table` as `definition` with its rows (its indexes go with the

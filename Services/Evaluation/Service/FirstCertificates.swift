@@ -22,7 +22,7 @@ enum FirstCertificates {
     }
 
     /// The first of the holder's stored certificates that are not revoked: the earliest issue
-    /// date, the earliest stored of equals (as `holders.first_*` is kept).
+    /// date, the earliest stored of equals.
     static func first(of stored: [CertificateBatchWriter.Stored]) -> First? {
         var best: CertificateBatchWriter.Stored?
         for row in stored where row.status != .revoked {
@@ -30,6 +30,13 @@ enum FirstCertificates {
             best = row
         }
         return best.map { First(county: $0.county, day: $0.issuedOn) }
+    }
+
+    /// A person's first certificate once `new` is stored after the ones whose first is
+    /// `stored`: the earlier, and the stored one of equal dates.
+    static func first(_ stored: First?, thenStoring new: First) -> First {
+        guard let stored, stored.day <= new.day else { return new }
+        return stored
     }
 
     /// Adds the change from `old` to `new` to `deltas`, in the city and in the counties.

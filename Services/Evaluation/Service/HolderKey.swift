@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsProtocol
 import JCSkillsStore
 import SQLKit
 
@@ -20,9 +21,28 @@ struct HolderKey: Sendable, Hashable {
             .map { HolderKey(seq: try $0.decode(column: "seq", as: Int64.self), index: index) }
     }
 
-    /// The number a person first seen now gets: after every number given so far, read from the
-    /// certificates' own index on it (every holder has a certificate).
-    static let nextSeqSQL = "(SELECT COALESCE(MAX(holder_seq), 0) + 1 FROM certificates)"
+    /// The numbers of the holders with blind indexes `indexes`, about to be given certificates:
+    /// their own, or for persons new here the next ones after every number given so far (read
+    /// from the certificates' index on it), in the order of `indexes`.
+    ///
+    /// Also locks the holders' rows on PostgreSQL (an upsert that changes nothing still takes
+    /// the row lock, and a new row's key blocks a concurrent insert of the same key), so
+    /// concurrent writes for one person take turns: each then reads the other's certificates.
+    static func file(_ indexes: [Data], in tx: StoreTransaction) async throws -> [Data: Int64] {
+        let next = try await tx.nativeRows("SELECT COALESCE(MAX(holder_seq), 0) + 1 AS next FROM certificates").first?.int64("next") ?? 1
+        var values: [StoreValue] = []
+        values.reserveCapacity(indexes.count * 2)
+        for (offset, index) in indexes.enumerated() { values += [StoreValue(index), StoreValue(next + Int64(offset))] }
+        let rows = try await tx.nativeInsert(into: "holders", columns: ["holder_index", "seq"], values: values,
+                                             suffix: "ON CONFLICT (holder_index) DO UPDATE SET seq = holders.seq RETURNING holder_index, seq")
+        var seqs: [Data: Int64] = [:]
+        seqs.reserveCapacity(rows.count)
+        for row in rows { seqs[try row.data("holder_index")] = try row.int64("seq") }
+        guard seqs.count == Set(indexes).count else {
+            throw RPCError(.internal, "filing \(indexes.count) holders returned \(seqs.count) rows")
+        }
+        return seqs
+    }
 }
 
 extension SQLPredicateBuilder {
