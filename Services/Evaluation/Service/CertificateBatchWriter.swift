@@ -110,7 +110,7 @@ struct CertificateBatchWriter: Sendable {
         // table's order, and so the order new persons' numbers and certificates take.
         let seqs = try await HolderKey.file(
             holders.map { (PersonalData.orderKey(ofBlindIndex: $0), $0) }.sorted { $0.0 < $1.0 }.map(\.1), in: tx)
-        var stored = try await storedCertificates(of: seqs, in: tx)
+        var stored = try await Self.storedCertificates(of: seqs, in: tx)
 
         var deltas: [CoverageDeltas.Key: Int64] = [:]
         var firsts: [FirstCertificates.Key: Int64] = [:]
@@ -126,11 +126,7 @@ struct CertificateBatchWriter: Sendable {
                 let occupation = pending[offset].issue.occupation
                 let level = pending[offset].issue.level
                 let day = pending[offset].issue.issuedOn.yyyymmdd
-                for index in stored[holder, default: []].indices {
-                    let old = stored[holder]![index]
-                    guard old.status == .valid, old.kind == kind, old.occupation == occupation, old.level < level else { continue }
-                    stored[holder]![index].status = .superseded
-                    stored[holder]![index].endedOn = day
+                for old in Self.supersede(&stored[holder, default: []], kind: kind, occupation: occupation, below: level, on: day) {
                     supersededStored.append((old.id, day))
                 }
                 // Only those before it in date order: as if issued one by one.
@@ -157,13 +153,30 @@ struct CertificateBatchWriter: Sendable {
         try await FirstCertificates.write(firsts, to: tx)
     }
 
+    /// Marks the valid rows of `stored` of `kind` and `occupation` below `level` superseded on
+    /// `day`, the date of the upgrade; returns them as they were.
+    static func supersede(_ stored: inout [Stored], kind: CertificateKind, occupation: String, below level: SkillLevel,
+                          on day: Int32) -> [Stored] {
+        var superseded: [Stored] = []
+        for index in stored.indices {
+            let old = stored[index]
+            guard old.status == .valid, old.kind == kind, old.occupation == occupation, old.level < level else { continue }
+            stored[index].status = .superseded
+            stored[index].endedOn = day
+            superseded.append(old)
+        }
+        return superseded
+    }
+
     static func span(_ row: Stored) -> CoverageDeltas.Span {
         CoverageDeltas.Span(county: row.county, highSkill: row.highSkill, start: row.issuedOn, end: min(row.expiresOn, row.endedOn))
     }
 
-    static func span(_ row: Pending) -> CoverageDeltas.Span {
-        CoverageDeltas.Span(county: row.issue.county, highSkill: row.issue.level.isHighSkill, start: row.issue.issuedOn.yyyymmdd,
-                            end: min(row.issue.expiresOn?.yyyymmdd ?? EvaluationSchema.openEnded, row.endedOn))
+    static func span(_ row: Pending) -> CoverageDeltas.Span { span(row.issue, endedOn: row.endedOn) }
+
+    static func span(_ issue: ValidatedIssue, endedOn: Int32 = EvaluationSchema.openEnded) -> CoverageDeltas.Span {
+        CoverageDeltas.Span(county: issue.county, highSkill: issue.level.isHighSkill, start: issue.issuedOn.yyyymmdd,
+                            end: min(issue.expiresOn?.yyyymmdd ?? EvaluationSchema.openEnded, endedOn))
     }
 
     /// Rows of `sql` (ending in `IN `) for `keys`, a chunk of keys per statement.
@@ -178,7 +191,7 @@ struct CertificateBatchWriter: Sendable {
     }
 
     /// The certificates filed under the holders' numbers, of those holders (``HolderKey``).
-    private func storedCertificates(of seqs: [Data: Int64], in tx: StoreTransaction) async throws -> [Data: [Stored]] {
+    static func storedCertificates(of seqs: [Data: Int64], in tx: StoreTransaction) async throws -> [Data: [Stored]] {
         var result: [Data: [Stored]] = [:]
         // In number order, as the index is: neighbouring look-ups share its pages.
         let rows = try await Self.rows("""

@@ -95,20 +95,15 @@ struct CertificateRepository: Sendable {
         guard let seq = try await HolderKey.file([holderIndex], in: tx)[holderIndex] else {
             throw RPCError(.internal, "the holder's row was not written")
         }
-        let holder = HolderKey(seq: seq, index: holderIndex)
-        let oldFirst = try await firstCertificate(of: holder, in: tx)
-        let before = try await CoverageDeltas.spans(of: holder, in: tx)
+        // The holder's certificates, read once; what this issue changes in them is applied in
+        // memory too, as the import does (``CertificateBatchWriter``).
+        var stored = try await CertificateBatchWriter.storedCertificates(of: [holderIndex: seq], in: tx)[holderIndex] ?? []
+        let oldFirst = FirstCertificates.first(of: stored)
+        let before = stored.map(CertificateBatchWriter.span)
         var superseded: [String] = []
         if issue.level != .unspecified {
-            let lower = try await tx.select().columns("number", "level").from("certificates")
-                .where(holder: holder)
-                .where("kind", .equal, SQLBind(issue.kind.rawValue))
-                .where("occupation", .equal, SQLBind(issue.occupation))
-                .where("status", .equal, SQLBind(CertificateState.valid.rawValue))
-                .all()
-            for row in lower where SkillLevel(rawValue: try row.decode(column: "level", as: Int32.self)) < issue.level {
-                superseded.append(try row.decode(column: "number", as: String.self))
-            }
+            superseded = CertificateBatchWriter.supersede(&stored, kind: issue.kind, occupation: issue.occupation,
+                                                          below: issue.level, on: issuedOn).map(\.number)
             if !superseded.isEmpty {
                 // Superseded from the upgrade's issue date: the person is counted through the
                 // new certificate from that day, so no date sees them twice or not at all.
@@ -133,7 +128,7 @@ struct CertificateRepository: Sendable {
                 \(bind: CertificateState.valid.rawValue), \(bind: now), 0, \(bind: seq))
             """).run()
         try await Recognitions.record(number: number, holderIndex: holderIndex, kind: issue.kind, level: issue.level, at: now, in: tx)
-        let after = try await CoverageDeltas.spans(of: holder, in: tx)
+        let after = stored.map(CertificateBatchWriter.span) + [CertificateBatchWriter.span(issue)]
         try await CoverageDeltas.write(CoverageDeltas.changes(before: before, after: after), to: tx)
         var firsts: [FirstCertificates.Key: Int64] = [:]
         let issued = FirstCertificates.First(county: issue.county, day: issuedOn)
@@ -153,32 +148,28 @@ struct CertificateRepository: Sendable {
         try await tx.raw("UPDATE holders SET seq = seq WHERE holder_index = \(bind: found.holderIndex)").run()
         let row = try await require(number: number, in: tx)
         guard row.status != .revoked else { return row }
-        let holder = HolderKey(seq: row.holderSeq, index: row.holderIndex)
-        let oldFirst = try await firstCertificate(of: holder, in: tx)
-        let before = try await CoverageDeltas.spans(of: holder, in: tx)
+        var stored = try await CertificateBatchWriter.storedCertificates(of: [row.holderIndex: row.holderSeq], in: tx)[row.holderIndex]
+            ?? []
+        let oldFirst = FirstCertificates.first(of: stored)
+        let before = stored.map(CertificateBatchWriter.span)
+        let endedOn = min(row.endedOn, date.yyyymmdd)
         try await tx.update("certificates")
             .set("status", to: SQLBind(CertificateState.revoked.rawValue))
-            .set("ended_on", to: SQLBind(min(row.endedOn, date.yyyymmdd)))
+            .set("ended_on", to: SQLBind(endedOn))
             .set("updated_ms", to: SQLBind(now))
             .where("id", .equal, SQLBind(row.id)).run()
-        let first = try await firstCertificate(of: holder, in: tx)
-        let after = try await CoverageDeltas.spans(of: holder, in: tx)
+        for index in stored.indices where stored[index].id == row.id {
+            stored[index].status = .revoked
+            stored[index].endedOn = endedOn
+        }
+        let first = FirstCertificates.first(of: stored)
+        let after = stored.map(CertificateBatchWriter.span)
         try await CoverageDeltas.write(CoverageDeltas.changes(before: before, after: after), to: tx)
         var firsts: [FirstCertificates.Key: Int64] = [:]
         FirstCertificates.move(from: oldFirst, to: first, into: &firsts)
         try await FirstCertificates.write(firsts, to: tx)
         try await tx.audit(entity: "certificate", id: number, detail: "revoked: \(reason)")
         return try await require(number: number, in: tx)
-    }
-
-    /// The holder's first certificate not revoked: the earliest issued, the earliest stored of equals.
-    private func firstCertificate(of holder: HolderKey, in db: any SQLDatabase) async throws -> FirstCertificates.First? {
-        try await db.select().columns("issued_on", "county").from("certificates")
-            .where(holder: holder)
-            .where("status", .notEqual, SQLBind(CertificateState.revoked.rawValue))
-            .orderBy("issued_on").orderBy("id").limit(1).first()
-            .map { FirstCertificates.First(county: try $0.decode(column: "county", as: Int32.self),
-                                           day: try $0.decode(column: "issued_on", as: Int32.self)) }
     }
 
     /// `JCC` + issue year + an 8-digit sequence: unique, and readable over the phone.

@@ -26,17 +26,6 @@ struct CoverageDeltas: Sendable {
         var day: Int32
     }
 
-    /// The holder's certificates as validity spans (revoked and superseded ones end on that day).
-    static func spans(of holder: HolderKey, in db: any SQLDatabase) async throws -> [Span] {
-        try await db.select().columns("county", "high_skill", "issued_on", "expires_on", "ended_on").from("certificates")
-            .where(holder: holder).all().map { row in
-                Span(county: try row.decode(column: "county", as: Int32.self),
-                     highSkill: try row.decode(column: "high_skill", as: Int32.self) != 0,
-                     start: try row.decode(column: "issued_on", as: Int32.self),
-                     end: min(try row.decode(column: "expires_on", as: Int32.self), try row.decode(column: "ended_on", as: Int32.self)))
-            }
-    }
-
     /// The +1/−1 changes that turn `before`'s coverage into `after`'s.
     static func changes(before: [Span], after: [Span]) -> [Key: Int64] {
         var deltas: [Key: Int64] = [:]
