@@ -93,6 +93,39 @@ struct FrameParserTests {
         #expect(Array(ping.payload.readableBytesView) == [1, 2, 3, 4, 5, 6, 7, 8])
     }
 
+    /// A peer whose every read ends mid-frame once made the parser keep everything the
+    /// connection ever sent (the buffer never emptied, so parsed bytes were never dropped),
+    /// until a 32-bit index overflowed at 4 GiB and the server trapped. What it keeps must
+    /// stay bounded by one frame and one read, however long the connection lasts.
+    @Test func memoryStaysBoundedWhenEveryReadEndsMidFrame() throws {
+        let frameLimit = 16_384
+        var parser = FrameParser(maximumFrameSize: UInt32(frameLimit))
+        var frame = ByteBuffer()
+        frame.writeFrame(.message, stream: 1, payload: ByteBuffer(bytes: [UInt8](repeating: 0x5A, count: 3_001)))
+        let frameBytes = Array(frame.readableBytesView)
+        var pending = [UInt8]()
+        var sent = 0
+        var parsed = 0
+        var largestRetained = 0
+        // 3,011-byte frames and 30,001-byte reads (coprime): the first boundary they share lies
+        // beyond 64 MiB.
+        let readSize = 30_001
+        while sent < 64 << 20 {
+            while pending.count < readSize + frameBytes.count { pending += frameBytes }
+            let read = ByteBuffer(bytes: pending[..<readSize])
+            pending.removeFirst(readSize)
+            sent += readSize
+            parser.append(read)
+            while let frame = try parser.next() {
+                parsed += frame.payload.readableBytes
+            }
+            #expect(parser.bufferedBytes > 0)  // the premise: no read ends on a frame boundary
+            largestRetained = max(largestRetained, parser.retainedBytes)
+        }
+        #expect(parsed > 60 << 20)
+        #expect(largestRetained <= 4 * (frameLimit + FrameHeader.size + readSize), "kept \(largestRetained) bytes after 64 MiB")
+    }
+
     @Test func frameAtTheLimitIsAccepted() throws {
         var parser = FrameParser(maximumFrameSize: 16_384)
         var buffer = ByteBuffer()

@@ -3,6 +3,10 @@ import NIOCore
 /// Cuts frames out of a byte stream. Feed it whatever arrives; it returns complete frames
 /// and keeps partial ones. A frame longer than `maximumFrameSize` is an error before any of
 /// its payload is buffered, so a peer cannot make the receiver allocate what it announces.
+///
+/// What it holds is bounded by design: the bytes already cut into frames are dropped before
+/// new ones are appended, so the storage never exceeds about twice the unparsed remainder
+/// (at most one frame) plus the newest read — however the peer splits its frames.
 public struct FrameParser: Sendable {
     public var maximumFrameSize: UInt32
     @usableFromInline var buffer: ByteBuffer?
@@ -14,12 +18,21 @@ public struct FrameParser: Sendable {
     /// Appends received bytes.
     @inlinable
     public mutating func append(_ bytes: ByteBuffer) {
-        if buffer == nil || buffer!.readableBytes == 0 {
+        guard var held = buffer, held.readableBytes > 0 else {
             buffer = bytes
-        } else {
-            var incoming = bytes
-            buffer!.writeBuffer(&incoming)
+            return
         }
+        buffer = nil  // one reference to the storage, so compacting it need not copy
+        // Without this, a peer whose every read ends mid-frame keeps the buffer from ever
+        // emptying: parsed bytes stay in front of the reader index and the storage grows
+        // with everything the connection ever sent, until the 32-bit index overflows.
+        // Compacting once the parsed part is at least as large as the rest is amortised O(1).
+        if held.readerIndex >= held.readableBytes {
+            held.discardReadBytes()
+        }
+        var incoming = bytes
+        held.writeBuffer(&incoming)
+        buffer = held
     }
 
     /// The next complete frame, or nil when more bytes are needed.
@@ -44,4 +57,7 @@ public struct FrameParser: Sendable {
 
     /// Bytes received but not yet part of a complete frame.
     public var bufferedBytes: Int { buffer?.readableBytes ?? 0 }
+
+    /// The memory the parser keeps: its buffer's storage, parsed bytes included.
+    public var retainedBytes: Int { buffer?.capacity ?? 0 }
 }

@@ -51,6 +51,9 @@ struct MessageAssembler {
         return .message(whole, credit: size)
     }
 
+    /// Bytes of the message being assembled, held until its last fragment arrives.
+    var bufferedBytes: Int { partial?.readableBytes ?? 0 }
+
     /// Records credit given back to the peer.
     mutating func granted(_ credit: Int) { window += credit }
 }

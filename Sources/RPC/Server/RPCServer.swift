@@ -60,9 +60,19 @@ public final class RPCServer: Service, Sendable {
                 .serverChannelOption(.backlog, value: 256)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+                .childChannelOption(.writeBufferWaterMark, value: .init(
+                    low: configuration.outboundHighWatermark / 2, high: configuration.outboundHighWatermark))
                 .childChannelInitializer { channel in
-                    channel.eventLoop.makeCompletedFuture {
+                    guard shared.budget.admitConnection() else {
+                        Self.refuse(channel, shared: shared)
+                        return channel.eventLoop.makeFailedFuture(RPCServerError(message: "connection limit reached"))
+                    }
+                    channel.closeFuture.whenComplete { _ in shared.budget.connectionClosed() }
+                    return channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: sslContext))
+                        // Reads stop while the socket cannot take our writes: a peer that
+                        // never reads cannot pile answers up in this process.
+                        try channel.pipeline.syncOperations.addHandler(BackPressureHandler())
                         try channel.pipeline.syncOperations.addHandler(ServerConnectionHandler(shared: shared, eventLoop: channel.eventLoop))
                     }
                 }
@@ -122,6 +132,24 @@ public final class RPCServer: Service, Sendable {
 
     /// Open client connections (for tests and metrics).
     public var connectionCount: Int { shared.connections.count }
+
+    /// Bytes of unfinished request messages held for all connections (for tests and metrics).
+    public var bufferedRequestBytes: Int { shared.budget.buffered }
+
+    /// Calls running on all connections (for tests and metrics).
+    public var runningCalls: Int { shared.budget.runningCalls }
+
+    /// A connection over ``ServerConfiguration/maximumConnections`` is closed before its TLS
+    /// handshake; the log says so on the first refusal and every thousandth after it.
+    private static func refuse(_ channel: any Channel, shared: ServerShared) {
+        let refused = shared.budget.connectionRefused()
+        if refused == 1 || refused % 1_000 == 0 {
+            shared.logger.warning("connection limit reached: closing new connections", metadata: [
+                "limit": "\(shared.budget.maximumConnections)", "refused-so-far": "\(refused)",
+            ])
+        }
+        channel.close(promise: nil)
+    }
 
     private func resolveStart(_ result: Result<SocketAddress, any Error>) {
         state.withLock { state in

@@ -33,6 +33,32 @@ public struct ServerConfiguration: Sendable {
     /// On shutdown, calls in flight get this long to finish before connections are closed. Default 10 s.
     public var drainTimeout: TimeAmount = .seconds(10)
 
+    // What one peer, or all of them together, may make the server hold (SECURITY.md lists
+    // each with the attack it stops). The defaults fit a department's service on one machine:
+    // the worst case they allow together stays far below its memory and descriptors.
+
+    /// Connections open at once; more are closed as they are accepted. Default 1,000.
+    public var maximumConnections: Int = 1_000
+    /// Calls running at once on the whole server; more are refused with RESOURCE_EXHAUSTED.
+    /// Default 10,000.
+    public var maximumCalls: Int = 10_000
+    /// Bytes of request messages not yet whole that one connection may hold; the call whose
+    /// fragment would go beyond fails with RESOURCE_EXHAUSTED. Default 16 MiB (four messages
+    /// of the largest size at once).
+    public var maximumBufferedBytesPerConnection: Int = 16 << 20
+    /// The same for all connections together. Default 256 MiB.
+    public var maximumBufferedBytes: Int = 256 << 20
+    /// Bytes waiting to be written to a connection above which the server stops reading from
+    /// it until the peer has taken half of them: a peer that sends but never reads cannot make
+    /// the server queue answers for it. Default 1 MiB.
+    public var outboundHighWatermark: Int = 1 << 20
+    /// A unary or server-streaming call must have sent its whole request this long after it
+    /// opened, or it ends with DEADLINE_EXCEEDED. Default 30 s.
+    public var requestTimeout: TimeAmount = .seconds(30)
+    /// A call without a deadline during which no frame goes either way for this long ends with
+    /// DEADLINE_EXCEEDED: an open stream cannot hold a connection forever. Default 10 minutes.
+    public var callIdleTimeout: TimeAmount = .minutes(10)
+
     public init(host: String = "127.0.0.1", port: Int, tls: TLSFiles, serverName: String, version: String = "dev") {
         self.host = host
         self.port = port

@@ -26,10 +26,12 @@ final class ServerConnectionHandler: BatchedFrameWriter {
     var output = FrameOutput()
     private var goAwaySent = false
     private var handshakeTimer: Scheduled<Void>?
-    private var idleTimer: Scheduled<Void>?
-    /// When the connection last had no calls; the idle timer checks it rather than being
+    private var sweepTimer: Scheduled<Void>?
+    /// When the connection last had no calls; the sweep checks it rather than a timer being
     /// cancelled and re-armed around every call (two timer operations per call at low load).
     private var idleSince = NIODeadline.now()
+    /// Bytes of unfinished request messages held for this connection's calls.
+    private var bufferedBytes = 0
     private var deadlines = DeadlineTimer()
     /// Made once per connection, not per call.
     private var expireDeadlinesCallback: @Sendable () -> Void = {}
@@ -69,7 +71,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
     func channelInactive(context: ChannelHandlerContext) {
         closed = true
         handshakeTimer?.cancel()
-        idleTimer?.cancel()
+        sweepTimer?.cancel()
         deadlines.cancel()
         for stream in streams.values { abandon(stream, code: .unavailable, message: "the connection closed") }
         streams.removeAll()
@@ -152,7 +154,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
             peerSettings = settings
             handshakeTimer?.cancel()
             handshakeTimer = nil
-            armIdleTimer()
+            armSweep()
         case .headers: try openStream(frame)
         case .message: try receiveMessage(frame)
         case .endStream: halfClose(frame.streamID)
@@ -167,6 +169,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
                 throw FrameError.malformedPayload(.windowUpdate, "payload must be 4 bytes")
             }
             if let stream = streams[frame.streamID] {
+                stream.active = true
                 stream.send.grant(Int(credit))
                 drain(stream)
             }
@@ -222,6 +225,9 @@ final class ServerConnectionHandler: BatchedFrameWriter {
         let context = ServerContext(
             principal: principal, method: method.path, deadline: deadline, metadata: headers.metadata,
             requestID: requestID ?? ServerShared.makeRequestID(), peer: peer, logger: logger)
+        guard shared.budget.admitCall() else {
+            return refuse(id, .resourceExhausted, "the server is running its limit of \(shared.budget.maximumCalls) calls")
+        }
         let peerSettings = self.peerSettings ?? .protocolDefaults
         let stream = ServerStream(
             id: id, method: method, context: context,
@@ -248,6 +254,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
             guard frame.streamID <= highestOpenedStreamID else { throw FrameError.unexpectedFrame("MESSAGE on unopened stream \(frame.streamID)") }
             return
         }
+        stream.active = true
         let outcome: MessageAssembler.Outcome
         do {
             outcome = try stream.receive.receive(frame)
@@ -255,6 +262,9 @@ final class ServerConnectionHandler: BatchedFrameWriter {
             throw FrameError.unexpectedFrame("MESSAGE beyond the flow-control window on stream \(stream.id)")
         } catch {
             return fail(stream, .resourceExhausted, "a message exceeds \(localSettings.maximumMessageSize) bytes")
+        }
+        if let refusal = chargeBuffered(stream) {
+            return fail(stream, .resourceExhausted, refusal)
         }
         switch outcome {
         case .fragment(let credit):
@@ -276,6 +286,35 @@ final class ServerConnectionHandler: BatchedFrameWriter {
             }
         }
         if frame.flags.contains(.endStream) { halfClose(stream.id) }
+    }
+
+    /// Counts what the stream's unfinished message holds against the connection's and the
+    /// server's budgets; the reason to fail the call when a growth would pass either.
+    private func chargeBuffered(_ stream: ServerStream) -> String? {
+        let delta = stream.receive.bufferedBytes - stream.chargedBytes
+        guard delta != 0 else { return nil }
+        let limit = shared.configuration.maximumBufferedBytesPerConnection
+        if delta > 0 && bufferedBytes + delta > limit {
+            return "unfinished messages on this connection would exceed \(limit) bytes"
+        }
+        guard shared.budget.chargeBuffered(delta) else {
+            return "the server holds its limit of \(shared.budget.maximumBufferedBytes) bytes of unfinished messages"
+        }
+        bufferedBytes += delta
+        stream.chargedBytes += delta
+        return nil
+    }
+
+    /// Gives back the call's slot and whatever it held; once per stream, however it ended.
+    private func release(_ stream: ServerStream) {
+        guard !stream.released else { return }
+        stream.released = true
+        if stream.chargedBytes != 0 {
+            _ = shared.budget.chargeBuffered(-stream.chargedBytes)
+            bufferedBytes -= stream.chargedBytes
+            stream.chargedBytes = 0
+        }
+        shared.budget.callEnded()
     }
 
     private func halfClose(_ id: UInt32) {
@@ -359,6 +398,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
         let size = message.encodedSize()
         let frameLimit = Int(peerSettings?.maximumFrameSize ?? Settings.defaultMaximumFrameSize)
         guard stream.send.fitsDirectly(size, maximumFrameSize: frameLimit) else { return false }
+        stream.active = true
         stream.send.consumeDirect(size)
         output.buffer.writeFrame(.message, stream: id, message: message, encodedSize: size)
         scheduleFlush()
@@ -387,6 +427,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
     @discardableResult
     private func drain(_ stream: ServerStream) -> Bool {
         let frameLimit = Int(peerSettings?.maximumFrameSize ?? Settings.defaultMaximumFrameSize)
+        stream.active = true
         let done = stream.send.drain(into: &output.buffer, stream: stream.id, maximumFrameSize: frameLimit)
         scheduleFlush()
         guard done else { return false }
@@ -408,6 +449,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
 
     private func complete(_ stream: ServerStream, _ trailers: Trailers) {
         streams.removeValue(forKey: stream.id)
+        release(stream)
         writeTrailers(stream.id, trailers)
         stream.method.metrics.callFinished(code: trailers.status, nanoseconds: (NIODeadline.now() - stream.started).nanoseconds)
         streamEnded()
@@ -433,6 +475,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
 
     /// Stops a call's handler: its task is cancelled and anything it waits on fails.
     private func abandon(_ stream: ServerStream, code: StatusCode, message: String) {
+        release(stream)
         stream.task?.cancel()
         let error = RPCError(code, message)
         stream.inbound?.finish(error)
@@ -450,18 +493,47 @@ final class ServerConnectionHandler: BatchedFrameWriter {
 
     // MARK: Connection lifecycle
 
-    /// Checks for idleness once per idle timeout (or sooner, at the moment the connection
-    /// would become idle): no timer work per call.
-    private func armIdleTimer(after delay: TimeAmount? = nil) {
+    /// One timer per connection, a few times per timeout, ends what has waited too long: the
+    /// connection without calls (idle timeout), a request that does not arrive (request
+    /// timeout), a call without a deadline on which nothing moves (call idle timeout). It
+    /// costs nothing per call; the price is that a timeout may run up to a quarter late.
+    private func armSweep() {
         guard !closed else { return }
-        idleTimer = context.eventLoop.assumeIsolated().scheduleTask(in: delay ?? shared.configuration.idleTimeout) { [self] in
-            let idleFor = NIODeadline.now() - idleSince
-            if streams.isEmpty && idleFor >= shared.configuration.idleTimeout {
-                goAway(code: .ok, message: "idle")
-            } else {
-                armIdleTimer(after: streams.isEmpty ? shared.configuration.idleTimeout - idleFor : nil)
+        let configuration = shared.configuration
+        let shortest = min(configuration.idleTimeout, configuration.requestTimeout, configuration.callIdleTimeout)
+        let interval: TimeAmount = .nanoseconds(max(shortest.nanoseconds / 4, 50_000_000))
+        sweepTimer = context.eventLoop.assumeIsolated().scheduleTask(in: interval) { [self] in
+            sweep()
+            armSweep()
+        }
+    }
+
+    private func sweep() {
+        let configuration = shared.configuration
+        let now = NIODeadline.now()
+        if streams.isEmpty {
+            if now - idleSince >= configuration.idleTimeout { goAway(code: .ok, message: "idle") }
+            return
+        }
+        for stream in Array(streams.values) {
+            if case .awaitingRequest = stream.phase, now - stream.started >= configuration.requestTimeout {
+                expire(stream, "the request did not arrive within the server's request timeout (\(configuration.requestTimeout))")
+            } else if stream.context.deadline == nil {
+                if stream.active {
+                    stream.active = false
+                    stream.quietSince = now
+                } else if now - stream.quietSince >= configuration.callIdleTimeout {
+                    expire(stream, "nothing was sent either way for the server's call idle timeout (\(configuration.callIdleTimeout)) and the call has no deadline")
+                }
             }
         }
+        streamEnded()
+    }
+
+    /// Ends a call the server will not wait for any longer.
+    private func expire(_ stream: ServerStream, _ message: String) {
+        logger.info("ending call: \(message)", metadata: ["peer": "\(peer)", "method": "\(stream.method.path)"])
+        fail(stream, .deadlineExceeded, message)
     }
 
     /// Graceful: no new calls; the connection closes when the last call in flight finishes.

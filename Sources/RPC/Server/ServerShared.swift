@@ -3,8 +3,8 @@ import Logging
 import NIOCore
 import Synchronization
 
-/// What every connection of one server shares: configuration, routes, auditor, and the list
-/// of open connections that a shutdown must drain.
+/// What every connection of one server shares: configuration, routes, auditor, the limits
+/// they count against together, and the list of open connections that a shutdown must drain.
 final class ServerShared: Sendable {
     let configuration: ServerConfiguration
     let settings: Settings
@@ -12,6 +12,7 @@ final class ServerShared: Sendable {
     let auditor: any AccessAuditor
     let logger: Logger
     let connections = ConnectionRegistry()
+    let budget: ServerBudget
 
     init(configuration: ServerConfiguration, router: RPCRouter, auditor: any AccessAuditor, logger: Logger) {
         self.configuration = configuration
@@ -19,6 +20,7 @@ final class ServerShared: Sendable {
         self.router = router
         self.auditor = auditor
         self.logger = logger
+        self.budget = ServerBudget(configuration)
     }
 
     /// A request id for calls that came without one: 16 hex digits.

@@ -26,12 +26,22 @@ final class ServerStream {
     /// Trailers that must wait until queued messages have gone out.
     var pendingTrailers: Trailers?
     var clientHalfClosed = false
+    /// Bytes of an unfinished request message this stream has counted against the
+    /// connection's and the server's budgets.
+    var chargedBytes = 0
+    /// Whether a frame went either way since the last sweep, and when the stream last
+    /// showed none: what ``ServerConfiguration/callIdleTimeout`` is measured against.
+    var active = true
+    var quietSince: NIODeadline
+    /// Whether the call slot and the buffered bytes have been given back.
+    var released = false
 
     init(id: UInt32, method: RegisteredMethod, context: ServerContext, receiveWindow: Int, sendWindow: Int, maximumMessageSize: Int) {
         self.id = id
         self.method = method
         self.context = context
         self.started = .now()
+        self.quietSince = started
         self.phase = .awaitingRequest(nil)
         self.receive = MessageAssembler(window: receiveWindow, maximumMessageSize: maximumMessageSize)
         self.send = StreamSendQueue(window: sendWindow)
