@@ -33,12 +33,12 @@ struct AbuseTests {
             let started = ContinuousClock.now
             while accepted < ceiling, ContinuousClock.now - started < .seconds(60) {
                 let written = NIOLockedValueBox(false)
-                peer.channel.writeAndFlush(pings).whenComplete { _ in written.withLock { $0 = true } }
+                peer.channel.writeAndFlush(pings).whenComplete { _ in written.withLockedValue { $0 = true } }
                 let writeStarted = ContinuousClock.now
-                while !written.withLock({ $0 }), ContinuousClock.now - writeStarted < .seconds(2) {
+                while !written.withLockedValue({ $0 }), ContinuousClock.now - writeStarted < .seconds(2) {
                     try await Task.sleep(for: .milliseconds(5))
                 }
-                guard written.withLock({ $0 }) else {
+                guard written.withLockedValue({ $0 }) else {
                     stalled = true
                     break
                 }
