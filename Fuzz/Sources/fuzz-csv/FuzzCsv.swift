@@ -1,0 +1,115 @@
+import FuzzDemoData
+import FuzzSupport
+import JCSkillsProtocol
+
+// fuzz-csv: the CSV reading that a library can reach — the record parser CSVRow
+// (Sources/DemoData/CSVRow.swift) and the field readers of the registry and evaluation CSV
+// formats (RegistryCSVFormat, EvaluationCSVFormat, their vocabularies, CalendarDate.parse) that
+// the CLI's RegistryCSVMapping and EvaluationCSVMapping call for every field.
+//
+// The CLI's LineReader and the two mappings live in the `jcskills` executable, which cannot be
+// imported; until they move into a library, the input is cut into lines here the way
+// LineReader cuts them (`\n`, a trailing `\r` dropped, a last line without `\n`).
+//
+// Invariants, for every line that parses:
+// - parse(format(fields)) == fields (what the importer reads is what the exporter wrote);
+// - every field reader's result, written back with its writer, reads as the same value;
+// - nothing traps.
+
+nonisolated(unsafe) var currentInput: [UInt8] = []
+
+func failed(_ message: String) -> Never {
+    invariantFailed(message, input: currentInput)
+}
+
+func checkVocabulary<V>(_ vocabulary: CSVVocabulary<V>, _ text: String, _ name: String) {
+    guard let value = vocabulary.value(for: text) else { return }
+    let written = vocabulary.text(for: value)
+    guard vocabulary.value(for: written) == value else {
+        failed("\(name): '\(text)' reads as \(value.rawValue), written as '\(written)', which reads as \(String(describing: vocabulary.value(for: written)?.rawValue))")
+    }
+}
+
+func checkField(_ raw: String) {
+    let text = raw.trimmingWhitespace
+    guard text.trimmingWhitespace == text else { failed("trimmingWhitespace is not idempotent on '\(raw)'") }
+    checkVocabulary(RegistryCSVFormat.gender, text, "gender")
+    checkVocabulary(RegistryCSVFormat.category, text, "category")
+    checkVocabulary(RegistryCSVFormat.education, text, "education")
+    checkVocabulary(RegistryCSVFormat.employment, text, "employment")
+    checkVocabulary(RegistryCSVFormat.trainingMode, text, "training mode")
+    checkVocabulary(EvaluationCSVFormat.institutionType, text, "institution type")
+    checkVocabulary(EvaluationCSVFormat.certificateKind, text, "certificate kind")
+    _ = RegistryCSVFormat.parseBool(text)
+    _ = Int32(text)
+    if let groups = RegistryCSVFormat.parseKeyGroups(text) {
+        let written = RegistryCSVFormat.formatKeyGroups(groups)
+        guard RegistryCSVFormat.parseKeyGroups(written) == groups else {
+            failed("key groups '\(text)' read as \(groups), written as '\(written)', read back differently")
+        }
+    }
+    if let scope = EvaluationCSVFormat.parseScope(text) {
+        let written = EvaluationCSVFormat.formatScope(scope)
+        guard EvaluationCSVFormat.parseScope(written) == scope else {
+            failed("scope '\(text)' read as \(scope), written as '\(written)', read back differently")
+        }
+    }
+    if let date = CalendarDate.parse(text) {
+        guard CalendarDate.parse(date.isoString) == date, CalendarDate.parse(date.compactString) == date,
+              CalendarDate(yyyymmdd: date.yyyymmdd) == date
+        else { failed("date '\(text)' read as \(date) does not read back from its own forms") }
+    }
+}
+
+func checkLine(_ line: String, header: Bool) {
+    // The importer drops a byte-order mark before the header (CSVImporter), CSVRow does too.
+    let text = header && line.hasPrefix("\u{FEFF}") ? String(line.dropFirst()) : line
+    let fields: [String]
+    do {
+        fields = try CSVRow.parse(text)
+    } catch {
+        _ = error.description
+        return
+    }
+    guard !fields.isEmpty else { failed("CSVRow.parse returned no field for '\(text)'") }
+    let written = CSVRow.format(fields)
+    do {
+        let again = try CSVRow.parse(written)
+        guard again == fields else {
+            failed("CSVRow: \(fields) written as \(hex(written.utf8)) reads back as \(again)")
+        }
+    } catch {
+        failed("CSVRow: \(fields) written as \(hex(written.utf8)) does not parse: \(error)")
+    }
+    if header {
+        _ = fields == RegistryCSVFormat.personHeader || fields == RegistryCSVFormat.enterpriseHeader
+            || fields == RegistryCSVFormat.demandHeader || fields == EvaluationCSVFormat.certificateHeader
+            || fields == EvaluationCSVFormat.institutionHeader
+    }
+    for field in fields { checkField(field) }
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let input = fuzzInput(data, size)
+    currentInput = input
+    // Lines as LineReader yields them.
+    var start = 0
+    var first = true
+    while start < input.count {
+        let newline = input[start...].firstIndex(of: 0x0A)
+        var end = newline ?? input.count
+        if newline != nil, end > start, input[end - 1] == 0x0D { end -= 1 }
+        let line = String(decoding: input[start..<end], as: UTF8.self)
+        // The importer skips empty lines after the header.
+        if first || !line.isEmpty { checkLine(line, header: first) }
+        first = false
+        start = (newline ?? input.count) + 1
+    }
+    return 0
+}
+
+@_cdecl("fuzz_csv_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runFuzzer(argc, argv, testOneInput)
+}
