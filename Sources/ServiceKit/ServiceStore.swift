@@ -40,8 +40,11 @@ public struct StoreAuditor: AccessAuditor {
     }
 
     public func denied(principal: Principal, method: String, requestID: String?, reason: String) {
+        // The log line is as caller-supplied as the row: the same caps (the row is cut again by the store).
+        typealias Limit = AuditFieldLimits
         logger.warning("access denied", metadata: [
-            "principal": "\(principal.identity)", "method": "\(method)", "request-id": "\(requestID ?? "-")",
+            "principal": "\(Limit.cut(principal.identity, to: Limit.principal))", "method": "\(Limit.cut(method, to: Limit.method))",
+            "request-id": "\(Limit.cut(requestID ?? "-", to: Limit.requestID))",
         ])
         let store = store
         let context = AuditContext(principal: principal.identity, method: method, requestID: requestID ?? "-")

@@ -41,7 +41,7 @@ public final class StoreTransaction: SQLDatabase, Sendable {
     ///   - entity: the kind of thing (`person`, `enrolment`…).
     ///   - id: its identifier. Never personal data: use an internal id or the blind index in
     ///     hex, not the ID number.
-    ///   - detail: optional free text (what changed), never personal data; cut at 2,000 characters.
+    ///   - detail: optional free text (what changed), never personal data; cut to 1 KiB (``AuditFieldLimits``).
     public func audit(entity: String, id: String?, detail: String? = nil) async throws {
         try await AuditLog.append(on: database, service: service, at: now(), context: context,
                                   entity: entity, entityID: id, outcome: StatusCode.ok.name, detail: detail)

@@ -42,6 +42,60 @@ struct AuditLogTests {
         }
     }
 
+    /// 20,000 refused calls with a 15 KB request id once added 378 MiB to an append-only table.
+    @Test(arguments: TestDatabases.backends)
+    func callerSuppliedFieldsAreCappedWhateverTheWayIn(backend: TestBackend) async throws {
+        try await withTestStore(backend, migrations: [notesMigration]) { store in
+            let huge = String(repeating: "r", count: 15_000)
+            // Multi-byte characters across the cut: it must fall between two of them.
+            let wide = String(repeating: "县", count: 5_000)
+            let flood = AuditContext(principal: "jcskills://" + huge, method: "registry.Evil/" + wide, requestID: huge)
+            let rows = 60
+            let group = AuditGroupCommit(store: store)
+            for index in 0..<rows {
+                switch index % 3 {
+                case 0:
+                    try await store.recordAudit(flood, outcome: .permissionDenied, entity: huge, id: wide, detail: wide + huge)
+                case 1:
+                    try await store.transaction(flood) { tx in
+                        try await tx.insert(into: "notes").columns("title").values(SQLBind("n\(index)")).run()
+                        try await tx.audit(entity: "note", id: huge, detail: huge)
+                    }
+                default:
+                    try await group.record(flood, outcome: .ok, entity: "note", id: huge, detail: wide)
+                }
+            }
+            let entries = try await store.allAuditEntries()
+            #expect(entries.count == rows)
+            var stored = 0
+            for entry in entries {
+                #expect(entry.requestID.utf8.count <= AuditFieldLimits.requestID)
+                #expect(entry.requestID.hasPrefix("rrrr") && entry.requestID.hasSuffix("…[cut, 15000 bytes]"))
+                #expect(entry.principal.utf8.count <= AuditFieldLimits.principal)
+                #expect(entry.method.utf8.count <= AuditFieldLimits.method)
+                #expect(entry.method.hasSuffix("县…[cut, \(("registry.Evil/" + wide).utf8.count) bytes]"))
+                #expect((entry.entity ?? "").utf8.count <= AuditFieldLimits.entity)
+                #expect((entry.entityID ?? "").utf8.count <= AuditFieldLimits.entityID)
+                #expect((entry.detail ?? "").utf8.count <= AuditFieldLimits.detail)
+                stored += [entry.principal, entry.method, entry.requestID, entry.entity ?? "", entry.entityID ?? "",
+                           entry.outcome, entry.detail ?? ""].map(\.utf8.count).reduce(0, +)
+            }
+            // At most ~2 KiB of text a row, against ~45 KB sent for each.
+            #expect(stored <= rows * 2_100, "\(stored) bytes stored for \(rows) rows")
+        }
+    }
+
+    @Test func cutsKeepWholeCharactersAndSayHowLongTheOriginalWas() {
+        #expect(AuditFieldLimits.cut("short", to: 128) == "short")
+        let exact = String(repeating: "a", count: 128)
+        #expect(AuditFieldLimits.cut(exact, to: 128) == exact)
+        let cut = AuditFieldLimits.cut(String(repeating: "€", count: 100), to: 128)  // 3 bytes each
+        #expect(cut.utf8.count <= 128)
+        #expect(cut.hasSuffix("…[cut, 300 bytes]"))
+        #expect(cut.dropLast("…[cut, 300 bytes]".count).allSatisfy { $0 == "€" })
+        #expect(AuditFieldLimits.cut("€€€€€€", to: 7) == "€€")
+    }
+
     @Test(arguments: TestDatabases.backends)
     func denialsAreRecordedOutsideTransactions(backend: TestBackend) async throws {
         try await withTestStore(backend) { store in

@@ -18,7 +18,9 @@ public struct AuditEntry: Sendable, Hashable {
     /// A status name: `OK` for a committed write, `PERMISSION_DENIED`, `FAILED_PRECONDITION`…
     /// for a refused or failed one.
     public var outcome: String
-    /// Free text chosen by the writer (never personal data), at most 2,000 characters.
+    /// Free text chosen by the writer (never personal data). This and every other text field
+    /// is kept to its ``AuditFieldLimits`` (the request id to 128 bytes, this to 1 KiB), cut at
+    /// a character boundary and marked `…[cut, N bytes]`.
     public var detail: String?
 }
 

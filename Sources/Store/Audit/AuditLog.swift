@@ -6,7 +6,6 @@ import SQLKit
 /// and ``Store/auditLog(_:)``.
 enum AuditLog {
     static let table = "jcs_audit_log"
-    static let maximumDetailLength = 2000
     static let maximumPageSize = 1000
 
     /// One row to append.
@@ -30,15 +29,20 @@ enum AuditLog {
     }
 
     /// Appends `rows` with as few statements as the bind limits allow: a group commit of look-ups
-    /// writes one statement, not one per row.
+    /// writes one statement, not one per row. Every row's fields are cut to ``AuditFieldLimits``
+    /// here, the one way into the table.
     static func append(_ rows: [Row], on db: any SQLDatabase, service: String) async throws {
+        typealias Limit = AuditFieldLimits
         var values: [StoreValue] = []
         values.reserveCapacity(rows.count * columns.count)
         for row in rows {
             values += [
-                .integer(row.at.unixMilliseconds), .text(service), .text(row.context.principal),
-                .text(row.context.method), .text(row.context.requestID), StoreValue(row.entity), StoreValue(row.entityID),
-                .text(row.outcome), StoreValue(row.detail.map { String($0.prefix(maximumDetailLength)) }),
+                .integer(row.at.unixMilliseconds), .text(service),
+                .text(Limit.cut(row.context.principal, to: Limit.principal)),
+                .text(Limit.cut(row.context.method, to: Limit.method)),
+                .text(Limit.cut(row.context.requestID, to: Limit.requestID)),
+                StoreValue(Limit.cut(row.entity, to: Limit.entity)), StoreValue(Limit.cut(row.entityID, to: Limit.entityID)),
+                .text(Limit.cut(row.outcome, to: Limit.outcome)), StoreValue(Limit.cut(row.detail, to: Limit.detail)),
             ]
         }
         try await db.nativeInsert(into: table, columns: columns, values: values)

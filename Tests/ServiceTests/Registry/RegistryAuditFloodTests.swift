@@ -1,0 +1,48 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsStore
+import JCSkillsTestSupport
+import Testing
+
+/// Refused calls carrying a 15 KB request id once grew the registry's append-only audit table
+/// by 378 MiB per 20,000 calls: what the table keeps of a caller's strings is capped.
+@Suite("Registry: refused calls with huge request ids leave small audit rows", .timeLimit(.minutes(2)))
+struct RegistryAuditFloodTests {
+    @Test(arguments: TestDatabases.backends)
+    func refusalsWithAHugeRequestIDAreAuditedCapped(backend: TestBackend) async throws {
+        try await RegistryHarness.with(backend) { registry in
+            let huge = String(repeating: "f", count: 15_000)
+            let calls = 40
+            try await registry.client("training") { client in
+                for _ in 0..<calls {
+                    // Training may verify a person but never read one: refused by the policy.
+                    let error = await #expect(throws: RPCError.self) {
+                        try await client.unary(RegistryService.getPerson, PersonLookup(cardNumber: "JC1405240000001"),
+                                               options: CallOptions(requestID: huge))
+                    }
+                    #expect(error?.code == .permissionDenied)
+                }
+            }
+            // The auditor writes refusals in the background: wait for them, bounded.
+            var entries: [AuditEntry] = []
+            for _ in 0..<100 {
+                entries = try await registry.store.auditLog(AuditQuery(principal: "jcskills://training", limit: 1000)).entries
+                if entries.count >= calls { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(entries.count == calls)
+            var stored = 0
+            for entry in entries {
+                #expect(entry.outcome == "PERMISSION_DENIED")
+                #expect(entry.requestID.utf8.count <= AuditFieldLimits.requestID)
+                // Cut and marked (or, should the RPC layer one day replace such ids, not the caller's at all).
+                #expect(!entry.requestID.hasPrefix("f") || entry.requestID.hasSuffix("…[cut, 15000 bytes]"))
+                stored += [entry.principal, entry.method, entry.requestID, entry.entity ?? "", entry.entityID ?? "",
+                           entry.outcome, entry.detail ?? ""].map(\.utf8.count).reduce(0, +)
+            }
+            // Under 1 KiB a row here, against 15 KB a call before.
+            #expect(stored < calls * 1_024, "\(stored) bytes for \(calls) rows")
+        }
+    }
+}
