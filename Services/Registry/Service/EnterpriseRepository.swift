@@ -37,10 +37,17 @@ struct EnterpriseRepository: Sendable {
         guard demand.headcount > 0 else { throw RuleViolation(field: "headcount", reason: "must be positive") }
     }
 
-    func upsert(_ enterprises: [(Enterprise, checkValid: Bool)], in tx: StoreTransaction) async throws {
+    /// Registers or updates `enterprises`; returns the credit codes (upper case) written.
+    ///
+    /// With `confinedTo` (a county office's writes) an enterprise already stored in another
+    /// county is left as it is and its code is not returned — decided by the database on the
+    /// row itself (`ON CONFLICT … DO UPDATE … WHERE`), so a move by the registry office between
+    /// the caller's check and this write cannot be overwritten either.
+    func upsert(_ enterprises: [(Enterprise, checkValid: Bool)], confinedTo county: Int32?, in tx: StoreTransaction) async throws -> Set<String> {
         let now = Int64(clock().timeIntervalSince1970 * 1000)
+        var written: Set<String> = []
         for (enterprise, valid) in enterprises {
-            try await tx.raw("""
+            var statement: SQLQueryString = """
                 INSERT INTO enterprises (credit_code, name, county, industry, staff_count, above_size, check_valid, updated_ms)
                 VALUES (\(bind: enterprise.creditCode.uppercased()), \(bind: enterprise.name), \(bind: enterprise.county),
                         \(bind: enterprise.industry), \(bind: Int64(enterprise.staffCount)),
@@ -48,8 +55,13 @@ struct EnterpriseRepository: Sendable {
                 ON CONFLICT (credit_code) DO UPDATE SET name = excluded.name, county = excluded.county,
                     industry = excluded.industry, staff_count = excluded.staff_count, above_size = excluded.above_size,
                     check_valid = excluded.check_valid, updated_ms = excluded.updated_ms
-                """).run()
+                """
+            if let county { statement += " WHERE enterprises.county = \(bind: county)" }
+            statement += " RETURNING credit_code"
+            let rows = try await tx.raw(statement).all(decodingColumn: "credit_code", as: String.self)
+            written.formUnion(rows)
         }
+        return written
     }
 
     func upsert(_ demand: [Demand], in tx: StoreTransaction) async throws {
@@ -63,12 +75,21 @@ struct EnterpriseRepository: Sendable {
         }
     }
 
-    /// The credit codes among `codes` that are registered.
-    func known(_ codes: [String], in db: any SQLDatabase) async throws -> Set<String> {
-        guard !codes.isEmpty else { return [] }
-        return Set(try await db.select().column("credit_code").from("enterprises")
-            .where("credit_code", .in, SQLBind.group(codes.map { $0.uppercased() }))
-            .all(decodingColumn: "credit_code", as: String.self))
+    /// The stored county of each of `codes` (any case) that is registered, by upper-case code.
+    ///
+    /// No row lock needed for the checks made with it: an enterprise's own row is guarded by
+    /// its upsert (``upsert(_:confinedTo:in:)``), and demand written while its enterprise was
+    /// still in the caller's county is what a move committed just after would have found.
+    func counties(_ codes: [String], in db: any SQLDatabase) async throws -> [String: Int32] {
+        guard !codes.isEmpty else { return [:] }
+        let rows = try await db.select().columns("credit_code", "county").from("enterprises")
+            .where("credit_code", .in, SQLBind.group(Array(Set(codes.map { $0.uppercased() }))))
+            .all()
+        var counties: [String: Int32] = [:]
+        for row in rows {
+            counties[try row.decode(column: "credit_code", as: String.self)] = try row.decode(column: "county", as: Int32.self)
+        }
+        return counties
     }
 
     /// Enterprises with at least `minimumStaff` staff (in `county`, or all when 0), by credit

@@ -34,6 +34,30 @@ enum RegistryAccess {
         }
     }
 
+    /// The county `principal`'s writes are confined to: its own for a county office (a code
+    /// that names no county, -1, for one whose code is not a number), nil for the registry
+    /// office and admin, who write every county.
+    static func confinedCounty(_ principal: Principal) -> Int32? {
+        principal.county.map { Int32($0) ?? -1 }
+    }
+
+    /// Whether `principal` may write an enterprise (or its demand) that is stored in
+    /// `storedCounty` (nil: not registered yet) and is to be in `newCounty` (nil: unchanged).
+    /// A county office needs both to be its own: moving another county's enterprise into its
+    /// own county, or its own out, is the registry office's business.
+    static func mayWriteEnterprise(_ principal: Principal, storedCounty: Int32?, newCounty: Int32?) -> Bool {
+        [storedCounty, newCounty].allSatisfy { county in county.map { mayWrite(principal, county: $0) } ?? true }
+    }
+
+    /// Why `principal` may not write enterprise `creditCode`, for a refusal or a row error.
+    static func enterpriseRefusal(_ principal: Principal, creditCode: String, storedCounty: Int32?, newCounty: Int32?) -> String {
+        let own = principal.county ?? "-"
+        if let stored = storedCounty, !mayWrite(principal, county: stored) {
+            return "\(principal.identity) may write only enterprises of county \(own); \(creditCode) is registered in county \(stored)"
+        }
+        return "\(principal.identity) may write only enterprises of county \(own), not \(newCounty.map(String.init) ?? "-")"
+    }
+
     /// Whether `principal` may export the whole city at once (county offices export their own county).
     static func mayExportCity(_ principal: Principal) -> Bool {
         principal.hasRole("admin") || principal.hasRole(office) || principal.hasRole(auditor)

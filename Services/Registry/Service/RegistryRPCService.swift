@@ -61,14 +61,7 @@ struct RegistryRPCService: RPCService {
             try await exportPersons(request, writer, context)
         }
         router.unary(RegistryService.registerEnterprise, policy: RegistryAccess.write) { enterprise, context in
-            try RegistryAccess.requireWrite(context.principal, county: enterprise.county)
-            let valid = try EnterpriseRepository.validate(enterprise)
-            try await store.transaction(context.audit) { tx in
-                try await enterprises.upsert([(enterprise, valid)], in: tx)
-                try await tx.audit(entity: "enterprise", id: enterprise.creditCode.uppercased())
-            }
-            statistics.enterpriseMemo.invalidate()
-            return try await enterprises.find(enterprise.creditCode) ?? EnterpriseView()
+            try await registerEnterprise(enterprise, context)
         }
         router.unary(RegistryService.getEnterprise, policy: RegistryAccess.readEnterprises) { lookup, _ in
             guard let view = try await enterprises.find(lookup.creditCode) else {
@@ -259,38 +252,94 @@ struct RegistryRPCService: RPCService {
 
     // MARK: Enterprises
 
+    /// A county office registers and updates only enterprises that are, and stay, in its own
+    /// county; checked in the transaction, so a refusal is audited as PERMISSION_DENIED.
+    private func registerEnterprise(_ enterprise: Enterprise, _ context: ServerContext) async throws -> EnterpriseView {
+        let valid = try EnterpriseRepository.validate(enterprise)
+        let code = enterprise.creditCode.uppercased()
+        let principal = context.principal
+        try await store.transaction(context.audit) { tx in
+            let stored = try await enterprises.counties([code], in: tx)[code]
+            guard RegistryAccess.mayWriteEnterprise(principal, storedCounty: stored, newCounty: enterprise.county) else {
+                throw RPCError(.permissionDenied, RegistryAccess.enterpriseRefusal(
+                    principal, creditCode: code, storedCounty: stored, newCounty: enterprise.county))
+            }
+            let written = try await enterprises.upsert(
+                [(enterprise, valid)], confinedTo: RegistryAccess.confinedCounty(principal), in: tx)
+            guard written.contains(code) else {
+                // Moved to another county since it was read (PostgreSQL, concurrent writers).
+                throw RPCError(.permissionDenied, "\(principal.identity) may write only enterprises of county \(principal.county ?? "-"); \(code) is registered in another county")
+            }
+            try await tx.audit(entity: "enterprise", id: code)
+        }
+        statistics.enterpriseMemo.invalidate()
+        return try await enterprises.find(enterprise.creditCode) ?? EnterpriseView()
+    }
+
     private func importEnterprises(_ batches: MessageStream<EnterpriseImportBatch>, _ context: ServerContext) async throws -> ImportSummary {
         var summary = ImportSummary()
+        let principal = context.principal
         for try await batch in batches {
             summary.received += UInt64(batch.rows.count)
-            var valid: [(Enterprise, checkValid: Bool)] = []
+            var refusals = OutOfScopeRows()
+            var candidates: [(line: UInt32, enterprise: Enterprise, checkValid: Bool)] = []
             for row in batch.rows {
                 do {
                     let check = try EnterpriseRepository.validate(row.enterprise)
-                    guard RegistryAccess.mayWrite(context.principal, county: row.enterprise.county) else {
-                        throw RuleViolation(field: "county", reason: "\(context.principal.identity) may not register enterprises of county \(row.enterprise.county)")
+                    guard RegistryAccess.mayWrite(principal, county: row.enterprise.county) else {
+                        refusals.add(row.enterprise.creditCode)
+                        throw RuleViolation(field: "county", reason: RegistryAccess.enterpriseRefusal(
+                            principal, creditCode: row.enterprise.creditCode.uppercased(), storedCounty: nil, newCounty: row.enterprise.county))
                     }
-                    valid.append((row.enterprise, check))
+                    candidates.append((row.line, row.enterprise, check))
                 } catch let violation as RuleViolation {
                     summary.reject(RowError(line: row.line, column: violation.field, reason: violation.reason))
                 }
             }
-            guard !valid.isEmpty else { continue }
-            // Which were registered before, read in the same transaction as the upsert.
-            let updated = try await store.transaction(context.audit) { tx in
-                let known = try await enterprises.known(valid.map(\.0.creditCode), in: tx)
-                try await enterprises.upsert(valid, in: tx)
-                try await tx.audit(entity: "enterprise", id: nil, detail: "imported \(valid.count) enterprises")
-                return valid.filter { known.contains($0.0.creditCode.uppercased()) }.count
+            if !candidates.isEmpty {
+                // Which were registered before, and where, read in the same transaction as the upsert.
+                let (accepted, updated, rejected) = try await store.transaction(context.audit) { tx in
+                    let stored = try await enterprises.counties(candidates.map(\.enterprise.creditCode), in: tx)
+                    var rejected: [(error: RowError, code: String)] = []
+                    var valid: [(Enterprise, checkValid: Bool)] = []
+                    var lines: [(line: UInt32, code: String)] = []
+                    for candidate in candidates {
+                        let code = candidate.enterprise.creditCode.uppercased()
+                        let county = stored[code]
+                        if RegistryAccess.mayWriteEnterprise(principal, storedCounty: county, newCounty: candidate.enterprise.county) {
+                            valid.append((candidate.enterprise, candidate.checkValid))
+                            lines.append((candidate.line, code))
+                        } else {
+                            rejected.append((RowError(line: candidate.line, column: "credit_code", reason: RegistryAccess.enterpriseRefusal(
+                                principal, creditCode: code, storedCounty: county, newCounty: candidate.enterprise.county)), code))
+                        }
+                    }
+                    let written = try await enterprises.upsert(valid, confinedTo: RegistryAccess.confinedCounty(principal), in: tx)
+                    // Skipped by the write itself: moved to another county since it was read.
+                    for (line, code) in lines where !written.contains(code) {
+                        rejected.append((RowError(line: line, column: "credit_code",
+                                                  reason: "\(principal.identity) may write only enterprises of county \(principal.county ?? "-"); \(code) is registered in another county"), code))
+                    }
+                    let writtenLines = lines.filter { written.contains($0.code) }
+                    try await tx.audit(entity: "enterprise", id: nil, detail: "imported \(writtenLines.count) enterprises")
+                    let updated = writtenLines.filter { stored[$0.code] != nil }.count
+                    return (writtenLines.count - updated, updated, rejected)
+                }
+                summary.accepted += UInt64(accepted)
+                summary.alreadyRegistered += UInt64(updated)
+                for (error, code) in rejected {
+                    refusals.add(code)
+                    summary.reject(error)
+                }
             }
-            summary.alreadyRegistered += UInt64(updated)
-            summary.accepted += UInt64(valid.count - updated)
+            try await refusals.audit(in: store, context.audit, entity: "enterprise")
         }
         return summary
     }
 
     private func importDemand(_ batches: MessageStream<DemandImportBatch>, _ context: ServerContext) async throws -> ImportSummary {
         var summary = ImportSummary()
+        let principal = context.principal
         for try await batch in batches {
             summary.received += UInt64(batch.rows.count)
             var candidates: [DemandImportRow] = []
@@ -303,22 +352,57 @@ struct RegistryRPCService: RPCService {
                 }
             }
             guard !candidates.isEmpty else { continue }
-            try await store.transaction(context.audit) { tx in
-                let known = try await enterprises.known(candidates.map(\.demand.creditCode), in: tx)
+            // Demand belongs to its enterprise: a county office writes it only for enterprises
+            // registered in its own county.
+            let (accepted, rejected, outOfScope) = try await store.transaction(context.audit) { tx in
+                let stored = try await enterprises.counties(candidates.map(\.demand.creditCode), in: tx)
                 var valid: [Demand] = []
+                var rejected: [RowError] = []
+                var outOfScope: [String] = []
                 for row in candidates {
-                    if known.contains(row.demand.creditCode.uppercased()) {
-                        valid.append(row.demand)
-                    } else {
-                        summary.reject(RowError(line: row.line, column: "credit_code", reason: "no enterprise \(row.demand.creditCode) is registered; import enterprises first"))
+                    let code = row.demand.creditCode.uppercased()
+                    guard let county = stored[code] else {
+                        rejected.append(RowError(line: row.line, column: "credit_code", reason: "no enterprise \(row.demand.creditCode) is registered; import enterprises first"))
+                        continue
                     }
+                    guard RegistryAccess.mayWriteEnterprise(principal, storedCounty: county, newCounty: nil) else {
+                        outOfScope.append(code)
+                        rejected.append(RowError(line: row.line, column: "credit_code", reason: "\(principal.identity) may write demand only of enterprises of county \(principal.county ?? "-"); \(code) is registered in county \(county)"))
+                        continue
+                    }
+                    valid.append(row.demand)
                 }
                 try await enterprises.upsert(valid, in: tx)
                 try await tx.audit(entity: "demand", id: nil, detail: "imported \(valid.count) demand lines")
-                summary.accepted += UInt64(valid.count)
+                return (valid.count, rejected, outOfScope)
             }
+            summary.accepted += UInt64(accepted)
+            for error in rejected { summary.reject(error) }
+            var refusals = OutOfScopeRows()
+            for code in outOfScope { refusals.add(code) }
+            try await refusals.audit(in: store, context.audit, entity: "demand")
         }
         return summary
+    }
+}
+
+/// Import rows refused because they lie outside the caller's county: one PERMISSION_DENIED
+/// audit row per batch that had any, naming how many and the first few credit codes (an
+/// enterprise's code is not personal data).
+struct OutOfScopeRows {
+    static let namedCodes = 10
+    private(set) var count = 0
+    private var codes: [String] = []
+
+    mutating func add(_ creditCode: String) {
+        count += 1
+        if codes.count < Self.namedCodes { codes.append(creditCode.uppercased()) }
+    }
+
+    func audit(in store: Store, _ context: AuditContext, entity: String) async throws {
+        guard count > 0 else { return }
+        try await store.recordAudit(context, outcome: .permissionDenied, entity: entity, id: nil,
+                                    detail: "\(count) rows of other counties refused: \(codes.joined(separator: ", "))\(count > codes.count ? ", …" : "")")
     }
 }
 
