@@ -1,4 +1,7 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 import FuzzSupport
 import JCSkillsProtocol
 @_spi(Fuzzing) import JCSkillsRPC
@@ -27,6 +30,12 @@ import NIOEmbedded
 //   GOAWAY, and after it nothing on streams above its lastStreamID; PING only as an answer.
 
 nonisolated(unsafe) var currentInput: [UInt8] = []
+
+/// FUZZ_KNOWN_ISSUES=handler-cycle (scripts/fuzz sets it while the issue is open): the handler
+/// keeps its ChannelHandlerContext (and the context the handler) and a closure holding itself,
+/// so every connection's handler, context and pipeline outlive the connection. Reported; the
+/// check below is skipped while it is listed, so that fuzzing can look for anything else.
+let knownHandlerCycle = (getenv("FUZZ_KNOWN_ISSUES").map { String(cString: $0) } ?? "").contains("handler-cycle")
 
 func failed(_ message: String) -> Never {
     invariantFailed(message, input: currentInput)
@@ -96,6 +105,11 @@ func verifyServerOutput(_ output: ByteBuffer, client: Settings) {
     }
 }
 
+/// The handler, held weakly: once the connection closed and its calls ended it must be freed.
+final class WeakHandler: @unchecked Sendable {
+    weak var object: AnyObject?
+}
+
 func readAll(_ channel: NIOAsyncTestingChannel, into output: inout ByteBuffer) async {
     while let bytes = try! await channel.readOutbound(as: ByteBuffer.self) {
         output.writeImmutableBuffer(bytes)
@@ -117,8 +131,9 @@ func runConnection(_ input: [UInt8]) async {
     stream += input[4...]
 
     let loop = NIOAsyncTestingEventLoop()
+    let handler = WeakHandler()
     let channel = try! await NIOAsyncTestingChannel(loop: loop) { channel in
-        try ServerFuzzing.addConnectionHandler(to: channel, tight: tight)
+        handler.object = try ServerFuzzing.addConnectionHandler(to: channel, tight: tight)
     }
     try! await channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 7101))
     await loop.run()
@@ -150,6 +165,16 @@ func runConnection(_ input: [UInt8]) async {
         failed("closing the connection failed: \(error)")
     }
     await readAll(channel, into: &output)
+    // Calls still running were cancelled by the close; give their tasks a moment to end.
+    var waited = 0
+    while handler.object != nil, !knownHandlerCycle, waited < 200 {
+        await loop.run()
+        try? await Task.sleep(for: .milliseconds(1))
+        waited += 1
+    }
+    if handler.object != nil, !knownHandlerCycle {
+        failed("the connection handler is still alive after the connection closed and its calls ended (a reference cycle?)")
+    }
     verifyServerOutput(output, client: flags & 0x08 == 0 ? clientSettings(Array(stream.dropFirst(ConnectionPreface.bytes.count))) : .protocolDefaults)
 }
 

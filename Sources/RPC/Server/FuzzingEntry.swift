@@ -12,11 +12,18 @@ public enum ServerFuzzing {
     /// Adds the server's connection handler to `channel`. Call on the channel's event loop.
     /// `tight`: small limits (frame 16 KiB, 2 streams, 64-byte windows, 256-byte messages and
     /// metadata), so that short inputs reach the limit paths.
-    /// Each call makes a server of its own, so that no state carries over from one input to the next.
-    public static func addConnectionHandler(to channel: any Channel, tight: Bool = false) throws {
-        let shared = makeShared(tight: tight)
-        try channel.pipeline.syncOperations.addHandler(ServerConnectionHandler(shared: shared, eventLoop: channel.eventLoop))
+    /// Connections share one server per kind of limits, as a real server's do: what one
+    /// connection leaves behind in the shared state is seen by the next.
+    /// Returns the handler, for a weak reference: it must be freed once the connection closed.
+    @discardableResult
+    public static func addConnectionHandler(to channel: any Channel, tight: Bool = false) throws -> AnyObject {
+        let handler = ServerConnectionHandler(shared: tight ? tightShared : standardShared, eventLoop: channel.eventLoop)
+        try channel.pipeline.syncOperations.addHandler(handler)
+        return handler
     }
+
+    private static let standardShared = makeShared(tight: false)
+    private static let tightShared = makeShared(tight: true)
 
     private static func makeShared(tight: Bool) -> ServerShared {
         let logger = Logger(label: "jcskills.fuzz", factory: { _ in SwiftLogNoOpLogHandler() })
