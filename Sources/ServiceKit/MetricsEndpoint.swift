@@ -2,40 +2,39 @@ import JCSkillsRPC
 import Logging
 import NIOCore
 import NIOHTTP1
-import NIOPosix
 import Prometheus
 import ServiceLifecycle
 
 /// Serves `GET /metrics` in Prometheus text format (plain HTTP, meant for a loopback or
-/// monitoring-network address) and `GET /healthz`.
+/// monitoring-network address) and `GET /healthz`, within the service's ``HTTPServerLimits``.
 public struct MetricsEndpoint: Service {
     let address: Endpoint
     let registry: PrometheusCollectorRegistry
+    let limits: HTTPServerLimits
     let logger: Logger
 
-    public init(address: Endpoint, registry: PrometheusCollectorRegistry, logger: Logger) {
+    public init(address: Endpoint, registry: PrometheusCollectorRegistry, limits: HTTPServerLimits = HTTPServerLimits(), logger: Logger) {
         self.address = address
         self.registry = registry
+        self.limits = limits
         self.logger = logger
     }
 
     public func run() async throws {
-        let registry = registry
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                    try channel.pipeline.syncOperations.addHandler(MetricsHTTPHandler(registry: registry))
-                }
-            }
-            .bind(host: address.host, port: address.port)
-            .get()
+        let channel = try await start()
         logger.info("metrics endpoint", metadata: ["address": "http://\(address)/metrics"])
         await withGracefulShutdownHandler {
             try? await channel.closeFuture.get()
         } onGracefulShutdown: {
             channel.close(promise: nil)
+        }
+    }
+
+    /// Binds and serves until the returned channel is closed.
+    public func start() async throws -> any Channel {
+        let registry = registry
+        return try await LimitedHTTPServer.bind(host: address.host, port: address.port, name: "metrics", limits: limits) {
+            MetricsHTTPHandler(registry: registry)
         }
     }
 }

@@ -74,7 +74,7 @@ public enum ServiceRunner {
         var running: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: server)]
         running += assembly.background.map { .init(service: $0) }
         if let metrics = settings.metrics {
-            running.append(.init(service: MetricsEndpoint(address: metrics, registry: registry, logger: logger)))
+            running.append(.init(service: MetricsEndpoint(address: metrics, registry: registry, limits: settings.httpLimits, logger: logger)))
         }
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: running, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

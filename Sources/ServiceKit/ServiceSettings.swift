@@ -18,6 +18,8 @@ public struct ServiceSettings: Sendable {
     public var drainSeconds: Int
     /// Whether admins may call the echo service (link checks, load tests). Default true.
     public var echoService: Bool
+    /// Connection cap, timeouts and head size for every HTTP port (metrics; the gateway's dashboard).
+    public var httpLimits: HTTPServerLimits
     /// The config file's text, for the service's own section (see ``section(_:)``).
     var fileText: String?
 
@@ -33,6 +35,7 @@ public struct ServiceSettings: Sendable {
         self.logLevel = .info
         self.drainSeconds = 10
         self.echoService = true
+        self.httpLimits = HTTPServerLimits()
     }
 
     /// Defaults, then the config file named by `--config`, then the flags.
@@ -68,6 +71,7 @@ public struct ServiceSettings: Sendable {
         if let level = file.logLevel { logLevel = try Self.level(level, flag: "\(flag): log_level") }
         if let drain = file.drainSeconds { drainSeconds = drain }
         if let echo = file.echoService { echoService = echo }
+        if let http = file.http { try http.apply(to: &httpLimits, file: path) }
     }
 
     mutating func apply(_ options: ServiceOptions) throws {
@@ -132,9 +136,41 @@ struct ServiceFile: Decodable {
     var logLevel: String?
     var drainSeconds: Int?
     var echoService: Bool?
+    var http: HTTP?
+
+    /// `http:`, limits for every HTTP port of the service (see ``HTTPServerLimits``).
+    struct HTTP: Decodable {
+        var maximumConnections: Int?
+        var requestTimeoutSeconds: Int?
+        var keepAliveSeconds: Int?
+        var maximumRequestHeadBytes: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case maximumConnections = "max_connections"
+            case requestTimeoutSeconds = "request_timeout_s"
+            case keepAliveSeconds = "keep_alive_s"
+            case maximumRequestHeadBytes = "max_request_head_bytes"
+        }
+
+        func apply(to limits: inout HTTPServerLimits, file: String) throws {
+            func positive(_ value: Int?, _ key: String) throws -> Int? {
+                guard let value else { return nil }
+                guard value > 0 else { throw ConfigurationError("\(file): http.\(key) must be positive, got \(value)") }
+                return value
+            }
+            if let value = try positive(maximumConnections, CodingKeys.maximumConnections.rawValue) { limits.maximumConnections = value }
+            if let value = try positive(requestTimeoutSeconds, CodingKeys.requestTimeoutSeconds.rawValue) { limits.requestTimeout = .seconds(value) }
+            if let value = try positive(keepAliveSeconds, CodingKeys.keepAliveSeconds.rawValue) { limits.keepAliveTimeout = .seconds(value) }
+            if let value = try positive(maximumRequestHeadBytes, CodingKeys.maximumRequestHeadBytes.rawValue) {
+                // Below a request line and a Host header nothing could be served at all.
+                guard value >= 1024 else { throw ConfigurationError("\(file): http.max_request_head_bytes must be at least 1024, got \(value)") }
+                limits.maximumRequestHeadBytes = value
+            }
+        }
+    }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case listen, metrics, data, tls, peers, database
+        case listen, metrics, data, tls, peers, database, http
         case logLevel = "log_level"
         case drainSeconds = "drain_seconds"
         case echoService = "echo_service"

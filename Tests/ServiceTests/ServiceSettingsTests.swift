@@ -17,6 +17,7 @@ struct ServiceSettingsTests {
         #expect(settings.listen.host == "0.0.0.0")
         #expect(settings.metrics?.port == kind.defaultMetricsPort)
         #expect(settings.tls.certificateChain == "/etc/jcskills/pki/\(kind.rawValue).crt")
+        #expect(settings.httpLimits == HTTPServerLimits())
         if kind == .gateway {
             #expect(settings.peers[.registry]?.count == 2)
             #expect(settings.peers[.competition]?.first?.port == 7104)
@@ -79,5 +80,20 @@ struct ServiceSettingsTests {
         #expect(error?.description.contains("listen_adress") == true)
         let settings = try ServiceSettings.resolve(kind: .registry, options: try ServiceOptions.parse(["--peer", "evaluation=[::1]:7103"]))
         #expect(settings.peers[.evaluation]?.first?.host == "::1")
+    }
+
+    @Test func theHTTPBlockSetsTheLimitsOfEveryHTTPPort() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cfg-\(UUID().uuidString).yaml").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "http:\n  max_connections: 32\n  request_timeout_s: 2\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let settings = try ServiceSettings.resolve(kind: .gateway, options: try ServiceOptions.parse(["--config", path]))
+        #expect(settings.httpLimits == HTTPServerLimits(maximumConnections: 32, requestTimeout: .seconds(2)))
+        // Defaults are the safe ones; a zero would switch a limit off and is refused.
+        #expect(ServiceSettings(kind: .gateway).httpLimits.maximumConnections == 256)
+        try "http:\n  keep_alive_s: 0\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let error = #expect(throws: ConfigurationError.self) {
+            try ServiceSettings.resolve(kind: .gateway, options: try ServiceOptions.parse(["--config", path]))
+        }
+        #expect(error?.description.contains("keep_alive_s") == true)
     }
 }

@@ -66,7 +66,7 @@ public enum GatewayDefinition: ServiceDefinition {
         if dashboard.enabled ?? true {
             background.append(try DashboardServer(
                 options: dashboard, tls: settings.tls, engine: service.engine, history: history,
-                catalogue: catalogue, logger: environment.logger))
+                catalogue: catalogue, limits: settings.httpLimits, logger: environment.logger))
         }
         return ServiceAssembly(
             services: [service],
