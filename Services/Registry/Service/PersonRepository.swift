@@ -224,10 +224,15 @@ struct PersonRepository: Sendable {
         deltas.remove(old)
         deltas.add(updated)
         try await deltas.write(to: tx)
+        // The history is an audit trail too: who, which call and why are capped as in the audit log.
+        typealias Limit = AuditFieldLimits
+        let principal = Limit.cut(tx.context.principal, to: Limit.principal)
+        let requestID = Limit.cut(tx.context.requestID, to: Limit.requestID)
+        let reason = Limit.cut(reason, to: Limit.detail)
         for change in changes {
             try await tx.insert(into: "person_history")
                 .columns("person_id", "at_ms", "principal", "request_id", "field", "old_value", "new_value", "reason")
-                .values(SQLBind(old.id), SQLBind(now), SQLBind(tx.context.principal), SQLBind(tx.context.requestID),
+                .values(SQLBind(old.id), SQLBind(now), SQLBind(principal), SQLBind(requestID),
                         SQLBind(change.field), SQLBind(change.old), SQLBind(change.new), SQLBind(reason))
                 .run()
         }

@@ -45,4 +45,27 @@ struct RegistryAuditFloodTests {
             #expect(stored < calls * 1_024, "\(stored) bytes for \(calls) rows")
         }
     }
+
+    /// A person's history is an audit trail too: the caller's request id and reason are capped there.
+    @Test(arguments: TestDatabases.backends)
+    func historyRowsKeepCappedRequestIDsAndReasons(backend: TestBackend) async throws {
+        try await RegistryHarness.with(backend) { registry in
+            try await registry.client("admin") { client in
+                let card = try await client.unary(RegistryService.registerPerson, .sample(id: TestIDs.make(birth: "19900101", sequence: 31))).cardNumber
+                var update = PersonUpdate()
+                update.person = PersonLookup(cardNumber: card)
+                update.phone = "13987654321"
+                update.employment = .unemployed
+                update.reason = String(repeating: "因", count: 5_000)  // 15,000 bytes
+                _ = try await client.unary(RegistryService.updatePerson, update, options: CallOptions(requestID: String(repeating: "f", count: 15_000)))
+                let history = try await client.unary(RegistryService.personHistory, PersonLookup(cardNumber: card))
+                #expect(history.entries.count == 2)
+                for entry in history.entries {
+                    #expect(entry.requestID.utf8.count <= AuditFieldLimits.requestID)
+                    #expect(entry.reason.utf8.count <= AuditFieldLimits.detail)
+                    #expect(entry.reason.hasPrefix("因因") && entry.reason.hasSuffix("因…[cut, 15000 bytes]"))
+                }
+            }
+        }
+    }
 }
