@@ -28,5 +28,5 @@ struct LoadCommand: AsyncParsableCommand {
             could not start (TLS files, workload setup); 64 usage error.
             Loopback or an endpoint you name only: never a host you do not run.
             """,
-        subcommands: [RegistryCommand.self, EvaluationCommand.self, GatewayCommand.self, EchoCommand.self, HealthCommand.self, CodecCommand.self, StoreCommand.self, CompareCommand.self])
+        subcommands: [RegistryCommand.self, EvaluationCommand.self, GatewayCommand.self, EchoCommand.self, HealthCommand.self, CodecCommand.self, StoreCommand.self, CompareCommand.self, AbuseCommand.self])
 }

@@ -3,15 +3,15 @@ import Foundation
 import JCSkillsLoad
 import JCSkillsRPC
 
-/// The options of every workload that calls a service.
-struct TargetOptions: ParsableArguments {
+/// Which service to call and as whom: the options of every subcommand that calls a service.
+struct ServiceAddressOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "Service address. Default: 127.0.0.1 and the port of --service (or of the workload's own service).",
         valueName: "host:port"))
     var endpoint: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "For echo and health: which local service to call when --endpoint is not given: gateway (7100), registry (7101), training (7102), evaluation (7103), competition (7104).",
+        "For echo, health and abuse: which local service to call when --endpoint is not given: gateway (7100), registry (7101), training (7102), evaluation (7103), competition (7104).",
         valueName: "name"))
     var service: String = "registry"
 
@@ -20,6 +20,31 @@ struct TargetOptions: ParsableArguments {
 
     @Option(name: .customLong("as"), help: ArgumentHelp("Identity to present. Env JCSKILLS_AS; default admin.", valueName: "id"))
     var identity: String?
+
+    func validate() throws {
+        if let endpoint, Endpoint(endpoint) == nil { throw ValidationError("--endpoint: expected HOST:PORT, got '\(endpoint)'") }
+        guard ServicePorts.port(of: service) != nil else {
+            throw ValidationError("--service: one of \(ServicePorts.all.map(\.service).joined(separator: ", "))")
+        }
+    }
+
+    /// The endpoint: --endpoint, else the given service's local port.
+    func resolvedEndpoint(defaultService: String? = nil) -> Endpoint {
+        if let endpoint { return Endpoint(endpoint)! }
+        return Endpoint(ServicePorts.defaultEndpoint(defaultService ?? service)!)!
+    }
+
+    /// The TLS files of --tls and --as (or their environment variables and defaults).
+    var tlsFiles: TLSFiles {
+        let directory = tls ?? ProcessInfo.processInfo.environment["JCSKILLS_TLS"] ?? ".jcskills/pki"
+        let name = identity ?? ProcessInfo.processInfo.environment["JCSKILLS_AS"] ?? "admin"
+        return TLSFiles(directory: directory, identity: name)
+    }
+}
+
+/// The options of every workload that calls a service.
+struct TargetOptions: ParsableArguments {
+    @OptionGroup var address: ServiceAddressOptions
 
     @Option(name: .long, help: ArgumentHelp("Calls outstanding at once: the callers of a closed loop, the most in flight in an open loop.", valueName: "n"))
     var concurrency: Int = 64
@@ -52,21 +77,11 @@ struct TargetOptions: ParsableArguments {
     var json = false
 
     func validate() throws {
-        if let endpoint, Endpoint(endpoint) == nil { throw ValidationError("--endpoint: expected HOST:PORT, got '\(endpoint)'") }
-        guard ServicePorts.port(of: service) != nil else {
-            throw ValidationError("--service: one of \(ServicePorts.all.map(\.service).joined(separator: ", "))")
-        }
         guard concurrency >= 1, connections >= 1, threads >= 1 else { throw ValidationError("--concurrency, --connections and --threads must be at least 1") }
         if let duration, duration <= 0 { throw ValidationError("--duration must be positive") }
         if let requests, requests <= 0 { throw ValidationError("--requests must be positive") }
         if let rate, rate <= 0 { throw ValidationError("--rate must be positive") }
         guard warmup >= 0, timeout > 0 else { throw ValidationError("--warmup must not be negative, --timeout must be positive") }
-    }
-
-    /// The endpoint: --endpoint, else the given service's local port.
-    func resolvedEndpoint(defaultService: String? = nil) -> Endpoint {
-        if let endpoint { return Endpoint(endpoint)! }
-        return Endpoint(ServicePorts.defaultEndpoint(defaultService ?? service)!)!
     }
 
     var plan: LoadPlan {
@@ -77,10 +92,8 @@ struct TargetOptions: ParsableArguments {
     }
 
     func target(defaultService: String? = nil) -> LoadTarget {
-        let directory = tls ?? ProcessInfo.processInfo.environment["JCSKILLS_TLS"] ?? ".jcskills/pki"
-        let name = identity ?? ProcessInfo.processInfo.environment["JCSKILLS_AS"] ?? "admin"
-        return LoadTarget(
-            endpoint: resolvedEndpoint(defaultService: defaultService), tls: TLSFiles(directory: directory, identity: name),
+        LoadTarget(
+            endpoint: address.resolvedEndpoint(defaultService: defaultService), tls: address.tlsFiles,
             connections: connections, callTimeout: .milliseconds(Int(timeout * 1000)), threads: threads)
     }
 }
