@@ -25,9 +25,9 @@ extension LocalCluster {
         var configuration = ClientConfiguration(tls: TLSFiles(directory: pkiDirectory, identity: "admin"))
         configuration.defaultTimeout = .seconds(300)
         let registry = try RPCClient(endpoints: [Endpoint(host: "127.0.0.1", port: ServiceKind.registry.defaultPort)], configuration: configuration)
-        let persons = try await RegistryImports.persons.run(file: "\(directory)/\(RegistryCSVFormat.personsFileName)", client: registry)
-        let enterprises = try await RegistryImports.enterprises.run(file: "\(directory)/\(RegistryCSVFormat.enterprisesFileName)", client: registry)
-        let demand = try await RegistryImports.demand.run(file: "\(directory)/\(RegistryCSVFormat.demandFileName)", client: registry)
+        let persons = try await RegistryImports.persons.run(file: "\(directory)/\(RegistryCSVFormat.personsFileName)", client: registry).summary
+        let enterprises = try await RegistryImports.enterprises.run(file: "\(directory)/\(RegistryCSVFormat.enterprisesFileName)", client: registry).summary
+        let demand = try await RegistryImports.demand.run(file: "\(directory)/\(RegistryCSVFormat.demandFileName)", client: registry).summary
         await registry.close()
         print("demo data: registry \(persons.accepted) persons, \(enterprises.accepted) enterprises, \(demand.accepted) demand lines")
         // Evaluation after the registry: its enterprise bodies are checked against the
@@ -35,8 +35,8 @@ extension LocalCluster {
         let evaluationData = EvaluationDemoData(persons: Self.demoPersons, enterprises: Self.demoEnterprises, seed: Self.demoSeed)
         try evaluationData.write(to: directory)
         let evaluation = try RPCClient(endpoints: [Endpoint(host: "127.0.0.1", port: ServiceKind.evaluation.defaultPort)], configuration: configuration)
-        let institutions = try await EvaluationImports.institutions(file: "\(directory)/\(EvaluationCSVFormat.institutionsFileName)", client: evaluation)
-        let certificates = try await EvaluationImports.certificates.run(file: "\(directory)/\(EvaluationCSVFormat.certificatesFileName)", client: evaluation)
+        let institutions = try await EvaluationImports.institutions(file: "\(directory)/\(EvaluationCSVFormat.institutionsFileName)", client: evaluation).summary
+        let certificates = try await EvaluationImports.certificates.run(file: "\(directory)/\(EvaluationCSVFormat.certificatesFileName)", client: evaluation).summary
         await evaluation.close()
         print("demo data: evaluation \(institutions.accepted) institutions, \(certificates.accepted) certificates")
         for error in (institutions.errors + certificates.errors).prefix(5) {

@@ -8,6 +8,10 @@ import JCSkillsProtocol
 /// a comma or quote; no field contains a line break. Dates are ISO `yyyy-mm-dd`, lists are
 /// separated by ``listSeparator``, booleans are `true`/`false`, enums use the vocabularies
 /// below (English slug; the importer also accepts the Chinese name or the wire number).
+/// The importer reads more than the generator writes: GBK, GB18030 or Big5 as well as UTF-8
+/// (``CSVTextEncoding``, through ``LineReader``), CRLF line ends, and a byte-order mark; it
+/// holds a line to 16 KiB and a field to 4 KiB, and reports a record whose key (ID number,
+/// credit code) appeared on an earlier line.
 ///
 /// **persons.csv** (one person per line, ``PersonColumn``):
 /// `id_number,name,gender,residence_county,category,key_groups,education,employment,occupation,occupation_name,training_wish,training_wish_name,training_mode,phone,stage,registered_on`

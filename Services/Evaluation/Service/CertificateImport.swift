@@ -137,7 +137,7 @@ struct CertificateImport: Sendable {
             (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
                 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/")
         }) else {
-            throw RuleViolation(field: "number", reason: "'\(number)' is not a certificate number (letters, digits, - and /, at most 40)")
+            throw RuleViolation(field: "number", reason: "'\(FieldLimits.quote(number))' is not a certificate number (letters, digits, - and /, at most 40)")
         }
         // Letters, digits, - and / only: setting bit 5 lower-cases a letter and changes none of the others into one.
         guard !bytes.prefix(3).map({ $0 | 0x20 }).elementsEqual("jcc".utf8) else {

@@ -1,5 +1,6 @@
 import Foundation
 import JCSkillsProtocol
+import JCSkillsServiceKit
 
 /// A certificate request whose fields passed ``CertificateRules/validate(_:)``; the rules
 /// that depend on the institution are checked inside the issuing transaction.
@@ -26,6 +27,13 @@ struct CertificateRules: Sendable {
 
     func validate(_ request: CertificateIssue) throws -> ValidatedIssue {
         guard !request.institutionCode.isEmpty else { throw RuleViolation(field: "institution_code", reason: "is empty") }
+        // Stored and indexed as given: an oversize field is this row's error, not the database's.
+        for (field, text, limit) in [("institution_code", request.institutionCode, FieldLimits.code),
+                                     ("occupation", request.occupation, FieldLimits.code),
+                                     ("operation_code", request.operationCode, FieldLimits.code),
+                                     ("holder_name", request.holderName, FieldLimits.name)] {
+            if let reason = FieldLimits.violation(text, limit: limit) { throw RuleViolation(field: field, reason: reason) }
+        }
         let kind = request.kind
         guard CertificateKind.known.contains(kind) else {
             throw RuleViolation(field: "kind", reason: "\(kind.rawValue) is not one of the five certificate kinds")

@@ -1,5 +1,6 @@
 import Foundation
 import JCSkillsProtocol
+import JCSkillsServiceKit
 
 /// The registration rules of issue 4 §1, each failure naming the field and the reason.
 struct PersonRules: Sendable {
@@ -30,9 +31,16 @@ struct PersonRules: Sendable {
         } catch {
             throw RuleViolation(field: "id_number", reason: "\(error)")
         }
+        // Bytes first: counting the characters of a megabyte is not worth it.
+        guard request.name.utf8.count <= FieldLimits.text else {
+            throw RuleViolation(field: "name", reason: "is longer than 50 characters")
+        }
         let name = request.name.trimmingWhitespace
         guard !name.isEmpty else { throw RuleViolation(field: "name", reason: "is empty") }
         guard name.count <= 50 else { throw RuleViolation(field: "name", reason: "is longer than 50 characters") }
+        for (field, code) in [("occupation", request.occupation), ("training_wish", request.trainingWish)] {
+            if let reason = FieldLimits.violation(code, limit: FieldLimits.code) { throw RuleViolation(field: field, reason: reason) }
+        }
         if request.gender != .unspecified && request.gender != id.gender {
             throw RuleViolation(field: "gender", reason: "\(request.gender) does not match the ID number, which says \(id.gender)")
         }
@@ -95,7 +103,7 @@ struct PersonRules: Sendable {
         do {
             return try MobilePhoneNumber.parse(phone).value
         } catch {
-            throw RuleViolation(field: "phone", reason: "'\(phone)': \(error)")
+            throw RuleViolation(field: "phone", reason: "'\(FieldLimits.quote(phone))': \(error)")
         }
     }
 }

@@ -63,24 +63,25 @@ struct EvaluationCommand: AsyncParsableCommand {
                 when some were rejected.
                 """)
         @OptionGroup var target: Target
+        @OptionGroup var input: CSVImportOptions
         @Argument(help: ArgumentHelp("certificates.csv", valueName: "file")) var file: String
         @Option(name: .long, help: ArgumentHelp("Write every rejected row to this CSV file.", valueName: "file")) var errors: String?
         // Large messages: one transaction each, and the service seals the next while one commits.
-        @Option(name: .long, help: "Rows per message (and per database transaction).") var batch: Int = 10_000
+        @Option(name: .long, help: "Rows per message at most (a message also ends at 1 MiB).") var batch: Int = 10_000
 
         func run() async throws {
             let client = try target.makeClient(timeout: .seconds(24 * 3600))
             let started = Date()
-            let summary: ImportSummary
+            let report: ImportReport
             do {
-                summary = try await EvaluationImports.certificates.run(file: file, client: client, batchSize: batch)
+                report = try await EvaluationImports.certificates.run(file: file, encoding: input.encoding, client: client, batchSize: batch)
             } catch {
                 await client.close()
                 throw error
             }
             await client.close()
-            if let errors { try CSVImporter.writeErrors(summary, to: errors) }
-            try CSVImporter.report(summary, file: file, seconds: Date().timeIntervalSince(started))
+            if let errors { try CSVImporter.writeErrors(report.summary, to: errors) }
+            try CSVImporter.report(report, file: file, seconds: Date().timeIntervalSince(started))
         }
     }
 
@@ -96,12 +97,15 @@ struct EvaluationCommand: AsyncParsableCommand {
                 rows were refused (each with its rule).
                 """)
         @OptionGroup var target: Target
+        @OptionGroup var input: CSVImportOptions
         @Argument(help: ArgumentHelp("institutions.csv", valueName: "file")) var file: String
 
         func run() async throws {
             let started = Date()
-            let summary = try await target.call { client in try await EvaluationImports.institutions(file: file, client: client) }
-            try CSVImporter.report(summary, file: file, seconds: Date().timeIntervalSince(started))
+            let report = try await target.call { client in
+                try await EvaluationImports.institutions(file: file, encoding: input.encoding, client: client)
+            }
+            try CSVImporter.report(report, file: file, seconds: Date().timeIntervalSince(started))
         }
     }
 

@@ -9,43 +9,47 @@ import JCSkillsRPC
 enum EvaluationImports {
     static let certificates = CSVImport(
         label: "certificates", header: EvaluationCSVFormat.certificateHeader, method: EvaluationService.importCertificates,
+        duplicates: DuplicateRule(column: EvaluationCSVFormat.CertificateColumn.number.rawValue, what: "certificate number") { fields in
+            DuplicateFinder.key(fields[EvaluationCSVFormat.CertificateColumn.number.index])
+        },
         parse: EvaluationCSVMapping.certificate, batch: CertificateImportBatch.init(rows:))
 
     /// Registers every institution of an institutions.csv; a refused row is reported by line
     /// with the service's reason (its rule name first) and does not stop the others.
-    static func institutions(file: String, client: RPCClient) async throws -> ImportSummary {
-        let reader = try LineReader(path: file)
-        guard let headerLine = try reader.next() else { throw CLIError("\(file) is empty") }
-        let header = try CSVRow.parse(headerLine.hasPrefix("\u{FEFF}") ? String(headerLine.dropFirst()) : headerLine)
-        guard header == EvaluationCSVFormat.institutionHeader else {
-            throw CLIError("\(file): the header is\n  \(header.joined(separator: ","))\nexpected\n  \(EvaluationCSVFormat.institutionHeader.joined(separator: ","))")
-        }
-        var summary = ImportSummary()
-        var line: UInt32 = 1
-        while let text = try reader.next() {
-            line += 1
-            guard !text.isEmpty else { continue }
-            summary.received += 1
+    static func institutions(file: String, encoding: CSVTextEncoding = .auto, client: RPCClient) async throws -> ImportReport {
+        let records = try CSVRecords(path: file, header: EvaluationCSVFormat.institutionHeader, encoding: encoding)
+        var report = ImportReport()
+        var finder = DuplicateFinder()
+        let code = EvaluationCSVFormat.InstitutionColumn.code
+        while let (line, record) = try records.next() {
+            report.summary.received += 1
             do {
-                let fields: [String]
-                do {
-                    fields = try CSVRow.parse(text)
-                } catch {
-                    throw RowFailure(line: line, column: "", reason: "\(error)")
-                }
+                let fields = try record.get()
                 let institution = try EvaluationCSVMapping.institution(fields, line: line)
+                if let key = DuplicateFinder.key(fields[code.index]) {
+                    switch finder.check(key: key, fields: fields, line: line) {
+                    case .first: break
+                    case .identical(let first):
+                        report.duplicates += 1
+                        report.notes.append(RowError(line: line, column: code.rawValue, reason: "the same institution code as line \(first), an identical row: registered once"))
+                        continue
+                    case .different(let first):
+                        throw RowFailure(line: line, column: code.rawValue,
+                                         reason: "the same institution code as line \(first), with other values: not registered (line \(first) was; correct the file and import it again)")
+                    }
+                }
                 let existed = (try? await client.unary(EvaluationService.getInstitution, InstitutionLookup(code: institution.code))) != nil
                 _ = try await client.unary(EvaluationService.registerInstitution, institution)
-                if existed { summary.alreadyRegistered += 1 } else { summary.accepted += 1 }
+                if existed { report.summary.alreadyRegistered += 1 } else { report.summary.accepted += 1 }
             } catch let failure as RowFailure {
-                summary.rejected += 1
-                summary.errors.append(failure.rowError)
+                report.summary.rejected += 1
+                report.summary.errors.append(failure.rowError)
             } catch let error as RPCError where error.code == .invalidArgument || error.code == .failedPrecondition || error.code == .permissionDenied {
-                summary.rejected += 1
+                report.summary.rejected += 1
                 let column = error.code == .invalidArgument ? String(error.message.prefix { $0 != ":" }) : ""
-                summary.errors.append(RowError(line: line, column: column, reason: error.message))
+                report.summary.errors.append(RowError(line: line, column: column, reason: error.message))
             }
         }
-        return summary
+        return report
     }
 }

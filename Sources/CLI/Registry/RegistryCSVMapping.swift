@@ -32,6 +32,29 @@ enum RegistryCSVMapping {
         return PersonImportRow(line: line, person: person)
     }
 
+    /// The person's ID number as a duplicate key: the 18 characters themselves (17 digits and
+    /// the check character fit in 64 bits), a 15-digit legacy number converted first, so it
+    /// meets its 18-digit form. nil for text that is no ID number (the registry rejects it).
+    static func personKey(_ fields: [String]) -> UInt64? {
+        var id = fields[Person.idNumber.index].trimmingWhitespace
+        if id.utf8.count == 15 {
+            guard let converted = try? ResidentIDNumber.convertLegacy(id) else { return nil }
+            id = converted.value
+        }
+        guard id.utf8.count == 18 else { return nil }
+        var key: UInt64 = 0
+        for (offset, byte) in id.utf8.enumerated() {
+            let value: UInt64
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = UInt64(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "X") where offset == 17, UInt8(ascii: "x") where offset == 17: value = 10
+            default: return nil
+            }
+            key = key * (offset == 17 ? 11 : 10) + value
+        }
+        return key
+    }
+
     static func enterprise(_ fields: [String], line: UInt32) throws(RowFailure) -> EnterpriseImportRow {
         try checkCount(fields, RegistryCSVFormat.enterpriseHeader.count, line: line)
         func field(_ column: Firm) -> String { fields[column.index].trimmingWhitespace }

@@ -29,16 +29,20 @@ struct RegistryCommand: AsyncParsableCommand {
                 Valid rows are registered; every bad row is reported with its line number, column and \
                 reason, and nothing valid is lost because of a bad neighbour. Importing the same file \
                 again adds nothing (its rows count as already registered). 15-digit legacy ID numbers \
-                are converted to 18 digits and flagged. Exit 0 when every row went in, 3 when some \
+                are converted to 18 digits and flagged. An ID number that appears twice in the file is \
+                reported by line: imported once if the rows are identical, rejected if they differ. \
+                A file in GBK or Big5 (a spreadsheet's CSV on a Chinese Windows desktop) is read \
+                with --encoding, or found by itself (auto). Exit 0 when every row went in, 3 when some \
                 rows were rejected, 2 or 1 on other failures.
                 """)
         @OptionGroup var target: Target
+        @OptionGroup var input: CSVImportOptions
         @Argument(help: ArgumentHelp("persons.csv", valueName: "file")) var file: String
         @Option(name: .long, help: ArgumentHelp("Write every rejected row to this CSV file.", valueName: "file")) var errors: String?
         @Option(name: .long, help: "Rows per message (and per database transaction).") var batch: Int = 500
 
         func run() async throws {
-            try await target.runImport(RegistryImports.persons, file: file, batchSize: batch, errors: errors)
+            try await target.runImport(RegistryImports.persons, file: file, encoding: input.encoding, batchSize: batch, errors: errors)
         }
     }
 
@@ -46,10 +50,11 @@ struct RegistryCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import-enterprises", abstract: "Import enterprises from a CSV file (enterprises.csv layout).")
         @OptionGroup var target: Target
+        @OptionGroup var input: CSVImportOptions
         @Argument(help: ArgumentHelp("enterprises.csv", valueName: "file")) var file: String
 
         func run() async throws {
-            try await target.runImport(RegistryImports.enterprises, file: file)
+            try await target.runImport(RegistryImports.enterprises, file: file, encoding: input.encoding)
         }
     }
 
@@ -57,10 +62,11 @@ struct RegistryCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import-demand", abstract: "Import the demand survey from a CSV file (demand.csv layout); enterprises first.")
         @OptionGroup var target: Target
+        @OptionGroup var input: CSVImportOptions
         @Argument(help: ArgumentHelp("demand.csv", valueName: "file")) var file: String
 
         func run() async throws {
-            try await target.runImport(RegistryImports.demand, file: file)
+            try await target.runImport(RegistryImports.demand, file: file, encoding: input.encoding)
         }
     }
 

@@ -4,19 +4,20 @@ import JCSkillsDemoData
 import JCSkillsProtocol
 import JCSkillsRPC
 
-/// One kind of CSV import: its file layout, how a record becomes a row, and the streaming call
-/// that takes the rows.
+/// One kind of CSV import: its file layout, how a record becomes a row, what makes two records
+/// the same, and the streaming call that takes the rows.
 struct CSVImport<Row: WireMessage, Batch: WireMessage>: Sendable {
     let label: String
     let header: [String]
     let method: Method<Batch, ImportSummary>
+    var duplicates: DuplicateRule? = nil
     let parse: @Sendable ([String], UInt32) throws(RowFailure) -> Row
     let batch: @Sendable ([Row]) -> Batch
 
-    func run(file: String, client: RPCClient, batchSize: Int = 500) async throws -> ImportSummary {
+    func run(file: String, encoding: CSVTextEncoding = .auto, client: RPCClient, batchSize: Int = 500) async throws -> ImportReport {
         try await CSVImporter.run(
-            path: file, header: header, label: label, client: client, method: method, batchSize: batchSize,
-            parse: parse, batch: batch)
+            path: file, header: header, label: label, encoding: encoding, client: client, method: method, batchSize: batchSize,
+            duplicates: duplicates, parse: parse, batch: batch)
     }
 }
 
@@ -24,29 +25,40 @@ struct CSVImport<Row: WireMessage, Batch: WireMessage>: Sendable {
 enum RegistryImports {
     static let persons = CSVImport(
         label: "persons", header: RegistryCSVFormat.personHeader, method: RegistryService.importPersons,
+        duplicates: DuplicateRule(column: RegistryCSVFormat.PersonColumn.idNumber.rawValue, what: "ID number",
+                                  key: RegistryCSVMapping.personKey),
         parse: RegistryCSVMapping.person, batch: PersonImportBatch.init(rows:))
     static let enterprises = CSVImport(
         label: "enterprises", header: RegistryCSVFormat.enterpriseHeader, method: RegistryService.importEnterprises,
+        duplicates: DuplicateRule(column: RegistryCSVFormat.EnterpriseColumn.creditCode.rawValue, what: "credit code") { fields in
+            DuplicateFinder.key(fields[RegistryCSVFormat.EnterpriseColumn.creditCode.index], uppercased: true)
+        },
         parse: RegistryCSVMapping.enterprise, batch: EnterpriseImportBatch.init(rows:))
     static let demand = CSVImport(
         label: "demand", header: RegistryCSVFormat.demandHeader, method: RegistryService.importDemand,
+        duplicates: DuplicateRule(column: "", what: "enterprise, occupation, level and year") { fields in
+            typealias Column = RegistryCSVFormat.DemandColumn
+            return DuplicateFinder.key([Column.creditCode, .occupation, .skillLevel, .year]
+                .map { fields[$0.index].trimmingWhitespace.uppercased() }.joined(separator: ","))
+        },
         parse: RegistryCSVMapping.demand, batch: DemandImportBatch.init(rows:))
 }
 
 extension RegistryCommand.Target {
     /// Runs an import against this registry, prints its summary, and exits 3 if rows were rejected.
-    func runImport<Row, Batch>(_ kind: CSVImport<Row, Batch>, file: String, batchSize: Int = 500, errors: String? = nil) async throws {
+    func runImport<Row, Batch>(_ kind: CSVImport<Row, Batch>, file: String, encoding: CSVTextEncoding, batchSize: Int = 500,
+                               errors: String? = nil) async throws {
         let client = try makeClient()
         let started = Date()
-        let summary: ImportSummary
+        let report: ImportReport
         do {
-            summary = try await kind.run(file: file, client: client, batchSize: batchSize)
+            report = try await kind.run(file: file, encoding: encoding, client: client, batchSize: batchSize)
         } catch {
             await client.close()
             throw error
         }
         await client.close()
-        if let errors { try CSVImporter.writeErrors(summary, to: errors) }
-        try CSVImporter.report(summary, file: file, seconds: Date().timeIntervalSince(started))
+        if let errors { try CSVImporter.writeErrors(report.summary, to: errors) }
+        try CSVImporter.report(report, file: file, seconds: Date().timeIntervalSince(started))
     }
 }

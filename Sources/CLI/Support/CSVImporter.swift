@@ -7,68 +7,92 @@ import JCSkillsRPC
 /// Streams a CSV file to an import method in batches, with a progress bar; rows the client
 /// cannot read are reported with the server's rejections, by line number.
 enum CSVImporter {
+    /// A message is sent once its rows reach this many bytes (or the batch size): a quarter
+    /// of the 4 MiB a service takes in one message, whatever the rows hold. Each row is at
+    /// most ``CSVRecords/maximumFieldLength`` per field and 16 KiB a line, so no row can make a
+    /// message too large for the service, which would fail the whole import.
+    static let messageBytes = 1 << 20
+
     static func run<Row: WireMessage, Batch: WireMessage>(
-        path: String, header expected: [String], label: String,
+        path: String, header expected: [String], label: String, encoding: CSVTextEncoding = .auto,
         client: RPCClient, method: Method<Batch, ImportSummary>, batchSize: Int = 500,
+        duplicates rule: DuplicateRule? = nil,
         parse: ([String], UInt32) throws(RowFailure) -> Row,
         batch makeBatch: @escaping ([Row]) -> Batch
-    ) async throws -> ImportSummary {
-        let reader = try LineReader(path: path)
-        guard let headerLine = try reader.next() else { throw CLIError("\(path) is empty") }
-        let header = try CSVRow.parse(headerLine.hasPrefix("\u{FEFF}") ? String(headerLine.dropFirst()) : headerLine)
-        guard header == expected else {
-            throw CLIError("\(path): the header is\n  \(header.joined(separator: ","))\nexpected\n  \(expected.joined(separator: ","))")
-        }
+    ) async throws -> ImportReport {
+        let records = try CSVRecords(path: path, header: expected, encoding: encoding)
+        var report = ImportReport()
         var localErrors: [RowError] = []
         var localRejected: UInt64 = 0
-        var progress = ProgressBar(label: label, total: reader.size)
+        var progress = ProgressBar(label: label, total: records.size)
         var rows = 0
-        var summary = try await client.clientStreaming(method, options: CallOptions(timeout: .seconds(24 * 3600))) { writer in
+        var finder = DuplicateFinder()
+        report.summary = try await client.clientStreaming(method, options: CallOptions(timeout: .seconds(24 * 3600))) { writer in
             var pending: [Row] = []
             pending.reserveCapacity(batchSize)
-            var line: UInt32 = 1
-            while let text = try reader.next() {
-                line += 1
-                guard !text.isEmpty else { continue }
+            var pendingBytes = 0
+            while let (line, record) = try records.next() {
                 do throws(RowFailure) {
-                    let fields: [String]
-                    do {
-                        fields = try CSVRow.parse(text)
-                    } catch {
-                        throw RowFailure(line: line, column: "", reason: "\(error)")
+                    let fields = try record.get()
+                    let row = try parse(fields, line)
+                    if let rule, let key = rule.key(fields) {
+                        switch finder.check(key: key, fields: fields, line: line) {
+                        case .first: break
+                        case .identical(let first):
+                            report.duplicates += 1
+                            if report.notes.count < 1_000 {
+                                report.notes.append(RowError(line: line, column: rule.column,
+                                                             reason: "the same \(rule.what) as line \(first), an identical row: imported once"))
+                            }
+                            rows += 1
+                            continue
+                        case .different(let first):
+                            throw RowFailure(line: line, column: rule.column,
+                                             reason: "the same \(rule.what) as line \(first), with other values: not imported (line \(first) was sent; correct the file and import it again)")
+                        }
                     }
-                    pending.append(try parse(fields, line))
+                    pending.append(row)
+                    // An upper bound of the row's encoded size: each field's bytes, its tag and length.
+                    pendingBytes += fields.reduce(16) { $0 + $1.utf8.count + 4 }
                 } catch {
                     localRejected += 1
                     if localErrors.count < 1_000 { localErrors.append(error.rowError) }
                 }
                 rows += 1
-                if pending.count == batchSize {
+                if pending.count >= batchSize || pendingBytes >= messageBytes {
                     try await writer.send(makeBatch(pending))
                     pending.removeAll(keepingCapacity: true)
-                    progress.update(done: reader.bytesRead, items: rows)
+                    pendingBytes = 0
+                    progress.update(done: records.bytesRead, items: rows)
                 }
             }
             if !pending.isEmpty { try await writer.send(makeBatch(pending)) }
         }
         progress.finish()
-        summary.received += localRejected
-        summary.rejected += localRejected
-        summary.errors = (summary.errors + localErrors).sorted { $0.line < $1.line }
-        return summary
+        report.summary.received += localRejected + report.duplicates
+        report.summary.rejected += localRejected
+        report.summary.errors = (report.summary.errors + localErrors).sorted { $0.line < $1.line }
+        return report
     }
 
     /// Prints a summary; the exit code says whether every row went in.
-    static func report(_ summary: ImportSummary, file: String, seconds: Double) throws {
+    static func report(_ report: ImportReport, file: String, seconds: Double) throws {
+        let summary = report.summary
         print("\(file): \(summary.received) rows in \(String(format: "%.1f", seconds)) s (\(String(format: "%.0f", Double(summary.received) / max(seconds, 0.001))) rows/s)")
         print("  accepted            \(summary.accepted)")
         print("  already registered  \(summary.alreadyRegistered)")
+        if report.duplicates > 0 {
+            print("  duplicates in file  \(report.duplicates)")
+        }
         print("  rejected            \(summary.rejected)")
-        for error in summary.errors.prefix(50) {
+        let shown = (report.notes + summary.errors).sorted { $0.line < $1.line }.prefix(50)
+        for error in shown {
             print("  line \(error.line)\(error.column.isEmpty ? "" : ", \(error.column)"): \(error.reason)")
         }
-        if summary.errors.count > 50 || summary.rejected > UInt64(summary.errors.count) {
-            print("  … \(summary.rejected - 50) more rejected rows (use --errors FILE to list them all)")
+        let listed = UInt64(shown.count)
+        let total = summary.rejected + report.duplicates
+        if total > listed {
+            print("  … \(total - listed) more (use --errors FILE to list the rejected rows)")
         }
         if summary.rejected > 0 { throw ExitCode(3) }
     }
@@ -81,4 +105,24 @@ enum CSVImporter {
         }
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
+}
+
+/// What an import did: the service's summary with the client's own rejections added, and the
+/// rows the client left out as identical duplicates of an earlier line.
+struct ImportReport {
+    var summary = ImportSummary()
+    /// Rows identical to an earlier row with the same key: counted as received, not sent.
+    var duplicates: UInt64 = 0
+    /// One note per such row (the first 1,000).
+    var notes: [RowError] = []
+}
+
+/// Which records of a file must not describe the same thing twice.
+struct DuplicateRule: Sendable {
+    /// The column reported (`id_number`).
+    let column: String
+    /// What is the same, in words (`ID number`).
+    let what: String
+    /// The record's key; nil when it has none the service would accept anyway.
+    let key: @Sendable ([String]) -> UInt64?
 }

@@ -1,0 +1,145 @@
+import ArgumentParser
+import Foundation
+import JCSkillsDemoData
+
+/// A CSV import file read record by record, the same way for every import: decoded from its
+/// encoding by ``LineReader`` (the one decoder every CSV reader shares), header checked, and
+/// each record held to the limits before it becomes a row. A record that breaks a limit, or
+/// cannot be decoded, is a row error with its line number; it never reaches a batch, so it
+/// cannot cost its neighbours anything.
+final class CSVRecords {
+    /// A field longer than this (bytes of UTF-8) is a row error: 4 KiB. The longest field any
+    /// import takes is a name (50 characters, 150 bytes).
+    static let maximumFieldLength = 4 * 1024
+
+    let path: String
+    let reader: LineReader
+    let header: [String]
+
+    init(path: String, header expected: [String], encoding: CSVTextEncoding) throws {
+        self.path = path
+        do {
+            reader = try LineReader(path: path, encoding: encoding)
+        } catch let error as CSVFileError {
+            throw CLIError(error.description)
+        }
+        let text: String
+        switch try Self.read(reader) {
+        case nil: throw CLIError("\(path) is empty")
+        case .unreadable(let reason): throw CLIError("\(path): the header (line 1) cannot be read: \(reason)")
+        case .text(let line): text = line
+        }
+        do {
+            header = try CSVRow.parse(text)
+        } catch {
+            throw CLIError("\(path): the header (line 1) is not a CSV record: \(error)")
+        }
+        guard header == expected else {
+            throw CLIError("\(path): the header is\n  \(header.joined(separator: ","))\nexpected\n  \(expected.joined(separator: ","))")
+        }
+    }
+
+    var bytesRead: UInt64 { reader.bytesRead }
+    var size: UInt64 { reader.size }
+
+    /// The next record that is not an empty line: its line number, and its fields or why it
+    /// cannot be imported. Throws only when the file cannot be read.
+    func next() throws -> (line: UInt32, fields: Result<[String], RowFailure>)? {
+        while let next = try Self.read(reader) {
+            let line = reader.lineNumber
+            switch next {
+            case .unreadable(let reason):
+                return (line, .failure(RowFailure(line: line, column: "", reason: reason)))
+            case .text(let text):
+                if text.isEmpty { continue }
+                let fields: [String]
+                do {
+                    fields = try CSVRow.parse(text)
+                } catch {
+                    return (line, .failure(RowFailure(line: line, column: "", reason: "\(error)")))
+                }
+                for (index, field) in fields.enumerated() where field.utf8.count > Self.maximumFieldLength {
+                    let column = index < header.count ? header[index] : "column \(index + 1)"
+                    return (line, .failure(RowFailure(line: line, column: column,
+                                                      reason: "is \(field.utf8.count) bytes long; a field has at most \(Self.maximumFieldLength)")))
+                }
+                return (line, .success(fields))
+            }
+        }
+        return nil
+    }
+
+    private static func read(_ reader: LineReader) throws -> LineReader.Line? {
+        do {
+            return try reader.next()
+        } catch let error as CSVFileError {
+            throw CLIError(error.description)
+        }
+    }
+}
+
+/// Finds records of one file that describe the same thing (the same ID number, certificate
+/// number, credit code…), by line.
+///
+/// Holds 16 bytes a record, in a hash table: the record's key (an ID number is its own
+/// 64-bit key, anything else a 64-bit hash) and, per key, the first line and a hash of that
+/// line's fields. 1.5 million persons take about 50 MB.
+struct DuplicateFinder {
+    enum Verdict {
+        case first
+        /// Every field as on `line`.
+        case identical(line: UInt32)
+        /// The same key with other values.
+        case different(line: UInt32)
+    }
+
+    private var first: [UInt64: UInt64] = [:]
+
+    /// Records `fields` of `line` under `key`, and says whether the key was seen before.
+    mutating func check(key: UInt64, fields: [String], line: UInt32) -> Verdict {
+        let content = UInt64(UInt32(truncatingIfNeeded: Self.hash(fields)))
+        let entry = UInt64(line) << 32 | content
+        guard let earlier = first.updateValue(entry, forKey: key) else { return .first }
+        first[key] = earlier  // the first line stays the one reported
+        let earlierLine = UInt32(truncatingIfNeeded: earlier >> 32)
+        return earlier & 0xFFFF_FFFF == content ? .identical(line: earlierLine) : .different(line: earlierLine)
+    }
+
+    /// FNV-1a over the fields, leading and trailing spaces and tabs left out (the import trims them).
+    static func hash(_ fields: [String]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for field in fields {
+            var utf8 = field.utf8[...]
+            while let byte = utf8.first, byte == 0x20 || byte == 0x09 { utf8 = utf8.dropFirst() }
+            while let byte = utf8.last, byte == 0x20 || byte == 0x09 { utf8 = utf8.dropLast() }
+            for byte in utf8 {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+            hash = (hash ^ 0x1F) &* 0x100_0000_01b3  // field separator
+        }
+        return hash
+    }
+
+    /// FNV-1a of one text, for keys that are not ID numbers; `uppercased` for codes whose case
+    /// does not matter (credit codes).
+    static func key(_ text: String, uppercased: Bool = false) -> UInt64? {
+        let trimmed = text.trimmingWhitespace
+        guard !trimmed.isEmpty else { return nil }
+        return hash([uppercased ? trimmed.uppercased() : trimmed])
+    }
+}
+
+extension CSVTextEncoding: ExpressibleByArgument {}
+
+/// What every CSV import takes besides its file.
+struct CSVImportOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The file's encoding: utf-8, gbk, big5, gb18030, or auto (UTF-8 if it is valid UTF-8, otherwise GB18030, which reads GBK too).",
+        valueName: "encoding"))
+    var encoding: CSVTextEncoding = .auto
+}
+
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
