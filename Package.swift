@@ -95,17 +95,17 @@ var targets: [Target] = [
     .target(name: "JCSkillsTestSupport", dependencies: ["JCSkillsRPC", "JCSkillsPKI", "JCSkillsServiceKit", "JCSkillsStore"] + nio, path: "Tests/Support"),
     .testTarget(name: "DomainTests", dependencies: ["JCSkillsProtocol", "JCSkillsDemoData"], path: "Tests/DomainTests"),
     .testTarget(name: "ProtocolTests", dependencies: ["JCSkillsProtocol"], path: "Tests/ProtocolTests"),
-    .testTarget(name: "RPCTests", dependencies: ["JCSkillsRPC", "JCSkillsTestSupport", "JCSkillsPKI"] + nio, path: "Tests/RPCTests"),
+    .testTarget(name: "RPCTests", dependencies: ["JCSkillsRPC", "JCSkillsTestSupport", "JCSkillsPKI", "JCSkillsLoad", .product(name: "NIOEmbedded", package: "swift-nio")] + nio, path: "Tests/RPCTests"),
     // The service executables too: some load tests run against the real processes.
     .testTarget(name: "LoadTests", dependencies: ["JCSkillsLoad", "JCSkillsTestSupport", "jcskills-registry", "jcskills-evaluation", "jcskills-gateway"], path: "Tests/LoadTests"),
-    .testTarget(name: "PKITests", dependencies: ["JCSkillsPKI"], path: "Tests/PKITests"),
+    .testTarget(name: "PKITests", dependencies: ["JCSkillsPKI", "JCSkillsTestSupport"], path: "Tests/PKITests"),
     // A child process for the crash-safety test: writes, acknowledges, and gets SIGKILLed.
     .executableTarget(name: "jcskills-store-crash-writer", dependencies: ["JCSkillsStore"], path: "Tests/StoreCrashWriter"),
     .testTarget(name: "StoreTests", dependencies: ["JCSkillsStore", "JCSkillsTestSupport", "jcskills-store-crash-writer"], path: "Tests/StoreTests"),
     .testTarget(
         name: "ServiceTests",
-        // The executables too: process-level tests start them (SIGTERM drain, metrics port).
-        dependencies: ["JCSkillsTestSupport", "JCSkillsServiceKit", "jcskills-registry"] + services.map { .target(name: "\($0)Service") },
+        // The executables too: process-level tests start them (SIGTERM drain, metrics port, kill -9).
+        dependencies: ["JCSkillsTestSupport", "JCSkillsServiceKit", "jcskills-registry", "jcskills-evaluation"] + services.map { .target(name: "\($0)Service") },
         path: "Tests/ServiceTests"
     ),
 ]

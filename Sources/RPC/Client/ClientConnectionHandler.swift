@@ -56,6 +56,14 @@ final class ClientConnectionHandler: BatchedFrameWriter {
         output.buffer = context.channel.allocator.buffer(capacity: 4096)
     }
 
+    /// The context holds this handler and this handler held the context and a callback
+    /// holding itself: without letting go of both, every connection's handler (about 6 KB with
+    /// what it keeps) outlived it.
+    func handlerRemoved(context: ChannelHandlerContext) {
+        expireDeadlinesCallback = {}
+        self.context = nil
+    }
+
     func channelActive(context: ChannelHandlerContext) {
         output.buffer.writeBytes(ConnectionPreface.bytes)
         output.buffer.writeFrame(.settings, stream: 0, message: localSettings)

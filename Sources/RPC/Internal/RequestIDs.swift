@@ -29,4 +29,16 @@ enum RequestIDs {
             return 16
         }
     }
+
+    /// The longest request id a caller may give; SPEC.md §6.3.
+    static let maximumLength = 128
+
+    /// The caller's request id if it is one a log line and an audit row can carry as it is
+    /// (at most 128 printable ASCII characters), else nil so that the server makes its own:
+    /// a 15 KB id once went into every log line and audit row of every refused call.
+    static func accepted(_ given: String?) -> String? {
+        guard let given, given.utf8.count <= maximumLength,
+              given.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else { return nil }
+        return given
+    }
 }
