@@ -30,5 +30,10 @@ public struct ServiceOptions: ParsableArguments, Sendable {
     @Option(name: .long, help: ArgumentHelp("trace, debug, info, notice, warning, error or critical. Default info.", valueName: "level"))
     public var logLevel: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "An RPC server limit; repeatable. Names: \(ServerLimit.all.map(\.name).joined(separator: ", ")). Defaults: SECURITY.md.",
+        valueName: "name=value"))
+    public var rpcLimit: [String] = []
+
     public init() {}
 }

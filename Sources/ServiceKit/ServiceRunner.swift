@@ -65,10 +65,10 @@ public enum ServiceRunner {
         var services = assembly.services
         if settings.echoService { services.append(EchoRPCService()) }
 
-        var configuration = ServerConfiguration(
-            host: settings.listen.host, port: settings.listen.port, tls: settings.tls,
-            serverName: kind.rawValue, version: version)
-        configuration.drainTimeout = .seconds(Int64(settings.drainSeconds))
+        let configuration = try settings.serverConfiguration(version: version)
+        logger.info("RPC limits", metadata: Logger.Metadata(uniqueKeysWithValues: ServerLimit.all.map {
+            ($0.name, .stringConvertible($0.current(configuration)))
+        }))
         let server = RPCServer(configuration: configuration, services: services, auditor: assembly.auditor, logger: logger)
 
         var running: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: server)]

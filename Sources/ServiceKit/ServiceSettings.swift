@@ -20,6 +20,8 @@ public struct ServiceSettings: Sendable {
     public var echoService: Bool
     /// Connection cap, timeouts and head size for every HTTP port (metrics; the gateway's dashboard).
     public var httpLimits: HTTPServerLimits
+    /// The RPC server's limits by name (``ServerLimit``); those not named keep their defaults.
+    public var rpcLimits: [String: Int] = [:]
     /// The config file's text, for the service's own section (see ``section(_:)``).
     var fileText: String?
 
@@ -72,6 +74,22 @@ public struct ServiceSettings: Sendable {
         if let drain = file.drainSeconds { drainSeconds = drain }
         if let echo = file.echoService { echoService = echo }
         if let http = file.http { try http.apply(to: &httpLimits, file: path) }
+        for (name, value) in file.rpc ?? [:] { rpcLimits[name] = value }
+        try checkRPCLimits(source: "\(flag): rpc")
+    }
+
+    private func checkRPCLimits(source: String) throws {
+        var scratch = ServerConfiguration(port: 0, tls: tls, serverName: kind.rawValue)
+        try ServerLimit.apply(rpcLimits, to: &scratch, source: source)
+    }
+
+    /// The RPC server's configuration these settings describe.
+    public func serverConfiguration(version: String) throws -> ServerConfiguration {
+        var configuration = ServerConfiguration(
+            host: listen.host, port: listen.port, tls: tls, serverName: kind.rawValue, version: version)
+        configuration.drainTimeout = .seconds(Int64(drainSeconds))
+        try ServerLimit.apply(rpcLimits, to: &configuration, source: "rpc")
+        return configuration
     }
 
     mutating func apply(_ options: ServiceOptions) throws {
@@ -88,6 +106,11 @@ public struct ServiceSettings: Sendable {
         }
         if let database = options.database { self.database = database }
         if let level = options.logLevel { logLevel = try Self.level(level, flag: "--log-level") }
+        for text in options.rpcLimit {
+            let (name, value) = try ServerLimit.parse(text)
+            rpcLimits[name] = value
+        }
+        try checkRPCLimits(source: "--rpc-limit")
     }
 
     static func level(_ text: String, flag: String) throws -> Logger.Level {
@@ -137,6 +160,8 @@ struct ServiceFile: Decodable {
     var drainSeconds: Int?
     var echoService: Bool?
     var http: HTTP?
+    /// `rpc:`, the RPC server's limits by ``ServerLimit`` name.
+    var rpc: [String: Int]?
 
     /// `http:`, limits for every HTTP port of the service (see ``HTTPServerLimits``).
     struct HTTP: Decodable {
@@ -170,7 +195,7 @@ struct ServiceFile: Decodable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case listen, metrics, data, tls, peers, database, http
+        case listen, metrics, data, tls, peers, database, http, rpc
         case logLevel = "log_level"
         case drainSeconds = "drain_seconds"
         case echoService = "echo_service"
