@@ -42,17 +42,20 @@ enum RegistryCSVMapping {
             id = converted.value
         }
         guard id.utf8.count == 18 else { return nil }
-        var key: UInt64 = 0
-        for (offset, byte) in id.utf8.enumerated() {
-            let value: UInt64
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = UInt64(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "X") where offset == 17, UInt8(ascii: "x") where offset == 17: value = 10
-            default: return nil
+        return id.withUTF8 { bytes -> UInt64? in
+            var key: UInt64 = 0
+            for offset in 0..<18 {
+                let byte = bytes[offset]
+                let value: UInt64
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): value = UInt64(byte - UInt8(ascii: "0"))
+                case UInt8(ascii: "X") where offset == 17, UInt8(ascii: "x") where offset == 17: value = 10
+                default: return nil
+                }
+                key = key * (offset == 17 ? 11 : 10) + value
             }
-            key = key * (offset == 17 ? 11 : 10) + value
+            return key
         }
-        return key
     }
 
     static func enterprise(_ fields: [String], line: UInt32) throws(RowFailure) -> EnterpriseImportRow {

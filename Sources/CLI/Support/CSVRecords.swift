@@ -82,8 +82,9 @@ final class CSVRecords {
 /// number, credit code…), by line.
 ///
 /// Holds 16 bytes a record, in a hash table: the record's key (an ID number is its own
-/// 64-bit key, anything else a 64-bit hash) and, per key, the first line and a hash of that
-/// line's fields. 1.5 million persons take about 50 MB.
+/// 64-bit key, anything else a 64-bit hash) and, per key, the first line and 32 bits of a
+/// hash of that line's fields. 1.5 million persons took 50 MB more (71 MB of memory for the
+/// reading, against 21), and about 0.8 µs a record.
 struct DuplicateFinder {
     enum Verdict {
         case first
@@ -105,23 +106,45 @@ struct DuplicateFinder {
         return earlier & 0xFFFF_FFFF == content ? .identical(line: earlierLine) : .different(line: earlierLine)
     }
 
-    /// FNV-1a over the fields, leading and trailing spaces and tabs left out (the import trims them).
+    /// A 64-bit hash of the fields, leading and trailing spaces and tabs left out (the import
+    /// trims them), eight bytes a step: what two rows with one key are compared by.
     static func hash(_ fields: [String]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for field in fields {
-            var utf8 = field.utf8[...]
-            while let byte = utf8.first, byte == 0x20 || byte == 0x09 { utf8 = utf8.dropFirst() }
-            while let byte = utf8.last, byte == 0x20 || byte == 0x09 { utf8 = utf8.dropLast() }
-            for byte in utf8 {
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        var hash: UInt64 = 0x243F_6A88_85A3_08D3
+        for var field in fields {
+            // Native strings are contiguous: raw bytes, not String.UTF8View index steps (which,
+            // byte by byte, cost more than parsing the record).
+            field.withUTF8 { bytes in
+                var start = 0
+                var end = bytes.count
+                while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+                while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+                let raw = UnsafeRawBufferPointer(bytes)
+                var index = start
+                while index + 8 <= end {
+                    hash = mix(hash, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    index += 8
+                }
+                var tail: UInt64 = UInt64(end - start) << 56  // the length: "a" + "" differs from "" + "a"
+                var shift: UInt64 = 0
+                while index < end {
+                    tail |= UInt64(bytes[index]) << shift
+                    shift += 8
+                    index += 1
+                }
+                hash = mix(hash, tail)
             }
-            hash = (hash ^ 0x1F) &* 0x100_0000_01b3  // field separator
         }
         return hash
     }
 
-    /// FNV-1a of one text, for keys that are not ID numbers; `uppercased` for codes whose case
-    /// does not matter (credit codes).
+    private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+        var mixed = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
+        mixed ^= mixed >> 33
+        return mixed &* 0xC4CE_B9FE_1A85_EC53
+    }
+
+    /// The key of one text, for keys that are not ID numbers (a 64-bit hash); `uppercased` for
+    /// codes whose case does not matter (credit codes).
     static func key(_ text: String, uppercased: Bool = false) -> UInt64? {
         let trimmed = text.trimmingWhitespace
         guard !trimmed.isEmpty else { return nil }
