@@ -102,6 +102,9 @@ struct StoreErrorTests {
         // Bugs do not leak SQL to a peer.
         #expect(StoreError(.queryFailed, "near \"SELEC\": syntax error").rpcError.message == "internal storage error")
         #expect(StoreError(.storageFull, "disk full").rpcError.message == "disk full")
+        // Thrown from a handler, the RPC runtime answers with that status, not INTERNAL.
+        let thrown: any Error = StoreError(.unavailable, "connecting to PostgreSQL: connection refused")
+        #expect((thrown as? any RPCErrorConvertible)?.rpcError.code == .unavailable)
     }
 }
 

@@ -8,7 +8,11 @@ import JCSkillsProtocol
 /// (an `RPCError`, say) pass through the store unchanged.
 ///
 /// Messages never contain bound values, so they are safe to log and to send to a peer.
-public struct StoreError: Error, Sendable, CustomStringConvertible {
+///
+/// A handler simply lets a `StoreError` through: the RPC runtime answers with ``rpcError``
+/// (UNAVAILABLE for a database that cannot be reached, RESOURCE_EXHAUSTED for a full disk…),
+/// never the INTERNAL it gives errors it does not know.
+public struct StoreError: Error, Sendable, CustomStringConvertible, RPCErrorConvertible {
     /// What went wrong, coarse enough to decide what to do about it.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// The database cannot be reached or opened (server down, wrong host, bad credentials,
