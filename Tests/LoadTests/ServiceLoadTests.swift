@@ -50,14 +50,4 @@ struct ServiceLoadTests {
             #expect(operations.allSatisfy { $0.calls > 0 }, "\(workload.name): \(operations.map { "\($0.name) \($0.calls)" })")
         }
     }
-
-    private func waitUntilServing(_ endpoint: Endpoint) async throws {
-        try await withTestClient(endpoint, configure: { $0.maximumAttempts = 1; $0.defaultTimeout = .seconds(1) }) { client in
-            for _ in 0..<150 {
-                if let health = try? await client.unary(HealthService.check, HealthCheckRequest()), health.status == .serving { return }
-                try await Task.sleep(for: .milliseconds(100))
-            }
-            Issue.record("\(endpoint) never became healthy")
-        }
-    }
 }

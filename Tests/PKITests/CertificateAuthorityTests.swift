@@ -1,5 +1,6 @@
 import Foundation
 import JCSkillsPKI
+import JCSkillsTestSupport
 import SwiftASN1
 import Testing
 @_spi(FixedExpiryValidationTime) import X509

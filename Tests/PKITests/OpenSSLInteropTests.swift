@@ -1,5 +1,6 @@
 import Foundation
 import JCSkillsPKI
+import JCSkillsTestSupport
 import Testing
 import X509
 

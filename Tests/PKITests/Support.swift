@@ -1,5 +1,6 @@
 import Foundation
 import JCSkillsPKI
+import JCSkillsTestSupport
 import SwiftASN1
 import X509
 
@@ -79,30 +80,6 @@ func verify(_ leaf: Certificate, roots: [Certificate]) async -> CertificateValid
 func isValid(_ result: CertificateValidationResult) -> Bool {
     if case .validCertificate = result { return true }
     return false
-}
-
-/// Runs a program found on PATH; returns exit status and combined output.
-@discardableResult
-func run(_ arguments: [String], in directory: String? = nil) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
-
-/// Whether an executable called `name` is on PATH.
-func onPath(_ name: String) -> Bool {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    return path.split(separator: ":").contains {
-        FileManager.default.isExecutableFile(atPath: "\($0)/\(name)")
-    }
 }
 
 let opensslAvailable = onPath("openssl")

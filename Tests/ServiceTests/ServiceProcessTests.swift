@@ -18,8 +18,8 @@ struct ServiceProcessTests {
         defer { if process.isRunning { process.terminate() } }
         let endpoint = Endpoint(host: "127.0.0.1", port: port)
 
+        try await waitUntilServing(endpoint)
         try await withTestClient(endpoint, configure: { $0.maximumAttempts = 1 }) { client in
-            try await waitUntilServing(client)
             // The metrics port reports the health checks just made.
             let metrics = try await httpGet(port: metricsPort, path: "/metrics")
             #expect(metrics.contains(#"jcskills_rpc_server_handled_total{method="jcskills.Health/Check",code="OK"}"#))
@@ -33,13 +33,4 @@ struct ServiceProcessTests {
         let status = await waitForExit(process, seconds: 15)
         #expect(status == 0, "exit status \(String(describing: status)); log: \((try? String(contentsOfFile: "\(home)/registry.log", encoding: .utf8)) ?? "")")
     }
-
-    private func waitUntilServing(_ client: RPCClient) async throws {
-        for _ in 0..<100 {
-            if let health = try? await client.unary(HealthService.check, HealthCheckRequest()), health.status == .serving { return }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        Issue.record("the service never became healthy")
-    }
 }
-

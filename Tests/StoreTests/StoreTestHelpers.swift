@@ -72,30 +72,6 @@ func storeError(_ body: () async throws -> Void) async -> StoreError? {
     }
 }
 
-/// Opens a store, runs `body`, and closes the store however `body` ends (an unclosed store
-/// would trip SQLiteNIO's "connection not closed" assertion and take the test run down).
-func withOpenStore<T>(
-    _ configuration: StoreConfiguration, migrations: [Migration], _ body: (Store) async throws -> T
-) async throws -> T {
-    let store = try await Store.open(configuration, migrations: migrations)
-    do {
-        let result = try await body(store)
-        await store.close()
-        return result
-    } catch {
-        await store.close()
-        throw error
-    }
-}
-
-/// A configuration for `location` without periodic maintenance.
-func testConfiguration(_ service: String, _ location: StoreLocation) -> StoreConfiguration {
-    var configuration = StoreConfiguration(service: service, location: location)
-    configuration.maintenanceInterval = nil
-    configuration.logger.logLevel = .warning
-    return configuration
-}
-
 /// A value shared between concurrent test tasks.
 final class Locked<Value: Sendable>: Sendable {
     private let mutex: Mutex<Value>

@@ -103,18 +103,32 @@ public func withTestStore<T>(
     _ body: (Store) async throws -> T
 ) async throws -> T {
     try await withTestDatabase(backend) { location in
-        var configuration = StoreConfiguration(service: service, location: location)
-        configuration.maintenanceInterval = nil
-        configuration.logger.logLevel = .warning
+        var configuration = testConfiguration(service, location)
         configure(&configuration)
-        let store = try await Store.open(configuration, migrations: migrations)
-        do {
-            let result = try await body(store)
-            await store.close()
-            return result
-        } catch {
-            await store.close()
-            throw error
-        }
+        return try await withOpenStore(configuration, migrations: migrations, body)
     }
+}
+
+/// Opens a store, runs `body`, and closes the store however `body` ends (an unclosed store
+/// would trip SQLiteNIO's "connection not closed" assertion and take the test run down).
+public func withOpenStore<T>(
+    _ configuration: StoreConfiguration, migrations: [Migration], _ body: (Store) async throws -> T
+) async throws -> T {
+    let store = try await Store.open(configuration, migrations: migrations)
+    do {
+        let result = try await body(store)
+        await store.close()
+        return result
+    } catch {
+        await store.close()
+        throw error
+    }
+}
+
+/// A configuration for `location` without periodic maintenance, logging warnings and errors only.
+public func testConfiguration(_ service: String, _ location: StoreLocation) -> StoreConfiguration {
+    var configuration = StoreConfiguration(service: service, location: location)
+    configuration.maintenanceInterval = nil
+    configuration.logger.logLevel = .warning
+    return configuration
 }
