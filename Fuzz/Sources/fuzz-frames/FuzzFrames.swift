@@ -10,6 +10,9 @@ import NIOCore
 //
 // Invariants:
 // - bufferedBytes never exceeds maximumFrameSize + the header + the last read's size;
+// - the storage it keeps (retainedBytes) stays within a small multiple of one frame plus the
+//   largest read, however the stream is cut: it once grew with everything ever received when
+//   every read ended mid-frame;
 // - the stream cut into reads gives the same frames, and the same error at the same frame,
 //   as the whole stream in one read;
 // - the frames, written back with writeFrame, are exactly the bytes consumed;
@@ -28,10 +31,15 @@ func parse(_ reads: some Sequence<ArraySlice<UInt8>>, limit: UInt32, input: [UIn
     var parser = FrameParser(maximumFrameSize: limit)
     var outcome = Outcome()
     let bound = Int(limit) + FrameHeader.size
+    var largestRead = 0
     reads: for read in reads {
         parser.append(ByteBuffer(bytes: read))
         guard parser.bufferedBytes <= bound + read.count else {
             invariantFailed("after a read of \(read.count) bytes the parser buffers \(parser.bufferedBytes) (limit \(limit))", input: input)
+        }
+        largestRead = max(largestRead, read.count)
+        guard parser.retainedBytes <= 4 * (bound + largestRead) + 1024 else {
+            invariantFailed("the parser keeps \(parser.retainedBytes) bytes of storage for \(parser.bufferedBytes) buffered (limit \(limit), largest read \(largestRead))", input: input)
         }
         while true {
             do {
