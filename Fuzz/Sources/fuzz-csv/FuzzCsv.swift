@@ -1,21 +1,23 @@
+import Foundation
 import FuzzDemoData
 import FuzzSupport
 import JCSkillsProtocol
-#if canImport(Glibc)
-import Glibc
-#endif
 
-// fuzz-csv: the CSV reading that a library can reach — the record parser CSVRow
-// (Sources/DemoData/CSVRow.swift) and the field readers of the registry and evaluation CSV
-// formats (RegistryCSVFormat, EvaluationCSVFormat, their vocabularies, CalendarDate.parse) that
-// the CLI's RegistryCSVMapping and EvaluationCSVMapping call for every field.
+// fuzz-csv: the CSV reading that a library can reach — the line reader LineReader
+// (Sources/DemoData/LineReader.swift: blocks, encodings, over-long lines), the record parser
+// CSVRow (Sources/DemoData/CSVRow.swift) and the field readers of the registry and evaluation
+// CSV formats (RegistryCSVFormat, EvaluationCSVFormat, their vocabularies, CalendarDate.parse)
+// that the CLI's RegistryCSVMapping and EvaluationCSVMapping call for every field. The two
+// mappings themselves live in the `jcskills` executable, which cannot be imported.
 //
-// The CLI's LineReader and the two mappings live in the `jcskills` executable, which cannot be
-// imported; until they move into a library, the input is cut into lines here the way
-// LineReader cuts them (`\n`, a trailing `\r` dropped, a last line without `\n`).
+// The input is a file: it is read by LineReader as an import reads it (encoding auto, lines up
+// to 16 KiB), every line through CSVRow and every field through the field readers; and read
+// again in an encoding and with a line limit picked from its length, for the reader alone.
 //
-// Invariants, for every line that parses:
-// - parse(format(fields)) == fields (what the importer reads is what the exporter wrote);
+// Invariants:
+// - LineReader ends, returns lines without `\n`, counts them, and has read the whole file;
+// - for every line that parses, parse(format(fields)) == fields (what the importer reads is
+//   what the exporter wrote);
 // - every field reader's result, written back with its writer, reads as the same value;
 // - nothing traps.
 
@@ -116,23 +118,51 @@ func checkLine(_ line: String, header: Bool) {
     for field in fields { checkField(field) }
 }
 
+let file = FileManager.default.temporaryDirectory.appendingPathComponent("jcskills-fuzz-csv-\(getpid()).csv")
+
+/// Every line LineReader returns for the file, after checking what it says about them.
+func readLines(encoding: CSVTextEncoding, maximumLineLength: Int, size: Int, _ body: (LineReader.Line, Bool) -> Void) {
+    guard let reader = try? LineReader(path: file.path, encoding: encoding, maximumLineLength: maximumLineLength) else {
+        failed("LineReader cannot open its file")
+    }
+    var count: UInt32 = 0
+    while true {
+        let line: LineReader.Line?
+        do {
+            line = try reader.next()
+        } catch {
+            return  // a UTF-16 file, or a byte-order mark with another encoding asked for
+        }
+        guard let line else { break }
+        count += 1
+        guard count <= UInt32(size) + 1, reader.lineNumber == count else {
+            failed("LineReader(\(encoding), \(maximumLineLength)): line \(reader.lineNumber) after \(count) lines of a \(size)-byte file")
+        }
+        if case .text(let text) = line, text.utf8.contains(0x0A) {
+            failed("LineReader(\(encoding), \(maximumLineLength)) returned a line holding a line break: \(hex(text.utf8))")
+        }
+        body(line, count == 1)
+    }
+    guard reader.bytesRead == UInt64(size), reader.size == UInt64(size) else {
+        failed("LineReader(\(encoding), \(maximumLineLength)) read \(reader.bytesRead) of \(size) bytes (size \(reader.size))")
+    }
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = fuzzInput(data, size)
     currentInput = input
-    // Lines as LineReader yields them.
-    var start = 0
-    var first = true
-    while start < input.count {
-        let newline = input[start...].firstIndex(of: 0x0A)
-        var end = newline ?? input.count
-        if newline != nil, end > start, input[end - 1] == 0x0D { end -= 1 }
-        let line = String(decoding: input[start..<end], as: UTF8.self)
-        // The importer skips empty lines after the header.
-        if first || !line.isEmpty { checkLine(line, header: first) }
-        first = false
-        start = (newline ?? input.count) + 1
+    guard FileManager.default.createFile(atPath: file.path, contents: Data(input)) else {
+        failed("cannot write \(file.path)")
     }
+    // As an import reads it; it skips empty lines after the header.
+    readLines(encoding: .auto, maximumLineLength: LineReader.defaultMaximumLineLength, size: input.count) { line, first in
+        if case .text(let text) = line, first || !text.isEmpty { checkLine(text, header: first) }
+    }
+    // The reader alone, in another encoding and with a short line limit.
+    let encodings: [CSVTextEncoding] = [.utf8, .gb18030, .gbk, .big5]
+    let limits = [8, 64, 1024]
+    readLines(encoding: encodings[input.count % encodings.count], maximumLineLength: limits[input.count / 4 % limits.count], size: input.count) { _, _ in }
     return 0
 }
 
