@@ -44,8 +44,9 @@ public enum AbuseRun {
         await withTaskGroup(of: Void.self) { tasks in
             for index in 0..<plan.connections {
                 tasks.addTask {
-                    // Connections spread over the first second, not one burst of handshakes.
-                    try? await Task.sleep(for: .milliseconds(index * 1000 / plan.connections))
+                    // Connections spread over the first tenth of the run (a second at most),
+                    // not one burst of handshakes.
+                    try? await Task.sleep(for: min(plan.duration / 10, .seconds(1)) * (Double(index) / Double(plan.connections)))
                     await slot(plan.kind(ofConnection: index), plan, tally: tally, group: group)
                 }
             }

@@ -39,6 +39,7 @@ public final class FramePeer: Sendable {
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(SocketCloser())
                     try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: context, serverHostname: nil))
                     try channel.pipeline.syncOperations.addHandler(FrameCollector(inbox: inbox))
                 }
@@ -114,17 +115,24 @@ public final class FramePeer: Sendable {
         return !channel.isActive
     }
 
-    /// Closes the connection. Reading is switched back on first: TLS waits for the server's
-    /// close_notify (up to 5 s), which a peer that stopped reading would never see.
+    /// Closes the socket at once, under TLS: a TLS close waits up to 5 s for the server's
+    /// close_notify, which a peer that stopped reading (or a server that stopped reading it)
+    /// never gets to.
     public func close() async {
-        try? await channel.setOption(ChannelOptions.autoRead, value: true).get()
-        try? await channel.close()
+        abort()
+        try? await channel.closeFuture.get()
     }
 
     /// ``close()`` without waiting: for a cancellation handler.
     public func abort() {
         let channel = self.channel
-        channel.setOption(ChannelOptions.autoRead, value: true).whenComplete { _ in channel.close(promise: nil) }
+        channel.eventLoop.execute {
+            if let socket = try? channel.pipeline.syncOperations.context(handlerType: SocketCloser.self) {
+                socket.close(promise: nil)
+            } else {
+                channel.close(promise: nil)
+            }
+        }
     }
 }
 
@@ -186,4 +194,10 @@ private final class FrameCollector: ChannelInboundHandler {
         // A TLS failure or a reset: the connection is over for this peer.
         context.close(promise: nil)
     }
+}
+
+/// Between the socket and TLS: a close sent from here skips TLS's closing handshake.
+private final class SocketCloser: ChannelOutboundHandler {
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
 }
