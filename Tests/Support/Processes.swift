@@ -59,26 +59,33 @@ public func waitForExit(_ process: Process, seconds: Double) async -> Int32? {
 
 /// Runs a program found on PATH and waits for it; returns its exit status and combined output.
 ///
-/// The output goes through a file, not a pipe: a daemon the program leaves running (`pg_ctl
-/// start`) keeps what it inherited open, and a pipe would then never reach its end.
+/// Spawned and waited for directly (`posix_spawn`, `waitpid`), its output through a file: a
+/// daemon the program leaves running (`pg_ctl start`) keeps what it inherited open, and
+/// neither a pipe nor Foundation's `Process`, which watches a descriptor of its own for the
+/// child's end, would then ever see it finish.
 @discardableResult
 public func run(_ arguments: [String], in directory: String? = nil) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("jcskills-run-\(UUID().uuidString).out").path
-    _ = FileManager.default.createFile(atPath: path, contents: nil)
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let output = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-    defer { try? output.close() }
-    process.standardOutput = output
-    process.standardError = output
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    let data = FileManager.default.contents(atPath: path) ?? Data()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    // `env -C DIR` runs the program in DIR.
+    let argv = (["/usr/bin/env"] + (directory.map { ["-C", $0] } ?? []) + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid = pid_t()
+    let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, environ)
+    guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 {
+        guard errno == EINTR else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    }
+    // WIFEXITED / WEXITSTATUS, else 128 + the signal, as a shell reports it.
+    let exit = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + status & 0x7F
+    return (exit, String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self))
 }
 
 /// Whether an executable called `name` is on PATH.

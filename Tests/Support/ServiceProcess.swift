@@ -95,9 +95,28 @@ public func waitUntilServing(_ endpoint: Endpoint, within seconds: Double = 15) 
     }) { client in
         let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
         while ContinuousClock.now < deadline {
+            // Dialled only once the port takes connections: a refused TLS connection attempt costs more.
+            guard acceptsConnections(endpoint) else {
+                try await Task.sleep(for: .milliseconds(20))
+                continue
+            }
             if let health = try? await client.unary(HealthService.check, HealthCheckRequest()), health.status == .serving { return }
             try await Task.sleep(for: .milliseconds(50))
         }
         throw NotServingError(endpoint: endpoint)
+    }
+}
+
+/// Whether a TCP connection to `endpoint` (an IPv4 address) is accepted right now.
+public func acceptsConnections(_ endpoint: Endpoint) -> Bool {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(endpoint.port).bigEndian)
+    address.sin_addr.s_addr = inet_addr(endpoint.host)
+    return withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
     }
 }
