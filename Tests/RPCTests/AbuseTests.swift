@@ -1,8 +1,10 @@
+import JCSkillsLoad
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsTestSupport
 import NIOCore
 import NIOConcurrencyHelpers
+import Synchronization
 import Testing
 
 /// What a peer holding a valid city certificate could once make a server hold without bound,
@@ -159,6 +161,31 @@ struct AbuseTests {
             #expect(try await second.trailers(stream: 5, within: .milliseconds(500)) == nil)
             await second.close()
         }
+    }
+}
+
+/// Request ids as the server's auditor receives them.
+final class RequestIDAuditor: AccessAuditor {
+    private let ids = Mutex<[String?]>([])
+    func denied(principal: Principal, method: String, requestID: String?, reason: String) {
+        ids.withLock { $0.append(requestID) }
+    }
+    var recorded: [String?] { ids.withLock { $0 } }
+}
+
+extension AbuseTests {
+    /// A 15 KB request id once went as it was into every log line and audit row of the call:
+    /// 20,000 refused calls added 378 MiB to the append-only audit table.
+    @Test func anOversizedRequestIDIsReplaced() async throws {
+        let auditor = RequestIDAuditor()
+        try await withTestServer(services: [ProbeService(probe: Probe())], auditor: auditor) { _, endpoint in
+            try await withTestClient(endpoint, as: "training") { client in
+                for id in [String(repeating: "x", count: 15_000), "line\nbreak", "abc-123"] {
+                    _ = try? await client.unary(ProbeService.adminOnly, EchoMessage(), options: CallOptions(requestID: id))
+                }
+            }
+        }
+        #expect(auditor.recorded == [nil, nil, "abc-123"])
     }
 }
 
