@@ -137,6 +137,8 @@ final class ClientConnection: Sendable {
                 promise.succeed(handle)
             case .failure(let error):
                 let rpc = (error as? RPCError) ?? RPCError(.unavailable, "cannot connect to \(endpoint): \(error)")
+                // A refused connect never reaches the handshake; complete it so it is not dropped unfulfilled.
+                handshake.fail(rpc)
                 let delay = backoff(after: failures + 1)
                 state.withLock { state in
                     if case .shutDown = state { return }

@@ -60,6 +60,7 @@ final class ClientConnectionHandler: BatchedFrameWriter {
     /// holding itself: without letting go of both, every connection's handler (about 6 KB with
     /// what it keeps) outlived it.
     func handlerRemoved(context: ChannelHandlerContext) {
+        handshake.fail(closeReason ?? RPCError(.unavailable, "connection to \(endpoint) closed before its handshake"))
         expireDeadlinesCallback = {}
         self.context = nil
     }
