@@ -1,3 +1,7 @@
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsStore
+
 /// Gathers a streaming import's checked rows into large transactions and writes each while the
 /// next rows are read, checked and prepared.
 ///
@@ -58,6 +62,23 @@ public struct ImportPipeline<Row: Sendable, Prepared: Sendable, Outcome: Sendabl
         inFlight = []
     }
 
+    /// Call when the import fails with `error`, then record how it ended (``ImportEnd``).
+    ///
+    /// When the connection was lost (UNAVAILABLE: the client went away) the batches in flight
+    /// are let finish: their rows arrived whole and passed every check, the client retries the
+    /// file whole and the retry skips what is in, so nothing is gained by cutting a
+    /// transaction off — which would be recorded as CANCELLED, a status that says the client
+    /// gave up. Anything else (the client cancelled, the deadline passed, a write failed)
+    /// cancels them as ``cancel()`` does. Either way none outlives the call.
+    public mutating func stop(after error: any Error) async {
+        if ImportEnd.status(of: error) == .unavailable {
+            for task in inFlight { _ = try? await task.value }
+            inFlight = []
+        } else {
+            await cancel()
+        }
+    }
+
     private mutating func start() {
         let batch = pending
         pending = []
@@ -71,6 +92,36 @@ public struct ImportPipeline<Row: Sendable, Prepared: Sendable, Outcome: Sendabl
             _ = try await previous?.value
             return try await write(prepared)
         })
+    }
+}
+
+/// The audit row of an import call that ended without its answer.
+public enum ImportEnd {
+    /// The status the call ended with, when the call itself ended: the connection was lost
+    /// (UNAVAILABLE), the client cancelled, the deadline passed, a message did not decode. nil
+    /// for a failed write, which the store has audited already.
+    public static func status(of error: any Error) -> StatusCode? {
+        switch error {
+        case let error as RPCError: error.code
+        case is CancellationError: .cancelled
+        default: nil
+        }
+    }
+
+    /// Records the end of an import that failed with `error`, with the call's status and how
+    /// many rows had arrived; nothing for a failed write (``status(of:)``). The row is written
+    /// from a task of its own: the handler is cancelled by now, and the store refuses a
+    /// cancelled task's statements.
+    public static func record(_ error: any Error, rowsReceived: UInt64, store: Store, context: ServerContext) async {
+        guard let status = status(of: error) else { return }
+        let message = (error as? RPCError)?.message ?? "the call was cancelled"
+        let detail = "import ended after \(rowsReceived) rows: \(message)"
+        let audit = AuditContext(principal: context.principal.identity, method: context.method, requestID: context.requestID)
+        do {
+            try await Task { try await store.recordAudit(audit, outcome: status, detail: detail) }.value
+        } catch {
+            context.logger.error("could not audit an import that ended", metadata: ["status": "\(status.name)", "error": "\(error)"])
+        }
     }
 }
 

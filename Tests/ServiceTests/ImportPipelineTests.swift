@@ -1,3 +1,5 @@
+import JCSkillsProtocol
+import JCSkillsRPC
 import JCSkillsServiceKit
 import Synchronization
 import Testing
@@ -62,5 +64,31 @@ struct ImportPipelineTests {
         // The failing batch and at most the one queued behind it (which fails with it) ran.
         #expect(log.batches.flatMap { $0 }.allSatisfy { $0 < 6 })
         #expect(log.batches.contains([4, 5]))
+    }
+
+    /// A lost connection lets the batches in flight commit — cutting them off would be recorded
+    /// as CANCELLED, the status of a client that gave up — while the client's CANCEL (or any
+    /// other end) still cancels them. Either way nothing runs on after `stop`.
+    @Test(arguments: [(StatusCode.unavailable, true), (.cancelled, false), (.deadlineExceeded, false)])
+    func aLostConnectionLetsTheBatchesInFlightFinish(code: StatusCode, finished: Bool) async throws {
+        let written = Mutex<[[Int]]>([])
+        let cancelled = Mutex(0)
+        var pipeline = ImportPipeline<Int, [Int], Int>(rowsPerWrite: 2) { rows in
+            do {
+                try await Task.sleep(for: .milliseconds(200))
+            } catch {
+                cancelled.withLock { $0 += 1 }
+                throw error
+            }
+            written.withLock { $0.append(rows) }
+            return rows.count
+        }
+        for row in 0..<4 { _ = try await pipeline.add([row]) }  // two batches in flight
+        await pipeline.stop(after: RPCError(code, "the call ended"))
+        #expect(written.withLock { $0 } == (finished ? [[0, 1], [2, 3]] : []))
+        #expect(cancelled.withLock { $0 } == (finished ? 0 : 1))  // the second waits for the first, which fails
+        #expect(ImportEnd.status(of: RPCError(code, "")) == code)
+        #expect(ImportEnd.status(of: CancellationError()) == .cancelled)
+        #expect(ImportEnd.status(of: Failure()) == nil)
     }
 }

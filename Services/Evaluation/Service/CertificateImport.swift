@@ -69,8 +69,10 @@ struct CertificateImport: Sendable {
             }
             for outcome in try await pipeline.finish() { collect(outcome) }
         } catch {
-            // No write outlives the call: the one in flight is cancelled (it rolls back) and waited for.
-            await pipeline.cancel()
+            // No write outlives the call: the one in flight is waited for (cancelled, so it rolls
+            // back, unless the connection was lost), and the call's end is audited.
+            await pipeline.stop(after: error)
+            await ImportEnd.record(error, rowsReceived: summary.received, store: store, context: context)
             throw error
         }
         summary.errors.sort { $0.line < $1.line }

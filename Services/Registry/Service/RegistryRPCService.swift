@@ -219,7 +219,8 @@ struct RegistryRPCService: RPCService {
             }
             for outcome in try await pipeline.finish() { summary.add(outcome) }
         } catch {
-            await pipeline.cancel()
+            await pipeline.stop(after: error)
+            await ImportEnd.record(error, rowsReceived: summary.received, store: store, context: context)
             throw error
         }
         return summary
