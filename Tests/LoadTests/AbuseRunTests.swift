@@ -26,6 +26,7 @@ struct AbuseRunTests {
                 connections: 2 * AbuseKind.allCases.count, duration: .seconds(3))
             plan.settings.expandPayloadBytes = 64 << 10
             plan.settings.pingsPerWrite = 64
+            plan.settings.pingInterval = .milliseconds(2)
             plan.settings.fragmentBytes = 4 << 10
             plan.settings.fragmentInterval = .milliseconds(5)
             plan.settings.trickleInterval = .milliseconds(5)
@@ -61,7 +62,7 @@ struct AbuseRunTests {
             #expect(watch.peakBuffered.withLock { $0 } <= Self.bufferLimit)
             let (succeeded, failed) = watch.answers.withLock { ($0.succeeded, $0.failed) }
             #expect(failed.isEmpty, "a normal caller failed during the abuse: \(failed.prefix(3))")
-            #expect(succeeded >= 5)
+            #expect(succeeded >= 1)
             for kind in report.kinds {
                 #expect(kind.established >= 1, "\(report.table())")
                 switch kind.kind {

@@ -53,8 +53,9 @@ public struct AbuseSettings: Sendable, Hashable {
     public var expandPayloadBytes = 1 << 20
     /// Slow reader: the flow-control window it advertises for responses (its SETTINGS).
     public var slowReaderWindow: UInt32 = Settings.defaultInitialWindowSize
-    /// Ping flood: PINGs per write.
+    /// Ping flood: PINGs per write, and the pause between writes (none: as fast as the socket takes them).
     public var pingsPerWrite = 3_641
+    public var pingInterval: Duration = .zero
     /// Partial frame: the length the MESSAGE header announces.
     public var partialFrameBytes = 60 << 10
     /// Partial frame: payload bytes per write, and the pause between writes.

@@ -62,7 +62,10 @@ struct Abuser {
             payload.writeInteger(UInt64(index))
             pings.writeFrame(.ping, stream: 0, payload: payload)
         }
-        while true { try await send(pings) }
+        while true {
+            try await send(pings)
+            if settings.pingInterval > .zero { try await Task.sleep(for: settings.pingInterval) }
+        }
     }
 
     private func partialFrame() async throws {
