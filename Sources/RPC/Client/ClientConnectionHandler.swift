@@ -344,7 +344,11 @@ final class ClientConnectionHandler: BatchedFrameWriter {
 
     func send(token: CallToken, _ message: ByteBuffer, _ continuation: UnsafeContinuation<Void, any Error>) {
         guard let stream = streams[token.streamID], !stream.halfClosed else {
-            return continuation.resume(throwing: RPCError(.cancelled, "the call is no longer active"))
+            // A message after the call ended: when the connection closed, that is why (UNAVAILABLE),
+            // not a cancellation nobody asked for.
+            let reason = closed ? closeReason ?? RPCError(.unavailable, "connection to \(endpoint) closed")
+                                : RPCError(.cancelled, "the call is no longer active")
+            return continuation.resume(throwing: reason)
         }
         stream.send.enqueue(message)
         if drain(stream) {

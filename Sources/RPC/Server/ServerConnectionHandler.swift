@@ -81,7 +81,10 @@ final class ServerConnectionHandler: BatchedFrameWriter {
         handshakeTimer?.cancel()
         sweepTimer?.cancel()
         deadlines.cancel()
-        for stream in streams.values { abandon(stream, code: .unavailable, message: "the connection closed") }
+        for stream in streams.values {
+            abandon(stream, code: .unavailable, message: "the connection closed")
+            stream.method.metrics.callFinished(code: .unavailable, nanoseconds: (NIODeadline.now() - stream.started).nanoseconds)
+        }
         streams.removeAll()
         if let registrationID { shared.connections.remove(registrationID) }
         context.fireChannelInactive()
@@ -170,6 +173,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
             if let stream = streams.removeValue(forKey: frame.streamID) {
                 let reason = (try? CancelReason(buffer: frame.payload)) ?? CancelReason()
                 abandon(stream, code: reason.status, message: reason.message.isEmpty ? "cancelled by the client" : reason.message)
+                stream.method.metrics.callFinished(code: reason.status, nanoseconds: (NIODeadline.now() - stream.started).nanoseconds)
                 streamEnded()
             }
         case .windowUpdate:
@@ -484,13 +488,16 @@ final class ServerConnectionHandler: BatchedFrameWriter {
     /// Stops a call's handler: its task is cancelled and anything it waits on fails.
     private func abandon(_ stream: ServerStream, code: StatusCode, message: String) {
         release(stream)
-        stream.task?.cancel()
+        // The reason first, then the cancellation: a handler waiting for a message or for credit
+        // learns why its call ended (UNAVAILABLE when the connection was lost, the CANCEL's code),
+        // not the CANCELLED that cancelling its task would wake it with.
         let error = RPCError(code, message)
         stream.inbound?.finish(error)
         if let waiter = stream.writerWaiter {
             stream.writerWaiter = nil
             waiter.resume(throwing: error)
         }
+        stream.task?.cancel()
     }
 
     private func streamEnded() {

@@ -12,14 +12,7 @@ import Testing
 /// An import whose connection is lost — the client or the server killed with SIGKILL in the
 /// middle — ends UNAVAILABLE on both sides (Protocol/SPEC.md §11: "connection failed or closed"),
 /// never CANCELLED, which says the caller gave up: the client prints it and the registry audits it.
-///
-/// Disabled until two lines of the RPC runtime change (they fail without them, every run): the
-/// server's `ServerConnectionHandler.abandon` cancels the handler's task before it finishes the
-/// request stream with the call's end, so a handler waiting for the next message is woken with
-/// CANCELLED; the client's `ClientConnectionHandler.send(token:)` answers a message sent after
-/// the connection closed with CANCELLED ("the call is no longer active").
-@Suite("Registry: an import whose connection is lost ends UNAVAILABLE on both sides", .serialized, .timeLimit(.minutes(3)),
-       .disabled("needs the RPC runtime to report a lost connection as UNAVAILABLE (see the comment above)"))
+@Suite("Registry: an import whose connection is lost ends UNAVAILABLE on both sides", .serialized, .timeLimit(.minutes(3)))
 struct RegistryImportConnectionLossTests {
     /// 26,000 persons: the header and one line each.
     static let lines: [String] = {
