@@ -42,7 +42,7 @@ struct AbuseRunTests {
                         let clock = ContinuousClock()
                         let end = clock.now + .milliseconds(3_200)
                         while clock.now < end {
-                            let buffered = server.bufferedRequestBytes
+                            let buffered = server.bufferedBytes
                             watch.peakBuffered.withLock { $0 = max($0, buffered) }
                             do {
                                 _ = try await client.unary(EchoService.echo, EchoMessage(text: "still there?"))
@@ -77,10 +77,10 @@ struct AbuseRunTests {
             // After: nothing is left held, and the server answers.
             let clock = ContinuousClock()
             let settled = clock.now + .seconds(5)
-            while (server.bufferedRequestBytes != 0 || server.runningCalls != 0 || server.connectionCount != 0), clock.now < settled {
+            while (server.bufferedBytes != 0 || server.runningCalls != 0 || server.connectionCount != 0), clock.now < settled {
                 try await Task.sleep(for: .milliseconds(20))
             }
-            #expect(server.bufferedRequestBytes == 0)
+            #expect(server.bufferedBytes == 0)
             #expect(server.runningCalls == 0)
             try await withTestClient(endpoint, as: "admin") { client in
                 let answer = try await client.unary(EchoService.echo, EchoMessage(text: "after"))

@@ -75,9 +75,9 @@ struct AbuseTests {
             }
             // 8 × 240 KB against 1 MiB: the fifth stream and those after it cannot fit.
             #expect(refused.count >= 3, "refused \(refused)")
-            #expect(server.bufferedRequestBytes <= limit)
+            #expect(server.bufferedBytes <= limit)
             await peer.close()
-            try await waitUntil { server.bufferedRequestBytes == 0 }
+            try await waitUntil { server.bufferedBytes == 0 }
             try await expectStillServing(endpoint)
         }
     }
@@ -96,10 +96,10 @@ struct AbuseTests {
             let firstEnd = try await first.trailers(stream: 1, within: .seconds(2))
             let secondEnd = try await second.trailers(stream: 1, within: .seconds(2))
             #expect([firstEnd?.status, secondEnd?.status].contains(.resourceExhausted))
-            #expect(server.bufferedRequestBytes <= limit)
+            #expect(server.bufferedBytes <= limit)
             await first.close()
             await second.close()
-            try await waitUntil { server.bufferedRequestBytes == 0 }
+            try await waitUntil { server.bufferedBytes == 0 }
         }
     }
 

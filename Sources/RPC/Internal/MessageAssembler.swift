@@ -35,8 +35,10 @@ struct MessageAssembler {
         guard total <= maximumMessageSize else { throw .messageTooLarge }
         if frame.flags.contains(.more) {
             if partial == nil {
-                var buffer = frame.payload
-                buffer.reserveCapacity(minimumWritableBytes: min(maximumMessageSize, 4 * size))
+                // A copy of its own: the payload is a slice of a whole read, which it would keep.
+                var buffer = ByteBufferAllocator().buffer(capacity: min(maximumMessageSize, 2 * size))
+                var payload = frame.payload
+                buffer.writeBuffer(&payload)
                 partial = buffer
             } else {
                 var payload = frame.payload
@@ -51,8 +53,9 @@ struct MessageAssembler {
         return .message(whole, credit: size)
     }
 
-    /// Bytes of the message being assembled, held until its last fragment arrives.
-    var bufferedBytes: Int { partial?.readableBytes ?? 0 }
+    /// Memory the message being assembled holds until its last fragment arrives: the buffer's
+    /// capacity, not the bytes received, since it grows by doubling (what a budget must count).
+    var bufferedBytes: Int { partial?.capacity ?? 0 }
 
     /// Records credit given back to the peer.
     mutating func granted(_ credit: Int) { window += credit }

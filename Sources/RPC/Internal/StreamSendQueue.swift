@@ -5,11 +5,14 @@ import NIOCore
 /// Messages waiting for flow-control credit on one stream, and the credit itself.
 ///
 /// A message is cut into MESSAGE frames no larger than the peer's frame limit and the credit
-/// left; what does not fit waits here until a WINDOW_UPDATE arrives. Writers suspend while
-/// anything waits, so at most one message beyond the window is held per stream.
+/// left; what does not fit waits here until a WINDOW_UPDATE arrives (or, while the connection's
+/// socket is backed up, until it drains). Writers suspend while anything waits, so at most one
+/// message is held per stream, and the connection charges it to its budget.
 struct StreamSendQueue {
     private(set) var window: Int
     private var queue: Deque<ByteBuffer> = []
+    /// Bytes of the queued messages not yet written: what this stream holds to send.
+    private(set) var queuedBytes = 0
     /// Whether the stream's END_STREAM flag should ride on the last queued message.
     private var endAfterQueue = false
 
@@ -28,6 +31,7 @@ struct StreamSendQueue {
 
     mutating func enqueue(_ message: ByteBuffer, endStream: Bool = false) {
         queue.append(message)
+        queuedBytes += message.readableBytes
         endAfterQueue = endStream
     }
 
@@ -42,6 +46,7 @@ struct StreamSendQueue {
             if last && queue.count == 1 && endAfterQueue { flags.insert(.endStream) }
             out.writeFrame(.message, flags: flags, stream: stream, payload: slice)
             window -= chunk
+            queuedBytes -= chunk
             if last { queue.removeFirst() } else { queue[queue.startIndex] = message }
         }
         return true

@@ -96,12 +96,14 @@ public final class RPCServer: Service, Sendable {
             "methods": "\(shared.router.methods.count)",
         ])
 
+        let memoryReturn = FreedMemoryReturn.start(on: listener.eventLoop, budget: shared.budget)
         await withGracefulShutdownHandler {
             try? await listener.closeFuture.get()
             await drainConnections()
         } onGracefulShutdown: {
             self.beginShutdown()
         }
+        memoryReturn.cancel()
         shared.logger.info("stopped", metadata: ["server": "\(configuration.serverName)"])
     }
 
@@ -133,8 +135,10 @@ public final class RPCServer: Service, Sendable {
     /// Open client connections (for tests and metrics).
     public var connectionCount: Int { shared.connections.count }
 
-    /// Bytes of unfinished request messages held for all connections (for tests and metrics).
-    public var bufferedRequestBytes: Int { shared.budget.buffered }
+    /// Bytes held for the calls of all connections — unfinished and whole requests, responses
+    /// waiting for the peers' credit or sockets — as charged to the server-wide budget (for
+    /// tests and metrics).
+    public var bufferedBytes: Int { shared.budget.buffered }
 
     /// Calls running on all connections (for tests and metrics).
     public var runningCalls: Int { shared.budget.runningCalls }

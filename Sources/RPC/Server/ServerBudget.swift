@@ -11,6 +11,7 @@ final class ServerBudget: Sendable {
     private let calls = Atomic<Int>(0)
     private let bufferedBytes = Atomic<Int>(0)
     private let refusedConnections = Atomic<Int>(0)
+    private let closedConnections = Atomic<Int>(0)
 
     init(_ configuration: ServerConfiguration) {
         maximumConnections = configuration.maximumConnections
@@ -23,7 +24,13 @@ final class ServerBudget: Sendable {
         admit(connections, limit: maximumConnections)
     }
 
-    func connectionClosed() { connections.subtract(1, ordering: .relaxed) }
+    func connectionClosed() {
+        connections.subtract(1, ordering: .relaxed)
+        closedConnections.add(1, ordering: .relaxed)
+    }
+
+    /// Connections closed since the last call (what ``FreedMemoryReturn`` looks at).
+    func takeClosedConnections() -> Int { closedConnections.exchange(0, ordering: .relaxed) }
 
     /// Counts a refused connection and returns how many have been refused so far.
     func connectionRefused() -> Int { refusedConnections.add(1, ordering: .relaxed).newValue }

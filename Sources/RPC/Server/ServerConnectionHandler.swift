@@ -275,7 +275,10 @@ final class ServerConnectionHandler: BatchedFrameWriter {
         } catch {
             return fail(stream, .resourceExhausted, "a message exceeds \(localSettings.maximumMessageSize) bytes")
         }
-        if let refusal = chargeBuffered(stream) {
+        if case .message(let message, _) = outcome, case .awaitingRequest(nil) = stream.phase {
+            stream.requestBytes = message.readableBytes
+        }
+        if let refusal = charge(stream) {
             return fail(stream, .resourceExhausted, refusal)
         }
         switch outcome {
@@ -300,17 +303,18 @@ final class ServerConnectionHandler: BatchedFrameWriter {
         if frame.flags.contains(.endStream) { halfClose(stream.id) }
     }
 
-    /// Counts what the stream's unfinished message holds against the connection's and the
-    /// server's budgets; the reason to fail the call when a growth would pass either.
-    private func chargeBuffered(_ stream: ServerStream) -> String? {
-        let delta = stream.receive.bufferedBytes - stream.chargedBytes
+    /// Counts what the stream holds (``ServerStream/heldBytes``) against the connection's and
+    /// the server's budgets; the reason to fail the call when a growth would pass either. A
+    /// shrink always succeeds.
+    private func charge(_ stream: ServerStream) -> String? {
+        let delta = stream.heldBytes - stream.chargedBytes
         guard delta != 0 else { return nil }
         let limit = shared.configuration.maximumBufferedBytesPerConnection
         if delta > 0 && bufferedBytes + delta > limit {
-            return "unfinished messages on this connection would exceed \(limit) bytes"
+            return "requests and responses held for this connection's calls would exceed \(limit) bytes"
         }
         guard shared.budget.chargeBuffered(delta) else {
-            return "the server holds its limit of \(shared.budget.maximumBufferedBytes) bytes of unfinished messages"
+            return "the server holds its limit of \(shared.budget.maximumBufferedBytes) bytes for calls' requests and waiting responses"
         }
         bufferedBytes += delta
         stream.chargedBytes += delta
@@ -382,7 +386,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
         guard let stream = streams[id] else { return }
         let size = response.encodedSize()
         let frameLimit = Int(peerSettings?.maximumFrameSize ?? Settings.defaultMaximumFrameSize)
-        if stream.send.fitsDirectly(size, maximumFrameSize: frameLimit) {
+        if context.channel.isWritable, stream.send.fitsDirectly(size, maximumFrameSize: frameLimit) {
             stream.send.consumeDirect(size)
             output.buffer.writeFrame(.message, stream: id, message: response, encodedSize: size)
             complete(stream, Trailers(code: .ok))
@@ -390,6 +394,9 @@ final class ServerConnectionHandler: BatchedFrameWriter {
             var buffer = context.channel.allocator.buffer(capacity: size)
             buffer.writeWireMessage(response)
             stream.send.enqueue(buffer)
+            if let refusal = charge(stream) {
+                return fail(stream, .resourceExhausted, refusal)
+            }
             stream.pendingTrailers = Trailers(code: .ok)
             drain(stream)
         }
@@ -409,7 +416,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
         guard let stream = streams[id] else { throw RPCError(.cancelled, "the call is no longer active") }
         let size = message.encodedSize()
         let frameLimit = Int(peerSettings?.maximumFrameSize ?? Settings.defaultMaximumFrameSize)
-        guard stream.send.fitsDirectly(size, maximumFrameSize: frameLimit) else { return false }
+        guard context.channel.isWritable, stream.send.fitsDirectly(size, maximumFrameSize: frameLimit) else { return false }
         stream.active = true
         stream.send.consumeDirect(size)
         output.buffer.writeFrame(.message, stream: id, message: message, encodedSize: size)
@@ -422,6 +429,10 @@ final class ServerConnectionHandler: BatchedFrameWriter {
             return continuation.resume(throwing: RPCError(.cancelled, "the call is no longer active"))
         }
         stream.send.enqueue(buffer)
+        if let refusal = charge(stream) {
+            fail(stream, .resourceExhausted, refusal)
+            return continuation.resume(throwing: RPCError(.resourceExhausted, refusal))
+        }
         if drain(stream) {
             continuation.resume()
         } else {
@@ -435,12 +446,15 @@ final class ServerConnectionHandler: BatchedFrameWriter {
         waiter.resume(throwing: RPCError(.cancelled, "the call was cancelled"))
     }
 
-    /// Sends what the window allows; returns true when nothing waits any more.
+    /// Sends what the window allows while the socket takes more; returns true when nothing
+    /// waits any more.
     @discardableResult
     private func drain(_ stream: ServerStream) -> Bool {
+        guard context.channel.isWritable || stream.send.isEmpty else { return false }
         let frameLimit = Int(peerSettings?.maximumFrameSize ?? Settings.defaultMaximumFrameSize)
         stream.active = true
         let done = stream.send.drain(into: &output.buffer, stream: stream.id, maximumFrameSize: frameLimit)
+        _ = charge(stream)  // what went out is no longer held
         scheduleFlush()
         guard done else { return false }
         if let waiter = stream.writerWaiter {
@@ -451,6 +465,20 @@ final class ServerConnectionHandler: BatchedFrameWriter {
             complete(stream, trailers)
         }
         return true
+    }
+
+    /// The socket has taken what was waiting: the streams whose responses waited for it go on,
+    /// one at a time, until it backs up again (so that what is written past the watermark is
+    /// at most one stream's share).
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable {
+            for stream in Array(streams.values) where !stream.send.isEmpty {
+                guard context.channel.isWritable else { break }
+                drain(stream)
+                flushOutput()
+            }
+        }
+        context.fireChannelWritabilityChanged()
     }
 
     func grantCredit(stream id: UInt32, _ credit: Int) {

@@ -26,8 +26,10 @@ final class ServerStream {
     /// Trailers that must wait until queued messages have gone out.
     var pendingTrailers: Trailers?
     var clientHalfClosed = false
-    /// Bytes of an unfinished request message this stream has counted against the
-    /// connection's and the server's budgets.
+    /// The whole request of a unary or server-streaming call, held (by the stream, then by
+    /// the handler) for the life of the call.
+    var requestBytes = 0
+    /// What this stream has counted against the connection's and the server's budgets.
     var chargedBytes = 0
     /// Whether a frame went either way since the last sweep, and when the stream last
     /// showed none: what ``ServerConfiguration/callIdleTimeout`` is measured against.
@@ -35,6 +37,10 @@ final class ServerStream {
     var quietSince: NIODeadline
     /// Whether the call slot and the buffered bytes have been given back.
     var released = false
+
+    /// Memory the call holds on the peer's account: its unfinished request message, its whole
+    /// request, and responses waiting for the peer's credit or for the socket to drain.
+    var heldBytes: Int { receive.bufferedBytes + requestBytes + send.queuedBytes }
 
     init(id: UInt32, method: RegisteredMethod, context: ServerContext, receiveWindow: Int, sendWindow: Int, maximumMessageSize: Int) {
         self.id = id

@@ -1,0 +1,81 @@
+import JCSkillsLoad
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsTestSupport
+import NIOCore
+import Testing
+
+/// What a server holds *to send* to a peer that does not read: once outside every limit (the
+/// soak's slow readers held about 2 GiB), now bounded by the socket's watermark and the
+/// connection's and the server's budgets (SECURITY.md, "Limits").
+@Suite("Responses a peer never reads are bounded")
+struct OutboundBoundTests {
+    /// A peer may grant a window of 2 GiB and then read nothing. The handler's writes once went
+    /// straight into the connection's outbound buffer for as long as it had responses; now a
+    /// handler waits while the socket is backed up, whatever the window.
+    @Test func aHugeWindowDoesNotLetWritesPileUp() async throws {
+        let probe = Probe()
+        try await withTestServer(services: [ProbeService(probe: probe)]) { server, endpoint in
+            var settings = Settings()
+            settings.initialWindowSize = UInt32(Int32.max)
+            let peer = try await FramePeer.connect(to: endpoint, tls: TestPKI.shared.files("admin"), settings: settings)
+            try await peer.stopReading()
+            let messageBytes = 32 << 10
+            let count = 4_000  // 125 MiB if nothing held the writer back
+            var call = ByteBuffer()
+            call.writeFrame(.headers, stream: 1, message: CallHeaders(method: ProbeService.flood.path))
+            call.writeFrame(.message, flags: .endStream, stream: 1,
+                            message: EchoMessage(payload: [UInt8](repeating: 7, count: messageBytes), count: UInt32(count)))
+            try await peer.send(call)
+            // Until the writer stops moving: it stalls within the socket buffers and the watermark.
+            var sent = -1
+            var checks = 0
+            while sent != probe.count || sent < 1, checks < 50 {
+                sent = probe.count
+                checks += 1
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            #expect(sent > 0)
+            #expect(sent < count / 2, "the handler wrote \(sent) of \(count) messages (\((sent * messageBytes) >> 20) MiB) to a peer that reads nothing")
+            print("a peer with a 2 GiB window that reads nothing: the handler stalled after \(sent) messages (\((sent * messageBytes) >> 20) MiB)")
+            await peer.close()
+            try await waitUntil { server.runningCalls == 0 && server.bufferedBytes == 0 }
+        }
+    }
+
+    /// Responses waiting for credit the peer never grants count against the connection's
+    /// budget with the requests the calls hold: the call that would pass it ends with
+    /// RESOURCE_EXHAUSTED. They were once in no budget: 100 such calls per connection, each
+    /// holding its request and a response of up to 4 MiB.
+    @Test func responsesWaitingForCreditAreBoundedPerConnection() async throws {
+        let limit = 2 << 20
+        try await withTestServer(services: [EchoRPCService()], configure: { $0.maximumBufferedBytesPerConnection = limit }) { server, endpoint in
+            let peer = try await FramePeer.connect(to: endpoint)
+            let payload = [UInt8](repeating: 1, count: 200_000)  // beyond the default 64 KiB window
+            let calls = 12
+            for index in 0..<calls {
+                var call = ByteBuffer()
+                let stream = UInt32(2 * index + 1)
+                call.writeFrame(.headers, stream: stream, message: CallHeaders(method: EchoService.expand.path))
+                // Split at the frame limit: the request is whole once its last fragment arrives.
+                var request = ByteBuffer.encoding(EchoMessage(payload: payload, count: 1_000))
+                while request.readableBytes > 0 {
+                    let chunk = request.readSlice(length: min(60_000, request.readableBytes))!
+                    call.writeFrame(.message, flags: request.readableBytes > 0 ? .more : .endStream, stream: stream, payload: chunk)
+                }
+                try await peer.send(call)
+            }
+            var exhausted = 0
+            for index in 0..<calls {
+                let trailers = try await peer.trailers(stream: UInt32(2 * index + 1), within: .milliseconds(index == calls - 1 ? 3_000 : 300))
+                if trailers?.status == .resourceExhausted { exhausted += 1 }
+            }
+            // Each call holds its 200 KB request and one 200 KB response: 2 MiB takes five.
+            #expect(exhausted >= calls - 6, "\(exhausted) of \(calls) calls were ended")
+            #expect(server.bufferedBytes <= limit)
+            #expect(server.bufferedBytes > limit / 2, "the calls still waiting hold \(server.bufferedBytes) bytes")
+            await peer.close()
+            try await waitUntil { server.runningCalls == 0 && server.bufferedBytes == 0 }
+        }
+    }
+}
