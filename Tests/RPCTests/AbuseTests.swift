@@ -95,7 +95,7 @@ struct AbuseTests {
             // The two connections run on different event loops: either may be the one refused.
             let firstEnd = try await first.trailers(stream: 1, within: .seconds(2))
             let secondEnd = try await second.trailers(stream: 1, within: .seconds(2))
-            #expect([firstEnd?.status, secondEnd?.status].contains(.resourceExhausted))
+            #expect(firstEnd?.status == .resourceExhausted || secondEnd?.status == .resourceExhausted)
             #expect(server.bufferedBytes <= limit)
             await first.close()
             await second.close()

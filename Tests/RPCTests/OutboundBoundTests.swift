@@ -44,15 +44,15 @@ struct OutboundBoundTests {
     }
 
     /// Responses waiting for credit the peer never grants count against the connection's
-    /// budget with the requests the calls hold: the call that would pass it ends with
-    /// RESOURCE_EXHAUSTED. They were once in no budget: 100 such calls per connection, each
-    /// holding its request and a response of up to 4 MiB.
+    /// budget: the call that would pass it ends with RESOURCE_EXHAUSTED (and lets its request
+    /// go). They were once in no budget: 100 such calls per connection, each holding its
+    /// request and a response of up to 4 MiB.
     @Test func responsesWaitingForCreditAreBoundedPerConnection() async throws {
         let limit = 2 << 20
         try await withTestServer(services: [EchoRPCService()], configure: { $0.maximumBufferedBytesPerConnection = limit }) { server, endpoint in
             let peer = try await FramePeer.connect(to: endpoint)
             let payload = [UInt8](repeating: 1, count: 200_000)  // beyond the default 64 KiB window
-            let calls = 12
+            let calls = 20
             for index in 0..<calls {
                 var call = ByteBuffer()
                 let stream = UInt32(2 * index + 1)
@@ -70,11 +70,43 @@ struct OutboundBoundTests {
                 let trailers = try await peer.trailers(stream: UInt32(2 * index + 1), within: .milliseconds(index == calls - 1 ? 3_000 : 300))
                 if trailers?.status == .resourceExhausted { exhausted += 1 }
             }
-            // Each call holds its 200 KB request and one 200 KB response: 2 MiB takes five.
-            #expect(exhausted >= calls - 6, "\(exhausted) of \(calls) calls were ended")
+            // Each call holds one 200 KB response: 2 MiB takes ten.
+            #expect(exhausted >= calls - 11, "\(exhausted) of \(calls) calls were ended")
             #expect(server.bufferedBytes <= limit)
             #expect(server.bufferedBytes > limit / 2, "the calls still waiting hold \(server.bufferedBytes) bytes")
             await peer.close()
+            try await waitUntil { server.runningCalls == 0 && server.bufferedBytes == 0 }
+        }
+    }
+
+    /// A request of one frame is not charged: peers that fill the server-wide budget with
+    /// large requests cannot refuse everyone's small calls (a soak run that charged every
+    /// request saw the normal workload's calls fail with RESOURCE_EXHAUSTED).
+    @Test func smallCallsAreServedWhileTheBudgetIsFull() async throws {
+        let limit = 1 << 20
+        try await withTestServer(services: [EchoRPCService()], configure: { $0.maximumBufferedBytes = limit }) { server, endpoint in
+            let hog = try await FramePeer.connect(to: endpoint)
+            let payload = [UInt8](repeating: 2, count: 300_000)
+            for index in 0..<6 {  // 6 × 300 KB requests and their waiting responses against 1 MiB
+                var call = ByteBuffer()
+                let stream = UInt32(2 * index + 1)
+                call.writeFrame(.headers, stream: stream, message: CallHeaders(method: EchoService.expand.path))
+                var request = ByteBuffer.encoding(EchoMessage(payload: payload, count: 1_000))
+                while request.readableBytes > 0 {
+                    let chunk = request.readSlice(length: min(60_000, request.readableBytes))!
+                    call.writeFrame(.message, flags: request.readableBytes > 0 ? .more : .endStream, stream: stream, payload: chunk)
+                }
+                try await hog.send(call)
+            }
+            #expect(try await hog.trailers(stream: 11, within: .seconds(3))?.status == .resourceExhausted)
+            #expect(server.bufferedBytes > limit / 2)
+            try await withTestClient(endpoint, as: "admin") { client in
+                for _ in 0..<20 {
+                    let answer = try await client.unary(EchoService.echo, EchoMessage(payload: [UInt8](repeating: 3, count: 1_000), text: "small"))
+                    #expect(answer.text == "small")
+                }
+            }
+            await hog.close()
             try await waitUntil { server.runningCalls == 0 && server.bufferedBytes == 0 }
         }
     }

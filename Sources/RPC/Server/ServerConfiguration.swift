@@ -42,9 +42,10 @@ public struct ServerConfiguration: Sendable {
     /// Calls running at once on the whole server; more are refused with RESOURCE_EXHAUSTED.
     /// Default 10,000.
     public var maximumCalls: Int = 10_000
-    /// Bytes of request messages not yet whole that one connection may hold; the call whose
-    /// fragment would go beyond fails with RESOURCE_EXHAUSTED. Default 16 MiB (four messages
-    /// of the largest size at once).
+    /// Bytes one connection's calls may hold on its account: request messages not yet whole,
+    /// and responses waiting for the peer's credit or for its socket; the call that would go
+    /// beyond fails with RESOURCE_EXHAUSTED. Default 16 MiB (four messages of the largest size
+    /// at once).
     public var maximumBufferedBytesPerConnection: Int = 16 << 20
     /// The same for all connections together. Default 128 MiB: thirty-two messages of the
     /// largest size at once, while a hundred hostile connections stay within the soak

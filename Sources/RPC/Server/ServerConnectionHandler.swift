@@ -275,8 +275,9 @@ final class ServerConnectionHandler: BatchedFrameWriter {
         } catch {
             return fail(stream, .resourceExhausted, "a message exceeds \(localSettings.maximumMessageSize) bytes")
         }
-        if case .message(let message, _) = outcome, case .awaitingRequest(nil) = stream.phase {
-            stream.requestBytes = message.readableBytes
+        if case .message(let message, _) = outcome, case .awaitingRequest(nil) = stream.phase,
+           message.readableBytes > frame.payload.readableBytes {
+            stream.requestBytes = message.capacity  // assembled from fragments: stays charged
         }
         if let refusal = charge(stream) {
             return fail(stream, .resourceExhausted, refusal)

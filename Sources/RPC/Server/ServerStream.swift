@@ -26,9 +26,6 @@ final class ServerStream {
     /// Trailers that must wait until queued messages have gone out.
     var pendingTrailers: Trailers?
     var clientHalfClosed = false
-    /// The whole request of a unary or server-streaming call, held (by the stream, then by
-    /// the handler) for the life of the call.
-    var requestBytes = 0
     /// What this stream has counted against the connection's and the server's budgets.
     var chargedBytes = 0
     /// Whether a frame went either way since the last sweep, and when the stream last
@@ -38,8 +35,16 @@ final class ServerStream {
     /// Whether the call slot and the buffered bytes have been given back.
     var released = false
 
+    /// The one request of a unary or server-streaming call when it came in fragments (larger
+    /// than a frame): held, by the stream and then by the handler, for the life of the call.
+    var requestBytes = 0
+
     /// Memory the call holds on the peer's account: its unfinished request message, its whole
-    /// request, and responses waiting for the peer's credit or for the socket to drain.
+    /// request when that was larger than a frame, and responses waiting for the peer's credit
+    /// or for the socket to drain. A request of one frame is not counted: nearly every call has
+    /// one, the call limits bound them (64 KiB each), and charging them let abusers who filled
+    /// the budget refuse everyone's small calls (the soak's normal workload saw
+    /// RESOURCE_EXHAUSTED). Large requests are what the soak's slow readers held 2 GiB of.
     var heldBytes: Int { receive.bufferedBytes + requestBytes + send.queuedBytes }
 
     init(id: UInt32, method: RegisteredMethod, context: ServerContext, receiveWindow: Int, sendWindow: Int, maximumMessageSize: Int) {
