@@ -168,6 +168,29 @@ struct CertificateBatchWriter: Sendable {
         return superseded
     }
 
+    /// Which of the holder's `kind` and `occupation` certificates stand superseded once one of
+    /// them was revoked: each with an unrevoked higher one (superseded from the earliest such
+    /// one's issue date), and none other. A lower certificate that only the revoked one had
+    /// superseded is valid again: its holder still holds it. Returns the rows whose state
+    /// changed, as they now are.
+    static func resupersede(_ stored: inout [Stored], kind: CertificateKind, occupation: String) -> [Stored] {
+        var changed: [Stored] = []
+        for index in stored.indices {
+            let row = stored[index]
+            guard row.kind == kind, row.occupation == occupation, row.status == .valid || row.status == .superseded else { continue }
+            let supersededFrom = stored
+                .filter { $0.kind == kind && $0.occupation == occupation && $0.status != .revoked && $0.level > row.level }
+                .map(\.issuedOn).min()
+            let status: CertificateState = supersededFrom == nil ? .valid : .superseded
+            let endedOn = supersededFrom ?? EvaluationSchema.openEnded
+            guard status != row.status || endedOn != row.endedOn else { continue }
+            stored[index].status = status
+            stored[index].endedOn = endedOn
+            changed.append(stored[index])
+        }
+        return changed
+    }
+
     static func span(_ row: Stored) -> CoverageDeltas.Span {
         CoverageDeltas.Span(county: row.county, highSkill: row.highSkill, start: row.issuedOn, end: min(row.expiresOn, row.endedOn))
     }

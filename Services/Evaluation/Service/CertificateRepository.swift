@@ -139,8 +139,9 @@ struct CertificateRepository: Sendable {
         return (try await require(number: number, in: tx), superseded)
     }
 
-    /// Revokes a certificate from `date` on (a state, not a deletion) and recomputes the
-    /// holder's first certificate without it.
+    /// Revokes a certificate from `date` on (a state, not a deletion), gives back their
+    /// validity to the lower certificates it alone superseded, and recomputes the holder's
+    /// coverage and first certificate without it.
     func revoke(_ number: String, on date: CalendarDate, reason: String, in tx: StoreTransaction) async throws -> CertificateRow {
         let found = try await require(number: number, in: tx)
         // Lock the holder's row first (see `issue`), then read the certificate again: a
@@ -161,6 +162,13 @@ struct CertificateRepository: Sendable {
         for index in stored.indices where stored[index].id == row.id {
             stored[index].status = .revoked
             stored[index].endedOn = endedOn
+        }
+        for restored in CertificateBatchWriter.resupersede(&stored, kind: row.kind, occupation: row.occupation) {
+            try await tx.update("certificates")
+                .set("status", to: SQLBind(restored.status.rawValue))
+                .set("ended_on", to: SQLBind(restored.endedOn))
+                .set("updated_ms", to: SQLBind(now))
+                .where("id", .equal, SQLBind(restored.id)).run()
         }
         let first = FirstCertificates.first(of: stored)
         let after = stored.map(CertificateBatchWriter.span)

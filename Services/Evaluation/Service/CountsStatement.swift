@@ -8,7 +8,8 @@ import JCSkillsStore
 ///
 /// - part 0 and 1: persons covered on the date, all and high-skill (``CoverageDeltas``: the
 ///   monthly sums before the date's month plus that month's days);
-/// - part 2: persons first certified in the year (``FirstCertificates``);
+/// - part 2: persons first certified in the year up to the date (``FirstCertificates``): as of
+///   30 June, January to June, never certificates issued after the date;
 /// - part 3: the declared baseline still counted, per level (a = level), measured by the date;
 /// - part 4: institutions per type (a) and status (b).
 struct CountsStatement {
@@ -39,7 +40,7 @@ struct CountsStatement {
         let month = StoreValue(day / 100)
         let monthStart = StoreValue(day / 100 * 100)
         let covered: [StoreValue] = [.init(county), month, .init(county), monthStart, .init(day)]
-        var values = covered + covered + [.init(county), .init(year * 10_000 + 101), .init(year * 10_000 + 1231)]
+        var values = covered + covered + [.init(county), .init(year * 10_000 + 101), .init(min(year * 10_000 + 1231, day))]
         values.append(.init(day))
         if county != 0 { values += [.init(county), .init(county)] }
         return values

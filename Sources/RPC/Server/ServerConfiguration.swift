@@ -47,10 +47,12 @@ public struct ServerConfiguration: Sendable {
     /// beyond fails with RESOURCE_EXHAUSTED. Default 16 MiB (four messages of the largest size
     /// at once).
     public var maximumBufferedBytesPerConnection: Int = 16 << 20
-    /// The same for all connections together. Default 128 MiB: thirty-two messages of the
-    /// largest size at once, while a hundred hostile connections stay within the soak
-    /// target of 256 MiB above idle (BENCHMARKS.md).
-    public var maximumBufferedBytes: Int = 128 << 20
+    /// The same for all connections together. Default 64 MiB: sixteen messages of the
+    /// largest size at once. What the server holds beyond the budget under abuse (buffers
+    /// below the watermark, requests read ahead, free memory kept by malloc) was about
+    /// 130 MiB with a hundred hostile connections; at 128 MiB the soak peaked just past its
+    /// target of 256 MiB above idle (BENCHMARKS.md, "Soak").
+    public var maximumBufferedBytes: Int = 64 << 20
     /// Bytes waiting to be written to a connection above which the server stops reading from
     /// it until the peer has taken half of them: a peer that sends but never reads cannot make
     /// the server queue answers for it. Default 1 MiB.

@@ -159,3 +159,78 @@ struct EvaluationCountTests {
         }
     }
 }
+
+/// Regressions of figures once wrong on a date (docs/NUMBERS.md).
+@Suite("Evaluation: every figure as of its date")
+struct EvaluationAsOfTests {
+    /// "New skilled workers as of 30 June" once counted the whole calendar year, certificates
+    /// issued after the date included, and the gateway then projected it from 30 June: about
+    /// twice the truth.
+    @Test(arguments: TestDatabases.backends)
+    func newSkilledWorkersCountOnlyUpToTheDate(backend: TestBackend) async throws {
+        try await EvaluationHarness.with(backend) { harness in
+            try await harness.client { client in
+                _ = try await client.unary(EvaluationService.registerInstitution, .sample(code: "C-9", scope: [
+                    ScopeEntry(occupation: "6-18-02-04", levels: SkillLevel.standard),
+                ]))
+                for (index, day) in [Int32(20210115), 20210630, 20210701, 20211120].enumerated() {
+                    _ = try await client.unary(EvaluationService.issueCertificate, .sample(
+                        institution: "C-9", occupation: "6-18-02-04", level: .level4,
+                        id: TestIDs.make(birth: "19900101", sequence: 301 + 2 * index), county: 140524, issuedOn: day))
+                }
+                func new(_ asOf: Int32, year: Int32 = 0) async throws -> UInt64 {
+                    try await client.unary(EvaluationService.counts, CountsRequest(asOf: asOf, year: year)).newSkilledWorkers
+                }
+                #expect(try await new(20210630) == 2)
+                #expect(try await new(20210114) == 0)
+                #expect(try await new(20211231) == 4)
+                // A year already over by the date: all of it; a year not begun: none.
+                #expect(try await new(20220301, year: 2021) == 4)
+                #expect(try await new(20201231, year: 2021) == 0)
+            }
+        }
+    }
+
+    /// Revoking the certificate that superseded a lower one once left the lower one
+    /// superseded: its holder dropped out of the skilled workers though they still held it.
+    @Test(arguments: TestDatabases.backends)
+    func revokingAnUpgradeRestoresTheLowerCertificate(backend: TestBackend) async throws {
+        try await EvaluationHarness.with(backend) { harness in
+            try await harness.client { client in
+                _ = try await client.unary(EvaluationService.registerInstitution, .sample(code: "C-8", scope: [
+                    ScopeEntry(occupation: "6-18-02-04", levels: SkillLevel.standard),
+                ]))
+                let id = TestIDs.make(birth: "19850505", sequence: 311)
+                let lower = try await client.unary(EvaluationService.issueCertificate, .sample(
+                    institution: "C-8", occupation: "6-18-02-04", level: .level4, id: id, county: 140524, issuedOn: 20200301))
+                let upper = try await client.unary(EvaluationService.issueCertificate, .sample(
+                    institution: "C-8", occupation: "6-18-02-04", level: .level3, id: id, county: 140524, issuedOn: 20210301))
+                #expect(upper.superseded == [lower.number])
+                // A second person whose upgrade stands: their lower certificate stays superseded.
+                let other = TestIDs.make(birth: "19860606", sequence: 313)
+                let otherLower = try await client.unary(EvaluationService.issueCertificate, .sample(
+                    institution: "C-8", occupation: "6-18-02-04", level: .level5, id: other, county: 140524, issuedOn: 20200301))
+                let otherUpper = try await client.unary(EvaluationService.issueCertificate, .sample(
+                    institution: "C-8", occupation: "6-18-02-04", level: .level4, id: other, county: 140524, issuedOn: 20210301))
+                let otherTop = try await client.unary(EvaluationService.issueCertificate, .sample(
+                    institution: "C-8", occupation: "6-18-02-04", level: .level2, id: other, county: 140524, issuedOn: 20220301))
+                _ = try await client.unary(EvaluationService.revokeCertificate, .init(number: upper.number, reason: "exam fraud"))
+                _ = try await client.unary(EvaluationService.revokeCertificate, .init(number: otherTop.number, reason: "exam fraud"))
+
+                let today = try await client.unary(EvaluationService.counts, CountsRequest(asOf: EvaluationHarness.today))
+                #expect(today.skilledWorkers == 2)
+                #expect(today.highSkill == 0)
+                let restored = try await client.unary(EvaluationService.getCertificate, CertificateLookup(number: lower.number))
+                #expect(restored.state == .valid)
+                // The other's level 4 is valid again, and still supersedes their level 5.
+                #expect(try await client.unary(EvaluationService.getCertificate, CertificateLookup(number: otherUpper.number)).state == .valid)
+                #expect(try await client.unary(EvaluationService.getCertificate, CertificateLookup(number: otherLower.number)).state == .superseded)
+                // Every date in between counts both once.
+                for day: Int32 in [20200301, 20210228, 20210301, 20220301, 20250101] {
+                    #expect(try await client.unary(EvaluationService.counts, CountsRequest(asOf: day)).skilledWorkers == 2, "on \(day)")
+                }
+            }
+        }
+    }
+}
+

@@ -42,6 +42,46 @@ struct GatewayIndicatorTests {
         #expect(abs(Standing.judge(value: 10, on: halfway, against: ceiling).progress - 0.75) < 1e-12)
     }
 
+    /// The status rule for each kind of indicator, as the composer applies it to the plan's
+    /// catalogue (docs/NUMBERS.md, "Status"): the value on the as-of date against a straight
+    /// line from (baseline date, baseline) extended to the deadline.
+    @Test
+    func everyKindOfIndicatorIsJudgedByItsLine() {
+        let composer = TotalsComposer(catalogue: .plan)
+        func status(_ key: String, on day: Int32, _ measures: [String: [String: Double]], year: Int32? = nil) -> IndicatorValue {
+            let asOf = CalendarDate(yyyymmdd: day)!
+            let question = SourceQuestion(scopes: [0], asOf: asOf, year: year ?? Int32(asOf.year), today: asOf)
+            let outcomes = measures.map { service, values in
+                SourceOutcome(service: service, result: .success(SourceReading(measures: [0: values])), latency: .zero)
+            }
+            let totals = composer.scope(0, TotalsComposer.Inputs(question: question, outcomes: outcomes, lastKnown: { _, _ in nil }))
+            return totals.indicators.first { $0.key == key }!
+        }
+        // Cumulative, from the catalogue's baseline (284,000 on 2019-12-31): half-way in time.
+        #expect(status("skilled_workers", on: 20201231, ["evaluation": ["skilled_workers": 350_000]]).status == .onTrack)
+        #expect(status("skilled_workers", on: 20201231, ["evaluation": ["skilled_workers": 330_000]]).status == .behind)
+        // Yearly, from 0 on 1 January to the target on 31 December of the year asked: 30,000
+        // by 30 June is on the line to 60,000; 25,000 is not.
+        let halfYear = status("new_skilled_workers", on: 20210630, ["evaluation": ["new_skilled_workers": 30_000]])
+        #expect(halfYear.status == .onTrack)
+        #expect(abs(halfYear.projected - 30_000 * 364.0 / 180.0) < 1e-6)
+        #expect(status("new_skilled_workers", on: 20210630, ["evaluation": ["new_skilled_workers": 25_000]]).status == .behind)
+        // No baseline date in the catalogue: the line starts at 0 on the plan's start
+        // (2020-01-01). Ten institutions by mid-2021 project to about 13 of 50 by the deadline:
+        // behind (it was once "on track" until the deadline whatever the value).
+        let institutions = status("evaluation_institutions", on: 20210630, ["evaluation": ["institutions_active": 10]])
+        #expect(institutions.baselineDate == 20200101)
+        #expect(institutions.status == .behind)
+        #expect(status("evaluation_institutions", on: 20210630, ["evaluation": ["institutions_active": 40]]).status == .onTrack)
+        // A ceiling of 0 without a baseline: any value above it is behind before the deadline.
+        #expect(status("enterprises_lacking_body", on: 20210630, ["evaluation": ["enterprises_lacking_body": 3]]).status == .behind)
+        #expect(status("enterprises_lacking_body", on: 20210630, ["evaluation": ["enterprises_lacking_body": 0]]).status == .met)
+        // A rate (registered / estimated labour force, 100 % by 2020-10-31), from 0 % on 2020-01-01.
+        let rate: [String: [String: Double]] = ["registry": ["registered": 600_000, "estimated_labour_force": 1_000_000]]
+        #expect(status("labour_coverage", on: 20200601, rate).status == .onTrack)
+        #expect(status("labour_coverage", on: 20200901, rate).status == .behind)
+    }
+
     @Test
     func theCatalogueFileOverridesThePlanAndBadFilesAreNamed() throws {
         let catalogue = try IndicatorCatalogue.parse("""

@@ -40,7 +40,8 @@ public struct EvaluationCounts: WireMessage, Hashable {
     public var skilledWorkers: UInt64 = 0
     /// Distinct persons holding a valid level 3–1 (or higher) certificate on `asOf`.
     public var highSkill: UInt64 = 0
-    /// Persons whose first (unrevoked) certificate was issued in `year`.
+    /// Persons whose first (unrevoked) certificate was issued in `year`, up to `asOf`: as of
+    /// 30 June, the year's first half only.
     public var newSkilledWorkers: UInt64 = 0
     public var institutions: [InstitutionCount] = []
     /// Enterprises with at least the minimum staff (300) and no active evaluation body of their

@@ -7,6 +7,10 @@ import Yams
 struct IndicatorCatalogue: Sendable, Equatable {
     var indicators: [Indicator]
 
+    /// The plan's start (action plan 2020–2021): the baseline date of an indicator whose
+    /// catalogue entry gives none.
+    static let planStart = CalendarDate(yyyymmdd: 20200101)!
+
     /// The services any indicator reads.
     var sources: [String] { Array(Set(indicators.flatMap(\.sources))).sorted() }
 

@@ -28,7 +28,7 @@ struct TotalsComposer: Sendable {
         out.lowerIsBetter = indicator.lowerIsBetter
 
         let question = inputs.question
-        let plan = planDates(indicator, question)
+        let plan = Self.planDates(indicator, question)
         out.baselineDate = plan.baselineDate?.yyyymmdd ?? 0
         out.deadline = plan.deadline?.yyyymmdd ?? 0
 
@@ -92,12 +92,16 @@ struct TotalsComposer: Sendable {
     }
 
     /// A yearly indicator starts from 0 on 1 January and is due on 31 December of the year asked.
-    private func planDates(_ indicator: Indicator, _ question: SourceQuestion) -> (baseline: Double, baselineDate: CalendarDate?, deadline: CalendarDate?) {
+    /// Any other starts from its catalogue baseline (0 when none is given) on its baseline date,
+    /// or on the plan's start when none is given: without a date to draw the line from, an
+    /// indicator with a deadline was "on track" until the deadline whatever its value
+    /// (docs/NUMBERS.md, "Status").
+    static func planDates(_ indicator: Indicator, _ question: SourceQuestion) -> (baseline: Double, baselineDate: CalendarDate?, deadline: CalendarDate?) {
         if indicator.yearly {
             let year = Int(question.year)
             return (0, CalendarDate(year: year, month: 1, day: 1), CalendarDate(year: year, month: 12, day: 31))
         }
-        return (indicator.baseline ?? 0, indicator.baselineDate, indicator.deadline)
+        return (indicator.baseline ?? 0, indicator.baselineDate ?? IndicatorCatalogue.planStart, indicator.deadline)
     }
 
     private func target(of indicator: Indicator, scope: Int32, _ resolve: (Measure) -> Result<(Double, Int64), SourceFailure>) -> Double? {
