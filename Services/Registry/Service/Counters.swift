@@ -18,6 +18,7 @@ struct CounterDeltas: Sendable {
     var days: [Int32: Int] = [:]
     var working: [String: Int] = [:]
     var wishing: [String: Int] = [:]
+    var registeredDays: [RegisteredDays.Key: Int] = [:]
 
     /// A person starts counting (registered, or became active again).
     mutating func add(_ person: PersonRow) { apply(person, sign: 1) }
@@ -35,7 +36,18 @@ struct CounterDeltas: Sendable {
         }
     }
 
-    mutating func registered(on day: Int32, count: Int = 1) { days[day, default: 0] += count }
+    /// A person registered in `county` on `day`.
+    mutating func registered(on day: Int32, in county: Int32) {
+        days[day, default: 0] += 1
+        registeredDays[RegisteredDays.Key(county: county, day: day), default: 0] += 1
+    }
+
+    /// A person changed from `old` to `new` on `day`: where they count from that day on.
+    mutating func changed(from old: PersonRow, to new: PersonRow, on day: Int32) {
+        remove(old)
+        add(new)
+        RegisteredDays.move(from: old, to: new, on: day, into: &registeredDays)
+    }
 
     /// One multi-row upsert per counter table: a batch touches hundreds of cells, and a
     /// statement per cell cost a thread-pool round trip each (profiled: the import's bottleneck).
@@ -62,6 +74,7 @@ struct CounterDeltas: Sendable {
                 into: "daily_registrations", columns: ["day", "count"], values: dayValues,
                 suffix: "ON CONFLICT (day) DO UPDATE SET count = daily_registrations.count + excluded.count")
         }
+        try await RegisteredDays.write(registeredDays, to: db)
         var occupationValues: [StoreValue] = []
         for occupation in Set(working.keys).union(wishing.keys) {
             let work = working[occupation] ?? 0

@@ -60,7 +60,7 @@ struct PersonRepository: Sendable {
         let row = try await require(PersonLookup(cardNumber: card), in: tx)
         var deltas = CounterDeltas()
         deltas.add(row)
-        deltas.registered(on: person.registeredOn)
+        deltas.registered(on: person.registeredOn, in: person.residenceCounty)
         try await deltas.write(to: tx)
         try await tx.audit(entity: "person", id: card)
         return row
@@ -127,7 +127,7 @@ struct PersonRepository: Sendable {
             var deltas = CounterDeltas()
             for (sealed, _) in rows {
                 deltas.add(PersonRow(validated: sealed.person))
-                deltas.registered(on: sealed.person.registeredOn)
+                deltas.registered(on: sealed.person.registeredOn, in: sealed.person.residenceCounty)
             }
             try await deltas.write(to: tx)
             try await tx.audit(entity: "person", id: nil, detail: "imported \(rows.count) persons, cards \(rows.first!.1)…\(rows.last!.1)")
@@ -221,8 +221,7 @@ struct PersonRepository: Sendable {
             throw RPCError(.aborted, "the person's record changed while this update was made; read it again and retry")
         }
         var deltas = CounterDeltas()
-        deltas.remove(old)
-        deltas.add(updated)
+        deltas.changed(from: old, to: updated, on: CalendarDate(unixMilliseconds: now)?.yyyymmdd ?? 0)
         try await deltas.write(to: tx)
         // The history is an audit trail too: who, which call and why are capped as in the audit log.
         typealias Limit = AuditFieldLimits

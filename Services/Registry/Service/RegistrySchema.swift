@@ -1,4 +1,5 @@
 import JCSkillsStore
+import SQLKit
 
 /// The registry's tables. Personal data (ID number, name, phone) is only ever stored sealed,
 /// with a keyed blind index for look-up and de-duplication; nothing stored in clear lets the
@@ -66,5 +67,16 @@ enum RegistrySchema {
                 PRIMARY KEY (credit_code, occupation, level, year))
             """,
         ] },
+        // Registered persons per county and day (``RegisteredDays``): the figure on any date,
+        // for every county, from one definition. Persons registered before it are filled in
+        // from their registration dates and histories.
+        Migration(2, "registered persons per county and day") { db, dialect in
+            try await db.execute(sql: SQLRaw("""
+                CREATE TABLE registered_days (
+                    county INTEGER NOT NULL, day INTEGER NOT NULL, delta BIGINT NOT NULL,
+                    PRIMARY KEY (county, day))\(dialect.clusteredByPrimaryKey)
+                """)) { _ in }
+            try await RegisteredDays.backfill(db)
+        },
     ]
 }

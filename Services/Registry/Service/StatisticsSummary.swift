@@ -5,9 +5,9 @@ import SQLKit
 extension StatisticsQueries {
     /// The totals alone, for callers that ask often (the gateway, thousands of times a second):
     /// registered persons per county summed in SQL rather than shipped cell by cell,
-    /// enterprises, the surveyed ones (``EnterpriseTotalsMemo``), and optionally the
-    /// registrations made up to a day — one statement (a UNION ALL), so one round trip to the
-    /// database without a transaction.
+    /// enterprises, the surveyed ones (``EnterpriseTotalsMemo``), and optionally the persons
+    /// registered on a day (``RegisteredDays``) — one statement (a UNION ALL), so one round
+    /// trip to the database without a transaction.
     func summary(county: Int32, registrationsUpTo day: Int32) async throws -> RegistrationStatistics {
         let scoped = county != 0
         let (known, generation) = enterpriseMemo.lookup(county: county)
@@ -22,9 +22,11 @@ extension StatisticsQueries {
                     : " UNION ALL SELECT 2, 0, COUNT(DISTINCT credit_code) FROM demand")
             if scoped { values += [.init(county), .init(county)] }
         }
-        if day != 0 && !scoped {
-            sql += " UNION ALL SELECT 3, 0, COALESCE(CAST(SUM(count) AS BIGINT), 0) FROM daily_registrations WHERE day <= ?"
+        if day != 0 {
+            sql += " UNION ALL SELECT 3, 0, COALESCE(CAST(SUM(delta) AS BIGINT), 0) FROM registered_days WHERE day <= ?"
+                + (scoped ? " AND county = ?" : "")
             values.append(.init(day))
+            if scoped { values.append(.init(county)) }
         }
         let rows = try await store.query { db in try await db.nativeRows(sql, values) }
 

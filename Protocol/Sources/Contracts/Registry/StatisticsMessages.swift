@@ -4,8 +4,9 @@ public struct StatisticsRequest: WireMessage, Hashable {
     /// Only the totals (registered, coverage per county, enterprises): no cells, no daily
     /// series. What the gateway asks for, many times a second.
     public var summaryOnly: Bool = false
-    /// `yyyymmdd`, with ``summaryOnly``: also count the registrations made up to and including that day (city-wide
-    /// only; the daily series is not kept per county). 0 for none.
+    /// `yyyymmdd`, with ``summaryOnly``: also count the persons registered on that day — registered
+    /// by it and not moved to another county, moved away or left by it — in the city or the
+    /// county asked. 0 for none.
     public var registrationsUpTo: Int32 = 0
     public init() {}
     public init(county: Int32, summaryOnly: Bool = false, registrationsUpTo: Int32 = 0) {
@@ -79,8 +80,8 @@ public struct RegistrationStatistics: WireMessage, Hashable {
     public var deadline: Int32 = 0
     /// When the numbers were read, ms since 1970.
     public var asOf: Int64 = 0
-    /// Registrations made up to the requested day (``StatisticsRequest/registrationsUpTo``),
-    /// including persons who have since left.
+    /// Persons registered on the requested day (``StatisticsRequest/registrationsUpTo``): for
+    /// today, the same as ``registered``.
     public var registrationsUpTo: UInt64 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {

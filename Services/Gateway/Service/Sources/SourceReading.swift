@@ -4,8 +4,8 @@ import JCSkillsProtocol
 struct SourceReading: Sendable, Equatable {
     /// Scope → measure name → value.
     var measures: [Int32: [String: Double]] = [:]
-    /// Measures the source could not give for a scope, with the reason (the registry keeps its
-    /// daily series city-wide only, so a county's registrations on a past date are unknown).
+    /// Measures the source could not give for a scope, with the reason (the evaluation service
+    /// without an answer from the registry cannot say which enterprises lack a body).
     var missing: [Int32: [String: String]] = [:]
     /// When the source read its data, ms since 1970.
     var dataTimeMs: Int64 = 0

@@ -1,0 +1,66 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsStore
+import JCSkillsTestSupport
+import SQLKit
+import Testing
+@testable import RegistryService
+
+@Suite("Registry: migration 2 fills in who was registered on each day")
+struct RegistryMigrationTests {
+    static let context = AuditContext(principal: "test", method: "test/Migrate", requestID: "m1")
+
+    /// Persons written by the schema before migration 2, with the histories their moves and
+    /// departures left: the table of registered persons per county and day is rebuilt from
+    /// their registration dates and those histories.
+    @Test(arguments: TestDatabases.backends)
+    func registeredDaysAreRebuiltFromRegistrationDatesAndHistories(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { location in
+            var configuration = StoreConfiguration(service: "registry", location: location)
+            configuration.maintenanceInterval = nil
+            configuration.logger.logLevel = .warning
+            let before = try await Store.open(configuration, migrations: Array(RegistrySchema.migrations.prefix(1)))
+            // (id, registered on, county now, status now)
+            let persons: [(Int64, Int32, Int32, RegistrationStatus)] = [
+                (1, 20200301, 140524, .leftLabourForce),  // left on 2020-10-01
+                (2, 20200601, 140581, .active),           // moved from 140524 on 2020-09-01
+                (3, 20200901, 140581, .active),
+            ]
+            let leftOn: Int64 = 1_601_524_800_000   // 2020-10-01 12:00 Beijing time
+            let movedOn: Int64 = 1_598_932_800_000  // 2020-09-01 12:00 Beijing time
+            try await before.transaction(Self.context) { tx in
+                for (id, day, county, status) in persons {
+                    var details = PersonDetails()
+                    details.registeredOn = day
+                    try await tx.nativeExecute("""
+                        INSERT INTO persons (id, card_number, id_index, id_sealed, name_sealed, phone_sealed, residence_county,
+                            status, details, version, updated_ms)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0)
+                        """, [StoreValue(id), StoreValue("card-\(id)"), StoreValue(Data([UInt8(id)])), StoreValue(Data([9])),
+                              StoreValue(Data([9])), StoreValue(Data([9])), StoreValue(county), StoreValue(status.rawValue),
+                              StoreValue(Data(details.wireBytes()))])
+                }
+                for (person, at, field, old, new) in [
+                    (Int64(1), leftOn, "status", "1", "3"), (2, movedOn, "residence_county", "140524", "140581"),
+                ] {
+                    try await tx.nativeExecute("""
+                        INSERT INTO person_history (person_id, at_ms, principal, request_id, field, old_value, new_value, reason)
+                        VALUES (?, ?, 'clerk', 'r', ?, ?, ?, '')
+                        """, [StoreValue(person), StoreValue(at), StoreValue(field), StoreValue(old), StoreValue(new)])
+                }
+            }
+            await before.close()
+
+            let after = try await Store.open(configuration, migrations: RegistrySchema.migrations)
+            let rows = try await after.read { db in
+                try await db.nativeRows("SELECT county, day, delta FROM registered_days WHERE delta <> 0 ORDER BY county, day")
+                    .map { "\(try $0.int64("county"))/\(try $0.int64("day"))=\(try $0.int64("delta"))" }
+            }
+            await after.close()
+            #expect(rows == [
+                "140524/20200301=1", "140524/20200601=1", "140524/20200901=-1", "140524/20201001=-1",
+                "140581/20200901=2",
+            ])
+        }
+    }
+}
