@@ -190,6 +190,18 @@ enum EvaluationSchema {
             "ALTER TABLE holders DROP COLUMN first_issued_on",
             "ALTER TABLE holders DROP COLUMN first_county",
         ] },
+        // Every registration and status change of an institution, from its day: the counts
+        // as of a date read the state each institution was in then (``CountsStatement``).
+        // Institutions registered before this migration are taken as they are now, on every
+        // date (what every count read until then).
+        Migration(9, "institution history") { d in [
+            """
+            CREATE TABLE institution_history (
+                id \(d.autoIncrementPrimaryKey), code TEXT NOT NULL, day INTEGER NOT NULL,
+                type INTEGER NOT NULL, county INTEGER NOT NULL, status INTEGER NOT NULL)
+            """,
+            "INSERT INTO institution_history (code, day, type, county, status) SELECT code, 0, type, county, status FROM institutions",
+        ] },
     ]
 
     /// Statements that recreate `table` as `definition` with its rows (its indexes go with the

@@ -33,6 +33,9 @@ struct InstitutionRepository: Sendable {
         } else if !institution.enterpriseCreditCode.isEmpty {
             throw RuleViolation(field: "enterprise_credit_code", reason: "only an enterprise body names an enterprise")
         }
+        if institution.approvedOn != 0 && CalendarDate(yyyymmdd: institution.approvedOn) == nil {
+            throw RuleViolation(field: "approved_on", reason: "\(institution.approvedOn) is not a yyyymmdd date")
+        }
         for entry in institution.scope {
             guard !entry.occupation.isEmpty else { throw RuleViolation(field: "scope", reason: "an entry has no occupation") }
             if let level = entry.levels.first(where: { !$0.isKnown }) {
@@ -44,6 +47,12 @@ struct InstitutionRepository: Sendable {
 
     func upsert(_ institution: Institution, in tx: StoreTransaction) async throws {
         let now = Int64(clock().timeIntervalSince1970 * 1000)
+        let today = CalendarDate(unixMilliseconds: now)?.yyyymmdd ?? 0
+        guard institution.approvedOn <= today else {
+            throw RuleViolation(field: "approved_on", reason: "\(institution.approvedOn) is in the future")
+        }
+        let isNew = try await tx.select().column("code").from("institutions")
+            .where("code", .equal, SQLBind(institution.code)).first() == nil
         try await tx.raw("""
             INSERT INTO institutions (code, name, type, county, status, enterprise_code, updated_ms)
             VALUES (\(bind: institution.code), \(bind: institution.name), \(bind: institution.type.rawValue),
@@ -62,6 +71,16 @@ struct InstitutionRepository: Sendable {
                     """).run()
             }
         }
+        try await recordHistory(institution.code, from: isNew && institution.approvedOn != 0 ? institution.approvedOn : today, in: tx)
+    }
+
+    /// Appends the institution's state as it now stands, from `day` (``EvaluationSchema``,
+    /// migration 9).
+    private func recordHistory(_ code: String, from day: Int32, in tx: StoreTransaction) async throws {
+        try await tx.raw("""
+            INSERT INTO institution_history (code, day, type, county, status)
+            SELECT code, \(bind: day), type, county, status FROM institutions WHERE code = \(bind: code)
+            """).run()
     }
 
     func setStatus(_ code: String, _ status: InstitutionStatus, in tx: StoreTransaction) async throws {
@@ -69,6 +88,7 @@ struct InstitutionRepository: Sendable {
         try await tx.update("institutions")
             .set("status", to: SQLBind(status.rawValue)).set("updated_ms", to: SQLBind(now))
             .where("code", .equal, SQLBind(code)).run()
+        try await recordHistory(code, from: CalendarDate(unixMilliseconds: now)?.yyyymmdd ?? 0, in: tx)
     }
 
     func find(_ code: String, in db: any SQLDatabase) async throws -> InstitutionView? {
@@ -83,6 +103,8 @@ struct InstitutionRepository: Sendable {
         view.institution.county = try row.decode(column: "county", as: Int32.self)
         view.status = InstitutionStatus(rawValue: try row.decode(column: "status", as: Int32.self))
         view.institution.enterpriseCreditCode = try row.decode(column: "enterprise_code", as: String.self)
+        view.institution.approvedOn = try await db.raw("SELECT MIN(day) AS day FROM institution_history WHERE code = \(bind: code)")
+            .first(decodingColumn: "day", as: Int32?.self).flatMap { $0 } ?? 0
         var levels: [String: [SkillLevel]] = [:]
         var order: [String] = []
         for row in try await db.select().columns("occupation", "level").from("institution_scope")

@@ -232,5 +232,37 @@ struct EvaluationAsOfTests {
             }
         }
     }
+
+    /// Institutions "as of 2020-12-31" once showed today's: registered later, or suspended
+    /// since, they were counted as they are now. The harness's today is 2026-11-01; an
+    /// institution counts from the day it was approved, or registered when no date is given.
+    @Test(arguments: TestDatabases.backends)
+    func institutionsCountInTheStateTheyWereInOnTheDate(backend: TestBackend) async throws {
+        try await EvaluationHarness.with(backend) { harness in
+            try await harness.client { client in
+                func institutions(_ day: Int32, county: Int32 = 0) async throws -> [String] {
+                    try await client.unary(EvaluationService.counts, CountsRequest(county: county, asOf: day)).institutions
+                        .map { "\($0.type)/\($0.status)=\($0.count)" }
+                }
+                _ = try await client.unary(EvaluationService.registerInstitution, .sample(code: "C-7", county: 140525, scope: [
+                    ScopeEntry(occupation: "6-18-02-04", levels: SkillLevel.standard),
+                ], approvedOn: 0))
+                #expect(try await institutions(20261031) == [])
+                let approved = try await client.unary(EvaluationService.registerInstitution, .sample(code: "C-6", county: 140524, scope: [], approvedOn: 20200615))
+                #expect(approved.institution.approvedOn == 20200615)
+                #expect(try await institutions(20200614, county: 140524) == [])
+                #expect(try await institutions(20200615, county: 140524) == ["social_organisation/active=1"])
+                #expect(try await institutions(EvaluationHarness.today) == ["social_organisation/active=2"])
+                #expect(try await institutions(EvaluationHarness.today, county: 140525) == ["social_organisation/active=1"])
+                #expect(try await institutions(EvaluationHarness.today, county: 140522) == [])
+                _ = try await client.unary(EvaluationService.setInstitutionStatus, InstitutionStatusChange(code: "C-7", status: .suspended, reason: "audit"))
+                #expect(try await institutions(EvaluationHarness.today, county: 140525) == ["social_organisation/suspended=1"])
+                #expect(try await institutions(20261031, county: 140525) == [])
+                // Registering it again (new details) keeps its status.
+                _ = try await client.unary(EvaluationService.registerInstitution, .sample(code: "C-7", county: 140525, scope: [], approvedOn: 0))
+                #expect(try await institutions(EvaluationHarness.today, county: 140525) == ["social_organisation/suspended=1"])
+            }
+        }
+    }
 }
 

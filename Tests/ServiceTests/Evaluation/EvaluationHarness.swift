@@ -100,7 +100,7 @@ enum TestCreditCodes {
 
 extension Institution {
     static func sample(code: String, type: InstitutionType = .socialOrganisation, county: Int32 = 140524,
-                       enterprise: String = "", scope: [ScopeEntry]) -> Institution {
+                       enterprise: String = "", scope: [ScopeEntry], approvedOn: Int32 = 20190101) -> Institution {
         var institution = Institution()
         institution.code = code
         institution.name = "测试评价机构\(code)"
@@ -108,6 +108,7 @@ extension Institution {
         institution.county = county
         institution.enterpriseCreditCode = enterprise
         institution.scope = scope
+        institution.approvedOn = approvedOn
         return institution
     }
 }

@@ -25,6 +25,11 @@ public struct Institution: WireMessage, Hashable {
     /// The enterprise's credit code; required for (and only for) an enterprise body.
     public var enterpriseCreditCode: String = ""
     public var scope: [ScopeEntry] = []
+    /// `yyyymmdd`: the day the institution was approved to evaluate (备案). The counts as of
+    /// an earlier date do not include it. 0 when registering: the day of the registration.
+    /// Read only on the first registration; in a view, 0 for institutions registered before
+    /// the service kept the date.
+    public var approvedOn: Int32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, &code)
@@ -33,6 +38,7 @@ public struct Institution: WireMessage, Hashable {
         try v.field(4, &county)
         try v.field(5, &enterpriseCreditCode)
         try v.field(6, &scope)
+        try v.field(7, &approvedOn)
     }
 }
 
