@@ -36,6 +36,7 @@ struct FuzzRegressionTests {
             #expect(once.normalized == Settings().normalized, "field \(field)")
         }
         let cancel = try CancelReason(wireBytes: [0x08, 0x00])
+        #expect(cancel.status == .cancelled)  // an explicit 0 is never OK
         let settled = try CancelReason(wireBytes: cancel.wireBytes())
         #expect(settled.status == .cancelled)
         #expect(try CancelReason(wireBytes: settled.wireBytes()) == settled)
@@ -43,6 +44,16 @@ struct FuzzRegressionTests {
         let settledBody = try SignedCertificateBody(wireBytes: body.wireBytes())
         #expect(settledBody.format == SignedCertificateBody.currentFormat)
         #expect(try SignedCertificateBody(wireBytes: settledBody.wireBytes()) == settledBody)
+    }
+
+    /// An explicit 0 in `protocolVersion` (another encoder may write it) reads as the default,
+    /// 1, like every other SETTINGS field (SPEC.md §2.3): the reference server once refused
+    /// the connection, as the fuzzers found. Any other version stays as sent, to be refused.
+    @Test func settingsWithAnExplicitZeroVersionReadAsVersionOne() throws {
+        let explicitZero = try Settings(wireBytes: [0x08, 0x00])
+        #expect(explicitZero.protocolVersion == 0)
+        #expect(explicitZero.normalized.protocolVersion == ConnectionPreface.protocolVersion)
+        #expect(try Settings(wireBytes: [0x08, 0x02]).normalized.protocolVersion == 2)
     }
 
     /// fuzz-frames, Fuzz/crashes/fuzz-frames/settings-explicit-zero: a SETTINGS frame whose

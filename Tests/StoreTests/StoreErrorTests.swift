@@ -126,6 +126,16 @@ struct StoreLocationTests {
         let location = StoreLocation.postgres(url: "postgres://registry:top-secret@db.example:5432/registry")
         #expect(location.description == "postgres://registry:***@db.example:5432/registry")
     }
+
+    /// A sealed value that cannot be opened reaches the caller as DATA_LOSS and key-file
+    /// trouble as FAILED_PRECONDITION; a handler that let either go once answered INTERNAL.
+    @Test
+    func personalDataErrorsKeepTheirStatusOverTheWire() {
+        let lost: any Error = PersonalDataError(.sealedValueInvalid, "the name of card 140524000001 does not open")
+        #expect((lost as? any RPCErrorConvertible)?.rpcError.code == .dataLoss)
+        let keys: any Error = PersonalDataError(.keyFileMissing, "no key file at /data/keys")
+        #expect((keys as? any RPCErrorConvertible)?.rpcError.code == .failedPrecondition)
+    }
 }
 
 /// The pool logs each failed connection attempt as an error; these tests expect them.
@@ -133,4 +143,5 @@ private func quiet(_ configuration: StoreConfiguration) -> StoreConfiguration {
     var configuration = configuration
     configuration.logger.logLevel = .critical
     return configuration
+
 }

@@ -43,6 +43,8 @@ extension Settings {
     /// These settings with every zero replaced by the protocol default.
     public var normalized: Settings {
         var s = self
+        // SPEC.md §2.3: 0, written out or left out, means the default — for the version too.
+        if s.protocolVersion == 0 { s.protocolVersion = ConnectionPreface.protocolVersion }
         if s.maximumFrameSize == 0 { s.maximumFrameSize = Self.defaultMaximumFrameSize }
         if s.maximumConcurrentStreams == 0 { s.maximumConcurrentStreams = Self.defaultMaximumConcurrentStreams }
         if s.initialWindowSize == 0 { s.initialWindowSize = Self.defaultInitialWindowSize }
@@ -119,7 +121,9 @@ public struct CancelReason: WireMessage, Hashable {
         self.message = message
     }
 
-    public var status: StatusCode { StatusCode(rawValue: code) }
+    /// The code as a status; an explicit 0 (OK, which a CANCEL cannot mean, SPEC.md §3.2.5)
+    /// reads as CANCELLED: a call cancelled with "0" once ended as if it had succeeded.
+    public var status: StatusCode { code == 0 ? .cancelled : StatusCode(rawValue: code) }
 
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, &code)

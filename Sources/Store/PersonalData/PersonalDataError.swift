@@ -2,7 +2,7 @@ import JCSkillsProtocol
 
 /// A problem with the sealing keys or a sealed value. Messages never contain key material
 /// or plaintext.
-public struct PersonalDataError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct PersonalDataError: Error, Sendable, Hashable, CustomStringConvertible, RPCErrorConvertible {
     public enum Kind: String, Sendable, Hashable {
         /// The key file does not exist (create one with ``SealingKeys/create(at:)``).
         case keyFileMissing
@@ -38,7 +38,8 @@ public struct PersonalDataError: Error, Sendable, Hashable, CustomStringConverti
         }
     }
 
-    /// The error as an `RPCError`, ready to throw from a handler.
+    /// The error as an `RPCError`: what a caller sees when a handler lets it go (it was once
+    /// INTERNAL, hiding lost data behind a generic message).
     public var rpcError: RPCError { RPCError(statusCode, message) }
 
     public var description: String { "\(kind.rawValue): \(message)" }
