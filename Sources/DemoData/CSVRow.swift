@@ -45,7 +45,8 @@ public enum CSVRow {
     }
 
     /// Joins fields into one line (no line terminator), quoting only the fields that need it:
-    /// those containing a comma, a double quote, CR or LF.
+    /// those containing a comma, a double quote, CR or LF, or starting with U+FEFF (which
+    /// ``parse(_:)`` would take for a byte-order mark at the start of a line).
     public static func format(_ fields: [String]) -> String {
         var line = ""
         line.reserveCapacity(fields.reduce(fields.count) { $0 + $1.utf8.count })
@@ -59,14 +60,17 @@ public enum CSVRow {
     /// Appends one field, quoted if needed, to `line`.
     public static func appendField(_ field: String, to line: inout String) {
         let needsQuotes = field.utf8.contains { $0 == comma || $0 == quote || $0 == 0x0D || $0 == 0x0A }
+            || field.unicodeScalars.first == "\u{FEFF}"
         guard needsQuotes else {
             line.append(field)
             return
         }
         line.append("\"")
-        for character in field {
-            if character == "\"" { line.append("\"") }
-            line.append(character)
+        // By scalar, not Character: a quote followed by a combining mark is one Character
+        // that is not a quote, and went out undoubled.
+        for scalar in field.unicodeScalars {
+            if scalar == "\"" { line.unicodeScalars.append("\"") }
+            line.unicodeScalars.append(scalar)
         }
         line.append("\"")
     }
