@@ -202,6 +202,12 @@ enum EvaluationSchema {
             """,
             "INSERT INTO institution_history (code, day, type, county, status) SELECT code, 0, type, county, status FROM institutions",
         ] },
+        // One county per person per day (``CoverageDeltas/Place``): a person holding valid
+        // certificates in two counties counted in both, so the counties added up to more than
+        // the city. The tables are recomputed from the certificates.
+        Migration(10, "one county per person in the coverage") { db, _ in
+            try await CoverageDeltas.rebuild(db)
+        },
     ]
 
     /// Statements that recreate `table` as `definition` with its rows (its indexes go with the

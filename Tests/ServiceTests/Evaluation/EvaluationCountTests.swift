@@ -264,5 +264,36 @@ struct EvaluationAsOfTests {
             }
         }
     }
+
+    /// A person holding valid certificates in two counties once counted in both: the county
+    /// figures added up to more than the city's. Now they count in the county of their most
+    /// recent valid certificate (docs/NUMBERS.md, "One county per person").
+    @Test(arguments: TestDatabases.backends)
+    func aPersonCountsInOneCountyOnEachDate(backend: TestBackend) async throws {
+        try await EvaluationHarness.with(backend) { harness in
+            try await harness.client { client in
+                _ = try await client.unary(EvaluationService.registerInstitution, .sample(code: "CITY-2", type: .cityCentre, county: 140500, scope: [
+                    ScopeEntry(occupation: "6-18-02-04", levels: SkillLevel.standard),
+                    ScopeEntry(occupation: "6-31-01-03", levels: SkillLevel.standard),
+                ]))
+                let id = TestIDs.make(birth: "19820202", sequence: 321)
+                _ = try await client.unary(EvaluationService.issueCertificate, .sample(
+                    institution: "CITY-2", occupation: "6-18-02-04", level: .level3, id: id, county: 140524, issuedOn: 20200301))
+                _ = try await client.unary(EvaluationService.issueCertificate, .sample(
+                    institution: "CITY-2", occupation: "6-31-01-03", level: .level4, id: id, county: 140525, issuedOn: 20210301))
+                func counts(_ county: Int32, _ day: Int32) async throws -> (UInt64, UInt64) {
+                    let counts = try await client.unary(EvaluationService.counts, CountsRequest(county: county, asOf: day))
+                    return (counts.skilledWorkers, counts.highSkill)
+                }
+                // 2020: in 140524, where their only certificate is (high skill).
+                #expect(try await counts(140524, 20200601) == (1, 1))
+                #expect(try await counts(140525, 20200601) == (0, 0))
+                // From 2021-03-01: in 140525, the most recent; still high-skill through the level 3.
+                #expect(try await counts(140524, 20210601) == (0, 0))
+                #expect(try await counts(140525, 20210601) == (1, 1))
+                #expect(try await counts(0, 20210601) == (1, 1))
+            }
+        }
+    }
 }
 

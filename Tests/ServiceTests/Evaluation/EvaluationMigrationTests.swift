@@ -42,7 +42,9 @@ struct EvaluationMigrationTests {
             }
             await before.close()
 
-            let after = try await Store.open(configuration, migrations: EvaluationSchema.migrations)
+            // Up to migration 9: migration 10 recomputes the coverage from the certificates
+            // (EvaluationCoverageMigrationTests).
+            let after = try await Store.open(configuration, migrations: Array(EvaluationSchema.migrations.prefix(9)))
             do {
                 try await Self.check(after)
             } catch {

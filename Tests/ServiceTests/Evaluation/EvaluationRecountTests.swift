@@ -81,14 +81,15 @@ struct EvaluationRecountTests {
                 let steps = issued.flatMap { [$0.issuedOn.yyyymmdd, $0.expiresOn?.yyyymmdd ?? 0, $0.endedOn ?? 0] }.filter { $0 != 0 }
                 let days: [Int32] = [20141231, 20170630, 20191231, 20211231, 20250301, 20261031, EvaluationHarness.today, 20991231]
                     + (0..<25).map { _ in steps.randomElement(using: &random)! }
+                var figures: [Int32: [Int32: (UInt64, UInt64)]] = [:]  // day → county → (skilled, high skill)
                 for county in [Int32(0)] + counties {
                     for yyyymmdd in days {
                         let day = CalendarDate(yyyymmdd: yyyymmdd)!
-                        let scoped = issued.filter { county == 0 || $0.county == county }
-                        let valid = scoped.filter { $0.valid(on: day) }
+                        let expected = issued.counted(in: county, on: day)
                         let counts = try await client.unary(EvaluationService.counts, CountsRequest(county: county, asOf: yyyymmdd))
-                        #expect(counts.skilledWorkers == UInt64(Set(valid.map(\.holder)).count), "county \(county) on \(day)")
-                        #expect(counts.highSkill == UInt64(Set(valid.filter { $0.level.isHighSkill }.map(\.holder)).count), "county \(county) on \(day)")
+                        #expect(counts.skilledWorkers == UInt64(expected.all.count), "county \(county) on \(day)")
+                        #expect(counts.highSkill == UInt64(expected.highSkill.count), "county \(county) on \(day)")
+                        figures[yyyymmdd, default: [:]][county] = (counts.skilledWorkers, counts.highSkill)
                     }
                     // New skilled workers: each holder's first unrevoked certificate, counted in its county.
                     var first: [Int: Issued] = [:]
@@ -101,6 +102,12 @@ struct EvaluationRecountTests {
                         let counts = try await client.unary(EvaluationService.counts, CountsRequest(county: county, asOf: 20261231, year: year))
                         #expect(counts.newSkilledWorkers == UInt64(expected), "county \(county) year \(year)")
                     }
+                }
+                // The counties add up to the city on every date.
+                for (day, byCounty) in figures {
+                    let city = byCounty[0]!
+                    let sum = counties.reduce((UInt64(0), UInt64(0))) { ($0.0 + byCounty[$1]!.0, $0.1 + byCounty[$1]!.1) }
+                    #expect(sum.0 == city.0 && sum.1 == city.1, "on \(day): counties \(sum), city \(city)")
                 }
             }
         }
