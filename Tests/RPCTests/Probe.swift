@@ -31,6 +31,8 @@ struct ProbeService: RPCService {
     static let adminOnly = Method<EchoMessage, EchoMessage>(service: "test.Probe", name: "AdminOnly", kind: .unary)
     static let countyOnly = Method<EchoMessage, EchoMessage>(service: "test.Probe", name: "CountyOnly", kind: .unary)
     static let whoAmI = Method<EchoMessage, EchoMessage>(service: "test.Probe", name: "WhoAmI", kind: .unary)
+    /// Takes one request, then ends the call with FAILED_PRECONDITION while the client may still send.
+    static let refuseAfterOne = Method<EchoMessage, EchoMessage>(service: "test.Probe", name: "RefuseAfterOne", kind: .clientStreaming)
 
     let probe: Probe
 
@@ -62,6 +64,10 @@ struct ProbeService: RPCService {
         }
         router.unary(Self.whoAmI, policy: .anyAuthenticated) { _, context in
             EchoMessage(text: context.principal.identity)
+        }
+        router.clientStreaming(Self.refuseAfterOne, policy: .anyIdentified) { requests, _ in
+            for try await _ in requests { break }
+            throw RPCError(.failedPrecondition, "one is enough")
         }
     }
 }

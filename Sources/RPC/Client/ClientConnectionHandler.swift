@@ -27,6 +27,8 @@ final class ClientConnectionHandler: BatchedFrameWriter {
     private var goAwayReceived = false
     private var closed = false
     private var closeReason: RPCError?
+    /// Calls the server ended while their callers may still be sending (``remember(_:for:)``).
+    private var endedByServer: [UInt32: RPCError] = [:]
     private var lastRead = NIODeadline.now()
     private var keepaliveTimer: RepeatedTask?
     private var pingTimeout: Scheduled<Void>?
@@ -197,7 +199,9 @@ final class ClientConnectionHandler: BatchedFrameWriter {
         case .cancel:
             guard let stream = streams.removeValue(forKey: frame.streamID) else { return }
             let reason = (try? CancelReason(buffer: frame.payload)) ?? CancelReason()
-            stream.fail(CallFailure(error: RPCError(reason.status, reason.message.isEmpty ? "the server cancelled the call" : reason.message), notProcessed: false))
+            let error = RPCError(reason.status, reason.message.isEmpty ? "the server cancelled the call" : reason.message)
+            remember(error, for: stream)
+            stream.fail(CallFailure(error: error, notProcessed: false))
             streamEnded()
         case .windowUpdate:
             guard frame.payload.readableBytes == 4, let credit = frame.payload.getInteger(at: frame.payload.readerIndex, as: UInt32.self) else {
@@ -249,9 +253,21 @@ final class ClientConnectionHandler: BatchedFrameWriter {
                 }
             }
         } else {
-            stream.fail(CallFailure(error: RPCError(trailers.status, trailers.message, metadata: trailers.metadata), notProcessed: false))
+            let error = RPCError(trailers.status, trailers.message, metadata: trailers.metadata)
+            remember(error, for: stream)
+            stream.fail(CallFailure(error: error, notProcessed: false))
         }
         streamEnded()
+    }
+
+    /// Keeps why the server ended a call whose caller may still be sending: its next `send`
+    /// then throws the server's status (RESOURCE_EXHAUSTED, INVALID_ARGUMENT…) rather than a
+    /// CANCELLED nobody asked for. Forgotten when the caller half-closes or cancels; the table
+    /// is cleared if it ever holds more than 1,024 calls whose callers never did.
+    private func remember(_ error: RPCError, for stream: ClientStream) {
+        guard !stream.halfClosed, stream.kind == .clientStreaming || stream.kind == .bidirectionalStreaming else { return }
+        if endedByServer.count >= 1_024 { endedByServer.removeAll() }
+        endedByServer[stream.id] = error
     }
 
     private func streamEnded() {
@@ -344,10 +360,11 @@ final class ClientConnectionHandler: BatchedFrameWriter {
 
     func send(token: CallToken, _ message: ByteBuffer, _ continuation: UnsafeContinuation<Void, any Error>) {
         guard let stream = streams[token.streamID], !stream.halfClosed else {
-            // A message after the call ended: when the connection closed, that is why (UNAVAILABLE),
-            // not a cancellation nobody asked for.
-            let reason = closed ? closeReason ?? RPCError(.unavailable, "connection to \(endpoint) closed")
-                                : RPCError(.cancelled, "the call is no longer active")
+            // A message after the call ended: why it ended (the server's status; UNAVAILABLE when
+            // the connection closed), not a cancellation nobody asked for.
+            let reason = endedByServer[token.streamID]
+                ?? (closed ? closeReason ?? RPCError(.unavailable, "connection to \(endpoint) closed")
+                           : RPCError(.cancelled, "the call is no longer active"))
             return continuation.resume(throwing: reason)
         }
         stream.send.enqueue(message)
@@ -359,6 +376,7 @@ final class ClientConnectionHandler: BatchedFrameWriter {
     }
 
     func halfClose(token: CallToken) {
+        endedByServer.removeValue(forKey: token.streamID)
         guard let stream = streams[token.streamID], !stream.halfClosed else { return }
         stream.halfClosed = true
         output.buffer.writeFrame(.endStream, stream: stream.id, payload: ByteBuffer())
@@ -368,6 +386,7 @@ final class ClientConnectionHandler: BatchedFrameWriter {
     /// The caller gave up: tell the server and fail the call locally.
     func cancel(token: CallToken) {
         token.cancelled = true
+        endedByServer.removeValue(forKey: token.streamID)
         guard let stream = streams.removeValue(forKey: token.streamID) else { return }
         sendCancel(stream.id, CancelReason(code: .cancelled, message: "the client cancelled the call"))
         stream.fail(CallFailure(error: RPCError(.cancelled, "the call was cancelled"), notProcessed: false))
