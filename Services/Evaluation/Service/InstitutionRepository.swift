@@ -41,6 +41,11 @@ struct InstitutionRepository: Sendable {
             if let level = entry.levels.first(where: { !$0.isKnown }) {
                 throw RuleViolation(field: "scope", reason: "\(entry.occupation): unknown level \(level.rawValue)")
             }
+            for level in entry.levels {
+                if let refusal = RuleRefusal.occupationLacks(level, occupation: entry.occupation) {
+                    throw RuleViolation(field: "scope", reason: refusal.reason)
+                }
+            }
         }
         return result
     }

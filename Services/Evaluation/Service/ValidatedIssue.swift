@@ -46,6 +46,7 @@ struct CertificateRules: Sendable {
         } else if request.level != .unspecified {
             throw RuleRefusal(rule: RuleRefusal.levelForKind, reason: "a \(kind) certificate carries no skill level")
         }
+        if let refusal = RuleRefusal.occupationLacks(request.level, occupation: request.occupation) { throw refusal }
         let special = kind == .specialOperations || kind == .specialEquipmentOperator
         if special && request.operationCode.isEmpty {
             throw RuleViolation(field: "operation_code", reason: "a \(kind) certificate names its operation category or equipment item")

@@ -230,4 +230,33 @@ struct EvaluationRuleTests {
             }
         }
     }
+
+    /// An occupation's levels (家政服务员 stops at 二级) were enforced nowhere: an institution
+    /// could file, and issue, a 一级 高级技师 certificate for domestic service.
+    @Test(arguments: TestDatabases.backends)
+    func anOccupationsLevelsBoundScopesAndCertificates(backend: TestBackend) async throws {
+        try await EvaluationHarness.with(backend) { harness in
+            try await harness.client { client in
+                let domestic = "4-10-01-06"
+                let scope = await #expect(throws: RPCError.self) {
+                    try await client.unary(EvaluationService.registerInstitution, .sample(code: "D-1", scope: [
+                        ScopeEntry(occupation: domestic, levels: SkillLevel.standard),
+                    ]))
+                }
+                #expect(scope?.code == .invalidArgument)
+                #expect(scope?.message.contains("家政服务员") == true)
+                _ = try await client.unary(EvaluationService.registerInstitution, .sample(code: "D-1", scope: [
+                    ScopeEntry(occupation: domestic, levels: [.level5, .level4, .level3, .level2]),
+                ]))
+                let id = TestIDs.make(birth: "19880303", sequence: 331)
+                let certificate = await #expect(throws: RPCError.self) {
+                    try await client.unary(EvaluationService.issueCertificate, .sample(institution: "D-1", occupation: domestic, level: .level1, id: id))
+                }
+                #expect(certificate?.message.hasPrefix("occupation_levels") == true)
+                let issued = try await client.unary(EvaluationService.issueCertificate, .sample(institution: "D-1", occupation: domestic, level: .level2, id: id))
+                #expect(issued.certificate.state == .valid)
+            }
+        }
+    }
 }
+
