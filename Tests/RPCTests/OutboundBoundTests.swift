@@ -54,16 +54,7 @@ struct OutboundBoundTests {
             let payload = [UInt8](repeating: 1, count: 200_000)  // beyond the default 64 KiB window
             let calls = 20
             for index in 0..<calls {
-                var call = ByteBuffer()
-                let stream = UInt32(2 * index + 1)
-                call.writeFrame(.headers, stream: stream, message: CallHeaders(method: EchoService.expand.path))
-                // Split at the frame limit: the request is whole once its last fragment arrives.
-                var request = ByteBuffer.encoding(EchoMessage(payload: payload, count: 1_000))
-                while request.readableBytes > 0 {
-                    let chunk = request.readSlice(length: min(60_000, request.readableBytes))!
-                    call.writeFrame(.message, flags: request.readableBytes > 0 ? .more : .endStream, stream: stream, payload: chunk)
-                }
-                try await peer.send(call)
+                try await peer.send(Self.expandCall(stream: UInt32(2 * index + 1), payload: payload))
             }
             var exhausted = 0
             for index in 0..<calls {
@@ -88,15 +79,7 @@ struct OutboundBoundTests {
             let hog = try await FramePeer.connect(to: endpoint)
             let payload = [UInt8](repeating: 2, count: 300_000)
             for index in 0..<6 {  // 6 × 300 KB requests and their waiting responses against 1 MiB
-                var call = ByteBuffer()
-                let stream = UInt32(2 * index + 1)
-                call.writeFrame(.headers, stream: stream, message: CallHeaders(method: EchoService.expand.path))
-                var request = ByteBuffer.encoding(EchoMessage(payload: payload, count: 1_000))
-                while request.readableBytes > 0 {
-                    let chunk = request.readSlice(length: min(60_000, request.readableBytes))!
-                    call.writeFrame(.message, flags: request.readableBytes > 0 ? .more : .endStream, stream: stream, payload: chunk)
-                }
-                try await hog.send(call)
+                try await hog.send(Self.expandCall(stream: UInt32(2 * index + 1), payload: payload))
             }
             #expect(try await hog.trailers(stream: 11, within: .seconds(3))?.status == .resourceExhausted)
             #expect(server.bufferedBytes > limit / 2)
@@ -109,5 +92,18 @@ struct OutboundBoundTests {
             await hog.close()
             try await waitUntil { server.runningCalls == 0 && server.bufferedBytes == 0 }
         }
+    }
+
+    /// An `Expand` call for 1,000 copies of `payload`, its request in fragments of 60,000
+    /// bytes (below the frame limit): whole once its last fragment arrives.
+    static func expandCall(stream: UInt32, payload: [UInt8]) -> ByteBuffer {
+        var call = ByteBuffer()
+        call.writeFrame(.headers, stream: stream, message: CallHeaders(method: EchoService.expand.path))
+        var request = ByteBuffer.encoding(EchoMessage(payload: payload, count: 1_000))
+        while request.readableBytes > 0 {
+            let chunk = request.readSlice(length: min(60_000, request.readableBytes))!
+            call.writeFrame(.message, flags: request.readableBytes > 0 ? .more : .endStream, stream: stream, payload: chunk)
+        }
+        return call
     }
 }

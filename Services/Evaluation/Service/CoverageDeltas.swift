@@ -120,13 +120,9 @@ struct CoverageDeltas: Sendable {
     }
 
     private static func upsert(_ rows: [(key: Key, value: Int64)], table: String, column: String, in db: any SQLDatabase) async throws {
-        var values: [StoreValue] = []
-        values.reserveCapacity(rows.count * 4)
-        for (key, delta) in rows {
-            values += [StoreValue(key.scope), StoreValue(key.highSkill ? 1 : 0), StoreValue(key.day), StoreValue(delta)]
-        }
-        try await db.nativeInsert(into: table, columns: ["scope", "high_skill", column, "delta"], values: values,
-                                  suffix: "ON CONFLICT (scope, high_skill, \(column)) DO UPDATE SET delta = \(table).delta + excluded.delta")
+        try await db.addDeltas(into: table, keys: ["scope", "high_skill", column], delta: "delta", rows: rows.map {
+            ([StoreValue($0.key.scope), StoreValue($0.key.highSkill ? 1 : 0), StoreValue($0.key.day)], $0.value)
+        })
     }
 
     /// Recomputes both tables from the certificates: what migration 10 does, once, when a

@@ -51,12 +51,7 @@ enum FirstCertificates {
 
     /// Adds `deltas` to the table in the caller's transaction.
     static func write(_ deltas: [Key: Int64], to db: any SQLDatabase) async throws {
-        var values: [StoreValue] = []
-        for (key, delta) in deltas where delta != 0 {
-            values += [StoreValue(key.scope), StoreValue(key.day), StoreValue(delta)]
-        }
-        guard !values.isEmpty else { return }
-        try await db.nativeInsert(into: "first_certificates", columns: ["scope", "day", "persons"], values: values,
-                                  suffix: "ON CONFLICT (scope, day) DO UPDATE SET persons = first_certificates.persons + excluded.persons")
+        try await db.addDeltas(into: "first_certificates", keys: ["scope", "day"], delta: "persons",
+                               rows: deltas.map { ([StoreValue($0.key.scope), StoreValue($0.key.day)], $0.value) })
     }
 }

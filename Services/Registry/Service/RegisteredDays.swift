@@ -27,13 +27,8 @@ enum RegisteredDays {
 
     /// Adds `deltas` to the table in the caller's transaction.
     static func write(_ deltas: [Key: Int], to db: any SQLDatabase) async throws {
-        var values: [StoreValue] = []
-        for (key, delta) in deltas where delta != 0 {
-            values += [StoreValue(key.county), StoreValue(key.day), StoreValue(delta)]
-        }
-        guard !values.isEmpty else { return }
-        try await db.nativeInsert(into: "registered_days", columns: ["county", "day", "delta"], values: values,
-                                  suffix: "ON CONFLICT (county, day) DO UPDATE SET delta = registered_days.delta + excluded.delta")
+        try await db.addDeltas(into: "registered_days", keys: ["county", "day"], delta: "delta",
+                               rows: deltas.map { ([StoreValue($0.key.county), StoreValue($0.key.day)], Int64($0.value)) })
     }
 
     /// The table for persons registered before it existed, from each person's registration

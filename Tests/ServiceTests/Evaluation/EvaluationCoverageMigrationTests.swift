@@ -8,18 +8,13 @@ import Testing
 
 @Suite("Evaluation: migration 10 recomputes the coverage with one county per person")
 struct EvaluationCoverageMigrationTests {
-    static let context = AuditContext(principal: "test", method: "test/Migrate", requestID: "m10")
-
     /// Coverage written by the old rule counted a holder of certificates in two counties in
     /// both; after migration 10 the counties add up to the city on every date.
     @Test(arguments: TestDatabases.backends)
     func countiesAddUpToTheCityAfterTheMigration(backend: TestBackend) async throws {
-        try await withTestDatabase(backend) { location in
-            var configuration = StoreConfiguration(service: "evaluation", location: location)
-            configuration.maintenanceInterval = nil
-            configuration.logger.logLevel = .warning
-            let before = try await Store.open(configuration, migrations: Array(EvaluationSchema.migrations.prefix(9)))
-            try await before.transaction(Self.context) { tx in
+        try await withMigration(
+            backend, service: "evaluation", before: Array(EvaluationSchema.migrations.prefix(9)), after: EvaluationSchema.migrations,
+            seed: { tx in
                 try await tx.nativeExecute("INSERT INTO holders (holder_index, seq) VALUES (?, 1)", [StoreValue(Data([1]))])
                 // One holder: 140524 from 2020-03-01, 140525 from 2021-03-01, both valid on.
                 for (number, county, day) in [("B-1", 140524, 20200301), ("B-2", 140525, 20210301)] {
@@ -39,11 +34,8 @@ struct EvaluationCoverageMigrationTests {
                     try await tx.nativeExecute("INSERT INTO coverage_monthly (scope, high_skill, month, delta) VALUES (?, 0, ?, 1)",
                                                [StoreValue(scope), StoreValue(day / 100)])
                 }
-            }
-            await before.close()
-
-            let after = try await Store.open(configuration, migrations: EvaluationSchema.migrations)
-            do {
+            },
+            check: { after in
                 let queries = CountQueries(store: after)
                 for day: Int32 in [20200301, 20210228, 20210301, 20250101] {
                     let date = CalendarDate(yyyymmdd: day)!
@@ -54,11 +46,6 @@ struct EvaluationCoverageMigrationTests {
                     #expect(first + second == city, "on \(day): \(first) + \(second)")
                     #expect(second == (day >= 20210301 ? 1 : 0), "on \(day)")
                 }
-            } catch {
-                await after.close()
-                throw error
-            }
-            await after.close()
-        }
+            })
     }
 }

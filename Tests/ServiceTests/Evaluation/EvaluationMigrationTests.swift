@@ -8,18 +8,15 @@ import Testing
 
 @Suite("Evaluation: migrations 6 to 8 keep what the older tables held")
 struct EvaluationMigrationTests {
-    static let context = AuditContext(principal: "test", method: "test/Migrate", requestID: "m1")
-
     @Test(arguments: TestDatabases.backends)
     func holdersDeltasAndCertificatesSurviveAndFirstCertificatesAreCountedPerDay(backend: TestBackend) async throws {
-        try await withTestDatabase(backend) { location in
-            var configuration = StoreConfiguration(service: "evaluation", location: location)
-            configuration.maintenanceInterval = nil
-            configuration.logger.logLevel = .warning
-            // Three holders written by the schema before migration 6: two first certified on
-            // one day in county 140524, one on another day in 140525.
-            let before = try await Store.open(configuration, migrations: Array(EvaluationSchema.migrations.prefix(5)))
-            try await before.transaction(Self.context) { tx in
+        // Three holders written by the schema before migration 6: two first certified on one
+        // day in county 140524, one on another day in 140525. Up to migration 9: migration 10
+        // recomputes the coverage from the certificates (EvaluationCoverageMigrationTests).
+        try await withMigration(
+            backend, service: "evaluation", before: Array(EvaluationSchema.migrations.prefix(5)),
+            after: Array(EvaluationSchema.migrations.prefix(9)),
+            seed: { tx in
                 for (index, day, county) in [(1, 20200101, 140524), (2, 20200101, 140524), (3, 20210505, 140525)] {
                     try await tx.nativeExecute("INSERT INTO holders (holder_index, first_issued_on, first_county) VALUES (?, ?, ?)",
                                                [StoreValue(Data([UInt8(index)])), StoreValue(day), StoreValue(county)])
@@ -39,20 +36,8 @@ struct EvaluationMigrationTests {
                         """, [StoreValue(number), StoreValue(Data([UInt8(holder)])), StoreValue(Data([9])), StoreValue(Data([9])),
                               StoreValue(Data([9])), StoreValue(EvaluationSchema.openEnded), StoreValue(EvaluationSchema.openEnded)])
                 }
-            }
-            await before.close()
-
-            // Up to migration 9: migration 10 recomputes the coverage from the certificates
-            // (EvaluationCoverageMigrationTests).
-            let after = try await Store.open(configuration, migrations: Array(EvaluationSchema.migrations.prefix(9)))
-            do {
-                try await Self.check(after)
-            } catch {
-                await after.close()
-                throw error
-            }
-            await after.close()
-        }
+            },
+            check: Self.check)
     }
 
     static func check(_ after: Store) async throws {

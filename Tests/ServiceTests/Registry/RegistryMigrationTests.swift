@@ -8,27 +8,22 @@ import Testing
 
 @Suite("Registry: migration 2 fills in who was registered on each day")
 struct RegistryMigrationTests {
-    static let context = AuditContext(principal: "test", method: "test/Migrate", requestID: "m1")
-
     /// Persons written by the schema before migration 2, with the histories their moves and
     /// departures left: the table of registered persons per county and day is rebuilt from
     /// their registration dates and those histories.
     @Test(arguments: TestDatabases.backends)
     func registeredDaysAreRebuiltFromRegistrationDatesAndHistories(backend: TestBackend) async throws {
-        try await withTestDatabase(backend) { location in
-            var configuration = StoreConfiguration(service: "registry", location: location)
-            configuration.maintenanceInterval = nil
-            configuration.logger.logLevel = .warning
-            let before = try await Store.open(configuration, migrations: Array(RegistrySchema.migrations.prefix(1)))
-            // (id, registered on, county now, status now)
-            let persons: [(Int64, Int32, Int32, RegistrationStatus)] = [
-                (1, 20200301, 140524, .leftLabourForce),  // left on 2020-10-01
-                (2, 20200601, 140581, .active),           // moved from 140524 on 2020-09-01
-                (3, 20200901, 140581, .active),
-            ]
-            let leftOn: Int64 = 1_601_524_800_000   // 2020-10-01 12:00 Beijing time
-            let movedOn: Int64 = 1_598_932_800_000  // 2020-09-01 12:00 Beijing time
-            try await before.transaction(Self.context) { tx in
+        // (id, registered on, county now, status now)
+        let persons: [(Int64, Int32, Int32, RegistrationStatus)] = [
+            (1, 20200301, 140524, .leftLabourForce),  // left on 2020-10-01
+            (2, 20200601, 140581, .active),           // moved from 140524 on 2020-09-01
+            (3, 20200901, 140581, .active),
+        ]
+        let leftOn: Int64 = 1_601_524_800_000   // 2020-10-01 12:00 Beijing time
+        let movedOn: Int64 = 1_598_932_800_000  // 2020-09-01 12:00 Beijing time
+        try await withMigration(
+            backend, service: "registry", before: Array(RegistrySchema.migrations.prefix(1)), after: RegistrySchema.migrations,
+            seed: { tx in
                 for (id, day, county, status) in persons {
                     var details = PersonDetails()
                     details.registeredOn = day
@@ -48,19 +43,16 @@ struct RegistryMigrationTests {
                         VALUES (?, ?, 'clerk', 'r', ?, ?, ?, '')
                         """, [StoreValue(person), StoreValue(at), StoreValue(field), StoreValue(old), StoreValue(new)])
                 }
-            }
-            await before.close()
-
-            let after = try await Store.open(configuration, migrations: RegistrySchema.migrations)
-            let rows = try await after.read { db in
-                try await db.nativeRows("SELECT county, day, delta FROM registered_days WHERE delta <> 0 ORDER BY county, day")
-                    .map { "\(try $0.int64("county"))/\(try $0.int64("day"))=\(try $0.int64("delta"))" }
-            }
-            await after.close()
-            #expect(rows == [
-                "140524/20200301=1", "140524/20200601=1", "140524/20200901=-1", "140524/20201001=-1",
-                "140581/20200901=2",
-            ])
-        }
+            },
+            check: { after in
+                let rows = try await after.read { db in
+                    try await db.nativeRows("SELECT county, day, delta FROM registered_days WHERE delta <> 0 ORDER BY county, day")
+                        .map { "\(try $0.int64("county"))/\(try $0.int64("day"))=\(try $0.int64("delta"))" }
+                }
+                #expect(rows == [
+                    "140524/20200301=1", "140524/20200601=1", "140524/20200901=-1", "140524/20201001=-1",
+                    "140581/20200901=2",
+                ])
+            })
     }
 }
