@@ -280,60 +280,65 @@ struct RegistryRPCService: RPCService {
     private func importEnterprises(_ batches: MessageStream<EnterpriseImportBatch>, _ context: ServerContext) async throws -> ImportSummary {
         var summary = ImportSummary()
         let principal = context.principal
-        for try await batch in batches {
-            summary.received += UInt64(batch.rows.count)
-            var refusals = OutOfScopeRows()
-            var candidates: [(line: UInt32, enterprise: Enterprise, checkValid: Bool)] = []
-            for row in batch.rows {
-                do {
-                    let check = try EnterpriseRepository.validate(row.enterprise)
-                    guard RegistryAccess.mayWrite(principal, county: row.enterprise.county) else {
-                        refusals.add(row.enterprise.creditCode)
-                        throw RuleViolation(field: "county", reason: RegistryAccess.enterpriseRefusal(
-                            principal, creditCode: row.enterprise.creditCode.uppercased(), storedCounty: nil, newCounty: row.enterprise.county))
-                    }
-                    candidates.append((row.line, row.enterprise, check))
-                } catch let violation as RuleViolation {
-                    summary.reject(RowError(line: row.line, column: violation.field, reason: violation.reason))
-                }
-            }
-            if !candidates.isEmpty {
-                // Which were registered before, and where, read in the same transaction as the upsert.
-                let (accepted, updated, rejected) = try await store.transaction(context.audit) { tx in
-                    let stored = try await enterprises.counties(candidates.map(\.enterprise.creditCode), in: tx)
-                    var rejected: [(error: RowError, code: String)] = []
-                    var valid: [(Enterprise, checkValid: Bool)] = []
-                    var lines: [(line: UInt32, code: String)] = []
-                    for candidate in candidates {
-                        let code = candidate.enterprise.creditCode.uppercased()
-                        let county = stored[code]
-                        if RegistryAccess.mayWriteEnterprise(principal, storedCounty: county, newCounty: candidate.enterprise.county) {
-                            valid.append((candidate.enterprise, candidate.checkValid))
-                            lines.append((candidate.line, code))
-                        } else {
-                            rejected.append((RowError(line: candidate.line, column: "credit_code", reason: RegistryAccess.enterpriseRefusal(
-                                principal, creditCode: code, storedCounty: county, newCounty: candidate.enterprise.county)), code))
+        do {
+            for try await batch in batches {
+                summary.received += UInt64(batch.rows.count)
+                var refusals = OutOfScopeRows()
+                var candidates: [(line: UInt32, enterprise: Enterprise, checkValid: Bool)] = []
+                for row in batch.rows {
+                    do {
+                        let check = try EnterpriseRepository.validate(row.enterprise)
+                        guard RegistryAccess.mayWrite(principal, county: row.enterprise.county) else {
+                            refusals.add(row.enterprise.creditCode)
+                            throw RuleViolation(field: "county", reason: RegistryAccess.enterpriseRefusal(
+                                principal, creditCode: row.enterprise.creditCode.uppercased(), storedCounty: nil, newCounty: row.enterprise.county))
                         }
+                        candidates.append((row.line, row.enterprise, check))
+                    } catch let violation as RuleViolation {
+                        summary.reject(RowError(line: row.line, column: violation.field, reason: violation.reason))
                     }
-                    let written = try await enterprises.upsert(valid, confinedTo: RegistryAccess.confinedCounty(principal), in: tx)
-                    // Skipped by the write itself: moved to another county since it was read.
-                    for (line, code) in lines where !written.contains(code) {
-                        rejected.append((RowError(line: line, column: "credit_code",
-                                                  reason: "\(principal.identity) may write only enterprises of county \(principal.county ?? "-"); \(code) is registered in another county"), code))
+                }
+                if !candidates.isEmpty {
+                    // Which were registered before, and where, read in the same transaction as the upsert.
+                    let (accepted, updated, rejected) = try await store.transaction(context.audit) { tx in
+                        let stored = try await enterprises.counties(candidates.map(\.enterprise.creditCode), in: tx)
+                        var rejected: [(error: RowError, code: String)] = []
+                        var valid: [(Enterprise, checkValid: Bool)] = []
+                        var lines: [(line: UInt32, code: String)] = []
+                        for candidate in candidates {
+                            let code = candidate.enterprise.creditCode.uppercased()
+                            let county = stored[code]
+                            if RegistryAccess.mayWriteEnterprise(principal, storedCounty: county, newCounty: candidate.enterprise.county) {
+                                valid.append((candidate.enterprise, candidate.checkValid))
+                                lines.append((candidate.line, code))
+                            } else {
+                                rejected.append((RowError(line: candidate.line, column: "credit_code", reason: RegistryAccess.enterpriseRefusal(
+                                    principal, creditCode: code, storedCounty: county, newCounty: candidate.enterprise.county)), code))
+                            }
+                        }
+                        let written = try await enterprises.upsert(valid, confinedTo: RegistryAccess.confinedCounty(principal), in: tx)
+                        // Skipped by the write itself: moved to another county since it was read.
+                        for (line, code) in lines where !written.contains(code) {
+                            rejected.append((RowError(line: line, column: "credit_code",
+                                                      reason: "\(principal.identity) may write only enterprises of county \(principal.county ?? "-"); \(code) is registered in another county"), code))
+                        }
+                        let writtenLines = lines.filter { written.contains($0.code) }
+                        try await tx.audit(entity: "enterprise", id: nil, detail: "imported \(writtenLines.count) enterprises")
+                        let updated = writtenLines.filter { stored[$0.code] != nil }.count
+                        return (writtenLines.count - updated, updated, rejected)
                     }
-                    let writtenLines = lines.filter { written.contains($0.code) }
-                    try await tx.audit(entity: "enterprise", id: nil, detail: "imported \(writtenLines.count) enterprises")
-                    let updated = writtenLines.filter { stored[$0.code] != nil }.count
-                    return (writtenLines.count - updated, updated, rejected)
+                    summary.accepted += UInt64(accepted)
+                    summary.alreadyRegistered += UInt64(updated)
+                    for (error, code) in rejected {
+                        refusals.add(code)
+                        summary.reject(error)
+                    }
                 }
-                summary.accepted += UInt64(accepted)
-                summary.alreadyRegistered += UInt64(updated)
-                for (error, code) in rejected {
-                    refusals.add(code)
-                    summary.reject(error)
-                }
+                try await refusals.audit(in: store, context.audit, entity: "enterprise")
             }
-            try await refusals.audit(in: store, context.audit, entity: "enterprise")
+        } catch {
+            await ImportEnd.record(error, rowsReceived: summary.received, store: store, context: context)
+            throw error
         }
         return summary
     }
@@ -341,47 +346,52 @@ struct RegistryRPCService: RPCService {
     private func importDemand(_ batches: MessageStream<DemandImportBatch>, _ context: ServerContext) async throws -> ImportSummary {
         var summary = ImportSummary()
         let principal = context.principal
-        for try await batch in batches {
-            summary.received += UInt64(batch.rows.count)
-            var candidates: [DemandImportRow] = []
-            for row in batch.rows {
-                do {
-                    try EnterpriseRepository.validate(row.demand)
-                    candidates.append(row)
-                } catch {
-                    summary.reject(RowError(line: row.line, column: error.field, reason: error.reason))
-                }
-            }
-            guard !candidates.isEmpty else { continue }
-            // Demand belongs to its enterprise: a county office writes it only for enterprises
-            // registered in its own county.
-            let (accepted, rejected, outOfScope) = try await store.transaction(context.audit) { tx in
-                let stored = try await enterprises.counties(candidates.map(\.demand.creditCode), in: tx)
-                var valid: [Demand] = []
-                var rejected: [RowError] = []
-                var outOfScope: [String] = []
-                for row in candidates {
-                    let code = row.demand.creditCode.uppercased()
-                    guard let county = stored[code] else {
-                        rejected.append(RowError(line: row.line, column: "credit_code", reason: "no enterprise \(row.demand.creditCode) is registered; import enterprises first"))
-                        continue
+        do {
+            for try await batch in batches {
+                summary.received += UInt64(batch.rows.count)
+                var candidates: [DemandImportRow] = []
+                for row in batch.rows {
+                    do {
+                        try EnterpriseRepository.validate(row.demand)
+                        candidates.append(row)
+                    } catch {
+                        summary.reject(RowError(line: row.line, column: error.field, reason: error.reason))
                     }
-                    guard RegistryAccess.mayWriteEnterprise(principal, storedCounty: county, newCounty: nil) else {
-                        outOfScope.append(code)
-                        rejected.append(RowError(line: row.line, column: "credit_code", reason: "\(principal.identity) may write demand only of enterprises of county \(principal.county ?? "-"); \(code) is registered in county \(county)"))
-                        continue
-                    }
-                    valid.append(row.demand)
                 }
-                try await enterprises.upsert(valid, in: tx)
-                try await tx.audit(entity: "demand", id: nil, detail: "imported \(valid.count) demand lines")
-                return (valid.count, rejected, outOfScope)
+                guard !candidates.isEmpty else { continue }
+                // Demand belongs to its enterprise: a county office writes it only for enterprises
+                // registered in its own county.
+                let (accepted, rejected, outOfScope) = try await store.transaction(context.audit) { tx in
+                    let stored = try await enterprises.counties(candidates.map(\.demand.creditCode), in: tx)
+                    var valid: [Demand] = []
+                    var rejected: [RowError] = []
+                    var outOfScope: [String] = []
+                    for row in candidates {
+                        let code = row.demand.creditCode.uppercased()
+                        guard let county = stored[code] else {
+                            rejected.append(RowError(line: row.line, column: "credit_code", reason: "no enterprise \(row.demand.creditCode) is registered; import enterprises first"))
+                            continue
+                        }
+                        guard RegistryAccess.mayWriteEnterprise(principal, storedCounty: county, newCounty: nil) else {
+                            outOfScope.append(code)
+                            rejected.append(RowError(line: row.line, column: "credit_code", reason: "\(principal.identity) may write demand only of enterprises of county \(principal.county ?? "-"); \(code) is registered in county \(county)"))
+                            continue
+                        }
+                        valid.append(row.demand)
+                    }
+                    try await enterprises.upsert(valid, in: tx)
+                    try await tx.audit(entity: "demand", id: nil, detail: "imported \(valid.count) demand lines")
+                    return (valid.count, rejected, outOfScope)
+                }
+                summary.accepted += UInt64(accepted)
+                for error in rejected { summary.reject(error) }
+                var refusals = OutOfScopeRows()
+                for code in outOfScope { refusals.add(code) }
+                try await refusals.audit(in: store, context.audit, entity: "demand")
             }
-            summary.accepted += UInt64(accepted)
-            for error in rejected { summary.reject(error) }
-            var refusals = OutOfScopeRows()
-            for code in outOfScope { refusals.add(code) }
-            try await refusals.audit(in: store, context.audit, entity: "demand")
+        } catch {
+            await ImportEnd.record(error, rowsReceived: summary.received, store: store, context: context)
+            throw error
         }
         return summary
     }
