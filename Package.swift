@@ -119,7 +119,10 @@ let serviceExtras: [String: [Target.Dependency]] = [
 for name in services {
     targets.append(.target(
         name: "\(name)Service",
-        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore", "JCSkillsServiceKit"] + serviceExtras[name, default: []],
+        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore", "JCSkillsServiceKit",
+                       // Background work beside the server (a ServiceLifecycle service) and its log.
+                       .product(name: "Logging", package: "swift-log"),
+                       .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")] + serviceExtras[name, default: []],
         path: "Services/\(name)/Service"
     ))
     targets.append(.executableTarget(

@@ -8,7 +8,9 @@ Rules counted here (README, "The evaluation centre"): a certificate is valid fro
 date; special-operations certificates for 6 years, special-equipment ones for 4; the demo has
 no revocations and no declared baseline. Skilled workers: distinct holders with a valid
 certificate (per county: of that county); high-skill: a valid level 3, 2 or 1; new in the year:
-holders whose first certificate was issued that year. Exit 0 when everything matches."""
+holders whose first certificate was issued that year. Registered: persons registered by the
+as-of date and not yet 61 on it (docs/NUMBERS.md, "Age"; the birth date is in the ID number).
+Exit 0 when everything matches."""
 import csv, datetime, json, sys
 from collections import defaultdict
 
@@ -30,8 +32,19 @@ def rows(name):
 
 expected = defaultdict(lambda: defaultdict(float))  # scope -> key -> value
 registered = defaultdict(int)
+def ages_out(birth):  # the 61st birthday; 1 March in a common year for 29 February
+    try:
+        return birth.replace(year=birth.year + 61)
+    except ValueError:
+        return datetime.date(birth.year + 61, 3, 1)
+
 for person in rows("persons.csv"):
-    registered[int(person["residence_county"])] += 1
+    number = person["id_number"]
+    digits = number[6:14] if len(number) == 18 else "19" + number[6:12]  # 15-digit legacy numbers
+    birth = datetime.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    on = datetime.date.fromisoformat(person["registered_on"]) if person["registered_on"] else as_of
+    if on <= as_of < ages_out(birth):
+        registered[int(person["residence_county"])] += 1
 
 skilled, high, first = defaultdict(set), defaultdict(set), {}
 for cert in rows("certificates.csv"):

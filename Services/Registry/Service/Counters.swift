@@ -26,7 +26,7 @@ struct CounterDeltas: Sendable {
     mutating func remove(_ person: PersonRow) { apply(person, sign: -1) }
 
     private mutating func apply(_ person: PersonRow, sign: Int) {
-        guard person.isActive else { return }
+        guard person.countsToday else { return }
         cells[person.cell, default: 0] += sign
         if !person.occupation.isEmpty, person.employment == .employed || person.employment == .selfEmployed {
             working[person.occupation, default: 0] += sign
@@ -36,17 +36,18 @@ struct CounterDeltas: Sendable {
         }
     }
 
-    /// A person registered in `county` on `day`.
-    mutating func registered(on day: Int32, in county: Int32) {
+    /// A person registered in `county` on `day`, who ages out of the labour force on `agesOut`.
+    mutating func registered(on day: Int32, in county: Int32, agesOut: Int32) {
         days[day, default: 0] += 1
-        registeredDays[RegisteredDays.Key(county: county, day: day), default: 0] += 1
+        RegisteredDays.add(1, county: county, from: day, until: agesOut, into: &registeredDays)
     }
 
-    /// A person changed from `old` to `new` on `day`: where they count from that day on.
-    mutating func changed(from old: PersonRow, to new: PersonRow, on day: Int32) {
+    /// A person changed from `old` to `new` on `day`: where they count from that day on, until
+    /// they age out on `agesOut`.
+    mutating func changed(from old: PersonRow, to new: PersonRow, on day: Int32, agesOut: Int32) {
         remove(old)
         add(new)
-        RegisteredDays.move(from: old, to: new, on: day, into: &registeredDays)
+        RegisteredDays.move(from: old, to: new, on: day, agesOut: agesOut, into: &registeredDays)
     }
 
     /// One multi-row upsert per counter table: a batch touches hundreds of cells, and a

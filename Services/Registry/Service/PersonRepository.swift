@@ -9,6 +9,7 @@ struct PersonRepository: Sendable {
     let store: Store
     let personal: PersonalData
     let clock: @Sendable () -> Date
+    var ageRule = LabourForceAgeRule.standard
 
     // MARK: Reading
 
@@ -60,7 +61,7 @@ struct PersonRepository: Sendable {
         let row = try await require(PersonLookup(cardNumber: card), in: tx)
         var deltas = CounterDeltas()
         deltas.add(row)
-        deltas.registered(on: person.registeredOn, in: person.residenceCounty)
+        deltas.registered(on: person.registeredOn, in: person.residenceCounty, agesOut: person.agesOut)
         try await deltas.write(to: tx)
         try await tx.audit(entity: "person", id: card)
         return row
@@ -127,7 +128,7 @@ struct PersonRepository: Sendable {
             var deltas = CounterDeltas()
             for (sealed, _) in rows {
                 deltas.add(PersonRow(validated: sealed.person))
-                deltas.registered(on: sealed.person.registeredOn, in: sealed.person.residenceCounty)
+                deltas.registered(on: sealed.person.registeredOn, in: sealed.person.residenceCounty, agesOut: sealed.person.agesOut)
             }
             try await deltas.write(to: tx)
             try await tx.audit(entity: "person", id: nil, detail: "imported \(rows.count) persons, cards \(rows.first!.1)…\(rows.last!.1)")
@@ -206,10 +207,21 @@ struct PersonRepository: Sendable {
 
     // MARK: Changing
 
+    /// The person's birth date, from their sealed ID number (opened in memory only: the
+    /// registry stores no birth date).
+    func birthDate(of row: PersonRow) throws -> CalendarDate {
+        try ResidentIDNumber.parse(try personal.open(row.idSealed, as: .idNumber)).birthDate
+    }
+
     /// Saves a changed row (optimistic: fails with ABORTED if someone changed it meanwhile),
-    /// moves its counters and records each changed field in its history.
-    func save(_ updated: PersonRow, replacing old: PersonRow, changes: [HistoryChange], reason: String, in tx: StoreTransaction) async throws {
+    /// moves its counters and records each changed field in its history. The row's age band is
+    /// worked out afresh for the day of the change.
+    func save(_ proposed: PersonRow, replacing old: PersonRow, changes: [HistoryChange], reason: String, in tx: StoreTransaction) async throws {
         let now = Int64(clock().timeIntervalSince1970 * 1000)
+        let day = CalendarDate(unixMilliseconds: now)!
+        let birth = try birthDate(of: old)
+        var updated = proposed
+        updated.details.ageBand = AgeBand.band(birthDate: birth, on: day, rule: ageRule)
         let changed = try await tx.raw("""
             UPDATE persons SET phone_sealed = \(bind: updated.phoneSealed), residence_county = \(bind: updated.residenceCounty),
                 status = \(bind: updated.status.rawValue), details = \(bind: Data(updated.details.wireBytes())),
@@ -221,7 +233,7 @@ struct PersonRepository: Sendable {
             throw RPCError(.aborted, "the person's record changed while this update was made; read it again and retry")
         }
         var deltas = CounterDeltas()
-        deltas.changed(from: old, to: updated, on: CalendarDate(unixMilliseconds: now)?.yyyymmdd ?? 0)
+        deltas.changed(from: old, to: updated, on: day.yyyymmdd, agesOut: ageRule.leavesOn(birthDate: birth).yyyymmdd)
         try await deltas.write(to: tx)
         // The history is an audit trail too: who, which call and why are capped as in the audit log.
         typealias Limit = AuditFieldLimits

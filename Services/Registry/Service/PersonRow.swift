@@ -78,6 +78,8 @@ struct PersonRow: Sendable {
         get { details.leavingReason }
         set { details.leavingReason = newValue }
     }
+    /// Today's band (``AgeBand``), or ``AgeBand/beyondLabourForce``: kept current by
+    /// ``LabourForceAging``, not fixed at registration.
     var ageBand: Int32 { details.ageBand }
     var registeredOn: Int32 { details.registeredOn }
 
@@ -87,6 +89,10 @@ struct PersonRow: Sendable {
     }
 
     var isActive: Bool { status == .active }
+
+    /// Whether the person counts in today's analysis: active, and of labour-force age on the
+    /// day their age band was last worked out (``LabourForceAging``).
+    var countsToday: Bool { isActive && details.ageBand != AgeBand.beyondLabourForce }
 }
 
 extension PersonDetails {

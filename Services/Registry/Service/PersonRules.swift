@@ -8,9 +8,8 @@ struct PersonRules: Sendable {
     let today: @Sendable () -> CalendarDate
     /// Key groups a person may be recorded in: policy data, configurable.
     let keyGroups: Set<KeyEmploymentGroup>
-
-    static let minimumAge = 16
-    static let maximumAge = 60
+    /// The labour-force ages, checked on the registration date.
+    var ageRule = LabourForceAgeRule.standard
 
     /// - Parameter allowLegacy: bulk import only: a 15-digit number (withdrawn 2013) is
     ///   converted to 18 digits (DOMAIN.md) and the record flagged.
@@ -59,11 +58,11 @@ struct PersonRules: Sendable {
             throw RuleViolation(field: "id_number", reason: "birth date \(id.birthDate) is after the registration date")
         }
         let age = id.age(on: registeredOn)
-        guard age >= Self.minimumAge else {
-            throw RuleViolation(field: "id_number", reason: "the person is \(age) on \(registeredOn); registration starts at \(Self.minimumAge)")
+        guard age >= ageRule.ages.lowerBound else {
+            throw RuleViolation(field: "id_number", reason: "the person is \(age) on \(registeredOn); registration starts at \(ageRule.ages.lowerBound)")
         }
-        guard age <= Self.maximumAge else {
-            throw RuleViolation(field: "id_number", reason: "the person is \(age) on \(registeredOn); registration ends at \(Self.maximumAge)")
+        guard age <= ageRule.ages.upperBound else {
+            throw RuleViolation(field: "id_number", reason: "the person is \(age) on \(registeredOn); registration ends at \(ageRule.ages.upperBound)")
         }
         try checkCounty(request.residenceCounty, field: "residence_county")
         try checkCategory(request.category)
@@ -71,7 +70,8 @@ struct PersonRules: Sendable {
         let phone = try checkPhone(request.phone)
         return ValidatedPerson(
             idNumber: id.value, name: name, phone: phone, gender: id.gender,
-            birthDate: id.birthDate.yyyymmdd, ageBand: Int32(AgeBand.index(ofAge: age)),
+            agesOut: ageRule.leavesOn(birthDate: id.birthDate).yyyymmdd,
+            ageBand: AgeBand.band(birthDate: id.birthDate, on: today, rule: ageRule),
             residenceCounty: request.residenceCounty, category: request.category, keyGroups: groups,
             education: request.education, occupation: request.occupation.trimmingWhitespace,
             employment: request.employment, trainingWish: request.trainingWish.trimmingWhitespace,

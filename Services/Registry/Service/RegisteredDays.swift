@@ -3,26 +3,37 @@ import JCSkillsProtocol
 import JCSkillsStore
 import SQLKit
 
-/// "Registered on a day" for every county and every day: registered by that day, and not moved
-/// to another county, moved away or left the labour force by it (docs/NUMBERS.md).
+/// "Registered on a day" for every county and every day: registered by that day, not moved to
+/// another county, moved away or left the labour force by it, and not yet older than the
+/// labour-force ages (docs/NUMBERS.md).
 ///
-/// Kept as +1/−1 per county and day in `registered_days`: +1 in the county of registration on
-/// the registration date, −1 and +1 on the day of a move between counties, −1 on the day a
-/// person moves away or leaves, +1 on the day they come back. The figure for a day is the sum
-/// of the county's rows up to it — a few hundred rows a year whatever the number of persons —
-/// and today's equals the count of active persons, so the series has no step where the past
-/// meets the present.
+/// Kept as +1/−1 per county and day in `registered_days`: a person counts in a county over a
+/// span of days — from their registration, move or return, until their next change or the day
+/// they age out (``LabourForceAgeRule/leavesOn(birthDate:)``) — written as +1 on its first day
+/// and −1 on the day after its last. The figure for a day is the sum of the county's rows up to
+/// it — a few thousand rows whatever the number of persons — and today's equals the count of
+/// active persons of labour-force age, so the series has no step where the past meets the
+/// present.
 enum RegisteredDays {
     struct Key: Hashable, Sendable {
         var county: Int32
         var day: Int32
     }
 
-    /// The changes that turn where `old` counted into where `new` does, from `day` on.
-    static func move(from old: PersonRow, to new: PersonRow, on day: Int32, into deltas: inout [Key: Int]) {
+    /// Adds `sign` to `county` over the days from `day` until `end` (not included; nil: for
+    /// good). Nothing when the span is empty: the person had aged out by `day`.
+    static func add(_ sign: Int, county: Int32, from day: Int32, until end: Int32?, into deltas: inout [Key: Int]) {
+        if let end, day >= end { return }
+        deltas[Key(county: county, day: day), default: 0] += sign
+        if let end { deltas[Key(county: county, day: end), default: 0] -= sign }
+    }
+
+    /// The changes that turn where `old` counted into where `new` does, from `day` until the
+    /// person ages out on `agesOut`.
+    static func move(from old: PersonRow, to new: PersonRow, on day: Int32, agesOut: Int32?, into deltas: inout [Key: Int]) {
         guard old.isActive != new.isActive || (new.isActive && old.residenceCounty != new.residenceCounty) else { return }
-        if old.isActive { deltas[Key(county: old.residenceCounty, day: day), default: 0] -= 1 }
-        if new.isActive { deltas[Key(county: new.residenceCounty, day: day), default: 0] += 1 }
+        if old.isActive { add(-1, county: old.residenceCounty, from: day, until: agesOut, into: &deltas) }
+        if new.isActive { add(1, county: new.residenceCounty, from: day, until: agesOut, into: &deltas) }
     }
 
     /// Adds `deltas` to the table in the caller's transaction.
@@ -31,10 +42,13 @@ enum RegisteredDays {
                                rows: deltas.map { ([StoreValue($0.key.county), StoreValue($0.key.day)], Int64($0.value)) })
     }
 
-    /// The table for persons registered before it existed, from each person's registration
-    /// date and the history of their status and county (``PersonRepository/save``): the day
-    /// of each change is the day it was recorded. Run once, by the migration that adds it.
-    static func backfill(_ db: any SQLDatabase) async throws {
+    /// The table recomputed from each person's registration date and the history of their
+    /// status and county (``PersonRepository/save``; the day of each change is the day it was
+    /// recorded), each span ending when the person ages out by `agesOut` — nil where the ID
+    /// numbers cannot be opened (the migration that added the table: ``LabourForceAging`` then
+    /// rebuilds it at the service's start, with the keys).
+    static func rebuild(_ db: any SQLDatabase, agesOut: (@Sendable (Data) throws -> Int32?)? = nil) async throws {
+        try await db.raw("DELETE FROM registered_days").run()
         var events: [Int64: [(field: String, old: String, new: String, day: Int32)]] = [:]
         let history = try await db.raw("""
             SELECT person_id, field, old_value, new_value, at_ms FROM person_history
@@ -50,7 +64,7 @@ enum RegisteredDays {
         var after: Int64 = 0
         while true {
             let rows = try await db.raw("""
-                SELECT id, residence_county, details FROM persons WHERE id > \(bind: after) ORDER BY id LIMIT 10000
+                SELECT id, residence_county, details, id_sealed FROM persons WHERE id > \(bind: after) ORDER BY id LIMIT 10000
                 """).all()
             guard !rows.isEmpty else { break }
             for row in rows {
@@ -61,17 +75,18 @@ enum RegisteredDays {
                 // Where they registered: before their first move, if any.
                 let current = try row.decode(column: "residence_county", as: Int32.self)
                 var county = changes.first { $0.field == "residence_county" }.flatMap { Int32($0.old) } ?? current
+                let end = try agesOut?(try row.decode(column: "id_sealed", as: Data.self))
                 var active = true
-                deltas[Key(county: county, day: details.registeredOn), default: 0] += 1
+                add(1, county: county, from: details.registeredOn, until: end, into: &deltas)
                 for change in changes {
                     if change.field == "status" {
                         let nowActive = Int32(change.new) == RegistrationStatus.active.rawValue
-                        if nowActive != active { deltas[Key(county: county, day: change.day), default: 0] += nowActive ? 1 : -1 }
+                        if nowActive != active { add(nowActive ? 1 : -1, county: county, from: change.day, until: end, into: &deltas) }
                         active = nowActive
                     } else if let moved = Int32(change.new) {
                         if active {
-                            deltas[Key(county: county, day: change.day), default: 0] -= 1
-                            deltas[Key(county: moved, day: change.day), default: 0] += 1
+                            add(-1, county: county, from: change.day, until: end, into: &deltas)
+                            add(1, county: moved, from: change.day, until: end, into: &deltas)
                         }
                         county = moved
                     }

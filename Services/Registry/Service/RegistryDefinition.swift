@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -15,10 +16,14 @@ public enum RegistryDefinition: ServiceDefinition {
         var labourForce: [String: UInt64]?
         /// Key employment groups accepted, by number (default: the national ten and 就业困难人员).
         var keyGroups: [Int32]?
+        /// The labour-force ages, `"16-60"` (the default): checked at registration and applied
+        /// on every date counted (``LabourForceAging``).
+        var labourForceAges: String?
 
         enum CodingKeys: String, CodingKey {
             case labourForce = "labour_force"
             case keyGroups = "key_groups"
+            case labourForceAges = "labour_force_ages"
         }
     }
 
@@ -37,28 +42,53 @@ public enum RegistryDefinition: ServiceDefinition {
             labourForce[county] = estimate
         }
         let keyGroups = Set((options?.keyGroups ?? KeyEmploymentGroup.known.map(\.rawValue)).map { KeyEmploymentGroup(rawValue: $0) })
+        var ageRule = LabourForceAgeRule.standard
+        if let text = options?.labourForceAges {
+            guard let rule = LabourForceAgeRule(text) else {
+                throw ConfigurationError("registry.labour_force_ages: '\(text)' is not two ages such as 16-60")
+            }
+            ageRule = rule
+        }
         let (store, personal) = try await ServiceStore.open(settings: settings, migrations: migrations, logger: environment.logger)
+        let aging = makeAging(store: store, personal: personal, ageRule: ageRule, logger: environment.logger)
+        try await aging.catchUp()
         return ServiceAssembly(
-            services: [makeService(store: store, personal: personal, labourForce: labourForce, keyGroups: keyGroups)],
+            services: [makeService(store: store, personal: personal, labourForce: labourForce, keyGroups: keyGroups, ageRule: ageRule)],
             auditor: StoreAuditor(store: store),
+            background: [LabourForceAgingService(aging: aging)],
             onShutdown: { await store.close() })
+    }
+
+    /// The daily age work over an open store; tests build it this way with their own clock.
+    static func makeAging(
+        store: Store, personal: PersonalData, ageRule: LabourForceAgeRule = .standard,
+        clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "jcskills.registry.aging")
+    ) -> LabourForceAging {
+        var persons = PersonRepository(store: store, personal: personal, clock: clock)
+        persons.ageRule = ageRule
+        return LabourForceAging(store: store, persons: persons, today: { today(clock) }, logger: logger)
+    }
+
+    /// Today in Beijing time by `clock`.
+    static func today(_ clock: @Sendable () -> Date) -> CalendarDate {
+        CalendarDate(unixMilliseconds: Int64(clock().timeIntervalSince1970 * 1000))!
     }
 
     /// The service over an open store; tests build it this way.
     static func makeService(
         store: Store, personal: PersonalData, labourForce: [Int32: UInt64] = defaultLabourForce,
-        keyGroups: Set<KeyEmploymentGroup> = Set(KeyEmploymentGroup.known),
+        keyGroups: Set<KeyEmploymentGroup> = Set(KeyEmploymentGroup.known), ageRule: LabourForceAgeRule = .standard,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) -> RegistryRPCService {
-        let today: @Sendable () -> CalendarDate = {
-            CalendarDate(unixMilliseconds: Int64(clock().timeIntervalSince1970 * 1000))!
-        }
+        let today: @Sendable () -> CalendarDate = { Self.today(clock) }
+        var persons = PersonRepository(store: store, personal: personal, clock: clock)
+        persons.ageRule = ageRule
         return RegistryRPCService(
-            persons: PersonRepository(store: store, personal: personal, clock: clock),
+            persons: persons,
             enterprises: EnterpriseRepository(store: store, clock: clock),
             statistics: StatisticsQueries(store: store, labourForce: labourForce, clock: clock),
             views: PersonViews(personal: personal, today: today),
-            rules: PersonRules(today: today, keyGroups: keyGroups),
+            rules: PersonRules(today: today, keyGroups: keyGroups, ageRule: ageRule),
             store: store,
             readAudit: AuditGroupCommit(store: store))
     }

@@ -76,7 +76,14 @@ enum RegistrySchema {
                     county INTEGER NOT NULL, day INTEGER NOT NULL, delta BIGINT NOT NULL,
                     PRIMARY KEY (county, day))\(dialect.clusteredByPrimaryKey)
                 """)) { _ in }
-            try await RegisteredDays.backfill(db)
+            try await RegisteredDays.rebuild(db)
         },
+        // The labour-force rule the figures were counted under and the day the age bands were
+        // last worked out (``LabourForceAging``). No rule yet: at the next start the service
+        // recounts `registered_days` with each span ending when its person ages out.
+        Migration(3, "labour-force ages kept with the data") { d in [
+            "CREATE TABLE labour_force_aging (id INTEGER NOT NULL PRIMARY KEY, rule TEXT NOT NULL, banded_on INTEGER NOT NULL)",
+            "INSERT INTO labour_force_aging (id, rule, banded_on) VALUES (1, '', 0)",
+        ] },
     ]
 }

@@ -7,7 +7,9 @@ struct ValidatedPerson: Sendable {
     var name: String
     var phone: String
     var gender: Gender
-    var birthDate: Int32
+    /// The day they leave the labour force by age (in memory only: nothing stored tells a birth date).
+    var agesOut: Int32
+    /// Their band today.
     var ageBand: Int32
     var residenceCounty: Int32
     var category: LabourCategory

@@ -11,6 +11,7 @@ import JCSkillsTestSupport
 struct RegistryHarness {
     let endpoint: Endpoint
     let store: Store
+    let personal: PersonalData
 
     static let now = Date(timeIntervalSince1970: 1_604_203_200)  // 2020-11-01T04:00:00Z
 
@@ -22,9 +23,15 @@ struct RegistryHarness {
         }) { store in
             let service = RegistryDefinition.makeService(store: store, personal: personal, clock: { RegistryHarness.now })
             return try await withTestServer(services: [service], auditor: StoreAuditor(store: store)) { _, endpoint in
-                try await body(RegistryHarness(endpoint: endpoint, store: store))
+                try await body(RegistryHarness(endpoint: endpoint, store: store, personal: personal))
             }
         }
+    }
+
+    /// The daily age work on this registry's data, as if today were `day` (Beijing noon).
+    func aging(on day: Int32, rule: LabourForceAgeRule = .standard) -> LabourForceAging {
+        let noon = Date(timeIntervalSince1970: Double(CalendarDate(yyyymmdd: day)!.startUnixMilliseconds()) / 1000 + 12 * 3600)
+        return RegistryDefinition.makeAging(store: store, personal: personal, ageRule: rule, clock: { noon })
     }
 
     /// Runs `body` with a client presenting `identity`.

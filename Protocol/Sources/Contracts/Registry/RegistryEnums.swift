@@ -41,20 +41,30 @@ public struct LeavingReason: WireEnum {
     public static let emigration = LeavingReason(rawValue: 3)
 }
 
-/// Age bands of the registry's analysis, by age on the registration date.
+/// Age bands of the registry's analysis, by age today (the registry's statistics are today's).
 public enum AgeBand {
-    /// Lower bounds: 16–24, 25–34, 35–44, 45–54, 55–60.
+    /// Lower bounds: 16–24, 25–34, 35–44, 45–54, 55–60 (to the labour-force rule's upper age).
     public static let lowerBounds: [Int] = [16, 25, 35, 45, 55]
+
+    /// Where the registry keeps someone older than the labour-force ages: in no cell.
+    public static let beyondLabourForce: Int32 = -1
+
+    /// The band of someone born on `birthDate` on `day` under `rule`: ``index(ofAge:)``, or
+    /// ``beyondLabourForce`` from the day they age out.
+    public static func band(birthDate: CalendarDate, on day: CalendarDate, rule: LabourForceAgeRule) -> Int32 {
+        let age = birthDate.years(until: day)
+        return age > rule.ages.upperBound ? beyondLabourForce : Int32(index(ofAge: age))
+    }
 
     /// The band index (0…4) of an age within 16–60.
     public static func index(ofAge age: Int) -> Int {
         lowerBounds.lastIndex { age >= $0 } ?? 0
     }
 
-    public static func label(_ index: Int) -> String {
+    public static func label(_ index: Int, upperAge: Int = LabourForceAgeRule.standard.ages.upperBound) -> String {
         let bounds = lowerBounds
         guard index >= 0, index < bounds.count else { return "?" }
-        let upper = index + 1 < bounds.count ? bounds[index + 1] - 1 : 60
+        let upper = index + 1 < bounds.count ? bounds[index + 1] - 1 : upperAge
         return "\(bounds[index])-\(upper)"
     }
 }
