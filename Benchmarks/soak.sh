@@ -20,12 +20,31 @@
 #   SERVER_ENV="MALLOC_ARENA_MAX=2" Benchmarks/soak.sh     # environment for the measured service
 #   SERVER_ARGS="--rpc-limit max_buffered_bytes=67108864" Benchmarks/soak.sh
 #   ABUSE_ARGS="--kinds slow-reader --payload 262144" Benchmarks/soak.sh
+#   PIN=0 Benchmarks/soak.sh                        # no CPU pinning (see below)
+#
+# The abusers stand for peers on other machines: with two cores or more they run on the last
+# core and the measured service and its normal client on the others (`taskset`), in every phase,
+# so that p99 B measures what the abuse does to the server, not the load generator's own CPU
+# taken from it on a shared machine (PIN=0 to share every core, as before 2026-12-04).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SOAK_SECONDS=${SOAK_SECONDS:-250}
 SERVICES=${SERVICES:-registry evaluation gateway}
 RATE=${RATE:-200}
 CONNECTIONS=${CONNECTIONS:-100}
+cores=$(nproc)
+if [ "${PIN:-1}" = 1 ] && [ "$cores" -ge 2 ] && command -v taskset >/dev/null; then
+  abuser_cpus=$((cores - 1)); server_cpus="0-$((cores - 2))"
+  on_server_cpus=(taskset -c "$server_cpus")
+  on_abuser_cpus=(taskset -c "$abuser_cpus")  # taskset execs: $! stays the abusers' own PID
+  pin_server() { taskset -a -p -c "$server_cpus" "$1" >/dev/null; }
+  pinning="the measured service and its client on CPU $server_cpus, the abusers on CPU $abuser_cpus"
+else
+  on_server_cpus=(env)
+  on_abuser_cpus=(env)
+  pin_server() { :; }
+  pinning="no CPU pinning"
+fi
 WORK=${WORK:-$(mktemp -d)}
 mkdir -p "$WORK"
 # Each workload run gets the same share of the service's time budget: settling 5 s, the
@@ -45,7 +64,7 @@ rss() { awk '/^VmRSS/{print $2}' "/proc/$1/status"; }        # KiB
 ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }            # user + system clock ticks
 hz=$(getconf CLK_TCK)
 load() {  # service endpoint output.json: the normal workload at a fixed rate
-  "$bin/jcskills-load" "$1" --endpoint "$2" --tls "$WORK/pki" --rate "$RATE" --duration "$DURATION" --json >"$3" || true
+  "${on_server_cpus[@]}" "$bin/jcskills-load" "$1" --endpoint "$2" --tls "$WORK/pki" --rate "$RATE" --duration "$DURATION" --json >"$3" || true
 }
 measured() {  # start_service's arguments: the measured service, with SERVER_ENV in its environment only
   local pair
@@ -56,7 +75,7 @@ measured() {  # start_service's arguments: the measured service, with SERVER_ENV
 stop_round() { for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; pids=(); }
 
 echo "soak: $SERVICES; $DURATION s per workload run at $RATE calls/s; $CONNECTIONS abusers; in $WORK"
-echo "soak: started $(date '+%Y-%m-%d %H:%M:%S %Z'); $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "soak: started $(date '+%Y-%m-%d %H:%M:%S %Z'); $cores cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $pinning"
 for service in $SERVICES; do
   round="$WORK/$service"
   rm -rf "$round"; mkdir -p "$round"
@@ -81,6 +100,7 @@ for service in $SERVICES; do
     *) echo "soak: SERVICES are registry, evaluation, gateway; not $service"; exit 2 ;;
   esac
   pid=${pids[-1]}
+  pin_server "$pid"
   endpoint="127.0.0.1:$port"
   sleep 5
   idle=$(rss "$pid")
@@ -94,7 +114,7 @@ for service in $SERVICES; do
 
   ( while kill -0 "$pid" 2>/dev/null; do echo "$(date +%s.%N) $(rss "$pid")"; sleep 0.5; done ) >"$round/rss.txt" 2>/dev/null &
   sampler=$!
-  "$bin/jcskills-load" abuse --endpoint "$endpoint" --tls "$WORK/pki" --connections "$CONNECTIONS" \
+  "${on_abuser_cpus[@]}" "$bin/jcskills-load" abuse --endpoint "$endpoint" --tls "$WORK/pki" --connections "$CONNECTIONS" \
     --duration $((DURATION + 16)) --json ${ABUSE_ARGS:-} >"$round/abuse.json" 2>"$round/abuse.log" &
   abuse=$!
   sleep 10

@@ -114,81 +114,39 @@ struct CertificateBatchWriter: Sendable {
 
         var deltas: [CoverageDeltas.Key: Int64] = [:]
         var firsts: [FirstCertificates.Key: Int64] = [:]
-        var supersededStored: [(id: Int64, endedOn: Int32)] = []
+        var changedStored: [Stored] = []
         for holder in holders {
-            let before = stored[holder, default: []].map(Self.span)
-            let storedFirst = FirstCertificates.first(of: stored[holder] ?? [])
-            let earliest = pending[byHolder[holder]![0]].issue
-            let batchFirst = FirstCertificates.First(county: earliest.county, day: earliest.issuedOn.yyyymmdd)
-            FirstCertificates.move(from: storedFirst, to: FirstCertificates.first(storedFirst, thenStoring: batchFirst), into: &firsts)
-            for offset in byHolder[holder]! where pending[offset].issue.level != .unspecified {
-                let kind = pending[offset].issue.kind
-                let occupation = pending[offset].issue.occupation
-                let level = pending[offset].issue.level
-                let day = pending[offset].issue.issuedOn.yyyymmdd
-                for old in Self.supersede(&stored[holder, default: []], kind: kind, occupation: occupation, below: level, on: day) {
-                    supersededStored.append((old.id, day))
-                }
-                // Only those before it in date order: as if issued one by one.
-                for other in byHolder[holder]! where other < offset {
-                    guard pending[other].status == .valid, pending[other].issue.kind == kind,
-                          pending[other].issue.occupation == occupation, pending[other].issue.level < level else { continue }
-                    pending[other].status = .superseded
-                    pending[other].endedOn = day
-                }
+            let offsets = byHolder[holder]!
+            let storedRows = stored[holder] ?? []
+            let before = storedRows.map(Self.span)
+            let storedFirst = FirstCertificates.first(of: storedRows)
+            // The batch's certificates settled among the holder's (``Supersession``), after the
+            // stored ones in the order they will be stored (the first certificate's tie-break).
+            var all = storedRows + offsets.enumerated().map { position, offset in
+                Stored(pending[offset].issue, id: Int64.max - Int64(offsets.count) + Int64(position))
             }
-            let after = stored[holder, default: []].map(Self.span) + byHolder[holder]!.map { Self.span(pending[$0]) }
-            CoverageDeltas.add(before: before, after: after, into: &deltas)
+            for index in Supersession.settle(&all) where index < storedRows.count {
+                changedStored.append(all[index])
+            }
+            for (position, offset) in offsets.enumerated() {
+                pending[offset].status = all[storedRows.count + position].status
+                pending[offset].endedOn = all[storedRows.count + position].endedOn
+            }
+            stored[holder] = Array(all[..<storedRows.count])
+            CoverageDeltas.add(before: before, after: all.map(Self.span), into: &deltas)
+            FirstCertificates.move(from: storedFirst, to: FirstCertificates.first(of: all), into: &firsts)
         }
 
-        for (id, day) in supersededStored {
+        for row in changedStored {
             try await tx.update("certificates")
-                .set("status", to: SQLBind(CertificateState.superseded.rawValue)).set("ended_on", to: SQLBind(day))
-                .set("updated_ms", to: SQLBind(now)).where("id", .equal, SQLBind(id)).run()
+                .set("status", to: SQLBind(row.status.rawValue)).set("ended_on", to: SQLBind(row.endedOn))
+                .set("updated_ms", to: SQLBind(now)).where("id", .equal, SQLBind(row.id)).run()
         }
         try await insertCertificates(pending, seqs: seqs, order: batch.certificateOrder, now: now, in: tx)
         try await insertRecognitions(pending, order: batch.recognitionOrder, now: now, in: tx)
         try await moveClaims(pending, byHolder, stored, in: tx)
         try await CoverageDeltas.write(deltas.filter { $0.value != 0 }, to: tx)
         try await FirstCertificates.write(firsts, to: tx)
-    }
-
-    /// Marks the valid rows of `stored` of `kind` and `occupation` below `level` superseded on
-    /// `day`, the date of the upgrade; returns them as they were.
-    static func supersede(_ stored: inout [Stored], kind: CertificateKind, occupation: String, below level: SkillLevel,
-                          on day: Int32) -> [Stored] {
-        var superseded: [Stored] = []
-        for index in stored.indices {
-            let old = stored[index]
-            guard old.status == .valid, old.kind == kind, old.occupation == occupation, old.level < level else { continue }
-            stored[index].status = .superseded
-            stored[index].endedOn = day
-            superseded.append(old)
-        }
-        return superseded
-    }
-
-    /// Which of the holder's `kind` and `occupation` certificates stand superseded once one of
-    /// them was revoked: each with an unrevoked higher one (superseded from the earliest such
-    /// one's issue date), and none other. A lower certificate that only the revoked one had
-    /// superseded is valid again: its holder still holds it. Returns the rows whose state
-    /// changed, as they now are.
-    static func resupersede(_ stored: inout [Stored], kind: CertificateKind, occupation: String) -> [Stored] {
-        var changed: [Stored] = []
-        for index in stored.indices {
-            let row = stored[index]
-            guard row.kind == kind, row.occupation == occupation, row.status == .valid || row.status == .superseded else { continue }
-            let supersededFrom = stored
-                .filter { $0.kind == kind && $0.occupation == occupation && $0.status != .revoked && $0.level > row.level }
-                .map(\.issuedOn).min()
-            let status: CertificateState = supersededFrom == nil ? .valid : .superseded
-            let endedOn = supersededFrom ?? EvaluationSchema.openEnded
-            guard status != row.status || endedOn != row.endedOn else { continue }
-            stored[index].status = status
-            stored[index].endedOn = endedOn
-            changed.append(stored[index])
-        }
-        return changed
     }
 
     static func span(_ row: Stored) -> CoverageDeltas.Span {
@@ -350,5 +308,16 @@ struct CertificateBatchWriter: Sendable {
                 ON CONFLICT (county, level) DO UPDATE SET claimed = baseline_stock.claimed + excluded.claimed
                 """).run()
         }
+    }
+}
+
+extension CertificateBatchWriter.Stored {
+    /// A certificate about to be stored, as the holder's stored ones are described, under `id`
+    /// (above every stored one: it comes after them).
+    init(_ issue: ValidatedIssue, id: Int64, preSystem: Bool = false) {
+        self.init(id: id, number: "", kind: issue.kind, occupation: issue.occupation, level: issue.level, status: .valid,
+                  county: issue.county, highSkill: issue.level.isHighSkill, issuedOn: issue.issuedOn.yyyymmdd,
+                  expiresOn: issue.expiresOn?.yyyymmdd ?? EvaluationSchema.openEnded, endedOn: EvaluationSchema.openEnded,
+                  preSystem: preSystem)
     }
 }

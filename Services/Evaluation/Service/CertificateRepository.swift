@@ -97,23 +97,25 @@ struct CertificateRepository: Sendable {
         }
         // The holder's certificates, read once; what this issue changes in them is applied in
         // memory too, as the import does (``CertificateBatchWriter``).
-        var stored = try await CertificateBatchWriter.storedCertificates(of: [holderIndex: seq], in: tx)[holderIndex] ?? []
+        let stored = try await CertificateBatchWriter.storedCertificates(of: [holderIndex: seq], in: tx)[holderIndex] ?? []
         let oldFirst = FirstCertificates.first(of: stored)
         let before = stored.map(CertificateBatchWriter.span)
+        // The new certificate settled among the holder's (``Supersession``): it may supersede
+        // lower ones, or stand superseded itself by a higher one issued before it.
+        var all = stored + [CertificateBatchWriter.Stored(issue, id: Int64.max)]
+        let changed = Supersession.settle(&all)
         var superseded: [String] = []
-        if issue.level != .unspecified {
-            superseded = CertificateBatchWriter.supersede(&stored, kind: issue.kind, occupation: issue.occupation,
-                                                          below: issue.level, on: issuedOn).map(\.number)
-            if !superseded.isEmpty {
-                // Superseded from the upgrade's issue date: the person is counted through the
-                // new certificate from that day, so no date sees them twice or not at all.
-                try await tx.update("certificates")
-                    .set("status", to: SQLBind(CertificateState.superseded.rawValue))
-                    .set("ended_on", to: SQLBind(issuedOn))
-                    .set("updated_ms", to: SQLBind(now))
-                    .where("number", .in, SQLBind.group(superseded)).run()
-            }
+        for index in changed where index < stored.count {
+            // Superseded from the upgrade's issue date: the person is counted through the
+            // new certificate from that day, so no date sees them twice or not at all.
+            if stored[index].status == .valid && all[index].status == .superseded { superseded.append(stored[index].number) }
+            try await tx.update("certificates")
+                .set("status", to: SQLBind(all[index].status.rawValue))
+                .set("ended_on", to: SQLBind(all[index].endedOn))
+                .set("updated_ms", to: SQLBind(now))
+                .where("id", .equal, SQLBind(stored[index].id)).run()
         }
+        let settled = all[stored.count]
         let number = Self.number(issuedOn: issue.issuedOn, sequence: try await allocateNumber(in: tx))
         try await tx.raw("""
             INSERT INTO certificates (number, institution, kind, occupation, level, high_skill, operation_code,
@@ -124,15 +126,14 @@ struct CertificateRepository: Sendable {
                 \(bind: holderIndex), \(bind: personal.seal(issue.holderIDNumber, as: .idNumber)),
                 \(bind: personal.seal(issue.holderName, as: .name)), \(bind: personal.blindIndex(issue.holderName, for: .name)),
                 \(bind: issue.employerCreditCode), \(bind: issue.county), \(bind: issuedOn),
-                \(bind: issue.expiresOn?.yyyymmdd ?? EvaluationSchema.openEnded), \(bind: EvaluationSchema.openEnded),
-                \(bind: CertificateState.valid.rawValue), \(bind: now), 0, \(bind: seq))
+                \(bind: issue.expiresOn?.yyyymmdd ?? EvaluationSchema.openEnded), \(bind: settled.endedOn),
+                \(bind: settled.status.rawValue), \(bind: now), 0, \(bind: seq))
             """).run()
         try await Recognitions.record(number: number, holderIndex: holderIndex, kind: issue.kind, level: issue.level, at: now, in: tx)
-        let after = stored.map(CertificateBatchWriter.span) + [CertificateBatchWriter.span(issue)]
+        let after = all.map(CertificateBatchWriter.span)
         try await CoverageDeltas.write(CoverageDeltas.changes(before: before, after: after), to: tx)
         var firsts: [FirstCertificates.Key: Int64] = [:]
-        let issued = FirstCertificates.First(county: issue.county, day: issuedOn)
-        FirstCertificates.move(from: oldFirst, to: FirstCertificates.first(oldFirst, thenStoring: issued), into: &firsts)
+        FirstCertificates.move(from: oldFirst, to: FirstCertificates.first(of: all), into: &firsts)
         try await FirstCertificates.write(firsts, to: tx)
         try await tx.audit(entity: "certificate", id: number,
                            detail: superseded.isEmpty ? nil : "supersedes \(superseded.joined(separator: ", "))")
@@ -163,12 +164,12 @@ struct CertificateRepository: Sendable {
             stored[index].status = .revoked
             stored[index].endedOn = endedOn
         }
-        for restored in CertificateBatchWriter.resupersede(&stored, kind: row.kind, occupation: row.occupation) {
+        for index in Supersession.settle(&stored) {
             try await tx.update("certificates")
-                .set("status", to: SQLBind(restored.status.rawValue))
-                .set("ended_on", to: SQLBind(restored.endedOn))
+                .set("status", to: SQLBind(stored[index].status.rawValue))
+                .set("ended_on", to: SQLBind(stored[index].endedOn))
                 .set("updated_ms", to: SQLBind(now))
-                .where("id", .equal, SQLBind(restored.id)).run()
+                .where("id", .equal, SQLBind(stored[index].id)).run()
         }
         let first = FirstCertificates.first(of: stored)
         let after = stored.map(CertificateBatchWriter.span)

@@ -208,6 +208,12 @@ enum EvaluationSchema {
         Migration(10, "one county per person in the coverage") { db, _ in
             try await CoverageDeltas.rebuild(db)
         },
+        // One supersession rule whatever the order of the writes (a lower certificate stored
+        // after a higher one stayed valid), and a first certificate that a later revocation no
+        // longer takes back (docs/NUMBERS.md): the certificates settled, the tables recomputed.
+        Migration(11, "supersession by date, first certificates kept") { db, _ in
+            try await Supersession.settleAll(db)
+        },
     ]
 
     /// Statements that recreate `table` as `definition` with its rows (its indexes go with the

@@ -2,8 +2,10 @@ import Foundation
 import JCSkillsStore
 import SQLKit
 
-/// "New skilled workers in a year": persons whose first (unrevoked) certificate was issued in
-/// it, in the county of that certificate.
+/// "New skilled workers in a year": persons whose first certificate was issued in it, in the
+/// county of that certificate (docs/NUMBERS.md). A certificate revoked or superseded later still
+/// made its holder newly certified on the day it was issued — so no later write changes the
+/// figure of a past date; one that ended the day it was issued never did.
 ///
 /// Kept as a count per scope (0 = city, else county) and day, moved by +1/−1 whenever a
 /// person's first certificate changes, so the count for a year sums at most 366 rows. An index
@@ -21,22 +23,15 @@ enum FirstCertificates {
         var day: Int32
     }
 
-    /// The first of the holder's stored certificates that are not revoked: the earliest issue
-    /// date, the earliest stored of equals.
+    /// The first of the holder's certificates that were valid on the day they were issued: the
+    /// earliest issue date, the earliest stored of equals (rows in the order they were stored).
     static func first(of stored: [CertificateBatchWriter.Stored]) -> First? {
         var best: CertificateBatchWriter.Stored?
-        for row in stored where row.status != .revoked {
+        for row in stored where row.endedOn > row.issuedOn && row.expiresOn > row.issuedOn {
             if let current = best, (current.issuedOn, current.id) <= (row.issuedOn, row.id) { continue }
             best = row
         }
         return best.map { First(county: $0.county, day: $0.issuedOn) }
-    }
-
-    /// A person's first certificate once `new` is stored after the ones whose first is
-    /// `stored`: the earlier, and the stored one of equal dates.
-    static func first(_ stored: First?, thenStoring new: First) -> First {
-        guard let stored, stored.day <= new.day else { return new }
-        return stored
     }
 
     /// Adds the change from `old` to `new` to `deltas`, in the city and in the counties.

@@ -111,8 +111,9 @@ struct EvaluationCountTests {
                 #expect(after.highSkill == 0)
                 #expect(after.skilledWorkers == 1)
                 #expect(try await client.unary(EvaluationService.counts, CountsRequest(asOf: 20261031)).highSkill == 1)
-                // A person whose only certificate was revoked is no longer a new skilled worker of that year.
-                #expect(try await client.unary(EvaluationService.counts, CountsRequest(asOf: 20231231)).newSkilledWorkers == 0)
+                // Nor does the year they first became a skilled worker change: the certificate made
+                // them one on the day it was issued (docs/NUMBERS.md, "new_skilled_workers").
+                #expect(try await client.unary(EvaluationService.counts, CountsRequest(asOf: 20231231)).newSkilledWorkers == 1)
 
                 // They come back, with a new certificate and then an imported older one: both are
                 // filed with the revoked one, and every date still counts the person once.
@@ -126,7 +127,7 @@ struct EvaluationCountTests {
                 let skilled2022 = try await counts(20220601).skilledWorkers
                 _ = try await client.unary(EvaluationService.issueCertificate, .sample(
                     institution: "C-2", occupation: "6-31-01-03", level: .level3, id: id, issuedOn: 20240601))
-                #expect(try await counts(20241231).newSkilledWorkers == before2024 + 1)
+                #expect(try await counts(20241231).newSkilledWorkers == before2024)  // first certified in 2023
                 #expect(try await counts(20261031).skilledWorkers == skilledBefore)
                 #expect(try await counts(20261031).highSkill == 1)
                 let imported = try await client.clientStreaming(EvaluationService.importCertificates) { writer in
@@ -136,6 +137,7 @@ struct EvaluationCountTests {
                 }
                 #expect(imported.accepted == 1)
                 #expect(try await counts(20221231).newSkilledWorkers == before2022 + 1)
+                #expect(try await counts(20231231).newSkilledWorkers == 0)  // 2022 now, the imported one
                 #expect(try await counts(20241231).newSkilledWorkers == before2024)
                 #expect(try await counts(20220601).skilledWorkers == skilled2022 + 1)
                 #expect(try await counts(20261031).skilledWorkers == skilledBefore)

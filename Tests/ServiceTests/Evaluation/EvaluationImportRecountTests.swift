@@ -31,21 +31,14 @@ struct EvaluationImportRecountTests {
                     batches[Int.random(in: 0..<3, using: &random)].append(
                         CertificateImportRow(line: UInt32(index + 2), number: number, certificate: issue, preSystem: false))
                 }
-                // The model: rows processed batch by batch, each batch in date order, each
-                // superseding the holder's still-valid lower levels of its kind and occupation.
+                // The model: each certificate as given; supersession is settled once all are in.
                 var issued: [EvaluationRecountTests.Issued] = []
                 for batch in batches {
-                    for row in batch.sorted(by: { ($0.certificate.issuedOn, $0.number) < ($1.certificate.issuedOn, $1.number) }) {
+                    for row in batch {
                         let issue = row.certificate
-                        let holder = holders.firstIndex(of: issue.holderIDNumber)!
                         let day = CalendarDate(yyyymmdd: issue.issuedOn)!
-                        for index in issued.indices where issued[index].holder == holder && issued[index].kind == issue.kind
-                            && issued[index].occupation == issue.occupation && issued[index].endedOn == nil
-                            && issue.level != .unspecified && issued[index].level < issue.level {
-                            issued[index].endedOn = issue.issuedOn
-                        }
-                        issued.append(.init(number: row.number, holder: holder, kind: issue.kind, occupation: issue.occupation,
-                                            level: issue.level, county: issue.county, issuedOn: day,
+                        issued.append(.init(number: row.number, holder: holders.firstIndex(of: issue.holderIDNumber)!, kind: issue.kind,
+                                            occupation: issue.occupation, level: issue.level, county: issue.county, issuedOn: day,
                                             expiresOn: issue.kind.validity.expiryDate(issuedOn: day)))
                     }
                     let summary = try await client.clientStreaming(EvaluationService.importCertificates) { writer in
@@ -56,6 +49,15 @@ struct EvaluationImportRecountTests {
                     }
                     #expect(summary.accepted == UInt64(batch.count))
                     #expect(summary.rejected == 0)
+                }
+                // Whatever order the batches brought them in, a certificate with a level ends on
+                // the earliest issue date of a higher one of its kind and occupation
+                // (docs/NUMBERS.md, "Supersession"): before its own issue date, it never counted.
+                for index in issued.indices where issued[index].level != .unspecified {
+                    let mine = issued[index]
+                    issued[index].endedOn = issued.filter {
+                        $0.holder == mine.holder && $0.kind == mine.kind && $0.occupation == mine.occupation && $0.level > mine.level
+                    }.map(\.issuedOn.yyyymmdd).min()
                 }
                 let steps = issued.flatMap { [$0.issuedOn.yyyymmdd, $0.expiresOn?.yyyymmdd ?? 0, $0.endedOn ?? 0] }.filter { $0 != 0 }
                 let days: [Int32] = [20111231, 20150630, 20191231, 20211231, EvaluationHarness.today] + (0..<20).map { _ in steps.randomElement(using: &random)! }

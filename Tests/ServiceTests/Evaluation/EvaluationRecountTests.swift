@@ -60,22 +60,31 @@ struct EvaluationRecountTests {
                         id: holders[holder], county: county, issuedOn: day.yyyymmdd)
                     request.holderName = "持证人\(holder)"
                     let response = try await client.unary(EvaluationService.issueCertificate, request)
-                    // The model's supersession: the holder's still-valid lower levels of this kind and occupation.
-                    for index in issued.indices where issued[index].holder == holder && issued[index].kind == kind
-                        && issued[index].occupation == occupation && issued[index].endedOn == nil && level != .unspecified
-                        && issued[index].level < level {
-                        issued[index].endedOn = day.yyyymmdd
-                    }
-                    #expect(Set(response.superseded) == Set(issued.filter { $0.endedOn == day.yyyymmdd && $0.holder == holder && $0.kind == kind && $0.occupation == occupation && $0.level < level }.map(\.number)))
+                    // What it supersedes: the holder's lower levels of this kind and occupation
+                    // that nothing higher superseded yet, whatever their dates.
+                    let sameLine = issued.filter { $0.holder == holder && $0.kind == kind && $0.occupation == occupation }
+                    let wasValid = sameLine.filter { lower in !sameLine.contains { $0.level > lower.level } }
+                    #expect(Set(response.superseded) == Set(wasValid.filter { level != .unspecified && $0.level < level }.map(\.number)))
                     issued.append(Issued(number: response.number, holder: holder, kind: kind, occupation: occupation, level: level,
                                          county: county, issuedOn: day, expiresOn: kind.validity.expiryDate(issuedOn: day)))
                 }
-                // Revoke every tenth still-unended certificate, today.
+                // Revoke every tenth certificate, today.
                 var revoked = Set<Int>()
-                for index in stride(from: 0, to: issued.count, by: 10) where issued[index].endedOn == nil {
+                for index in stride(from: 0, to: issued.count, by: 10) {
                     _ = try await client.unary(EvaluationService.revokeCertificate, .init(number: issued[index].number, reason: "recount test"))
-                    issued[index].endedOn = EvaluationHarness.today
                     revoked.insert(index)
+                }
+                // The model's supersession (docs/NUMBERS.md): a certificate with a level ends on the
+                // earliest issue date of an unrevoked higher one of its kind and occupation; a
+                // revoked one also on the day of its revocation.
+                for index in issued.indices {
+                    let mine = issued[index]
+                    let from = mine.level == .unspecified ? nil : issued.indices.filter {
+                        !revoked.contains($0) && issued[$0].holder == mine.holder && issued[$0].kind == mine.kind
+                            && issued[$0].occupation == mine.occupation && issued[$0].level > mine.level
+                    }.map { issued[$0].issuedOn.yyyymmdd }.min()
+                    let revokedOn = revoked.contains(index) ? EvaluationHarness.today : nil
+                    issued[index].endedOn = [from, revokedOn].compactMap { $0 }.min()
                 }
                 // Fixed dates around the data, plus the days certificates start and end (where counts step).
                 let steps = issued.flatMap { [$0.issuedOn.yyyymmdd, $0.expiresOn?.yyyymmdd ?? 0, $0.endedOn ?? 0] }.filter { $0 != 0 }
@@ -91,9 +100,10 @@ struct EvaluationRecountTests {
                         #expect(counts.highSkill == UInt64(expected.highSkill.count), "county \(county) on \(day)")
                         figures[yyyymmdd, default: [:]][county] = (counts.skilledWorkers, counts.highSkill)
                     }
-                    // New skilled workers: each holder's first unrevoked certificate, counted in its county.
+                    // New skilled workers: each holder's first certificate that was valid on the day it
+                    // was issued (revoked later or not), counted in its county.
                     var first: [Int: Issued] = [:]
-                    for (index, certificate) in issued.enumerated() where !revoked.contains(index) {
+                    for certificate in issued where certificate.valid(on: certificate.issuedOn) {
                         if let known = first[certificate.holder], known.issuedOn <= certificate.issuedOn { continue }
                         first[certificate.holder] = certificate
                     }
