@@ -39,12 +39,13 @@ struct EvaluationHarness {
     /// The evaluation service alone, its registry client pointed at `registry` (which may be dead).
     static func withEvaluation<T: Sendable>(
         _ backend: TestBackend, registry: Endpoint, minimumStaff: UInt32 = 300,
+        clock: @escaping @Sendable () -> Date = { EvaluationHarness.now },
         _ body: (Endpoint, Store) async throws -> T
     ) async throws -> T {
         let personal = PersonalData(keys: .generate())
         return try await withTestStore(backend, service: "evaluation", migrations: EvaluationSchema.migrations, configure: {
             $0.personalData = personal
-            $0.now = { EvaluationHarness.now }
+            $0.now = clock
         }) { store in
             var configuration = ClientConfiguration(tls: TestPKI.shared.files("evaluation"))
             configuration.expectedServerIdentity = "jcskills://registry"
@@ -53,7 +54,7 @@ struct EvaluationHarness {
             do {
                 let service = EvaluationDefinition.makeService(
                     store: store, personal: personal, registry: client,
-                    enterpriseBodyMinimumStaff: minimumStaff, signingKey: signingKey, clock: { EvaluationHarness.now })
+                    enterpriseBodyMinimumStaff: minimumStaff, signingKey: signingKey, clock: clock)
                 let result = try await withTestServer(services: [service], auditor: StoreAuditor(store: store)) { _, endpoint in
                     try await body(endpoint, store)
                 }

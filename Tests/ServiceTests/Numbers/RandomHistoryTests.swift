@@ -1,0 +1,273 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsServiceKit
+import JCSkillsStore
+import JCSkillsTestSupport
+import Testing
+@testable import EvaluationService
+@testable import RegistryService
+
+/// docs/NUMBERS.md, tested as a whole: random city histories played through the registry's and
+/// the evaluation service's own protocol methods, on a clock that walks through them, then every
+/// figure for random dates, the city and each county, compared with ``CityOracle``'s recount.
+/// Also: the six counties add up to the city on every date, and the figures for a past date are
+/// the same before and after the events that follow it.
+///
+/// `JCSKILLS_HISTORIES` (default 500, shared among the backends) and `JCSKILLS_HISTORY_SEED`
+/// (the first seed, default 20261204; PostgreSQL's seeds follow SQLite's) choose the histories;
+/// a failure names each seed that differs, to replay it alone.
+@Suite("Numbers: random city histories recounted by an independent oracle")
+struct RandomHistoryTests {
+    static var histories: Int {
+        ProcessInfo.processInfo.environment["JCSKILLS_HISTORIES"].flatMap(Int.init) ?? 500
+    }
+    static var firstSeed: UInt64 {
+        ProcessInfo.processInfo.environment["JCSKILLS_HISTORY_SEED"].flatMap(UInt64.init) ?? 20_261_204
+    }
+
+    @Test(arguments: TestDatabases.backends)
+    func everyFigureEqualsTheRecount(backend: TestBackend) async throws {
+        // Each backend plays its own seeds: PostgreSQL a fifth of them when both run (a fresh
+        // PostgreSQL database pair costs about 1 s a history, SQLite's 0.3 s), SQLite the rest.
+        let both = TestDatabases.backends.count > 1
+        let postgresShare = both ? max(1, Self.histories / 5) : Self.histories
+        let count = backend == .sqlite ? Self.histories - (both ? postgresShare : 0) : postgresShare
+        let first = Self.firstSeed + (backend == .sqlite ? 0 : UInt64(Self.histories))
+        var failures: [String] = []
+        try await withThrowingTaskGroup(of: (UInt64, [String]).self) { group in
+            var seeds = (first..<first + UInt64(count)).makeIterator()
+            // Histories wait on the database and the loopback as much as on the CPU.
+            for _ in 0..<(backend == .sqlite ? 3 : 6) {
+                if let seed = seeds.next() { group.addTask { (seed, try await Self.play(seed, on: backend)) } }
+            }
+            while let (seed, problems) = try await group.next() {
+                if !problems.isEmpty { failures.append("seed \(seed): " + problems.prefix(6).joined(separator: "; ")) }
+                if let seed = seeds.next() { group.addTask { (seed, try await Self.play(seed, on: backend)) } }
+            }
+        }
+        #expect(failures.isEmpty, """
+            \(failures.count) of \(count) histories on \(backend) differ from the recount \
+            (replay one on SQLite: JCSKILLS_HISTORY_SEED=<seed> JCSKILLS_HISTORIES=1 swift test --filter RandomHistoryTests):
+            \(failures.sorted().prefix(10).joined(separator: "\n"))
+            """)
+    }
+
+    /// Plays the history of `seed` and returns every difference found.
+    static func play(_ seed: UInt64, on backend: TestBackend) async throws -> [String] {
+        let history = CityHistory(seed: seed)
+        let oracle = CityOracle(history)
+        let clock = HistoryClock(CityHistory.start)
+        let personal = PersonalData(keys: .generate())
+        return try await withTestStore(backend, service: "registry", migrations: RegistrySchema.migrations, configure: {
+            $0.personalData = personal
+            $0.now = { clock.now }
+        }) { registryStore in
+            let registry = RegistryDefinition.makeService(store: registryStore, personal: personal, clock: { clock.now })
+            return try await withTestServer(services: [registry], auditor: StoreAuditor(store: registryStore)) { _, registryEndpoint in
+                try await EvaluationHarness.withEvaluation(backend, registry: registryEndpoint, clock: { clock.now }) { evaluationEndpoint, _ in
+                    try await withTestClient(registryEndpoint) { registryClient in
+                        try await withTestClient(evaluationEndpoint) { evaluationClient in
+                            var player = Player(history: history, oracle: oracle, clock: clock,
+                                                registry: registryClient, evaluation: evaluationClient)
+                            try await player.play()
+                            let aging = RegistryDefinition.makeAging(store: registryStore, personal: personal, clock: { clock.now })
+                            try await aging.catchUp()
+                            try await player.compareToday()
+                            return player.problems
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Drives one history through the services and compares what they say.
+    struct Player {
+        let history: CityHistory
+        let oracle: CityOracle
+        let clock: HistoryClock
+        let registry: RPCClient
+        let evaluation: RPCClient
+        var problems: [String] = []
+        var numbers: [Int: String] = [:]
+
+        init(history: CityHistory, oracle: CityOracle, clock: HistoryClock, registry: RPCClient, evaluation: RPCClient) {
+            self.history = history
+            self.oracle = oracle
+            self.clock = clock
+            self.registry = registry
+            self.evaluation = evaluation
+        }
+
+        mutating func play() async throws {
+            try await setUp()
+            var random = SplitMix(state: history.seed ^ 0x5EED)
+            let snapshotDays = [history.snapshotDay] + (0..<3).map { _ in Self.day(20180601, history.snapshotDay, &random) }
+            var snapshot: [String: String]?
+            for (day, event) in history.events {
+                if snapshot == nil, day > history.snapshotDay {
+                    clock.set(history.snapshotDay)
+                    snapshot = try await figures(on: snapshotDays)
+                }
+                clock.set(day)
+                try await apply(event)
+            }
+            if snapshot == nil {
+                clock.set(history.snapshotDay)
+                snapshot = try await figures(on: snapshotDays)
+            }
+            clock.set(CityHistory.end)
+
+            // The days where figures step (and the day before), and a few others.
+            var steps: [Int32] = history.events.map(\.day)
+            steps += history.certificates.indices.compactMap { oracle.expiry(history.certificates[$0]) }
+            steps += history.persons.map { $0.birth + 61_0000 }
+            steps += history.baselines.map(\.asOf)
+            let candidates = steps.filter { CalendarDate(yyyymmdd: $0) != nil && $0 <= CityHistory.end }
+            var days = snapshotDays + (0..<4).map { _ in Self.day(20180101, CityHistory.end, &random) }
+            for _ in 0..<8 {
+                guard let step = candidates.randomElement(using: &random) else { break }
+                days += [step, CalendarDate(yyyymmdd: step)!.adding(days: -1)!.yyyymmdd]
+            }
+            let now = try await figures(on: days)
+            for day in days {
+                for county in [Int32(0)] + CityHistory.counties {
+                    let registered = oracle.registered(on: day, county: county)
+                    check(now["registry/\(day)/\(county)"], "\(registered)", "registered on \(day) in \(county)")
+                    let counts = oracle.counts(on: day, county: county)
+                    check(now["evaluation/\(day)/\(county)"], "\(counts.inSystem),\(counts.skilled),\(counts.highSkill),\(counts.newSkilled)",
+                          "counts (in system, skilled, high skill, new) on \(day) in \(county)")
+                }
+                // The counties add up to the city.
+                for part in ["registry", "evaluation"] {
+                    let city = Self.numbers(now["\(part)/\(day)/0"])
+                    let sum = CityHistory.counties.map { Self.numbers(now["\(part)/\(day)/\($0)"]) }
+                        .reduce(Array(repeating: 0, count: city.count)) { zip($0, $1).map(+) }
+                    check("\(sum)", "\(city)", "\(part): the counties' sum against the city on \(day)")
+                }
+            }
+            for (key, value) in snapshot! where now[key] != value {
+                problems.append("\(key) was \(value) on \(history.snapshotDay), \(now[key] ?? "nothing") after the later events")
+            }
+        }
+
+        /// Today's analysis after the day's age work: bands by age today, nobody past 60.
+        mutating func compareToday() async throws {
+            let statistics = try await registry.unary(RegistryService.statistics, StatisticsRequest(county: 0))
+            var cells: [String: Int] = [:]
+            for cell in statistics.cells { cells["\(cell.county)/\(cell.ageBand)", default: 0] += Int(cell.count) }
+            let expected = oracle.bands(on: CityHistory.end)
+            check("\(cells.sorted { $0.key < $1.key })", "\(expected.sorted { $0.key < $1.key })", "today's cells by county/age band")
+            check("\(statistics.registered)", "\(oracle.registered(on: CityHistory.end, county: 0))", "today's registered")
+        }
+
+        private mutating func check(_ actual: String?, _ expected: String, _ what: String) {
+            if actual != expected { problems.append("\(what): the services say \(actual ?? "nothing"), the recount \(expected)") }
+        }
+
+        private static func numbers(_ text: String?) -> [Int] {
+            (text ?? "").split(separator: ",").map { Int($0) ?? -1 }
+        }
+
+        private static func day(_ from: Int32, _ to: Int32, _ random: inout SplitMix) -> Int32 {
+            let low = CalendarDate(yyyymmdd: from)!.dayNumber, high = CalendarDate(yyyymmdd: max(from, to))!.dayNumber
+            return CalendarDate(dayNumber: Int.random(in: low...high, using: &random))!.yyyymmdd
+        }
+
+        /// What the services say for `days`, for the city and each county.
+        func figures(on days: [Int32]) async throws -> [String: String] {
+            var result: [String: String] = [:]
+            for day in Set(days) {
+                for county in [Int32(0)] + CityHistory.counties {
+                    let summary = try await registry.unary(RegistryService.statistics,
+                                                           StatisticsRequest(county: county, summaryOnly: true, registrationsUpTo: day))
+                    result["registry/\(day)/\(county)"] = "\(summary.registrationsUpTo)"
+                    let counts = try await evaluation.unary(EvaluationService.counts, CountsRequest(county: county, asOf: day))
+                    result["evaluation/\(day)/\(county)"] =
+                        "\(counts.inSystemSkilledWorkers),\(counts.skilledWorkers),\(counts.highSkill),\(counts.newSkilledWorkers)"
+                }
+            }
+            return result
+        }
+
+        private func request(_ certificate: CityHistory.Certificate) -> CertificateIssue {
+            let special = certificate.kind == .specialOperations || certificate.kind == .specialEquipmentOperator
+            var issue = CertificateIssue.sample(
+                institution: "CITY", kind: certificate.kind, occupation: certificate.occupation,
+                level: SkillLevel(rawValue: certificate.level), operation: special ? "OP" : "",
+                id: history.persons[certificate.holder].idNumber, county: certificate.county, issuedOn: certificate.issued)
+            issue.holderName = "持证人\(certificate.holder)"
+            return issue
+        }
+
+        /// The institution, the baseline and the certificates from before the system.
+        private mutating func setUp() async throws {
+            clock.set(CityHistory.start)
+            _ = try await evaluation.unary(EvaluationService.registerInstitution, .sample(
+                code: "CITY", type: .cityCentre, county: 140500,
+                scope: CityHistory.occupations.map { ScopeEntry(occupation: $0, levels: SkillLevel.standard) }, approvedOn: 20000101))
+            for baseline in history.baselines {
+                var declaration = BaselineDeclaration()
+                declaration.county = baseline.county
+                declaration.level = SkillLevel(rawValue: baseline.level)
+                declaration.persons = baseline.persons
+                declaration.asOf = baseline.asOf
+                _ = try await evaluation.unary(EvaluationService.declareBaseline, declaration)
+            }
+            guard !history.imported.isEmpty else { return }
+            let rows = history.imported.enumerated().map { line, index in
+                let certificate = history.certificates[index]
+                return CertificateImportRow(line: UInt32(line + 2), number: certificate.importNumber!, certificate: request(certificate),
+                                            preSystem: certificate.preSystem)
+            }
+            let summary = try await evaluation.clientStreaming(EvaluationService.importCertificates) { writer in
+                try await writer.send(CertificateImportBatch(rows: rows))
+            }
+            if summary.accepted != UInt64(rows.count) { problems.append("import accepted \(summary.accepted) of \(rows.count): \(summary.errors)") }
+        }
+
+        private mutating func apply(_ event: CityHistory.Event) async throws {
+            switch event {
+            case .register(let person, let county):
+                _ = try await registry.unary(RegistryService.registerPerson, .sample(
+                    id: history.persons[person].idNumber, county: county, registeredOn: clock.day))
+            case .move(let person, let county):
+                try await change(person, to: .active, county: county)
+            case .leave(let person, let status):
+                try await change(person, to: status, county: 0)
+            case .comeBack(let person, let county):
+                try await change(person, to: .active, county: county)
+            case .issue(let index):
+                numbers[index] = try await evaluation.unary(EvaluationService.issueCertificate, request(history.certificates[index])).number
+            case .revoke(let index):
+                let number = numbers[index]!
+                _ = try await evaluation.unary(EvaluationService.revokeCertificate, CertificateRevocation(number: number, reason: "history"))
+            }
+        }
+
+        private func change(_ person: Int, to status: RegistrationStatus, county: Int32) async throws {
+            var change = StatusChange()
+            change.person = PersonLookup(idNumber: history.persons[person].idNumber)
+            change.status = status
+            change.newCounty = county
+            if status == .leftLabourForce { change.leavingReason = .age }
+            change.reason = "history"
+            _ = try await registry.unary(RegistryService.changeStatus, change)
+        }
+    }
+}
+
+/// The day the services see, moved by the test through a history (Beijing noon of it).
+final class HistoryClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Int32
+
+    init(_ day: Int32) { current = day }
+
+    var day: Int32 { lock.withLock { current } }
+    func set(_ day: Int32) { lock.withLock { current = day } }
+    var now: Date {
+        Date(timeIntervalSince1970: Double(CalendarDate(yyyymmdd: day)!.startUnixMilliseconds()) / 1000 + 12 * 3600)
+    }
+}
