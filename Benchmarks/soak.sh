@@ -156,7 +156,7 @@ print(f"  p99 A {pa / 1000:.2f} ms ({a['calls']} calls, {a['callsPerSecond']:.0f
       f"(errors {errors(control)}; its ratio to A shows the machine's noise)")
 print(f"  p50 A {a['latency']['p50'] / 1000:.2f} ms, B {b['latency']['p50'] / 1000:.2f} ms; "
       f"server CPU during A {int(cpu_a) / int(hz):.1f} s, during B {int(cpu_b) / int(hz):.1f} s; "
-      f"the abusers' own CPU {int(abuser_cpu) / int(hz):.1f} s (on the same cores)")
+      f"the abusers' own CPU {int(abuser_cpu) / int(hz):.1f} s")
 for k in abuse["kinds"]:
     ended = ", ".join(f"{c} {n}" for c, n in sorted(k["callsEnded"].items())) or "–"
     closures = ", ".join(f"{c} {n}" for c, n in sorted(k["closures"].items())) or "–"

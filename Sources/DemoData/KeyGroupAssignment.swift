@@ -2,8 +2,8 @@ import JCSkillsProtocol
 
 /// Which key employment groups a demo person belongs to: zero to two, consistent with the rest
 /// of the record — 贫困劳动力 exactly for the poor category, 高校毕业生 only for graduates,
-/// 企业职工 and 转岗职工 only when employed, 下岗失业人员 and 就业困难人员 only when not, 两后生
-/// only up to age 19 without a degree.
+/// 企业职工 and 转岗职工 only when employed, 下岗失业人员 only when not, 两后生 only up to age
+/// 19 without a degree. Only the plan's ten, which the registry accepts by default.
 enum KeyGroupAssignment {
     static let maximum = 2
 
@@ -20,13 +20,12 @@ enum KeyGroupAssignment {
             candidates = [(.collegeGraduates, 0.85), (.poorFamilyChildren, 0.05)]
         case .urban:
             candidates = [
-                (.laidOffUnemployed, working ? 0 : 0.45), (.hardToEmploy, employment == .unemployed ? 0.08 : 0),
+                (.laidOffUnemployed, working ? 0 : 0.45),
                 (.enterpriseEmployees, employment == .employed ? 0.35 : 0), (.redeployedWorkers, employment == .employed ? 0.05 : 0),
             ]
         default:
             candidates = [
                 (.ruralMigrantWorkers, age >= 18 ? 0.30 : 0), (.poorFamilyChildren, age <= 25 ? 0.04 : 0),
-                (.hardToEmploy, working ? 0 : 0.03),
             ]
         }
         let schoolLeaverAge = age <= 19 && education.rawValue <= EducationLevel.vocational.rawValue

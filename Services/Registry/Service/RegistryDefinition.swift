@@ -14,7 +14,8 @@ public enum RegistryDefinition: ServiceDefinition {
     struct Options: Decodable {
         /// Estimated labour force per county code, for coverage (DOMAIN.md: about 1.5 million in all).
         var labourForce: [String: UInt64]?
-        /// Key employment groups accepted, by number (default: the national ten and 就业困难人员).
+        /// Key employment groups accepted, by number (default: the plan's ten, the national list
+        /// 1–10; 11 就业困难人员 is known and may be added).
         var keyGroups: [Int32]?
         /// The labour-force ages, `"16-60"` (the default): checked at registration and applied
         /// on every date counted (``LabourForceAging``).
@@ -41,7 +42,7 @@ public enum RegistryDefinition: ServiceDefinition {
             guard let county = Int32(code) else { throw ConfigurationError("registry.labour_force: '\(code)' is not a county code") }
             labourForce[county] = estimate
         }
-        let keyGroups = Set((options?.keyGroups ?? KeyEmploymentGroup.known.map(\.rawValue)).map { KeyEmploymentGroup(rawValue: $0) })
+        let keyGroups = Set((options?.keyGroups ?? KeyEmploymentGroup.nationalTen.map(\.rawValue)).map { KeyEmploymentGroup(rawValue: $0) })
         var ageRule = LabourForceAgeRule.standard
         if let text = options?.labourForceAges {
             guard let rule = LabourForceAgeRule(text) else {
@@ -77,7 +78,7 @@ public enum RegistryDefinition: ServiceDefinition {
     /// The service over an open store; tests build it this way.
     static func makeService(
         store: Store, personal: PersonalData, labourForce: [Int32: UInt64] = defaultLabourForce,
-        keyGroups: Set<KeyEmploymentGroup> = Set(KeyEmploymentGroup.known), ageRule: LabourForceAgeRule = .standard,
+        keyGroups: Set<KeyEmploymentGroup> = Set(KeyEmploymentGroup.nationalTen), ageRule: LabourForceAgeRule = .standard,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) -> RegistryRPCService {
         let today: @Sendable () -> CalendarDate = { Self.today(clock) }

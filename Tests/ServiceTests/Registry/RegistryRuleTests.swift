@@ -202,4 +202,25 @@ struct RegistryRuleTests {
             }
         }
     }
+
+    /// The plan names ten key employment groups: the registry accepts the national ten by
+    /// default; 就业困难人员 (11) is refused until a deployment configures it.
+    @Test(arguments: TestDatabases.backends)
+    func theDefaultKeyGroupsAreThePlansTen(backend: TestBackend) async throws {
+        try await RegistryHarness.with(backend) { harness in
+            try await harness.client("admin") { client in
+                var person = PersonRegistration.sample(id: TestIDs.make(birth: "19850505", sequence: 61))
+                person.keyGroups = [.hardToEmploy]
+                let refused = await #expect(throws: RPCError.self) { try await client.unary(RegistryService.registerPerson, person) }
+                #expect(refused?.code == .invalidArgument && refused?.message.hasPrefix("key_groups") == true)
+                person.keyGroups = KeyEmploymentGroup.nationalTen
+                _ = try await client.unary(RegistryService.registerPerson, person)
+            }
+        }
+        // A deployment that adds 11 to `key_groups`: the same rules, with its list.
+        let configured = PersonRules(today: { CalendarDate(year: 2020, month: 11, day: 1)! }, keyGroups: Set(KeyEmploymentGroup.known))
+        var person = PersonRegistration.sample(id: TestIDs.make(birth: "19850505", sequence: 63))
+        person.keyGroups = [.hardToEmploy]
+        #expect(throws: Never.self) { _ = try configured.validate(person) }
+    }
 }
