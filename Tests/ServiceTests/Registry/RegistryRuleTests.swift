@@ -4,6 +4,7 @@ import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsTestSupport
 import Testing
+@testable import RegistryService
 
 @Suite("Registry: registration rules, cards, access, history")
 struct RegistryRuleTests {
