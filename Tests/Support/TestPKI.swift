@@ -30,6 +30,7 @@ public enum TestPKI {
             let past = Date().addingTimeInterval(-86_400 * 10)
             try DevelopmentPKI.initialise(at: main, extraIdentities: [
                 IdentityRequest(id: "county-140524"),
+                IdentityRequest(id: "county-140525"),
                 IdentityRequest(id: "auditor"),
                 IdentityRequest(id: "expired", uri: "jcskills://admin", notValidBefore: past, notValidAfter: past.addingTimeInterval(3600)),
                 IdentityRequest(id: "anonymous", uri: "jcskills-other://nobody"),

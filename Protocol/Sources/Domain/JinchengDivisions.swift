@@ -79,6 +79,18 @@ public struct JinchengDivisions: Hashable, Sendable {
         counties.first { $0.code == code }
     }
 
+    /// The codes of records that count in `county`: the county's own, and the development
+    /// zone's when it lies there (a query for 泽州县's records is a query for both).
+    public func recordCodes(countingIn county: Int32) -> [Int32] {
+        developmentZone.territorialCounty == county ? [county, developmentZone.code] : [county]
+    }
+
+    /// The county a record of `code` counts in (docs/NUMBERS.md): `code` itself for a county,
+    /// the host county for the development zone, `code` unchanged for anything else.
+    public func countingCounty(of code: Int32) -> Int32 {
+        code == developmentZone.code ? developmentZone.territorialCounty ?? code : code
+    }
+
     /// Whether `code` is one of the six county-level divisions. False for the city (140500),
     /// the unused 140523 and the development zone.
     public static func isJinchengCounty(_ code: Int32) -> Bool {

@@ -150,13 +150,13 @@ struct CertificateBatchWriter: Sendable {
     }
 
     static func span(_ row: Stored) -> CoverageDeltas.Span {
-        CoverageDeltas.Span(county: row.county, highSkill: row.highSkill, start: row.issuedOn, end: min(row.expiresOn, row.endedOn))
+        CoverageDeltas.Span(county: JinchengDivisions.standard.countingCounty(of: row.county), highSkill: row.highSkill, start: row.issuedOn, end: min(row.expiresOn, row.endedOn))
     }
 
     static func span(_ row: Pending) -> CoverageDeltas.Span { span(row.issue, endedOn: row.endedOn) }
 
     static func span(_ issue: ValidatedIssue, endedOn: Int32 = EvaluationSchema.openEnded) -> CoverageDeltas.Span {
-        CoverageDeltas.Span(county: issue.county, highSkill: issue.level.isHighSkill, start: issue.issuedOn.yyyymmdd,
+        CoverageDeltas.Span(county: JinchengDivisions.standard.countingCounty(of: issue.county), highSkill: issue.level.isHighSkill, start: issue.issuedOn.yyyymmdd,
                             end: min(issue.expiresOn?.yyyymmdd ?? EvaluationSchema.openEnded, endedOn))
     }
 
@@ -275,7 +275,7 @@ struct CertificateBatchWriter: Sendable {
         var best: (rank: Int, id: Int64, claim: Claim)?
         for row in stored where row.preSystem {
             if let current = best, (current.rank, -current.id) >= (row.level.rank, -row.id) { continue }
-            best = (row.level.rank, row.id, Claim(county: row.county, level: row.level))
+            best = (row.level.rank, row.id, Claim(county: JinchengDivisions.standard.countingCounty(of: row.county), level: row.level))
         }
         let before = best?.claim
         var after = before
@@ -283,7 +283,7 @@ struct CertificateBatchWriter: Sendable {
         for offset in offsets where pending[offset].preSystem {
             let rank = pending[offset].issue.level.rank
             if let current = afterRank, current >= rank { continue }
-            after = Claim(county: pending[offset].issue.county, level: pending[offset].issue.level)
+            after = Claim(county: JinchengDivisions.standard.countingCounty(of: pending[offset].issue.county), level: pending[offset].issue.level)
             afterRank = rank
         }
         return (before, after)

@@ -143,7 +143,7 @@ struct CoverageDeltas: Sendable {
                 WHERE holder_seq > \(bind: low) AND holder_seq <= \(bind: high)
                 """).all() {
                 spans[try row.decode(column: "holder_index", as: Data.self), default: []].append(Span(
-                    county: try row.decode(column: "county", as: Int32.self),
+                    county: JinchengDivisions.standard.countingCounty(of: try row.decode(column: "county", as: Int32.self)),
                     highSkill: try row.decode(column: "high_skill", as: Int32.self) != 0,
                     start: try row.decode(column: "issued_on", as: Int32.self),
                     end: min(try row.decode(column: "expires_on", as: Int32.self), try row.decode(column: "ended_on", as: Int32.self))))

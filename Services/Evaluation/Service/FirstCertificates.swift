@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsProtocol
 import JCSkillsStore
 import SQLKit
 
@@ -31,7 +32,7 @@ enum FirstCertificates {
             if let current = best, (current.issuedOn, current.id) <= (row.issuedOn, row.id) { continue }
             best = row
         }
-        return best.map { First(county: $0.county, day: $0.issuedOn) }
+        return best.map { First(county: JinchengDivisions.standard.countingCounty(of: $0.county), day: $0.issuedOn) }
     }
 
     /// Adds the change from `old` to `new` to `deltas`, in the city and in the counties.

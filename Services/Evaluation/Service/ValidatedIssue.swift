@@ -75,8 +75,9 @@ struct CertificateRules: Sendable {
                 throw RuleViolation(field: "employer_credit_code", reason: "\(error)")
             }
         }
-        if request.county != 0, !JinchengDivisions.isJinchengCounty(request.county) {
-            throw RuleViolation(field: "county", reason: "\(request.county) is not a Jincheng county code")
+        // One of the six counties, or the development zone, which counts in its host county.
+        if request.county != 0, !JinchengDivisions.standard.isValidLocalCounty(request.county) {
+            throw RuleViolation(field: "county", reason: "\(request.county) is not a Jincheng county code (or \(JinchengDivisions.defaultDevelopmentZoneCode), the development zone)")
         }
         return ValidatedIssue(
             institutionCode: request.institutionCode, kind: kind, occupation: request.occupation, level: request.level,

@@ -22,9 +22,7 @@ struct EnterpriseRepository: Sendable {
         guard !enterprise.name.trimmingWhitespace.isEmpty else {
             throw RuleViolation(field: "name", reason: "is empty")
         }
-        guard JinchengDivisions.isJinchengCounty(enterprise.county) else {
-            throw RuleViolation(field: "county", reason: "\(enterprise.county) is not a Jincheng county code")
-        }
+        try PersonRules.checkRecordCounty(enterprise.county, field: "county")
         return code.checkDigitValid
     }
 
@@ -98,7 +96,7 @@ struct EnterpriseRepository: Sendable {
         try await store.query { db in
             var query = db.select().columns("credit_code", "name", "county", "staff_count").from("enterprises")
                 .where("staff_count", .greaterThanOrEqual, SQLBind(Int64(minimumStaff)))
-            if county != 0 { query = query.where("county", .equal, SQLBind(county)) }
+            if county != 0 { query = query.where("county", .in, SQLBind.group(JinchengDivisions.standard.recordCodes(countingIn: county))) }
             var list = EnterpriseList()
             list.enterprises = try await query.orderBy("credit_code").all().map { row in
                 var summary = EnterpriseSummary()

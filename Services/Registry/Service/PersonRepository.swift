@@ -73,8 +73,9 @@ struct PersonRepository: Sendable {
             var sql = "SELECT \(PersonRow.selectList) FROM persons WHERE id > ?"
             var values: [StoreValue] = [.integer(after)]
             if county != 0 {
-                sql += " AND residence_county = ?"
-                values.append(StoreValue(county))
+                let codes = JinchengDivisions.standard.recordCodes(countingIn: county)
+                sql += " AND residence_county IN (" + codes.map { _ in "?" }.joined(separator: ", ") + ")"
+                values += codes.map(StoreValue.init)
             }
             if !includeInactive {
                 sql += " AND status = ?"

@@ -83,9 +83,12 @@ struct PersonRow: Sendable {
     var ageBand: Int32 { details.ageBand }
     var registeredOn: Int32 { details.registeredOn }
 
+    /// The county the person counts in: their county, or the development zone's host county.
+    var countedCounty: Int32 { JinchengDivisions.standard.countingCounty(of: residenceCounty) }
+
     /// The analysis cell this person counts in while active.
     var cell: CountCell {
-        CountCell(county: residenceCounty, category: category.rawValue, gender: gender.rawValue, ageBand: ageBand, employment: employment.rawValue)
+        CountCell(county: countedCounty, category: category.rawValue, gender: gender.rawValue, ageBand: ageBand, employment: employment.rawValue)
     }
 
     var isActive: Bool { status == .active }

@@ -79,8 +79,14 @@ struct PersonRules: Sendable {
     }
 
     func checkCounty(_ code: Int32, field: String) throws(RuleViolation) {
-        guard JinchengDivisions.isJinchengCounty(code) else {
-            throw RuleViolation(field: field, reason: "\(code) is not one of Jincheng's county codes")
+        try Self.checkRecordCounty(code, field: field)
+    }
+
+    /// A person's or enterprise's county: one of the six, or the development zone (140599),
+    /// which counts in its host county (docs/NUMBERS.md, "The development zone").
+    static func checkRecordCounty(_ code: Int32, field: String) throws(RuleViolation) {
+        guard JinchengDivisions.standard.isValidLocalCounty(code) else {
+            throw RuleViolation(field: field, reason: "\(code) is not one of Jincheng's county codes (or \(JinchengDivisions.defaultDevelopmentZoneCode), the development zone)")
         }
     }
 

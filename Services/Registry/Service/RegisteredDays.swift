@@ -22,8 +22,9 @@ enum RegisteredDays {
 
     /// Adds `sign` to `county` over the days from `day` until `end` (not included; nil: for
     /// good). Nothing when the span is empty: the person had aged out by `day`.
-    static func add(_ sign: Int, county: Int32, from day: Int32, until end: Int32?, into deltas: inout [Key: Int]) {
+    static func add(_ sign: Int, county code: Int32, from day: Int32, until end: Int32?, into deltas: inout [Key: Int]) {
         if let end, day >= end { return }
+        let county = JinchengDivisions.standard.countingCounty(of: code)
         deltas[Key(county: county, day: day), default: 0] += sign
         if let end { deltas[Key(county: county, day: end), default: 0] -= sign }
     }
@@ -31,9 +32,9 @@ enum RegisteredDays {
     /// The changes that turn where `old` counted into where `new` does, from `day` until the
     /// person ages out on `agesOut`.
     static func move(from old: PersonRow, to new: PersonRow, on day: Int32, agesOut: Int32?, into deltas: inout [Key: Int]) {
-        guard old.isActive != new.isActive || (new.isActive && old.residenceCounty != new.residenceCounty) else { return }
-        if old.isActive { add(-1, county: old.residenceCounty, from: day, until: agesOut, into: &deltas) }
-        if new.isActive { add(1, county: new.residenceCounty, from: day, until: agesOut, into: &deltas) }
+        guard old.isActive != new.isActive || (new.isActive && old.countedCounty != new.countedCounty) else { return }
+        if old.isActive { add(-1, county: old.countedCounty, from: day, until: agesOut, into: &deltas) }
+        if new.isActive { add(1, county: new.countedCounty, from: day, until: agesOut, into: &deltas) }
     }
 
     /// Adds `deltas` to the table in the caller's transaction.

@@ -23,8 +23,12 @@ enum RegistryAccess {
         .role("admin"), .role(office), .anyCounty, .role(auditor), .service("evaluation"), .service("training"))
 
     /// Whether `principal` may write persons of `county`.
+    /// A county office writes the development zone's records too when the zone lies in its
+    /// county (docs/NUMBERS.md); an office of the zone itself only the zone's.
     static func mayWrite(_ principal: Principal, county: Int32) -> Bool {
-        if let own = principal.county { return own == String(county) }
+        if let own = principal.county {
+            return own == String(county) || own == String(JinchengDivisions.standard.countingCounty(of: county))
+        }
         return principal.hasRole("admin") || principal.hasRole(office)
     }
 

@@ -16,11 +16,14 @@ extension StatisticsQueries {
             + (scoped ? " WHERE county = ?" : "") + " GROUP BY county"
         var values: [StoreValue] = scoped ? [.init(county)] : []
         if known == nil {
-            sql += " UNION ALL SELECT 1, 0, COUNT(*) FROM enterprises" + (scoped ? " WHERE county = ?" : "")
+            // The development zone's enterprises count in its host county.
+            let codes = JinchengDivisions.standard.recordCodes(countingIn: county)
+            let inCounty = "IN (" + codes.map { _ in "?" }.joined(separator: ", ") + ")"
+            sql += " UNION ALL SELECT 1, 0, COUNT(*) FROM enterprises" + (scoped ? " WHERE county \(inCounty)" : "")
                 + (scoped
-                    ? " UNION ALL SELECT 2, 0, COUNT(DISTINCT d.credit_code) FROM demand d JOIN enterprises e ON e.credit_code = d.credit_code WHERE e.county = ?"
+                    ? " UNION ALL SELECT 2, 0, COUNT(DISTINCT d.credit_code) FROM demand d JOIN enterprises e ON e.credit_code = d.credit_code WHERE e.county \(inCounty)"
                     : " UNION ALL SELECT 2, 0, COUNT(DISTINCT credit_code) FROM demand")
-            if scoped { values += [.init(county), .init(county)] }
+            if scoped { values += codes.map(StoreValue.init) + codes.map(StoreValue.init) }
         }
         if day != 0 {
             sql += " UNION ALL SELECT 3, 0, COALESCE(CAST(SUM(delta) AS BIGINT), 0) FROM registered_days WHERE day <= ?"
@@ -69,7 +72,7 @@ extension StatisticsQueries {
 
     func enterpriseCount(county: Int32, in db: any SQLDatabase) async throws -> UInt64 {
         var enterprises = db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("enterprises")
-        if county != 0 { enterprises = enterprises.where("county", .equal, SQLBind(county)) }
+        if county != 0 { enterprises = enterprises.where("county", .in, SQLBind.group(JinchengDivisions.standard.recordCodes(countingIn: county))) }
         return UInt64(try await enterprises.first(decodingColumn: "n", as: Int64.self) ?? 0)
     }
 
@@ -77,7 +80,7 @@ extension StatisticsQueries {
     func surveyedEnterprises(county: Int32, in db: any SQLDatabase) async throws -> UInt64 {
         let surveyed: SQLQueryString = county == 0
             ? "SELECT COUNT(DISTINCT credit_code) AS n FROM demand"
-            : "SELECT COUNT(DISTINCT d.credit_code) AS n FROM demand d JOIN enterprises e ON e.credit_code = d.credit_code WHERE e.county = \(bind: county)"
+            : "SELECT COUNT(DISTINCT d.credit_code) AS n FROM demand d JOIN enterprises e ON e.credit_code = d.credit_code WHERE e.county IN \(SQLBind.group(JinchengDivisions.standard.recordCodes(countingIn: county)))"
         return UInt64(try await db.raw(surveyed).first(decodingColumn: "n", as: Int64.self) ?? 0)
     }
 }

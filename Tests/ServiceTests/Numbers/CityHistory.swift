@@ -42,6 +42,8 @@ struct CityHistory {
     }
 
     static let counties: [Int32] = [140502, 140521, 140522, 140524, 140525, 140581]
+    /// What a person's or certificate's county may be: a county, or the development zone.
+    static let recordCounties = counties + [140599]
     static let occupations = ["6-18-02-04", "6-31-01-03", "6-30-05-01"]
     static let start: Int32 = 20190101
     static let end: Int32 = 20261130
@@ -82,20 +84,20 @@ struct CityHistory {
             let latest = min(20260630, person.birth + 61_0000 - 1)
             guard earliest <= latest, CalendarDate(yyyymmdd: earliest) != nil, CalendarDate(yyyymmdd: latest) != nil else { continue }
             var when = day(earliest, latest)
-            var county = Self.counties.randomElement(using: &random)!
+            var county = Self.recordCounties.randomElement(using: &random)!
             var active = true
             add(when, .register(person: index, county: county))
             for _ in 0..<Int.random(in: 0...3, using: &random) {
                 guard when < 20261101 else { break }
                 when = day(when, 20261101)
                 if active && chance(50) {
-                    county = Self.counties.filter { $0 != county }.randomElement(using: &random)!
+                    county = Self.recordCounties.filter { $0 != county }.randomElement(using: &random)!
                     add(when, .move(person: index, county: county))
                 } else if active {
                     add(when, .leave(person: index, status: chance(50) ? .leftLabourForce : .movedAway))
                     active = false
                 } else {
-                    if chance(50) { county = Self.counties.randomElement(using: &random)! }
+                    if chance(50) { county = Self.recordCounties.randomElement(using: &random)! }
                     add(when, .comeBack(person: index, county: county))
                     active = true
                 }
@@ -109,7 +111,7 @@ struct CityHistory {
                 holder: Int.random(in: 0..<persons.count, using: &random), kind: kind,
                 occupation: Self.occupations.randomElement(using: &random)!,
                 level: kind.hasLevels ? Int32.random(in: 1...5, using: &random) : 0,
-                county: Self.counties.randomElement(using: &random)!, issued: issued, preSystem: preSystem)
+                county: Self.recordCounties.randomElement(using: &random)!, issued: issued, preSystem: preSystem)
         }
         // Before the system: imported on its first day; pre-system ones identify baseline persons.
         for _ in 0..<Int.random(in: 0...4, using: &random) {
@@ -140,7 +142,7 @@ struct CityHistory {
                 var upgrade = certificates[index]
                 upgrade.level = Int32.random(in: 1..<upgrade.level, using: &random)
                 upgrade.issued = day(issued, 20261101)
-                upgrade.county = chance(50) ? upgrade.county : Self.counties.randomElement(using: &random)!
+                upgrade.county = chance(50) ? upgrade.county : Self.recordCounties.randomElement(using: &random)!
                 certificates.append(upgrade)
                 add(upgrade.issued, .issue(certificate: index + 1))
             }

@@ -17,6 +17,9 @@ struct CityOracle {
 
     // MARK: Registry
 
+    /// The county a record counts in: the development zone (140599) lies in 泽州县 (140525).
+    static func counted(_ county: Int32) -> Int32 { county == 140599 ? 140525 : county }
+
     /// Completed years on `day` of someone born on `birth`.
     static func age(_ birth: Int32, on day: Int32) -> Int32 {
         day / 10_000 - birth / 10_000 - (day % 10_000 < birth % 10_000 ? 1 : 0)
@@ -40,7 +43,7 @@ struct CityOracle {
     /// Persons registered, active and aged 16–60 on `day`, in `county` (0: the city).
     func registered(on day: Int32, county: Int32) -> Int {
         registry(on: day).filter { person, state in
-            state.active && (county == 0 || state.county == county) && Self.age(history.persons[person].birth, on: day) <= 60
+            state.active && (county == 0 || Self.counted(state.county) == county) && Self.age(history.persons[person].birth, on: day) <= 60
         }.count
     }
 
@@ -51,7 +54,7 @@ struct CityOracle {
             let age = Self.age(history.persons[person].birth, on: day)
             guard age <= 60 else { continue }
             let band = age >= 55 ? 4 : age >= 45 ? 3 : age >= 35 ? 2 : age >= 25 ? 1 : 0
-            result["\(state.county)/\(band)", default: 0] += 1
+            result["\(Self.counted(state.county))/\(band)", default: 0] += 1
         }
         return result
     }
@@ -109,9 +112,10 @@ struct CityOracle {
         var high = Set<Int>()
         for index in history.certificates.indices where valid(index, on: day) {
             let certificate = history.certificates[index]
-            if let best = place[certificate.holder], (best.issued, -best.county) >= (certificate.issued, -certificate.county) {
+            let counted = Self.counted(certificate.county)
+            if let best = place[certificate.holder], (best.issued, -best.county) >= (certificate.issued, -counted) {
             } else {
-                place[certificate.holder] = (certificate.issued, certificate.county)
+                place[certificate.holder] = (certificate.issued, counted)
             }
             if (1...3).contains(certificate.level) { high.insert(certificate.holder) }
         }
@@ -127,7 +131,7 @@ struct CityOracle {
         }
         let year = day / 10_000
         result.newSkilled = first.values.filter {
-            $0.issued >= year * 10_000 + 101 && $0.issued <= min(day, year * 10_000 + 1231) && (county == 0 || $0.county == county)
+            $0.issued >= year * 10_000 + 101 && $0.issued <= min(day, year * 10_000 + 1231) && (county == 0 || Self.counted($0.county) == county)
         }.count
         // The declared baseline, less the persons its pre-system certificates identified: each
         // holder claims one place at the county and level of their highest pre-system one.
@@ -138,7 +142,7 @@ struct CityOracle {
             if let known = best[certificate.holder], known.level <= certificate.level { continue }
             best[certificate.holder] = certificate
         }
-        for certificate in best.values { claims["\(certificate.county)/\(certificate.level)", default: 0] += 1 }
+        for certificate in best.values { claims["\(Self.counted(certificate.county))/\(certificate.level)", default: 0] += 1 }
         var baseline = 0
         var baselineHigh = 0
         for declared in history.baselines where declared.asOf <= day && (county == 0 || declared.county == county) {
