@@ -56,6 +56,22 @@ struct ComplianceQueries: Sendable {
         return lacking
     }
 
+    /// How many enterprises lacked a body on a past `day`: the registry's enterprises as they
+    /// stood then (county and staff) against the bodies active then (``EvaluationSchema``'s
+    /// institution history). Not cached: past days are asked for rarely.
+    func lackingCount(county: Int32, on day: Int32, timeout: Duration?) async throws -> UInt64 {
+        let large = try await enterprises.largeEnterprises(minimumStaff: minimumStaff, county: county, asOf: day, timeout: timeout)
+        let rows = try await store.query { db in
+            try await db.nativeRows("""
+                SELECT i.enterprise_code FROM institution_history h JOIN institutions i ON i.code = h.code
+                WHERE h.day <= ? AND h.type = ? AND h.status = ?
+                  AND h.id = (SELECT MAX(l.id) FROM institution_history l WHERE l.code = h.code AND l.day <= ?)
+                """, [.init(day), .init(InstitutionType.enterpriseBody.rawValue), .init(InstitutionStatus.active.rawValue), .init(day)])
+        }
+        let bodies = Set(try rows.map { try $0.string("enterprise_code").uppercased() })
+        return UInt64(large.filter { !bodies.contains($0.creditCode.uppercased()) }.count)
+    }
+
     /// Credit codes of enterprises with an active body: a suspended or revoked body no longer
     /// evaluates, so its enterprise counts as lacking one again.
     private func activeEnterpriseBodies() async throws -> Set<String> {

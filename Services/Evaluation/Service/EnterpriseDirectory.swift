@@ -21,10 +21,10 @@ struct EnterpriseDirectory: Sendable {
 
     /// Enterprises with at least `minimumStaff` staff (in `county`, 0 for all). `timeout` nil
     /// takes the deadline of the call being served. Any failure is UNAVAILABLE.
-    func largeEnterprises(minimumStaff: UInt32, county: Int32, timeout: Duration? = nil) async throws -> [EnterpriseSummary] {
+    func largeEnterprises(minimumStaff: UInt32, county: Int32, asOf: Int32 = 0, timeout: Duration? = nil) async throws -> [EnterpriseSummary] {
         do {
             return try await registry.unary(
-                RegistryService.listEnterprises, EnterpriseListRequest(minimumStaff: minimumStaff, county: county),
+                RegistryService.listEnterprises, EnterpriseListRequest(minimumStaff: minimumStaff, county: county, asOf: asOf),
                 options: CallOptions(timeout: timeout)).enterprises
         } catch {
             throw RPCError(.unavailable, "cannot list the large enterprises with the registry: \(error)")

@@ -117,8 +117,10 @@ struct EvaluationRPCService: RPCService {
             // The registry is asked alongside the local counts, on a short deadline: when it
             // cannot answer, the counts still do, with the compliance figure marked unknown.
             let deadline = ComplianceQueries.countsDeadline(context)
+            let past = asOf < rules.today()
             async let lacking = TimeLimit.run(deadline) { [compliance] in
-                try await compliance.lackingCount(county: request.county, timeout: deadline, maxAge: ComplianceQueries.countsMaxAge)
+                past ? try await compliance.lackingCount(county: request.county, on: asOf.yyyymmdd, timeout: deadline)
+                    : try await compliance.lackingCount(county: request.county, timeout: deadline, maxAge: ComplianceQueries.countsMaxAge)
             }
             var result = try await counts.counts(county: request.county, asOf: asOf, year: request.year == 0 ? Int32(asOf.year) : request.year)
             if case .success(let known)? = await lacking {

@@ -58,9 +58,15 @@ struct EnterpriseRepository: Sendable {
             statement += " RETURNING credit_code"
             let rows = try await tx.raw(statement).all(decodingColumn: "credit_code", as: String.self)
             written.formUnion(rows)
+            if !rows.isEmpty {
+                try await EnterpriseHistory.record(enterprise, on: today, in: tx)
+            }
         }
         return written
     }
+
+    /// Today in Beijing time: the day a write is recorded on.
+    private var today: Int32 { CalendarDate(unixMilliseconds: Int64(clock().timeIntervalSince1970 * 1000))!.yyyymmdd }
 
     func upsert(_ demand: [Demand], in tx: StoreTransaction) async throws {
         for line in demand {
@@ -71,6 +77,7 @@ struct EnterpriseRepository: Sendable {
                 ON CONFLICT (credit_code, occupation, level, year) DO UPDATE SET headcount = excluded.headcount
                 """).run()
         }
+        try await EnterpriseHistory.surveyed(Set(demand.map { $0.creditCode.uppercased() }), on: today, in: tx)
     }
 
     /// The stored county of each of `codes` (any case) that is registered, by upper-case code.
@@ -92,8 +99,15 @@ struct EnterpriseRepository: Sendable {
 
     /// Enterprises with at least `minimumStaff` staff (in `county`, or all when 0), by credit
     /// code. A scan of the enterprise table: thousands of rows, asked for rarely.
-    func list(minimumStaff: UInt32, county: Int32) async throws -> EnterpriseList {
-        try await store.query { db in
+    func list(minimumStaff: UInt32, county: Int32, asOf day: Int32 = 0) async throws -> EnterpriseList {
+        if day != 0, day < today {
+            return try await store.query { db in
+                var list = EnterpriseList()
+                list.enterprises = try await EnterpriseHistory.large(minimumStaff: minimumStaff, county: county, on: day, in: db)
+                return list
+            }
+        }
+        return try await store.query { db in
             var query = db.select().columns("credit_code", "name", "county", "staff_count").from("enterprises")
                 .where("staff_count", .greaterThanOrEqual, SQLBind(Int64(minimumStaff)))
             if county != 0 { query = query.where("county", .in, SQLBind.group(JinchengDivisions.standard.recordCodes(countingIn: county))) }

@@ -70,7 +70,7 @@ struct RegistryRPCService: RPCService {
             return view
         }
         router.unary(RegistryService.listEnterprises, policy: RegistryAccess.listEnterprises) { request, _ in
-            try await enterprises.list(minimumStaff: request.minimumStaff, county: request.county)
+            try await enterprises.list(minimumStaff: request.minimumStaff, county: request.county, asOf: request.asOf)
         }
         router.clientStreaming(RegistryService.importEnterprises, policy: RegistryAccess.write) { batches, context in
             // Cleared when the import ends, whatever figures were read while it ran.

@@ -85,5 +85,6 @@ enum RegistrySchema {
             "CREATE TABLE labour_force_aging (id INTEGER NOT NULL PRIMARY KEY, rule TEXT NOT NULL, banded_on INTEGER NOT NULL)",
             "INSERT INTO labour_force_aging (id, rule, banded_on) VALUES (1, '', 0)",
         ] },
+        EnterpriseHistory.migration,
     ]
 }

@@ -34,21 +34,32 @@ extension StatisticsQueries {
         let rows = try await store.query { db in try await db.nativeRows(sql, values) }
 
         var result = RegistrationStatistics()
+        var todays = (enterprises: UInt64(0), surveyed: UInt64(0))
         var registered: [Int32: UInt64] = [:]
         for row in rows {
             let number = UInt64(max(0, try row.int64("n")))
             switch try row.int64("part") {
             case 0: registered[try row.int32("k")] = number
-            case 1: result.enterprises = number
-            case 2: result.enterprisesSurveyed = number
+            case 1: todays.enterprises = number
+            case 2: todays.surveyed = number
             default: result.registrationsUpTo = number
             }
         }
-        if let known {
+        let today = CalendarDate(unixMilliseconds: Int64(clock().timeIntervalSince1970 * 1000))!.yyyymmdd
+        if day != 0, day < today {
+            // A past day: the enterprises as they stood then (``EnterpriseHistory``).
+            (result.enterprises, result.enterprisesSurveyed) = try await store.query { db in
+                try await EnterpriseHistory.counts(on: day, county: county, in: db)
+            }
+            if known == nil {
+                enterpriseMemo.store(.init(enterprises: todays.enterprises, surveyed: todays.surveyed), county: county, generation: generation)
+            }
+        } else if let known {
             result.enterprises = known.enterprises
             result.enterprisesSurveyed = known.surveyed
         } else {
-            enterpriseMemo.store(.init(enterprises: result.enterprises, surveyed: result.enterprisesSurveyed), county: county, generation: generation)
+            (result.enterprises, result.enterprisesSurveyed) = todays
+            enterpriseMemo.store(.init(enterprises: todays.enterprises, surveyed: todays.surveyed), county: county, generation: generation)
         }
         result.registered = registered.values.reduce(0, +)
         result.coverage = coverage(county: county, registered: registered)

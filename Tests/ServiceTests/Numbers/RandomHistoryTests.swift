@@ -58,27 +58,12 @@ struct RandomHistoryTests {
         let history = CityHistory(seed: seed)
         let oracle = CityOracle(history)
         let clock = HistoryClock(CityHistory.start)
-        let personal = PersonalData(keys: .generate())
-        return try await withTestStore(backend, service: "registry", migrations: RegistrySchema.migrations, configure: {
-            $0.personalData = personal
-            $0.now = { clock.now }
-        }) { registryStore in
-            let registry = RegistryDefinition.makeService(store: registryStore, personal: personal, clock: { clock.now })
-            return try await withTestServer(services: [registry], auditor: StoreAuditor(store: registryStore)) { _, registryEndpoint in
-                try await EvaluationHarness.withEvaluation(backend, registry: registryEndpoint, clock: { clock.now }) { evaluationEndpoint, _ in
-                    try await withTestClient(registryEndpoint) { registryClient in
-                        try await withTestClient(evaluationEndpoint) { evaluationClient in
-                            var player = Player(history: history, oracle: oracle, clock: clock,
-                                                registry: registryClient, evaluation: evaluationClient)
-                            try await player.play()
-                            let aging = RegistryDefinition.makeAging(store: registryStore, personal: personal, clock: { clock.now })
-                            try await aging.catchUp()
-                            try await player.compareToday()
-                            return player.problems
-                        }
-                    }
-                }
-            }
+        return try await withCityServices(backend, clock: clock) { registry, evaluation, aging in
+            var player = Player(history: history, oracle: oracle, clock: clock, registry: registry, evaluation: evaluation)
+            try await player.play()
+            try await aging.catchUp()
+            try await player.compareToday()
+            return player.problems
         }
     }
 
@@ -254,6 +239,32 @@ struct RandomHistoryTests {
             if status == .leftLabourForce { change.leavingReason = .age }
             change.reason = "history"
             _ = try await registry.unary(RegistryService.changeStatus, change)
+        }
+    }
+}
+
+/// A registry and an evaluation service that asks it, each on a fresh database of `backend`,
+/// both on `clock`, served over TLS on 127.0.0.1; `body` gets an admin client of each and the
+/// registry's daily age work.
+func withCityServices<T: Sendable>(
+    _ backend: TestBackend, clock: HistoryClock,
+    _ body: (_ registry: RPCClient, _ evaluation: RPCClient, _ aging: LabourForceAging) async throws -> T
+) async throws -> T {
+    let personal = PersonalData(keys: .generate())
+    return try await withTestStore(backend, service: "registry", migrations: RegistrySchema.migrations, configure: {
+        $0.personalData = personal
+        $0.now = { clock.now }
+    }) { registryStore in
+        let registry = RegistryDefinition.makeService(store: registryStore, personal: personal, clock: { clock.now })
+        let aging = RegistryDefinition.makeAging(store: registryStore, personal: personal, clock: { clock.now })
+        return try await withTestServer(services: [registry], auditor: StoreAuditor(store: registryStore)) { _, registryEndpoint in
+            try await EvaluationHarness.withEvaluation(backend, registry: registryEndpoint, clock: { clock.now }) { evaluationEndpoint, _ in
+                try await withTestClient(registryEndpoint) { registryClient in
+                    try await withTestClient(evaluationEndpoint) { evaluationClient in
+                        try await body(registryClient, evaluationClient, aging)
+                    }
+                }
+            }
         }
     }
 }

@@ -23,7 +23,7 @@ struct RegistrySummaryTests {
                     return enterprise
                 }
                 _ = try await client.unary(RegistryService.registerEnterprise, enterprise(11, county: 140524))
-                let summary = try await client.unary(RegistryService.statistics, StatisticsRequest(county: 0, summaryOnly: true, registrationsUpTo: 20200915))
+                let summary = try await client.unary(RegistryService.statistics, StatisticsRequest(county: 0, summaryOnly: true, registrationsUpTo: 20201101))
                 let full = try await client.unary(RegistryService.statistics, StatisticsRequest(county: 0))
                 #expect(summary.cells.isEmpty && summary.daily.isEmpty)
                 #expect(summary.registered == 3 && summary.registered == full.registered)
@@ -32,6 +32,9 @@ struct RegistrySummaryTests {
                 #expect(summary.registrationsUpTo == 3)
                 let before = try await client.unary(RegistryService.statistics, StatisticsRequest(county: 0, summaryOnly: true, registrationsUpTo: 20200914))
                 #expect(before.registrationsUpTo == 0)
+                // The enterprise was registered today (2020-11-01): not there on an earlier day.
+                let earlier = try await client.unary(RegistryService.statistics, StatisticsRequest(county: 0, summaryOnly: true, registrationsUpTo: 20200915))
+                #expect(earlier.registrationsUpTo == 3 && earlier.enterprises == 0)
                 let county = try await client.unary(RegistryService.statistics, StatisticsRequest(county: 140581, summaryOnly: true))
                 #expect(county.registered == 1 && county.enterprises == 0)
 

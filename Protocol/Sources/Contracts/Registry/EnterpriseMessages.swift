@@ -110,14 +110,19 @@ public struct EnterpriseListRequest: WireMessage, Hashable {
     public var minimumStaff: UInt32 = 0
     /// A county's code; 0 for the whole city.
     public var county: Int32 = 0
+    /// `yyyymmdd`: the enterprises as they stood on that day (their county and staff then);
+    /// 0 for today.
+    public var asOf: Int32 = 0
     public init() {}
-    public init(minimumStaff: UInt32, county: Int32 = 0) {
+    public init(minimumStaff: UInt32, county: Int32 = 0, asOf: Int32 = 0) {
         self.minimumStaff = minimumStaff
         self.county = county
+        self.asOf = asOf
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, &minimumStaff)
         try v.field(2, &county)
+        try v.field(3, &asOf)
     }
 }
 

@@ -5,8 +5,9 @@ public struct StatisticsRequest: WireMessage, Hashable {
     /// series. What the gateway asks for, many times a second.
     public var summaryOnly: Bool = false
     /// `yyyymmdd`, with ``summaryOnly``: also count the persons registered on that day — registered
-    /// by it and not moved to another county, moved away or left by it — in the city or the
-    /// county asked. 0 for none.
+    /// by it and not moved to another county, moved away or left by it, and of labour-force age
+    /// on it — in the city or the county asked; the enterprises and those surveyed are then as
+    /// they stood on that day too (docs/NUMBERS.md). 0 for none (today's).
     public var registrationsUpTo: Int32 = 0
     public init() {}
     public init(county: Int32, summaryOnly: Bool = false, registrationsUpTo: Int32 = 0) {
