@@ -11,7 +11,10 @@ import JCSkillsProtocol
 ///   every three large enterprises (the rest show up in the compliance view).
 /// - **Certificates**: about a third of the persons hold 1–3 certificates of the five kinds,
 ///   issued 2008–2021 by an institution of their county or the city centre; levels weighted
-///   towards 4 and 5, as in the city; those issued before 2020 carry `pre_system`.
+///   towards 4 and 5, as in the city, and never above what the holder's years of work at the
+///   issue date allow (``minimumYearsWorked``: no 18-year-old 高级技师); special operations and
+///   special equipment spread over their categories as a coal-mining city's would
+///   (``operations``, ``equipment``); those issued before 2020 carry `pre_system`.
 public struct EvaluationDemoData: Sendable {
     public var persons: Int
     public var enterprises: Int
@@ -94,18 +97,19 @@ public struct EvaluationDemoData: Sendable {
                 let kind = Self.kinds.draw(&random)
                 let occupation = person.occupation.flatMap { own in catalogue.first { $0.code == own.code } }
                     .flatMap { random.chance(0.6) ? $0 : nil } ?? random.element(of: catalogue)
-                var level = SkillLevel.unspecified
-                if kind.hasLevels {
-                    level = Self.levels.draw(&random)
-                    if !occupation.offers(level) { level = occupation.levels.first ?? .level5 }
-                }
                 var issued = Self.firstIssue.adding(days: random.below(Self.issueDays))!
                 if issued < earliest { issued = earliest.adding(days: random.below(400)) ?? earliest }
+                var level = SkillLevel.unspecified
+                if kind.hasLevels {
+                    level = min(Self.levels.draw(&random), Self.highestLevel(yearsWorked: person.birthDate.years(until: issued) - 18))
+                    if !occupation.offers(level) { level = occupation.levels.filter { $0 <= level }.max() ?? occupation.levels.min() ?? .level5 }
+                }
                 sequence += 1
                 let number = "JCH\(issued.year)" + String(repeating: "0", count: max(0, 8 - String(sequence).count)) + String(sequence)
                 let institution = random.chance(0.2) ? Self.centre
                     : random.chance(0.3) ? "JC-VC-\(person.residenceCounty)" : "JC-SO-\(person.residenceCounty)-1"
-                let operation = kind == .specialOperations ? "电工作业" : kind == .specialEquipmentOperator ? "N1" : ""
+                let operation = kind == .specialOperations ? Self.operations.draw(&random)
+                    : kind == .specialEquipmentOperator ? Self.equipment.draw(&random) : ""
                 try sink.writeRecord([
                     number, institution, EvaluationCSVFormat.certificateKind.text(for: kind), occupation.code, occupation.chineseName,
                     level == .unspecified ? "" : String(level.rawValue), operation, person.idNumber, person.name, "",
@@ -137,6 +141,30 @@ public struct EvaluationDemoData: Sendable {
         (.skillLevel, 55), (.vocationalQualification, 15), (.specialAbility, 8), (.specialOperations, 10), (.specialEquipmentOperator, 12),
     ])
     static let levels = WeightedTable<SkillLevel>([(.level5, 30), (.level4, 35), (.level3, 22), (.level2, 9), (.level1, 4)])
+
+    /// Years of work (counted from 18) a level asks for at the least, by the national skill
+    /// standards' application rules taken as a straight path: 中级 about five years in, 高级
+    /// ten, 技师 fourteen, 高级技师 eighteen.
+    static let minimumYearsWorked: [(level: SkillLevel, years: Int)] = [
+        (.level5, 0), (.level4, 5), (.level3, 10), (.level2, 14), (.level1, 18),
+    ]
+
+    /// The highest level `yearsWorked` allows.
+    static func highestLevel(yearsWorked: Int) -> SkillLevel {
+        minimumYearsWorked.last { yearsWorked >= $0.years }?.level ?? .level5
+    }
+
+    /// Special-operations categories (特种作业, 应急管理部 catalogue), weighted for a coal-mining
+    /// city: electricians and welders everywhere, coal-mine safety work next.
+    static let operations = WeightedTable<String>([
+        ("电工作业", 30), ("焊接与热切割作业", 22), ("煤矿安全作业", 20), ("高处作业", 12), ("危险化学品安全作业", 5),
+        ("制冷与空调作业", 4), ("金属非金属矿山安全作业", 4), ("冶金(有色)生产安全作业", 3),
+    ])
+
+    /// Special-equipment items (特种设备作业人员 codes): forklifts first, then cranes and boilers.
+    static let equipment = WeightedTable<String>([
+        ("N1", 35), ("Q2", 20), ("G1", 12), ("A", 10), ("Q1", 8), ("R1", 5), ("P", 5), ("T", 5),
+    ])
 
     static func make(_ code: String, _ name: String, _ type: InstitutionType, _ county: Int32, scope: [ScopeEntry]) -> Institution {
         var institution = Institution()

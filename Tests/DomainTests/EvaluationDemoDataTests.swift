@@ -53,4 +53,34 @@ struct EvaluationDemoDataTests {
         #expect(EvaluationCSVFormat.parseScope(EvaluationCSVFormat.formatScope(scope)) == scope)
         #expect(EvaluationCSVFormat.parseScope("6-18-02-04:five") == nil)
     }
+
+    /// Levels follow years of work (no 18-year-old 高级技师), and special operations and
+    /// equipment spread over their categories (not every one 电工作业).
+    @Test func levelsFollowYearsWorkedAndOperationsSpread() throws {
+        var sink = StringCSVSink()
+        try Self.data.writeCertificates(to: &sink)
+        typealias Column = EvaluationCSVFormat.CertificateColumn
+        let minimumYears: [String: Int] = ["5": 0, "4": 5, "3": 10, "2": 14, "1": 18]
+        var operations: [String: Int] = [:], equipment: [String: Int] = [:]
+        var levels: [String: Int] = [:]
+        for line in sink.text.split(separator: "\n").dropFirst() {
+            let fields = try CSVRow.parse(String(line))
+            let id = fields[Column.holderIDNumber.index]
+            let birth = try #require(CalendarDate.parse(String(id.dropFirst(6).prefix(8))))
+            let issued = try #require(CalendarDate.parse(fields[Column.issuedOn.index]))
+            let level = fields[Column.level.index]
+            if let years = minimumYears[level] {
+                #expect(birth.years(until: issued) - 18 >= years, "level \(level) at \(birth.years(until: issued)): \(line)")
+                levels[level, default: 0] += 1
+            }
+            switch EvaluationCSVFormat.certificateKind.value(for: fields[Column.kind.index]) {
+            case .specialOperations?: operations[fields[Column.operation.index], default: 0] += 1
+            case .specialEquipmentOperator?: equipment[fields[Column.operation.index], default: 0] += 1
+            default: break
+            }
+        }
+        #expect(Set(levels.keys) == ["1", "2", "3", "4", "5"])
+        #expect(operations.count >= 5 && (operations["电工作业"] ?? 0) < operations.values.reduce(0, +) / 2)
+        #expect(equipment.count >= 5)
+    }
 }
