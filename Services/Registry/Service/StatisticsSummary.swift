@@ -26,10 +26,8 @@ extension StatisticsQueries {
             if scoped { values += codes.map(StoreValue.init) + codes.map(StoreValue.init) }
         }
         if day != 0 {
-            sql += " UNION ALL SELECT 3, 0, COALESCE(CAST(SUM(delta) AS BIGINT), 0) FROM registered_days WHERE day <= ?"
-                + (scoped ? " AND county = ?" : "")
-            values.append(.init(day))
-            if scoped { values.append(.init(county)) }
+            sql += " UNION ALL SELECT 3, 0, COALESCE(CAST(SUM(delta) AS BIGINT), 0) FROM registered_days WHERE county = ? AND day <= ?"
+            values += [.init(scoped ? county : RegisteredDays.city), .init(day)]
         }
         let rows = try await store.query { db in try await db.nativeRows(sql, values) }
 
