@@ -86,9 +86,13 @@ enum RegistrySchema {
             "INSERT INTO labour_force_aging (id, rule, banded_on) VALUES (1, '', 0)",
         ] },
         EnterpriseHistory.migration,
-        // The city's rows of `registered_days` (``RegisteredDays/city``), summed from the counties'.
+        // The city's rows of `registered_days` (``RegisteredDays/city``), summed from the counties'
+        // (none to add where migration 2 ran with this version: its rebuild wrote them).
         Migration(5, "the city's registered persons per day") { d in [
-            "INSERT INTO registered_days (county, day, delta) SELECT 0, day, SUM(delta) FROM registered_days WHERE county <> 0 GROUP BY day",
+            """
+            INSERT INTO registered_days (county, day, delta) SELECT 0, day, SUM(delta) FROM registered_days
+            WHERE county <> 0 AND NOT EXISTS (SELECT 1 FROM registered_days WHERE county = 0) GROUP BY day
+            """,
         ] },
     ]
 }

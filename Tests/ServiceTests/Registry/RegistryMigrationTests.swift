@@ -56,4 +56,24 @@ struct RegistryMigrationTests {
                 ])
             })
     }
+
+    /// A table written before the city's rows were kept gets them, summed from the counties'.
+    @Test(arguments: TestDatabases.backends)
+    func theCitysRowsAreAddedToAnOlderTable(backend: TestBackend) async throws {
+        try await withMigration(
+            backend, service: "registry", before: Array(RegistrySchema.migrations.prefix(4)), after: RegistrySchema.migrations,
+            seed: { tx in
+                for (county, day, delta) in [(140524, 20200301, 2), (140581, 20200301, 1), (140581, 20200601, -1)] {
+                    try await tx.nativeExecute("INSERT INTO registered_days (county, day, delta) VALUES (?, ?, ?)",
+                                               [StoreValue(county), StoreValue(day), StoreValue(delta)])
+                }
+            },
+            check: { after in
+                let rows = try await after.read { db in
+                    try await db.nativeRows("SELECT day, delta FROM registered_days WHERE county = 0 ORDER BY day")
+                        .map { "\(try $0.int64("day"))=\(try $0.int64("delta"))" }
+                }
+                #expect(rows == ["20200301=3", "20200601=-1"])
+            })
+    }
 }
