@@ -63,7 +63,8 @@ public enum RegistryDefinition: ServiceDefinition {
     /// The daily age work over an open store; tests build it this way with their own clock.
     static func makeAging(
         store: Store, personal: PersonalData, ageRule: LabourForceAgeRule = .standard,
-        clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "jcskills.registry.aging")
+        clock: @escaping @Sendable () -> Date = { Date() },
+        logger: Logger = Logger(label: "jcskills.registry.aging", factory: { _ in SwiftLogNoOpLogHandler() })
     ) -> LabourForceAging {
         var persons = PersonRepository(store: store, personal: personal, clock: clock)
         persons.ageRule = ageRule
