@@ -13,8 +13,10 @@ import SQLKit
 struct CountQueries: Sendable {
     let store: Store
 
-    func counts(county: Int32, asOf: CalendarDate, year: Int32) async throws -> EvaluationCounts {
-        let statement = CountsStatement(county: county, day: asOf.yyyymmdd, year: year)
+    /// - Parameter today: whether `asOf` is today or later, when the institutions' state is
+    ///   their present one and is read from their own table rather than their history.
+    func counts(county: Int32, asOf: CalendarDate, year: Int32, today: Bool = false) async throws -> EvaluationCounts {
+        let statement = CountsStatement(county: county, day: asOf.yyyymmdd, year: year, current: today)
         return try statement.counts(from: try await store.query { db in try await db.nativeRows(statement.sql, statement.values) })
     }
 }

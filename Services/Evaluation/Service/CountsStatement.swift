@@ -12,11 +12,15 @@ import JCSkillsStore
 ///   30 June, January to June, never certificates issued after the date;
 /// - part 3: the declared baseline still counted, per level (a = level), measured by the date;
 /// - part 4: institutions per type (a) and status (b) on the date: each in the state of its
-///   last history row up to it (``EvaluationSchema``, migration 9).
+///   last history row up to it (``EvaluationSchema``, migration 9); for today, the institutions'
+///   own rows, which hold that state (the history's look-up per institution was most of the
+///   cost of the gateway's Totals: BENCHMARKS.md).
 struct CountsStatement {
     let county: Int32
     let day: Int32
     let year: Int32
+    /// `day` is today (or later): institutions as they stand.
+    var current = false
 
     var sql: String {
         let scoped = county != 0
@@ -33,10 +37,13 @@ struct CountsStatement {
             + " WHERE scope = ? AND day >= ? AND day <= ?"
             + " UNION ALL SELECT 3, level, 0, CASE WHEN declared > claimed THEN declared - claimed ELSE 0 END FROM baseline_stock"
             + " WHERE declared > 0 AND as_of <= ?" + (scoped ? " AND county = ?" : "")
-            + " UNION ALL SELECT 4, h.type, h.status, COUNT(*) FROM institution_history h WHERE h.day <= ?"
-            + (scoped ? " AND h.county = ?" : "")
-            + " AND h.id = (SELECT MAX(l.id) FROM institution_history l WHERE l.code = h.code AND l.day <= ?)"
-            + " GROUP BY h.type, h.status"
+            + (current
+                ? " UNION ALL SELECT 4, type, status, COUNT(*) FROM institutions" + (scoped ? " WHERE county = ?" : "")
+                    + " GROUP BY type, status"
+                : " UNION ALL SELECT 4, h.type, h.status, COUNT(*) FROM institution_history h WHERE h.day <= ?"
+                    + (scoped ? " AND h.county = ?" : "")
+                    + " AND h.id = (SELECT MAX(l.id) FROM institution_history l WHERE l.code = h.code AND l.day <= ?)"
+                    + " GROUP BY h.type, h.status")
     }
 
     var values: [StoreValue] {
@@ -46,9 +53,13 @@ struct CountsStatement {
         var values = covered + covered + [.init(county), .init(year * 10_000 + 101), .init(min(year * 10_000 + 1231, day))]
         values.append(.init(day))
         if county != 0 { values.append(.init(county)) }
-        values.append(.init(day))
-        if county != 0 { values.append(.init(county)) }
-        values.append(.init(day))
+        if current {
+            if county != 0 { values.append(.init(county)) }
+        } else {
+            values.append(.init(day))
+            if county != 0 { values.append(.init(county)) }
+            values.append(.init(day))
+        }
         return values
     }
 

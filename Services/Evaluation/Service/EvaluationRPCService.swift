@@ -122,7 +122,8 @@ struct EvaluationRPCService: RPCService {
                 past ? try await compliance.lackingCount(county: request.county, on: asOf.yyyymmdd, timeout: deadline)
                     : try await compliance.lackingCount(county: request.county, timeout: deadline, maxAge: ComplianceQueries.countsMaxAge)
             }
-            var result = try await counts.counts(county: request.county, asOf: asOf, year: request.year == 0 ? Int32(asOf.year) : request.year)
+            var result = try await counts.counts(county: request.county, asOf: asOf, year: request.year == 0 ? Int32(asOf.year) : request.year,
+                                                today: !past)
             if case .success(let known)? = await lacking {
                 result.enterprisesLackingBody = known
                 result.complianceKnown = true
