@@ -36,7 +36,7 @@ enum EnterpriseHistory {
         var values: [StoreValue] = [.init(day), .init(day)]
         if county != 0 {
             let codes = JinchengDivisions.standard.recordCodes(countingIn: county)
-            sql += " AND h.county IN (" + codes.map { _ in "?" }.joined(separator: ", ") + ")"
+            sql += " AND h.county IN " + placeholderList(codes.count)
             values += codes.map(StoreValue.init)
         }
         return (sql, values)

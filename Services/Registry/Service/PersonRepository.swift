@@ -74,7 +74,7 @@ struct PersonRepository: Sendable {
             var values: [StoreValue] = [.integer(after)]
             if county != 0 {
                 let codes = JinchengDivisions.standard.recordCodes(countingIn: county)
-                sql += " AND residence_county IN (" + codes.map { _ in "?" }.joined(separator: ", ") + ")"
+                sql += " AND residence_county IN " + placeholderList(codes.count)
                 values += codes.map(StoreValue.init)
             }
             if !includeInactive {
@@ -159,8 +159,8 @@ struct PersonRepository: Sendable {
         var found = Set<Data>()
         for start in stride(from: 0, to: indexes.count, by: 1_000) {
             let chunk = indexes[start..<min(start + 1_000, indexes.count)]
-            let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
-            for row in try await db.nativeRows("SELECT id_index FROM persons WHERE id_index IN (\(placeholders))", chunk.map(StoreValue.bytes)) {
+            let placeholders = placeholderList(chunk.count)
+            for row in try await db.nativeRows("SELECT id_index FROM persons WHERE id_index IN \(placeholders)", chunk.map(StoreValue.bytes)) {
                 found.insert(try row.data("id_index"))
             }
         }

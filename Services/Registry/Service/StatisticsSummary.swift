@@ -18,7 +18,7 @@ extension StatisticsQueries {
         if known == nil {
             // The development zone's enterprises count in its host county.
             let codes = JinchengDivisions.standard.recordCodes(countingIn: county)
-            let inCounty = "IN (" + codes.map { _ in "?" }.joined(separator: ", ") + ")"
+            let inCounty = "IN " + placeholderList(codes.count)
             sql += " UNION ALL SELECT 1, 0, COUNT(*) FROM enterprises" + (scoped ? " WHERE county \(inCounty)" : "")
                 + (scoped
                     ? " UNION ALL SELECT 2, 0, COUNT(DISTINCT d.credit_code) FROM demand d JOIN enterprises e ON e.credit_code = d.credit_code WHERE e.county \(inCounty)"

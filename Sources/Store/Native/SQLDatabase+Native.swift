@@ -35,7 +35,7 @@ extension SQLDatabase {
         // PostgreSQL allows 65,535 binds a statement and SQLite 32,766.
         let perStatement = max(1, min(1_000, 30_000 / columns.count))
         let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
-        let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        let tuple = placeholderList(columns.count)
         let tail = suffix.isEmpty ? "" : " " + suffix
         var fullStatement: String?
         var returned: [StoreRow] = []
@@ -54,4 +54,9 @@ extension SQLDatabase {
         }
         return returned
     }
+}
+
+/// `(?, ?, …)` with `count` placeholders: a row of a multi-row insert, or the list of `IN`.
+public func placeholderList(_ count: Int) -> String {
+    "(" + Array(repeating: "?", count: count).joined(separator: ", ") + ")"
 }

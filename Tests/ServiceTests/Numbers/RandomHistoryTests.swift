@@ -250,19 +250,12 @@ func withCityServices<T: Sendable>(
     _ backend: TestBackend, clock: HistoryClock,
     _ body: (_ registry: RPCClient, _ evaluation: RPCClient, _ aging: LabourForceAging) async throws -> T
 ) async throws -> T {
-    let personal = PersonalData(keys: .generate())
-    return try await withTestStore(backend, service: "registry", migrations: RegistrySchema.migrations, configure: {
-        $0.personalData = personal
-        $0.now = { clock.now }
-    }) { registryStore in
-        let registry = RegistryDefinition.makeService(store: registryStore, personal: personal, clock: { clock.now })
-        let aging = RegistryDefinition.makeAging(store: registryStore, personal: personal, clock: { clock.now })
-        return try await withTestServer(services: [registry], auditor: StoreAuditor(store: registryStore)) { _, registryEndpoint in
-            try await EvaluationHarness.withEvaluation(backend, registry: registryEndpoint, clock: { clock.now }) { evaluationEndpoint, _ in
-                try await withTestClient(registryEndpoint) { registryClient in
-                    try await withTestClient(evaluationEndpoint) { evaluationClient in
-                        try await body(registryClient, evaluationClient, aging)
-                    }
+    try await RegistryHarness.with(backend, clock: { clock.now }) { registry in
+        let aging = RegistryDefinition.makeAging(store: registry.store, personal: registry.personal, clock: { clock.now })
+        return try await EvaluationHarness.withEvaluation(backend, registry: registry.endpoint, clock: { clock.now }) { evaluationEndpoint, _ in
+            try await withTestClient(registry.endpoint) { registryClient in
+                try await withTestClient(evaluationEndpoint) { evaluationClient in
+                    try await body(registryClient, evaluationClient, aging)
                 }
             }
         }

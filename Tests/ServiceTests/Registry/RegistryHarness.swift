@@ -15,13 +15,16 @@ struct RegistryHarness {
 
     static let now = Date(timeIntervalSince1970: 1_604_203_200)  // 2020-11-01T04:00:00Z
 
-    static func with<T: Sendable>(_ backend: TestBackend, _ body: (RegistryHarness) async throws -> T) async throws -> T {
+    static func with<T: Sendable>(
+        _ backend: TestBackend, clock: @escaping @Sendable () -> Date = { RegistryHarness.now },
+        _ body: (RegistryHarness) async throws -> T
+    ) async throws -> T {
         let personal = PersonalData(keys: .generate())
         return try await withTestStore(backend, service: "registry", migrations: RegistrySchema.migrations, configure: {
             $0.personalData = personal
-            $0.now = { RegistryHarness.now }
+            $0.now = clock
         }) { store in
-            let service = RegistryDefinition.makeService(store: store, personal: personal, clock: { RegistryHarness.now })
+            let service = RegistryDefinition.makeService(store: store, personal: personal, clock: clock)
             return try await withTestServer(services: [service], auditor: StoreAuditor(store: store)) { _, endpoint in
                 try await body(RegistryHarness(endpoint: endpoint, store: store, personal: personal))
             }
