@@ -66,6 +66,10 @@ struct CounterDeltas: Sendable {
                 values: cellValues,
                 suffix: "ON CONFLICT (county, category, gender, age_band, employment) DO UPDATE SET count = registration_counts.count + excluded.count")
         }
+        var countyTotals: [Int32: Int] = [:]
+        for (cell, delta) in cells { countyTotals[cell.county, default: 0] += delta }
+        try await db.addDeltas(into: "registration_totals", keys: ["county"], delta: "count",
+                               rows: countyTotals.map { ([StoreValue($0.key)], Int64($0.value)) })
         var dayValues: [StoreValue] = []
         for (day, delta) in days where delta != 0 {
             dayValues += [StoreValue(day), StoreValue(delta)]

@@ -10,10 +10,16 @@ import SQLKit
 /// Kept as +1/−1 per county and day in `registered_days`: a person counts in a county over a
 /// span of days — from their registration, move or return, until their next change or the day
 /// they age out (``LabourForceAgeRule/leavesOn(birthDate:)``) — written as +1 on its first day
-/// and −1 on the day after its last. The figure for a day is the sum of the county's rows up to
-/// it — a few thousand rows whatever the number of persons — and today's equals the count of
-/// active persons of labour-force age, so the series has no step where the past meets the
-/// present.
+/// and −1 on the day after its last. Today's figure equals the count of active persons of
+/// labour-force age, so the series has no step where the past meets the present.
+///
+/// The same changes are summed per month in `registered_months`, for the counties and the city
+/// (``city``): the figure for a day is its county's months before the day's month plus the
+/// county's days of that month up to the day — about a hundred rows, where summing the days
+/// read thousands (the age-out rows reach decades ahead) and made the gateway's Totals at city
+/// scale miss their target. The city's days are its counties' days, not rows of their own: an
+/// import batch writes about one row per person for the days they age out on, and a second,
+/// city row for each was a tenth of the import's time.
 enum RegisteredDays {
     struct Key: Hashable, Sendable {
         var county: Int32
@@ -37,18 +43,38 @@ enum RegisteredDays {
         if new.isActive { add(1, county: new.countedCounty, from: day, until: agesOut, into: &deltas) }
     }
 
-    /// The city's rows, under county 0: the city's figure for a day is then a range of the
-    /// primary key too. (Without them it summed every county's rows up to the day — all of the
-    /// table, whose future age-out rows outnumber the rest — and the gateway's Totals at city
-    /// scale fell to a quarter of their calls per second.)
+    /// The city's rows of `registered_months`.
     static let city: Int32 = 0
 
-    /// Adds `deltas` to the table in the caller's transaction, and their sums per day to the city's rows.
-    static func write(_ deltas: [Key: Int], to db: any SQLDatabase) async throws {
-        var all = deltas
-        for (key, delta) in deltas where key.county != city { all[Key(county: city, day: key.day), default: 0] += delta }
-        try await db.addDeltas(into: "registered_days", keys: ["county", "day"], delta: "delta",
-                               rows: all.filter { $0.value != 0 }.map { ([StoreValue($0.key.county), StoreValue($0.key.day)], Int64($0.value)) })
+    /// Adds `deltas` to both tables in the caller's transaction: the counties' days, and their
+    /// sums per month for each county and for the city (`monthly`: false before migration 6,
+    /// which sums the months from the days, created the table).
+    static func write(_ deltas: [Key: Int], to db: any SQLDatabase, monthly: Bool = true) async throws {
+        try await db.addDeltas(into: "registered_days", keys: ["county", "day"], delta: "delta", rows: rows(deltas))
+        guard monthly else { return }
+        var months: [Key: Int] = [:]
+        for (key, delta) in deltas {
+            months[Key(county: key.county, day: key.day / 100), default: 0] += delta
+            months[Key(county: city, day: key.day / 100), default: 0] += delta
+        }
+        try await db.addDeltas(into: "registered_months", keys: ["county", "month"], delta: "delta", rows: rows(months))
+    }
+
+    private static func rows(_ deltas: [Key: Int]) -> [(key: [StoreValue], delta: Int64)] {
+        deltas.filter { $0.value != 0 }.map { ([StoreValue($0.key.county), StoreValue($0.key.day)], Int64($0.value)) }
+    }
+
+    /// An SQL expression for the figure on `day` in `county` (``city``: the whole city), and
+    /// its values.
+    static func figure(county: Int32, on day: Int32) -> (expression: String, values: [StoreValue]) {
+        let counties = county == city ? JinchengDivisions.countyCodes : [county]
+        // SUM of a BIGINT is NUMERIC on PostgreSQL: cast back to read it as an integer.
+        let expression = [
+            "CAST(COALESCE((SELECT SUM(delta) FROM registered_months WHERE county = ? AND month < ?), 0)",
+            "+ COALESCE((SELECT SUM(delta) FROM registered_days WHERE county IN \(placeholderList(counties.count))",
+            "AND day >= ? AND day <= ?), 0) AS BIGINT)",
+        ].joined(separator: " ")
+        return (expression, [.init(county), .init(day / 100)] + counties.map(StoreValue.init) + [.init(day / 100 * 100), .init(day)])
     }
 
     /// The table recomputed from each person's registration date and the history of their
@@ -56,8 +82,9 @@ enum RegisteredDays {
     /// recorded), each span ending when the person ages out by `agesOut` — nil where the ID
     /// numbers cannot be opened (the migration that added the table: ``LabourForceAging`` then
     /// rebuilds it at the service's start, with the keys).
-    static func rebuild(_ db: any SQLDatabase, agesOut: (@Sendable (Data) throws -> Int32?)? = nil) async throws {
+    static func rebuild(_ db: any SQLDatabase, agesOut: (@Sendable (Data) throws -> Int32?)? = nil, monthly: Bool = true) async throws {
         try await db.raw("DELETE FROM registered_days").run()
+        if monthly { try await db.raw("DELETE FROM registered_months").run() }
         var events: [Int64: [(field: String, old: String, new: String, day: Int32)]] = [:]
         let history = try await db.raw("""
             SELECT person_id, field, old_value, new_value, at_ms FROM person_history
@@ -102,6 +129,6 @@ enum RegisteredDays {
                 }
             }
         }
-        try await write(deltas, to: db)
+        try await write(deltas, to: db, monthly: monthly)
     }
 }

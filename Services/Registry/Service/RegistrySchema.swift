@@ -76,7 +76,7 @@ enum RegistrySchema {
                     county INTEGER NOT NULL, day INTEGER NOT NULL, delta BIGINT NOT NULL,
                     PRIMARY KEY (county, day))\(dialect.clusteredByPrimaryKey)
                 """)) { _ in }
-            try await RegisteredDays.rebuild(db)
+            try await RegisteredDays.rebuild(db, monthly: false)
         },
         // The labour-force rule the figures were counted under and the day the age bands were
         // last worked out (``LabourForceAging``). No rule yet: at the next start the service
@@ -93,6 +93,20 @@ enum RegistrySchema {
             INSERT INTO registered_days (county, day, delta) SELECT 0, day, SUM(delta) FROM registered_days
             WHERE county <> 0 AND NOT EXISTS (SELECT 1 FROM registered_days WHERE county = 0) GROUP BY day
             """,
+        ] },
+        // What the gateway's Totals read thousands of times a second, kept so that each call
+        // reads a few dozen rows: the registered persons per month (``RegisteredDays``; the
+        // city's rows move there from `registered_days`) and per county (beside the cells).
+        Migration(6, "registered persons per month and per county") { d in [
+            """
+            CREATE TABLE registered_months (
+                county INTEGER NOT NULL, month INTEGER NOT NULL, delta BIGINT NOT NULL,
+                PRIMARY KEY (county, month))\(d.clusteredByPrimaryKey)
+            """,
+            "INSERT INTO registered_months (county, month, delta) SELECT county, day / 100, SUM(delta) FROM registered_days GROUP BY county, day / 100",
+            "DELETE FROM registered_days WHERE county = 0",
+            "CREATE TABLE registration_totals (county INTEGER NOT NULL PRIMARY KEY, count BIGINT NOT NULL)",
+            "INSERT INTO registration_totals (county, count) SELECT county, SUM(count) FROM registration_counts GROUP BY county",
         ] },
     ]
 }

@@ -4,7 +4,7 @@ import SQLKit
 
 extension StatisticsQueries {
     /// The totals alone, for callers that ask often (the gateway, thousands of times a second):
-    /// registered persons per county summed in SQL rather than shipped cell by cell,
+    /// registered persons per county (kept beside the cells, `registration_totals`),
     /// enterprises, the surveyed ones (``EnterpriseTotalsMemo``), and optionally the persons
     /// registered on a day (``RegisteredDays``) — one statement (a UNION ALL), so one round
     /// trip to the database without a transaction.
@@ -12,8 +12,7 @@ extension StatisticsQueries {
         let scoped = county != 0
         let (known, generation) = enterpriseMemo.lookup(county: county)
         // SUM of a BIGINT is NUMERIC on PostgreSQL: cast back to read it as an integer.
-        var sql = "SELECT 0 AS part, county AS k, CAST(SUM(count) AS BIGINT) AS n FROM registration_counts"
-            + (scoped ? " WHERE county = ?" : "") + " GROUP BY county"
+        var sql = "SELECT 0 AS part, county AS k, count AS n FROM registration_totals" + (scoped ? " WHERE county = ?" : "")
         var values: [StoreValue] = scoped ? [.init(county)] : []
         if known == nil {
             // The development zone's enterprises count in its host county.
@@ -26,8 +25,9 @@ extension StatisticsQueries {
             if scoped { values += codes.map(StoreValue.init) + codes.map(StoreValue.init) }
         }
         if day != 0 {
-            sql += " UNION ALL SELECT 3, 0, COALESCE(CAST(SUM(delta) AS BIGINT), 0) FROM registered_days WHERE county = ? AND day <= ?"
-            values += [.init(scoped ? county : RegisteredDays.city), .init(day)]
+            let registered = RegisteredDays.figure(county: scoped ? county : RegisteredDays.city, on: day)
+            sql += " UNION ALL SELECT 3, 0, \(registered.expression)"
+            values += registered.values
         }
         let rows = try await store.query { db in try await db.nativeRows(sql, values) }
 

@@ -6,7 +6,7 @@ import SQLKit
 import Testing
 @testable import RegistryService
 
-@Suite("Registry: migration 2 fills in who was registered on each day")
+@Suite("Registry: the migrations fill in who was registered on each day")
 struct RegistryMigrationTests {
     /// Persons written by the schema before migration 2, with the histories their moves and
     /// departures left: the table of registered persons per county and day is rebuilt from
@@ -50,16 +50,25 @@ struct RegistryMigrationTests {
                         .map { "\(try $0.int64("county"))/\(try $0.int64("day"))=\(try $0.int64("delta"))" }
                 }
                 #expect(rows == [
-                    "0/20200301=1", "0/20200601=1", "0/20200901=1", "0/20201001=-1",  // the city's (migration 5)
                     "140524/20200301=1", "140524/20200601=1", "140524/20200901=-1", "140524/20201001=-1",
                     "140581/20200901=2",
+                ])
+                let months = try await after.read { db in
+                    try await db.nativeRows("SELECT county, month, delta FROM registered_months WHERE delta <> 0 ORDER BY county, month")
+                        .map { "\(try $0.int64("county"))/\(try $0.int64("month"))=\(try $0.int64("delta"))" }
+                }
+                #expect(months == [
+                    "0/202003=1", "0/202006=1", "0/202009=1", "0/202010=-1",  // the city's
+                    "140524/202003=1", "140524/202006=1", "140524/202009=-1", "140524/202010=-1",
+                    "140581/202009=2",
                 ])
             })
     }
 
-    /// A table written before the city's rows were kept gets them, summed from the counties'.
+    /// A table written before the months and the city's rows were kept gets them, summed from
+    /// the counties' days; the registered persons per county are summed from the cells.
     @Test(arguments: TestDatabases.backends)
-    func theCitysRowsAreAddedToAnOlderTable(backend: TestBackend) async throws {
+    func theMonthsTheCityAndTheCountyTotalsAreAddedToAnOlderStore(backend: TestBackend) async throws {
         try await withMigration(
             backend, service: "registry", before: Array(RegistrySchema.migrations.prefix(4)), after: RegistrySchema.migrations,
             seed: { tx in
@@ -67,13 +76,25 @@ struct RegistryMigrationTests {
                     try await tx.nativeExecute("INSERT INTO registered_days (county, day, delta) VALUES (?, ?, ?)",
                                                [StoreValue(county), StoreValue(day), StoreValue(delta)])
                 }
+                for (county, category, count) in [(140524, 1, 5), (140524, 2, 7), (140581, 1, 4)] {
+                    try await tx.nativeExecute("""
+                        INSERT INTO registration_counts (county, category, gender, age_band, employment, count)
+                        VALUES (?, ?, 1, 2, 1, ?)
+                        """, [StoreValue(county), StoreValue(category), StoreValue(count)])
+                }
             },
             check: { after in
-                let rows = try await after.read { db in
-                    try await db.nativeRows("SELECT day, delta FROM registered_days WHERE county = 0 ORDER BY day")
-                        .map { "\(try $0.int64("day"))=\(try $0.int64("delta"))" }
+                let (days, months, totals) = try await after.read { db in
+                    (try await db.nativeRows("SELECT county, day, delta FROM registered_days ORDER BY county, day")
+                        .map { "\(try $0.int64("county"))/\(try $0.int64("day"))=\(try $0.int64("delta"))" },
+                     try await db.nativeRows("SELECT county, month, delta FROM registered_months ORDER BY county, month")
+                        .map { "\(try $0.int64("county"))/\(try $0.int64("month"))=\(try $0.int64("delta"))" },
+                     try await db.nativeRows("SELECT county, count FROM registration_totals ORDER BY county")
+                        .map { "\(try $0.int64("county"))=\(try $0.int64("count"))" })
                 }
-                #expect(rows == ["20200301=3", "20200601=-1"])
+                #expect(days == ["140524/20200301=2", "140581/20200301=1", "140581/20200601=-1"])
+                #expect(months == ["0/202003=3", "0/202006=-1", "140524/202003=2", "140581/202003=1", "140581/202006=-1"])
+                #expect(totals == ["140524=12", "140581=4"])
             })
     }
 }
