@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Side-by-side benchmarks (issue 7): our protocol against grpc-swift 2 and a bare NIO + TLS
+// Side-by-side benchmarks: our protocol against grpc-swift 2 and a bare NIO + TLS
 // framed echo, and our codec against swift-protobuf. A package of its own so that gRPC,
 // HTTP/2 and swift-protobuf never enter the product build. Run with `./run.sh`.
 let package = Package(

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The gateway at city scale (issue 6's benchmark): a registry holding PERSONS demo persons, an
-# evaluation service holding their demo certificates (about 0.7 per person), then
-# `jcskills-load gateway` — Totals with 64 outstanding calls, the gateway's cache off, so every
-# answer is a fan-out to both sources. Release build; loopback only; everything under WORK.
+# The gateway at city scale (BENCHMARKS.md, "Gateway at city scale"): a registry holding
+# PERSONS demo persons, an evaluation service holding their demo certificates (about 0.7 per
+# person), then `jcskills-load gateway` — Totals with 64 outstanding calls, the gateway's cache
+# off, so every answer is a fan-out to both sources. Release build; loopback only; everything
+# under WORK.
 #
 #   Benchmarks/gateway-scale.sh                       # 1.5 M persons, ~1 M certificates
 #   PERSONS=20000 DURATION=5 Benchmarks/gateway-scale.sh

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The import targets of issues 4 and 5: demo persons into an empty registry, or demo
+# The import targets (≥ 30,000 rows/s each; BENCHMARKS.md): demo persons into an empty registry, or demo
 # certificates into an empty evaluation service, through the services' client-streaming import
 # over mutual TLS — the `jcskills registry import` / `jcskills evaluation import` a department
 # would run. Release build; loopback only; everything under WORK. Prints the CLI's rows/s and

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The side-by-side comparison of issue 7: our protocol against grpc-swift 2 and a bare
+# The side-by-side comparison: our protocol against grpc-swift 2 and a bare
 # NIO + TLS echo, our codec against swift-protobuf. Builds in release (the first build takes
 # ten minutes or more here: gRPC, HTTP/2 and swift-protobuf), runs everything once, prints the
 # Markdown report and keeps it in results/latest.md. Options go to jcskills-bench (see --help),

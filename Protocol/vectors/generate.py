@@ -395,7 +395,7 @@ rt("nested_all", OUTER, "singular, optional and repeated nested messages", {
     "label": "外", "inner": {"x": 5, "tag": "内"}, "maybe": {}, "items": [{"x": 1}, {"x": -1, "tag": "晋"}],
 })
 
-# The labour-registration record of ANCHORS.md (about 120 bytes).
+# The labour-registration record of docs/ANCHORS.md §3 (about 120 bytes).
 RECORD = {
     "idNumber": "14052419900307123X", "name": "张晓明", "gender": 1, "birthDate": 19900307,
     "county": 140524, "category": 3, "phone": "13803561234", "education": 4,

@@ -5,7 +5,7 @@ import JCSkillsLoad
 struct CodecCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "codec",
-        abstract: "Encode and decode the labour-registration record of ANCHORS.md (120 bytes); ns per operation.",
+        abstract: "Encode and decode the labour-registration record of docs/ANCHORS.md (120 bytes); ns per operation.",
         discussion: "For the comparison with swift-protobuf, run Benchmarks/run.sh.")
 
     @Option(name: .long, help: "Iterations of each of encode and decode.")

@@ -16,7 +16,7 @@ struct LoadCommand: AsyncParsableCommand {
             contracts land.
 
             Other subcommands:
-              codec    encode/decode of the ANCHORS.md record, ns per operation
+              codec    encode/decode of the docs/ANCHORS.md record, ns per operation
               store    the store's bulk-insert benchmark, rows per second
               compare  two --json reports side by side, ratio B ÷ A
 

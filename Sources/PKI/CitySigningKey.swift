@@ -2,7 +2,8 @@ import Crypto
 import Foundation
 
 /// The city's Ed25519 key that signs exported certificates, so anyone holding the public key
-/// can check a certificate offline (issue 5 §4). Kept as standard PEM — PKCS #8 for the
+/// can check a certificate offline (`jcskills cert verify`; README.md, "The evaluation centre",
+/// signed certificates). Kept as standard PEM — PKCS #8 for the
 /// private key, SubjectPublicKeyInfo for the public one — so `openssl pkey` reads them too.
 ///
 /// It is a separate key from the TLS CA on purpose: the public key is handed to the public,

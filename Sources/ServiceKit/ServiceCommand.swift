@@ -8,7 +8,7 @@ public protocol ServiceDefinition: SendableMetatype {
     static func assemble(_ environment: ServiceEnvironment) async throws -> ServiceAssembly
 }
 
-/// The command line every service shares (DESIGN.md §7).
+/// The command line every service shares (docs/DESIGN.md §7).
 public struct ServiceCommand<Definition: ServiceDefinition>: AsyncParsableCommand {
     public static var configuration: CommandConfiguration {
         let kind = Definition.kind

@@ -1,4 +1,4 @@
-/// The programme's five services and their default ports (DESIGN.md §7).
+/// The programme's five services and their default ports (docs/DESIGN.md §7).
 public enum ServiceKind: String, CaseIterable, Sendable, Codable {
     case gateway, registry, training, evaluation, competition
 

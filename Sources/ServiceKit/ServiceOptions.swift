@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The flags every service executable takes (DESIGN.md §7). Flags override the config file,
+/// The flags every service executable takes (docs/DESIGN.md §7). Flags override the config file,
 /// which overrides the defaults.
 public struct ServiceOptions: ParsableArguments, Sendable {
     @Option(name: .long, help: ArgumentHelp("YAML configuration file (see deploy/config/).", valueName: "file"))

@@ -12,7 +12,7 @@ struct SmallPartsTests {
         #expect(LoadProgress(completed: 0, failures: 3, measuredSeconds: -0.4).line == "warming up … 3 errors")
     }
 
-    @Test("each service's default endpoint (DESIGN.md §7)")
+    @Test("each service's default endpoint (docs/DESIGN.md §7)")
     func ports() {
         #expect(ServicePorts.defaultEndpoint("gateway") == "127.0.0.1:7100")
         #expect(ServicePorts.defaultEndpoint("registry") == "127.0.0.1:7101")

@@ -41,7 +41,7 @@ struct GoldenVectorTests {
     static func outer(_ build: (inout Outer) -> Void) -> CodecExpectation { expecting(make(build)) }
     static func record(_ build: (inout RegistrationRecord) -> Void) -> CodecExpectation { expecting(make(build)) }
 
-    /// The record of ANCHORS.md's codec benchmark.
+    /// The record of docs/ANCHORS.md §3's codec benchmark (same shape, other values).
     static var anchorRecord: RegistrationRecord {
         make { (r: inout RegistrationRecord) in
             r.idNumber = "14052419900307123X"

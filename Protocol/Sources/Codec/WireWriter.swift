@@ -2,7 +2,7 @@
 ///
 /// Encoding is two passes over a message's fields: ``WireSizer`` adds up the exact size, then
 /// this writer fills a buffer of that size through a raw cursor. Measured on this project's
-/// machine (ANCHORS.md), per-field `ByteBuffer` writes cost six times as much as this.
+/// machine (docs/ANCHORS.md §3), per-field `ByteBuffer` writes cost six times as much as this.
 ///
 /// The per-byte helpers are `@inline(__always)`: the benchmark and the RPC runtime call the
 /// encoder from other modules, where the optimizer otherwise left `writeVarint` and

@@ -1,4 +1,4 @@
-/// The five kinds of certificate a worker can hold under the plan (seed action 4, DOMAIN.md).
+/// The five kinds of certificate a worker can hold under the plan (seed action 4; docs/DOMAIN.md §7).
 public struct CertificateKind: WireEnum, CustomStringConvertible, Sendable {
     public var rawValue: Int32
     public init(rawValue: Int32) { self.rawValue = rawValue }

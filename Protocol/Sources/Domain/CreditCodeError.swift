@@ -2,7 +2,7 @@
 ///
 /// A wrong check character is *not* one of these: some early pilot codes fail the check yet
 /// are legal, so ``UnifiedSocialCreditCode/parse(_:)`` accepts them and reports
-/// ``UnifiedSocialCreditCode/checkDigitValid`` = false for review (DOMAIN.md).
+/// ``UnifiedSocialCreditCode/checkDigitValid`` = false for review (docs/DOMAIN.md §4).
 public enum CreditCodeError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Not 18 characters; the payload is the number it has.
     case wrongLength(Int)

@@ -1,5 +1,5 @@
 /// The key employment groups a service currently recognises, with their names: policy data,
-/// not constants, because the list of "ten groups" is not fixed by the plan (DOMAIN.md).
+/// not constants, because the list of "ten groups" is not fixed by the plan (docs/DOMAIN.md §5.3).
 ///
 /// ``default`` holds the national ten and 就业困难人员 (values 1–11). A deployment may load
 /// another list — drop a group, rename one, or add value 12 with its own names — and this

@@ -1,6 +1,6 @@
-/// The occupations a service works with: policy data that a deployment may replace (DOMAIN.md).
+/// The occupations a service works with: policy data that a deployment may replace (docs/DOMAIN.md §10).
 ///
-/// ``default`` holds the occupations DOMAIN.md names: twelve verified against the 2022
+/// ``default`` holds the occupations docs/DOMAIN.md §10 names: twelve verified against the 2022
 /// classification and seven from a draft (``Occupation/verified`` = false).
 public struct OccupationCatalogue: Hashable, Sendable {
     /// The occupations, in display order.

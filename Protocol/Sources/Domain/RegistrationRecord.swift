@@ -8,7 +8,7 @@ public struct Gender: WireEnum, CustomStringConvertible {
     public var description: String { self == .male ? "male" : self == .female ? "female" : "unspecified" }
 }
 
-/// The four labour-force categories of the plan (DOMAIN.md).
+/// The four labour-force categories of the plan (docs/DOMAIN.md §5.1).
 public struct LabourCategory: WireEnum, CustomStringConvertible {
     public var rawValue: Int32
     public init(rawValue: Int32) { self.rawValue = rawValue }
@@ -55,7 +55,7 @@ public struct RegistrationStatus: WireEnum {
 }
 
 /// One labour-force registration (建档立卡) as it travels between services. Also the record the
-/// codec benchmark measures (ANCHORS.md: about 120 bytes encoded).
+/// codec benchmark measures (docs/ANCHORS.md §3: about 120 bytes encoded).
 public struct RegistrationRecord: WireMessage, Hashable {
     /// 18-character resident ID number.
     public var idNumber: String = ""
@@ -92,7 +92,7 @@ public struct RegistrationRecord: WireMessage, Hashable {
 }
 
 extension RegistrationRecord {
-    /// The record ANCHORS.md measured codecs with: 18-character ID, 3-CJK name, two 8-CJK
+    /// The record docs/ANCHORS.md §3 measured codecs with: 18-character ID, 3-CJK name, two 8-CJK
     /// occupations, 120 bytes encoded. Shared by `jcskills-load codec` and `Benchmarks/`, so both
     /// measure the same bytes.
     public static var anchorsSample: RegistrationRecord {

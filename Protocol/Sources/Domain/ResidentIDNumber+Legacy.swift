@@ -6,7 +6,7 @@ extension ResidentIDNumber {
     /// 2013-01-01) to the 18-character form: `19` is inserted before `YY` and the check
     /// character appended, so `140524900101123` becomes `140524199001011239`.
     ///
-    /// Accept this only where DOMAIN.md allows it — bulk import of legacy records — and flag
+    /// Accept this only where docs/DOMAIN.md §3 allows it — bulk import of legacy records — and flag
     /// the converted record. Every legacy number is assumed to be born in the 1900s, as the
     /// standard's conversion does.
     ///

@@ -4,7 +4,7 @@
 /// check character. A value of this type always has a real birth date and a correct check
 /// character; the address code is *any* six digits, because numbers keep the code of the
 /// county where they were issued, including codes abolished since, and people registered
-/// elsewhere live and work in Jincheng (DOMAIN.md) — residence is a separate field.
+/// elsewhere live and work in Jincheng (docs/DOMAIN.md §2) — residence is a separate field.
 ///
 /// ```swift
 /// let id = try ResidentIDNumber.parse("11010519491231002x")

@@ -8,7 +8,7 @@
 ///
 /// A code whose check character is wrong still parses: some early pilot codes fail the check
 /// but are legal, so ``checkDigitValid`` is false and the record needs review rather than
-/// rejection (DOMAIN.md).
+/// rejection (docs/DOMAIN.md §4).
 public struct UnifiedSocialCreditCode: Hashable, Sendable, CustomStringConvertible {
     /// The normalized code: 18 characters, letters uppercase.
     public let value: String

@@ -5,7 +5,8 @@ import JCSkillsServiceKit
 import JCSkillsStore
 import SQLKit
 
-/// Bulk import of historical certificates (issue 5 §6), one transaction per batch.
+/// Bulk import of historical certificates (`ImportCertificates`, fed by `jcskills evaluation
+/// import`; README.md, "The evaluation centre"), one transaction per batch.
 ///
 /// A historical certificate records a fact, so the rules of issuing (an active institution
 /// within its filed scope, an enterprise body's own employees) are not applied: its

@@ -12,7 +12,7 @@ public enum EvaluationDefinition: ServiceDefinition {
 
     /// The evaluation service's own section of the config file (`evaluation:`).
     struct Options: Decodable {
-        /// Staff an enterprise needs to set up its own evaluation body (local policy, DOMAIN.md).
+        /// Staff an enterprise needs to set up its own evaluation body (local policy, docs/DOMAIN.md §9).
         var enterpriseBodyMinimumStaff: UInt32?
         /// The city's Ed25519 key that signs exported certificates (PEM, PKCS #8).
         var signingKey: String?

@@ -16,7 +16,7 @@ struct EvaluationRPCService: RPCService {
     let compliance: ComplianceQueries
     let baseline: BaselineRepository
     let signer: CertificateSigner
-    /// Staff an enterprise needs for its own evaluation body (DOMAIN.md: 300, local policy).
+    /// Staff an enterprise needs for its own evaluation body (docs/DOMAIN.md §9: 300, local policy).
     let enterpriseBodyMinimumStaff: UInt32
     let store: Store
 

@@ -5,7 +5,7 @@ import SQLKit
 
 /// Mutual recognition (plan, action 2), recorded with each certificate as it is issued or
 /// imported: a vocational-qualification certificate counts as a skill-level certificate of the
-/// same level, and levels 3–1 bridge to the engineering titles (DOMAIN.md). Recorded rather
+/// same level, and levels 3–1 bridge to the engineering titles (docs/DOMAIN.md §8). Recorded rather
 /// than derived on reading, so the record says what was recognised under the rules of the day.
 enum Recognitions {
     /// What `kind` at `level` is recognised as; nil when nothing.

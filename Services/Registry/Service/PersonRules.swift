@@ -2,7 +2,8 @@ import Foundation
 import JCSkillsProtocol
 import JCSkillsServiceKit
 
-/// The registration rules of issue 4 §1, each failure naming the field and the reason.
+/// The registry's registration rules (README.md, "The registry"; the facts behind them:
+/// docs/DOMAIN.md §2–§5), each failure naming the field and the reason.
 struct PersonRules: Sendable {
     /// Today in Jincheng (UTC+8).
     let today: @Sendable () -> CalendarDate
@@ -12,7 +13,7 @@ struct PersonRules: Sendable {
     var ageRule = LabourForceAgeRule.standard
 
     /// - Parameter allowLegacy: bulk import only: a 15-digit number (withdrawn 2013) is
-    ///   converted to 18 digits (DOMAIN.md) and the record flagged.
+    ///   converted to 18 digits (docs/DOMAIN.md §3) and the record flagged.
     func validate(_ request: PersonRegistration, allowLegacy: Bool = false) throws(RuleViolation) -> ValidatedPerson {
         let id: ResidentIDNumber
         let legacy = request.idNumber.count == 15

@@ -60,8 +60,11 @@ enum RegisteredDays {
         try await db.addDeltas(into: "registered_months", keys: ["county", "month"], delta: "delta", rows: rows(months))
     }
 
+    /// In key order: the upserts then walk the table's B-tree from one end to the other
+    /// instead of jumping about it.
     private static func rows(_ deltas: [Key: Int]) -> [(key: [StoreValue], delta: Int64)] {
-        deltas.filter { $0.value != 0 }.map { ([StoreValue($0.key.county), StoreValue($0.key.day)], Int64($0.value)) }
+        deltas.filter { $0.value != 0 }.sorted { ($0.key.county, $0.key.day) < ($1.key.county, $1.key.day) }
+            .map { ([StoreValue($0.key.county), StoreValue($0.key.day)], Int64($0.value)) }
     }
 
     /// An SQL expression for the figure on `day` in `county` (``city``: the whole city), and

@@ -1,7 +1,8 @@
 import JCSkillsProtocol
 import JCSkillsRPC
 
-/// Who may do what in the registry (issue 4 §2). Policies gate the methods; the checks below
+/// Who may do what in the registry (README.md, "The registry"; identities and roles:
+/// docs/DESIGN.md §4). Policies gate the methods; the checks below
 /// decide, per request, county scope and whether personal data is shown or masked.
 enum RegistryAccess {
     /// The registry office's staff.

@@ -12,7 +12,8 @@ public enum RegistryDefinition: ServiceDefinition {
 
     /// The registry's own section of the config file (`registry:`).
     struct Options: Decodable {
-        /// Estimated labour force per county code, for coverage (DOMAIN.md: about 1.5 million in all).
+        /// Estimated labour force per county code, for coverage (docs/DOMAIN.md §5.2: about
+        /// 1.5 million in all).
         var labourForce: [String: UInt64]?
         /// Key employment groups accepted, by number (default: the plan's ten, the national list
         /// 1–10; 11 就业困难人员 is known and may be added).

@@ -2,7 +2,7 @@ import Foundation
 import JCSkillsProtocol
 import NIOCore
 
-/// Encode and decode of one labour-registration record, the workload ANCHORS.md measured
+/// Encode and decode of one labour-registration record, the workload docs/ANCHORS.md §3 measured
 /// swift-protobuf with (about 120 bytes on the wire).
 public enum CodecBenchmark {
     public struct Result: Codable, Sendable {
@@ -12,7 +12,7 @@ public enum CodecBenchmark {
         public var decodeNanoseconds: Double
     }
 
-    /// The record ANCHORS.md describes (``RegistrationRecord/anchorsSample``).
+    /// The record docs/ANCHORS.md §3 describes (``RegistrationRecord/anchorsSample``).
     public static func sampleRecord() -> RegistrationRecord { .anchorsSample }
 
     public static func run(iterations: Int) throws -> Result {

@@ -3,8 +3,8 @@ import JCSkillsProtocol
 import JCSkillsRPC
 import Synchronization
 
-/// The evaluation service's mix (issue 7): public verification of issued certificates,
-/// issuance to fresh generated holders, skilled-worker counts.
+/// The evaluation service's mix for `jcskills-load evaluation`: public verification of issued
+/// certificates, issuance to fresh generated holders, skilled-worker counts.
 /// Default proportions verify 70, issue 20, counts 10 (`--mix` changes them).
 ///
 /// `setUp` registers a social-organisation institution of its own (code `LOAD-<salt>`, scope

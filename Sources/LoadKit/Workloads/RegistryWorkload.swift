@@ -2,8 +2,9 @@ import JCSkillsProtocol
 import JCSkillsRPC
 import Synchronization
 
-/// The registry's mix (issue 7): look-ups of registered persons, registrations of fresh
-/// generated persons, aggregate statistics; optionally training's verification.
+/// The registry's mix for `jcskills-load registry`: look-ups of registered persons,
+/// registrations of fresh generated persons, aggregate statistics; optionally training's
+/// verification.
 /// Default proportions lookup 70, register 20, aggregate 10, verify 0 (`--mix` changes them).
 public struct RegistryWorkload: Workload {
     public let name = "registry"

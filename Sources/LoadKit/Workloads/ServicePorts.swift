@@ -1,4 +1,4 @@
-/// Each service's default port (DESIGN.md §7), for `--endpoint`'s default.
+/// Each service's default port (docs/DESIGN.md §7), for `--endpoint`'s default.
 public enum ServicePorts {
     public static let all: [(service: String, port: Int)] = [
         ("gateway", 7100), ("registry", 7101), ("training", 7102), ("evaluation", 7103), ("competition", 7104),

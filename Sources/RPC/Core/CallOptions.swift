@@ -10,7 +10,7 @@ public struct CallOptions: Sendable {
     public var metadata: [MetadataEntry]
     /// A request id; default: the id of the call being served, or a new random id.
     public var requestID: String?
-    /// Makes a write safe to retry (DESIGN.md §5): the server stores the first result under
+    /// Makes a write safe to retry (docs/DESIGN.md §5): the server stores the first result under
     /// this key and returns it for any repeat.
     public var idempotencyKey: String?
 

@@ -1,6 +1,6 @@
 /// Who is calling: the identity in the peer's certificate, parsed once per connection.
 ///
-/// Identities are SAN URIs with the `jcskills` scheme (DESIGN.md §4):
+/// Identities are SAN URIs with the `jcskills` scheme (docs/DESIGN.md §4):
 /// `jcskills://registry` (a service), `jcskills://admin` (a role),
 /// `jcskills://county/140524` (a county office). A certificate from the city CA without such a
 /// URI is ``Kind/unidentified``: it may call only methods open to any authenticated peer.

@@ -3,7 +3,7 @@ import NIOCore
 /// Runs a task's jobs on one event loop, so a handler and the connection it answers share a
 /// thread: no wake-up of another thread per call, and the handler's writes need no hop.
 /// (swift-nio 2.101 makes an event loop a `SerialExecutor` but not a `TaskExecutor`;
-/// ANCHORS.md measured this adapter within 1–2 µs of a bare echo.)
+/// docs/ANCHORS.md §2 measured this adapter within 1–2 µs of a bare echo.)
 public final class EventLoopTaskExecutor: TaskExecutor {
     public let eventLoop: any EventLoop
 

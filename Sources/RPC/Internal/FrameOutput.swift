@@ -2,7 +2,7 @@ import JCSkillsProtocol
 import NIOCore
 
 /// The frames a connection produces during one event-loop pass, written with one `write` and
-/// one flush: one TLS record and one syscall for a whole batch of calls (ANCHORS.md: unbatched
+/// one flush: one TLS record and one syscall for a whole batch of calls (docs/ANCHORS.md §2: unbatched
 /// writes, not TLS or async, were what made RPC stacks slow).
 struct FrameOutput {
     var buffer = ByteBuffer()

@@ -3,7 +3,7 @@ import X509
 
 enum PeerIdentity {
     /// The principal named by a peer certificate: its first `jcskills://` SAN URI.
-    /// Parsed once per connection (ANCHORS.md: gRPC's per-call re-parsing was a measurable cost).
+    /// Parsed once per connection (docs/ANCHORS.md §1: gRPC's per-call re-parsing was a measurable cost).
     static func principal(from certificate: NIOSSLCertificate?) -> Principal {
         guard let certificate, let der = try? certificate.toDERBytes(),
               let parsed = try? Certificate(derEncoded: der)

@@ -7,7 +7,7 @@ import NIOCore
 public struct ServerConfiguration: Sendable {
     /// Address to listen on. Default `127.0.0.1`.
     public var host: String
-    /// Port; 0 picks a free one (tests). Services default to 7100–7104 (DESIGN.md §7).
+    /// Port; 0 picks a free one (tests). Services default to 7100–7104 (docs/DESIGN.md §7).
     public var port: Int
     public var tls: TLSFiles
     /// Name reported by the health check, e.g. `"registry"`.

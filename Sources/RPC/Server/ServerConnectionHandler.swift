@@ -5,7 +5,7 @@ import NIOSSL
 import NIOTLS
 
 /// One client connection: reads frames, runs calls as tasks on this connection's event loop,
-/// and writes every response of a loop pass in one flush (SPEC.md §3, ANCHORS.md).
+/// and writes every response of a loop pass in one flush (Protocol/SPEC.md §3, docs/ANCHORS.md §2).
 final class ServerConnectionHandler: BatchedFrameWriter {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer

@@ -15,7 +15,7 @@ struct EvaluationConfigTests {
         let section = try #require(try settings.section(EvaluationDefinition.Options.self))
         #expect(section.enterpriseBodyMinimumStaff == 500)
 
-        // Without the section the DOMAIN.md default applies.
+        // Without the section the default of docs/DOMAIN.md §9 applies.
         let plain = try ServiceSettings.resolve(kind: .evaluation, options: try ServiceOptions.parse([]))
         #expect(try plain.section(EvaluationDefinition.Options.self) == nil)
         #expect(EvaluationDefinition.defaultEnterpriseBodyMinimumStaff == 300)

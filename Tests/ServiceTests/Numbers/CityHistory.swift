@@ -2,7 +2,9 @@ import JCSkillsProtocol
 
 /// A small city's history, drawn from a seed: persons registered, moving, leaving and coming
 /// back; certificates of every kind issued, upgraded, revoked and expiring; certificates from
-/// before the system imported, some of them identifying persons of a declared baseline.
+/// before the system imported, some of them identifying persons of a declared baseline;
+/// enterprises registered, growing, shrinking, moving and answering the survey; evaluation
+/// institutions approved, moved, suspended, revoked and reinstated.
 /// Plain numbers only (dates as `yyyymmdd`), so that ``CityOracle`` can recount it without any
 /// of the services' code.
 struct CityHistory {
@@ -31,6 +33,18 @@ struct CityHistory {
         var asOf: Int32
     }
 
+    struct Institution {
+        var code: String
+        var type: InstitutionType
+        /// A county, or the city (140500).
+        var county: Int32
+        /// An enterprise body's enterprise.
+        var enterprise: Int?
+        /// Registered at the start with an approval date before it; the others are approved
+        /// on the day they are registered.
+        var approvedBefore: Int32?
+    }
+
     enum Event {
         case register(person: Int, county: Int32)
         case move(person: Int, county: Int32)
@@ -39,6 +53,14 @@ struct CityHistory {
         case comeBack(person: Int, county: Int32)
         case issue(certificate: Int)
         case revoke(certificate: Int)
+        /// An enterprise registered, or its record updated: its county and staff from then.
+        case enterprise(index: Int, county: Int32, staff: UInt32)
+        /// The enterprise's first (or another) line of the demand survey.
+        case survey(enterprise: Int)
+        case registerInstitution(index: Int)
+        /// Registered again in another county (not an enterprise body: it stays with its enterprise).
+        case moveInstitution(index: Int, county: Int32)
+        case institutionStatus(index: Int, status: InstitutionStatus)
     }
 
     static let counties: [Int32] = [140502, 140521, 140522, 140524, 140525, 140581]
@@ -54,6 +76,10 @@ struct CityHistory {
     /// Imported on the first day, before anything else: certificates issued before the system.
     var imported: [Int] = []
     var baselines: [Baseline] = []
+    /// Credit codes.
+    var enterprises: [String] = []
+    /// The first is the city centre that issues every certificate: active throughout.
+    var institutions: [Institution] = [Institution(code: "CITY", type: .cityCentre, county: 140500, approvedBefore: 20000101)]
     /// In the order they happen; several may share a day.
     var events: [(day: Int32, event: Event)] = []
     /// After the events up to this day the test records what the services say about the days
@@ -149,6 +175,62 @@ struct CityHistory {
         }
         for index in certificates.indices where !imported.contains(index) && chance(20) {
             add(chance(15) ? certificates[index].issued : day(certificates[index].issued, Self.end), .revoke(certificate: index))
+        }
+
+        // Enterprises: registered, their staff and county changing, answering the survey; some
+        // of at least 300 staff setting up an evaluation body of their own.
+        var bodyDays: [(enterprise: Int, day: Int32)] = []
+        for index in 0..<Int.random(in: 0...4, using: &random) {
+            enterprises.append(TestCreditCodes.make(500 + index))
+            func drawStaff() -> UInt32 { chance(50) ? UInt32.random(in: 300...900, using: &random) : UInt32.random(in: 20...299, using: &random) }
+            var when = day(Self.start, 20261101)
+            add(when, .enterprise(index: index, county: Self.recordCounties.randomElement(using: &random)!, staff: drawStaff()))
+            for _ in 0..<Int.random(in: 0...3, using: &random) {
+                when = day(when, 20261101)
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0: add(when, .survey(enterprise: index))
+                case 1: add(when, .enterprise(index: index, county: Self.recordCounties.randomElement(using: &random)!, staff: drawStaff()))
+                default:
+                    // Registering a body asks the registry for the enterprise's staff as it stands.
+                    bodyDays.append((index, when))
+                }
+            }
+        }
+        // Institutions: a few approved before the system, others registered on their day;
+        // suspended, revoked, reinstated, moved.
+        let places = Self.counties + [140500]
+        for _ in 0..<Int.random(in: 0...2, using: &random) {
+            institutions.append(Institution(code: "I\(institutions.count)", type: chance(50) ? .socialOrganisation : .vocationalCollege,
+                                            county: places.randomElement(using: &random)!, approvedBefore: day(20100101, 20181231)))
+        }
+        for _ in 0..<Int.random(in: 0...2, using: &random) {
+            institutions.append(Institution(code: "I\(institutions.count)", type: chance(50) ? .socialOrganisation : .vocationalCollege,
+                                            county: places.randomElement(using: &random)!))
+            add(day(Self.start, 20261101), .registerInstitution(index: institutions.count - 1))
+        }
+        // Its staff after that day's updates (the body comes after them).
+        func staff(_ enterprise: Int, on when: Int32) -> UInt32 {
+            timeline.filter { $0.day <= when }.sorted { ($0.day, $0.order) < ($1.day, $1.order) }.reduce(0) { staff, entry in
+                if case .enterprise(enterprise, _, let now) = entry.event { now } else { staff }
+            }
+        }
+        for (enterprise, when) in bodyDays where staff(enterprise, on: when) >= 300 && !institutions.contains(where: { $0.enterprise == enterprise }) {
+            institutions.append(Institution(code: "I\(institutions.count)", type: .enterpriseBody,
+                                            county: Self.counties.randomElement(using: &random)!, enterprise: enterprise))
+            add(when, .registerInstitution(index: institutions.count - 1))
+        }
+        for index in institutions.indices.dropFirst() {
+            var when = institutions[index].approvedBefore.map { _ in Self.start }
+                ?? timeline.first { if case .registerInstitution(index) = $0.event { true } else { false } }!.day
+            for _ in 0..<Int.random(in: 0...2, using: &random) {
+                guard when < 20261101 else { break }
+                when = day(when, 20261101)
+                if institutions[index].type != .enterpriseBody, chance(30) {
+                    add(when, .moveInstitution(index: index, county: places.randomElement(using: &random)!))
+                } else {
+                    add(when, .institutionStatus(index: index, status: [.active, .suspended, .revoked].randomElement(using: &random)!))
+                }
+            }
         }
         // Days in order; on one day, the order they were drawn in (a revocation after its issue).
         events = timeline.sorted { ($0.day, $0.order) < ($1.day, $1.order) }.map { ($0.day, $0.event) }

@@ -1,3 +1,5 @@
+import JCSkillsProtocol
+
 /// Every figure of a ``CityHistory``, recounted from its events alone with the rules of
 /// docs/NUMBERS.md written out afresh: no code shared with the services (dates are `yyyymmdd`
 /// integers, ages and lifetimes computed here).
@@ -59,7 +61,64 @@ struct CityOracle {
         return result
     }
 
+    /// Each enterprise registered by `day`: its county and staff then, and whether it had
+    /// answered the survey.
+    func enterprises(on day: Int32) -> [Int: (county: Int32, staff: UInt32, surveyed: Bool)] {
+        var state: [Int: (county: Int32, staff: UInt32, surveyed: Bool)] = [:]
+        for (when, event) in history.events where when <= day {
+            switch event {
+            case .enterprise(let index, let county, let staff): state[index] = (county, staff, state[index]?.surveyed ?? false)
+            case .survey(let index): state[index]?.surveyed = true
+            default: break
+            }
+        }
+        return state
+    }
+
+    /// Enterprises registered by `day` in `county` (0: the city), and those surveyed by then.
+    func enterpriseCounts(on day: Int32, county: Int32) -> (enterprises: Int, surveyed: Int) {
+        let here = enterprises(on: day).values.filter { county == 0 || Self.counted($0.county) == county }
+        return (here.count, here.filter(\.surveyed).count)
+    }
+
     // MARK: Evaluation
+
+    /// Each institution approved by `day`: its county and status then.
+    func institutions(on day: Int32) -> [Int: (county: Int32, status: InstitutionStatus)] {
+        var state: [Int: (county: Int32, status: InstitutionStatus)] = [:]
+        for (index, institution) in history.institutions.enumerated() {
+            if let approved = institution.approvedBefore, approved <= day { state[index] = (institution.county, .active) }
+        }
+        for (when, event) in history.events where when <= day {
+            switch event {
+            case .registerInstitution(let index): state[index] = (history.institutions[index].county, .active)
+            case .moveInstitution(let index, let county): state[index]?.county = county
+            case .institutionStatus(let index, let status): state[index]?.status = status
+            default: break
+            }
+        }
+        return state
+    }
+
+    /// Institutions on `day` in `county` (0: the city, with the city-wide ones) by type and
+    /// status, as `type/status=count` in that order.
+    func institutionCounts(on day: Int32, county: Int32) -> String {
+        var counts: [String: Int] = [:]
+        for (index, state) in institutions(on: day) where county == 0 || state.county == county {
+            counts["\(history.institutions[index].type.rawValue)/\(state.status.rawValue)", default: 0] += 1
+        }
+        return counts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+    }
+
+    /// Enterprises of at least 300 staff on `day`, in `county` then, without an enterprise
+    /// body active on `day`.
+    func lackingBody(on day: Int32, county: Int32) -> Int {
+        let institutions = institutions(on: day)
+        let covered = Set(institutions.compactMap { index, state in state.status == .active ? history.institutions[index].enterprise : nil })
+        return enterprises(on: day).filter { index, enterprise in
+            enterprise.staff >= 300 && (county == 0 || Self.counted(enterprise.county) == county) && !covered.contains(index)
+        }.count
+    }
 
     /// The day after a certificate's last valid day by its lifetime: special operations 6
     /// years, special equipment 4; 29 February to 28 February in a common year.

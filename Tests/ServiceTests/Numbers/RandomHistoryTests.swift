@@ -119,13 +119,23 @@ struct RandomHistoryTests {
             for day in days {
                 for county in [Int32(0)] + CityHistory.counties {
                     let registered = oracle.registered(on: day, county: county)
-                    check(now["registry/\(day)/\(county)"], "\(registered)", "registered on \(day) in \(county)")
+                    let enterprises = oracle.enterpriseCounts(on: day, county: county)
+                    check(now["registry/\(day)/\(county)"], "\(registered),\(enterprises.enterprises),\(enterprises.surveyed)",
+                          "registry (registered, enterprises, surveyed) on \(day) in \(county)")
                     let counts = oracle.counts(on: day, county: county)
                     check(now["evaluation/\(day)/\(county)"], "\(counts.inSystem),\(counts.skilled),\(counts.highSkill),\(counts.newSkilled)",
                           "counts (in system, skilled, high skill, new) on \(day) in \(county)")
+                    check(now["institutions/\(day)/\(county)"], oracle.institutionCounts(on: day, county: county),
+                          "institutions (type/status=count) on \(day) in \(county)")
+                    // Today's figure may be up to ComplianceQueries.countsMaxAge old by design (the
+                    // snapshot compares today's way of counting with the history's).
+                    if day != CityHistory.end {
+                        check(now["compliance/\(day)/\(county)"], "\(oracle.lackingBody(on: day, county: county))",
+                              "enterprises lacking a body on \(day) in \(county)")
+                    }
                 }
                 // The counties add up to the city.
-                for part in ["registry", "evaluation"] {
+                for part in ["registry", "evaluation"] + (day != CityHistory.end ? ["compliance"] : []) {
                     let city = Self.numbers(now["\(part)/\(day)/0"])
                     let sum = CityHistory.counties.map { Self.numbers(now["\(part)/\(day)/\($0)"]) }
                         .reduce(Array(repeating: 0, count: city.count)) { zip($0, $1).map(+) }
@@ -167,10 +177,18 @@ struct RandomHistoryTests {
                 for county in [Int32(0)] + CityHistory.counties {
                     let summary = try await registry.unary(RegistryService.statistics,
                                                            StatisticsRequest(county: county, summaryOnly: true, registrationsUpTo: day))
-                    result["registry/\(day)/\(county)"] = "\(summary.registrationsUpTo)"
-                    let counts = try await evaluation.unary(EvaluationService.counts, CountsRequest(county: county, asOf: day))
+                    result["registry/\(day)/\(county)"] = "\(summary.registrationsUpTo),\(summary.enterprises),\(summary.enterprisesSurveyed)"
+                    var counts = try await evaluation.unary(EvaluationService.counts, CountsRequest(county: county, asOf: day))
+                    // The compliance figure is left out when the registry is slow to answer
+                    // (ComplianceQueries.countsDeadline): ask again.
+                    for _ in 0..<3 where !counts.complianceKnown {
+                        counts = try await evaluation.unary(EvaluationService.counts, CountsRequest(county: county, asOf: day))
+                    }
                     result["evaluation/\(day)/\(county)"] =
                         "\(counts.inSystemSkilledWorkers),\(counts.skilledWorkers),\(counts.highSkill),\(counts.newSkilledWorkers)"
+                    result["institutions/\(day)/\(county)"] = counts.institutions
+                        .map { "\($0.type.rawValue)/\($0.status.rawValue)=\($0.count)" }.sorted().joined(separator: ",")
+                    result["compliance/\(day)/\(county)"] = counts.complianceKnown ? "\(counts.enterprisesLackingBody)" : "unknown"
                 }
             }
             return result
@@ -186,12 +204,13 @@ struct RandomHistoryTests {
             return issue
         }
 
-        /// The institution, the baseline and the certificates from before the system.
+        /// The institutions approved before the system, the baseline and the certificates from
+        /// before the system.
         private mutating func setUp() async throws {
             clock.set(CityHistory.start)
-            _ = try await evaluation.unary(EvaluationService.registerInstitution, .sample(
-                code: "CITY", type: .cityCentre, county: 140500,
-                scope: CityHistory.occupations.map { ScopeEntry(occupation: $0, levels: SkillLevel.standard) }, approvedOn: 20000101))
+            for index in history.institutions.indices where history.institutions[index].approvedBefore != nil {
+                try await register(institution: index)
+            }
             for baseline in history.baselines {
                 var declaration = BaselineDeclaration()
                 declaration.county = baseline.county
@@ -228,7 +247,44 @@ struct RandomHistoryTests {
             case .revoke(let index):
                 let number = numbers[index]!
                 _ = try await evaluation.unary(EvaluationService.revokeCertificate, CertificateRevocation(number: number, reason: "history"))
+            case .enterprise(let index, let county, let staff):
+                var enterprise = Enterprise()
+                enterprise.creditCode = history.enterprises[index]
+                enterprise.name = "企业\(index)"
+                enterprise.county = county
+                enterprise.industry = "制造业"
+                enterprise.staffCount = staff
+                _ = try await registry.unary(RegistryService.registerEnterprise, enterprise)
+            case .survey(let index):
+                var demand = Demand()
+                demand.creditCode = history.enterprises[index]
+                demand.occupation = CityHistory.occupations[0]
+                demand.level = .level4
+                demand.year = clock.day / 10_000
+                demand.headcount = 3
+                let summary = try await registry.clientStreaming(RegistryService.importDemand) { writer in
+                    try await writer.send(DemandImportBatch(rows: [DemandImportRow(line: 2, demand: demand)]))
+                }
+                if summary.accepted != 1 { problems.append("a demand line was refused: \(summary.errors)") }
+            case .registerInstitution(let index):
+                try await register(institution: index)
+            case .moveInstitution(let index, let county):
+                try await register(institution: index, county: county)
+            case .institutionStatus(let index, let status):
+                _ = try await evaluation.unary(EvaluationService.setInstitutionStatus,
+                                               InstitutionStatusChange(code: history.institutions[index].code, status: status, reason: "history"))
             }
+        }
+
+        /// Registers an institution (again, to move it to `county`), approved before the system
+        /// or on the day.
+        private func register(institution index: Int, county: Int32? = nil) async throws {
+            let institution = history.institutions[index]
+            _ = try await evaluation.unary(EvaluationService.registerInstitution, .sample(
+                code: institution.code, type: institution.type, county: county ?? institution.county,
+                enterprise: institution.enterprise.map { history.enterprises[$0] } ?? "",
+                scope: CityHistory.occupations.map { ScopeEntry(occupation: $0, levels: SkillLevel.standard) },
+                approvedOn: institution.approvedBefore ?? clock.day))
         }
 
         private func change(_ person: Int, to status: RegistrationStatus, county: Int32) async throws {

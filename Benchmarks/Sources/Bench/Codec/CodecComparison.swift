@@ -3,12 +3,12 @@ import JCSkillsProtocol
 import NIOCore
 import SwiftProtobuf
 
-/// Encode and decode of the ANCHORS.md registration record with our codec and with
+/// Encode and decode of the docs/ANCHORS.md §3 registration record with our codec and with
 /// swift-protobuf's generated code, each through its ordinary API: ours writes into a reused
 /// `ByteBuffer` (as the RPC runtime writes into a connection's outbound buffer) and decodes from
 /// one; swift-protobuf returns a fresh `[UInt8]` and decodes from it.
 ///
-/// Everything lives in locals: ANCHORS.md saw top-level globals double every figure.
+/// Everything lives in locals: docs/ANCHORS.md §3 saw top-level globals double every figure.
 enum CodecComparison {
     struct Figures {
         var bytes: Int
@@ -113,7 +113,7 @@ enum CodecComparison {
             decodeNanoseconds: middle(figures.map(\.decodeNanoseconds)))
     }
 
-    /// The record of ANCHORS.md (shared with `jcskills-load codec`).
+    /// The record of docs/ANCHORS.md §3 (shared with `jcskills-load codec`).
     static func ourRecord() -> RegistrationRecord { .anchorsSample }
 
     static func protobufRecord() -> Jcskills_Bench_RegistrationRecord {

@@ -67,7 +67,7 @@ enum GRPCEcho {
             var results: [EchoMeasurement] = []
             for outstanding in plan.outstanding {
                 // Callers on the default executor, as gRPC's own examples and benchmarks use it
-                // (ANCHORS.md: moving them onto the NIO thread did not help).
+                // (docs/ANCHORS.md §1: moving them onto the NIO thread did not help).
                 results.append(await AsyncClosedLoop.measure(
                     .grpc, outstanding: outstanding, plan: plan, serverPID: serverPID, executor: nil, call: call))
             }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// CPU time (user + system) of this process or of a child, in microseconds: with calls/s it
-/// gives the CPU cost per call on each side, the figure ANCHORS.md explains costs with.
+/// gives the CPU cost per call on each side, the figure docs/ANCHORS.md explains costs with.
 enum CPUTime {
     static func ofSelf() -> Double {
         var usage = rusage()

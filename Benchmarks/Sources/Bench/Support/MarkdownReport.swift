@@ -64,7 +64,7 @@ struct MarkdownReport {
 
     private func codecSection(_ codec: CodecComparison.Result) -> [String] {
         [
-            "### Codec: the ANCHORS.md registration record, \(Self.grouped(Double(codec.iterations))) iterations, median of \(codec.repetitions) repetitions",
+            "### Codec: the docs/ANCHORS.md registration record, \(Self.grouped(Double(codec.iterations))) iterations, median of \(codec.repetitions) repetitions",
             "",
             "| codec | bytes | encode ns | decode ns |",
             "|---|---:|---:|---:|",

@@ -2,7 +2,7 @@ import Foundation
 
 /// A benchmark server in a child process: this same executable run as `serve <implementation>`.
 /// Client and server then share the two cores the way two services would, rather than one
-/// process's threads (as ANCHORS.md measured).
+/// process's threads (as docs/ANCHORS.md measured).
 final class ServerProcess {
     let process = Process()
     let port: Int

@@ -1,6 +1,6 @@
-/// The evaluation service's contract (issue 5): evaluation institutions and their filed scope,
-/// certificates of the five kinds, public verification, and the skilled-worker counts the
-/// gateway reads.
+/// The evaluation service's contract (README.md, "The evaluation centre"): evaluation
+/// institutions and their filed scope, certificates of the five kinds, public verification,
+/// and the skilled-worker counts the gateway reads.
 public enum EvaluationService {
     public static let name = "jcskills.evaluation.Evaluation"
 

@@ -1,5 +1,5 @@
-/// The gateway's contract (issue 6): the city's indicators against the plan, computed from the
-/// departments' aggregates. Nothing it serves is personal data.
+/// The gateway's contract (docs/DESIGN.md §6): the city's indicators against the plan,
+/// computed from the departments' aggregates. Nothing it serves is personal data.
 public enum GatewayService {
     public static let name = "jcskills.gateway.Gateway"
 

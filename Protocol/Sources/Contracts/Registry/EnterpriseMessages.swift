@@ -39,7 +39,7 @@ public struct Demand: WireMessage, Hashable {
 public struct EnterpriseView: WireMessage, Hashable {
     public var enterprise: Enterprise = Enterprise()
     /// False when the credit code's check character is wrong: legal for some early pilot
-    /// codes, but the record needs review (DOMAIN.md).
+    /// codes, but the record needs review (docs/DOMAIN.md §4).
     public var checkCharacterValid: Bool = false
     public var demand: [Demand] = []
     public init() {}

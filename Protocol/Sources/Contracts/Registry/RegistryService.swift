@@ -1,6 +1,6 @@
-/// The labour-force registry's contract (issue 4): persons and their cards (建档立卡), the
-/// enterprises and their three-year demand survey, and the aggregates training plans and the
-/// gateway read.
+/// The labour-force registry's contract (README.md, "The registry"): persons and their cards
+/// (建档立卡), the enterprises and their three-year demand survey, and the aggregates training
+/// plans and the gateway read.
 public enum RegistryService {
     public static let name = "jcskills.registry.Registry"
 

@@ -1,8 +1,9 @@
 import JCSkillsProtocol
 
 extension IndicatorCatalogue {
-    /// The plan's own figures (action plan 2020–2021 and DESIGN.md §6), used when the city has
-    /// not given a catalogue file. `deploy/config/indicators.yaml` is the same in file form.
+    /// The plan's own figures (the action plan 2020–2021 in seeds/, and docs/DESIGN.md §6),
+    /// used when the city has not given a catalogue file. `deploy/config/indicators.yaml` is
+    /// the same in file form.
     static let plan = IndicatorCatalogue(indicators: [
         Indicator(
             key: "labour_registered", nameZh: "劳动力建档立卡", nameEn: "Labour force registered", unit: "persons",
