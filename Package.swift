@@ -11,12 +11,13 @@ import PackageDescription
 //   Services/<Name>/Main               its thin executable
 //   Sources/CLI, Sources/Load           the `jcskills` and `jcskills-load` tools
 
-let nio: [Target.Dependency] = [
-    .product(name: "NIOCore", package: "swift-nio"),
-    .product(name: "NIOTLS", package: "swift-nio"),
-    .product(name: "NIOPosix", package: "swift-nio"),
-    .product(name: "NIOSSL", package: "swift-nio-ssl"),
-]
+// Every module a target imports is declared here, and nothing else (scripts/check-dependencies).
+func nio(_ modules: String...) -> [Target.Dependency] {
+    modules.map { .product(name: $0, package: $0 == "NIOSSL" ? "swift-nio-ssl" : "swift-nio") }
+}
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let lifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+let sqlKit: Target.Dependency = .product(name: "SQLKit", package: "sql-kit")
 
 let services = ["Registry", "Training", "Evaluation", "Competition", "Gateway"]
 
@@ -28,10 +29,9 @@ var targets: [Target] = [
     ),
     .target(
         name: "JCSkillsRPC",
-        dependencies: ["JCSkillsProtocol"] + nio + [
-            .product(name: "Logging", package: "swift-log"),
-            .product(name: "Metrics", package: "swift-metrics"),
-            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        dependencies: ["JCSkillsProtocol"] + nio("NIOCore", "NIOTLS", "NIOPosix", "NIOSSL") + [
+            logging, lifecycle,
+            .product(name: "CoreMetrics", package: "swift-metrics"),
             .product(name: "X509", package: "swift-certificates"),
             .product(name: "DequeModule", package: "swift-collections"),
         ],
@@ -49,23 +49,23 @@ var targets: [Target] = [
     .target(
         name: "JCSkillsStore",
         dependencies: [
-            "JCSkillsProtocol",
-            .product(name: "SQLKit", package: "sql-kit"),
+            "JCSkillsProtocol", sqlKit, logging,
             .product(name: "SQLiteKit", package: "sqlite-kit"),
+            .product(name: "SQLiteNIO", package: "sqlite-nio"),
             .product(name: "PostgresKit", package: "postgres-kit"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            // The connection pools' errors are translated into the store's.
+            .product(name: "AsyncKit", package: "async-kit"),
             .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "Logging", package: "swift-log"),
-        ],
+        ] + nio("NIOCore", "NIOPosix"),
         path: "Sources/Store"
     ),
     .target(
         name: "JCSkillsServiceKit",
-        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsPKI", "JCSkillsStore"] + nio + [
-            .product(name: "NIOHTTP1", package: "swift-nio"),
-            .product(name: "Logging", package: "swift-log"),
+        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore"] + nio("NIOCore", "NIOPosix", "NIOSSL", "NIOHTTP1") + [
+            logging, lifecycle,
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Prometheus", package: "swift-prometheus"),
-            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
         ],
@@ -75,14 +75,14 @@ var targets: [Target] = [
     .target(name: "JCSkillsDemoData", dependencies: ["JCSkillsProtocol"], path: "Sources/DemoData"),
     .executableTarget(
         name: "jcskills",
-        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsPKI", "JCSkillsServiceKit", "JCSkillsDemoData"] + nio + [
+        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsPKI", "JCSkillsServiceKit", "JCSkillsDemoData"] + nio("NIOCore", "NIOTLS", "NIOPosix", "NIOSSL") + [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         path: "Sources/CLI"
     ),
     .target(
         name: "JCSkillsLoad",
-        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsServiceKit", "JCSkillsStore"] + nio + [
+        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore"] + nio("NIOCore", "NIOPosix", "NIOSSL") + [
             .product(name: "Histogram", package: "hdrhistogram-swift"),
         ],
         path: "Sources/LoadKit"
@@ -92,37 +92,47 @@ var targets: [Target] = [
         dependencies: ["JCSkillsLoad", "JCSkillsRPC", .product(name: "ArgumentParser", package: "swift-argument-parser")],
         path: "Sources/Load"
     ),
-    .target(name: "JCSkillsTestSupport", dependencies: ["JCSkillsRPC", "JCSkillsPKI", "JCSkillsServiceKit", "JCSkillsStore"] + nio, path: "Tests/Support"),
+    .target(name: "JCSkillsTestSupport", dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsPKI", "JCSkillsStore", logging] + nio("NIOCore", "NIOPosix", "NIOSSL"), path: "Tests/Support"),
     .testTarget(name: "DomainTests", dependencies: ["JCSkillsProtocol", "JCSkillsDemoData"], path: "Tests/DomainTests"),
-    .testTarget(name: "ProtocolTests", dependencies: ["JCSkillsProtocol"], path: "Tests/ProtocolTests"),
-    .testTarget(name: "RPCTests", dependencies: ["JCSkillsRPC", "JCSkillsTestSupport", "JCSkillsPKI", "JCSkillsLoad", .product(name: "NIOEmbedded", package: "swift-nio")] + nio, path: "Tests/RPCTests"),
+    .testTarget(name: "ProtocolTests", dependencies: ["JCSkillsProtocol"] + nio("NIOCore"), path: "Tests/ProtocolTests"),
+    .testTarget(name: "RPCTests", dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsTestSupport", "JCSkillsPKI", "JCSkillsLoad", logging]
+        + nio("NIOCore", "NIOTLS", "NIOPosix", "NIOSSL", "NIOEmbedded", "NIOConcurrencyHelpers"), path: "Tests/RPCTests"),
     // The service executables too: some load tests run against the real processes.
-    .testTarget(name: "LoadTests", dependencies: ["JCSkillsLoad", "JCSkillsTestSupport", "jcskills-registry", "jcskills-evaluation", "jcskills-gateway"], path: "Tests/LoadTests"),
-    .testTarget(name: "PKITests", dependencies: ["JCSkillsPKI", "JCSkillsTestSupport"], path: "Tests/PKITests"),
+    .testTarget(name: "LoadTests", dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsLoad", "JCSkillsTestSupport", "jcskills-registry", "jcskills-evaluation", "jcskills-gateway",
+                                                  .product(name: "Histogram", package: "hdrhistogram-swift")], path: "Tests/LoadTests"),
+    .testTarget(name: "PKITests", dependencies: ["JCSkillsPKI", "JCSkillsTestSupport", .product(name: "X509", package: "swift-certificates"),
+                                                 .product(name: "SwiftASN1", package: "swift-asn1")], path: "Tests/PKITests"),
     // A child process for the crash-safety test: writes, acknowledges, and gets SIGKILLed.
-    .executableTarget(name: "jcskills-store-crash-writer", dependencies: ["JCSkillsStore"], path: "Tests/StoreCrashWriter"),
-    .testTarget(name: "StoreTests", dependencies: ["JCSkillsStore", "JCSkillsTestSupport", "jcskills-store-crash-writer"], path: "Tests/StoreTests"),
+    .executableTarget(name: "jcskills-store-crash-writer", dependencies: ["JCSkillsStore", sqlKit], path: "Tests/StoreCrashWriter"),
+    .testTarget(name: "StoreTests", dependencies: ["JCSkillsProtocol", "JCSkillsStore", "JCSkillsTestSupport", "jcskills-store-crash-writer", sqlKit,
+                                                   .product(name: "Crypto", package: "swift-crypto")], path: "Tests/StoreTests"),
     .testTarget(
         name: "ServiceTests",
         // The executables too: process-level tests start them (SIGTERM drain, metrics port, kill -9).
-        dependencies: ["JCSkillsTestSupport", "JCSkillsServiceKit", "jcskills-registry", "jcskills-evaluation"] + services.map { .target(name: "\($0)Service") },
+        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsPKI", "JCSkillsStore", "JCSkillsDemoData", "JCSkillsTestSupport", "JCSkillsServiceKit",
+                       "jcskills-registry", "jcskills-evaluation", logging, sqlKit, .product(name: "Prometheus", package: "swift-prometheus")]
+            + nio("NIOCore", "NIOPosix", "NIOSSL") + services.map { .target(name: "\($0)Service") },
         path: "Tests/ServiceTests"
     ),
 ]
 
-// What a service needs beyond the shared layers.
-let serviceExtras: [String: [Target.Dependency]] = [
+// What each service's library uses: the shared layers its store and rules need, background
+// work beside the server (a ServiceLifecycle service) and its log, its own extras.
+let storeBacked: [Target.Dependency] = ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore", "JCSkillsServiceKit", sqlKit]
+let serviceDependencies: [String: [Target.Dependency]] = [
+    "Registry": storeBacked + [logging, lifecycle],
+    // Certificates are signed with the city's key (JCSkillsPKI).
+    "Evaluation": storeBacked + ["JCSkillsPKI"],
     // The dashboard: its own HTTPS port; the indicator catalogue file is YAML.
-    "Gateway": nio + [.product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "Yams", package: "Yams")],
+    "Gateway": storeBacked + [logging, lifecycle, .product(name: "Yams", package: "Yams")] + nio("NIOCore", "NIOSSL", "NIOHTTP1"),
+    "Training": ["JCSkillsRPC", "JCSkillsServiceKit"],
+    "Competition": ["JCSkillsRPC", "JCSkillsServiceKit"],
 ]
 
 for name in services {
     targets.append(.target(
         name: "\(name)Service",
-        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore", "JCSkillsServiceKit",
-                       // Background work beside the server (a ServiceLifecycle service) and its log.
-                       .product(name: "Logging", package: "swift-log"),
-                       .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")] + serviceExtras[name, default: []],
+        dependencies: serviceDependencies[name]!,
         path: "Services/\(name)/Service"
     ))
     targets.append(.executableTarget(
@@ -158,6 +168,10 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        // Named by the store, which imports them beside the kits above (their drivers' and pools' types).
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/vapor/async-kit", from: "1.22.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: targets,

@@ -52,4 +52,18 @@ public struct StoreAuditor: AccessAuditor {
             try? await store.recordAudit(context, outcome: .permissionDenied, detail: reason)
         }
     }
+
+    public func refused(principal: Principal, method: String, requestID: String?, reason: String) async {
+        typealias Limit = AuditFieldLimits
+        logger.warning("refused", metadata: [
+            "principal": "\(Limit.cut(principal.identity, to: Limit.principal))", "method": "\(Limit.cut(method, to: Limit.method))",
+            "request-id": "\(Limit.cut(requestID ?? "-", to: Limit.requestID))",
+        ])
+        let context = AuditContext(principal: principal.identity, method: method, requestID: requestID ?? "-")
+        do {
+            try await store.recordAudit(context, outcome: .permissionDenied, detail: reason)
+        } catch {
+            logger.error("could not audit a refusal", metadata: ["error": "\(error)"])
+        }
+    }
 }

@@ -185,17 +185,20 @@ public final class Store: Sendable {
         }
     }
 
-    /// Writes the audit row for a failed write, outside the rolled-back transaction.
+    /// Writes the audit row for a failed write, outside the rolled-back transaction. Not for
+    /// PERMISSION_DENIED: the RPC server's auditor records every refusal, wherever its handler
+    /// threw it, once (``AccessAuditor/refused(principal:method:requestID:reason:)``).
     private func recordFailure(_ error: any Error, context: AuditContext) async {
         let code: StatusCode
         var detail: String?
+        if let refusal = error as? any RPCErrorConvertible, refusal.rpcError.code == .permissionDenied { return }
         switch error {
         case let error as StoreError:
             code = error.statusCode
             detail = error.message
-        case let error as RPCError:
+        case let error as any RPCErrorConvertible:
             // The handler's message may quote the request; keep only the code.
-            code = error.code
+            code = error.rpcError.code
         case is CancellationError:
             code = .cancelled
         default:

@@ -24,9 +24,6 @@ public struct JinchengDivisions: Hashable, Sendable {
     /// The six counties' codes, in code order.
     public static let countyCodes: [Int32] = counties.map(\.code)
 
-    /// The first four digits of ID numbers issued in Jincheng.
-    public static let idNumberPrefix = "1405"
-
     /// The project-defined code of the development zone unless configured otherwise.
     public static let defaultDevelopmentZoneCode: Int32 = 140599
     /// The county the development zone is taken to lie in unless configured otherwise:

@@ -33,9 +33,4 @@ public struct LoadPlan: Sendable, Hashable {
         self.requests = requests
         self.giveUpAfter = giveUpAfter
     }
-
-    public var modeDescription: String {
-        if let rate { return "open loop at \(Int(rate)) calls/s, at most \(concurrency) outstanding" }
-        return "closed loop, \(concurrency) outstanding"
-    }
 }

@@ -47,7 +47,6 @@ final class ClientConnectionHandler: BatchedFrameWriter {
     }
 
     var isUsable: Bool { !closed && !goAwayReceived && nextStreamID < UInt32.max - 2 }
-    var activeCalls: Int { streams.count }
 
     // MARK: Channel events
 

@@ -53,5 +53,16 @@ public struct AccessPolicy: Sendable, CustomStringConvertible {
 /// Receives every refused call. The store layer provides one that writes the audit log; the
 /// default logs a warning.
 public protocol AccessAuditor: Sendable {
+    /// A call its method's policy refused, before any handler ran.
     func denied(principal: Principal, method: String, requestID: String?, reason: String)
+    /// A call its handler refused with PERMISSION_DENIED (a county office writing another
+    /// county's record, say), wherever in the handler: awaited before the caller gets the
+    /// answer, so the refusal is on record when the caller sees it.
+    func refused(principal: Principal, method: String, requestID: String?, reason: String) async
+}
+
+extension AccessAuditor {
+    public func refused(principal: Principal, method: String, requestID: String?, reason: String) async {
+        denied(principal: principal, method: method, requestID: requestID, reason: reason)
+    }
 }

@@ -52,6 +52,5 @@ public struct Principal: Hashable, Sendable, CustomStringConvertible {
         return nil
     }
 
-    public func isService(_ name: String) -> Bool { kind == .service(name) }
     public func hasRole(_ name: String) -> Bool { kind == .role(name) }
 }

@@ -42,7 +42,7 @@ public struct RPCRouter: Sendable {
                 let response = try await handler(request, call.context)
                 call.finish(response: response)
             } catch {
-                call.finish(error: error)
+                await call.finish(error: error)
             }
         }
     }
@@ -58,7 +58,7 @@ public struct RPCRouter: Sendable {
                 try await handler(request, ResponseWriter(call: call), call.context)
                 call.finishStream()
             } catch {
-                call.finish(error: error)
+                await call.finish(error: error)
             }
         }
     }
@@ -73,7 +73,7 @@ public struct RPCRouter: Sendable {
                 let response = try await handler(call.requests(Request.self), call.context)
                 call.finish(response: response)
             } catch {
-                call.finish(error: error)
+                await call.finish(error: error)
             }
         }
     }
@@ -88,7 +88,7 @@ public struct RPCRouter: Sendable {
                 try await handler(call.requests(Request.self), ResponseWriter(call: call), call.context)
                 call.finishStream()
             } catch {
-                call.finish(error: error)
+                await call.finish(error: error)
             }
         }
     }

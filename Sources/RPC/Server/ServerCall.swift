@@ -9,6 +9,7 @@ struct ServerCall: Sendable {
     let context: ServerContext
     let inbound: InboundMessages?
     let limits: WireLimits
+    let auditor: any AccessAuditor
 
     var eventLoop: any EventLoop { connection.eventLoop }
 
@@ -37,10 +38,16 @@ struct ServerCall: Sendable {
         eventLoop.runOrExecute { connection.value.finish(stream: id, trailers: Trailers(code: .ok)) }
     }
 
-    func finish(error: any Error) {
+    /// Ends the call with the status `error` maps to; a PERMISSION_DENIED goes to the auditor
+    /// first (every refusal is audited, whether a policy or the handler refused).
+    func finish(error: any Error) async {
+        let trailers = ServerCall.trailers(for: error, context: context)
+        if trailers.status == .permissionDenied {
+            await auditor.refused(principal: context.principal, method: context.method, requestID: context.requestID,
+                                  reason: trailers.message)
+        }
         let connection = connection
         let id = streamID
-        let trailers = ServerCall.trailers(for: error, context: context)
         eventLoop.runOrExecute { connection.value.finish(stream: id, trailers: trailers) }
     }
 

@@ -351,7 +351,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
         stream.phase = .running
         let call = ServerCall(
             connection: NIOLoopBound(self, eventLoop: context.eventLoop), streamID: stream.id,
-            context: stream.context, inbound: stream.inbound, limits: shared.configuration.wireLimits)
+            context: stream.context, inbound: stream.inbound, limits: shared.configuration.wireLimits, auditor: shared.auditor)
         let method = stream.method
         let inherited = CallScope.Inherited(deadline: stream.context.deadline, requestID: stream.context.requestID)
         stream.task = Task(executorPreference: executor) {

@@ -32,12 +32,6 @@ enum ErrorTranslation {
         }
     }
 
-    /// Whether `error` means the connection it came from can no longer be trusted.
-    static func isConnectionLevel(_ error: any Error) -> Bool {
-        guard let store = translate(error, doing: "") as? StoreError else { return false }
-        return store.kind == .unavailable || store.kind == .corrupted
-    }
-
     static func fromSQLite(_ error: SQLiteError, doing: String) -> StoreError {
         let text = "\(doing): \(error.message)"
         switch error.reason {

@@ -1,4 +1,6 @@
+import Crypto
 import Foundation
+import JCSkillsProtocol
 import SQLKit
 
 extension Store {
@@ -108,5 +110,23 @@ extension Store {
         } catch {
             throw StoreError(.corrupted, "a stored idempotent response cannot be opened: \(error)")
         }
+    }
+}
+
+extension Store {
+    /// A write that answers `Response`, run once per idempotency key when the caller gave one
+    /// (``idempotent(key:context:requestDigest:_:)``, the digest being SHA-256 of the encoded
+    /// request), else in a plain transaction: a retried call returns the first answer and
+    /// never writes twice.
+    public func write<Response: WireMessage>(
+        _ request: some WireMessage, idempotencyKey key: String?, context: AuditContext,
+        _ body: (StoreTransaction) async throws -> Response
+    ) async throws -> Response {
+        guard let key else { return try await transaction(context, body) }
+        let digest = Data(SHA256.hash(data: request.wireBytes()))
+        let result = try await idempotent(key: key, context: context, requestDigest: digest) { tx in
+            Data(try await body(tx).wireBytes())
+        }
+        return try Response(wireBytes: Array(result.response))
     }
 }

@@ -1,3 +1,4 @@
+import JCSkillsServiceKit
 import Testing
 @testable import EvaluationService
 

@@ -136,14 +136,15 @@ struct CityOracle {
     }
 
     /// Whether certificate `index` counts on `day`: issued by then, not expired, not revoked
-    /// by then, and no unrevoked higher level of its holder, kind and occupation issued by then.
+    /// by then, and no higher level of its holder, kind and occupation issued by then and not
+    /// revoked by then (a revocation restores the lower ones from its day on, never before).
     func valid(_ index: Int, on day: Int32) -> Bool {
         let mine = history.certificates[index]
         guard mine.issued <= day, expiry(mine).map({ day < $0 }) ?? true, revokedOn[index].map({ day < $0 }) ?? true else { return false }
         guard mine.level != 0 else { return true }
         return !history.certificates.indices.contains { other in
             let theirs = history.certificates[other]
-            return revokedOn[other] == nil && theirs.holder == mine.holder && theirs.kind == mine.kind
+            return (revokedOn[other].map { day < $0 } ?? true) && theirs.holder == mine.holder && theirs.kind == mine.kind
                 && theirs.occupation == mine.occupation && theirs.level != 0 && theirs.level < mine.level && theirs.issued <= day
         }
     }

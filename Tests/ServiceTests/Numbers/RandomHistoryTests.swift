@@ -57,6 +57,12 @@ struct RandomHistoryTests {
     static func play(_ seed: UInt64, on backend: TestBackend) async throws -> [String] {
         let history = CityHistory(seed: seed)
         let oracle = CityOracle(history)
+        if ProcessInfo.processInfo.environment["JCSKILLS_HISTORY_DUMP"] != nil {
+            // For replaying one seed: what happened, in order.
+            print("history \(seed): snapshot on \(history.snapshotDay); persons \(history.persons.map(\.birth)); imported \(history.imported); baselines \(history.baselines)")
+            for (index, certificate) in history.certificates.enumerated() { print("  certificate \(index): \(certificate)") }
+            for (day, event) in history.events { print("  \(day) \(event)") }
+        }
         let clock = HistoryClock(CityHistory.start)
         return try await withCityServices(backend, clock: clock) { registry, evaluation, aging in
             var player = Player(history: history, oracle: oracle, clock: clock, registry: registry, evaluation: evaluation)

@@ -1,0 +1,179 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsServiceKit
+import JCSkillsStore
+
+/// The evaluation service's methods. Each write runs in one store transaction, audited; the
+/// institution rules are checked inside it so a status change cannot slip between check and issue.
+struct EvaluationRPCService: RPCService {
+    let institutions: InstitutionRepository
+    let certificates: CertificateRepository
+    let counts: CountQueries
+    let views: CertificateViews
+    let rules: CertificateRules
+    let enterprises: EnterpriseDirectory
+    let compliance: ComplianceQueries
+    let baseline: BaselineRepository
+    let signer: CertificateSigner
+    /// Staff an enterprise needs for its own evaluation body (docs/DOMAIN.md §9: 300, local policy).
+    let enterpriseBodyMinimumStaff: UInt32
+    let store: Store
+
+    func register(in router: inout RPCRouter) {
+        router.unary(EvaluationService.registerInstitution, policy: EvaluationAccess.manageInstitutions) { request, context in
+            // An enterprise body may have come or gone: the counts' compliance figure is recounted.
+            defer { compliance.recent.bodiesChanged() }
+            return try await registerInstitution(request, context)
+        }
+        router.unary(EvaluationService.setInstitutionStatus, policy: EvaluationAccess.manageInstitutions) { change, context in
+            defer { compliance.recent.bodiesChanged() }
+            guard InstitutionStatus.known.contains(change.status) else {
+                throw RuleViolation(field: "status", reason: "must be active, suspended or revoked")
+            }
+            return try await store.transaction(context.audit) { tx in
+                let old = try await institutions.require(change.code, in: tx)
+                try EvaluationAccess.requireCounty(context.principal, county: old.institution.county)
+                try await institutions.setStatus(change.code, change.status, in: tx)
+                try await tx.audit(entity: "institution", id: change.code,
+                                   detail: "status \(old.status) -> \(change.status): \(change.reason)")
+                return try await institutions.require(change.code, in: tx)
+            }
+        }
+        router.unary(EvaluationService.getInstitution, policy: EvaluationAccess.readInstitutions) { lookup, _ in
+            try await store.read { db in try await institutions.require(lookup.code, in: db) }
+        }
+        router.unary(EvaluationService.listInstitutions, policy: EvaluationAccess.readInstitutions) { request, _ in
+            var list = InstitutionList()
+            list.institutions = try await store.read { db in
+                try await institutions.list(county: request.county, type: request.type, in: db)
+            }
+            return list
+        }
+        router.unary(EvaluationService.issueCertificate, policy: EvaluationAccess.issue) { request, context in
+            try await issueCertificate(request, context)
+        }
+        router.unary(EvaluationService.revokeCertificate, policy: EvaluationAccess.issue) { request, context in
+            guard !request.reason.trimmingWhitespace.isEmpty else {
+                throw RuleViolation(field: "reason", reason: "say why the certificate is revoked")
+            }
+            let row = try await store.transaction(context.audit) { tx in
+                try await certificates.revoke(request.number, on: rules.today(), reason: request.reason, in: tx)
+            }
+            return try views.view(row)
+        }
+        router.unary(EvaluationService.verifyCertificate, policy: EvaluationAccess.verify) { request, _ in
+            let row = try await store.read { db in try await certificates.find(number: request.number, in: db) }
+            return views.verification(row, holderName: request.holderName)
+        }
+        router.unary(EvaluationService.getCertificate, policy: EvaluationAccess.readHolders) { lookup, _ in
+            try views.view(try await store.read { db in try await certificates.require(number: lookup.number, in: db) })
+        }
+        router.unary(EvaluationService.exportCertificate, policy: EvaluationAccess.issue) { lookup, context in
+            let row = try await store.read { db in try await certificates.require(number: lookup.number, in: db) }
+            // The export shows the holder's name in full: recorded like any disclosure.
+            try await store.transaction(context.audit) { tx in
+                try await tx.audit(entity: "certificate", id: row.number, detail: "exported, signed")
+            }
+            return try signer.export(row)
+        }
+        router.unary(EvaluationService.recognitions, policy: EvaluationAccess.readHolders) { request, _ in
+            let id: ResidentIDNumber
+            do {
+                id = try ResidentIDNumber.parse(request.holderIDNumber, notAfter: rules.today())
+            } catch {
+                throw RuleViolation(field: "holder_id_number", reason: "\(error)")
+            }
+            let index = views.personal.blindIndex(id.value, for: .idNumber)
+            return try await store.read { db in try await Recognitions.person(holderIndex: index, views: views, in: db) }
+        }
+        router.clientStreaming(EvaluationService.importCertificates, policy: EvaluationAccess.issue) { batches, context in
+            try await CertificateImport(
+                store: store, rules: rules, institutions: institutions,
+                writer: CertificateBatchWriter(personal: certificates.personal, clock: certificates.clock)
+            ).run(batches, context)
+        }
+        router.unary(EvaluationService.declareBaseline, policy: EvaluationAccess.issue) { declaration, context in
+            _ = try BaselineRepository.validate(declaration)
+            return try await store.transaction(context.audit) { tx in try await baseline.declare(declaration, in: tx) }
+        }
+        router.unary(EvaluationService.baseline, policy: EvaluationAccess.counts) { request, _ in
+            var report = BaselineReport()
+            report.entries = try await store.read { db in try await baseline.entries(county: request.county, in: db) }
+            return report
+        }
+        router.unary(EvaluationService.counts, policy: EvaluationAccess.counts) { request, context in
+            try CountyScope.requireCountyOrCity(request.county)
+            let asOf: CalendarDate
+            if request.asOf == 0 {
+                asOf = rules.today()
+            } else if let date = CalendarDate(yyyymmdd: request.asOf) {
+                asOf = date
+            } else {
+                throw RuleViolation(field: "as_of", reason: "\(request.asOf) is not a date (yyyymmdd)")
+            }
+            // The registry is asked alongside the local counts, on a short deadline: when it
+            // cannot answer, the counts still do, with the compliance figure marked unknown.
+            let deadline = ComplianceQueries.countsDeadline(context)
+            let past = asOf < rules.today()
+            async let lacking = TimeLimit.run(deadline) { [compliance] in
+                past ? try await compliance.lackingCount(county: request.county, on: asOf.yyyymmdd, timeout: deadline)
+                    : try await compliance.lackingCount(county: request.county, timeout: deadline, maxAge: ComplianceQueries.countsMaxAge)
+            }
+            var result = try await counts.counts(county: request.county, asOf: asOf, year: request.year == 0 ? Int32(asOf.year) : request.year,
+                                                today: !past)
+            if case .success(let known)? = await lacking {
+                result.enterprisesLackingBody = known
+                result.complianceKnown = true
+            }
+            return result
+        }
+        router.unary(EvaluationService.compliance, policy: EvaluationAccess.counts) { request, _ in
+            try CountyScope.requireCountyOrCity(request.county)
+            return try await compliance.report(county: request.county)
+        }
+    }
+
+    private func registerInstitution(_ request: Institution, _ context: ServerContext) async throws -> InstitutionView {
+        let institution = try InstitutionRepository.validate(request)
+        try EvaluationAccess.requireCounty(context.principal, county: institution.county)
+        if institution.type == .enterpriseBody {
+            // Asked before the transaction: a network call must not hold a write lock.
+            guard let staff = try await enterprises.staffCount(of: institution.enterpriseCreditCode) else {
+                throw RuleRefusal(rule: RuleRefusal.enterpriseBodyStaff,
+                                  reason: "enterprise \(institution.enterpriseCreditCode) is not in the registry, so its staff count is unknown")
+            }
+            guard staff >= enterpriseBodyMinimumStaff else {
+                throw RuleRefusal(rule: RuleRefusal.enterpriseBodyStaff,
+                                  reason: "enterprise \(institution.enterpriseCreditCode) has \(staff) staff; an enterprise evaluation body needs at least \(enterpriseBodyMinimumStaff) (smaller employers use a recommended social organisation)")
+            }
+        }
+        return try await store.transaction(context.audit) { tx in
+            // A county office may not take over (or move) another county's institution.
+            if let existing = try await institutions.find(institution.code, in: tx) {
+                try EvaluationAccess.requireCounty(context.principal, county: existing.institution.county)
+            }
+            try await institutions.upsert(institution, in: tx)
+            try await tx.audit(entity: "institution", id: institution.code)
+            return try await institutions.require(institution.code, in: tx)
+        }
+    }
+
+    private func issueCertificate(_ request: CertificateIssue, _ context: ServerContext) async throws -> IssueCertificateResponse {
+        let validated = try rules.validate(request)
+        // A retried issue returns the first certificate and never counts the holder twice.
+        return try await store.write(request, idempotencyKey: context.idempotencyKey, context: context.audit) { tx in
+            var issue = validated
+            let institution = try await institutions.require(issue.institutionCode, in: tx)
+            let allowed = try await institutions.scopeAllows(issue.institutionCode, occupation: issue.occupation, level: issue.level, in: tx)
+            try rules.check(&issue, against: institution, scopeAllows: allowed)
+            let (row, superseded) = try await certificates.issue(issue, in: tx)
+            var response = IssueCertificateResponse()
+            response.number = row.number
+            response.certificate = try views.view(row)
+            response.superseded = superseded
+            return response
+        }
+    }
+}
+

@@ -1,0 +1,53 @@
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsServiceKit
+import JCSkillsStore
+
+/// `ImportPersons` (fed by `jcskills registry import`): rows checked and sealed as messages
+/// arrive while the previous transaction runs (``ImportPipeline``); each row either registers
+/// a person, is counted as already registered, or is rejected with its line and reason.
+struct PersonImport: Sendable {
+    let store: Store
+    let persons: PersonRepository
+    let rules: PersonRules
+
+    func run(_ batches: MessageStream<PersonImportBatch>, _ context: ServerContext) async throws -> ImportSummary {
+        var summary = ImportSummary()
+        let persons = persons
+        let audit = context.audit
+        var pipeline = ImportPipeline(rowsPerWrite: PersonRepository.importRowsPerTransaction) {
+            (rows: [(line: UInt32, person: PersonRepository.SealedPerson)]) in try await persons.registerBatch(rows, context: audit)
+        }
+        do {
+            for try await batch in batches {
+                summary.received += UInt64(batch.rows.count)
+                var valid: [(line: UInt32, person: PersonRepository.SealedPerson)] = []
+                for row in batch.rows {
+                    do {
+                        let person = try rules.validate(row.person, allowLegacy: true)
+                        guard RegistryAccess.mayWrite(context.principal, county: person.residenceCounty) else {
+                            throw RuleViolation(field: "residence_county", reason: "\(context.principal.identity) may not register persons of county \(person.residenceCounty)")
+                        }
+                        valid.append((row.line, persons.sealed(person)))
+                    } catch let violation as RuleViolation {
+                        summary.reject(RowError(line: row.line, column: violation.field, reason: violation.reason))
+                    }
+                }
+                if let outcome = try await pipeline.add(valid) { summary.add(outcome) }
+            }
+            for outcome in try await pipeline.finish() { summary.add(outcome) }
+        } catch {
+            await pipeline.stop(after: error)
+            await ImportEnd.record(error, rowsReceived: summary.received, store: store, context: context)
+            throw error
+        }
+        return summary
+    }
+}
+
+extension ImportSummary {
+    mutating func add(_ outcome: PersonRepository.BatchOutcome) {
+        accepted += UInt64(outcome.accepted)
+        alreadyRegistered += UInt64(outcome.alreadyRegistered.count)
+    }
+}

@@ -1,0 +1,272 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsServiceKit
+import JCSkillsStore
+import SQLKit
+
+/// The registry's person queries, written once for SQLite and PostgreSQL.
+struct PersonRepository: Sendable {
+    let store: Store
+    let personal: PersonalData
+    let clock: @Sendable () -> Date
+    var ageRule = LabourForceAgeRule.standard
+
+    // MARK: Reading
+
+    func find(_ lookup: PersonLookup, in db: any SQLDatabase) async throws -> PersonRow? {
+        if !lookup.idNumber.isEmpty {
+            let index = personal.blindIndex(lookup.idNumber.uppercased(), for: .idNumber)
+            return try await db.nativeRows(Self.byIndex, [.bytes(index)]).first.map(PersonRow.init)
+        }
+        if !lookup.cardNumber.isEmpty {
+            return try await db.nativeRows(Self.byCard, [.text(lookup.cardNumber)]).first.map(PersonRow.init)
+        }
+        throw RPCError(.invalidArgument, "person: give an ID number or a card number")
+    }
+
+    // Constant statement text, bound natively: the look-up's hot path (SQLKit's serialiser
+    // and encoder were a quarter of a look-up's time).
+    private static let byIndex = "SELECT \(PersonRow.selectList) FROM persons WHERE id_index = ?"
+    private static let byCard = "SELECT \(PersonRow.selectList) FROM persons WHERE card_number = ?"
+
+    func require(_ lookup: PersonLookup, in db: any SQLDatabase) async throws -> PersonRow {
+        guard let row = try await find(lookup, in: db) else {
+            throw RPCError(.notFound, "no registered person with \(lookup.idNumber.isEmpty ? "card \(lookup.cardNumber)" : "that ID number")")
+        }
+        return row
+    }
+
+    func cardNumber(forIndex index: Data, in db: any SQLDatabase) async throws -> String? {
+        try await db.nativeRows("SELECT card_number FROM persons WHERE id_index = ?", [.bytes(index)]).first?.string("card_number")
+    }
+
+    // MARK: Registering
+
+    /// Registers one person in the caller's transaction (with an idempotency key, the store
+    /// keeps the answer in the same one). ALREADY_EXISTS (with the existing card number) for an
+    /// ID number that already has a card.
+    func registerInTransaction(_ person: ValidatedPerson, tx: StoreTransaction) async throws -> PersonRow {
+        let sealedPerson = sealed(person)
+        if let card = try await cardNumber(forIndex: sealedPerson.index, in: tx) {
+            throw RPCError(.alreadyExists, "this ID number already has card \(card)", metadata: [MetadataEntry("card-number", card)])
+        }
+        let first = try await allocateCards(1, in: tx)
+        let card = Self.cardNumber(county: person.residenceCounty, sequence: first)
+        try await insert([(sealedPerson, card)], into: tx)
+        let row = try await require(PersonLookup(cardNumber: card), in: tx)
+        var deltas = CounterDeltas()
+        deltas.add(row)
+        deltas.registered(on: person.registeredOn, in: person.residenceCounty, agesOut: person.agesOut)
+        try await deltas.write(to: tx)
+        try await tx.audit(entity: "person", id: card)
+        return row
+    }
+
+    /// Persons of a county (0: all) in id order after `after`, for exports.
+    func page(county: Int32, includeInactive: Bool, after: Int64, limit: Int) async throws -> [PersonRow] {
+        try await store.read { db in
+            var sql = "SELECT \(PersonRow.selectList) FROM persons WHERE id > ?"
+            var values: [StoreValue] = [.integer(after)]
+            if county != 0 {
+                let codes = JinchengDivisions.standard.recordCodes(countingIn: county)
+                sql += " AND residence_county IN " + placeholderList(codes.count)
+                values += codes.map(StoreValue.init)
+            }
+            if !includeInactive {
+                sql += " AND status = ?"
+                values.append(StoreValue(RegistrationStatus.active.rawValue))
+            }
+            sql += " ORDER BY id LIMIT ?"
+            values.append(StoreValue(limit))
+            return try await db.nativeRows(sql, values).map(PersonRow.init)
+        }
+    }
+
+    struct BatchOutcome: Sendable {
+        var accepted = 0
+        /// Lines whose ID number already had a card (or appeared earlier in the same batch).
+        var alreadyRegistered: [UInt32] = []
+    }
+
+    /// Rows per transaction of a bulk import (``ImportPipeline``). The ID-number index is
+    /// random, so each row of a transaction lands on its own index page until the transaction
+    /// is large enough to share them: importing 1.5 M persons went from 30.8k to 34.2k rows/s
+    /// when 5,000 became 20,000 (BENCHMARKS.md).
+    static let importRowsPerTransaction = 20_000
+
+    /// Registers a batch in one transaction: one existence query, one multi-row insert and one
+    /// upsert per touched counter. Rows whose ID number already has a card are skipped, so
+    /// importing a file twice adds nothing.
+    ///
+    /// Rows come sealed (``sealed(_:)``), so the writer — which look-ups' audit rows also wait
+    /// for — is held for the database work only, and an import seals while the previous
+    /// transaction runs.
+    func registerBatch(_ prepared: [(line: UInt32, person: SealedPerson)], context: AuditContext) async throws -> BatchOutcome {
+        guard !prepared.isEmpty else { return BatchOutcome() }
+        return try await store.transaction(context) { tx in
+            var seen = try await existingIndexes(prepared.map(\.1.index), in: tx)
+            var outcome = BatchOutcome()
+            var fresh: [SealedPerson] = []
+            for (line, person) in prepared {
+                if seen.contains(person.index) {
+                    outcome.alreadyRegistered.append(line)
+                } else {
+                    seen.insert(person.index)
+                    fresh.append(person)
+                }
+            }
+            guard !fresh.isEmpty else { return outcome }
+            let first = try await allocateCards(fresh.count, in: tx)
+            let rows = fresh.enumerated().map { offset, person in
+                (person, Self.cardNumber(county: person.person.residenceCounty, sequence: first + Int64(offset)))
+            }
+            try await insert(rows, into: tx)
+            var deltas = CounterDeltas()
+            for (sealed, _) in rows {
+                deltas.add(PersonRow(validated: sealed.person))
+                deltas.registered(on: sealed.person.registeredOn, in: sealed.person.residenceCounty, agesOut: sealed.person.agesOut)
+            }
+            try await deltas.write(to: tx)
+            try await tx.audit(entity: "person", id: nil, detail: "imported \(rows.count) persons, cards \(rows.first!.1)…\(rows.last!.1)")
+            outcome.accepted = rows.count
+            return outcome
+        }
+    }
+
+    /// A validated person with its personal fields sealed, ready to insert.
+    struct SealedPerson: Sendable {
+        var person: ValidatedPerson
+        var index: Data
+        var idSealed: Data
+        var nameSealed: Data
+        var phoneSealed: Data
+    }
+
+    /// `person` with its personal fields sealed and its ID number's blind index, ready to insert.
+    func sealed(_ person: ValidatedPerson) -> SealedPerson {
+        SealedPerson(person: person, index: personal.blindIndex(person.idNumber, for: .idNumber),
+                     idSealed: personal.seal(person.idNumber, as: .idNumber),
+                     nameSealed: personal.seal(person.name, as: .name), phoneSealed: personal.seal(person.phone, as: .phone))
+    }
+
+    /// Which of `indexes` already have a card.
+    private func existingIndexes(_ indexes: [Data], in db: any SQLDatabase) async throws -> Set<Data> {
+        var found = Set<Data>()
+        for start in stride(from: 0, to: indexes.count, by: 1_000) {
+            let chunk = indexes[start..<min(start + 1_000, indexes.count)]
+            let placeholders = placeholderList(chunk.count)
+            for row in try await db.nativeRows("SELECT id_index FROM persons WHERE id_index IN \(placeholders)", chunk.map(StoreValue.bytes)) {
+                found.insert(try row.data("id_index"))
+            }
+        }
+        return found
+    }
+
+    /// Card numbers: `JC`, the county of first registration, an eight-digit city-wide sequence.
+    static func cardNumber(county: Int32, sequence: Int64) -> String {
+        let digits = String(sequence)
+        return "JC\(county)" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+    }
+
+    /// Reserves `count` card sequence numbers; returns the first.
+    private func allocateCards(_ count: Int, in db: any SQLDatabase) async throws -> Int64 {
+        guard let end = try await db.nativeRows(
+            "UPDATE card_sequence SET next_value = next_value + ? WHERE id = 1 RETURNING next_value", [StoreValue(count)]
+        ).first?.int64("next_value")
+        else { throw RPCError(.internal, "the card sequence is missing") }
+        return end - Int64(count) + 1
+    }
+
+    private func insert(_ rows: [(SealedPerson, String)], into db: any SQLDatabase) async throws {
+        let now = StoreValue(Int64(clock().timeIntervalSince1970 * 1000))
+        let active = StoreValue(RegistrationStatus.active.rawValue)
+        var values: [StoreValue] = []
+        values.reserveCapacity(rows.count * Self.insertColumns.count)
+        // In blind-index order: the index is keyed by an HMAC, so file order would land every
+        // row on a different page; sorted, neighbours share pages (cards keep file order).
+        let keys = rows.map { PersonalData.orderKey(ofBlindIndex: $0.0.index) }
+        for offset in rows.indices.sorted(by: { keys[$0] < keys[$1] }) {
+            let (sealed, card) = rows[offset]
+            values += [
+                .text(card), .bytes(sealed.index), .bytes(sealed.idSealed), .bytes(sealed.nameSealed),
+                .bytes(sealed.phoneSealed), StoreValue(sealed.person.residenceCounty), active,
+                .bytes(Data(PersonDetails(validated: sealed.person).wireBytes())), .integer(1), now,
+            ]
+        }
+        try await db.nativeInsert(into: "persons", columns: Self.insertColumns, values: values)
+    }
+
+    private static let insertColumns = [
+        "card_number", "id_index", "id_sealed", "name_sealed", "phone_sealed", "residence_county", "status", "details",
+        "version", "updated_ms",
+    ]
+
+    // MARK: Changing
+
+    /// The person's birth date, from their sealed ID number (opened in memory only: the
+    /// registry stores no birth date).
+    func birthDate(of row: PersonRow) throws -> CalendarDate {
+        try ResidentIDNumber.parse(try personal.open(row.idSealed, as: .idNumber)).birthDate
+    }
+
+    /// Saves a changed row (optimistic: fails with ABORTED if someone changed it meanwhile),
+    /// moves its counters and records each changed field in its history. The row's age band is
+    /// worked out afresh for the day of the change.
+    func save(_ proposed: PersonRow, replacing old: PersonRow, changes: [HistoryChange], reason: String, in tx: StoreTransaction) async throws {
+        let now = Int64(clock().timeIntervalSince1970 * 1000)
+        let day = CalendarDate(unixMilliseconds: now)!
+        let birth = try birthDate(of: old)
+        var updated = proposed
+        updated.details.ageBand = AgeBand.band(birthDate: birth, on: day, rule: ageRule)
+        let changed = try await tx.raw("""
+            UPDATE persons SET phone_sealed = \(bind: updated.phoneSealed), residence_county = \(bind: updated.residenceCounty),
+                status = \(bind: updated.status.rawValue), details = \(bind: Data(updated.details.wireBytes())),
+                version = \(bind: old.version + 1), updated_ms = \(bind: now)
+            WHERE id = \(bind: old.id) AND version = \(bind: old.version)
+            RETURNING id
+            """).all()
+        guard !changed.isEmpty else {
+            throw RPCError(.aborted, "the person's record changed while this update was made; read it again and retry")
+        }
+        var deltas = CounterDeltas()
+        deltas.changed(from: old, to: updated, on: day.yyyymmdd, agesOut: ageRule.leavesOn(birthDate: birth).yyyymmdd)
+        try await deltas.write(to: tx)
+        // The history is an audit trail too: who, which call and why are capped as in the audit log.
+        typealias Limit = AuditFieldLimits
+        let principal = Limit.cut(tx.context.principal, to: Limit.principal)
+        let requestID = Limit.cut(tx.context.requestID, to: Limit.requestID)
+        let reason = Limit.cut(reason, to: Limit.detail)
+        for change in changes {
+            try await tx.insert(into: "person_history")
+                .columns("person_id", "at_ms", "principal", "request_id", "field", "old_value", "new_value", "reason")
+                .values(SQLBind(old.id), SQLBind(now), SQLBind(principal), SQLBind(requestID),
+                        SQLBind(change.field), SQLBind(change.old), SQLBind(change.new), SQLBind(reason))
+                .run()
+        }
+        try await tx.audit(entity: "person", id: old.cardNumber, detail: changes.map(\.field).joined(separator: ","))
+    }
+
+    func history(of person: PersonRow, in db: any SQLDatabase) async throws -> [HistoryEntry] {
+        try await db.select().columns("at_ms", "principal", "request_id", "field", "old_value", "new_value", "reason")
+            .from("person_history").where("person_id", .equal, SQLBind(person.id)).orderBy("id")
+            .all().map { row in
+                var entry = HistoryEntry()
+                entry.at = try row.decode(column: "at_ms", as: Int64.self)
+                entry.principal = try row.decode(column: "principal", as: String.self)
+                entry.requestID = try row.decode(column: "request_id", as: String.self)
+                entry.field = try row.decode(column: "field", as: String.self)
+                entry.oldValue = try row.decode(column: "old_value", as: String.self)
+                entry.newValue = try row.decode(column: "new_value", as: String.self)
+                entry.reason = try row.decode(column: "reason", as: String.self)
+                return entry
+            }
+    }
+}
+
+/// One field's change, as the history keeps it (personal fields masked).
+struct HistoryChange: Sendable {
+    var field: String
+    var old: String
+    var new: String
+}

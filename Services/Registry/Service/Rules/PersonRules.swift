@@ -1,0 +1,108 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsServiceKit
+
+/// The registry's registration rules (README.md, "The registry"; the facts behind them:
+/// docs/DOMAIN.md §2–§5), each failure naming the field and the reason.
+struct PersonRules: Sendable {
+    /// Today in Jincheng (UTC+8).
+    let today: @Sendable () -> CalendarDate
+    /// Key groups a person may be recorded in: policy data, configurable.
+    let keyGroups: Set<KeyEmploymentGroup>
+    /// The labour-force ages, checked on the registration date.
+    var ageRule = LabourForceAgeRule.standard
+
+    /// - Parameter allowLegacy: bulk import only: a 15-digit number (withdrawn 2013) is
+    ///   converted to 18 digits (docs/DOMAIN.md §3) and the record flagged.
+    func validate(_ request: PersonRegistration, allowLegacy: Bool = false) throws(RuleViolation) -> ValidatedPerson {
+        let id: ResidentIDNumber
+        let legacy = request.idNumber.count == 15
+        do {
+            if legacy {
+                guard allowLegacy else {
+                    throw RuleViolation(field: "id_number", reason: "a 15-digit (pre-1999) number is accepted only in bulk import of legacy records, where it is converted to 18 digits")
+                }
+                id = try ResidentIDNumber.convertLegacy(request.idNumber)
+            } else {
+                id = try ResidentIDNumber.parse(request.idNumber)
+            }
+        } catch let violation as RuleViolation {
+            throw violation
+        } catch {
+            throw RuleViolation(field: "id_number", reason: "\(error)")
+        }
+        // Bytes first: counting the characters of a megabyte is not worth it.
+        guard request.name.utf8.count <= FieldLimits.text else {
+            throw RuleViolation(field: "name", reason: "is longer than 50 characters")
+        }
+        let name = request.name.trimmingWhitespace
+        guard !name.isEmpty else { throw RuleViolation(field: "name", reason: "is empty") }
+        guard name.count <= 50 else { throw RuleViolation(field: "name", reason: "is longer than 50 characters") }
+        for (field, code) in [("occupation", request.occupation), ("training_wish", request.trainingWish)] {
+            if let reason = FieldLimits.violation(code, limit: FieldLimits.code) { throw RuleViolation(field: field, reason: reason) }
+        }
+        if request.gender != .unspecified && request.gender != id.gender {
+            throw RuleViolation(field: "gender", reason: "\(request.gender) does not match the ID number, which says \(id.gender)")
+        }
+        let today = today()
+        let registeredOn: CalendarDate
+        if request.registeredOn == 0 {
+            registeredOn = today
+        } else {
+            guard let date = CalendarDate(yyyymmdd: request.registeredOn) else {
+                throw RuleViolation(field: "registered_on", reason: "\(request.registeredOn) is not a date (yyyymmdd)")
+            }
+            guard date <= today else { throw RuleViolation(field: "registered_on", reason: "\(date) is in the future") }
+            registeredOn = date
+        }
+        guard id.birthDate <= registeredOn else {
+            throw RuleViolation(field: "id_number", reason: "birth date \(id.birthDate) is after the registration date")
+        }
+        let age = id.age(on: registeredOn)
+        guard age >= ageRule.ages.lowerBound else {
+            throw RuleViolation(field: "id_number", reason: "the person is \(age) on \(registeredOn); registration starts at \(ageRule.ages.lowerBound)")
+        }
+        guard age <= ageRule.ages.upperBound else {
+            throw RuleViolation(field: "id_number", reason: "the person is \(age) on \(registeredOn); registration ends at \(ageRule.ages.upperBound)")
+        }
+        try checkCounty(request.residenceCounty, field: "residence_county")
+        try checkCategory(request.category)
+        let groups = try checkKeyGroups(request.keyGroups)
+        let phone = try checkPhone(request.phone)
+        return ValidatedPerson(
+            idNumber: id.value, name: name, phone: phone, gender: id.gender,
+            agesOut: ageRule.leavesOn(birthDate: id.birthDate).yyyymmdd,
+            ageBand: AgeBand.band(birthDate: id.birthDate, on: today, rule: ageRule),
+            residenceCounty: request.residenceCounty, category: request.category, keyGroups: groups,
+            education: request.education, occupation: request.occupation.trimmingWhitespace,
+            employment: request.employment, trainingWish: request.trainingWish.trimmingWhitespace,
+            trainingMode: request.trainingMode, stage: request.stage, registeredOn: registeredOn.yyyymmdd, legacyID: legacy)
+    }
+
+    func checkCounty(_ code: Int32, field: String) throws(RuleViolation) {
+        try CountyScope.requireRecordCounty(code, field: field)
+    }
+
+    func checkCategory(_ category: LabourCategory) throws(RuleViolation) {
+        guard [.poor, .universityGraduate, .rural, .urban].contains(category) else {
+            throw RuleViolation(field: "category", reason: "must be poor, university_graduate, rural or urban")
+        }
+    }
+
+    func checkKeyGroups(_ groups: [KeyEmploymentGroup]) throws(RuleViolation) -> [KeyEmploymentGroup] {
+        for group in groups where !keyGroups.contains(group) {
+            throw RuleViolation(field: "key_groups", reason: "\(group.rawValue) is not a key employment group in the configured list")
+        }
+        return Array(Set(groups)).sorted { $0.rawValue < $1.rawValue }
+    }
+
+    /// A mainland mobile number, normalised to its 11 digits (`+86`, spaces and hyphens dropped).
+    @discardableResult
+    func checkPhone(_ phone: String) throws(RuleViolation) -> String {
+        do {
+            return try MobilePhoneNumber.parse(phone).value
+        } catch {
+            throw RuleViolation(field: "phone", reason: "'\(FieldLimits.quote(phone))': \(error)")
+        }
+    }
+}
