@@ -235,6 +235,41 @@ struct EvaluationAsOfTests {
         }
     }
 
+    /// A lower certificate issued after a higher one of its line counts only once nothing
+    /// higher holds its holder: revoking the higher one gives it the days from the revocation
+    /// on. It once got its days before too, and the holder moved to its county on dates
+    /// already reported (found by the random histories, seed 20261800).
+    @Test(arguments: TestDatabases.backends)
+    func aRevocationChangesNoFigureForTheDaysBeforeIt(backend: TestBackend) async throws {
+        try await EvaluationHarness.with(backend) { harness in
+            try await harness.client { client in
+                _ = try await client.unary(EvaluationService.registerInstitution, .sample(code: "C-9", scope: [
+                    ScopeEntry(occupation: "6-18-02-04", levels: SkillLevel.standard),
+                ]))
+                let id = TestIDs.make(birth: "19850505", sequence: 317)
+                let higher = try await client.unary(EvaluationService.issueCertificate, .sample(
+                    institution: "C-9", occupation: "6-18-02-04", level: .level3, id: id, county: 140524, issuedOn: 20200301))
+                _ = try await client.unary(EvaluationService.issueCertificate, .sample(
+                    institution: "C-9", occupation: "6-18-02-04", level: .level5, id: id, county: 140581, issuedOn: 20210301))
+                func counts(_ day: Int32) async throws -> [Int32: UInt64] {
+                    var result: [Int32: UInt64] = [:]
+                    for county: Int32 in [140524, 140581] {
+                        result[county] = try await client.unary(EvaluationService.counts, CountsRequest(county: county, asOf: day)).skilledWorkers
+                    }
+                    return result
+                }
+                let days: [Int32] = [20200301, 20210301, 20220101, 20261031]
+                var before: [Int32: [Int32: UInt64]] = [:]
+                for day in days { before[day] = try await counts(day) }
+                #expect(before[20220101] == [140524: 1, 140581: 0])
+                _ = try await client.unary(EvaluationService.revokeCertificate, .init(number: higher.number, reason: "exam fraud"))
+                for day in days { #expect(try await counts(day) == before[day], "on \(day)") }
+                // From the revocation (today) the lower one holds them, in its county.
+                #expect(try await counts(EvaluationHarness.today) == [140524: 0, 140581: 1])
+            }
+        }
+    }
+
     /// Institutions "as of 2020-12-31" once showed today's: registered later, or suspended
     /// since, they were counted as they are now. The harness's today is 2026-11-01; an
     /// institution counts from the day it was approved, or registered when no date is given.
