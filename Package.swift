@@ -125,7 +125,7 @@ let serviceDependencies: [String: [Target.Dependency]] = [
     "Evaluation": storeBacked + ["JCSkillsPKI"],
     // The dashboard: its own HTTPS port; the indicator catalogue file is YAML.
     "Gateway": storeBacked + [logging, lifecycle, .product(name: "Yams", package: "Yams")] + nio("NIOCore", "NIOSSL", "NIOHTTP1"),
-    "Training": ["JCSkillsRPC", "JCSkillsServiceKit"],
+    "Training": storeBacked,
     "Competition": ["JCSkillsRPC", "JCSkillsServiceKit"],
 ]
 

@@ -22,9 +22,10 @@ public struct CSVVocabulary<Value: WireEnum & Sendable>: Sendable {
     public let terms: [Term]
     private let byText: [String: Value]
 
-    public init(_ terms: [Term]) {
+    /// `aliases`: other texts read as a value (never written), e.g. an earlier version's slugs.
+    public init(_ terms: [Term], aliases: [String: Value] = [:]) {
         self.terms = terms
-        var byText: [String: Value] = [:]
+        var byText = aliases
         for term in terms {
             byText[term.slug] = term.value
             byText[term.chineseName] = term.value

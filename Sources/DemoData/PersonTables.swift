@@ -129,7 +129,9 @@ enum PersonTables {
         "4-10-01-05": 8,
     ])
 
-    static let trainingMode = WeightedTable<TrainingMode>([(.inPerson, 45), (.onTheJob, 25), (.online, 20), (.apprenticeship, 10)])
+    static let trainingMode = WeightedTable<TrainingMode>([
+        (.projectBased, 40), (.trainingInPlaceOfWork, 25), (.internetPlus, 15), (.newApprenticeship, 10), (.workStudyIntegration, 10),
+    ])
 
     /// Address codes of ID numbers issued outside Jincheng: Taiyuan's districts, and Changzhi
     /// codes from before its 2018 reorganisation (still on older cards).

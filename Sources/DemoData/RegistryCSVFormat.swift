@@ -171,9 +171,14 @@ public enum RegistryCSVFormat {
     ])
 
     public static let trainingMode = CSVVocabulary<TrainingMode>([
-        .init(.inPerson, "in_person", "线下"),
-        .init(.online, "online", "线上"),
-        .init(.onTheJob, "on_the_job", "以工代训"),
-        .init(.apprenticeship, "apprenticeship", "学徒制"),
+        .init(.newApprenticeship, "new_apprenticeship", "新型学徒制"),
+        .init(.trainingInPlaceOfWork, "in_place_of_work", "以工代训"),
+        .init(.projectBased, "project_based", "项目制"),
+        .init(.workStudyIntegration, "work_study", "工学一体化"),
+        .init(.internetPlus, "internet_plus", "互联网+"),
+    ], aliases: [
+        // Files written before the plan's five modes (registry migration 7 maps them the same way).
+        "in_person": .projectBased, "线下": .projectBased, "online": .internetPlus, "线上": .internetPlus,
+        "on_the_job": .trainingInPlaceOfWork, "apprenticeship": .newApprenticeship, "学徒制": .newApprenticeship,
     ])
 }

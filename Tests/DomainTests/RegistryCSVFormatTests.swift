@@ -26,7 +26,14 @@ struct RegistryCSVFormatTests {
         #expect(category.text(for: LabourCategory(rawValue: 9)) == "9")
         #expect(category.value(for: "9") == LabourCategory(rawValue: 9))
         #expect(RegistryCSVFormat.gender.value(for: "女") == .female)
-        #expect(RegistryCSVFormat.trainingMode.text(for: .onTheJob) == "on_the_job")
+        // The plan's five modes; an earlier version's files still read, onto the same modes as
+        // registry migration 7 maps stored wishes.
+        let mode = RegistryCSVFormat.trainingMode
+        #expect(mode.text(for: .trainingInPlaceOfWork) == "in_place_of_work")
+        #expect(mode.value(for: "以工代训") == .trainingInPlaceOfWork)
+        #expect(mode.value(for: "互联网+") == .internetPlus)
+        #expect(["in_person", "online", "on_the_job", "apprenticeship"].map { mode.value(for: $0) }
+            == [.projectBased, .internetPlus, .trainingInPlaceOfWork, .newApprenticeship])
     }
 
     @Test func keyGroupLists() {

@@ -97,4 +97,40 @@ struct RegistryMigrationTests {
                 #expect(totals == ["140524=12", "140581=4"])
             })
     }
+    /// Wishes stored under the four modes before the plan's five are mapped onto them, and so
+    /// is the history of their changes.
+    @Test(arguments: TestDatabases.backends)
+    func trainingWishesMoveToThePlansFiveModes(backend: TestBackend) async throws {
+        try await withMigration(
+            backend, service: "registry", before: Array(RegistrySchema.migrations.prefix(6)), after: RegistrySchema.migrations,
+            seed: { tx in
+                for (id, mode) in [(Int64(1), Int32(1)), (2, 2), (3, 3), (4, 4), (5, 0)] {
+                    var details = PersonDetails()
+                    details.registeredOn = 20200301
+                    details.trainingMode = TrainingMode(rawValue: mode)
+                    try await tx.nativeExecute("""
+                        INSERT INTO persons (id, card_number, id_index, id_sealed, name_sealed, phone_sealed, residence_county,
+                            status, details, version, updated_ms)
+                        VALUES (?, ?, ?, ?, ?, ?, 140524, 1, ?, 1, 0)
+                        """, [StoreValue(id), StoreValue("card-\(id)"), StoreValue(Data([UInt8(id)])), StoreValue(Data([9])),
+                              StoreValue(Data([9])), StoreValue(Data([9])), StoreValue(Data(details.wireBytes()))])
+                }
+                try await tx.nativeExecute("""
+                    INSERT INTO person_history (person_id, at_ms, principal, request_id, field, old_value, new_value, reason)
+                    VALUES (1, 0, 'clerk', 'r', 'training_mode', '3', '1', ''), (1, 0, 'clerk', 'r', 'category', '1', '2', '')
+                    """, [])
+            },
+            check: { after in
+                let (modes, history) = try await after.read { db in
+                    (try await db.nativeRows("SELECT details FROM persons ORDER BY id").map {
+                        try PersonDetails(wireBytes: Array(try $0.data("details"))).trainingMode
+                    },
+                     try await db.nativeRows("SELECT field, old_value, new_value FROM person_history ORDER BY id").map {
+                        "\(try $0.string("field")) \(try $0.string("old_value"))→\(try $0.string("new_value"))"
+                    })
+                }
+                #expect(modes == [.projectBased, .internetPlus, .trainingInPlaceOfWork, .newApprenticeship, .unspecified])
+                #expect(history == ["training_mode 2→3", "category 1→2"])
+            })
+    }
 }

@@ -20,15 +20,36 @@ public struct EmploymentStatus: WireEnum, CustomStringConvertible {
     }
 }
 
-/// How a person would like to be trained.
+/// How training is given — a course's mode, and the mode a registered person would like: the
+/// plan's five (docs/DOMAIN.md, "Training modes"). Numbers 1–4 meant four other modes before
+/// registry migration 7, which mapped the stored ones onto these.
 public struct TrainingMode: WireEnum {
     public var rawValue: Int32
     public init(rawValue: Int32) { self.rawValue = rawValue }
     public static let unspecified = TrainingMode(rawValue: 0)
-    public static let inPerson = TrainingMode(rawValue: 1)
-    public static let online = TrainingMode(rawValue: 2)
-    public static let onTheJob = TrainingMode(rawValue: 3)
-    public static let apprenticeship = TrainingMode(rawValue: 4)
+    /// 新型学徒制: an enterprise and a training institution train an employee together.
+    public static let newApprenticeship = TrainingMode(rawValue: 1)
+    /// 以工代训: an employer trains while it employs, subsidised per person.
+    public static let trainingInPlaceOfWork = TrainingMode(rawValue: 2)
+    /// 项目制: the government buys a course for a group.
+    public static let projectBased = TrainingMode(rawValue: 3)
+    /// 工学一体化: vocational schools' work–study integration.
+    public static let workStudyIntegration = TrainingMode(rawValue: 4)
+    /// 互联网+: online training.
+    public static let internetPlus = TrainingMode(rawValue: 5)
+
+    public static let known: [TrainingMode] = [.newApprenticeship, .trainingInPlaceOfWork, .projectBased, .workStudyIntegration, .internetPlus]
+
+    public var chineseName: String {
+        switch self {
+        case .newApprenticeship: "新型学徒制"
+        case .trainingInPlaceOfWork: "以工代训"
+        case .projectBased: "项目制"
+        case .workStudyIntegration: "工学一体化"
+        case .internetPlus: "互联网+"
+        default: "未指定"
+        }
+    }
 }
 
 /// Why a person left the labour force (a state change, never a deletion).

@@ -131,6 +131,7 @@ struct RegistryRPCService: RPCService {
             track("occupation", update.occupation, \.occupation)
             track("employment", update.employment, \.employment)
             track("training_wish", update.trainingWish, \.trainingWish)
+            if let mode = update.trainingMode { try rules.checkTrainingMode(mode) }
             track("training_mode", update.trainingMode.map { String($0.rawValue) }, \.trainingModeText)
             track("stage", update.stage, \.stage)
             if update.replaceKeyGroups {

@@ -67,6 +67,7 @@ struct PersonRules: Sendable {
         }
         try checkCounty(request.residenceCounty, field: "residence_county")
         try checkCategory(request.category)
+        try checkTrainingMode(request.trainingMode)
         let groups = try checkKeyGroups(request.keyGroups)
         let phone = try checkPhone(request.phone)
         return ValidatedPerson(
@@ -86,6 +87,13 @@ struct PersonRules: Sendable {
     func checkCategory(_ category: LabourCategory) throws(RuleViolation) {
         guard [.poor, .universityGraduate, .rural, .urban].contains(category) else {
             throw RuleViolation(field: "category", reason: "must be poor, university_graduate, rural or urban")
+        }
+    }
+
+    /// None, or one of the plan's five modes.
+    func checkTrainingMode(_ mode: TrainingMode) throws(RuleViolation) {
+        guard mode == .unspecified || TrainingMode.known.contains(mode) else {
+            throw RuleViolation(field: "training_mode", reason: "\(mode.rawValue) is not one of the plan's five modes (1 新型学徒制 … 5 互联网+)")
         }
     }
 

@@ -108,5 +108,6 @@ enum RegistrySchema {
             "CREATE TABLE registration_totals (county INTEGER NOT NULL PRIMARY KEY, count BIGINT NOT NULL)",
             "INSERT INTO registration_totals (county, count) SELECT county, SUM(count) FROM registration_counts GROUP BY county",
         ] },
+        TrainingModes.migration,
     ]
 }

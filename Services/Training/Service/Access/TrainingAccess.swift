@@ -1,8 +1,21 @@
+import JCSkillsProtocol
 import JCSkillsRPC
 
-/// Who may call the training service's methods: one policy per kind of caller, as
-/// `RegistryAccess` and `EvaluationAccess` do (docs/ARCHITECTURE.md, "The service template").
+/// Who may call the training service's methods. Policies gate the methods; county offices are
+/// further held to their own county's courses in the handlers.
 enum TrainingAccess {
-    /// Every identified caller: the health check's level, until methods need more.
-    static let anyIdentified = AccessPolicy.anyIdentified
+    /// The human-resources bureau's vocational training office (职业能力建设科).
+    static let office = "training-office"
+
+    /// Registering and updating courses; enrolling persons (the ID number passes through).
+    static let manage = AccessPolicy.only(.role("admin"), .role(office), .anyCounty)
+    /// Courses carry no personal data.
+    static let readCourses = AccessPolicy.anyIdentified
+
+    /// County offices manage only their own county's courses.
+    static func requireCounty(_ principal: Principal, county: Int32) throws {
+        if let own = principal.county, own != String(county) {
+            throw RPCError(.permissionDenied, "\(principal.identity) may manage only courses of county \(own), not \(county)")
+        }
+    }
 }

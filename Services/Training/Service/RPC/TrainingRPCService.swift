@@ -1,7 +1,64 @@
+import Foundation
+import JCSkillsProtocol
 import JCSkillsRPC
+import JCSkillsServiceKit
+import JCSkillsStore
 
-/// The training service's methods, each behind a policy of TrainingAccess. None yet: until its
-/// domain arrives the service answers the health check and echo that every server has.
+/// The training office's methods: each checks the caller's county scope, then reads or writes
+/// through the repositories; enrolment asks the registry first (``RegistryPeer``).
 struct TrainingRPCService: RPCService {
-    func register(in router: inout RPCRouter) {}
+    let store: Store
+    let courses: CourseRepository
+    let enrolments: EnrolmentRepository
+    let registry: RegistryPeer
+    let today: @Sendable () -> CalendarDate
+
+    func register(in router: inout RPCRouter) {
+        router.unary(TrainingService.registerCourse, policy: TrainingAccess.manage) { request, context in
+            try await registerCourse(request, context)
+        }
+        router.unary(TrainingService.getCourse, policy: TrainingAccess.readCourses) { lookup, _ in
+            try await store.query { db in try await courses.require(lookup.code, in: db) }
+        }
+        router.unary(TrainingService.listCourses, policy: TrainingAccess.readCourses) { request, _ in
+            if request.county != 0 { try CountyScope.requireRecordCounty(request.county) }
+            var list = CourseList()
+            list.courses = try await store.query { db in try await courses.list(county: request.county, year: request.year, in: db) }
+            return list
+        }
+        router.unary(TrainingService.enrol, policy: TrainingAccess.manage) { request, context in
+            try await enrol(request, context)
+        }
+    }
+
+    private func registerCourse(_ request: Course, _ context: ServerContext) async throws -> CourseView {
+        let course = try CourseRules.validate(request)
+        return try await store.transaction(context.audit) { tx in
+            try TrainingAccess.requireCounty(context.principal, county: course.county)
+            // A county office may not take over (or move) another county's course.
+            if let existing = try await courses.find(course.code, in: tx) {
+                try TrainingAccess.requireCounty(context.principal, county: existing.course.county)
+            }
+            try await courses.upsert(course, in: tx)
+            try await tx.audit(entity: "course", id: course.code)
+            return try await courses.require(course.code, in: tx)
+        }
+    }
+
+    /// The registry is asked before the transaction (a network call must not hold the write
+    /// lock), with what is left of the caller's deadline; the rules that need the stored
+    /// enrolments run inside it.
+    private func enrol(_ request: EnrolmentRequest, _ context: ServerContext) async throws -> EnrolmentView {
+        let idNumber = try EnrolmentRules.idNumber(of: request)
+        let code = request.courseCode.trimmingWhitespace
+        let course = try await store.query { db in try await courses.require(code, in: db) }.course
+        try TrainingAccess.requireCounty(context.principal, county: course.county)
+        let person = try await registry.verify(idNumber: idNumber, timeout: context.timeRemaining)
+        try EnrolmentRules.check(person, for: course)
+        let day = today().yyyymmdd
+        // A retried enrolment returns the first answer and never takes two places.
+        return try await store.write(request, idempotencyKey: context.idempotencyKey, context: context.audit) { tx in
+            try await enrolments.enrol(idNumber: idNumber, verified: person, in: course, on: day, in: tx)
+        }
+    }
 }

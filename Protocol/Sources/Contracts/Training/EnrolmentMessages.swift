@@ -1,0 +1,38 @@
+/// Enrol the person with this ID number in a course. The registry must know them (an active
+/// card); the training service keeps the ID number sealed.
+public struct EnrolmentRequest: WireMessage, Hashable {
+    public var courseCode: String = ""
+    public var idNumber: String = ""
+    public init() {}
+    public init(courseCode: String, idNumber: String) {
+        self.courseCode = courseCode
+        self.idNumber = idNumber
+    }
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &courseCode)
+        try v.field(2, &idNumber)
+    }
+}
+
+/// An enrolment: the person by their registry card (never their ID number), the course, and
+/// what the registry said of them when they enrolled.
+public struct EnrolmentView: WireMessage, Hashable {
+    /// The enrolment's own number (e.g. `TR2021000001`).
+    public var number: String = ""
+    public var courseCode: String = ""
+    public var cardNumber: String = ""
+    /// The person's county on the registry card when they enrolled.
+    public var county: Int32 = 0
+    public var keyGroups: [KeyEmploymentGroup] = []
+    /// `yyyymmdd`.
+    public var enrolledOn: Int32 = 0
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &number)
+        try v.field(2, &courseCode)
+        try v.field(3, &cardNumber)
+        try v.field(4, &county)
+        try v.field(5, &keyGroups)
+        try v.field(6, &enrolledOn)
+    }
+}

@@ -1,0 +1,18 @@
+/// The training service's contract (plan actions 2, 4, 5 and 7 in `seeds/SEED-EN.md`; the modes
+/// in docs/DOMAIN.md §10a): courses in the plan's five modes and their providers, and
+/// enrolment checked with the registry. Results, indicators, labour brands and each person's
+/// lifelong record are still to come.
+public enum TrainingService {
+    public static let name = "jcskills.training.Training"
+
+    // Courses
+    /// Registers a course, or registers it again to update it (its code keys it).
+    public static let registerCourse = Method<Course, CourseView>(service: name, name: "RegisterCourse", kind: .unary)
+    public static let getCourse = Method<CourseLookup, CourseView>(service: name, name: "GetCourse", kind: .unary, isIdempotent: true)
+    public static let listCourses = Method<CourseListRequest, CourseList>(service: name, name: "ListCourses", kind: .unary, isIdempotent: true)
+
+    // Enrolment
+    /// Enrols a registered person by ID number, after the registry confirms the card; each
+    /// refusal names its rule. Safe to retry with an idempotency key.
+    public static let enrol = Method<EnrolmentRequest, EnrolmentView>(service: name, name: "Enrol", kind: .unary)
+}

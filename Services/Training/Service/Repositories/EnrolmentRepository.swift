@@ -1,0 +1,79 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsServiceKit
+import JCSkillsStore
+import SQLKit
+
+/// Enrolments: the person by a blind index of their ID number and the sealed number itself,
+/// their registry card and what the registry said when they enrolled.
+struct EnrolmentRepository: Sendable {
+    let personal: PersonalData
+    let courses: CourseRepository
+    /// Subsidised courses a person may start in one year.
+    let subsidisedPerYear: Int
+
+    /// Enrols the person in `course`, in the caller's transaction, after the rules that need
+    /// the stored enrolments: not twice, no overlapping course, the yearly cap on subsidised
+    /// courses, the capacity.
+    func enrol(idNumber: String, verified person: PersonVerification, in course: Course, on day: Int32,
+               in tx: StoreTransaction) async throws -> EnrolmentView {
+        let index = personal.blindIndex(idNumber, for: .idNumber)
+        // Claims the person's row first: on PostgreSQL concurrent enrolments of one person then
+        // take turns, so each sees the other's before checking overlap and the yearly cap.
+        try await tx.raw("""
+            INSERT INTO trainees (person_index, enrolments) VALUES (\(bind: index), 0)
+            ON CONFLICT (person_index) DO UPDATE SET enrolments = trainees.enrolments
+            """).run()
+        let theirs = try await tx.raw("""
+            SELECT number, course_code, starts_on, ends_on, year, subsidised FROM enrolments WHERE person_index = \(bind: index)
+            """).all()
+        for row in theirs {
+            let code = try row.decode(column: "course_code", as: String.self)
+            let number = try row.decode(column: "number", as: String.self)
+            if code == course.code {
+                throw RPCError(.alreadyExists, "already enrolled in course \(course.code) (enrolment \(number))",
+                               metadata: [MetadataEntry("enrolment-number", number)])
+            }
+            let starts = try row.decode(column: "starts_on", as: Int32.self), ends = try row.decode(column: "ends_on", as: Int32.self)
+            if starts <= course.endsOn, course.startsOn <= ends {
+                throw RuleRefusal(rule: RuleRefusal.noOverlap,
+                                  reason: "already enrolled in course \(code) (\(starts)–\(ends)), which overlaps \(course.code) (\(course.startsOn)–\(course.endsOn))")
+            }
+        }
+        let year = course.startsOn / 10_000
+        if course.subsidyPerTrainee > 0 {
+            let subsidised = try theirs.filter {
+                try $0.decode(column: "subsidised", as: Int32.self) != 0 && $0.decode(column: "year", as: Int32.self) == year
+            }.count
+            if subsidised >= subsidisedPerYear {
+                throw RuleRefusal(rule: RuleRefusal.subsidisedPerYear,
+                                  reason: "already in \(subsidised) subsidised courses in \(year); at most \(subsidisedPerYear) a year")
+            }
+        }
+        guard try await courses.takePlace(course.code, in: tx) else {
+            throw RuleRefusal(rule: RuleRefusal.capacity, reason: "course \(course.code) is full (\(course.capacity) places)")
+        }
+        let sequence = try await tx.raw("UPDATE enrolment_sequence SET next_value = next_value + 1 WHERE id = 1 RETURNING next_value")
+            .first(decodingColumn: "next_value", as: Int64.self) ?? 0
+        let digits = String(sequence)
+        let number = "TR\(year)" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+        let groups = person.keyGroups.sorted { $0.rawValue < $1.rawValue }
+        try await tx.raw("""
+            INSERT INTO enrolments (number, course_code, person_index, id_sealed, card_number, county, key_groups,
+                starts_on, ends_on, year, subsidised, enrolled_on)
+            VALUES (\(bind: number), \(bind: course.code), \(bind: index), \(bind: personal.seal(idNumber, as: .idNumber)),
+                    \(bind: person.cardNumber), \(bind: person.residenceCounty), \(bind: groups.map { String($0.rawValue) }.joined(separator: ";")),
+                    \(bind: course.startsOn), \(bind: course.endsOn), \(bind: year), \(bind: course.subsidyPerTrainee > 0 ? 1 : 0), \(bind: day))
+            """).run()
+        try await tx.audit(entity: "enrolment", id: number, detail: "course \(course.code), card \(person.cardNumber)")
+        var view = EnrolmentView()
+        view.number = number
+        view.courseCode = course.code
+        view.cardNumber = person.cardNumber
+        view.county = person.residenceCounty
+        view.keyGroups = groups
+        view.enrolledOn = day
+        return view
+    }
+}

@@ -1,0 +1,49 @@
+import JCSkillsStore
+
+/// The training service's tables. Personal data as in the registry: the ID number sealed, and
+/// a blind index of it (keyed by this service's own secret) to find a person's enrolments.
+enum TrainingSchema {
+    static let migrations: [Migration] = [
+        Migration(1, "courses and enrolments") { d in [
+            """
+            CREATE TABLE courses (
+                code TEXT NOT NULL PRIMARY KEY,
+                details \(d.bytes) NOT NULL,
+                county INTEGER NOT NULL,
+                programme INTEGER NOT NULL,
+                mode INTEGER NOT NULL,
+                provider TEXT NOT NULL,
+                starts_on INTEGER NOT NULL,
+                ends_on INTEGER NOT NULL,
+                capacity BIGINT NOT NULL,
+                enrolled BIGINT NOT NULL,
+                subsidised INTEGER NOT NULL,
+                updated_ms BIGINT NOT NULL)
+            """,
+            "CREATE INDEX courses_by_county ON courses (county, starts_on)",
+            """
+            CREATE TABLE enrolments (
+                id \(d.autoIncrementPrimaryKey),
+                number TEXT NOT NULL UNIQUE,
+                course_code TEXT NOT NULL,
+                person_index \(d.bytes) NOT NULL,
+                id_sealed \(d.bytes) NOT NULL,
+                card_number TEXT NOT NULL,
+                county INTEGER NOT NULL,
+                key_groups TEXT NOT NULL,
+                starts_on INTEGER NOT NULL,
+                ends_on INTEGER NOT NULL,
+                year INTEGER NOT NULL,
+                subsidised INTEGER NOT NULL,
+                enrolled_on INTEGER NOT NULL,
+                UNIQUE (course_code, person_index))
+            """,
+            "CREATE INDEX enrolments_by_person ON enrolments (person_index, starts_on)",
+            // One row per person who ever enrolled: a transaction claims it first, so that one
+            // person's enrolments take turns (PostgreSQL runs writes concurrently).
+            "CREATE TABLE trainees (person_index \(d.bytes) NOT NULL PRIMARY KEY, enrolments BIGINT NOT NULL)",
+            "CREATE TABLE enrolment_sequence (id INTEGER NOT NULL PRIMARY KEY, next_value BIGINT NOT NULL)",
+            "INSERT INTO enrolment_sequence (id, next_value) VALUES (1, 0)",
+        ] },
+    ]
+}
