@@ -1,7 +1,7 @@
 /// The training service's contract (plan actions 2, 4, 5 and 7 in `seeds/SEED-EN.md`; the modes
-/// in docs/DOMAIN.md §10a): courses in the plan's five modes and their providers, and
-/// enrolment checked with the registry. Results, indicators, labour brands and each person's
-/// lifelong record are still to come.
+/// in docs/DOMAIN.md §10a): courses in the plan's five modes and their providers, enrolment
+/// checked with the registry, and the results providers report. Certificates after training,
+/// indicators, labour brands and each person's lifelong record are still to come.
 public enum TrainingService {
     public static let name = "jcskills.training.Training"
 
@@ -15,4 +15,10 @@ public enum TrainingService {
     /// Enrols a registered person by ID number, after the registry confirms the card; each
     /// refusal names its rule. Safe to retry with an idempotency key.
     public static let enrol = Method<EnrolmentRequest, EnrolmentView>(service: name, name: "Enrol", kind: .unary)
+
+    // Results
+    /// Records (or corrects) one trainee's result; a pass gets a completion number.
+    public static let recordResult = Method<TrainingResult, TrainingResultView>(service: name, name: "RecordResult", kind: .unary, isIdempotent: true)
+    /// A provider's result file (client stream); uploading the same file again changes nothing.
+    public static let importResults = Method<TrainingResultBatch, ImportSummary>(service: name, name: "ImportResults", kind: .clientStreaming)
 }

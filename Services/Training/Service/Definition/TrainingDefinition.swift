@@ -47,6 +47,7 @@ public enum TrainingDefinition: ServiceDefinition {
         return TrainingRPCService(
             store: store, courses: courses,
             enrolments: EnrolmentRepository(personal: personal, courses: courses, subsidisedPerYear: subsidisedPerYear),
+            results: ResultRepository(courses: courses, clock: clock),
             registry: RegistryPeer(registry: registry), today: { .today(by: clock) })
     }
 }

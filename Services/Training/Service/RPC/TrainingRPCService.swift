@@ -10,6 +10,7 @@ struct TrainingRPCService: RPCService {
     let store: Store
     let courses: CourseRepository
     let enrolments: EnrolmentRepository
+    let results: ResultRepository
     let registry: RegistryPeer
     let today: @Sendable () -> CalendarDate
 
@@ -28,6 +29,26 @@ struct TrainingRPCService: RPCService {
         }
         router.unary(TrainingService.enrol, policy: TrainingAccess.manage) { request, context in
             try await enrol(request, context)
+        }
+        router.unary(TrainingService.recordResult, policy: TrainingAccess.manage) { request, context in
+            try await recordResult(request, context)
+        }
+        router.clientStreaming(TrainingService.importResults, policy: TrainingAccess.manage) { batches, context in
+            try await ResultImport(store: store, results: results).run(batches, context)
+        }
+    }
+
+    private func recordResult(_ request: TrainingResult, _ context: ServerContext) async throws -> TrainingResultView {
+        var request = request
+        request.enrolmentNumber = request.enrolmentNumber.trimmingWhitespace
+        return try await store.transaction(context.audit) { tx in
+            guard let (course, county) = try await results.enrolment(request.enrolmentNumber, in: tx) else {
+                throw RPCError(.notFound, "no enrolment numbered \(request.enrolmentNumber)")
+            }
+            try TrainingAccess.requireCounty(context.principal, county: county)
+            let (view, changed) = try await results.record(try ResultRules.validate(request, course: course), course: course, in: tx)
+            try await tx.audit(entity: "result", id: request.enrolmentNumber, detail: changed ? nil : "unchanged")
+            return view
         }
     }
 

@@ -45,5 +45,22 @@ enum TrainingSchema {
             "CREATE TABLE enrolment_sequence (id INTEGER NOT NULL PRIMARY KEY, next_value BIGINT NOT NULL)",
             "INSERT INTO enrolment_sequence (id, next_value) VALUES (1, 0)",
         ] },
+        // One result per enrolment (``ResultRepository``), as the provider last reported it.
+        Migration(2, "results") { d in [
+            """
+            CREATE TABLE results (
+                enrolment_number TEXT NOT NULL PRIMARY KEY,
+                course_code TEXT NOT NULL,
+                details \(d.bytes) NOT NULL,
+                completed_on INTEGER NOT NULL,
+                passed INTEGER NOT NULL,
+                completion_number TEXT NOT NULL,
+                employed INTEGER NOT NULL,
+                updated_ms BIGINT NOT NULL)
+            """,
+            "CREATE INDEX results_by_course ON results (course_code)",
+            "CREATE TABLE result_sequence (id INTEGER NOT NULL PRIMARY KEY, next_value BIGINT NOT NULL)",
+            "INSERT INTO result_sequence (id, next_value) VALUES (1, 0)",
+        ] },
     ]
 }

@@ -1,0 +1,65 @@
+/// A trainee's result in a course, as the provider reports it: completed or not, passed or
+/// not, and what followed — the job after training (employment is counted only when it is
+/// recorded). A certificate obtained afterwards is recorded separately, once the evaluation
+/// service confirms it.
+public struct TrainingResult: WireMessage, Hashable {
+    /// The enrolment this is the result of.
+    public var enrolmentNumber: String = ""
+    /// `yyyymmdd`: the day the trainee completed (or left) the course.
+    public var completedOn: Int32 = 0
+    public var passed: Bool = false
+    /// Employment after training: an employer's unified social credit code, or self-employed.
+    public var employerCreditCode: String = ""
+    public var selfEmployed: Bool = false
+    /// `yyyymmdd`, when the job started; 0 when there is none (yet).
+    public var employedOn: Int32 = 0
+    /// The employment was checked (an employer's record, social insurance), not only declared.
+    public var employmentVerified: Bool = false
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &enrolmentNumber)
+        try v.field(2, &completedOn)
+        try v.field(3, &passed)
+        try v.field(4, &employerCreditCode)
+        try v.field(5, &selfEmployed)
+        try v.field(6, &employedOn)
+        try v.field(7, &employmentVerified)
+    }
+}
+
+public struct TrainingResultView: WireMessage, Hashable {
+    public var result: TrainingResult = TrainingResult()
+    public var courseCode: String = ""
+    /// The training-completion number (培训合格证书编号), given on a pass; empty otherwise.
+    public var completionNumber: String = ""
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &result)
+        try v.field(2, &courseCode)
+        try v.field(3, &completionNumber)
+    }
+}
+
+/// One row of a provider's result file (`jcskills training results FILE`).
+public struct TrainingResultRow: WireMessage, Hashable {
+    public var line: UInt32 = 0
+    public var result: TrainingResult = TrainingResult()
+    public init() {}
+    public init(line: UInt32, result: TrainingResult) {
+        self.line = line
+        self.result = result
+    }
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &line)
+        try v.field(2, &result)
+    }
+}
+
+public struct TrainingResultBatch: WireMessage, Hashable {
+    public var rows: [TrainingResultRow] = []
+    public init() {}
+    public init(rows: [TrainingResultRow]) { self.rows = rows }
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &rows)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsServiceKit
+import JCSkillsStore
+import SQLKit
+
+/// Results, one per enrolment: reporting one again replaces it (a provider corrects its file),
+/// and the same result twice changes nothing, so a result file can be uploaded again.
+struct ResultRepository: Sendable {
+    let courses: CourseRepository
+    let clock: @Sendable () -> Date
+
+    /// An enrolment's course and county, or nil when no enrolment has that number.
+    func enrolment(_ number: String, in db: any SQLDatabase) async throws -> (course: Course, county: Int32)? {
+        guard let row = try await db.raw("SELECT course_code FROM enrolments WHERE number = \(bind: number)").first() else { return nil }
+        let course = try await courses.require(try row.decode(column: "course_code", as: String.self), in: db).course
+        return (course, course.county)
+    }
+
+    /// Records `result` (already checked against `course`); returns its view and whether
+    /// anything changed. A pass gets a completion number, once: recorded again, it keeps it.
+    func record(_ result: TrainingResult, course: Course, in tx: StoreTransaction) async throws -> (TrainingResultView, changed: Bool) {
+        let stored = try await tx.raw("SELECT details, completion_number FROM results WHERE enrolment_number = \(bind: result.enrolmentNumber)").first()
+        var number = try stored?.decode(column: "completion_number", as: String.self) ?? ""
+        if let stored, try TrainingResult(wireBytes: Array(try stored.decode(column: "details", as: Data.self))) == result {
+            return (Self.view(result, course: course.code, number: number), false)
+        }
+        if result.passed, number.isEmpty {
+            let sequence = try await tx.raw("UPDATE result_sequence SET next_value = next_value + 1 WHERE id = 1 RETURNING next_value")
+                .first(decodingColumn: "next_value", as: Int64.self) ?? 0
+            let digits = String(sequence)
+            number = "TC\(result.completedOn / 10_000)" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+        }
+        let now = Int64(clock().timeIntervalSince1970 * 1000)
+        let employed = !result.employerCreditCode.isEmpty || result.selfEmployed
+        try await tx.raw("""
+            INSERT INTO results (enrolment_number, course_code, details, completed_on, passed, completion_number, employed, updated_ms)
+            VALUES (\(bind: result.enrolmentNumber), \(bind: course.code), \(bind: Data(result.wireBytes())), \(bind: result.completedOn),
+                    \(bind: result.passed ? 1 : 0), \(bind: number), \(bind: employed ? 1 : 0), \(bind: now))
+            ON CONFLICT (enrolment_number) DO UPDATE SET details = excluded.details, completed_on = excluded.completed_on,
+                passed = excluded.passed, completion_number = excluded.completion_number, employed = excluded.employed,
+                updated_ms = excluded.updated_ms
+            """).run()
+        return (Self.view(result, course: course.code, number: number), true)
+    }
+
+    static func view(_ result: TrainingResult, course: String, number: String) -> TrainingResultView {
+        var view = TrainingResultView()
+        view.result = result
+        view.courseCode = course
+        // The number stays on record; it is shown only while the result is a pass.
+        view.completionNumber = result.passed ? number : ""
+        return view
+    }
+}
