@@ -1,7 +1,7 @@
 /// The training service's contract (plan actions 2, 4, 5 and 7 in `seeds/SEED-EN.md`; the modes
 /// in docs/DOMAIN.md §10a): courses in the plan's five modes and their providers, enrolment
-/// checked with the registry, and the results providers report. Certificates after training,
-/// indicators, labour brands and each person's lifelong record are still to come.
+/// checked with the registry, the results providers report and the year's figures. Certificates
+/// after training, labour brands and each person's lifelong record are still to come.
 public enum TrainingService {
     public static let name = "jcskills.training.Training"
 
@@ -21,4 +21,8 @@ public enum TrainingService {
     public static let recordResult = Method<TrainingResult, TrainingResultView>(service: name, name: "RecordResult", kind: .unary, isIdempotent: true)
     /// A provider's result file (client stream); uploading the same file again changes nothing.
     public static let importResults = Method<TrainingResultBatch, ImportSummary>(service: name, name: "ImportResults", kind: .clientStreaming)
+
+    // Figures
+    /// A year's person-times, results, rates and subsidy due, with the flagged providers.
+    public static let indicators = Method<TrainingIndicatorsRequest, TrainingIndicators>(service: name, name: "Indicators", kind: .unary, isIdempotent: true)
 }

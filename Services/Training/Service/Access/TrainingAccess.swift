@@ -11,6 +11,8 @@ enum TrainingAccess {
     static let manage = AccessPolicy.only(.role("admin"), .role(office), .anyCounty)
     /// Courses carry no personal data.
     static let readCourses = AccessPolicy.anyIdentified
+    /// Aggregates carry no personal data; the gateway computes the city indicators from them.
+    static let readFigures = AccessPolicy.only(.role("admin"), .role(office), .anyCounty, .role("auditor"), .service("gateway"))
 
     /// County offices manage only their own county's courses.
     static func requireCounty(_ principal: Principal, county: Int32) throws {

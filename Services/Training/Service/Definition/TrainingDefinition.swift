@@ -48,6 +48,7 @@ public enum TrainingDefinition: ServiceDefinition {
             store: store, courses: courses,
             enrolments: EnrolmentRepository(personal: personal, courses: courses, subsidisedPerYear: subsidisedPerYear),
             results: ResultRepository(courses: courses, clock: clock),
+            indicators: TrainingIndicatorQueries(store: store, courses: courses),
             registry: RegistryPeer(registry: registry), today: { .today(by: clock) })
     }
 }

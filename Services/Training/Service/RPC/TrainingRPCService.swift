@@ -11,6 +11,7 @@ struct TrainingRPCService: RPCService {
     let courses: CourseRepository
     let enrolments: EnrolmentRepository
     let results: ResultRepository
+    let indicators: TrainingIndicatorQueries
     let registry: RegistryPeer
     let today: @Sendable () -> CalendarDate
 
@@ -35,6 +36,13 @@ struct TrainingRPCService: RPCService {
         }
         router.clientStreaming(TrainingService.importResults, policy: TrainingAccess.manage) { batches, context in
             try await ResultImport(store: store, results: results).run(batches, context)
+        }
+        router.unary(TrainingService.indicators, policy: TrainingAccess.readFigures) { request, _ in
+            try CountyScope.requireCountyOrCity(request.county)
+            guard (2000...2100).contains(request.year) else {
+                throw RuleViolation(field: "year", reason: "\(request.year) is not a plausible year")
+            }
+            return try await indicators.indicators(year: request.year, county: request.county)
         }
     }
 

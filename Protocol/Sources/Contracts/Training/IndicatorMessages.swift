@@ -1,0 +1,76 @@
+/// The training figures of a year, for the city or one county (docs/NUMBERS.md, "Training").
+public struct TrainingIndicatorsRequest: WireMessage, Hashable {
+    public var year: Int32 = 0
+    /// 0: the city.
+    public var county: Int32 = 0
+    public init() {}
+    public init(year: Int32, county: Int32 = 0) {
+        self.year = year
+        self.county = county
+    }
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &year)
+        try v.field(2, &county)
+    }
+}
+
+/// Person-times and what became of them. Rates are in basis points (9,500 = 95 %) of the
+/// trainees with a result; 0 when none has one yet (`completed` says so).
+public struct TrainingFigures: WireMessage, Hashable {
+    /// Enrolments: person-times.
+    public var enrolled: UInt64 = 0
+    /// Trainees with a result reported.
+    public var completed: UInt64 = 0
+    public var passed: UInt64 = 0
+    /// Trainees whose result records a job after training.
+    public var employed: UInt64 = 0
+    public var passRate: UInt32 = 0
+    public var employmentRate: UInt32 = 0
+    /// Yuan: trainees who passed × their course's subsidy standard.
+    public var subsidyDue: UInt64 = 0
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &enrolled)
+        try v.field(2, &completed)
+        try v.field(3, &passed)
+        try v.field(4, &employed)
+        try v.field(5, &passRate)
+        try v.field(6, &employmentRate)
+        try v.field(7, &subsidyDue)
+    }
+}
+
+/// One line of the breakdown: the figures of one course, provider, programme or mode.
+public struct TrainingFiguresLine: WireMessage, Hashable {
+    /// `course`, `provider`, `programme` or `mode`.
+    public var dimension: String = ""
+    /// The course's code, the provider's credit code, the programme's name
+    /// (`key_group_subsidised`…) or the mode's number.
+    public var key: String = ""
+    public var figures: TrainingFigures = TrainingFigures()
+    /// Providers only: why the provider is flagged — `pass_rate` (under 95 %),
+    /// `employment_rate` (under 30 %); empty when it is not, or has no results yet.
+    public var flags: [String] = []
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &dimension)
+        try v.field(2, &key)
+        try v.field(3, &figures)
+        try v.field(4, &flags)
+    }
+}
+
+public struct TrainingIndicators: WireMessage, Hashable {
+    public var year: Int32 = 0
+    public var county: Int32 = 0
+    public var total: TrainingFigures = TrainingFigures()
+    /// By course, provider, programme and mode, each in key order.
+    public var lines: [TrainingFiguresLine] = []
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &year)
+        try v.field(2, &county)
+        try v.field(3, &total)
+        try v.field(4, &lines)
+    }
+}
