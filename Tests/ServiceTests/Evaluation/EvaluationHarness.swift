@@ -55,7 +55,9 @@ struct EvaluationHarness {
                 let service = EvaluationDefinition.makeService(
                     store: store, personal: personal, registry: client,
                     enterpriseBodyMinimumStaff: minimumStaff, signingKey: signingKey, clock: clock)
-                let result = try await withTestServer(services: [service], auditor: StoreAuditor(store: store)) { _, endpoint in
+                // As the evaluation service: a caller that expects it (the training service) checks.
+                let result = try await withTestServer(services: [service], auditor: StoreAuditor(store: store),
+                                                      configure: { $0.tls = TestPKI.shared.files("evaluation") }) { _, endpoint in
                     try await body(endpoint, store)
                 }
                 await client.close()

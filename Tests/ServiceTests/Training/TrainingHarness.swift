@@ -7,26 +7,35 @@ import JCSkillsTestSupport
 @testable import RegistryService
 @testable import TrainingService
 
-/// A training service and the registry it asks, each on a fresh database of `backend`, served
-/// over TLS on 127.0.0.1; the training service calls the registry as `jcskills://training`.
+/// A training service and the registry and evaluation service it asks, each on a fresh
+/// database of `backend`, served over TLS on 127.0.0.1; the training service calls them as
+/// `jcskills://training`.
 struct TrainingHarness {
     let training: Endpoint
     let registry: RegistryHarness
+    let evaluation: Endpoint
     let store: Store
 
+    static let nowhere = Endpoint(host: "127.0.0.1", port: 1)
+
     static func with<T: Sendable>(
-        _ backend: TestBackend, subsidisedPerYear: Int = 3, _ body: (TrainingHarness) async throws -> T
+        _ backend: TestBackend, subsidisedPerYear: Int = 3, evaluationDown: Bool = false, _ body: (TrainingHarness) async throws -> T
     ) async throws -> T {
         try await RegistryHarness.with(backend) { registry in
-            try await withTraining(backend, registry: registry.endpoint, subsidisedPerYear: subsidisedPerYear) { endpoint, store in
-                try await body(TrainingHarness(training: endpoint, registry: registry, store: store))
+            try await EvaluationHarness.withEvaluation(backend, registry: registry.endpoint) { evaluation, _ in
+                let peer = evaluationDown ? nowhere : evaluation
+                return try await withTraining(backend, registry: registry.endpoint, evaluation: peer, subsidisedPerYear: subsidisedPerYear) { endpoint, store in
+                    try await body(TrainingHarness(training: endpoint, registry: registry, evaluation: evaluation, store: store))
+                }
             }
         }
     }
 
-    /// The training service alone, its registry client pointed at `registry` (which may be dead).
+    /// The training service alone, its clients pointed at `registry` and `evaluation` (either
+    /// may be dead).
     static func withTraining<T: Sendable>(
-        _ backend: TestBackend, registry: Endpoint, subsidisedPerYear: Int = 3, _ body: (Endpoint, Store) async throws -> T
+        _ backend: TestBackend, registry: Endpoint, evaluation: Endpoint = nowhere, subsidisedPerYear: Int = 3,
+        _ body: (Endpoint, Store) async throws -> T
     ) async throws -> T {
         let personal = PersonalData(keys: .generate())
         return try await withTestStore(backend, service: "training", migrations: TrainingSchema.migrations, configure: {
@@ -37,16 +46,21 @@ struct TrainingHarness {
             configuration.expectedServerIdentity = "jcskills://registry"
             configuration.defaultTimeout = .seconds(5)
             let client = try RPCClient(endpoints: [registry], configuration: configuration)
+            configuration.expectedServerIdentity = "jcskills://evaluation"
+            let evaluationClient = try RPCClient(endpoints: [evaluation], configuration: configuration)
             do {
                 let service = TrainingDefinition.makeService(
-                    store: store, personal: personal, registry: client, subsidisedPerYear: subsidisedPerYear, clock: { RegistryHarness.now })
+                    store: store, personal: personal, registry: client, evaluation: evaluationClient,
+                    subsidisedPerYear: subsidisedPerYear, clock: { RegistryHarness.now })
                 let result = try await withTestServer(services: [service], auditor: StoreAuditor(store: store)) { _, endpoint in
                     try await body(endpoint, store)
                 }
                 await client.close()
+                await evaluationClient.close()
                 return result
             } catch {
                 await client.close()
+                await evaluationClient.close()
                 throw error
             }
         }

@@ -98,25 +98,40 @@ public struct CertificateRevocation: WireMessage, Hashable {
     }
 }
 
+/// A certificate's number and its holder — by name (anyone holding the paper), or by ID number
+/// (a service that knows the person: the training office checking a certificate obtained after
+/// training). Both given: both must match.
 public struct CertificateVerificationRequest: WireMessage, Hashable {
     public var number: String = ""
     public var holderName: String = ""
+    public var holderIDNumber: String = ""
     public init() {}
-    public init(number: String, holderName: String) {
+    public init(number: String, holderName: String = "", holderIDNumber: String = "") {
         self.number = number
         self.holderName = holderName
+        self.holderIDNumber = holderIDNumber
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, &number)
         try v.field(2, &holderName)
+        try v.field(3, &holderIDNumber)
     }
 }
 
-/// The whole answer to a public verification: nothing about the holder is revealed.
+/// The whole answer to a verification: nothing about the holder is revealed. When the holder
+/// matched, also what the certificate is and when it was issued (facts printed on it);
+/// `unknown` and nothing else otherwise.
 public struct CertificateVerification: WireMessage, Hashable {
     public var state: CertificateState = .unknown
+    public var kind: CertificateKind = .unspecified
+    public var level: SkillLevel = .unspecified
+    /// `yyyymmdd`.
+    public var issuedOn: Int32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, &state)
+        try v.field(2, &kind)
+        try v.field(3, &level)
+        try v.field(4, &issuedOn)
     }
 }

@@ -28,6 +28,9 @@ public struct TrainingFigures: WireMessage, Hashable {
     public var employmentRate: UInt32 = 0
     /// Yuan: trainees who passed × their course's subsidy standard.
     public var subsidyDue: UInt64 = 0
+    /// Trainees with a result who obtained a certificate after the course.
+    public var certified: UInt64 = 0
+    public var certificateRate: UInt32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, &enrolled)
@@ -37,6 +40,8 @@ public struct TrainingFigures: WireMessage, Hashable {
         try v.field(5, &passRate)
         try v.field(6, &employmentRate)
         try v.field(7, &subsidyDue)
+        try v.field(8, &certified)
+        try v.field(9, &certificateRate)
     }
 }
 

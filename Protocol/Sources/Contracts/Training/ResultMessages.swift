@@ -32,11 +32,30 @@ public struct TrainingResultView: WireMessage, Hashable {
     public var courseCode: String = ""
     /// The training-completion number (培训合格证书编号), given on a pass; empty otherwise.
     public var completionNumber: String = ""
+    /// The certificate obtained after the training (``CertificateAfterTraining``), if recorded.
+    public var certificateNumber: String = ""
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, &result)
         try v.field(2, &courseCode)
         try v.field(3, &completionNumber)
+        try v.field(4, &certificateNumber)
+    }
+}
+
+/// A certificate the trainee obtained after the course: the evaluation service confirms it by
+/// number and holder before it is recorded.
+public struct CertificateAfterTraining: WireMessage, Hashable {
+    public var enrolmentNumber: String = ""
+    public var certificateNumber: String = ""
+    public init() {}
+    public init(enrolmentNumber: String, certificateNumber: String) {
+        self.enrolmentNumber = enrolmentNumber
+        self.certificateNumber = certificateNumber
+    }
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &enrolmentNumber)
+        try v.field(2, &certificateNumber)
     }
 }
 

@@ -1,7 +1,8 @@
 /// The training service's contract (plan actions 2, 4, 5 and 7 in `seeds/SEED-EN.md`; the modes
 /// in docs/DOMAIN.md §10a): courses in the plan's five modes and their providers, enrolment
-/// checked with the registry, the results providers report and the year's figures. Certificates
-/// after training, labour brands and each person's lifelong record are still to come.
+/// checked with the registry, the results providers report, certificates obtained after training
+/// (checked with the evaluation service) and the year's figures. Labour brands and each person's
+/// lifelong record are still to come.
 public enum TrainingService {
     public static let name = "jcskills.training.Training"
 
@@ -21,6 +22,9 @@ public enum TrainingService {
     public static let recordResult = Method<TrainingResult, TrainingResultView>(service: name, name: "RecordResult", kind: .unary, isIdempotent: true)
     /// A provider's result file (client stream); uploading the same file again changes nothing.
     public static let importResults = Method<TrainingResultBatch, ImportSummary>(service: name, name: "ImportResults", kind: .clientStreaming)
+    /// Records a certificate obtained after the course, once the evaluation service confirms
+    /// it belongs to the trainee and was issued after the course began.
+    public static let recordCertificate = Method<CertificateAfterTraining, TrainingResultView>(service: name, name: "RecordCertificate", kind: .unary, isIdempotent: true)
 
     // Figures
     /// A year's person-times, results, rates and subsidy due, with the flagged providers.

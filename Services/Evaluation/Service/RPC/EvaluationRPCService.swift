@@ -64,7 +64,7 @@ struct EvaluationRPCService: RPCService {
         }
         router.unary(EvaluationService.verifyCertificate, policy: EvaluationAccess.verify) { request, _ in
             let row = try await store.read { db in try await certificates.find(number: request.number, in: db) }
-            return views.verification(row, holderName: request.holderName)
+            return views.verification(row, holderName: request.holderName, holderIDNumber: request.holderIDNumber)
         }
         router.unary(EvaluationService.getCertificate, policy: EvaluationAccess.readHolders) { lookup, _ in
             try views.view(try await store.read { db in try await certificates.require(number: lookup.number, in: db) })

@@ -31,12 +31,16 @@ struct CertificateViews: Sendable {
 
     /// The public answer: the state today when the name matches, else unknown (a wrong name
     /// and a wrong number look the same, so the number alone reveals nothing).
-    func verification(_ row: CertificateRow?, holderName: String) -> CertificateVerification {
+    func verification(_ row: CertificateRow?, holderName: String, holderIDNumber: String = "") -> CertificateVerification {
         var answer = CertificateVerification()
-        guard let row, !holderName.isEmpty,
-              personal.blindIndex(holderName.trimmingWhitespace, for: .name) == row.nameIndex
-        else { return answer }
+        guard let row, !holderName.isEmpty || !holderIDNumber.isEmpty else { return answer }
+        if !holderName.isEmpty, personal.blindIndex(holderName.trimmingWhitespace, for: .name) != row.nameIndex { return answer }
+        if !holderIDNumber.isEmpty,
+           personal.blindIndex(holderIDNumber.trimmingWhitespace.uppercased(), for: .idNumber) != row.holderIndex { return answer }
         answer.state = row.state(on: today())
+        answer.kind = row.kind
+        answer.level = row.level
+        answer.issuedOn = row.issuedOn
         return answer
     }
 }

@@ -25,22 +25,24 @@ public enum TrainingDefinition: ServiceDefinition {
         let settings = environment.settings
         let options = try settings.section(Options.self)
         let registry = try environment.client(for: .registry)
+        let evaluation = try environment.client(for: .evaluation)
         let (store, personal) = try await ServiceStore.open(settings: settings, migrations: TrainingSchema.migrations, logger: environment.logger)
         let service = makeService(
-            store: store, personal: personal, registry: registry,
+            store: store, personal: personal, registry: registry, evaluation: evaluation,
             subsidisedPerYear: options?.subsidisedCoursesPerYear ?? defaultSubsidisedCoursesPerYear)
         return ServiceAssembly(
             services: [service],
             auditor: StoreAuditor(store: store),
             onShutdown: {
                 await registry.close()
+                await evaluation.close()
                 await store.close()
             })
     }
 
     /// The service over an open store and a registry client; tests build it this way.
     static func makeService(
-        store: Store, personal: PersonalData, registry: RPCClient, subsidisedPerYear: Int = defaultSubsidisedCoursesPerYear,
+        store: Store, personal: PersonalData, registry: RPCClient, evaluation: RPCClient, subsidisedPerYear: Int = defaultSubsidisedCoursesPerYear,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) -> TrainingRPCService {
         let courses = CourseRepository(clock: clock)
@@ -49,6 +51,6 @@ public enum TrainingDefinition: ServiceDefinition {
             enrolments: EnrolmentRepository(personal: personal, courses: courses, subsidisedPerYear: subsidisedPerYear),
             results: ResultRepository(courses: courses, clock: clock),
             indicators: TrainingIndicatorQueries(store: store, courses: courses),
-            registry: RegistryPeer(registry: registry), today: { .today(by: clock) })
+            registry: RegistryPeer(registry: registry), evaluation: EvaluationPeer(evaluation: evaluation), today: { .today(by: clock) })
     }
 }

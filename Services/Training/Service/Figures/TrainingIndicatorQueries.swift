@@ -19,18 +19,21 @@ struct TrainingIndicatorQueries: Sendable {
         let (counts, details) = try await store.query { db in
             var sql = """
                 SELECT e.course_code AS code, COUNT(*) AS enrolled, COUNT(r.enrolment_number) AS completed,
-                    COALESCE(SUM(r.passed), 0) AS passed, COALESCE(SUM(r.employed), 0) AS employed
+                    COALESCE(SUM(r.passed), 0) AS passed, COALESCE(SUM(r.employed), 0) AS employed,
+                    COUNT(CASE WHEN r.enrolment_number IS NOT NULL THEN a.enrolment_number END) AS certified
                 FROM enrolments e JOIN courses c ON c.code = e.course_code
                 LEFT JOIN results r ON r.enrolment_number = e.number
+                LEFT JOIN certificates_after a ON a.enrolment_number = e.number
                 WHERE e.year = ?
                 """
             if !codes.isEmpty { sql += " AND c.county IN " + placeholderList(codes.count) }
             sql += " GROUP BY e.course_code"
             let rows = try await db.nativeRows(sql, [.init(year)] + codes.map(StoreValue.init))
-            var counts: [String: (enrolled: UInt64, completed: UInt64, passed: UInt64, employed: UInt64)] = [:]
+            var counts: [String: (enrolled: UInt64, completed: UInt64, passed: UInt64, employed: UInt64, certified: UInt64)] = [:]
             for row in rows {
                 counts[try row.string("code")] = (UInt64(try row.int64("enrolled")), UInt64(try row.int64("completed")),
-                                                 UInt64(try row.int64("passed")), UInt64(try row.int64("employed")))
+                                                 UInt64(try row.int64("passed")), UInt64(try row.int64("employed")),
+                                                 UInt64(try row.int64("certified")))
             }
             var details: [String: Course] = [:]
             for code in counts.keys { details[code] = try await courses.require(code, in: db).course }
@@ -47,6 +50,7 @@ struct TrainingIndicatorQueries: Sendable {
             figures.completed = count.completed
             figures.passed = count.passed
             figures.employed = count.employed
+            figures.certified = count.certified
             figures.subsidyDue = count.passed * UInt64(course.subsidyPerTrainee)
             for (dimension, key) in [("course", code), ("provider", course.providerCreditCode),
                                      ("programme", course.programme.description), ("mode", String(course.mode.rawValue))] {
@@ -79,6 +83,7 @@ extension TrainingFigures {
         completed += other.completed
         passed += other.passed
         employed += other.employed
+        certified += other.certified
         subsidyDue += other.subsidyDue
     }
 
@@ -87,5 +92,6 @@ extension TrainingFigures {
         guard completed > 0 else { return }
         passRate = UInt32(passed * 10_000 / completed)
         employmentRate = UInt32(employed * 10_000 / completed)
+        certificateRate = UInt32(certified * 10_000 / completed)
     }
 }

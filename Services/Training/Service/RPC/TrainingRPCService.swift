@@ -13,6 +13,7 @@ struct TrainingRPCService: RPCService {
     let results: ResultRepository
     let indicators: TrainingIndicatorQueries
     let registry: RegistryPeer
+    let evaluation: EvaluationPeer
     let today: @Sendable () -> CalendarDate
 
     func register(in router: inout RPCRouter) {
@@ -37,12 +38,35 @@ struct TrainingRPCService: RPCService {
         router.clientStreaming(TrainingService.importResults, policy: TrainingAccess.manage) { batches, context in
             try await ResultImport(store: store, results: results).run(batches, context)
         }
+        router.unary(TrainingService.recordCertificate, policy: TrainingAccess.manage) { request, context in
+            try await recordCertificate(request, context)
+        }
         router.unary(TrainingService.indicators, policy: TrainingAccess.readFigures) { request, _ in
             try CountyScope.requireCountyOrCity(request.county)
             guard (2000...2100).contains(request.year) else {
                 throw RuleViolation(field: "year", reason: "\(request.year) is not a plausible year")
             }
             return try await indicators.indicators(year: request.year, county: request.county)
+        }
+    }
+
+    /// The evaluation service is asked before the transaction, by certificate number and the
+    /// trainee's ID number (opened from the enrolment's seal, never sent anywhere else).
+    private func recordCertificate(_ request: CertificateAfterTraining, _ context: ServerContext) async throws -> TrainingResultView {
+        let enrolment = request.enrolmentNumber.trimmingWhitespace
+        let number = request.certificateNumber.trimmingWhitespace
+        guard !number.isEmpty else { throw RuleViolation(field: "certificate_number", reason: "is empty") }
+        let (course, idNumber) = try await store.query { db in
+            guard let trainee = try await enrolments.trainee(of: enrolment, in: db) else {
+                throw RPCError(.notFound, "no enrolment numbered \(enrolment)")
+            }
+            return (try await courses.require(trainee.courseCode, in: db).course, trainee.idNumber)
+        }
+        try TrainingAccess.requireCounty(context.principal, county: course.county)
+        let answer = try await evaluation.verify(number: number, holderIDNumber: idNumber, timeout: context.timeRemaining)
+        try CertificateAfterTrainingRules.check(answer, number: number, course: course)
+        return try await store.transaction(context.audit) { tx in
+            try await results.recordCertificate(enrolment: enrolment, number: number, issuedOn: answer.issuedOn, course: course, in: tx)
         }
     }
 

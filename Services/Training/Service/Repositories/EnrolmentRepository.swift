@@ -13,6 +13,16 @@ struct EnrolmentRepository: Sendable {
     /// Subsidised courses a person may start in one year.
     let subsidisedPerYear: Int
 
+    /// The course of an enrolment and its trainee's ID number (opened from its seal, for the
+    /// evaluation service's check); nil when no enrolment has that number.
+    func trainee(of enrolment: String, in db: any SQLDatabase) async throws -> (courseCode: String, idNumber: String)? {
+        guard let row = try await db.raw("SELECT course_code, id_sealed FROM enrolments WHERE number = \(bind: enrolment)").first() else {
+            return nil
+        }
+        return (try row.decode(column: "course_code", as: String.self),
+                try personal.open(try row.decode(column: "id_sealed", as: Data.self), as: .idNumber))
+    }
+
     /// Enrols the person in `course`, in the caller's transaction, after the rules that need
     /// the stored enrolments: not twice, no overlapping course, the yearly cap on subsidised
     /// courses, the capacity.

@@ -24,7 +24,7 @@ struct ResultRepository: Sendable {
         let stored = try await tx.raw("SELECT details, completion_number FROM results WHERE enrolment_number = \(bind: result.enrolmentNumber)").first()
         var number = try stored?.decode(column: "completion_number", as: String.self) ?? ""
         if let stored, try TrainingResult(wireBytes: Array(try stored.decode(column: "details", as: Data.self))) == result {
-            return (Self.view(result, course: course.code, number: number), false)
+            return (try await view(of: result.enrolmentNumber, course: course.code, in: tx), false)
         }
         if result.passed, number.isEmpty {
             let sequence = try await tx.raw("UPDATE result_sequence SET next_value = next_value + 1 WHERE id = 1 RETURNING next_value")
@@ -42,15 +42,36 @@ struct ResultRepository: Sendable {
                 passed = excluded.passed, completion_number = excluded.completion_number, employed = excluded.employed,
                 updated_ms = excluded.updated_ms
             """).run()
-        return (Self.view(result, course: course.code, number: number), true)
+        return (try await view(of: result.enrolmentNumber, course: course.code, in: tx), true)
     }
 
-    static func view(_ result: TrainingResult, course: String, number: String) -> TrainingResultView {
+    /// Records the certificate the trainee obtained after the course (confirmed by the
+    /// evaluation service); recording another replaces it.
+    func recordCertificate(enrolment: String, number: String, issuedOn: Int32, course: Course, in tx: StoreTransaction) async throws -> TrainingResultView {
+        let now = Int64(clock().timeIntervalSince1970 * 1000)
+        try await tx.raw("""
+            INSERT INTO certificates_after (enrolment_number, certificate_number, issued_on, recorded_ms)
+            VALUES (\(bind: enrolment), \(bind: number), \(bind: issuedOn), \(bind: now))
+            ON CONFLICT (enrolment_number) DO UPDATE SET certificate_number = excluded.certificate_number,
+                issued_on = excluded.issued_on, recorded_ms = excluded.recorded_ms
+            """).run()
+        try await tx.audit(entity: "certificate_after_training", id: enrolment, detail: "certificate \(number)")
+        return try await view(of: enrolment, course: course.code, in: tx)
+    }
+
+    /// What is on record for an enrolment: its result (if reported) and its certificate.
+    func view(of enrolment: String, course: String, in db: any SQLDatabase) async throws -> TrainingResultView {
         var view = TrainingResultView()
-        view.result = result
         view.courseCode = course
-        // The number stays on record; it is shown only while the result is a pass.
-        view.completionNumber = result.passed ? number : ""
+        if let row = try await db.raw("SELECT details, completion_number FROM results WHERE enrolment_number = \(bind: enrolment)").first() {
+            view.result = try TrainingResult(wireBytes: Array(try row.decode(column: "details", as: Data.self)))
+            // The number stays on record; it is shown only while the result is a pass.
+            view.completionNumber = view.result.passed ? try row.decode(column: "completion_number", as: String.self) : ""
+        } else {
+            view.result.enrolmentNumber = enrolment
+        }
+        view.certificateNumber = try await db.raw("SELECT certificate_number FROM certificates_after WHERE enrolment_number = \(bind: enrolment)")
+            .first(decodingColumn: "certificate_number", as: String.self) ?? ""
         return view
     }
 }

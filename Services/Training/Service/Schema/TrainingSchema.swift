@@ -62,5 +62,15 @@ enum TrainingSchema {
             "CREATE TABLE result_sequence (id INTEGER NOT NULL PRIMARY KEY, next_value BIGINT NOT NULL)",
             "INSERT INTO result_sequence (id, next_value) VALUES (1, 0)",
         ] },
+        // Certificates obtained after training, as the evaluation service confirmed them.
+        Migration(3, "certificates after training") { _ in [
+            """
+            CREATE TABLE certificates_after (
+                enrolment_number TEXT NOT NULL PRIMARY KEY,
+                certificate_number TEXT NOT NULL,
+                issued_on INTEGER NOT NULL,
+                recorded_ms BIGINT NOT NULL)
+            """,
+        ] },
     ]
 }
