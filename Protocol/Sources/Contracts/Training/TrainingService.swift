@@ -1,8 +1,8 @@
 /// The training service's contract (plan actions 2, 4, 5 and 7 in `seeds/SEED-EN.md`; the modes
 /// in docs/DOMAIN.md §10a): courses in the plan's five modes and their providers, enrolment
 /// checked with the registry, the results providers report, certificates obtained after training
-/// (checked with the evaluation service) and the year's figures. Labour brands and each person's
-/// lifelong record are still to come.
+/// (checked with the evaluation service), the year's figures and labour brands. Each person's
+/// lifelong record is still to come.
 public enum TrainingService {
     public static let name = "jcskills.training.Training"
 
@@ -25,6 +25,12 @@ public enum TrainingService {
     /// Records a certificate obtained after the course, once the evaluation service confirms
     /// it belongs to the trainee and was issued after the course began.
     public static let recordCertificate = Method<CertificateAfterTraining, TrainingResultView>(service: name, name: "RecordCertificate", kind: .unary, isIdempotent: true)
+
+    // Labour brands
+    /// Registers a brand, or registers it again to record a level reached.
+    public static let registerBrand = Method<LabourBrand, LabourBrandView>(service: name, name: "RegisterBrand", kind: .unary, isIdempotent: true)
+    /// Every brand with its people trained and placed per year, and the counties still lacking one.
+    public static let labourBrands = Method<LabourBrandsRequest, LabourBrandReport>(service: name, name: "LabourBrands", kind: .unary, isIdempotent: true)
 
     // Figures
     /// A year's person-times, results, rates and subsidy due, with the flagged providers.

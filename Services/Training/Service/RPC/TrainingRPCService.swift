@@ -12,6 +12,7 @@ struct TrainingRPCService: RPCService {
     let enrolments: EnrolmentRepository
     let results: ResultRepository
     let indicators: TrainingIndicatorQueries
+    let brands: BrandRepository
     let registry: RegistryPeer
     let evaluation: EvaluationPeer
     let today: @Sendable () -> CalendarDate
@@ -40,6 +41,18 @@ struct TrainingRPCService: RPCService {
         }
         router.unary(TrainingService.recordCertificate, policy: TrainingAccess.manage) { request, context in
             try await recordCertificate(request, context)
+        }
+        router.unary(TrainingService.registerBrand, policy: TrainingAccess.manage) { request, context in
+            let brand = try BrandRules.validate(request)
+            return try await store.transaction(context.audit) { tx in
+                try TrainingAccess.requireCounty(context.principal, county: brand.county)
+                try await brands.upsert(brand, in: tx)
+                try await tx.audit(entity: "labour_brand", id: brand.code)
+                return try await brands.view(brand.code, in: tx) ?? LabourBrandView()
+            }
+        }
+        router.unary(TrainingService.labourBrands, policy: TrainingAccess.readCourses) { _, _ in
+            try await store.query { db in try await brands.report(in: db) }
         }
         router.unary(TrainingService.indicators, policy: TrainingAccess.readFigures) { request, _ in
             try CountyScope.requireCountyOrCity(request.county)
@@ -91,6 +104,9 @@ struct TrainingRPCService: RPCService {
             // A county office may not take over (or move) another county's course.
             if let existing = try await courses.find(course.code, in: tx) {
                 try TrainingAccess.requireCounty(context.principal, county: existing.course.county)
+            }
+            if !course.labourBrand.isEmpty, try await brands.view(course.labourBrand, in: tx) == nil {
+                throw RuleViolation(field: "labour_brand", reason: "no labour brand \(course.labourBrand) is registered")
             }
             try await courses.upsert(course, in: tx)
             try await tx.audit(entity: "course", id: course.code)

@@ -16,13 +16,13 @@ struct CourseRepository: Sendable {
             throw RPCError(.failedPrecondition, "capacity: course \(course.code) has \(enrolled) enrolled, more than \(course.capacity)")
         }
         try await tx.raw("""
-            INSERT INTO courses (code, details, county, programme, mode, provider, starts_on, ends_on, capacity, enrolled, subsidised, updated_ms)
+            INSERT INTO courses (code, details, county, programme, mode, provider, starts_on, ends_on, capacity, enrolled, subsidised, brand, updated_ms)
             VALUES (\(bind: course.code), \(bind: Data(course.wireBytes())), \(bind: course.county), \(bind: course.programme.rawValue),
                     \(bind: course.mode.rawValue), \(bind: course.providerCreditCode), \(bind: course.startsOn), \(bind: course.endsOn),
-                    \(bind: Int64(course.capacity)), 0, \(bind: course.subsidyPerTrainee > 0 ? 1 : 0), \(bind: now))
+                    \(bind: Int64(course.capacity)), 0, \(bind: course.subsidyPerTrainee > 0 ? 1 : 0), \(bind: course.labourBrand), \(bind: now))
             ON CONFLICT (code) DO UPDATE SET details = excluded.details, county = excluded.county, programme = excluded.programme,
                 mode = excluded.mode, provider = excluded.provider, starts_on = excluded.starts_on, ends_on = excluded.ends_on,
-                capacity = excluded.capacity, subsidised = excluded.subsidised, updated_ms = excluded.updated_ms
+                capacity = excluded.capacity, subsidised = excluded.subsidised, brand = excluded.brand, updated_ms = excluded.updated_ms
             """).run()
     }
 

@@ -72,5 +72,13 @@ enum TrainingSchema {
                 recorded_ms BIGINT NOT NULL)
             """,
         ] },
+        // Labour brands, and the brand each course trains for (written with the course).
+        Migration(4, "labour brands") { d in [
+            """
+            CREATE TABLE labour_brands (
+                code TEXT NOT NULL PRIMARY KEY, details \(d.bytes) NOT NULL, county INTEGER NOT NULL, updated_ms BIGINT NOT NULL)
+            """,
+            "ALTER TABLE courses ADD COLUMN brand TEXT NOT NULL DEFAULT ''",
+        ] },
     ]
 }

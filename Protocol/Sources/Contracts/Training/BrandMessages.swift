@@ -1,0 +1,99 @@
+/// How far a labour brand has been recognised (plan, action 7): 市级, 省级, 国家级.
+public struct BrandLevel: WireEnum, CustomStringConvertible {
+    public var rawValue: Int32
+    public init(rawValue: Int32) { self.rawValue = rawValue }
+    public static let unspecified = BrandLevel(rawValue: 0)
+    public static let city = BrandLevel(rawValue: 1)
+    public static let provincial = BrandLevel(rawValue: 2)
+    public static let national = BrandLevel(rawValue: 3)
+
+    public static let known: [BrandLevel] = [.city, .provincial, .national]
+
+    public var description: String {
+        switch self {
+        case .city: "city"
+        case .provincial: "provincial"
+        case .national: "national"
+        default: "unspecified"
+        }
+    }
+}
+
+/// A level a brand reached, and the year.
+public struct BrandRecognition: WireMessage, Hashable {
+    public var level: BrandLevel = .unspecified
+    public var year: Int32 = 0
+    public init() {}
+    public init(level: BrandLevel, year: Int32) {
+        self.level = level
+        self.year = year
+    }
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &level)
+        try v.field(2, &year)
+    }
+}
+
+/// A labour brand (劳务品牌), e.g. 陵川 棋源叉车工: registered again to record a level reached.
+public struct LabourBrand: WireMessage, Hashable {
+    /// The brand's code, referred to by courses (``Course/labourBrand``).
+    public var code: String = ""
+    public var name: String = ""
+    public var county: Int32 = 0
+    public var occupation: String = ""
+    /// The levels reached, each with its year; a higher level no earlier than a lower one.
+    public var recognitions: [BrandRecognition] = []
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &code)
+        try v.field(2, &name)
+        try v.field(3, &county)
+        try v.field(4, &occupation)
+        try v.field(5, &recognitions)
+    }
+}
+
+/// People a brand's courses trained in a year, and how many of them found a job.
+public struct BrandYear: WireMessage, Hashable {
+    public var year: Int32 = 0
+    public var trained: UInt64 = 0
+    public var placed: UInt64 = 0
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &year)
+        try v.field(2, &trained)
+        try v.field(3, &placed)
+    }
+}
+
+public struct LabourBrandView: WireMessage, Hashable {
+    public var brand: LabourBrand = LabourBrand()
+    /// The highest level reached so far.
+    public var level: BrandLevel = .unspecified
+    public var years: [BrandYear] = []
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &brand)
+        try v.field(2, &level)
+        try v.field(3, &years)
+    }
+}
+
+public struct LabourBrandsRequest: WireMessage, Hashable {
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {}
+}
+
+/// Every brand, and the plan's two brand deadlines: the counties without a city-level brand by
+/// the end of 2020, and without a provincial-level one by the end of 2021.
+public struct LabourBrandReport: WireMessage, Hashable {
+    public var brands: [LabourBrandView] = []
+    public var countiesLackingCityBrand: [Int32] = []
+    public var countiesLackingProvincialBrand: [Int32] = []
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &brands)
+        try v.field(2, &countiesLackingCityBrand)
+        try v.field(3, &countiesLackingProvincialBrand)
+    }
+}
