@@ -1,8 +1,8 @@
 /// The training service's contract (plan actions 2, 4, 5 and 7 in `seeds/SEED-EN.md`; the modes
 /// in docs/DOMAIN.md §10a): courses in the plan's five modes and their providers, enrolment
 /// checked with the registry, the results providers report, certificates obtained after training
-/// (checked with the evaluation service), the year's figures and labour brands. Each person's
-/// lifelong record is still to come.
+/// (checked with the evaluation service), the year's figures, labour brands and each person's
+/// lifelong record.
 public enum TrainingService {
     public static let name = "jcskills.training.Training"
 
@@ -31,6 +31,11 @@ public enum TrainingService {
     public static let registerBrand = Method<LabourBrand, LabourBrandView>(service: name, name: "RegisterBrand", kind: .unary, isIdempotent: true)
     /// Every brand with its people trained and placed per year, and the counties still lacking one.
     public static let labourBrands = Method<LabourBrandsRequest, LabourBrandReport>(service: name, name: "LabourBrands", kind: .unary, isIdempotent: true)
+
+    // A person's lifelong record
+    /// Every course, result, certificate after training and job of a person, with the
+    /// certificates the evaluation service knows; shown in full, so audited.
+    public static let personRecord = Method<PersonRecordRequest, PersonTrainingRecord>(service: name, name: "PersonRecord", kind: .unary, isIdempotent: true)
 
     // Figures
     /// A year's person-times, results, rates and subsidy due, with the flagged providers.

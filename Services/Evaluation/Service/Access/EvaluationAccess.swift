@@ -13,8 +13,9 @@ enum EvaluationAccess {
     /// Issuing and revoking certificates (holder data passes through).
     static let issue = AccessPolicy.only(.role("admin"), .role(office))
     /// A person's certificates (masked) and what they are recognised as: the evaluation
-    /// staff, county offices and auditors.
-    static let readHolders = AccessPolicy.only(.role("admin"), .role(office), .anyCounty, .role(auditor))
+    /// staff, county offices and auditors, and the training service for a person's lifelong
+    /// record.
+    static let readHolders = AccessPolicy.only(.role("admin"), .role(office), .anyCounty, .role(auditor), .service("training"))
     /// Institution records carry no personal data.
     static let readInstitutions = AccessPolicy.anyIdentified
     /// Anyone identified may check a certificate: the answer reveals only its state.

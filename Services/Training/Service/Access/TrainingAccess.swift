@@ -11,6 +11,9 @@ enum TrainingAccess {
     static let manage = AccessPolicy.only(.role("admin"), .role(office), .anyCounty)
     /// Courses carry no personal data.
     static let readCourses = AccessPolicy.anyIdentified
+    /// A person's lifelong record, in full: the training office and auditors (county offices
+    /// see their own county's courses through `ListCourses`, not persons' records).
+    static let readRecords = AccessPolicy.only(.role("admin"), .role(office), .role("auditor"))
     /// Aggregates carry no personal data; the gateway computes the city indicators from them.
     static let readFigures = AccessPolicy.only(.role("admin"), .role(office), .anyCounty, .role("auditor"), .service("gateway"))
 

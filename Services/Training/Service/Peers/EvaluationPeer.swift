@@ -7,6 +7,12 @@ import JCSkillsRPC
 struct EvaluationPeer: Sendable {
     let evaluation: RPCClient
 
+    /// The certificates the holder of `idNumber` holds and what they are recognised as; nil when
+    /// the evaluation service cannot answer in time (the record then says so).
+    func recognitions(of idNumber: String, timeout: Duration?) async -> PersonRecognitions? {
+        try? await evaluation.unary(EvaluationService.recognitions, RecognitionRequest(holderIDNumber: idNumber), options: CallOptions(timeout: timeout))
+    }
+
     /// Any failure is UNAVAILABLE: nothing is recorded unchecked.
     func verify(number: String, holderIDNumber: String, timeout: Duration?) async throws -> CertificateVerification {
         do {

@@ -54,6 +54,9 @@ struct TrainingRPCService: RPCService {
         router.unary(TrainingService.labourBrands, policy: TrainingAccess.readCourses) { _, _ in
             try await store.query { db in try await brands.report(in: db) }
         }
+        router.unary(TrainingService.personRecord, policy: TrainingAccess.readRecords) { request, context in
+            try await personRecord(request, context)
+        }
         router.unary(TrainingService.indicators, policy: TrainingAccess.readFigures) { request, _ in
             try CountyScope.requireCountyOrCity(request.county)
             guard (2000...2100).contains(request.year) else {
@@ -61,6 +64,39 @@ struct TrainingRPCService: RPCService {
             }
             return try await indicators.indicators(year: request.year, county: request.county)
         }
+    }
+
+    /// The training part read here, the certificates asked of the evaluation service with what
+    /// is left of the caller's deadline; the disclosure is audited before the answer goes out.
+    private func personRecord(_ request: PersonRecordRequest, _ context: ServerContext) async throws -> PersonTrainingRecord {
+        let idNumber: String
+        do {
+            idNumber = try ResidentIDNumber.parse(request.idNumber).value
+        } catch {
+            throw RuleViolation(field: "id_number", reason: "\(error)")
+        }
+        var record = PersonTrainingRecord()
+        record.courses = try await store.query { db in
+            var entries: [TrainingRecordEntry] = []
+            for enrolment in try await enrolments.enrolments(of: idNumber, in: db) {
+                var entry = TrainingRecordEntry()
+                entry.course = try await courses.require(enrolment.course, in: db).course
+                entry.enrolmentNumber = enrolment.number
+                entry.enrolledOn = enrolment.enrolledOn
+                entry.result = try await results.view(of: enrolment.number, course: enrolment.course, in: db)
+                entries.append(entry)
+                record.cardNumber = enrolment.card
+            }
+            return entries
+        }
+        let timeout = context.timeRemaining.map { $0 / 2 } ?? .seconds(2)
+        if let certificates = await evaluation.recognitions(of: idNumber, timeout: timeout) {
+            record.certificates = certificates
+            record.certificatesKnown = true
+        }
+        try await store.recordAudit(context.audit, outcome: .ok, entity: "person_record", id: record.cardNumber.isEmpty ? nil : record.cardNumber,
+                                    detail: "lifelong record shown: \(record.courses.count) courses")
+        return record
     }
 
     /// The evaluation service is asked before the transaction, by certificate number and the

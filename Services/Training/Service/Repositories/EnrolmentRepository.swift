@@ -13,6 +13,17 @@ struct EnrolmentRepository: Sendable {
     /// Subsidised courses a person may start in one year.
     let subsidisedPerYear: Int
 
+    /// A person's enrolments, earliest course first: number, course, day enrolled, card.
+    func enrolments(of idNumber: String, in db: any SQLDatabase) async throws -> [(number: String, course: String, enrolledOn: Int32, card: String)] {
+        let index = personal.blindIndex(idNumber, for: .idNumber)
+        return try await db.raw("""
+            SELECT number, course_code, enrolled_on, card_number FROM enrolments WHERE person_index = \(bind: index) ORDER BY starts_on, id
+            """).all().map {
+            (try $0.decode(column: "number", as: String.self), try $0.decode(column: "course_code", as: String.self),
+             try $0.decode(column: "enrolled_on", as: Int32.self), try $0.decode(column: "card_number", as: String.self))
+        }
+    }
+
     /// The course of an enrolment and its trainee's ID number (opened from its seal, for the
     /// evaluation service's check); nil when no enrolment has that number.
     func trainee(of enrolment: String, in db: any SQLDatabase) async throws -> (courseCode: String, idNumber: String)? {
