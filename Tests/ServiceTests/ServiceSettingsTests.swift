@@ -34,10 +34,15 @@ struct ServiceSettingsTests {
         let section = try #require(try settings.section(RegistrySection.self))
         #expect(section.labour_force["140525"] == 400_000)
         #expect(section.key_groups == Array(1...10))  // the plan's ten
-        // Another service's file has no registry section.
-        let training = Self.configDirectory.appendingPathComponent("training.yaml").path
-        let other = try ServiceSettings.resolve(kind: .training, options: try ServiceOptions.parse(["--config", training]))
+        // A service whose file has no section of its own gets none.
+        let competition = Self.configDirectory.appendingPathComponent("competition.yaml").path
+        let other = try ServiceSettings.resolve(kind: .competition, options: try ServiceOptions.parse(["--config", competition]))
         #expect(try other.section(RegistrySection.self) == nil)
+        // The training office's section.
+        struct TrainingSection: Decodable { var subsidised_courses_per_year: Int }
+        let training = Self.configDirectory.appendingPathComponent("training.yaml").path
+        let trainingSettings = try ServiceSettings.resolve(kind: .training, options: try ServiceOptions.parse(["--config", training]))
+        #expect(try trainingSettings.section(TrainingSection.self)?.subsidised_courses_per_year == 3)
     }
 
     @Test func defaultsFollowTheCommandLineContract() throws {
