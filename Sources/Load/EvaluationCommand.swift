@@ -6,9 +6,9 @@ struct EvaluationCommand: AsyncParsableCommand {
         commandName: "evaluation",
         abstract: "The evaluation service's mix: verifications, issuance to fresh holders, counts.",
         discussion: """
-            Operations and default weights: verify 70 (VerifyCertificate of an issued
-            certificate), issue 20 (IssueCertificate, skill level 3, a new valid holder each
-            call), counts 10 (Counts, city and counties in turn). Before the warm-up it
+            Operations and default weights (--mix): verify=70 (VerifyCertificate of an issued
+            certificate), issue=20 (IssueCertificate, skill level 3, a new valid holder each
+            call), counts=10 (Counts, city and counties in turn). Before the warm-up it
             registers an institution of its own (LOAD-<random>) and issues --fixtures
             certificates to verify. What it issues stays: point this at a test or local
             service. Default endpoint 127.0.0.1:7103. Example:

@@ -5,7 +5,7 @@ import Synchronization
 
 /// The evaluation service's mix for `jcskills-load evaluation`: public verification of issued
 /// certificates, issuance to fresh generated holders, skilled-worker counts.
-/// Default proportions verify 70, issue 20, counts 10 (`--mix` changes them).
+/// Default proportions: VerifyCertificate 70, IssueCertificate 20, Counts 10 (`--mix` changes them).
 ///
 /// `setUp` registers a social-organisation institution of its own (code `LOAD-<salt>`, scope
 /// occupation 6-18-02-04 at level 3) and issues ``fixtureCount`` certificates to verify.
