@@ -6,7 +6,7 @@ struct DemoDataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo-data",
         abstract: "Write deterministic, realistic CSV files that the services' imports accept.",
-        subcommands: [Registry.self, Evaluation.self])
+        subcommands: [Registry.self, Evaluation.self, Training.self])
 
     struct Registry: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -57,6 +57,43 @@ struct DemoDataCommand: ParsableCommand {
         func run() throws {
             let summary = try EvaluationDemoData(persons: persons, enterprises: enterprises, seed: seed).write(to: out)
             print("wrote \(out)/\(EvaluationCSVFormat.institutionsFileName) (\(summary.institutions) institutions), \(EvaluationCSVFormat.certificatesFileName) (\(summary.certificates) certificates of \(summary.holders) holders)")
+        }
+    }
+
+    struct Training: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "brands.csv, courses.csv, enrolments.csv and results.csv for `jcskills training …`.",
+            discussion: """
+                Consistent with `jcskills demo-data registry` of the same --persons, --enterprises, \
+                --seed (and --invalid-every): the trainees are its persons, the enterprise providers \
+                and employers its enterprises, so import the registry first. Every enrolment keeps to \
+                the service's rules (key-group courses take members only, no overlapping courses, at \
+                most 3 subsidised courses a person a year, capacity), and results.csv numbers the \
+                enrolments as a training service that starts empty numbers enrolments.csv in file \
+                order. Load in this order:
+                  jcskills demo-data training --persons 100000 --enterprises 2000 --seed 7 --out demo/
+                  jcskills training brands register demo/brands.csv
+                  jcskills training courses register demo/courses.csv
+                  jcskills training enrol demo/enrolments.csv
+                  jcskills training results upload demo/results.csv
+                """)
+
+        @Option(name: .long, help: "Persons of the registry's demo data (trainees are drawn from them).") var persons: Int = 10_000
+        @Option(name: .long, help: "Enterprises of the registry's demo data (providers and employers).") var enterprises: Int = 200
+        @Option(name: .long, help: "Seed: the registry's demo data's.") var seed: UInt64 = 2020
+        @Option(name: .long, help: ArgumentHelp("The registry demo's --invalid-every, if it had one: its broken rows never enrol.", valueName: "n"))
+        var invalidEvery: Int?
+        @Option(name: .long, help: ArgumentHelp("Output directory.", valueName: "dir")) var out: String
+
+        func validate() throws {
+            guard persons >= 0, enterprises >= 0 else { throw ValidationError("sizes must not be negative") }
+            if let invalidEvery, invalidEvery < 1 { throw ValidationError("--invalid-every must be at least 1") }
+        }
+
+        func run() throws {
+            let data = TrainingDemoData(persons: persons, enterprises: enterprises, seed: seed, invalidRowEvery: invalidEvery)
+            let summary = try data.write(to: out)
+            print("wrote \(out)/\(TrainingCSVFormat.brandsFileName) (\(summary.brands) brands), \(TrainingCSVFormat.coursesFileName) (\(summary.courses) courses), \(TrainingCSVFormat.enrolmentsFileName) (\(summary.enrolments) enrolments of \(summary.trainees) persons), \(TrainingCSVFormat.resultsFileName) (\(summary.results) results, \(summary.passed) passed, \(summary.employed) in a job)")
         }
     }
 }
