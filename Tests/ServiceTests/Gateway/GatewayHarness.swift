@@ -16,24 +16,30 @@ enum GatewayHarness {
     /// Runs a gateway on 127.0.0.1 reading `registry` and `evaluation`; `body` gets its
     /// endpoint and the service (for the dashboard).
     static func with<T: Sendable>(
-        registry: Endpoint, evaluation: Endpoint, cache: Duration = .zero, sourceDeadline: Duration = .seconds(2),
+        registry: Endpoint, evaluation: Endpoint, training: Endpoint? = nil, cache: Duration = .zero, sourceDeadline: Duration = .seconds(2),
         watchInterval: Duration = .milliseconds(100), history: IndicatorHistory? = nil,
         clock: @escaping @Sendable () -> Date = { EvaluationHarness.now },
         _ body: (Endpoint, GatewayRPCService) async throws -> T
     ) async throws -> T {
         let registryClient = try sourceClient(registry)
         let evaluationClient = try sourceClient(evaluation)
+        let trainingClient = try training.map(sourceClient)
+        var sources: [any IndicatorSource] = [RegistrySource(client: registryClient), EvaluationSource(client: evaluationClient)]
+        if let trainingClient { sources.append(TrainingSource(client: trainingClient)) }
         let service = GatewayDefinition.makeService(
-            catalogue: .plan, sources: [RegistrySource(client: registryClient), EvaluationSource(client: evaluationClient)],
+            catalogue: .plan, sources: sources,
             cache: cache, sourceDeadline: sourceDeadline, watchInterval: watchInterval, history: history, clock: clock)
+        func close() async {
+            await registryClient.close()
+            await evaluationClient.close()
+            await trainingClient?.close()
+        }
         do {
             let result = try await withTestServer(services: [service]) { _, endpoint in try await body(endpoint, service) }
-            await registryClient.close()
-            await evaluationClient.close()
+            await close()
             return result
         } catch {
-            await registryClient.close()
-            await evaluationClient.close()
+            await close()
             throw error
         }
     }

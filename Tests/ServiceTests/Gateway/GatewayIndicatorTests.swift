@@ -82,6 +82,40 @@ struct GatewayIndicatorTests {
         #expect(status("labour_coverage", on: 20200901, rate).status == .behind)
     }
 
+    /// The training office's rates hold all along: judged on the value, never on a line from 0
+    /// on 1 January (which would call a 50 % pass rate in March "on track"); nobody to rate yet
+    /// is on track, not behind.
+    @Test
+    func trainingRatesAreJudgedOnTheirValueAndTheBrandDeadlinesAsCeilings() {
+        let composer = TotalsComposer(catalogue: .plan)
+        func value(_ key: String, on day: Int32, _ measures: [String: Double], year: Int32 = 2021) -> IndicatorValue {
+            let asOf = CalendarDate(yyyymmdd: day)!
+            let question = SourceQuestion(scopes: [0], asOf: asOf, year: year, today: asOf)
+            let outcome = SourceOutcome(service: "training", result: .success(SourceReading(measures: [0: measures])), latency: .zero)
+            return composer.scope(0, TotalsComposer.Inputs(question: question, outcomes: [outcome], lastKnown: { _, _ in nil }))
+                .indicators.first { $0.key == key }!
+        }
+        let march = ["key_group_completed": 200.0, "key_group_passed": 100, "key_group_certified": 130, "key_group_employed": 70]
+        let passRate = value("key_group_pass_rate", on: 20210315, march)
+        #expect(passRate.value == 50)
+        #expect(passRate.status == .behind)
+        #expect(passRate.projected == 50)
+        #expect(value("key_group_certificate_rate", on: 20210315, march).status == .met)   // 65 % ≥ 60 %
+        #expect(value("key_group_employment_rate", on: 20210315, march).status == .met)    // 35 % ≥ 30 %
+        #expect(abs(value("key_group_employment_rate", on: 20210315, march).value - 35) < 1e-12)
+        let nobody = value("key_group_pass_rate", on: 20210105, ["key_group_completed": 0, "key_group_passed": 0])
+        #expect(nobody.status == .onTrack)
+        #expect(nobody.reason == "no one to rate yet")
+        // Person-times are yearly stocks on the line from 0 on 1 January: 15,000 key-group
+        // person-times by 30 June is on the line to 30,000.
+        #expect(value("key_group_training", on: 20210630, ["key_group_training": 15_000]).status == .onTrack)
+        #expect(value("enterprise_training", on: 20210630, ["enterprise_training": 50_000]).status == .behind)
+        // Counties lacking a brand: a ceiling of 0 with its own deadline.
+        #expect(value("counties_lacking_city_brand", on: 20210105, ["counties_lacking_city_brand": 2]).status == .behind)
+        #expect(value("counties_lacking_provincial_brand", on: 20210105, ["counties_lacking_provincial_brand": 0]).status == .met)
+        #expect(value("labour_brands", on: 20211231, ["labour_brands": 10]).status == .met)
+    }
+
     @Test
     func theCatalogueFileOverridesThePlanAndBadFilesAreNamed() throws {
         let catalogue = try IndicatorCatalogue.parse("""

@@ -58,11 +58,14 @@ public struct BrandYear: WireMessage, Hashable {
     public var year: Int32 = 0
     public var trained: UInt64 = 0
     public var placed: UInt64 = 0
+    /// Yuan due for the year's courses of the brand (their passes × standard or tier).
+    public var subsidyDue: UInt64 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, &year)
         try v.field(2, &trained)
         try v.field(3, &placed)
+        try v.field(4, &subsidyDue)
     }
 }
 

@@ -25,6 +25,9 @@ public struct Course: WireMessage, Hashable {
     public var subsidyPerTrainee: UInt32 = 0
     /// The labour brand the course trains for (`jcskills training brands`), if any.
     public var labourBrand: String = ""
+    /// The higher tier, yuan per trainee who passes and then obtains a certificate (plan,
+    /// action 5); 0: the standard applies to them too. Never below ``subsidyPerTrainee``.
+    public var subsidyWithCertificate: UInt32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, &code)
@@ -42,6 +45,7 @@ public struct Course: WireMessage, Hashable {
         try v.field(13, &capacity)
         try v.field(14, &subsidyPerTrainee)
         try v.field(15, &labourBrand)
+        try v.field(16, &subsidyWithCertificate)
     }
 }
 

@@ -79,3 +79,46 @@ public struct TrainingIndicators: WireMessage, Hashable {
         try v.field(4, &lines)
     }
 }
+
+/// The training measures the gateway reads (`Counts`), for the city or one county on a date
+/// (docs/NUMBERS.md, "Training on a date"). Asked with the evaluation service's
+/// ``CountsRequest``: county (0: the city), as-of date (0: today), year (0: the as-of date's).
+public struct TrainingCounts: WireMessage, Hashable {
+    public var asOf: Int32 = 0
+    public var year: Int32 = 0
+    /// Person-times of the year's enterprise-employee upgrade courses, enrolled by the date.
+    public var enterpriseTraining: UInt64 = 0
+    /// Person-times of the year's free key-group courses, enrolled by the date.
+    public var keyGroupTraining: UInt64 = 0
+    /// Of those, the trainees whose course was completed by the date, the passes among them,
+    /// those holding a certificate obtained after the course by the date, and those in a job
+    /// by the date.
+    public var keyGroupCompleted: UInt64 = 0
+    public var keyGroupPassed: UInt64 = 0
+    public var keyGroupCertified: UInt64 = 0
+    public var keyGroupEmployed: UInt64 = 0
+    /// Person-times since the plan began (2020) in courses that train for a first certificate
+    /// or a level upgrade, enrolled by the date.
+    public var trainedForCertificate: UInt64 = 0
+    /// Labour brands recognised at city level or higher by the date's year.
+    public var labourBrands: UInt64 = 0
+    /// Counties (of the scope) without a city-level brand by 2020, or by the date's year if
+    /// earlier; likewise a provincial-level one by 2021.
+    public var countiesLackingCityBrand: [Int32] = []
+    public var countiesLackingProvincialBrand: [Int32] = []
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &asOf)
+        try v.field(2, &year)
+        try v.field(3, &enterpriseTraining)
+        try v.field(4, &keyGroupTraining)
+        try v.field(5, &keyGroupCompleted)
+        try v.field(6, &keyGroupPassed)
+        try v.field(7, &keyGroupCertified)
+        try v.field(8, &keyGroupEmployed)
+        try v.field(9, &trainedForCertificate)
+        try v.field(10, &labourBrands)
+        try v.field(11, &countiesLackingCityBrand)
+        try v.field(12, &countiesLackingProvincialBrand)
+    }
+}

@@ -40,4 +40,6 @@ public enum TrainingService {
     // Figures
     /// A year's person-times, results, rates and subsidy due, with the flagged providers.
     public static let indicators = Method<TrainingIndicatorsRequest, TrainingIndicators>(service: name, name: "Indicators", kind: .unary, isIdempotent: true)
+    /// The measures the gateway's city indicators read, for a scope on a date.
+    public static let counts = Method<CountsRequest, TrainingCounts>(service: name, name: "Counts", kind: .unary, isIdempotent: true)
 }

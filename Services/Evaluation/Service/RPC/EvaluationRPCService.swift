@@ -104,14 +104,7 @@ struct EvaluationRPCService: RPCService {
         }
         router.unary(EvaluationService.counts, policy: EvaluationAccess.counts) { request, context in
             try CountyScope.requireCountyOrCity(request.county)
-            let asOf: CalendarDate
-            if request.asOf == 0 {
-                asOf = rules.today()
-            } else if let date = CalendarDate(yyyymmdd: request.asOf) {
-                asOf = date
-            } else {
-                throw RuleViolation(field: "as_of", reason: "\(request.asOf) is not a date (yyyymmdd)")
-            }
+            let asOf = try request.asOfDate(today: rules.today())
             // The registry is asked alongside the local counts, on a short deadline: when it
             // cannot answer, the counts still do, with the compliance figure marked unknown.
             let deadline = ComplianceQueries.countsDeadline(context)

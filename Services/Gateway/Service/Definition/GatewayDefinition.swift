@@ -85,6 +85,7 @@ public enum GatewayDefinition: ServiceDefinition {
             switch kind {
             case .registry: RegistrySource(client: client)
             case .evaluation: EvaluationSource(client: client)
+            case .training: TrainingSource(client: client)
             default: nil
             }
         }

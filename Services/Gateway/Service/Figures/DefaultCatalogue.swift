@@ -39,6 +39,42 @@ extension IndicatorCatalogue {
             formula: .measure(Measure(service: "evaluation", name: "enterprises_lacking_body")),
             target: .everyScope(0), deadline: date(20211231), lowerIsBetter: true),
         Indicator(
+            key: "enterprise_training", nameZh: "企业职工技能提升培训", nameEn: "Enterprise-employee upgrade training in the year", unit: "person-times",
+            formula: .measure(Measure(service: "training", name: "enterprise_training")),
+            target: .city(200_000), yearly: true),
+        Indicator(
+            key: "key_group_training", nameZh: "重点群体补贴性培训", nameEn: "Subsidised key-group training in the year", unit: "person-times",
+            formula: .measure(Measure(service: "training", name: "key_group_training")),
+            target: .city(30_000), yearly: true),
+        Indicator(
+            key: "key_group_pass_rate", nameZh: "重点群体培训合格率", nameEn: "Key-group training pass rate", unit: "percent",
+            formula: .percentage(Measure(service: "training", name: "key_group_passed"), of: Measure(service: "training", name: "key_group_completed")),
+            target: .everyScope(95), yearly: true, steady: true),
+        Indicator(
+            key: "key_group_certificate_rate", nameZh: "重点群体培训后取证率", nameEn: "Key-group trainees then holding a certificate", unit: "percent",
+            formula: .percentage(Measure(service: "training", name: "key_group_certified"), of: Measure(service: "training", name: "key_group_completed")),
+            target: .everyScope(60), yearly: true, steady: true),
+        Indicator(
+            key: "key_group_employment_rate", nameZh: "重点群体培训后就业率", nameEn: "Key-group trainees then employed", unit: "percent",
+            formula: .percentage(Measure(service: "training", name: "key_group_employed"), of: Measure(service: "training", name: "key_group_completed")),
+            target: .everyScope(30), yearly: true, steady: true),
+        Indicator(
+            key: "trained_for_certificate", nameZh: "取证升级培训", nameEn: "Trained to obtain or upgrade a certificate", unit: "person-times",
+            formula: .measure(Measure(service: "training", name: "trained_for_certificate")),
+            baseline: 0, baselineDate: date(20200101), target: .city(400_000), deadline: date(20211231)),
+        Indicator(
+            key: "labour_brands", nameZh: "劳务品牌", nameEn: "Labour brands (city level or higher)", unit: "brands",
+            formula: .measure(Measure(service: "training", name: "labour_brands")),
+            target: .city(10), deadline: date(20211231)),
+        Indicator(
+            key: "counties_lacking_city_brand", nameZh: "缺市级劳务品牌的县", nameEn: "Counties without a city-level labour brand", unit: "counties",
+            formula: .measure(Measure(service: "training", name: "counties_lacking_city_brand")),
+            target: .everyScope(0), deadline: date(20201231), lowerIsBetter: true),
+        Indicator(
+            key: "counties_lacking_provincial_brand", nameZh: "缺省级劳务品牌的县", nameEn: "Counties without a provincial-level labour brand", unit: "counties",
+            formula: .measure(Measure(service: "training", name: "counties_lacking_provincial_brand")),
+            target: .everyScope(0), deadline: date(20211231), lowerIsBetter: true),
+        Indicator(
             key: "certified_share", nameZh: "人人持证：持证劳动力占比", nameEn: "Registered labour holding a certificate", unit: "percent",
             formula: .percentage(Measure(service: "evaluation", name: "in_system_skilled_workers"), of: Measure(service: "registry", name: "registered"))),
     ])

@@ -19,6 +19,10 @@ struct Indicator: Sendable, Equatable {
     var yearly: Bool = false
     /// The target is a ceiling: fewer is better.
     var lowerIsBetter: Bool = false
+    /// A rate that must hold all along (a pass rate ≥ 95 %), not a stock that grows to its
+    /// target: met or behind on the value itself, never projected; on track while there is
+    /// no one to rate yet.
+    var steady: Bool = false
     /// Targets for single counties, where the plan gives them.
     var countyTargets: [Int32: Double] = [:]
 

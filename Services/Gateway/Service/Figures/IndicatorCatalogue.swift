@@ -68,6 +68,7 @@ private struct CatalogueFile: Decodable {
         var deadline: String?
         var yearly: Bool?
         var lower_is_better: Bool?
+        var steady: Bool?
         var county_targets: [Int32: Double]?
 
         func indicator(path: String) throws -> Indicator {
@@ -98,7 +99,7 @@ private struct CatalogueFile: Decodable {
                 key: key, nameZh: name_zh, nameEn: name_en, unit: unit, formula: formula,
                 baseline: baseline, baselineDate: try date(baseline_date, "baseline_date"),
                 target: target, deadline: try date(deadline, "deadline"),
-                yearly: yearly ?? false, lowerIsBetter: lower_is_better ?? false,
+                yearly: yearly ?? false, lowerIsBetter: lower_is_better ?? false, steady: steady ?? false,
                 countyTargets: county_targets ?? [:])
         }
     }

@@ -40,4 +40,13 @@ struct Standing: Equatable {
         let projected = plan.baseline + (value - plan.baseline) * total / elapsed
         return Standing(progress: progress, status: better(projected, plan.target) ? .onTrack : .behind, projected: projected)
     }
+
+    /// A rate that must hold all along: met or behind on the value, no line drawn; on track
+    /// while there is no one to rate.
+    static func judgeSteady(value: Double, target: Double, lowerIsBetter: Bool, nobodyToRate: Bool) -> Standing {
+        let met = lowerIsBetter ? value <= target : value >= target
+        let progress = target == 0 ? (met ? 1 : 0) : min(1, max(0, value / target))
+        if nobodyToRate { return Standing(progress: 0, status: .onTrack, projected: value) }
+        return Standing(progress: met ? 1 : progress, status: met ? .met : .behind, projected: value)
+    }
 }

@@ -49,13 +49,16 @@ struct TotalsComposer: Sendable {
         }
 
         let computed: Result<(Double, Int64), SourceFailure>
+        // A share of nobody (no trainee has a result yet) is 0 with nothing to judge.
+        var nobodyToRate = false
         switch indicator.formula {
         case .measure(let measure):
             computed = resolve(measure)
         case .percentage(let part, let whole):
             computed = resolve(part).flatMap { part in
                 resolve(whole).map { whole in
-                    (whole.0 == 0 ? 0 : 100 * part.0 / whole.0, min(part.1, whole.1))
+                    nobodyToRate = whole.0 == 0
+                    return (whole.0 == 0 ? 0 : 100 * part.0 / whole.0, min(part.1, whole.1))
                 }
             }
         }
@@ -81,6 +84,14 @@ struct TotalsComposer: Sendable {
         out.hasTarget = true
         out.target = target
         out.baseline = plan.baseline
+        if indicator.steady {
+            let standing = Standing.judgeSteady(value: out.value, target: target, lowerIsBetter: indicator.lowerIsBetter, nobodyToRate: nobodyToRate)
+            out.progress = standing.progress
+            out.status = standing.status
+            out.projected = standing.projected
+            if nobodyToRate { out.reason = "no one to rate yet" }
+            return out
+        }
         let judgedOn = plan.deadline.map { min($0, question.asOf) } ?? question.asOf
         let standing = Standing.judge(value: out.value, on: indicator.yearly ? judgedOn : question.asOf, against: Standing.Plan(
             target: target, baseline: plan.baseline, baselineDate: plan.baselineDate, deadline: plan.deadline,

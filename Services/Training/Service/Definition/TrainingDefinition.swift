@@ -51,6 +51,7 @@ public enum TrainingDefinition: ServiceDefinition {
             enrolments: EnrolmentRepository(personal: personal, courses: courses, subsidisedPerYear: subsidisedPerYear),
             results: ResultRepository(courses: courses, clock: clock),
             indicators: TrainingIndicatorQueries(store: store, courses: courses),
+            counts: TrainingCountsQueries(store: store),
             brands: BrandRepository(clock: clock),
             registry: RegistryPeer(registry: registry), evaluation: EvaluationPeer(evaluation: evaluation), today: { .today(by: clock) })
     }

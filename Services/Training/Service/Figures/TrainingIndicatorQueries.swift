@@ -20,7 +20,8 @@ struct TrainingIndicatorQueries: Sendable {
             var sql = """
                 SELECT e.course_code AS code, COUNT(*) AS enrolled, COUNT(r.enrolment_number) AS completed,
                     COALESCE(SUM(r.passed), 0) AS passed, COALESCE(SUM(r.employed), 0) AS employed,
-                    COUNT(CASE WHEN r.enrolment_number IS NOT NULL THEN a.enrolment_number END) AS certified
+                    COUNT(CASE WHEN r.enrolment_number IS NOT NULL THEN a.enrolment_number END) AS certified,
+                    COUNT(CASE WHEN r.passed = 1 THEN a.enrolment_number END) AS passed_certified
                 FROM enrolments e JOIN courses c ON c.code = e.course_code
                 LEFT JOIN results r ON r.enrolment_number = e.number
                 LEFT JOIN certificates_after a ON a.enrolment_number = e.number
@@ -29,11 +30,11 @@ struct TrainingIndicatorQueries: Sendable {
             if !codes.isEmpty { sql += " AND c.county IN " + placeholderList(codes.count) }
             sql += " GROUP BY e.course_code"
             let rows = try await db.nativeRows(sql, [.init(year)] + codes.map(StoreValue.init))
-            var counts: [String: (enrolled: UInt64, completed: UInt64, passed: UInt64, employed: UInt64, certified: UInt64)] = [:]
+            var counts: [String: (enrolled: UInt64, completed: UInt64, passed: UInt64, employed: UInt64, certified: UInt64, passedCertified: UInt64)] = [:]
             for row in rows {
                 counts[try row.string("code")] = (UInt64(try row.int64("enrolled")), UInt64(try row.int64("completed")),
                                                  UInt64(try row.int64("passed")), UInt64(try row.int64("employed")),
-                                                 UInt64(try row.int64("certified")))
+                                                 UInt64(try row.int64("certified")), UInt64(try row.int64("passed_certified")))
             }
             var details: [String: Course] = [:]
             for code in counts.keys { details[code] = try await courses.require(code, in: db).course }
@@ -51,7 +52,7 @@ struct TrainingIndicatorQueries: Sendable {
             figures.passed = count.passed
             figures.employed = count.employed
             figures.certified = count.certified
-            figures.subsidyDue = count.passed * UInt64(course.subsidyPerTrainee)
+            figures.subsidyDue = course.subsidyDue(passed: count.passed, passedAndCertified: count.passedCertified)
             for (dimension, key) in [("course", code), ("provider", course.providerCreditCode),
                                      ("programme", course.programme.description), ("mode", String(course.mode.rawValue))] {
                 byDimension[dimension, default: [:]][key, default: TrainingFigures()].add(figures)

@@ -12,6 +12,7 @@ struct TrainingRPCService: RPCService {
     let enrolments: EnrolmentRepository
     let results: ResultRepository
     let indicators: TrainingIndicatorQueries
+    let counts: TrainingCountsQueries
     let brands: BrandRepository
     let registry: RegistryPeer
     let evaluation: EvaluationPeer
@@ -63,6 +64,13 @@ struct TrainingRPCService: RPCService {
                 throw RuleViolation(field: "year", reason: "\(request.year) is not a plausible year")
             }
             return try await indicators.indicators(year: request.year, county: request.county)
+        }
+        router.unary(TrainingService.counts, policy: TrainingAccess.readFigures) { request, _ in
+            try CountyScope.requireCountyOrCity(request.county)
+            let asOf = try request.asOfDate(today: today())
+            let year = request.year == 0 ? Int32(asOf.year) : request.year
+            guard (2000...2100).contains(year) else { throw RuleViolation(field: "year", reason: "\(year) is not a plausible year") }
+            return try await counts.counts(county: request.county, asOf: asOf, year: year)
         }
     }
 

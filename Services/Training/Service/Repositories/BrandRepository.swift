@@ -26,30 +26,41 @@ struct BrandRepository: Sendable {
         let brands = try await db.raw("SELECT details FROM labour_brands ORDER BY code").all().map {
             try LabourBrand(wireBytes: Array(try $0.decode(column: "details", as: Data.self)))
         }
-        var years: [String: [BrandYear]] = [:]
+        // Grouped by course too, for each course's own subsidy standard (its code is the key,
+        // so its details may be selected beside the counts).
+        var years: [String: [Int32: BrandYear]] = [:]
         for row in try await db.raw("""
-            SELECT c.brand AS brand, e.year AS year, COUNT(*) AS trained, COALESCE(SUM(r.employed), 0) AS placed
+            SELECT c.details AS details, e.year AS year, COUNT(*) AS trained,
+                COALESCE(SUM(r.employed), 0) AS placed, COALESCE(SUM(r.passed), 0) AS passed,
+                COUNT(CASE WHEN r.passed = 1 THEN a.enrolment_number END) AS passed_certified
             FROM enrolments e JOIN courses c ON c.code = e.course_code
             LEFT JOIN results r ON r.enrolment_number = e.number
-            WHERE c.brand <> '' GROUP BY c.brand, e.year ORDER BY c.brand, e.year
+            LEFT JOIN certificates_after a ON a.enrolment_number = e.number
+            WHERE c.brand <> '' GROUP BY c.code, e.year
             """).all() {
-            var year = BrandYear()
-            year.year = try row.decode(column: "year", as: Int32.self)
-            year.trained = UInt64(try row.decode(column: "trained", as: Int64.self))
-            year.placed = UInt64(try row.decode(column: "placed", as: Int64.self))
-            years[try row.decode(column: "brand", as: String.self), default: []].append(year)
+            let course = try Course(wireBytes: Array(try row.decode(column: "details", as: Data.self)))
+            let year = try row.decode(column: "year", as: Int32.self)
+            var line = years[course.labourBrand, default: [:]][year] ?? BrandYear()
+            line.year = year
+            line.trained += UInt64(try row.decode(column: "trained", as: Int64.self))
+            line.placed += UInt64(try row.decode(column: "placed", as: Int64.self))
+            line.subsidyDue += course.subsidyDue(passed: UInt64(try row.decode(column: "passed", as: Int64.self)),
+                                                 passedAndCertified: UInt64(try row.decode(column: "passed_certified", as: Int64.self)))
+            years[course.labourBrand, default: [:]][year] = line
         }
         var report = LabourBrandReport()
         report.brands = brands.map { brand in
             var view = LabourBrandView()
             view.brand = brand
             view.level = brand.recognitions.map(\.level).max { $0.rawValue < $1.rawValue } ?? .unspecified
-            view.years = years[brand.code] ?? []
+            view.years = (years[brand.code] ?? [:]).values.sorted { $0.year < $1.year }
             return view
         }
+        // The development zone's brands count in its host county.
+        let divisions = JinchengDivisions.standard
         func lacking(_ level: BrandLevel, by year: Int32) -> [Int32] {
             JinchengDivisions.countyCodes.filter { county in
-                !brands.contains { $0.county == county && $0.recognitions.contains { $0.level.rawValue >= level.rawValue && $0.year <= year } }
+                !brands.contains { divisions.countingCounty(of: $0.county) == county && $0.recognitions.contains { $0.level.rawValue >= level.rawValue && $0.year <= year } }
             }
         }
         report.countiesLackingCityBrand = lacking(.city, by: Self.cityBrandBy)

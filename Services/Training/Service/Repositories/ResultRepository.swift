@@ -35,12 +35,12 @@ struct ResultRepository: Sendable {
         let now = Int64(clock().timeIntervalSince1970 * 1000)
         let employed = !result.employerCreditCode.isEmpty || result.selfEmployed
         try await tx.raw("""
-            INSERT INTO results (enrolment_number, course_code, details, completed_on, passed, completion_number, employed, updated_ms)
+            INSERT INTO results (enrolment_number, course_code, details, completed_on, passed, completion_number, employed, employed_on, updated_ms)
             VALUES (\(bind: result.enrolmentNumber), \(bind: course.code), \(bind: Data(result.wireBytes())), \(bind: result.completedOn),
-                    \(bind: result.passed ? 1 : 0), \(bind: number), \(bind: employed ? 1 : 0), \(bind: now))
+                    \(bind: result.passed ? 1 : 0), \(bind: number), \(bind: employed ? 1 : 0), \(bind: employed ? result.employedOn : 0), \(bind: now))
             ON CONFLICT (enrolment_number) DO UPDATE SET details = excluded.details, completed_on = excluded.completed_on,
                 passed = excluded.passed, completion_number = excluded.completion_number, employed = excluded.employed,
-                updated_ms = excluded.updated_ms
+                employed_on = excluded.employed_on, updated_ms = excluded.updated_ms
             """).run()
         return (try await view(of: result.enrolmentNumber, course: course.code, in: tx), true)
     }

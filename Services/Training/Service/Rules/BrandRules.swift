@@ -11,7 +11,7 @@ enum BrandRules {
         result.occupation = brand.occupation.trimmingWhitespace
         guard !result.code.isEmpty, result.code.utf8.count <= 64 else { throw RuleViolation(field: "code", reason: "1 to 64 bytes") }
         guard !result.name.isEmpty else { throw RuleViolation(field: "name", reason: "is empty") }
-        try CountyScope.requireCounty(brand.county)
+        try CountyScope.requireRecordCounty(brand.county)
         result.recognitions = brand.recognitions.sorted { $0.level.rawValue < $1.level.rawValue }
         var previous: BrandRecognition?
         for recognition in result.recognitions {

@@ -46,6 +46,10 @@ enum CourseRules {
         if course.programme == .keyGroupSubsidised, course.subsidyPerTrainee == 0 {
             throw RuleViolation(field: "subsidy_per_trainee", reason: "key-group training is free to the trainee: give the subsidy standard")
         }
+        if course.subsidyWithCertificate != 0, course.subsidyWithCertificate < course.subsidyPerTrainee {
+            throw RuleViolation(field: "subsidy_with_certificate",
+                                reason: "\(course.subsidyWithCertificate) is below the standard, \(course.subsidyPerTrainee): the tier for a certificate is the higher one")
+        }
         return result
     }
 }

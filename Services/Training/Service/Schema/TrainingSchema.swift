@@ -80,5 +80,13 @@ enum TrainingSchema {
             """,
             "ALTER TABLE courses ADD COLUMN brand TEXT NOT NULL DEFAULT ''",
         ] },
+        // The day a job after training began, so that a past date's employment counts only the
+        // jobs begun by then (``TrainingCountsQueries``). Results stored before it had the date
+        // only inside their message: they count from the course's completion.
+        Migration(5, "the day of a job after training") { _ in [
+            "ALTER TABLE results ADD COLUMN employed_on INTEGER NOT NULL DEFAULT 0",
+            "UPDATE results SET employed_on = completed_on WHERE employed = 1",
+            "CREATE INDEX enrolments_by_year ON enrolments (year, course_code, enrolled_on)",
+        ] },
     ]
 }

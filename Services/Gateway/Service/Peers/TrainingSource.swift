@@ -1,0 +1,40 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsRPC
+
+/// The training service's measures: `enterprise_training`, `key_group_training`,
+/// `key_group_completed`, `key_group_passed`, `key_group_certified`, `key_group_employed`,
+/// `trained_for_certificate`, `labour_brands`, `counties_lacking_city_brand`,
+/// `counties_lacking_provincial_brand`. One counts call per scope, all at once.
+struct TrainingSource: IndicatorSource {
+    let client: RPCClient
+    var service: String { "training" }
+
+    func read(_ question: SourceQuestion, timeout: Duration) async throws -> SourceReading {
+        let answers = try await withThrowingTaskGroup(of: (Int32, TrainingCounts).self) { group in
+            for scope in question.scopes {
+                group.addTask {
+                    let request = CountsRequest(county: scope, asOf: question.asOf.yyyymmdd, year: question.year)
+                    return (scope, try await client.unary(TrainingService.counts, request, options: CallOptions(timeout: timeout)))
+                }
+            }
+            return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+        }
+        var reading = SourceReading(dataTimeMs: Int64(Date().timeIntervalSince1970 * 1000))
+        for (scope, counts) in answers {
+            reading.measures[scope] = [
+                "enterprise_training": Double(counts.enterpriseTraining),
+                "key_group_training": Double(counts.keyGroupTraining),
+                "key_group_completed": Double(counts.keyGroupCompleted),
+                "key_group_passed": Double(counts.keyGroupPassed),
+                "key_group_certified": Double(counts.keyGroupCertified),
+                "key_group_employed": Double(counts.keyGroupEmployed),
+                "trained_for_certificate": Double(counts.trainedForCertificate),
+                "labour_brands": Double(counts.labourBrands),
+                "counties_lacking_city_brand": Double(counts.countiesLackingCityBrand.count),
+                "counties_lacking_provincial_brand": Double(counts.countiesLackingProvincialBrand.count),
+            ]
+        }
+        return reading
+    }
+}
