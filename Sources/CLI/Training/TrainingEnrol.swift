@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import JCSkillsDemoData
+import JCSkillsProtocol
+import JCSkillsRPC
+
+/// `jcskills training enrol`: one person, or a file of them.
+struct TrainingEnrol: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "enrol",
+        abstract: "Enrol a person in a course by ID number, or every row of an enrolments.csv.",
+        discussion: """
+            The service asks the registry for an active card first (registry unreachable: \
+            UNAVAILABLE, nothing written), then applies its rules, each refusal naming one: \
+            registered, key_group_member (a key-group course takes members only), no_overlap, \
+            subsidised_per_year (at most 3 subsidised courses a person a year by default), \
+            capacity. Each call carries its own idempotency key, so a call retried after a lost \
+            answer takes one place, not two.
+            File columns: \(TrainingCSVFormat.enrolmentHeader.joined(separator: ",")). Rows are \
+            enrolled in file order; a person already in the course counts as already registered; \
+            every refused row is reported with its line and the rule. --numbers writes each \
+            enrolled row's enrolment number, which a provider's result file names. Exit 0 when \
+            every row went in, 3 when some were refused.
+            Examples:
+              jcskills training enrol --course JC-2021-0013 --id-number 140524199001011239
+              jcskills training enrol demo/enrolments.csv --numbers enrolled.csv
+            """)
+    @OptionGroup var target: TrainingCommand.Target
+    @OptionGroup var input: CSVImportOptions
+    @Option(name: .long, help: ArgumentHelp("The course's code.", valueName: "code")) var course: String?
+    @Option(name: .customLong("id-number"), help: ArgumentHelp("The person's 18-character ID number.", valueName: "id")) var idNumber: String?
+    @Argument(help: ArgumentHelp("An enrolments.csv instead of --course and --id-number.", valueName: "file")) var file: String?
+    @Option(name: .long, help: ArgumentHelp("With a file: write every refused row to this CSV file.", valueName: "file")) var errors: String?
+    @Option(name: .long, help: ArgumentHelp("With a file: write course_code,id_number,enrolment_number of every enrolled row.", valueName: "file"))
+    var numbers: String?
+
+    func validate() throws {
+        if file == nil {
+            guard course != nil, idNumber != nil else { throw ValidationError("give --course and --id-number, or an enrolments.csv") }
+            guard errors == nil, numbers == nil else { throw ValidationError("--errors and --numbers go with a file") }
+        } else if course != nil || idNumber != nil {
+            throw ValidationError("give --course and --id-number, or a file, not both")
+        }
+    }
+
+    func run() async throws {
+        if let file { return try await enrolFile(file) }
+        let request = EnrolmentRequest(courseCode: course!, idNumber: idNumber!)
+        let view = try await target.call(attempts: 3) { client in
+            try await client.unary(TrainingService.enrol, request, options: CallOptions(idempotencyKey: UUID().uuidString))
+        }
+        print(TrainingReports.enrolment(view))
+    }
+
+    private func enrolFile(_ file: String) async throws {
+        let started = Date()
+        let (report, enrolled) = try await target.call(timeout: .seconds(60), attempts: 3) { client in
+            try await TrainingImports.enrolments(file: file, encoding: input.encoding, client: client)
+        }
+        if let numbers {
+            var sink = try FileCSVSink(path: numbers)
+            try sink.writeRecord(TrainingCSVFormat.enrolmentHeader + ["enrolment_number"])
+            for row in enrolled { try sink.writeRecord([row.courseCode, row.idNumber, row.number]) }
+            try sink.close()
+        }
+        if let errors { try CSVImporter.writeErrors(report.summary, to: errors) }
+        try CSVImporter.report(report, file: file, seconds: Date().timeIntervalSince(started))
+    }
+}
