@@ -9,7 +9,7 @@ import Testing
 /// must pass the services' own rules, or every call would fail and the load figures mean nothing.
 @Suite("Service workloads against the services")
 struct ServiceLoadTests {
-    @Test("registry, evaluation and gateway mixes run with zero errors and every operation measured")
+    @Test("registry, evaluation, training and gateway mixes run with zero errors and every operation measured")
     func registryAndEvaluation() async throws {
         let home = try makeTemporaryDirectory("jcskills-load-services")
         defer { try? FileManager.default.removeItem(atPath: home) }
@@ -25,23 +25,35 @@ struct ServiceLoadTests {
             "--data", "\(home)/evaluation", "--tls", TestPKI.shared.directory, "--log-level", "warning",
         ], log: "\(home)/evaluation.log")
         defer { if evaluation.isRunning { evaluation.terminate() } }
+        let trainingPort = try freeLoopbackPort()
+        let training = try launch("jcskills-training", [
+            "--listen", "127.0.0.1:\(trainingPort)", "--metrics", "off",
+            "--peer", "registry=127.0.0.1:\(registryPort)", "--peer", "evaluation=127.0.0.1:\(evaluationPort)",
+            "--data", "\(home)/training", "--tls", TestPKI.shared.directory, "--log-level", "warning",
+        ], log: "\(home)/training.log")
+        defer { if training.isRunning { training.terminate() } }
         let gatewayPort = try freeLoopbackPort()
         let gatewayConfig = "\(home)/gateway.yaml"
         try "gateway:\n  dashboard:\n    enabled: false\n".write(toFile: gatewayConfig, atomically: true, encoding: .utf8)
         let gateway = try launch("jcskills-gateway", [
             "--listen", "127.0.0.1:\(gatewayPort)", "--metrics", "off", "--config", gatewayConfig,
             "--peer", "registry=127.0.0.1:\(registryPort)", "--peer", "evaluation=127.0.0.1:\(evaluationPort)",
-            "--data", "\(home)/gateway", "--tls", TestPKI.shared.directory, "--log-level", "warning",
+            "--peer", "training=127.0.0.1:\(trainingPort)", "--data", "\(home)/gateway", "--tls", TestPKI.shared.directory, "--log-level", "warning",
         ], log: "\(home)/gateway.log")
         defer { if gateway.isRunning { gateway.terminate() } }
 
         let plan = LoadPlan(concurrency: 4, warmup: .zero, duration: .seconds(1))
-        for (workload, port) in [(RegistryWorkload(fixtureCount: 10) as any Workload, registryPort), (EvaluationWorkload(fixtureCount: 10), evaluationPort),
-                                 (GatewayWorkload(), gatewayPort)] {
+        let registryTarget = LoadTarget(endpoint: Endpoint(host: "127.0.0.1", port: registryPort), tls: TestPKI.shared.files("admin"))
+        // Training: every operation, class lists included (off by default).
+        let trainingWorkload = TrainingWorkload(persons: 300, listSize: 20, registry: registryTarget)
+        for (workload, port, mix) in [(RegistryWorkload(fixtureCount: 10) as any Workload, registryPort, nil),
+                                      (EvaluationWorkload(fixtureCount: 10), evaluationPort, nil),
+                                      (trainingWorkload, trainingPort, "enrol=4,result=3,indicators=1,counts=1,list=1"),
+                                      (GatewayWorkload(), gatewayPort, nil)] {
             let target = LoadTarget(endpoint: Endpoint(host: "127.0.0.1", port: port), tls: TestPKI.shared.files("admin"))
             try await waitUntilServing(target.endpoint)
             let report = try await withTimeout(.seconds(60)) {
-                try await LoadSession.run(workload, target: target, plan: plan)
+                try await LoadSession.run(workload, target: target, plan: plan, mix: mix)
             }
             let log = (try? String(contentsOfFile: "\(home)/\(workload.name).log", encoding: .utf8)) ?? ""
             #expect(report.errors.isEmpty, "\(workload.name): \(report.errors); log: \(log)")

@@ -1,5 +1,6 @@
 import Foundation
 import JCSkillsProtocol
+import JCSkillsRPC
 import Testing
 @testable import JCSkillsLoad
 
@@ -15,6 +16,27 @@ struct ServiceWorkloadTests {
     func evaluationMix() {
         let weights = EvaluationWorkload(fixtureCount: 10).operations.map { "\($0.name)=\($0.weight)" }
         #expect(weights == ["verify=70", "issue=20", "counts=10"])
+    }
+
+    @Test("training: enrolments 60, results 30, indicators 10; counts and class lists off by default")
+    func trainingMix() {
+        let registry = LoadTarget(endpoint: Endpoint(host: "127.0.0.1", port: 1), tls: TLSFiles(directory: "/nowhere", identity: "admin"))
+        let weights = TrainingWorkload(persons: 10, registry: registry).operations.map { "\($0.name)=\($0.weight)" }
+        #expect(weights == ["enrol=60", "result=30", "indicators=10", "counts=0", "list=0"])
+    }
+
+    @Test("training: courses one a day, each person at most once in each (course n div persons, person n mod persons)")
+    func trainingCourses() {
+        let registry = LoadTarget(endpoint: Endpoint(host: "127.0.0.1", port: 1), tls: TLSFiles(directory: "/nowhere", identity: "admin"))
+        let workload = TrainingWorkload(persons: 10, registry: registry, people: SyntheticPerson(salt: 7, thisYear: 2026))
+        #expect(workload.courseDay(0) == 20260102)
+        #expect(workload.courseDay(30) == 20260201)
+        #expect(workload.courseDay(299) == 20261028)
+        #expect(workload.courseDay(set: 1, 0) == 20270102)
+        let days = (0..<2).flatMap { set in (0..<TrainingWorkload.coursesPerSet).map { workload.courseDay(set: set, $0) } }
+        #expect(Set(days).count == 2 * TrainingWorkload.coursesPerSet)
+        #expect(workload.courseCode(set: 1, 301) == "LOAD-7-1-1")
+        #expect((try? UnifiedSocialCreditCode.parse(TrainingWorkload.provider)) != nil)
     }
 
     @Test("gateway: city 80, county 15, every county 5")

@@ -232,3 +232,25 @@ public struct PersonVerification: WireMessage, Hashable {
         try v.field(7, &status)
     }
 }
+
+/// Many look-ups in one call (`VerifyPersons`): a training provider's class list is checked in
+/// one round trip, not one per trainee.
+public struct PersonLookupBatch: WireMessage, Hashable {
+    /// At most ``limit``.
+    public var lookups: [PersonLookup] = []
+    public static let limit = 1_000
+    public init() {}
+    public init(lookups: [PersonLookup]) { self.lookups = lookups }
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &lookups)
+    }
+}
+
+/// One answer per look-up, in the same order.
+public struct PersonVerificationBatch: WireMessage, Hashable {
+    public var verifications: [PersonVerification] = []
+    public init() {}
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &verifications)
+    }
+}

@@ -12,6 +12,8 @@ public enum RegistryService {
     public static let personHistory = Method<PersonLookup, PersonHistory>(service: name, name: "PersonHistory", kind: .unary, isIdempotent: true)
     /// For the training service: card, category, key groups, county and age; never name or phone.
     public static let verifyPerson = Method<PersonLookup, PersonVerification>(service: name, name: "VerifyPerson", kind: .unary, isIdempotent: true)
+    /// ``verifyPerson`` for up to 1,000 persons at once, answers in the order asked.
+    public static let verifyPersons = Method<PersonLookupBatch, PersonVerificationBatch>(service: name, name: "VerifyPersons", kind: .unary, isIdempotent: true)
     public static let importPersons = Method<PersonImportBatch, ImportSummary>(service: name, name: "ImportPersons", kind: .clientStreaming)
     public static let exportPersons = Method<ExportRequest, PersonBatch>(service: name, name: "ExportPersons", kind: .serverStreaming, isIdempotent: true)
 

@@ -36,3 +36,31 @@ public struct EnrolmentView: WireMessage, Hashable {
         try v.field(6, &enrolledOn)
     }
 }
+
+/// One line of a provider's class list (`ImportEnrolments`).
+public struct EnrolmentRow: WireMessage, Hashable {
+    /// The line in the provider's file, for its errors.
+    public var line: UInt32 = 0
+    public var courseCode: String = ""
+    public var idNumber: String = ""
+    public init() {}
+    public init(line: UInt32, courseCode: String, idNumber: String) {
+        self.line = line
+        self.courseCode = courseCode
+        self.idNumber = idNumber
+    }
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &line)
+        try v.field(2, &courseCode)
+        try v.field(3, &idNumber)
+    }
+}
+
+public struct EnrolmentBatch: WireMessage, Hashable {
+    public var rows: [EnrolmentRow] = []
+    public init() {}
+    public init(rows: [EnrolmentRow]) { self.rows = rows }
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, &rows)
+    }
+}

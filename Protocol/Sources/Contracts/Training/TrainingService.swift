@@ -16,6 +16,10 @@ public enum TrainingService {
     /// Enrols a registered person by ID number, after the registry confirms the card; each
     /// refusal names its rule. Safe to retry with an idempotency key.
     public static let enrol = Method<EnrolmentRequest, EnrolmentView>(service: name, name: "Enrol", kind: .unary)
+    /// A class list (client stream): each row enrolled as by ``enrol``, the registry asked once
+    /// per message; refusals per row with line, column and rule; a person already in the
+    /// course counts as already there, so uploading a list again enrols nobody twice.
+    public static let importEnrolments = Method<EnrolmentBatch, ImportSummary>(service: name, name: "ImportEnrolments", kind: .clientStreaming)
 
     // Results
     /// Records (or corrects) one trainee's result; a pass gets a completion number.

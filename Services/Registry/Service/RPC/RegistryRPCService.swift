@@ -50,6 +50,21 @@ struct RegistryRPCService: RPCService {
             }
             return try views.verification(row)
         }
+        router.unary(RegistryService.verifyPersons, policy: RegistryAccess.verify) { batch, _ in
+            guard batch.lookups.count <= PersonLookupBatch.limit else {
+                throw RuleViolation(field: "lookups", reason: "\(batch.lookups.count) look-ups; at most \(PersonLookupBatch.limit) a call")
+            }
+            var answer = PersonVerificationBatch()
+            answer.verifications = try await store.query { db in
+                var verifications: [PersonVerification] = []
+                verifications.reserveCapacity(batch.lookups.count)
+                for lookup in batch.lookups {
+                    verifications.append(try await persons.find(lookup, in: db).map(views.verification) ?? PersonVerification())
+                }
+                return verifications
+            }
+            return answer
+        }
         router.clientStreaming(RegistryService.importPersons, policy: RegistryAccess.write) { batches, context in
             try await PersonImport(store: store, persons: persons, rules: rules).run(batches, context)
         }

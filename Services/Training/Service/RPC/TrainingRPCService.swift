@@ -34,6 +34,9 @@ struct TrainingRPCService: RPCService {
         router.unary(TrainingService.enrol, policy: TrainingAccess.manage) { request, context in
             try await enrol(request, context)
         }
+        router.clientStreaming(TrainingService.importEnrolments, policy: TrainingAccess.manage) { batches, context in
+            try await EnrolmentImport(store: store, courses: courses, enrolments: enrolments, registry: registry, today: today).run(batches, context)
+        }
         router.unary(TrainingService.recordResult, policy: TrainingAccess.manage) { request, context in
             try await recordResult(request, context)
         }

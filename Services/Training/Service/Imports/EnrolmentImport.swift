@@ -1,0 +1,79 @@
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsServiceKit
+import JCSkillsStore
+
+/// `ImportEnrolments` (a provider's class list): per message, the registry is asked about every
+/// row's person in one call before the transaction (a network call must not hold the write
+/// lock), then one transaction enrols each row by the rules of `Enrol` — or rejects it with its
+/// line, column and rule. A person already in the course counts as already there: a list
+/// uploaded again enrols nobody twice.
+struct EnrolmentImport: Sendable {
+    let store: Store
+    let courses: CourseRepository
+    let enrolments: EnrolmentRepository
+    let registry: RegistryPeer
+    let today: @Sendable () -> CalendarDate
+
+    func run(_ batches: MessageStream<EnrolmentBatch>, _ context: ServerContext) async throws -> ImportSummary {
+        var summary = ImportSummary()
+        do {
+            for try await batch in batches {
+                summary.received += UInt64(batch.rows.count)
+                var errors: [RowError] = []
+                var valid: [(row: EnrolmentRow, idNumber: String)] = []
+                for row in batch.rows {
+                    do {
+                        valid.append((row, try EnrolmentRules.idNumber(of: EnrolmentRequest(courseCode: row.courseCode, idNumber: row.idNumber))))
+                    } catch {
+                        errors.append(RowError(line: row.line, column: error.field, reason: error.reason))
+                    }
+                }
+                let people = try await registry.verify(idNumbers: valid.map(\.idNumber), timeout: context.timeRemaining)
+                let (enrolled, already, refused) = try await enrol(valid, people, context)
+                summary.accepted += UInt64(enrolled)
+                summary.alreadyRegistered += UInt64(already)
+                for error in (errors + refused).sorted(by: { $0.line < $1.line }) { summary.reject(error) }
+            }
+        } catch {
+            await ImportEnd.record(error, rowsReceived: summary.received, store: store, context: context)
+            throw error
+        }
+        return summary
+    }
+
+    private func enrol(_ rows: [(row: EnrolmentRow, idNumber: String)], _ people: [PersonVerification],
+                       _ context: ServerContext) async throws -> (enrolled: Int, already: Int, refused: [RowError]) {
+        let principal = context.principal
+        let day = today().yyyymmdd
+        return try await store.transaction(context.audit) { tx in
+            var enrolled = 0, already = 0
+            var refused: [RowError] = []
+            var known: [String: Course?] = [:]
+            for ((row, idNumber), person) in zip(rows, people) {
+                let code = row.courseCode.trimmingWhitespace
+                if known[code] == nil { known[code] = .some(try await courses.find(code, in: tx)?.course) }
+                guard let course = known[code] ?? nil else {
+                    refused.append(RowError(line: row.line, column: "course_code", reason: "no course with code \(code)"))
+                    continue
+                }
+                if let own = principal.county, own != String(course.county) {
+                    refused.append(RowError(line: row.line, column: "course_code",
+                                            reason: "\(principal.identity) may enrol only in courses of county \(own)"))
+                    continue
+                }
+                do {
+                    try EnrolmentRules.check(person, for: course)
+                    _ = try await enrolments.enrol(idNumber: idNumber, verified: person, in: course, on: day, in: tx)
+                    enrolled += 1
+                } catch let refusal as RuleRefusal {
+                    refused.append(RowError(line: row.line, column: refusal.rule == RuleRefusal.capacity ? "course_code" : "id_number",
+                                            reason: "\(refusal.rule): \(refusal.reason)"))
+                } catch let error as RPCError where error.code == .alreadyExists {
+                    already += 1
+                }
+            }
+            return (enrolled, already, refused)
+        }
+    }
+}
