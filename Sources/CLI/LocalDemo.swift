@@ -42,6 +42,42 @@ extension LocalCluster {
         for error in (institutions.errors + certificates.errors).prefix(5) {
             print("  refused line \(error.line)\(error.column.isEmpty ? "" : ", \(error.column)"): \(error.reason)")
         }
+        try await loadTrainingDemo(directory: directory, configuration: configuration)
         try Data().write(to: URL(fileURLWithPath: marker))
+    }
+
+    /// Training after the registry and evaluation: every enrolment is checked with the
+    /// registry, so its persons must be there. Brands before courses (a course names its
+    /// brand), enrolments before results (a result names its enrolment).
+    private func loadTrainingDemo(directory: String, configuration: ClientConfiguration) async throws {
+        let data = TrainingDemoData(persons: Self.demoPersons, enterprises: Self.demoEnterprises, seed: Self.demoSeed)
+        try data.write(to: directory)
+        func path(_ name: String) -> String { "\(directory)/\(name)" }
+        let training = try RPCClient(endpoints: [Endpoint(host: "127.0.0.1", port: ServiceKind.training.defaultPort)], configuration: configuration)
+        do {
+            let brands = try await TrainingImports.brands(file: path(TrainingCSVFormat.brandsFileName), client: training).summary
+            let courses = try await TrainingImports.courses(file: path(TrainingCSVFormat.coursesFileName), client: training).summary
+            let (enrolmentReport, enrolled) = try await TrainingImports.enrolments(file: path(TrainingCSVFormat.enrolmentsFileName), client: training)
+            let enrolments = enrolmentReport.summary
+            // results.csv numbers the enrolments as a service that started empty did; a service
+            // that held enrolments already numbered them on from there.
+            let years = Dictionary(data.courses().map { ($0.code, $0.startsOn / 10_000) }, uniquingKeysWith: { first, _ in first })
+            var renumbering: [String: String] = [:]
+            for row in enrolled {
+                // Data line n + 1 is enrolment n: the generator writes no blank lines.
+                let expected = TrainingCSVFormat.enrolmentNumber(sequence: Int(row.line) - 1, year: years[row.courseCode] ?? 0)
+                if expected != row.number { renumbering[expected] = row.number }
+            }
+            let results = try await TrainingImports.results(renumbering: renumbering)
+                .run(file: path(TrainingCSVFormat.resultsFileName), client: training).summary
+            await training.close()
+            print("demo data: training \(brands.accepted) brands, \(courses.accepted) courses, \(enrolments.accepted) enrolments, \(results.accepted) results")
+            for error in (brands.errors + courses.errors + enrolments.errors + results.errors).prefix(5) {
+                print("  refused line \(error.line)\(error.column.isEmpty ? "" : ", \(error.column)"): \(error.reason)")
+            }
+        } catch {
+            await training.close()
+            throw error
+        }
     }
 }

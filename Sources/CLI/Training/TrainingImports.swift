@@ -141,8 +141,9 @@ enum TrainingImports {
         switch error.code {
         case .invalidArgument:
             // RuleViolation: "<field>: <reason>", the field being the CSV column.
-            let field = error.message.contains(":") ? String(error.message.prefix { $0 != ":" }) : ""
-            return RowError(line: line, column: field, reason: error.message)
+            guard let colon = error.message.firstIndex(of: ":") else { return RowError(line: line, column: "", reason: error.message) }
+            let reason = error.message[error.message.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            return RowError(line: line, column: String(error.message[..<colon]), reason: reason)
         case .failedPrecondition, .permissionDenied, .notFound, .alreadyExists:
             // RuleRefusal: "<rule>: <reason>" — the message names the rule.
             return RowError(line: line, column: "", reason: "\(error)")

@@ -4,7 +4,7 @@ import JCSkillsProtocol
 /// `jcskills training indicators` as a table: the totals, then the same figures by programme,
 /// mode, provider (with its flags) and course.
 enum TrainingIndicatorsTable {
-    static let labelWidth = 44
+    static let labelWidth = 50
 
     /// `courses`: the year's courses by code, to name them (empty: codes only).
     static func render(_ indicators: TrainingIndicators, courses: [String: Course] = [:]) -> String {
@@ -25,7 +25,7 @@ enum TrainingIndicatorsTable {
 
     static var header: String {
         TrainingNames.pad("", labelWidth) + ["enrolled", "results", "passed", "pass", "employed", "empl.", "certified", "cert.", "subsidy due"]
-            .enumerated().map { TrainingNames.right($0.element, $0.offset == 8 ? 13 : 9) }.joined()
+            .enumerated().map { TrainingNames.right($0.element, $0.offset == 8 ? 13 : 10) }.joined()
     }
 
     static func row(_ label: String, _ figures: TrainingFigures) -> String {
@@ -34,7 +34,7 @@ enum TrainingIndicatorsTable {
             String(figures.employed), TrainingNames.rate(figures.employmentRate, of: figures.completed),
             String(figures.certified), TrainingNames.rate(figures.certificateRate, of: figures.completed),
         ]
-        return "  " + TrainingNames.fit(label, labelWidth - 2) + cells.map { TrainingNames.right($0, 9) }.joined()
+        return "  " + TrainingNames.fit(label, labelWidth - 2) + cells.map { TrainingNames.right($0, 10) }.joined()
             + TrainingNames.right(String(figures.subsidyDue), 13)
     }
 

@@ -86,7 +86,7 @@ enum TrainingJSON {
             "card_number": record.cardNumber,
             "courses": record.courses.map { entry -> [String: Any] in
                 ["course": course(entry.course), "enrolment_number": entry.enrolmentNumber, "enrolled_on": date(entry.enrolledOn),
-                 "result": entry.result.result.completedOn == 0 ? NSNull() : result(entry.result)]
+                 "result": entry.result.result.completedOn == 0 && entry.result.certificateNumber.isEmpty ? NSNull() : result(entry.result)]
             },
             "certificates_known": record.certificatesKnown,
             "certificates": [

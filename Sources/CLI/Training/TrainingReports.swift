@@ -108,7 +108,7 @@ enum TrainingReports {
     }
 
     static func record(_ record: PersonTrainingRecord) -> String {
-        var lines = ["card \(record.cardNumber.isEmpty ? "-" : record.cardNumber): \(record.courses.count) courses"]
+        var lines = ["card \(record.cardNumber.isEmpty ? "-" : record.cardNumber): \(record.courses.count) course\(record.courses.count == 1 ? "" : "s")"]
         for entry in record.courses {
             let course = entry.course
             lines.append("  \(course.code)  \(TrainingNames.date(course.startsOn))–\(TrainingNames.date(course.endsOn))  \(course.name)")
