@@ -59,14 +59,14 @@ extension LocalCluster {
             let courses = try await TrainingImports.courses(file: path(TrainingCSVFormat.coursesFileName), client: training).summary
             let (enrolmentReport, enrolled) = try await TrainingImports.enrolments(file: path(TrainingCSVFormat.enrolmentsFileName), client: training)
             let enrolments = enrolmentReport.summary
-            // results.csv numbers the enrolments as a service that started empty did; a service
-            // that held enrolments already numbered them on from there.
+            // results.csv numbers the enrolments as a service that started empty would; one that
+            // held enrolments already numbered them on from there. Map every number of the file
+            // to what the service gave.
             let years = Dictionary(data.courses().map { ($0.code, $0.startsOn / 10_000) }, uniquingKeysWith: { first, _ in first })
             var renumbering: [String: String] = [:]
             for row in enrolled {
                 // Data line n + 1 is enrolment n: the generator writes no blank lines.
-                let expected = TrainingCSVFormat.enrolmentNumber(sequence: Int(row.line) - 1, year: years[row.courseCode] ?? 0)
-                if expected != row.number { renumbering[expected] = row.number }
+                renumbering[TrainingCSVFormat.enrolmentNumber(sequence: Int(row.line) - 1, year: years[row.courseCode] ?? 0)] = row.number
             }
             let results = try await TrainingImports.results(renumbering: renumbering)
                 .run(file: path(TrainingCSVFormat.resultsFileName), client: training).summary

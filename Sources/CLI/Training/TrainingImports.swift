@@ -10,9 +10,11 @@ import JCSkillsRPC
 enum TrainingImports {
     /// A provider's results.csv. The service records each result once: a row it already has
     /// unchanged counts as already registered, so uploading the same file again changes
-    /// nothing. `renumbering` maps enrolment numbers of the file to the ones a service gave
-    /// (`local up --demo`, when the service numbered its enrolments otherwise than the file).
-    static func results(renumbering: [String: String] = [:]) -> CSVImport<TrainingResultRow, TrainingResultBatch> {
+    /// nothing. `renumbering`, when given, maps every enrolment number of the file to the one
+    /// a service gave (`local up --demo`: the file numbers enrolments as a service that
+    /// started empty would); a number it lacks is that row's error — its enrolment was never
+    /// made, and the number may be someone else's.
+    static func results(renumbering: [String: String]? = nil) -> CSVImport<TrainingResultRow, TrainingResultBatch> {
         typealias Column = TrainingCSVFormat.ResultColumn
         return CSVImport(
             label: "results", header: TrainingCSVFormat.resultHeader, method: TrainingService.importResults,
@@ -21,7 +23,12 @@ enum TrainingImports {
             },
             parse: { (fields: [String], line: UInt32) throws(RowFailure) -> TrainingResultRow in
                 var row = try TrainingCSVMapping.result(fields, line: line)
-                if let number = renumbering[row.result.enrolmentNumber] { row.result.enrolmentNumber = number }
+                guard let renumbering else { return row }
+                guard let number = renumbering[row.result.enrolmentNumber] else {
+                    throw RowFailure(line: line, column: Column.enrolmentNumber.rawValue,
+                                     reason: "enrolment \(row.result.enrolmentNumber) of the file was not made (its enrolment row was refused)")
+                }
+                row.result.enrolmentNumber = number
                 return row
             },
             batch: TrainingResultBatch.init(rows:))
