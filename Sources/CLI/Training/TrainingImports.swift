@@ -34,6 +34,22 @@ enum TrainingImports {
             batch: TrainingResultBatch.init(rows:))
     }
 
+    /// A class list through the `ImportEnrolments` stream: the service asks the registry once
+    /// per message and enrols each row by the rules of `Enrol`; a person already in the course
+    /// counts as already registered, so uploading a list again enrols nobody twice. The
+    /// summary carries no enrolment numbers: ``enrolments(file:encoding:client:)`` does.
+    static let classList = CSVImport(
+        label: "enrolments", header: TrainingCSVFormat.enrolmentHeader, method: TrainingService.importEnrolments,
+        duplicates: DuplicateRule(column: "", what: "course and ID number") { fields in
+            typealias Column = TrainingCSVFormat.EnrolmentColumn
+            return DuplicateFinder.key(fields[Column.courseCode.index].trimmingWhitespace + "," + fields[Column.idNumber.index].trimmingWhitespace.uppercased())
+        },
+        parse: { (fields: [String], line: UInt32) throws(RowFailure) -> EnrolmentRow in
+            let request = try TrainingCSVMapping.enrolment(fields, line: line)
+            return EnrolmentRow(line: line, courseCode: request.courseCode, idNumber: request.idNumber)
+        },
+        batch: EnrolmentBatch.init(rows:))
+
     /// Registers the brands of a brands.csv; a brand registered already with the same levels is
     /// not sent again.
     static func brands(file: String, encoding: CSVTextEncoding = .auto, client: RPCClient) async throws -> ImportReport {
@@ -89,10 +105,10 @@ enum TrainingImports {
         let number: String
     }
 
-    /// Enrols the rows of an enrolments.csv in file order, each call with its own idempotency
-    /// key (a retry after a lost answer takes one place, not two); a person already in the
-    /// course counts as already registered. Returns the enrolment numbers too: a provider's
-    /// results name them.
+    /// Enrols the rows of an enrolments.csv in file order, one `Enrol` call each with its own
+    /// idempotency key (a retry after a lost answer takes one place, not two); a person already
+    /// in the course counts as already registered. Slower than ``classList``, but every answer
+    /// carries its enrolment number, which a provider's results name.
     static func enrolments(file: String, encoding: CSVTextEncoding = .auto, client: RPCClient) async throws -> (report: ImportReport, enrolled: [Enrolled]) {
         var enrolled: [Enrolled] = []
         let report = try await eachRow(file: file, header: TrainingCSVFormat.enrolmentHeader, encoding: encoding, label: "enrolments") { line, fields, report in
