@@ -14,7 +14,7 @@ struct TrainingCommand: AsyncParsableCommand {
             (ImportEnrolments: a class list of --list-size persons per call, the registry asked
             once per list). Before the warm-up it imports --persons generated persons into the
             registry at --registry (as the same identity, which needs registry write access:
-            admin) and registers 600 courses of its own (LOAD-<random>-…). What it writes stays:
+            admin) and registers 300 courses of its own (LOAD-<random>-…). What it writes stays:
             point this at a test or local set. Default endpoint 127.0.0.1:7102. Examples:
               jcskills-load training --duration 10 --concurrency 64
               jcskills-load training --mix list=1 --requests 400 --concurrency 4 --persons 200000

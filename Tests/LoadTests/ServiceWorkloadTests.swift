@@ -31,11 +31,11 @@ struct ServiceWorkloadTests {
         let workload = TrainingWorkload(persons: 10, registry: registry, people: SyntheticPerson(salt: 7, thisYear: 2026))
         #expect(workload.courseDay(0) == 20260102)
         #expect(workload.courseDay(30) == 20260201)
-        #expect(workload.courseDay(299) == 20261028)
-        #expect(workload.courseDay(set: 1, 0) == 20270102)
+        #expect(workload.courseDay(149) == 20260531)
+        #expect(workload.courseDay(set: 1, 0) == 20260601)
         let days = (0..<2).flatMap { set in (0..<TrainingWorkload.coursesPerSet).map { workload.courseDay(set: set, $0) } }
         #expect(Set(days).count == 2 * TrainingWorkload.coursesPerSet)
-        #expect(workload.courseCode(set: 1, 301) == "LOAD-7-1-1")
+        #expect(workload.courseCode(set: 1, 151) == "LOAD-7-1-1")
         #expect((try? UnifiedSocialCreditCode.parse(TrainingWorkload.provider)) != nil)
     }
 

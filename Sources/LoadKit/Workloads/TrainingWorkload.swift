@@ -9,10 +9,10 @@ import Synchronization
 /// class list of ``listSize`` persons per call) and `counts` (the gateway's Counts) at 0.
 ///
 /// `setUp` imports ``persons`` generated persons into the registry (through `--registry`, as the
-/// same identity) and registers two sets of one-day courses of its own (`LOAD-<salt>-…`,
+/// same identity) and registers two sets of 150 one-day courses of its own (`LOAD-<salt>-…`,
 /// enterprise-employee upgrade, unsubsidised, room for everyone): `enrol` takes person
 /// `n mod persons` into course `n div persons` of the first set, so nobody enrols twice in a
-/// course nor in two courses of one day; `list` does the same with the second set, a year later.
+/// course nor in two courses of one day; `list` does the same with the second set.
 public struct TrainingWorkload: Workload {
     public let name = "training"
     public let persons: Int
@@ -22,7 +22,7 @@ public struct TrainingWorkload: Workload {
     private let recent = RecentEnrolments()
 
     /// Courses per set: one a day, so a person may take each.
-    static let coursesPerSet = 300
+    static let coursesPerSet = 150
 
     public init(persons: Int = 20_000, listSize: Int = 500, registry: LoadTarget, people: SyntheticPerson = SyntheticPerson()) {
         precondition(persons >= 1 && listSize >= 1, "enrolments need persons")
@@ -38,12 +38,13 @@ public struct TrainingWorkload: Workload {
 
     func courseCode(set: Int, _ index: Int) -> String { "LOAD-\(people.salt)-\(set)-\(index % Self.coursesPerSet)" }
 
-    /// Course `index` of a set runs on day `index` of the year, from 2 January: this year for
-    /// the first set, next year for the second, so that no course of one overlaps one of the other.
+    /// Course `index` of a set runs on one day of this year, from 2 January: the first set on
+    /// days 0–149, the second on days 150–299, so no course of one overlaps one of the other.
     func courseDay(set: Int = 0, _ index: Int) -> Int32 {
         let start = DateComponents(calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"),
-                                   year: people.thisYear + set, month: 1, day: 2).date!
-        let day = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: start.addingTimeInterval(Double(index % Self.coursesPerSet) * 86_400))
+                                   year: people.thisYear, month: 1, day: 2).date!
+        let offset = set * Self.coursesPerSet + index % Self.coursesPerSet
+        let day = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: start.addingTimeInterval(Double(offset) * 86_400))
         return Int32(day.year! * 10_000 + day.month! * 100 + day.day!)
     }
 
