@@ -70,7 +70,8 @@ struct DemoDataCommand: ParsableCommand {
                 the service's rules (key-group courses take members only, no overlapping courses, at \
                 most 3 subsidised courses a person a year, capacity), and results.csv numbers the \
                 enrolments as a training service that starts empty numbers enrolments.csv in file \
-                order. Load in this order:
+                order — so load them into an empty one, after the whole registry file (`local up \
+                --demo` maps the numbers itself). Load in this order:
                   jcskills demo-data training --persons 100000 --enterprises 2000 --seed 7 --out demo/
                   jcskills training brands register demo/brands.csv
                   jcskills training courses register demo/courses.csv

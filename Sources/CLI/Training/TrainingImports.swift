@@ -3,10 +3,11 @@ import JCSkillsDemoData
 import JCSkillsProtocol
 import JCSkillsRPC
 
-/// The training office's file commands. Results go through the `ImportResults` client stream,
-/// like the registry's and evaluation's imports; brands, courses and enrolments are one call a
-/// row (tens to thousands of rows, and each enrolment is checked with the registry by the
-/// service), a refused row reported by line and the rest carried on.
+/// The training office's file commands. Results and class lists go through client streams
+/// (`ImportResults`, `ImportEnrolments`), like the registry's and evaluation's imports; brands
+/// and courses — tens to thousands of rows — are one call a row, and so are enrolments when
+/// their numbers are wanted, a refused row reported by line and the rest carried on
+/// (``eachRow(file:header:encoding:label:_:)``).
 enum TrainingImports {
     /// A provider's results.csv. The service records each result once: a row it already has
     /// unchanged counts as already registered, so uploading the same file again changes
@@ -127,74 +128,5 @@ enum TrainingImports {
             }
         }
         return (report, enrolled)
-    }
-
-    /// Reads `file` record by record with a progress bar and runs `body` on each. A row the
-    /// client cannot read (`RowFailure`) or the service refuses (invalid, a rule, not allowed,
-    /// not found) is that row's error; anything else — the service or a peer unreachable, a
-    /// deadline — ends the run, naming the line: the rows before it went in, and running the
-    /// file again counts them as already registered.
-    static func eachRow(file: String, header: [String], encoding: CSVTextEncoding, label: String,
-                        _ body: (UInt32, [String], inout ImportReport) async throws -> Void) async throws -> ImportReport {
-        let records = try CSVRecords(path: file, header: header, encoding: encoding)
-        var report = ImportReport()
-        var progress = ProgressBar(label: label, total: records.size)
-        var rows = 0
-        defer { progress.finish() }
-        while let (line, record) = try records.next() {
-            report.summary.received += 1
-            rows += 1
-            do {
-                try await body(line, try record.get(), &report)
-            } catch let failure as RowFailure {
-                reject(failure.rowError, into: &report)
-            } catch let error as RPCError {
-                guard let rowError = rowError(error, line: line) else {
-                    throw CLIError("\(file) line \(line): \(error) — stopped here; the rows before it were sent (run the file again: they count as already registered)")
-                }
-                reject(rowError, into: &report)
-            }
-            progress.update(done: records.bytesRead, items: rows)
-        }
-        return report
-    }
-
-    /// The row error for a refusal of a row's call; nil when the failure is not the row's.
-    static func rowError(_ error: RPCError, line: UInt32) -> RowError? {
-        switch error.code {
-        case .invalidArgument:
-            // RuleViolation: "<field>: <reason>", the field being the CSV column.
-            guard let colon = error.message.firstIndex(of: ":") else { return RowError(line: line, column: "", reason: error.message) }
-            let reason = error.message[error.message.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            return RowError(line: line, column: String(error.message[..<colon]), reason: reason)
-        case .failedPrecondition, .permissionDenied, .notFound, .alreadyExists:
-            // RuleRefusal: "<rule>: <reason>" — the message names the rule.
-            return RowError(line: line, column: "", reason: "\(error)")
-        default:
-            return nil
-        }
-    }
-
-    private static func reject(_ error: RowError, into report: inout ImportReport) {
-        report.summary.rejected += 1
-        if report.summary.errors.count < 1_000 { report.summary.errors.append(error) }
-    }
-
-    /// Whether a record goes on: false for a copy of an earlier line with the same `key`
-    /// (counted and noted); a record with the same key but other values is that row's error.
-    private static func check(_ finder: inout DuplicateFinder, _ fields: [String], key: String, line: UInt32, column: String, what: String,
-                              into report: inout ImportReport) throws(RowFailure) -> Bool {
-        guard let key = DuplicateFinder.key(key) else { return true }
-        switch finder.check(key: key, fields: fields, line: line) {
-        case .first:
-            return true
-        case .identical(let first):
-            report.duplicates += 1
-            report.notes.append(RowError(line: line, column: column, reason: "the same \(what) as line \(first), an identical row: sent once"))
-            return false
-        case .different(let first):
-            throw RowFailure(line: line, column: column,
-                             reason: "the same \(what) as line \(first), with other values: not sent (line \(first) was; correct the file and run it again)")
-        }
     }
 }
