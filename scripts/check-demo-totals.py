@@ -10,6 +10,7 @@ no revocations and no declared baseline. Skilled workers: distinct holders with 
 certificate (per county: of that county); high-skill: a valid level 3, 2 or 1; new in the year:
 holders whose first certificate was issued that year. Registered: persons registered by the
 as-of date and not yet 61 on it (docs/NUMBERS.md, "Age"; the birth date is in the ID number).
+Training: docs/NUMBERS.md, "Training on a date" (see the comment where it is counted).
 Exit 0 when everything matches."""
 import csv, datetime, json, sys
 from collections import defaultdict
@@ -72,6 +73,57 @@ for scope in [0] + sorted(registered):
         if int(x["staff_count"]) >= 300 and x["credit_code"].upper() not in bodies and scope in (0, int(x["county"])))
     e["certified_share"] = 100.0 * e["skilled_workers"] / e["labour_registered"] if scope == 0 else None
 
+# Training (docs/NUMBERS.md, "Training on a date"): the demo's enrolments were all accepted, made
+# on the day `local up --demo` ran (on or before the as-of date of today's totals); the k-th row
+# of enrolments.csv is enrolment TR<course's year><k, 8 digits> of the fresh service. A course
+# and a brand count in their county, the development zone (140599) in 泽州县 (140525). The demo
+# records no certificate after training.
+def counting(county):
+    return 140525 if county == 140599 else county
+
+courses = {c["code"]: c for c in rows("courses.csv")}
+results = {r["enrolment_number"]: r for r in rows("results.csv")}
+training = defaultdict(lambda: defaultdict(int))
+for k, enrolment in enumerate(rows("enrolments.csv"), start=1):
+    course = courses[enrolment["course_code"]]
+    course_year = int(course["starts_on"][:4])
+    result = results.get(f"TR{course_year}{k:08d}")
+    for scope in (0, counting(int(course["county"]))):
+        t = training[scope]
+        if course_year >= 2020:
+            t["trained_for_certificate"] += 1
+        if course_year != year:
+            continue
+        if course["programme"] == "enterprise_employee_upgrade":
+            t["enterprise_training"] += 1
+        if course["programme"] == "key_group_subsidised":
+            t["key_group_training"] += 1
+            if result and datetime.date.fromisoformat(result["completed_on"]) <= as_of:
+                t["completed"] += 1
+                t["passed"] += result["passed"] == "true"
+                job = result["employer_credit_code"] or result["self_employed"] == "true"
+                t["employed"] += bool(job) and datetime.date.fromisoformat(result["employed_on"]) <= as_of
+LEVELS = {"city": 1, "provincial": 2, "national": 3}
+brands = []
+for brand in rows("brands.csv"):
+    reached = [(LEVELS[part.split(":")[0]], int(part.split(":")[1])) for part in brand["recognitions"].split(";") if part]
+    brands.append((counting(int(brand["county"])), reached))
+def has(county, level):
+    return any(c == county and any(l >= level and y <= as_of.year for l, y in r) for c, r in brands)
+all_counties = sorted(c for c in registered)
+
+for scope in [0] + all_counties:
+    e, t = expected[scope], training[scope]
+    for key in ("enterprise_training", "key_group_training", "trained_for_certificate"):
+        e[key] = t[key]
+    for key, part in (("key_group_pass_rate", "passed"), ("key_group_employment_rate", "employed"),
+                      ("key_group_certificate_rate", None)):
+        e[key] = 100.0 * (t[part] if part else 0) / t["completed"] if t["completed"] else 0.0
+    counties = all_counties if scope == 0 else [scope]
+    e["labour_brands"] = sum(1 for c, r in brands if c in counties and any(l >= 1 and y <= as_of.year for l, y in r))
+    e["counties_lacking_city_brand"] = sum(1 for c in counties if not has(c, 1))
+    e["counties_lacking_provincial_brand"] = sum(1 for c in counties if not has(c, 2))
+
 failures = []
 for scope_totals in [totals["city"]] + totals["counties"]:
     scope = scope_totals["county"]
@@ -89,4 +141,6 @@ city = expected[0]
 print(f"check-demo-totals: {len(expected)} scopes match the recount (city: {int(city['labour_registered'])} registered, "
       f"{int(city['skilled_workers'])} skilled, {int(city['high_skill_talent'])} high-skill, "
       f"{int(city['new_skilled_workers'])} new in {year}, "
-      f"{int(city['evaluation_institutions'])} institutions, {int(city['enterprises_lacking_body'])} lacking a body)")
+      f"{int(city['evaluation_institutions'])} institutions, {int(city['enterprises_lacking_body'])} lacking a body; "
+      f"training {int(city['enterprise_training'])} enterprise and {int(city['key_group_training'])} key-group person-times in {year}, "
+      f"{int(city['trained_for_certificate'])} trained for a certificate, {int(city['labour_brands'])} brands)")

@@ -22,13 +22,14 @@ struct TotalsTable {
             out += line(indicator) + "\n"
         }
         if !totals.counties.isEmpty {
-            out += "\nby county\n" + pad("indicator", 28)
+            let keyWidth = max(28, (totals.scope.indicators.map(\.key.count).max() ?? 0) + 2)
+            out += "\nby county\n" + pad("indicator", keyWidth)
             for county in totals.counties {
                 out += pad(JinchengDivisions.county(code: county.county)?.pinyin ?? String(county.county), 12, right: true)
             }
             out += "\n"
             for (row, indicator) in totals.scope.indicators.enumerated() {
-                out += pad(indicator.key, 28)
+                out += pad(indicator.key, keyWidth)
                 for county in totals.counties where row < county.indicators.count {
                     let cell = county.indicators[row]
                     out += pad(cell.status == .unavailable ? "—" : cell.displayValue, 12, right: true)
