@@ -161,3 +161,27 @@ struct TrainingThroughTheGatewayTests {
         }
     }
 }
+
+/// A course registered again in another year takes its enrolments with it: its figures, the
+/// gateway's measures and the overlap rule follow the course as it is now.
+@Suite("Training: a course moved to another year", .timeLimit(.minutes(2)))
+struct TrainingCourseMovedTests {
+    @Test(arguments: TestDatabases.backends)
+    func enrolmentsFollowTheirCourse(backend: TestBackend) async throws {
+        try await TrainingHarness.with(backend) { harness in
+            let id = TestIDs.make(birth: "19900101", sequence: 481)
+            try await TrainingEnrolmentTests.register(harness, id, keyGroups: [.ruralMigrantWorkers])
+            try await harness.client { client in
+                _ = try await client.unary(TrainingService.registerCourse, .sample(code: "K", programme: .keyGroupSubsidised, startsOn: 20210301, endsOn: 20210331))
+                _ = try await client.unary(TrainingService.enrol, EnrolmentRequest(courseCode: "K", idNumber: id))
+                _ = try await client.unary(TrainingService.registerCourse, .sample(code: "K", programme: .keyGroupSubsidised, startsOn: 20220301, endsOn: 20220331))
+                #expect(try await client.unary(TrainingService.indicators, TrainingIndicatorsRequest(year: 2022)).total.enrolled == 1)
+                #expect(try await client.unary(TrainingService.indicators, TrainingIndicatorsRequest(year: 2021)).total.enrolled == 0)
+                #expect(try await client.unary(TrainingService.counts, CountsRequest(asOf: 20221231, year: 2022)).keyGroupTraining == 1)
+                _ = try await client.unary(TrainingService.registerCourse, .sample(code: "M", startsOn: 20220315, endsOn: 20220320, subsidy: 0))
+                let overlap = await TrainingEnrolmentTests.refusal { _ = try await client.unary(TrainingService.enrol, EnrolmentRequest(courseCode: "M", idNumber: id)) }
+                #expect(overlap?.message.hasPrefix("no_overlap:") == true)
+            }
+        }
+    }
+}

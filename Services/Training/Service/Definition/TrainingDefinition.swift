@@ -46,12 +46,13 @@ public enum TrainingDefinition: ServiceDefinition {
         clock: @escaping @Sendable () -> Date = { Date() }
     ) -> TrainingRPCService {
         let courses = CourseRepository(clock: clock)
+        let figures = CourseFigures()
         return TrainingRPCService(
             store: store, courses: courses,
-            enrolments: EnrolmentRepository(personal: personal, courses: courses, subsidisedPerYear: subsidisedPerYear),
-            results: ResultRepository(courses: courses, clock: clock),
-            indicators: TrainingIndicatorQueries(store: store, courses: courses),
-            counts: TrainingCountsQueries(store: store),
+            enrolments: EnrolmentRepository(personal: personal, courses: courses, subsidisedPerYear: subsidisedPerYear, figures: figures),
+            results: ResultRepository(courses: courses, figures: figures, clock: clock),
+            indicators: TrainingIndicatorQueries(store: store, figures: figures),
+            counts: TrainingCountsQueries(store: store, figures: figures),
             brands: BrandRepository(clock: clock),
             registry: RegistryPeer(registry: registry), evaluation: EvaluationPeer(evaluation: evaluation), today: { .today(by: clock) })
     }

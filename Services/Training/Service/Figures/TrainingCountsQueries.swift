@@ -5,54 +5,35 @@ import JCSkillsStore
 import SQLKit
 
 /// The training measures of the city's indicators on a date (docs/NUMBERS.md, "Training on a
-/// date"): one grouped read of the enrolments by course, with each measure a condition on the
-/// dates of the enrolment, its result, job and certificate; courses' programmes and counties
-/// are applied to the per-course sums.
+/// date"): each course's figures summed over the days up to the date (``CourseFigures``), then
+/// added up by the course's programme, year and county as they are now.
 struct TrainingCountsQueries: Sendable {
     let store: Store
+    let figures: CourseFigures
 
     /// The year the plan began: person-times trained for a certificate count from it.
     static let planStartYear: Int32 = 2020
 
     func counts(county: Int32, asOf: CalendarDate, year: Int32) async throws -> TrainingCounts {
         let day = asOf.yyyymmdd
-        let inScope = Set(county == 0 ? [] : JinchengDivisions.standard.recordCodes(countingIn: county))
-        let perCourse = try await store.query { db in
-            try await db.nativeRows("""
-                SELECT e.course_code AS code, c.programme AS programme, c.county AS county,
-                    COUNT(CASE WHEN e.year = ? THEN 1 END) AS in_year,
-                    COUNT(CASE WHEN e.year >= ? THEN 1 END) AS since_start,
-                    COUNT(CASE WHEN e.year = ? AND r.completed_on <= ? THEN 1 END) AS completed,
-                    COUNT(CASE WHEN e.year = ? AND r.completed_on <= ? AND r.passed = 1 THEN 1 END) AS passed,
-                    COUNT(CASE WHEN e.year = ? AND r.completed_on <= ? AND a.issued_on <= ? THEN 1 END) AS certified,
-                    COUNT(CASE WHEN e.year = ? AND r.completed_on <= ? AND r.employed = 1 AND r.employed_on <= ? THEN 1 END) AS employed
-                FROM enrolments e JOIN courses c ON c.code = e.course_code
-                LEFT JOIN results r ON r.enrolment_number = e.number
-                LEFT JOIN certificates_after a ON a.enrolment_number = e.number
-                WHERE e.enrolled_on <= ? AND (e.year = ? OR e.year >= ?)
-                GROUP BY e.course_code, c.programme, c.county
-                """, [.init(year), .init(Self.planStartYear), .init(year), .init(day), .init(year), .init(day),
-                      .init(year), .init(day), .init(day), .init(year), .init(day), .init(day),
-                      .init(day), .init(year), .init(Self.planStartYear)])
-        }
+        let codes = county == 0 ? [] : JinchengDivisions.standard.recordCodes(countingIn: county)
+        let lines = try await store.query { db in try await figures.lines(upTo: day, counties: codes, in: db) }
         var counts = TrainingCounts()
         counts.asOf = day
         counts.year = year
-        for row in perCourse {
-            let courseCounty = Int32(try row.int64("county"))
-            guard inScope.isEmpty || inScope.contains(courseCounty) else { continue }
-            let programme = TrainingProgramme(rawValue: Int32(try row.int64("programme")))
-            let inYear = UInt64(try row.int64("in_year"))
-            counts.trainedForCertificate += UInt64(try row.int64("since_start"))
-            switch programme {
+        for line in lines {
+            let c = line.counts
+            if line.year >= Self.planStartYear { counts.trainedForCertificate += UInt64(c.enrolled) }
+            guard line.year == year else { continue }
+            switch line.programme {
             case .enterpriseEmployeeUpgrade:
-                counts.enterpriseTraining += inYear
+                counts.enterpriseTraining += UInt64(c.enrolled)
             case .keyGroupSubsidised:
-                counts.keyGroupTraining += inYear
-                counts.keyGroupCompleted += UInt64(try row.int64("completed"))
-                counts.keyGroupPassed += UInt64(try row.int64("passed"))
-                counts.keyGroupCertified += UInt64(try row.int64("certified"))
-                counts.keyGroupEmployed += UInt64(try row.int64("employed"))
+                counts.keyGroupTraining += UInt64(c.enrolled)
+                counts.keyGroupCompleted += UInt64(c.completed)
+                counts.keyGroupPassed += UInt64(c.passed)
+                counts.keyGroupCertified += UInt64(c.certified)
+                counts.keyGroupEmployed += UInt64(c.employed)
             default:
                 break
             }

@@ -26,20 +26,21 @@ struct BrandRepository: Sendable {
         let brands = try await db.raw("SELECT details FROM labour_brands ORDER BY code").all().map {
             try LabourBrand(wireBytes: Array(try $0.decode(column: "details", as: Data.self)))
         }
-        // Grouped by course too, for each course's own subsidy standard (its code is the key,
+        // Grouped by course, for each course's own subsidy standard and start year (its code is the key,
         // so its details may be selected beside the counts).
         var years: [String: [Int32: BrandYear]] = [:]
         for row in try await db.raw("""
-            SELECT c.details AS details, e.year AS year, COUNT(*) AS trained,
+            SELECT c.details AS details, COUNT(*) AS trained,
                 COALESCE(SUM(r.employed), 0) AS placed, COALESCE(SUM(r.passed), 0) AS passed,
                 COUNT(CASE WHEN r.passed = 1 THEN a.enrolment_number END) AS passed_certified
             FROM enrolments e JOIN courses c ON c.code = e.course_code
             LEFT JOIN results r ON r.enrolment_number = e.number
             LEFT JOIN certificates_after a ON a.enrolment_number = e.number
-            WHERE c.brand <> '' GROUP BY c.code, e.year
+            WHERE c.brand <> '' GROUP BY c.code
             """).all() {
+            // A course's people count in the year it starts, as it is now.
             let course = try Course(wireBytes: Array(try row.decode(column: "details", as: Data.self)))
-            let year = try row.decode(column: "year", as: Int32.self)
+            let year = course.startsOn / 10_000
             var line = years[course.labourBrand, default: [:]][year] ?? BrandYear()
             line.year = year
             line.trained += UInt64(try row.decode(column: "trained", as: Int64.self))

@@ -12,6 +12,7 @@ struct EnrolmentRepository: Sendable {
     let courses: CourseRepository
     /// Subsidised courses a person may start in one year.
     let subsidisedPerYear: Int
+    let figures: CourseFigures
 
     /// A person's enrolments, earliest course first: number, course, day enrolled, card.
     func enrolments(of idNumber: String, in db: any SQLDatabase) async throws -> [(number: String, course: String, enrolledOn: Int32, card: String)] {
@@ -46,8 +47,11 @@ struct EnrolmentRepository: Sendable {
             INSERT INTO trainees (person_index, enrolments) VALUES (\(bind: index), 0)
             ON CONFLICT (person_index) DO UPDATE SET enrolments = trainees.enrolments
             """).run()
+        // The courses' dates and subsidy as they are now (a course may have been corrected
+        // since the person enrolled).
         let theirs = try await tx.raw("""
-            SELECT number, course_code, starts_on, ends_on, year, subsidised FROM enrolments WHERE person_index = \(bind: index)
+            SELECT e.number AS number, e.course_code AS course_code, c.starts_on AS starts_on, c.ends_on AS ends_on, c.subsidised AS subsidised
+            FROM enrolments e JOIN courses c ON c.code = e.course_code WHERE e.person_index = \(bind: index)
             """).all()
         for row in theirs {
             let code = try row.decode(column: "course_code", as: String.self)
@@ -65,7 +69,7 @@ struct EnrolmentRepository: Sendable {
         let year = course.startsOn / 10_000
         if course.subsidyPerTrainee > 0 {
             let subsidised = try theirs.filter {
-                try $0.decode(column: "subsidised", as: Int32.self) != 0 && $0.decode(column: "year", as: Int32.self) == year
+                try $0.decode(column: "subsidised", as: Int32.self) != 0 && $0.decode(column: "starts_on", as: Int32.self) / 10_000 == year
             }.count
             if subsidised >= subsidisedPerYear {
                 throw RuleRefusal(rule: RuleRefusal.subsidisedPerYear,
@@ -87,6 +91,7 @@ struct EnrolmentRepository: Sendable {
                     \(bind: person.cardNumber), \(bind: person.residenceCounty), \(bind: groups.map { String($0.rawValue) }.joined(separator: ";")),
                     \(bind: course.startsOn), \(bind: course.endsOn), \(bind: year), \(bind: course.subsidyPerTrainee > 0 ? 1 : 0), \(bind: day))
             """).run()
+        try await figures.add([day: CourseFigures.Counts(enrolled: 1)], to: course.code, in: tx)
         try await tx.audit(entity: "enrolment", id: number, detail: "course \(course.code), card \(person.cardNumber)")
         var view = EnrolmentView()
         view.number = number

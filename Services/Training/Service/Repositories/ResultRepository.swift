@@ -9,6 +9,7 @@ import SQLKit
 /// and the same result twice changes nothing, so a result file can be uploaded again.
 struct ResultRepository: Sendable {
     let courses: CourseRepository
+    let figures: CourseFigures
     let clock: @Sendable () -> Date
 
     /// An enrolment's course and county, or nil when no enrolment has that number.
@@ -32,6 +33,7 @@ struct ResultRepository: Sendable {
             let digits = String(sequence)
             number = "TC\(result.completedOn / 10_000)" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
         }
+        let before = try await figures.figures(of: result.enrolmentNumber, in: tx)
         let now = Int64(clock().timeIntervalSince1970 * 1000)
         let employed = !result.employerCreditCode.isEmpty || result.selfEmployed
         try await tx.raw("""
@@ -42,12 +44,14 @@ struct ResultRepository: Sendable {
                 passed = excluded.passed, completion_number = excluded.completion_number, employed = excluded.employed,
                 employed_on = excluded.employed_on, updated_ms = excluded.updated_ms
             """).run()
+        try await refigure(result.enrolmentNumber, from: before, in: tx)
         return (try await view(of: result.enrolmentNumber, course: course.code, in: tx), true)
     }
 
     /// Records the certificate the trainee obtained after the course (confirmed by the
     /// evaluation service); recording another replaces it.
     func recordCertificate(enrolment: String, number: String, issuedOn: Int32, course: Course, in tx: StoreTransaction) async throws -> TrainingResultView {
+        let before = try await figures.figures(of: enrolment, in: tx)
         let now = Int64(clock().timeIntervalSince1970 * 1000)
         try await tx.raw("""
             INSERT INTO certificates_after (enrolment_number, certificate_number, issued_on, recorded_ms)
@@ -55,8 +59,16 @@ struct ResultRepository: Sendable {
             ON CONFLICT (enrolment_number) DO UPDATE SET certificate_number = excluded.certificate_number,
                 issued_on = excluded.issued_on, recorded_ms = excluded.recorded_ms
             """).run()
+        try await refigure(enrolment, from: before, in: tx)
         try await tx.audit(entity: "certificate_after_training", id: enrolment, detail: "certificate \(number)")
         return try await view(of: enrolment, course: course.code, in: tx)
+    }
+
+    /// Moves the enrolment's part of its course's figures from what it counted for before a
+    /// write to what it counts for now.
+    private func refigure(_ enrolment: String, from before: (course: String, figures: EnrolmentFigures)?, in tx: StoreTransaction) async throws {
+        guard let after = try await figures.figures(of: enrolment, in: tx) else { return }
+        try await figures.change(course: after.course, from: before?.figures, to: after.figures, in: tx)
     }
 
     /// What is on record for an enrolment: its result (if reported) and its certificate.

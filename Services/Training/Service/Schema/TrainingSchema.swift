@@ -88,5 +88,45 @@ enum TrainingSchema {
             "UPDATE results SET employed_on = completed_on WHERE employed = 1",
             "CREATE INDEX enrolments_by_year ON enrolments (year, course_code, enrolled_on)",
         ] },
+        // Each course's figures by the day they changed (``CourseFigures``), from what is stored:
+        // enrolments on their day, results on their completion, jobs and certificates after
+        // training on the later of completion and their own day — none before the enrolment.
+        Migration(6, "course figures by day") { _ in [
+            """
+            CREATE TABLE course_figures (
+                course_code TEXT NOT NULL, day INTEGER NOT NULL,
+                enrolled BIGINT NOT NULL, completed BIGINT NOT NULL, passed BIGINT NOT NULL,
+                employed BIGINT NOT NULL, certified BIGINT NOT NULL, passed_certified BIGINT NOT NULL,
+                PRIMARY KEY (course_code, day))
+            """,
+            """
+            INSERT INTO course_figures (course_code, day, enrolled, completed, passed, employed, certified, passed_certified)
+            SELECT course_code, enrolled_on, COUNT(*), 0, 0, 0, 0, 0 FROM enrolments GROUP BY course_code, enrolled_on
+            """,
+            """
+            INSERT INTO course_figures (course_code, day, enrolled, completed, passed, employed, certified, passed_certified)
+            SELECT e.course_code, CASE WHEN r.completed_on > e.enrolled_on THEN r.completed_on ELSE e.enrolled_on END, 0, COUNT(*), SUM(r.passed), 0, 0, 0
+            FROM results r JOIN enrolments e ON e.number = r.enrolment_number WHERE 1 = 1
+            GROUP BY e.course_code, CASE WHEN r.completed_on > e.enrolled_on THEN r.completed_on ELSE e.enrolled_on END
+            ON CONFLICT (course_code, day) DO UPDATE SET completed = course_figures.completed + excluded.completed,
+                passed = course_figures.passed + excluded.passed
+            """,
+            """
+            INSERT INTO course_figures (course_code, day, enrolled, completed, passed, employed, certified, passed_certified)
+            SELECT e.course_code, CASE WHEN r.employed_on > CASE WHEN r.completed_on > e.enrolled_on THEN r.completed_on ELSE e.enrolled_on END THEN r.employed_on ELSE CASE WHEN r.completed_on > e.enrolled_on THEN r.completed_on ELSE e.enrolled_on END END, 0, 0, 0, COUNT(*), 0, 0
+            FROM results r JOIN enrolments e ON e.number = r.enrolment_number WHERE r.employed = 1
+            GROUP BY e.course_code, CASE WHEN r.employed_on > CASE WHEN r.completed_on > e.enrolled_on THEN r.completed_on ELSE e.enrolled_on END THEN r.employed_on ELSE CASE WHEN r.completed_on > e.enrolled_on THEN r.completed_on ELSE e.enrolled_on END END
+            ON CONFLICT (course_code, day) DO UPDATE SET employed = course_figures.employed + excluded.employed
+            """,
+            """
+            INSERT INTO course_figures (course_code, day, enrolled, completed, passed, employed, certified, passed_certified)
+            SELECT e.course_code, CASE WHEN a.issued_on > CASE WHEN r.completed_on > e.enrolled_on THEN r.completed_on ELSE e.enrolled_on END THEN a.issued_on ELSE CASE WHEN r.completed_on > e.enrolled_on THEN r.completed_on ELSE e.enrolled_on END END, 0, 0, 0, 0, COUNT(*), SUM(r.passed)
+            FROM certificates_after a JOIN results r ON r.enrolment_number = a.enrolment_number
+            JOIN enrolments e ON e.number = a.enrolment_number WHERE 1 = 1
+            GROUP BY e.course_code, CASE WHEN a.issued_on > CASE WHEN r.completed_on > e.enrolled_on THEN r.completed_on ELSE e.enrolled_on END THEN a.issued_on ELSE CASE WHEN r.completed_on > e.enrolled_on THEN r.completed_on ELSE e.enrolled_on END END
+            ON CONFLICT (course_code, day) DO UPDATE SET certified = course_figures.certified + excluded.certified,
+                passed_certified = course_figures.passed_certified + excluded.passed_certified
+            """,
+        ] },
     ]
 }

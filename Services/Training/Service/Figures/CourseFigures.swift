@@ -1,0 +1,156 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsStore
+import SQLKit
+
+/// What one enrolment adds to its course's figures, each part from the day it counts
+/// (docs/NUMBERS.md, "Training on a date"): enrolled from the day of enrolment; completed and
+/// passed from the completion; employed from the later of completion and the job's first day;
+/// certified from the later of completion and the certificate's issue — none before the day of
+/// enrolment.
+struct EnrolmentFigures: Equatable {
+    var enrolledOn: Int32
+    var completedOn: Int32?
+    var passed = false
+    var employedOn: Int32?
+    var certificateIssuedOn: Int32?
+
+    /// Day → the six counts, +1 each where this enrolment counts.
+    var parts: [Int32: CourseFigures.Counts] {
+        var parts: [Int32: CourseFigures.Counts] = [:]
+        parts[enrolledOn, default: .zero].enrolled += 1
+        // Nothing of an enrolment counts before the enrolment itself (a provider may report a
+        // completion dated before the office recorded the enrolment).
+        guard let reported = completedOn else { return parts }
+        let completed = max(enrolledOn, reported)
+        parts[completed, default: .zero].completed += 1
+        if passed { parts[completed, default: .zero].passed += 1 }
+        if let employedOn { parts[max(completed, employedOn), default: .zero].employed += 1 }
+        if let issued = certificateIssuedOn {
+            let day = max(completed, issued)
+            parts[day, default: .zero].certified += 1
+            if passed { parts[day, default: .zero].passedCertified += 1 }
+        }
+        return parts
+    }
+}
+
+/// Each course's figures by the day they changed (`course_figures`), kept in the transaction of
+/// every enrolment, result and certificate: a date's figures are the sum of the days up to it,
+/// read in one short grouped query instead of a pass over every enrolment.
+struct CourseFigures: Sendable {
+    struct Counts: Equatable, Sendable {
+        var enrolled: Int64 = 0
+        var completed: Int64 = 0
+        var passed: Int64 = 0
+        var employed: Int64 = 0
+        var certified: Int64 = 0
+        var passedCertified: Int64 = 0
+        static let zero = Counts()
+
+        static func + (a: Counts, b: Counts) -> Counts {
+            Counts(enrolled: a.enrolled + b.enrolled, completed: a.completed + b.completed, passed: a.passed + b.passed,
+                   employed: a.employed + b.employed, certified: a.certified + b.certified,
+                   passedCertified: a.passedCertified + b.passedCertified)
+        }
+
+        static prefix func - (a: Counts) -> Counts { .zero + Counts(
+            enrolled: -a.enrolled, completed: -a.completed, passed: -a.passed, employed: -a.employed,
+            certified: -a.certified, passedCertified: -a.passedCertified) }
+    }
+
+    /// A course's summed figures, with what the queries need of the course as it is now.
+    struct Line: Sendable {
+        var course: String
+        var programme: TrainingProgramme
+        var county: Int32
+        var startsOn: Int32
+        var counts: Counts
+        /// The course itself, when asked for.
+        var details: Course?
+        var year: Int32 { startsOn / 10_000 }
+    }
+
+    /// What an enrolment counts for now; nil when there is no enrolment of that number.
+    func figures(of enrolment: String, in db: any SQLDatabase) async throws -> (course: String, figures: EnrolmentFigures)? {
+        guard let row = try await db.nativeRows("""
+            SELECT e.course_code AS course, e.enrolled_on AS enrolled_on, r.completed_on AS completed_on, r.passed AS passed,
+                r.employed AS employed, r.employed_on AS employed_on, a.issued_on AS issued_on
+            FROM enrolments e LEFT JOIN results r ON r.enrolment_number = e.number
+            LEFT JOIN certificates_after a ON a.enrolment_number = e.number
+            WHERE e.number = ?
+            """, [.text(enrolment)]).first else { return nil }
+        func optional(_ column: String) throws -> Int32? {
+            if case .null = try row.value(column) { return nil }
+            return try row.int32(column)
+        }
+        var figures = EnrolmentFigures(enrolledOn: try row.int32("enrolled_on"))
+        figures.completedOn = try optional("completed_on")
+        figures.passed = try optional("passed") == 1
+        if try optional("employed") == 1 { figures.employedOn = try optional("employed_on") }
+        figures.certificateIssuedOn = try optional("issued_on")
+        return (try row.string("course"), figures)
+    }
+
+    /// Moves `course`'s figures from what an enrolment counted for (`old`) to what it counts
+    /// for now (`new`).
+    func change(course: String, from old: EnrolmentFigures?, to new: EnrolmentFigures?, in tx: StoreTransaction) async throws {
+        var days = old?.parts.mapValues { -$0 } ?? [:]
+        for (day, counts) in new?.parts ?? [:] { days[day] = (days[day] ?? .zero) + counts }
+        try await add(days.filter { $0.value != .zero }, to: course, in: tx)
+    }
+
+    /// Adds per-day counts to a course, one statement for all the days.
+    func add(_ days: [Int32: Counts], to course: String, in tx: StoreTransaction) async throws {
+        guard !days.isEmpty else { return }
+        var values: [StoreValue] = []
+        for (day, c) in days.sorted(by: { $0.key < $1.key }) {
+            values += [.text(course), .init(day), .integer(c.enrolled), .integer(c.completed), .integer(c.passed),
+                       .integer(c.employed), .integer(c.certified), .integer(c.passedCertified)]
+        }
+        try await tx.nativeInsert(into: "course_figures", columns: Self.columns, values: values, suffix: """
+            ON CONFLICT (course_code, day) DO UPDATE SET enrolled = course_figures.enrolled + excluded.enrolled,
+                completed = course_figures.completed + excluded.completed, passed = course_figures.passed + excluded.passed,
+                employed = course_figures.employed + excluded.employed, certified = course_figures.certified + excluded.certified,
+                passed_certified = course_figures.passed_certified + excluded.passed_certified
+            """)
+    }
+
+    static let columns = ["course_code", "day", "enrolled", "completed", "passed", "employed", "certified", "passed_certified"]
+
+    /// Every course's figures summed over the days up to `day` (all days when nil), for the
+    /// courses starting in `years` (all when nil) of `counties` (all when empty).
+    func lines(upTo day: Int32?, startingIn years: ClosedRange<Int32>? = nil, counties: [Int32] = [], withDetails: Bool = false,
+               in db: any SQLDatabase) async throws -> [Line] {
+        // Grouped by the course's key, so its other columns may be selected beside the sums.
+        var sql = """
+            SELECT c.code AS code, c.programme AS programme, c.county AS county, c.starts_on AS starts_on,\(withDetails ? " c.details AS details," : "")
+                CAST(SUM(f.enrolled) AS BIGINT) AS enrolled, CAST(SUM(f.completed) AS BIGINT) AS completed,
+                CAST(SUM(f.passed) AS BIGINT) AS passed, CAST(SUM(f.employed) AS BIGINT) AS employed,
+                CAST(SUM(f.certified) AS BIGINT) AS certified, CAST(SUM(f.passed_certified) AS BIGINT) AS passed_certified
+            FROM course_figures f JOIN courses c ON c.code = f.course_code WHERE 1 = 1
+            """
+        var values: [StoreValue] = []
+        if let day {
+            sql += " AND f.day <= ?"
+            values.append(.init(day))
+        }
+        if let years {
+            sql += " AND c.starts_on BETWEEN ? AND ?"
+            values += [.init(years.lowerBound * 10_000 + 101), .init(years.upperBound * 10_000 + 1231)]
+        }
+        if !counties.isEmpty {
+            sql += " AND c.county IN " + placeholderList(counties.count)
+            values += counties.map(StoreValue.init)
+        }
+        sql += " GROUP BY c.code"
+        return try await db.nativeRows(sql, values).map { row in
+            Line(course: try row.string("code"), programme: TrainingProgramme(rawValue: try row.int32("programme")),
+                 county: try row.int32("county"), startsOn: try row.int32("starts_on"),
+                 counts: Counts(enrolled: try row.int64("enrolled"), completed: try row.int64("completed"), passed: try row.int64("passed"),
+                                employed: try row.int64("employed"), certified: try row.int64("certified"),
+                                passedCertified: try row.int64("passed_certified")),
+                 details: withDetails ? try Course(wireBytes: Array(try row.data("details"))) : nil)
+        }
+    }
+}
