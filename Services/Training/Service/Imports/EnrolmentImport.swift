@@ -47,8 +47,9 @@ struct EnrolmentImport: Sendable {
         let principal = context.principal
         let day = today().yyyymmdd
         return try await store.transaction(context.audit) { tx in
-            var enrolled = 0, already = 0
             var refused: [RowError] = []
+            var candidates: [EnrolmentRepository.Candidate] = []
+            var lines: [UInt32] = []
             var known: [String: Course?] = [:]
             for ((row, idNumber), person) in zip(rows, people) {
                 let code = row.courseCode.trimmingWhitespace
@@ -64,16 +65,27 @@ struct EnrolmentImport: Sendable {
                 }
                 do {
                     try EnrolmentRules.check(person, for: course)
-                    _ = try await enrolments.enrol(idNumber: idNumber, verified: person, in: course, on: day, in: tx)
-                    enrolled += 1
                 } catch let refusal as RuleRefusal {
-                    refused.append(RowError(line: row.line, column: refusal.rule == RuleRefusal.capacity ? "course_code" : "id_number",
-                                            reason: "\(refusal.rule): \(refusal.reason)"))
-                } catch let error as RPCError where error.code == .alreadyExists {
-                    already += 1
+                    refused.append(Self.rowError(row.line, refusal))
+                    continue
+                }
+                candidates.append(EnrolmentRepository.Candidate(idNumber: idNumber, person: person, course: course))
+                lines.append(row.line)
+            }
+            var enrolled = 0, already = 0
+            for (line, outcome) in zip(lines, try await enrolments.enrol(candidates, on: day, in: tx)) {
+                switch outcome {
+                case .enrolled: enrolled += 1
+                case .already: already += 1
+                case .refused(let refusal): refused.append(Self.rowError(line, refusal))
                 }
             }
+            try await tx.audit(entity: "enrolment", id: nil, detail: "class list: \(enrolled) enrolled, \(already) already, \(refused.count) refused")
             return (enrolled, already, refused)
         }
+    }
+
+    private static func rowError(_ line: UInt32, _ refusal: RuleRefusal) -> RowError {
+        RowError(line: line, column: refusal.rule == RuleRefusal.capacity ? "course_code" : "id_number", reason: "\(refusal.rule): \(refusal.reason)")
     }
 }

@@ -44,13 +44,23 @@ struct CourseRepository: Sendable {
         return try await db.raw(query).all().map(Self.view)
     }
 
-    /// Takes one place of `code` if one is left; false when the course is full. One statement,
-    /// so two enrolments never take the last place twice.
-    func takePlace(_ code: String, in tx: StoreTransaction) async throws -> Bool {
-        let rows = try await tx.raw("""
-            UPDATE courses SET enrolled = enrolled + 1 WHERE code = \(bind: code) AND enrolled < capacity RETURNING enrolled
-            """).all()
-        return !rows.isEmpty
+    /// The places left in each of `codes`, the courses' rows locked until the transaction ends
+    /// (an UPDATE that changes nothing: PostgreSQL's row lock, portably), so that two
+    /// enrolments never take the last place twice.
+    func lockPlaces(_ codes: [String], in tx: StoreTransaction) async throws -> [String: Int64] {
+        guard !codes.isEmpty else { return [:] }
+        var left: [String: Int64] = [:]
+        for row in try await tx.nativeRows("""
+            UPDATE courses SET enrolled = enrolled WHERE code IN \(placeholderList(codes.count)) RETURNING code, capacity, enrolled
+            """, codes.map(StoreValue.text)) {
+            left[try row.string("code")] = try row.int64("capacity") - row.int64("enrolled")
+        }
+        return left
+    }
+
+    /// Counts `count` more enrolled in `code` (within the places ``lockPlaces(_:in:)`` found).
+    func addEnrolled(_ count: Int64, to code: String, in tx: StoreTransaction) async throws {
+        try await tx.nativeExecute("UPDATE courses SET enrolled = enrolled + ? WHERE code = ?", [.integer(count), .text(code)])
     }
 
     private static func view(_ row: any SQLRow) throws -> CourseView {

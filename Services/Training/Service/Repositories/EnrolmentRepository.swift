@@ -35,71 +35,174 @@ struct EnrolmentRepository: Sendable {
                 try personal.open(try row.decode(column: "id_sealed", as: Data.self), as: .idNumber))
     }
 
-    /// Enrols the person in `course`, in the caller's transaction, after the rules that need
-    /// the stored enrolments: not twice, no overlapping course, the yearly cap on subsidised
-    /// courses, the capacity.
+    /// A person to enrol, as the registry confirmed them, and the course.
+    struct Candidate {
+        var idNumber: String
+        var person: PersonVerification
+        var course: Course
+    }
+
+    /// What became of a candidate.
+    enum Outcome {
+        case enrolled(EnrolmentView)
+        /// Already in the course, under this enrolment number.
+        case already(String)
+        case refused(RuleRefusal)
+    }
+
+    /// Enrols one person (``enrol(_:on:in:)`` with one candidate): ALREADY_EXISTS with the
+    /// enrolment's number when they are in the course, the refusal naming its rule otherwise.
     func enrol(idNumber: String, verified person: PersonVerification, in course: Course, on day: Int32,
                in tx: StoreTransaction) async throws -> EnrolmentView {
-        let index = personal.blindIndex(idNumber, for: .idNumber)
-        // Claims the person's row first: on PostgreSQL concurrent enrolments of one person then
-        // take turns, so each sees the other's before checking overlap and the yearly cap.
-        try await tx.raw("""
-            INSERT INTO trainees (person_index, enrolments) VALUES (\(bind: index), 0)
-            ON CONFLICT (person_index) DO UPDATE SET enrolments = trainees.enrolments
-            """).run()
-        // The courses' dates and subsidy as they are now (a course may have been corrected
-        // since the person enrolled).
-        let theirs = try await tx.raw("""
-            SELECT e.number AS number, e.course_code AS course_code, c.starts_on AS starts_on, c.ends_on AS ends_on, c.subsidised AS subsidised
-            FROM enrolments e JOIN courses c ON c.code = e.course_code WHERE e.person_index = \(bind: index)
-            """).all()
-        for row in theirs {
-            let code = try row.decode(column: "course_code", as: String.self)
-            let number = try row.decode(column: "number", as: String.self)
-            if code == course.code {
-                throw RPCError(.alreadyExists, "already enrolled in course \(course.code) (enrolment \(number))",
-                               metadata: [MetadataEntry("enrolment-number", number)])
+        switch try await enrol([Candidate(idNumber: idNumber, person: person, course: course)], on: day, in: tx)[0] {
+        case .enrolled(let view):
+            try await tx.audit(entity: "enrolment", id: view.number, detail: "course \(course.code), card \(person.cardNumber)")
+            return view
+        case .already(let number):
+            throw RPCError(.alreadyExists, "already enrolled in course \(course.code) (enrolment \(number))",
+                           metadata: [MetadataEntry("enrolment-number", number)])
+        case .refused(let refusal):
+            throw refusal
+        }
+    }
+
+    /// Enrols the candidates in order, in the caller's transaction, by the rules that need the
+    /// stored enrolments — not twice in a course, no overlapping courses, the yearly cap on
+    /// subsidised courses, the capacity — each candidate also seeing the ones before it. A few
+    /// statements for the whole list: the persons' enrolments read at once, the places taken
+    /// per course, the numbers drawn together, the rows inserted together.
+    func enrol(_ candidates: [Candidate], on day: Int32, in tx: StoreTransaction) async throws -> [Outcome] {
+        guard !candidates.isEmpty else { return [] }
+        let indexes = candidates.map { personal.blindIndex($0.idNumber, for: .idNumber) }
+        // Claims the persons' rows first, in one order: on PostgreSQL concurrent enrolments of one
+        // person then take turns, so each sees the other's before checking overlap and the cap.
+        let persons = Array(Set(indexes)).sorted { $0.lexicographicallyPrecedes($1) }
+        try await tx.nativeInsert(into: "trainees", columns: ["person_index", "enrolments"],
+                                  values: persons.flatMap { [StoreValue.bytes($0), .integer(0)] },
+                                  suffix: "ON CONFLICT (person_index) DO UPDATE SET enrolments = trainees.enrolments")
+        var taken = try await enrolments(of: persons, in: tx)
+        var placesLeft = try await courses.lockPlaces(Array(Set(candidates.map(\.course.code))).sorted(), in: tx)
+
+        var outcomes: [Outcome?] = []
+        // Rows enrolled here get ordinals 0, 1, …; a repeat of one of them, -1 - its ordinal.
+        var accepted: [(candidate: Int, ordinal: Int)] = []
+        var newCount = 0
+        for (i, candidate) in candidates.enumerated() {
+            let course = candidate.course
+            let theirs = taken[indexes[i]] ?? []
+            if let same = theirs.first(where: { $0.course == course.code }) {
+                outcomes.append(same.number.map(Outcome.already))
+                if same.number == nil { accepted.append((i, -1 - (same.ordinal ?? 0))) }
+                continue
             }
-            let starts = try row.decode(column: "starts_on", as: Int32.self), ends = try row.decode(column: "ends_on", as: Int32.self)
-            if starts <= course.endsOn, course.startsOn <= ends {
-                throw RuleRefusal(rule: RuleRefusal.noOverlap,
-                                  reason: "already enrolled in course \(code) (\(starts)–\(ends)), which overlaps \(course.code) (\(course.startsOn)–\(course.endsOn))")
+            if let other = theirs.first(where: { $0.startsOn <= course.endsOn && course.startsOn <= $0.endsOn }) {
+                outcomes.append(.refused(RuleRefusal(rule: RuleRefusal.noOverlap, reason: """
+                    already enrolled in course \(other.course) (\(other.startsOn)–\(other.endsOn)), which overlaps \(course.code) (\(course.startsOn)–\(course.endsOn))
+                    """)))
+                continue
+            }
+            let year = course.startsOn / 10_000
+            if course.subsidyPerTrainee > 0 {
+                let subsidised = theirs.filter { $0.subsidised && $0.startsOn / 10_000 == year }.count
+                if subsidised >= subsidisedPerYear {
+                    outcomes.append(.refused(RuleRefusal(rule: RuleRefusal.subsidisedPerYear,
+                                                         reason: "already in \(subsidised) subsidised courses in \(year); at most \(subsidisedPerYear) a year")))
+                    continue
+                }
+            }
+            guard placesLeft[course.code, default: 0] > 0 else {
+                outcomes.append(.refused(RuleRefusal(rule: RuleRefusal.capacity, reason: "course \(course.code) is full (\(course.capacity) places)")))
+                continue
+            }
+            placesLeft[course.code, default: 0] -= 1
+            let ordinal = newCount
+            newCount += 1
+            taken[indexes[i], default: []].append(Taken(number: nil, ordinal: ordinal, course: course.code, startsOn: course.startsOn,
+                                                         endsOn: course.endsOn, subsidised: course.subsidyPerTrainee > 0))
+            accepted.append((i, ordinal))
+            outcomes.append(nil)
+        }
+
+        let new = accepted.filter { $0.ordinal >= 0 }
+        var numbers: [String] = []
+        if !new.isEmpty {
+            let last = try await tx.nativeRows("UPDATE enrolment_sequence SET next_value = next_value + ? WHERE id = 1 RETURNING next_value",
+                                               [.integer(Int64(new.count))]).first?.int64("next_value") ?? Int64(new.count)
+            for (k, entry) in new.enumerated() {
+                let digits = String(last - Int64(new.count) + 1 + Int64(k))
+                numbers.append("TR\(candidates[entry.candidate].course.startsOn / 10_000)" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits)
+            }
+            var values: [StoreValue] = []
+            var perCourse: [String: Int64] = [:]
+            for (k, entry) in new.enumerated() {
+                let candidate = candidates[entry.candidate]
+                let course = candidate.course
+                let groups = candidate.person.keyGroups.sorted { $0.rawValue < $1.rawValue }.map { String($0.rawValue) }.joined(separator: ";")
+                values += [.text(numbers[k]), .text(course.code), .bytes(indexes[entry.candidate]), .bytes(personal.seal(candidate.idNumber, as: .idNumber)),
+                           .text(candidate.person.cardNumber), .init(candidate.person.residenceCounty), .text(groups),
+                           .init(course.startsOn), .init(course.endsOn), .init(course.startsOn / 10_000), .init(course.subsidyPerTrainee > 0), .init(day)]
+                perCourse[course.code, default: 0] += 1
+            }
+            try await tx.nativeInsert(into: "enrolments", columns: ["number", "course_code", "person_index", "id_sealed", "card_number", "county",
+                                                                    "key_groups", "starts_on", "ends_on", "year", "subsidised", "enrolled_on"], values: values)
+            for (code, count) in perCourse.sorted(by: { $0.key < $1.key }) {
+                try await courses.addEnrolled(count, to: code, in: tx)
+                try await figures.add([day: CourseFigures.Counts(enrolled: count)], to: code, in: tx)
             }
         }
-        let year = course.startsOn / 10_000
-        if course.subsidyPerTrainee > 0 {
-            let subsidised = try theirs.filter {
-                try $0.decode(column: "subsidised", as: Int32.self) != 0 && $0.decode(column: "starts_on", as: Int32.self) / 10_000 == year
-            }.count
-            if subsidised >= subsidisedPerYear {
-                throw RuleRefusal(rule: RuleRefusal.subsidisedPerYear,
-                                  reason: "already in \(subsidised) subsidised courses in \(year); at most \(subsidisedPerYear) a year")
+        // Outcomes in the candidates' order; a repeat within the list names the number its
+        // first row was given.
+        var result: [Outcome] = []
+        for (i, outcome) in outcomes.enumerated() {
+            if let outcome {
+                result.append(outcome)
+                continue
             }
+            let entry = accepted.first { $0.candidate == i }!
+            if entry.ordinal < 0 {
+                result.append(.already(numbers[-1 - entry.ordinal]))
+                continue
+            }
+            let candidate = candidates[i]
+            var view = EnrolmentView()
+            view.number = numbers[entry.ordinal]
+            view.courseCode = candidate.course.code
+            view.cardNumber = candidate.person.cardNumber
+            view.county = candidate.person.residenceCounty
+            view.keyGroups = candidate.person.keyGroups.sorted { $0.rawValue < $1.rawValue }
+            view.enrolledOn = day
+            result.append(.enrolled(view))
         }
-        guard try await courses.takePlace(course.code, in: tx) else {
-            throw RuleRefusal(rule: RuleRefusal.capacity, reason: "course \(course.code) is full (\(course.capacity) places)")
+        return result
+    }
+
+    /// One of a person's enrolments, with its course as it is now (a course may have been
+    /// corrected since); `number` is nil for one made earlier in the same list (`ordinal`).
+    struct Taken {
+        var number: String?
+        var ordinal: Int?
+        var course: String
+        var startsOn: Int32
+        var endsOn: Int32
+        var subsidised: Bool
+    }
+
+    private func enrolments(of persons: [Data], in tx: StoreTransaction) async throws -> [Data: [Taken]] {
+        var taken: [Data: [Taken]] = [:]
+        var start = 0
+        while start < persons.count {
+            let chunk = Array(persons[start..<min(start + 500, persons.count)])
+            for row in try await tx.nativeRows("""
+                SELECT e.person_index AS person_index, e.number AS number, e.course_code AS course_code,
+                    c.starts_on AS starts_on, c.ends_on AS ends_on, c.subsidised AS subsidised
+                FROM enrolments e JOIN courses c ON c.code = e.course_code WHERE e.person_index IN \(placeholderList(chunk.count))
+                """, chunk.map(StoreValue.bytes)) {
+                taken[try row.data("person_index"), default: []].append(Taken(
+                    number: try row.string("number"), ordinal: nil, course: try row.string("course_code"),
+                    startsOn: try row.int32("starts_on"), endsOn: try row.int32("ends_on"), subsidised: try row.int64("subsidised") != 0))
+            }
+            start += chunk.count
         }
-        let sequence = try await tx.raw("UPDATE enrolment_sequence SET next_value = next_value + 1 WHERE id = 1 RETURNING next_value")
-            .first(decodingColumn: "next_value", as: Int64.self) ?? 0
-        let digits = String(sequence)
-        let number = "TR\(year)" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
-        let groups = person.keyGroups.sorted { $0.rawValue < $1.rawValue }
-        try await tx.raw("""
-            INSERT INTO enrolments (number, course_code, person_index, id_sealed, card_number, county, key_groups,
-                starts_on, ends_on, year, subsidised, enrolled_on)
-            VALUES (\(bind: number), \(bind: course.code), \(bind: index), \(bind: personal.seal(idNumber, as: .idNumber)),
-                    \(bind: person.cardNumber), \(bind: person.residenceCounty), \(bind: groups.map { String($0.rawValue) }.joined(separator: ";")),
-                    \(bind: course.startsOn), \(bind: course.endsOn), \(bind: year), \(bind: course.subsidyPerTrainee > 0 ? 1 : 0), \(bind: day))
-            """).run()
-        try await figures.add([day: CourseFigures.Counts(enrolled: 1)], to: course.code, in: tx)
-        try await tx.audit(entity: "enrolment", id: number, detail: "course \(course.code), card \(person.cardNumber)")
-        var view = EnrolmentView()
-        view.number = number
-        view.courseCode = course.code
-        view.cardNumber = person.cardNumber
-        view.county = person.residenceCounty
-        view.keyGroups = groups
-        view.enrolledOn = day
-        return view
+        return taken
     }
 }
