@@ -19,10 +19,11 @@ struct ResultImport: Sendable {
                 let (recorded, unchanged, errors) = try await store.transaction(context.audit) { tx in
                     var recorded = 0, unchanged = 0
                     var errors: [RowError] = []
+                    var courses: [String: Course] = [:]
                     for row in batch.rows {
                         var result = row.result
                         result.enrolmentNumber = result.enrolmentNumber.trimmingWhitespace
-                        guard let (course, county) = try await results.enrolment(result.enrolmentNumber, in: tx) else {
+                        guard let (course, county) = try await results.enrolment(result.enrolmentNumber, known: &courses, in: tx) else {
                             errors.append(RowError(line: row.line, column: "enrolment_number", reason: "no enrolment numbered \(result.enrolmentNumber)"))
                             continue
                         }
@@ -32,7 +33,7 @@ struct ResultImport: Sendable {
                             continue
                         }
                         do {
-                            let (_, changed) = try await results.record(try ResultRules.validate(result, course: course), course: course, in: tx)
+                            let changed = try await results.record(try ResultRules.validate(result, course: course), course: course, in: tx)
                             if changed { recorded += 1 } else { unchanged += 1 }
                         } catch let violation as RuleViolation {
                             errors.append(RowError(line: row.line, column: violation.field, reason: violation.reason))

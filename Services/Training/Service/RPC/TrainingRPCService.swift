@@ -138,9 +138,9 @@ struct TrainingRPCService: RPCService {
                 throw RPCError(.notFound, "no enrolment numbered \(request.enrolmentNumber)")
             }
             try TrainingAccess.requireCounty(context.principal, county: county)
-            let (view, changed) = try await results.record(try ResultRules.validate(request, course: course), course: course, in: tx)
+            let changed = try await results.record(try ResultRules.validate(request, course: course), course: course, in: tx)
             try await tx.audit(entity: "result", id: request.enrolmentNumber, detail: changed ? nil : "unchanged")
-            return view
+            return try await results.view(of: request.enrolmentNumber, course: course.code, in: tx)
         }
     }
 

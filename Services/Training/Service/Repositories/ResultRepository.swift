@@ -12,40 +12,57 @@ struct ResultRepository: Sendable {
     let figures: CourseFigures
     let clock: @Sendable () -> Date
 
-    /// An enrolment's course and county, or nil when no enrolment has that number.
-    func enrolment(_ number: String, in db: any SQLDatabase) async throws -> (course: Course, county: Int32)? {
-        guard let row = try await db.raw("SELECT course_code FROM enrolments WHERE number = \(bind: number)").first() else { return nil }
-        let course = try await courses.require(try row.decode(column: "course_code", as: String.self), in: db).course
+    /// An enrolment's course and county, or nil when no enrolment has that number; `known`
+    /// keeps the courses already read (an import's rows share a few).
+    func enrolment(_ number: String, known: inout [String: Course], in db: any SQLDatabase) async throws -> (course: Course, county: Int32)? {
+        guard let code = try await db.nativeRows("SELECT course_code FROM enrolments WHERE number = ?", [.text(number)]).first?.string("course_code") else {
+            return nil
+        }
+        if let course = known[code] { return (course, course.county) }
+        let course = try await courses.require(code, in: db).course
+        known[code] = course
         return (course, course.county)
     }
 
-    /// Records `result` (already checked against `course`); returns its view and whether
-    /// anything changed. A pass gets a completion number, once: recorded again, it keeps it.
-    func record(_ result: TrainingResult, course: Course, in tx: StoreTransaction) async throws -> (TrainingResultView, changed: Bool) {
-        let stored = try await tx.raw("SELECT details, completion_number FROM results WHERE enrolment_number = \(bind: result.enrolmentNumber)").first()
-        var number = try stored?.decode(column: "completion_number", as: String.self) ?? ""
-        if let stored, try TrainingResult(wireBytes: Array(try stored.decode(column: "details", as: Data.self))) == result {
-            return (try await view(of: result.enrolmentNumber, course: course.code, in: tx), false)
-        }
+    func enrolment(_ number: String, in db: any SQLDatabase) async throws -> (course: Course, county: Int32)? {
+        var known: [String: Course] = [:]
+        return try await enrolment(number, known: &known, in: db)
+    }
+
+    /// Records `result` (already checked against `course`); returns whether anything changed.
+    /// A pass gets a completion number, once: recorded again, it keeps it.
+    func record(_ result: TrainingResult, course: Course, in tx: StoreTransaction) async throws -> Bool {
+        let stored = try await tx.nativeRows("SELECT details, completion_number FROM results WHERE enrolment_number = ?",
+                                             [.text(result.enrolmentNumber)]).first
+        var number = try stored?.string("completion_number") ?? ""
+        if let stored, try TrainingResult(wireBytes: Array(try stored.data("details"))) == result { return false }
         if result.passed, number.isEmpty {
-            let sequence = try await tx.raw("UPDATE result_sequence SET next_value = next_value + 1 WHERE id = 1 RETURNING next_value")
-                .first(decodingColumn: "next_value", as: Int64.self) ?? 0
+            let sequence = try await tx.nativeRows("UPDATE result_sequence SET next_value = next_value + 1 WHERE id = 1 RETURNING next_value")
+                .first?.int64("next_value") ?? 0
             let digits = String(sequence)
             number = "TC\(result.completedOn / 10_000)" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
         }
         let before = try await figures.figures(of: result.enrolmentNumber, in: tx)
         let now = Int64(clock().timeIntervalSince1970 * 1000)
         let employed = !result.employerCreditCode.isEmpty || result.selfEmployed
-        try await tx.raw("""
+        try await tx.nativeExecute("""
             INSERT INTO results (enrolment_number, course_code, details, completed_on, passed, completion_number, employed, employed_on, updated_ms)
-            VALUES (\(bind: result.enrolmentNumber), \(bind: course.code), \(bind: Data(result.wireBytes())), \(bind: result.completedOn),
-                    \(bind: result.passed ? 1 : 0), \(bind: number), \(bind: employed ? 1 : 0), \(bind: employed ? result.employedOn : 0), \(bind: now))
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (enrolment_number) DO UPDATE SET details = excluded.details, completed_on = excluded.completed_on,
                 passed = excluded.passed, completion_number = excluded.completion_number, employed = excluded.employed,
                 employed_on = excluded.employed_on, updated_ms = excluded.updated_ms
-            """).run()
-        try await refigure(result.enrolmentNumber, from: before, in: tx)
-        return (try await view(of: result.enrolmentNumber, course: course.code, in: tx), true)
+            """, [.text(result.enrolmentNumber), .text(course.code), .bytes(Data(result.wireBytes())), .init(result.completedOn),
+                  .init(result.passed), .text(number), .init(employed), .init(employed ? result.employedOn : 0), .integer(now)])
+        // The enrolment's figures as they are now: its certificate (if any) unchanged, its
+        // result the one just written.
+        if let before {
+            var after = before.figures
+            after.completedOn = result.completedOn
+            after.passed = result.passed
+            after.employedOn = employed ? result.employedOn : nil
+            try await figures.change(course: before.course, from: before.figures, to: after, in: tx)
+        }
+        return true
     }
 
     /// Records the certificate the trainee obtained after the course (confirmed by the
