@@ -82,7 +82,7 @@ for i in range(1, n + 1):  # a fresh service numbers the year's enrolments TR<ye
     print(f"TR{year}{i:08d},{year}-11-30,{'false' if i % 20 == 0 else 'true'},,{'true' if job else 'false'},{year + '-12-01' if job else ''},false")
 PY
 before=("$(cpu "${pids[0]}")" "$(cpu "${pids[1]}")" "$(cpu "${pids[2]}")")
-jcs training results upload --endpoint "127.0.0.1:${ports[2]}" "$WORK/results.csv" | tail -2
+jcs training results upload --endpoint "127.0.0.1:${ports[2]}" "$WORK/results.csv" | grep -E "rows in|accepted|rejected"
 cpu_report results "${before[@]}"
 
 echo "training-scale: the year's indicator set at this size (Indicators, one caller)"

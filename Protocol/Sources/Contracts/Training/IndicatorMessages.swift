@@ -92,18 +92,18 @@ public struct TrainingCounts: WireMessage, Hashable {
     public var keyGroupTraining: UInt64 = 0
     /// Of those, the trainees whose course was completed by the date, the passes among them,
     /// those holding a certificate obtained after the course by the date, and those in a job
-    /// by the date.
+    /// by the date (none of it counting before the day of enrolment).
     public var keyGroupCompleted: UInt64 = 0
     public var keyGroupPassed: UInt64 = 0
     public var keyGroupCertified: UInt64 = 0
     public var keyGroupEmployed: UInt64 = 0
-    /// Person-times since the plan began (2020) in courses that train for a first certificate
-    /// or a level upgrade, enrolled by the date.
+    /// Person-times since the plan began (courses starting in 2020 or later), enrolled by the
+    /// date: every course prepares for one of the five certificates, so every person-time counts.
     public var trainedForCertificate: UInt64 = 0
     /// Labour brands recognised at city level or higher by the date's year.
     public var labourBrands: UInt64 = 0
-    /// Counties (of the scope) without a city-level brand by 2020, or by the date's year if
-    /// earlier; likewise a provincial-level one by 2021.
+    /// Counties (of the scope) with no brand at city level or higher reached in the date's
+    /// year or before; likewise provincial level.
     public var countiesLackingCityBrand: [Int32] = []
     public var countiesLackingProvincialBrand: [Int32] = []
     public init() {}
