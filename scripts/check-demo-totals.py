@@ -76,13 +76,15 @@ for scope in [0] + sorted(registered):
 # Training (docs/NUMBERS.md, "Training on a date"): the demo's enrolments were all accepted, made
 # on the day `local up --demo` ran (on or before the as-of date of today's totals); the k-th row
 # of enrolments.csv is enrolment TR<course's year><k, 8 digits> of the fresh service. A course
-# and a brand count in their county, the development zone (140599) in 泽州县 (140525). The demo
-# records no certificate after training.
+# and a brand count in their county, the development zone (140599) in 泽州县 (140525). A
+# certificate after training (certificates_after.csv) counts from its issue in certificates.csv.
 def counting(county):
     return 140525 if county == 140599 else county
 
 courses = {c["code"]: c for c in rows("courses.csv")}
 results = {r["enrolment_number"]: r for r in rows("results.csv")}
+issued_on = {c["number"]: datetime.date.fromisoformat(c["issued_on"]) for c in rows("certificates.csv")}
+after = {a["enrolment_number"]: issued_on[a["certificate_number"]] for a in rows("certificates_after.csv")}
 training = defaultdict(lambda: defaultdict(int))
 for k, enrolment in enumerate(rows("enrolments.csv"), start=1):
     course = courses[enrolment["course_code"]]
@@ -103,6 +105,8 @@ for k, enrolment in enumerate(rows("enrolments.csv"), start=1):
                 t["passed"] += result["passed"] == "true"
                 job = result["employer_credit_code"] or result["self_employed"] == "true"
                 t["employed"] += bool(job) and datetime.date.fromisoformat(result["employed_on"]) <= as_of
+                number = f"TR{course_year}{k:08d}"
+                t["certified"] += number in after and after[number] <= as_of
 LEVELS = {"city": 1, "provincial": 2, "national": 3}
 brands = []
 for brand in rows("brands.csv"):
@@ -117,8 +121,8 @@ for scope in [0] + all_counties:
     for key in ("enterprise_training", "key_group_training", "trained_for_certificate"):
         e[key] = t[key]
     for key, part in (("key_group_pass_rate", "passed"), ("key_group_employment_rate", "employed"),
-                      ("key_group_certificate_rate", None)):
-        e[key] = 100.0 * (t[part] if part else 0) / t["completed"] if t["completed"] else 0.0
+                      ("key_group_certificate_rate", "certified")):
+        e[key] = 100.0 * t[part] / t["completed"] if t["completed"] else 0.0
     counties = all_counties if scope == 0 else [scope]
     e["labour_brands"] = sum(1 for c, r in brands if c in counties and any(l >= 1 and y <= as_of.year for l, y in r))
     e["counties_lacking_city_brand"] = sum(1 for c in counties if not has(c, 1))

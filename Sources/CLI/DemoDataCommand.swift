@@ -94,7 +94,7 @@ struct DemoDataCommand: ParsableCommand {
         func run() throws {
             let data = TrainingDemoData(persons: persons, enterprises: enterprises, seed: seed, invalidRowEvery: invalidEvery)
             let summary = try data.write(to: out)
-            print("wrote \(out)/\(TrainingCSVFormat.brandsFileName) (\(summary.brands) brands), \(TrainingCSVFormat.coursesFileName) (\(summary.courses) courses), \(TrainingCSVFormat.enrolmentsFileName) (\(summary.enrolments) enrolments of \(summary.trainees) persons), \(TrainingCSVFormat.resultsFileName) (\(summary.results) results, \(summary.passed) passed, \(summary.employed) in a job)")
+            print("wrote \(out)/\(TrainingCSVFormat.brandsFileName) (\(summary.brands) brands), \(TrainingCSVFormat.coursesFileName) (\(summary.courses) courses), \(TrainingCSVFormat.enrolmentsFileName) (\(summary.enrolments) enrolments of \(summary.trainees) persons), \(TrainingCSVFormat.resultsFileName) (\(summary.results) results, \(summary.passed) passed, \(summary.employed) in a job), \(TrainingCSVFormat.certificatesAfterFileName) (\(summary.certificatesAfterTraining) certificates after training)")
         }
     }
 }

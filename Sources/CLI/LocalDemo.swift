@@ -70,8 +70,20 @@ extension LocalCluster {
             }
             let results = try await TrainingImports.results(renumbering: renumbering)
                 .run(file: path(TrainingCSVFormat.resultsFileName), client: training).summary
+            // Certificates after training: the evaluation service (loaded first) confirms each.
+            var certified = 0
+            for after in data.certificatesAfterTraining() {
+                let request = CertificateAfterTraining(enrolmentNumber: renumbering[after.enrolmentNumber] ?? after.enrolmentNumber,
+                                                       certificateNumber: after.certificateNumber)
+                do {
+                    _ = try await training.unary(TrainingService.recordCertificate, request)
+                    certified += 1
+                } catch let error as RPCError {
+                    print("  refused certificate \(after.certificateNumber) after enrolment \(request.enrolmentNumber): \(error)")
+                }
+            }
             await training.close()
-            print("demo data: training \(brands.accepted) brands, \(courses.accepted) courses, \(enrolments.accepted) enrolments, \(results.accepted) results")
+            print("demo data: training \(brands.accepted) brands, \(courses.accepted) courses, \(enrolments.accepted) enrolments, \(results.accepted) results, \(certified) certificates after training")
             for error in (brands.errors + courses.errors + enrolments.errors + results.errors).prefix(5) {
                 print("  refused line \(error.line)\(error.column.isEmpty ? "" : ", \(error.column)"): \(error.reason)")
             }

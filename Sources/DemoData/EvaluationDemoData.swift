@@ -86,11 +86,11 @@ public struct EvaluationDemoData: Sendable {
         try sink.writeRecord(EvaluationCSVFormat.certificateHeader)
         let catalogue = OccupationCatalogue.default.occupations
         var sequence = 0
-        var holders = 0
+        var holders = Set<String>()
         for person in RegistryDemoData(persons: persons, enterprises: 0, seed: seed).persons() where person.defect == nil {
             var random = SplitMix64(seed: seed, stream: 22, index: UInt64(person.row))
             guard random.chance(certifiedShare) else { continue }
-            holders += 1
+            holders.insert(person.idNumber)
             // Certified from age 18 on, not before 2008.
             let earliest = max(Self.firstIssue, person.birthDate.adding(years: 18) ?? Self.firstIssue)
             for _ in 0..<(1 + random.below(3)) {
@@ -118,7 +118,23 @@ public struct EvaluationDemoData: Sendable {
                 ])
             }
         }
-        return (sequence, holders)
+        // The certificates trainees of the training demo data obtained after their courses.
+        for after in TrainingDemoData(persons: persons, enterprises: enterprises, seed: seed).certificatesAfterTraining() {
+            let course = after.course
+            var random = SplitMix64(seed: seed, stream: 23, index: UInt64(after.holder.row))
+            let operation = course.certificateKind == .specialOperations ? Self.operations.draw(&random)
+                : course.certificateKind == .specialEquipmentOperator ? Self.equipment.draw(&random) : ""
+            try sink.writeRecord([
+                after.certificateNumber, "JC-SO-\(after.holder.residenceCounty)-1", EvaluationCSVFormat.certificateKind.text(for: course.certificateKind),
+                course.occupation, OccupationCatalogue.default.occupation(code: course.occupation)?.chineseName ?? "",
+                after.level == .unspecified ? "" : String(after.level.rawValue), operation, after.holder.idNumber, after.holder.name, "",
+                String(after.holder.residenceCounty), after.issuedOn.isoString,
+                after.issuedOn.yyyymmdd < Self.preSystemBefore ? RegistryCSVFormat.trueText : RegistryCSVFormat.falseText,
+            ])
+            sequence += 1
+            holders.insert(after.holder.idNumber)
+        }
+        return (sequence, holders.count)
     }
 
     /// Writes institutions.csv and certificates.csv into `directory`.

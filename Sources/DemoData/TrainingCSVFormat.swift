@@ -21,6 +21,10 @@ import JCSkillsProtocol
 ///
 /// **enrolments.csv** (``EnrolmentColumn``): `course_code,id_number`
 ///
+/// **certificates_after.csv**: `enrolment_number,certificate_number` — a certificate the
+/// evaluation service holds, obtained by the trainee after the course (`jcskills training
+/// certificate`).
+///
 /// **results.csv** (a provider's result file, ``ResultColumn``):
 /// `enrolment_number,completed_on,passed,employer_credit_code,self_employed,employed_on,employment_verified`
 /// - `enrolment_number` as the service gave it at enrolment (``enrolmentNumber(sequence:year:)``).
@@ -31,6 +35,7 @@ public enum TrainingCSVFormat {
     public static let coursesFileName = "courses.csv"
     public static let enrolmentsFileName = "enrolments.csv"
     public static let resultsFileName = "results.csv"
+    public static let certificatesAfterFileName = "certificates_after.csv"
 
     public enum BrandColumn: String, CaseIterable, Sendable {
         case code
@@ -91,6 +96,8 @@ public enum TrainingCSVFormat {
     public static let courseHeader: [String] = CourseColumn.allCases.map(\.rawValue)
     public static let enrolmentHeader: [String] = EnrolmentColumn.allCases.map(\.rawValue)
     public static let resultHeader: [String] = ResultColumn.allCases.map(\.rawValue)
+    /// certificates_after.csv: a certificate obtained after the course, by enrolment.
+    public static let certificateAfterHeader = ["enrolment_number", "certificate_number"]
 
     public static let programme = CSVVocabulary<TrainingProgramme>([
         .init(.enterpriseEmployeeUpgrade, "enterprise_employee_upgrade", "企业职工技能提升"),

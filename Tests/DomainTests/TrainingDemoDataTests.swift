@@ -171,6 +171,34 @@ struct TrainingDemoDataTests {
         #expect(employed > results.count / 4 && selfEmployed > 0)
     }
 
+    /// Certificates after training: two in three passes or so, each the trainee's, issued after
+    /// the course by the evaluation demo data of the same sizes and seed, under the same number.
+    @Test func certificatesAfterTrainingAreTheEvaluationDemosOwn() throws {
+        var passed: [String: (id: String, course: Course)] = [:]
+        Self.data.forEachEnrolment { person, course, _, result in
+            if let result, result.passed { passed[result.enrolmentNumber] = (person.idNumber, course) }
+        }
+        let certificates = Self.data.certificatesAfterTraining()
+        let share = Double(certificates.count) / Double(passed.count)
+        #expect((0.55...0.75).contains(share), "\(certificates.count) of \(passed.count) passes")
+        var sink = StringCSVSink()
+        try EvaluationDemoData(persons: Self.data.persons, enterprises: Self.data.enterprises, seed: Self.data.seed).writeCertificates(to: &sink)
+        typealias Column = EvaluationCSVFormat.CertificateColumn
+        var issued: [String: (holder: String, on: String)] = [:]
+        for line in sink.text.split(separator: "\n").dropFirst() {
+            let fields = try CSVRow.parse(String(line))
+            issued[fields[Column.number.index]] = (fields[Column.holderIDNumber.index], fields[Column.issuedOn.index])
+        }
+        for certificate in certificates {
+            let enrolment = try #require(passed[certificate.enrolmentNumber])
+            #expect(enrolment.id == certificate.holder.idNumber)
+            #expect(certificate.issuedOn.yyyymmdd >= enrolment.course.endsOn)
+            let evaluation = try #require(issued[certificate.certificateNumber])
+            #expect(evaluation.holder == certificate.holder.idNumber)
+            #expect(evaluation.on == certificate.issuedOn.isoString)
+        }
+    }
+
     @Test func enrolmentNumbersAreTheServicesFormat() {
         #expect(TrainingCSVFormat.enrolmentNumber(sequence: 1, year: 2021) == "TR202100000001")
         #expect(TrainingCSVFormat.enrolmentNumber(sequence: 123_456_789, year: 2020) == "TR2020123456789")
