@@ -33,18 +33,7 @@ struct EvaluationCommand: AsyncParsableCommand {
 
         /// Runs one call and closes the client; a refusal becomes a one-line error, not a trace.
         func call<T: Sendable>(timeout: Duration = .seconds(30), _ body: (RPCClient) async throws -> T) async throws -> T {
-            let client = try makeClient(timeout: timeout)
-            do {
-                let result = try await body(client)
-                await client.close()
-                return result
-            } catch let error as RPCError {
-                await client.close()
-                throw CLIError("\(error)")
-            } catch {
-                await client.close()
-                throw error
-            }
+            try await withClosingClient(try makeClient(timeout: timeout), body)
         }
     }
 

@@ -14,21 +14,21 @@ enum RegistryCSVMapping {
         var person = PersonRegistration()
         person.idNumber = field(.idNumber)
         person.name = field(.name)
-        person.gender = try term(RegistryCSVFormat.gender, field(.gender), Person.gender.rawValue, line)
-        person.residenceCounty = try number(field(.residenceCounty), Person.residenceCounty.rawValue, line)
-        person.category = try term(RegistryCSVFormat.category, field(.category), Person.category.rawValue, line)
+        person.gender = try CSVField.term(RegistryCSVFormat.gender, field(.gender), Person.gender.rawValue, line)
+        person.residenceCounty = try CSVField.number(field(.residenceCounty), Person.residenceCounty.rawValue, line)
+        person.category = try CSVField.term(RegistryCSVFormat.category, field(.category), Person.category.rawValue, line)
         guard let groups = RegistryCSVFormat.parseKeyGroups(field(.keyGroups)) else {
             throw RowFailure(line: line, column: Person.keyGroups.rawValue, reason: "'\(field(.keyGroups))' names an unknown key group")
         }
         person.keyGroups = groups
-        person.education = try term(RegistryCSVFormat.education, field(.education), Person.education.rawValue, line)
-        person.employment = try term(RegistryCSVFormat.employment, field(.employment), Person.employment.rawValue, line)
+        person.education = try CSVField.term(RegistryCSVFormat.education, field(.education), Person.education.rawValue, line)
+        person.employment = try CSVField.term(RegistryCSVFormat.employment, field(.employment), Person.employment.rawValue, line)
         person.occupation = field(.occupation)
         person.trainingWish = field(.trainingWish)
-        person.trainingMode = try term(RegistryCSVFormat.trainingMode, field(.trainingMode), Person.trainingMode.rawValue, line)
+        person.trainingMode = try CSVField.term(RegistryCSVFormat.trainingMode, field(.trainingMode), Person.trainingMode.rawValue, line)
         person.phone = field(.phone)
-        person.stage = field(.stage).isEmpty ? 0 : try number(field(.stage), Person.stage.rawValue, line)
-        person.registeredOn = try date(field(.registeredOn), Person.registeredOn.rawValue, line)
+        person.stage = field(.stage).isEmpty ? 0 : try CSVField.number(field(.stage), Person.stage.rawValue, line)
+        person.registeredOn = try CSVField.date(field(.registeredOn), Person.registeredOn.rawValue, line, empty: 0)  // 0: today
         return PersonImportRow(line: line, person: person)
     }
 
@@ -64,9 +64,9 @@ enum RegistryCSVMapping {
         var enterprise = Enterprise()
         enterprise.creditCode = field(.creditCode)
         enterprise.name = field(.name)
-        enterprise.county = try number(field(.county), Firm.county.rawValue, line)
+        enterprise.county = try CSVField.number(field(.county), Firm.county.rawValue, line)
         enterprise.industry = field(.industry)
-        enterprise.staffCount = UInt32(try number(field(.staffCount), Firm.staffCount.rawValue, line) as Int32)
+        enterprise.staffCount = UInt32(try CSVField.number(field(.staffCount), Firm.staffCount.rawValue, line) as Int32)
         guard let above = RegistryCSVFormat.parseBool(field(.aboveDesignatedSize)) else {
             throw RowFailure(line: line, column: Firm.aboveDesignatedSize.rawValue, reason: "expected true or false")
         }
@@ -80,9 +80,9 @@ enum RegistryCSVMapping {
         var demand = Demand()
         demand.creditCode = field(.creditCode)
         demand.occupation = field(.occupation)
-        demand.level = SkillLevel(rawValue: try number(field(.skillLevel), Need.skillLevel.rawValue, line))
-        demand.year = try number(field(.year), Need.year.rawValue, line)
-        demand.headcount = UInt32(try number(field(.headcount), Need.headcount.rawValue, line) as Int32)
+        demand.level = SkillLevel(rawValue: try CSVField.number(field(.skillLevel), Need.skillLevel.rawValue, line))
+        demand.year = try CSVField.number(field(.year), Need.year.rawValue, line)
+        demand.headcount = UInt32(try CSVField.number(field(.headcount), Need.headcount.rawValue, line) as Int32)
         return DemandImportRow(line: line, demand: demand)
     }
 
@@ -94,29 +94,8 @@ enum RegistryCSVMapping {
         }
     }
 
-    private static func term<T>(_ vocabulary: CSVVocabulary<T>, _ text: String, _ column: String, _ line: UInt32) throws(RowFailure) -> T {
-        guard let value = vocabulary.value(for: text) else {
-            let known = vocabulary.terms.map(\.slug).joined(separator: ", ")
-            throw RowFailure(line: line, column: column, reason: "'\(text)' is not one of \(known)")
-        }
-        return value
-    }
 
-    private static func number(_ text: String, _ column: String, _ line: UInt32) throws(RowFailure) -> Int32 {
-        guard let value = Int32(text), value >= 0 else {
-            throw RowFailure(line: line, column: column, reason: "'\(text)' is not a number")
-        }
-        return value
-    }
 
-    /// `yyyy-mm-dd` (or `yyyymmdd`) → `yyyymmdd`; empty is 0 (today, for the registry).
-    private static func date(_ text: String, _ column: String, _ line: UInt32) throws(RowFailure) -> Int32 {
-        guard !text.isEmpty else { return 0 }
-        guard let date = CalendarDate.parse(text) else {
-            throw RowFailure(line: line, column: column, reason: "'\(text)' is not a date (yyyy-mm-dd)")
-        }
-        return date.yyyymmdd
-    }
 }
 
 /// A row the client could not turn into a message.

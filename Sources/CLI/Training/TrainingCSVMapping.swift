@@ -16,7 +16,7 @@ enum TrainingCSVMapping {
         var brand = LabourBrand()
         brand.code = field(.code)
         brand.name = field(.name)
-        brand.county = try number(field(.county), BrandColumn.county.rawValue, line)
+        brand.county = try CSVField.number(field(.county), BrandColumn.county.rawValue, line)
         brand.occupation = field(.occupation)
         guard let recognitions = TrainingCSVFormat.parseRecognitions(field(.recognitions)) else {
             throw RowFailure(line: line, column: BrandColumn.recognitions.rawValue,
@@ -33,22 +33,22 @@ enum TrainingCSVMapping {
         course.code = field(.code)
         course.name = field(.name)
         course.occupation = field(.occupation)
-        course.certificateKind = try term(EvaluationCSVFormat.certificateKind, field(.certificateKind), CourseColumn.certificateKind.rawValue, line)
+        course.certificateKind = try CSVField.term(EvaluationCSVFormat.certificateKind, field(.certificateKind), CourseColumn.certificateKind.rawValue, line, allowUnspecified: false)
         if !field(.level).isEmpty {
-            course.level = SkillLevel(rawValue: try number(field(.level), CourseColumn.level.rawValue, line))
+            course.level = SkillLevel(rawValue: try CSVField.number(field(.level), CourseColumn.level.rawValue, line))
         }
-        course.mode = try term(RegistryCSVFormat.trainingMode, field(.mode), CourseColumn.mode.rawValue, line)
-        course.programme = try term(TrainingCSVFormat.programme, field(.programme), CourseColumn.programme.rawValue, line)
-        course.providerKind = try term(TrainingCSVFormat.providerKind, field(.providerKind), CourseColumn.providerKind.rawValue, line)
+        course.mode = try CSVField.term(RegistryCSVFormat.trainingMode, field(.mode), CourseColumn.mode.rawValue, line, allowUnspecified: false)
+        course.programme = try CSVField.term(TrainingCSVFormat.programme, field(.programme), CourseColumn.programme.rawValue, line, allowUnspecified: false)
+        course.providerKind = try CSVField.term(TrainingCSVFormat.providerKind, field(.providerKind), CourseColumn.providerKind.rawValue, line, allowUnspecified: false)
         course.providerCreditCode = field(.providerCreditCode).uppercased()
-        course.county = try number(field(.county), CourseColumn.county.rawValue, line)
-        course.startsOn = try date(field(.startsOn), CourseColumn.startsOn.rawValue, line)
-        course.endsOn = try date(field(.endsOn), CourseColumn.endsOn.rawValue, line)
-        course.capacity = UInt32(try number(field(.capacity), CourseColumn.capacity.rawValue, line) as Int32)
-        course.subsidyPerTrainee = UInt32(try number(field(.subsidyPerTrainee), CourseColumn.subsidyPerTrainee.rawValue, line) as Int32)
+        course.county = try CSVField.number(field(.county), CourseColumn.county.rawValue, line)
+        course.startsOn = try CSVField.date(field(.startsOn), CourseColumn.startsOn.rawValue, line)
+        course.endsOn = try CSVField.date(field(.endsOn), CourseColumn.endsOn.rawValue, line)
+        course.capacity = UInt32(try CSVField.number(field(.capacity), CourseColumn.capacity.rawValue, line) as Int32)
+        course.subsidyPerTrainee = UInt32(try CSVField.number(field(.subsidyPerTrainee), CourseColumn.subsidyPerTrainee.rawValue, line) as Int32)
         // An older file without the tier's value: no higher tier.
         if !field(.subsidyWithCertificate).isEmpty {
-            course.subsidyWithCertificate = UInt32(try number(field(.subsidyWithCertificate), CourseColumn.subsidyWithCertificate.rawValue, line) as Int32)
+            course.subsidyWithCertificate = UInt32(try CSVField.number(field(.subsidyWithCertificate), CourseColumn.subsidyWithCertificate.rawValue, line) as Int32)
         }
         course.labourBrand = field(.labourBrand)
         return course
@@ -65,14 +65,14 @@ enum TrainingCSVMapping {
         func field(_ column: ResultColumn) -> String { fields[column.index].trimmingWhitespace }
         var result = TrainingResult()
         result.enrolmentNumber = field(.enrolmentNumber)
-        result.completedOn = try date(field(.completedOn), ResultColumn.completedOn.rawValue, line)
-        result.passed = try flag(field(.passed), ResultColumn.passed.rawValue, line)
+        result.completedOn = try CSVField.date(field(.completedOn), ResultColumn.completedOn.rawValue, line)
+        result.passed = try CSVField.flag(field(.passed), ResultColumn.passed.rawValue, line)
         result.employerCreditCode = field(.employerCreditCode).uppercased()
-        result.selfEmployed = try flag(field(.selfEmployed), ResultColumn.selfEmployed.rawValue, line)
+        result.selfEmployed = try CSVField.flag(field(.selfEmployed), ResultColumn.selfEmployed.rawValue, line)
         if !field(.employedOn).isEmpty {
-            result.employedOn = try date(field(.employedOn), ResultColumn.employedOn.rawValue, line)
+            result.employedOn = try CSVField.date(field(.employedOn), ResultColumn.employedOn.rawValue, line)
         }
-        result.employmentVerified = try flag(field(.employmentVerified), ResultColumn.employmentVerified.rawValue, line)
+        result.employmentVerified = try CSVField.flag(field(.employmentVerified), ResultColumn.employmentVerified.rawValue, line)
         return TrainingResultRow(line: line, result: result)
     }
 
@@ -84,31 +84,7 @@ enum TrainingCSVMapping {
         }
     }
 
-    private static func term<T>(_ vocabulary: CSVVocabulary<T>, _ text: String, _ column: String, _ line: UInt32) throws(RowFailure) -> T {
-        guard let value = vocabulary.value(for: text), value.rawValue != 0 else {
-            throw RowFailure(line: line, column: column, reason: "'\(text)' is not one of \(vocabulary.terms.map(\.slug).joined(separator: ", "))")
-        }
-        return value
-    }
 
-    private static func number(_ text: String, _ column: String, _ line: UInt32) throws(RowFailure) -> Int32 {
-        guard let value = Int32(text), value >= 0 else {
-            throw RowFailure(line: line, column: column, reason: "'\(text)' is not a number")
-        }
-        return value
-    }
 
-    private static func date(_ text: String, _ column: String, _ line: UInt32) throws(RowFailure) -> Int32 {
-        guard let date = CalendarDate.parse(text) else {
-            throw RowFailure(line: line, column: column, reason: "'\(text)' is not a date (yyyy-mm-dd)")
-        }
-        return date.yyyymmdd
-    }
 
-    private static func flag(_ text: String, _ column: String, _ line: UInt32) throws(RowFailure) -> Bool {
-        guard let value = RegistryCSVFormat.parseBool(text) else {
-            throw RowFailure(line: line, column: column, reason: "expected true or false")
-        }
-        return value
-    }
 }

@@ -48,18 +48,7 @@ struct TrainingCommand: AsyncParsableCommand {
         /// Runs calls on one client and closes it; a refusal becomes a one-line error (its
         /// message starts with the rule or the field), not a trace.
         func call<T: Sendable>(timeout: Duration = .seconds(30), attempts: Int = 1, _ body: (RPCClient) async throws -> T) async throws -> T {
-            let client = try makeClient(timeout: timeout, attempts: attempts)
-            do {
-                let result = try await body(client)
-                await client.close()
-                return result
-            } catch let error as RPCError {
-                await client.close()
-                throw CLIError("\(error)")
-            } catch {
-                await client.close()
-                throw error
-            }
+            try await withClosingClient(try makeClient(timeout: timeout, attempts: attempts), body)
         }
     }
 
