@@ -62,7 +62,7 @@ struct DemoDataCommand: ParsableCommand {
 
     struct Training: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "brands.csv, courses.csv, enrolments.csv and results.csv for `jcskills training …`.",
+            abstract: "brands.csv, courses.csv, enrolments.csv, results.csv and certificates_after.csv for `jcskills training …`.",
             discussion: """
                 Consistent with `jcskills demo-data registry` of the same --persons, --enterprises, \
                 --seed (and --invalid-every): the trainees are its persons, the enterprise providers \
@@ -77,6 +77,11 @@ struct DemoDataCommand: ParsableCommand {
                   jcskills training courses register demo/courses.csv
                   jcskills training enrol demo/enrolments.csv
                   jcskills training results upload demo/results.csv
+                certificates_after.csv lists the certificates about two in three of those who passed
+                obtained afterwards; `jcskills demo-data evaluation` of the same sizes and seed issues
+                them, so load the evaluation's certificates first, then record each row with
+                `jcskills training certificate --enrolment N --certificate NUMBER` (`local up --demo`
+                does all of this).
                 """)
 
         @Option(name: .long, help: "Persons of the registry's demo data (trainees are drawn from them).") var persons: Int = 10_000
