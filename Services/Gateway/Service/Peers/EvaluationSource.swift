@@ -10,14 +10,8 @@ struct EvaluationSource: IndicatorSource {
     var service: String { "evaluation" }
 
     func read(_ question: SourceQuestion, timeout: Duration) async throws -> SourceReading {
-        let answers = try await withThrowingTaskGroup(of: (Int32, EvaluationCounts).self) { group in
-            for scope in question.scopes {
-                group.addTask {
-                    let request = CountsRequest(county: scope, asOf: question.asOf.yyyymmdd, year: question.year)
-                    return (scope, try await client.unary(EvaluationService.counts, request, options: CallOptions(timeout: timeout)))
-                }
-            }
-            return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+        let answers = try await eachScope(question) { scope in
+            try await client.unary(EvaluationService.counts, CountsRequest(county: scope, asOf: question.asOf.yyyymmdd, year: question.year), options: CallOptions(timeout: timeout))
         }
         var reading = SourceReading(dataTimeMs: Int64(Date().timeIntervalSince1970 * 1000))
         for (scope, counts) in answers {

@@ -11,14 +11,9 @@ struct RegistrySource: IndicatorSource {
     func read(_ question: SourceQuestion, timeout: Duration) async throws -> SourceReading {
         // Persons registered on the as-of date, today's included: one definition for every date
         // and county (docs/NUMBERS.md).
-        let answers = try await withThrowingTaskGroup(of: (Int32, RegistrationStatistics).self) { group in
-            for scope in question.scopes {
-                group.addTask {
-                    let request = StatisticsRequest(county: scope, summaryOnly: true, registrationsUpTo: question.asOf.yyyymmdd)
-                    return (scope, try await client.unary(RegistryService.statistics, request, options: CallOptions(timeout: timeout)))
-                }
-            }
-            return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+        let answers = try await eachScope(question) { scope in
+            let request = StatisticsRequest(county: scope, summaryOnly: true, registrationsUpTo: question.asOf.yyyymmdd)
+            return try await client.unary(RegistryService.statistics, request, options: CallOptions(timeout: timeout))
         }
         var reading = SourceReading()
         for (scope, statistics) in answers {

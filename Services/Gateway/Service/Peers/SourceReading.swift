@@ -26,3 +26,18 @@ struct SourceQuestion: Sendable, Hashable {
     var year: Int32
     var today: CalendarDate
 }
+
+extension IndicatorSource {
+    /// Makes `call` for every scope of `question` at once; the answers by scope, or the first
+    /// failure.
+    func eachScope<Answer: Sendable>(
+        _ question: SourceQuestion, _ call: @escaping @Sendable (Int32) async throws -> Answer
+    ) async throws -> [Int32: Answer] {
+        try await withThrowingTaskGroup(of: (Int32, Answer).self) { group in
+            for scope in question.scopes {
+                group.addTask { (scope, try await call(scope)) }
+            }
+            return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+        }
+    }
+}

@@ -54,9 +54,10 @@ struct CourseFigures: Sendable {
                    passedCertified: a.passedCertified + b.passedCertified)
         }
 
-        static prefix func - (a: Counts) -> Counts { .zero + Counts(
-            enrolled: -a.enrolled, completed: -a.completed, passed: -a.passed, employed: -a.employed,
-            certified: -a.certified, passedCertified: -a.passedCertified) }
+        static prefix func - (a: Counts) -> Counts {
+            Counts(enrolled: -a.enrolled, completed: -a.completed, passed: -a.passed, employed: -a.employed,
+                   certified: -a.certified, passedCertified: -a.passedCertified)
+        }
     }
 
     /// A course's summed figures, with what the queries need of the course as it is now.

@@ -83,62 +83,61 @@ struct EnrolmentRepository: Sendable {
         var taken = try await enrolments(of: persons, in: tx)
         var placesLeft = try await courses.lockPlaces(Array(Set(candidates.map(\.course.code))).sorted(), in: tx)
 
-        var outcomes: [Outcome?] = []
-        // Rows enrolled here get ordinals 0, 1, …; a repeat of one of them, -1 - its ordinal.
-        var accepted: [(candidate: Int, ordinal: Int)] = []
-        var newCount = 0
+        // Each candidate's decision; `fresh` lists the candidates enrolled here, in order, whose
+        // numbers are drawn together below.
+        enum Decision {
+            case settled(Outcome)
+            case enrolled(fresh: Int)
+            case repeatOf(fresh: Int)
+        }
+        var decisions: [Decision] = []
+        var fresh: [Int] = []
         for (i, candidate) in candidates.enumerated() {
             let course = candidate.course
             let theirs = taken[indexes[i]] ?? []
             if let same = theirs.first(where: { $0.course == course.code }) {
-                outcomes.append(same.number.map(Outcome.already))
-                if same.number == nil { accepted.append((i, -1 - (same.ordinal ?? 0))) }
+                decisions.append(same.fresh.map { .repeatOf(fresh: $0) } ?? .settled(.already(same.number ?? "")))
                 continue
             }
             if let other = theirs.first(where: { $0.startsOn <= course.endsOn && course.startsOn <= $0.endsOn }) {
-                outcomes.append(.refused(RuleRefusal(rule: RuleRefusal.noOverlap, reason: """
+                decisions.append(.settled(.refused(RuleRefusal(rule: RuleRefusal.noOverlap, reason: """
                     already enrolled in course \(other.course) (\(other.startsOn)–\(other.endsOn)), which overlaps \(course.code) (\(course.startsOn)–\(course.endsOn))
-                    """)))
+                    """))))
                 continue
             }
             let year = course.startsOn / 10_000
             if course.subsidyPerTrainee > 0 {
                 let subsidised = theirs.filter { $0.subsidised && $0.startsOn / 10_000 == year }.count
                 if subsidised >= subsidisedPerYear {
-                    outcomes.append(.refused(RuleRefusal(rule: RuleRefusal.subsidisedPerYear,
-                                                         reason: "already in \(subsidised) subsidised courses in \(year); at most \(subsidisedPerYear) a year")))
+                    decisions.append(.settled(.refused(RuleRefusal(rule: RuleRefusal.subsidisedPerYear,
+                                                                   reason: "already in \(subsidised) subsidised courses in \(year); at most \(subsidisedPerYear) a year"))))
                     continue
                 }
             }
             guard placesLeft[course.code, default: 0] > 0 else {
-                outcomes.append(.refused(RuleRefusal(rule: RuleRefusal.capacity, reason: "course \(course.code) is full (\(course.capacity) places)")))
+                decisions.append(.settled(.refused(RuleRefusal(rule: RuleRefusal.capacity, reason: "course \(course.code) is full (\(course.capacity) places)"))))
                 continue
             }
             placesLeft[course.code, default: 0] -= 1
-            let ordinal = newCount
-            newCount += 1
-            taken[indexes[i], default: []].append(Taken(number: nil, ordinal: ordinal, course: course.code, startsOn: course.startsOn,
+            taken[indexes[i], default: []].append(Taken(number: nil, fresh: fresh.count, course: course.code, startsOn: course.startsOn,
                                                          endsOn: course.endsOn, subsidised: course.subsidyPerTrainee > 0))
-            accepted.append((i, ordinal))
-            outcomes.append(nil)
+            decisions.append(.enrolled(fresh: fresh.count))
+            fresh.append(i)
         }
 
-        let new = accepted.filter { $0.ordinal >= 0 }
         var numbers: [String] = []
-        if !new.isEmpty {
+        if !fresh.isEmpty {
             let last = try await tx.nativeRows("UPDATE enrolment_sequence SET next_value = next_value + ? WHERE id = 1 RETURNING next_value",
-                                               [.integer(Int64(new.count))]).first?.int64("next_value") ?? Int64(new.count)
-            for (k, entry) in new.enumerated() {
-                let digits = String(last - Int64(new.count) + 1 + Int64(k))
-                numbers.append("TR\(candidates[entry.candidate].course.startsOn / 10_000)" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits)
-            }
+                                               [.integer(Int64(fresh.count))]).first?.int64("next_value") ?? Int64(fresh.count)
             var values: [StoreValue] = []
             var perCourse: [String: Int64] = [:]
-            for (k, entry) in new.enumerated() {
-                let candidate = candidates[entry.candidate]
+            for (k, i) in fresh.enumerated() {
+                let candidate = candidates[i]
                 let course = candidate.course
+                let digits = String(last - Int64(fresh.count) + 1 + Int64(k))
+                numbers.append("TR\(course.startsOn / 10_000)" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits)
                 let groups = candidate.person.keyGroups.sorted { $0.rawValue < $1.rawValue }.map { String($0.rawValue) }.joined(separator: ";")
-                values += [.text(numbers[k]), .text(course.code), .bytes(indexes[entry.candidate]), .bytes(personal.seal(candidate.idNumber, as: .idNumber)),
+                values += [.text(numbers[k]), .text(course.code), .bytes(indexes[i]), .bytes(personal.seal(candidate.idNumber, as: .idNumber)),
                            .text(candidate.person.cardNumber), .init(candidate.person.residenceCounty), .text(groups),
                            .init(course.startsOn), .init(course.endsOn), .init(course.startsOn / 10_000), .init(course.subsidyPerTrainee > 0), .init(day)]
                 perCourse[course.code, default: 0] += 1
@@ -152,35 +151,32 @@ struct EnrolmentRepository: Sendable {
         }
         // Outcomes in the candidates' order; a repeat within the list names the number its
         // first row was given.
-        var result: [Outcome] = []
-        for (i, outcome) in outcomes.enumerated() {
-            if let outcome {
-                result.append(outcome)
-                continue
+        return decisions.enumerated().map { i, decision in
+            switch decision {
+            case .settled(let outcome):
+                return outcome
+            case .repeatOf(let k):
+                return .already(numbers[k])
+            case .enrolled(let k):
+                let candidate = candidates[i]
+                var view = EnrolmentView()
+                view.number = numbers[k]
+                view.courseCode = candidate.course.code
+                view.cardNumber = candidate.person.cardNumber
+                view.county = candidate.person.residenceCounty
+                view.keyGroups = candidate.person.keyGroups.sorted { $0.rawValue < $1.rawValue }
+                view.enrolledOn = day
+                return .enrolled(view)
             }
-            let entry = accepted.first { $0.candidate == i }!
-            if entry.ordinal < 0 {
-                result.append(.already(numbers[-1 - entry.ordinal]))
-                continue
-            }
-            let candidate = candidates[i]
-            var view = EnrolmentView()
-            view.number = numbers[entry.ordinal]
-            view.courseCode = candidate.course.code
-            view.cardNumber = candidate.person.cardNumber
-            view.county = candidate.person.residenceCounty
-            view.keyGroups = candidate.person.keyGroups.sorted { $0.rawValue < $1.rawValue }
-            view.enrolledOn = day
-            result.append(.enrolled(view))
         }
-        return result
     }
 
     /// One of a person's enrolments, with its course as it is now (a course may have been
-    /// corrected since); `number` is nil for one made earlier in the same list (`ordinal`).
+    /// corrected since); one made earlier in the same list has no number yet, only its place
+    /// among the list's new enrolments (`fresh`).
     struct Taken {
         var number: String?
-        var ordinal: Int?
+        var fresh: Int?
         var course: String
         var startsOn: Int32
         var endsOn: Int32
@@ -198,7 +194,7 @@ struct EnrolmentRepository: Sendable {
                 FROM enrolments e JOIN courses c ON c.code = e.course_code WHERE e.person_index IN \(placeholderList(chunk.count))
                 """, chunk.map(StoreValue.bytes)) {
                 taken[try row.data("person_index"), default: []].append(Taken(
-                    number: try row.string("number"), ordinal: nil, course: try row.string("course_code"),
+                    number: try row.string("number"), fresh: nil, course: try row.string("course_code"),
                     startsOn: try row.int32("starts_on"), endsOn: try row.int32("ends_on"), subsidised: try row.int64("subsidised") != 0))
             }
             start += chunk.count
