@@ -45,14 +45,14 @@ public enum TrainingDefinition: ServiceDefinition {
         store: Store, personal: PersonalData, registry: RPCClient, evaluation: RPCClient, subsidisedPerYear: Int = defaultSubsidisedCoursesPerYear,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) -> TrainingRPCService {
-        let courses = CourseRepository(clock: clock)
         let figures = CourseFigures()
+        let courses = CourseRepository(figures: figures, clock: clock)
         return TrainingRPCService(
             store: store, courses: courses,
             enrolments: EnrolmentRepository(personal: personal, courses: courses, subsidisedPerYear: subsidisedPerYear, figures: figures),
             results: ResultRepository(courses: courses, figures: figures, clock: clock),
             indicators: TrainingIndicatorQueries(store: store, figures: figures),
-            counts: TrainingCountsQueries(store: store, figures: figures),
+            counts: TrainingCountsQueries(store: store, figures: ProgrammeFigures()),
             brands: BrandRepository(clock: clock),
             registry: RegistryPeer(registry: registry), evaluation: EvaluationPeer(evaluation: evaluation), today: { .today(by: clock) })
     }

@@ -101,27 +101,51 @@ struct CourseFigures: Sendable {
         try await add(days.filter { $0.value != .zero }, to: course, in: tx)
     }
 
-    /// Adds per-day counts to a course, one statement for all the days.
+    /// Adds per-day counts to a course and to its programme's figures (``ProgrammeScope``), one
+    /// statement each for all the days.
     func add(_ days: [Int32: Counts], to course: String, in tx: StoreTransaction) async throws {
         guard !days.isEmpty else { return }
-        var values: [StoreValue] = []
-        for (day, c) in days.sorted(by: { $0.key < $1.key }) {
-            values += [.text(course), .init(day), .integer(c.enrolled), .integer(c.completed), .integer(c.passed),
-                       .integer(c.employed), .integer(c.certified), .integer(c.passedCertified)]
-        }
-        try await tx.nativeInsert(into: "course_figures", columns: Self.columns, values: values, suffix: """
-            ON CONFLICT (course_code, day) DO UPDATE SET enrolled = course_figures.enrolled + excluded.enrolled,
-                completed = course_figures.completed + excluded.completed, passed = course_figures.passed + excluded.passed,
-                employed = course_figures.employed + excluded.employed, certified = course_figures.certified + excluded.certified,
-                passed_certified = course_figures.passed_certified + excluded.passed_certified
-            """)
+        try await Self.upsert(days, into: "course_figures", keys: ["course_code"], [.text(course)], in: tx)
+        guard let scope = try await ProgrammeScope.of(course: course, in: tx) else { return }
+        try await Self.upsert(days, into: "programme_figures", keys: ProgrammeScope.columns, scope.values, in: tx)
     }
 
-    static let columns = ["course_code", "day", "enrolled", "completed", "passed", "employed", "certified", "passed_certified"]
+    /// Moves a course's figures of every day from the programme, county and year it counted in
+    /// to those it counts in now: the city's counts follow a course as it is now.
+    func move(course: String, from old: ProgrammeScope, to new: ProgrammeScope, in tx: StoreTransaction) async throws {
+        guard old != new else { return }
+        for (scope, sign) in [(old, "-"), (new, "")] {
+            try await tx.nativeExecute("""
+                INSERT INTO programme_figures (\((ProgrammeScope.columns + ["day"] + Self.countColumns).joined(separator: ", ")))
+                SELECT ?, ?, ?, day, \(Self.countColumns.map { sign + $0 }.joined(separator: ", "))
+                FROM course_figures WHERE course_code = ?
+                \(Self.addingOnConflict(table: "programme_figures", keys: ProgrammeScope.columns))
+                """, scope.values + [.text(course)])
+        }
+    }
 
-    /// Every course's figures summed over the days up to `day` (all days when nil), for the
-    /// courses starting in `years` (all when nil) of `counties` (all when empty).
-    func lines(upTo day: Int32?, startingIn years: ClosedRange<Int32>? = nil, counties: [Int32] = [], withDetails: Bool = false,
+    /// Adds `days` to the rows of `table` under `key`, creating those that do not exist.
+    private static func upsert(_ days: [Int32: Counts], into table: String, keys: [String], _ key: [StoreValue],
+                               in tx: StoreTransaction) async throws {
+        var values: [StoreValue] = []
+        for (day, c) in days.sorted(by: { $0.key < $1.key }) {
+            values += key + [.init(day), .integer(c.enrolled), .integer(c.completed), .integer(c.passed),
+                             .integer(c.employed), .integer(c.certified), .integer(c.passedCertified)]
+        }
+        try await tx.nativeInsert(into: table, columns: keys + ["day"] + countColumns, values: values,
+                                  suffix: addingOnConflict(table: table, keys: keys))
+    }
+
+    private static func addingOnConflict(table: String, keys: [String]) -> String {
+        "ON CONFLICT (\((keys + ["day"]).joined(separator: ", "))) DO UPDATE SET "
+            + countColumns.map { "\($0) = \(table).\($0) + excluded.\($0)" }.joined(separator: ", ")
+    }
+
+    static let countColumns = ["enrolled", "completed", "passed", "employed", "certified", "passed_certified"]
+
+    /// Every course's figures summed over every day, for the courses starting in `years` of
+    /// `counties` (all when empty).
+    func lines(startingIn years: ClosedRange<Int32>, counties: [Int32] = [], withDetails: Bool = false,
                in db: any SQLDatabase) async throws -> [Line] {
         // Grouped by the course's key, so its other columns may be selected beside the sums.
         var sql = """
@@ -129,17 +153,9 @@ struct CourseFigures: Sendable {
                 CAST(SUM(f.enrolled) AS BIGINT) AS enrolled, CAST(SUM(f.completed) AS BIGINT) AS completed,
                 CAST(SUM(f.passed) AS BIGINT) AS passed, CAST(SUM(f.employed) AS BIGINT) AS employed,
                 CAST(SUM(f.certified) AS BIGINT) AS certified, CAST(SUM(f.passed_certified) AS BIGINT) AS passed_certified
-            FROM course_figures f JOIN courses c ON c.code = f.course_code WHERE 1 = 1
+            FROM course_figures f JOIN courses c ON c.code = f.course_code WHERE c.starts_on BETWEEN ? AND ?
             """
-        var values: [StoreValue] = []
-        if let day {
-            sql += " AND f.day <= ?"
-            values.append(.init(day))
-        }
-        if let years {
-            sql += " AND c.starts_on BETWEEN ? AND ?"
-            values += [.init(years.lowerBound * 10_000 + 101), .init(years.upperBound * 10_000 + 1231)]
-        }
+        var values: [StoreValue] = [.init(years.lowerBound * 10_000 + 101), .init(years.upperBound * 10_000 + 1231)]
         if !counties.isEmpty {
             sql += " AND c.county IN " + placeholderList(counties.count)
             values += counties.map(StoreValue.init)

@@ -5,11 +5,11 @@ import JCSkillsStore
 import SQLKit
 
 /// The training measures of the city's indicators on a date (docs/NUMBERS.md, "Training on a
-/// date"): each course's figures summed over the days up to the date (``CourseFigures``), then
-/// added up by the course's programme, year and county as they are now.
+/// date"): the courses' figures by programme, county and starting year, summed over the days up
+/// to the date (``ProgrammeFigures``), the courses counted as they are now.
 struct TrainingCountsQueries: Sendable {
     let store: Store
-    let figures: CourseFigures
+    let figures: ProgrammeFigures
 
     /// The year the plan began: person-times trained for a certificate count from it.
     static let planStartYear: Int32 = 2020
@@ -23,9 +23,9 @@ struct TrainingCountsQueries: Sendable {
         counts.year = year
         for line in lines {
             let c = line.counts
-            if line.year >= Self.planStartYear { counts.trainedForCertificate += UInt64(c.enrolled) }
-            guard line.year == year else { continue }
-            switch line.programme {
+            if line.scope.year >= Self.planStartYear { counts.trainedForCertificate += UInt64(c.enrolled) }
+            guard line.scope.year == year else { continue }
+            switch TrainingProgramme(rawValue: line.scope.programme) {
             case .enterpriseEmployeeUpgrade:
                 counts.enterpriseTraining += UInt64(c.enrolled)
             case .keyGroupSubsidised:

@@ -17,7 +17,7 @@ struct TrainingIndicatorQueries: Sendable {
     func indicators(year: Int32, county: Int32) async throws -> TrainingIndicators {
         let codes = county == 0 ? [] : JinchengDivisions.standard.recordCodes(countingIn: county)
         let lines = try await store.query { db in
-            try await figures.lines(upTo: nil, startingIn: year...year, counties: codes, withDetails: true, in: db)
+            try await figures.lines(startingIn: year...year, counties: codes, withDetails: true, in: db)
         }
         var result = TrainingIndicators()
         result.year = year

@@ -6,13 +6,16 @@ import SQLKit
 
 /// Courses, stored as their message with the columns the queries need beside it.
 struct CourseRepository: Sendable {
+    let figures: CourseFigures
     let clock: @Sendable () -> Date
 
     /// Registers `course`, or updates it; a course's capacity may not fall below its
-    /// enrolments (FAILED_PRECONDITION naming the rule).
+    /// enrolments (FAILED_PRECONDITION naming the rule). Its figures follow it to its programme,
+    /// county and year as they are now.
     func upsert(_ course: Course, in tx: StoreTransaction) async throws {
         let now = Int64(clock().timeIntervalSince1970 * 1000)
-        if let enrolled = try await find(course.code, in: tx)?.enrolled, enrolled > course.capacity {
+        let before = try await find(course.code, in: tx)
+        if let enrolled = before?.enrolled, enrolled > course.capacity {
             throw RPCError(.failedPrecondition, "capacity: course \(course.code) has \(enrolled) enrolled, more than \(course.capacity)")
         }
         try await tx.raw("""
@@ -24,6 +27,9 @@ struct CourseRepository: Sendable {
                 mode = excluded.mode, provider = excluded.provider, starts_on = excluded.starts_on, ends_on = excluded.ends_on,
                 capacity = excluded.capacity, subsidised = excluded.subsidised, brand = excluded.brand, updated_ms = excluded.updated_ms
             """).run()
+        if let before {
+            try await figures.move(course: course.code, from: ProgrammeScope(before.course), to: ProgrammeScope(course), in: tx)
+        }
     }
 
     func find(_ code: String, in db: any SQLDatabase) async throws -> CourseView? {

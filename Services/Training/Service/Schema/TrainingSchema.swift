@@ -131,5 +131,23 @@ enum TrainingSchema {
         // The figures come from `course_figures` and the courses as they are now: nothing reads
         // the enrolments by year any more, so no index need be kept up on every insert.
         Migration(7, "no index of enrolments by year") { _ in ["DROP INDEX enrolments_by_year"] },
+        // The courses' figures by programme, county, starting year and day (``ProgrammeFigures``):
+        // the city's counts on a date read tens of rows, not one per course and day.
+        Migration(8, "figures by programme") { _ in [
+            """
+            CREATE TABLE programme_figures (
+                programme INTEGER NOT NULL, county INTEGER NOT NULL, year INTEGER NOT NULL, day INTEGER NOT NULL,
+                enrolled BIGINT NOT NULL, completed BIGINT NOT NULL, passed BIGINT NOT NULL,
+                employed BIGINT NOT NULL, certified BIGINT NOT NULL, passed_certified BIGINT NOT NULL,
+                PRIMARY KEY (programme, county, year, day))
+            """,
+            """
+            INSERT INTO programme_figures (programme, county, year, day, enrolled, completed, passed, employed, certified, passed_certified)
+            SELECT c.programme, c.county, c.starts_on / 10000, f.day, SUM(f.enrolled), SUM(f.completed), SUM(f.passed),
+                SUM(f.employed), SUM(f.certified), SUM(f.passed_certified)
+            FROM course_figures f JOIN courses c ON c.code = f.course_code
+            GROUP BY c.programme, c.county, c.starts_on / 10000, f.day
+            """,
+        ] },
     ]
 }
