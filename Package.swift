@@ -46,12 +46,13 @@ var targets: [Target] = [
         ],
         path: "Sources/PKI"
     ),
+    // The system's SQLite (libsqlite3-dev), the one copy in the process: the store's SQLite
+    // connections are its own (Sources/Store/SQLite), not a driver's with a build of its own.
+    .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     .target(
         name: "JCSkillsStore",
         dependencies: [
-            "JCSkillsProtocol", sqlKit, logging,
-            .product(name: "SQLiteKit", package: "sqlite-kit"),
-            .product(name: "SQLiteNIO", package: "sqlite-nio"),
+            "JCSkillsProtocol", "CSQLite", sqlKit, logging,
             .product(name: "PostgresKit", package: "postgres-kit"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
             // The connection pools' errors are translated into the store's.
@@ -166,10 +167,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
-        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
-        // Named by the store, which imports them beside the kits above (their drivers' and pools' types).
-        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
+        // Named by the store, which imports it beside PostgresKit (its driver's and pool's types).
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/vapor/async-kit", from: "1.22.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),

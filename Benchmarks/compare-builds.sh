@@ -5,7 +5,9 @@
 # base and new, on the same machine minutes apart:
 #   - registry statistics, one caller (`jcskills-load registry --mix aggregate=100`): ≤ 20 ms;
 #   - evaluation Counts, one caller (`jcskills-load evaluation --mix counts=100`): p99 ≤ 20 ms;
-#   - gateway Totals, 64 outstanding, cache off (`jcskills-load gateway`): p99 ≤ 50 ms.
+#   - gateway Totals, 64 outstanding, cache off (`jcskills-load gateway`): p99 ≤ 50 ms;
+#   - registry look-ups, 64 outstanding (`jcskills-load registry --mix lookup=100`): ≥ 20,000
+#     calls/s, p99 ≤ 10 ms.
 # The imports' rows/s are printed too (target ≥ 30,000 for persons). Release binaries, loopback.
 #
 #   BASE_BIN=/tmp/prev-bin NEW_BIN=.build/release Benchmarks/compare-builds.sh
@@ -58,6 +60,7 @@ measure() {  # build
   "$load" registry --endpoint "127.0.0.1:${port[$build-registry]}" "${tls[@]}" --mix aggregate=100 --concurrency 1 | grep -E "latency|calls/s" | sed "s/^/   registry statistics: /"
   "$load" evaluation --endpoint "127.0.0.1:${port[$build-evaluation]}" "${tls[@]}" --mix counts=100 --concurrency 1 | grep -E "latency|calls/s" | sed "s/^/   evaluation counts:   /"
   "$load" gateway --endpoint "127.0.0.1:${port[$build-gateway]}" "${tls[@]}" --concurrency 64 | grep -E "latency|calls/s" | sed "s/^/   gateway totals:      /"
+  "$load" registry --endpoint "127.0.0.1:${port[$build-registry]}" "${tls[@]}" --mix lookup=100 --concurrency 64 --warmup 1 | grep -E "latency|calls/s" | sed "s/^/   registry look-ups:   /"
 }
 for round in $(seq 1 "$ROUNDS"); do
   if [ $((round % 2)) = 1 ]; then measure base; measure new; else measure new; measure base; fi

@@ -142,7 +142,6 @@ struct NativeStatementTests {
                     }
                 }
             }
-            #expect((store.backend as? SQLiteBackend)?.writesDirectly == true)
             let count = try await store.query { db in try await db.nativeRows("SELECT COUNT(*) AS n, SUM(amount) AS total FROM things") }
             #expect(try count.first?.int64("n") == 80)
             #expect(try count.first?.int64("total") == 2 * Int64((0..<40).reduce(0, +)))

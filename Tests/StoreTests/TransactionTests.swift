@@ -182,8 +182,8 @@ struct TransactionTests {
         }
     }
 
-    /// Forgetting `close()` is a bug, but must not take the process down (SQLiteNIO and
-    /// AsyncKit assert on unclosed connections in debug builds).
+    /// Forgetting `close()` is a bug, but must not take the process down (AsyncKit asserts on
+    /// unclosed connections in debug builds).
     @Test(arguments: TestDatabases.backends)
     func aStoreReleasedWithoutCloseClosesItself(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { location in

@@ -110,7 +110,8 @@ public func withTestStore<T>(
 }
 
 /// Opens a store, runs `body`, and closes the store however `body` ends (an unclosed store
-/// would trip SQLiteNIO's "connection not closed" assertion and take the test run down).
+/// keeps its connections and threads, and AsyncKit's pool asserts on unclosed PostgreSQL
+/// connections in debug builds).
 public func withOpenStore<T>(
     _ configuration: StoreConfiguration, migrations: [Migration], _ body: (Store) async throws -> T
 ) async throws -> T {

@@ -2,10 +2,13 @@ import Foundation
 import Logging
 import NIOCore
 import NIOPosix
-import SQLiteKit
+import SQLKit
 import Synchronization
 
 /// SQLite in WAL mode: one writer connection, a few reader connections, a private thread pool.
+///
+/// The connections are the store's own (``SQLiteConnection``, on the system's SQLite): one
+/// copy of SQLite in the process, whose file locks every connection shares.
 ///
 /// Writes serialise on the single writer connection through an async FIFO lock, and begin
 /// with `BEGIN IMMEDIATE`, so inside one process no write ever meets `SQLITE_BUSY`; another
@@ -22,25 +25,10 @@ final class SQLiteBackend: StoreBackend {
     private let configuration: StoreConfiguration
     private let threadPool: NIOThreadPool
     private let writerLock = AsyncSemaphore(permits: 1)
-    /// `nil` after a connection was found in an unknown state; reopened on next use.
-    private let writer: Mutex<Writer?>
-    /// The writer's connection, and its own handle used directly for native statements
-    /// (``SQLiteDirectConnection``) when SQLiteNIO lets it be found.
-    struct Writer: Sendable {
-        let connection: SQLiteConnection
-        let direct: SQLiteDirectConnection?
-
-        init(_ connection: SQLiteConnection) {
-            self.connection = connection
-            self.direct = connection.borrowedHandle.map(SQLiteDirectConnection.init(borrowing:))
-        }
-
-        var native: NativeConnection { direct.map(NativeConnection.sqliteDirect) ?? .sqlite(connection) }
-    }
+    /// `nil` after the connection was found in an unknown state; reopened on next use.
+    private let writer: Mutex<SQLiteConnection?>
     private let readerPermits: AsyncSemaphore
     private let idleReaders = Mutex<[SQLiteConnection]>([])
-    /// Connections for one-statement reads without the thread pool (``SQLiteDirectConnection``).
-    private let idleDirectReaders = Mutex<[SQLiteDirectConnection]>([])
     private let checkpointer: SQLiteCheckpointer
     private let closed = Mutex(false)
 
@@ -49,7 +37,7 @@ final class SQLiteBackend: StoreBackend {
         self.path = path
         self.configuration = configuration
         self.threadPool = threadPool
-        self.writer = Mutex(Writer(writer))
+        self.writer = Mutex(writer)
         self.checkpointer = checkpointer
         self.readerPermits = AsyncSemaphore(permits: configuration.sqliteReaders)
     }
@@ -67,7 +55,7 @@ final class SQLiteBackend: StoreBackend {
                 checkpointer = try SQLiteCheckpointer(path: path, busyTimeoutMilliseconds: Int(configuration.busyTimeout.milliseconds),
                                                       logger: configuration.logger)
             } catch {
-                try? await uncancelled { try await writer.close() }
+                writer.close()
                 throw error
             }
             return SQLiteBackend(path: path, configuration: configuration, threadPool: threadPool, writer: writer,
@@ -99,32 +87,28 @@ final class SQLiteBackend: StoreBackend {
         }
     }
 
-    private enum Role { case writer, reader }
-
+    /// Opens a connection on the pool (opening reads the file, and the writer's pragmas may wait
+    /// for another process's lock).
     private static func openConnection(
-        path: String, configuration: StoreConfiguration, threadPool: NIOThreadPool, role: Role
+        path: String, configuration: StoreConfiguration, threadPool: NIOThreadPool, role: SQLiteConnection.Role
     ) async throws -> SQLiteConnection {
-        let connection = try await SQLiteConnection.open(
-            storage: .file(path: path), threadPool: threadPool, logger: configuration.logger,
-            on: MultiThreadedEventLoopGroup.singleton.any())
-        do {
-            // busy_timeout replaces SQLiteNIO's default busy handler, which retries forever.
-            _ = try await connection.query("PRAGMA busy_timeout = \(configuration.busyTimeout.milliseconds)")
-            _ = try await connection.query("PRAGMA foreign_keys = ON")
-            switch role {
-            case .writer:
-                let mode = try await switchToWAL(connection, within: configuration.busyTimeout)
-                guard mode?.string?.lowercased() == "wal" else {
-                    throw StoreError(.unavailable,
-                                     "SQLite database \(path) cannot use WAL journaling (got \(mode?.string ?? "nothing"))")
+        let busyTimeout = configuration.busyTimeout
+        let writerCacheMiB = configuration.sqliteWriterCacheMiB
+        return try await threadPool.runIfActive {
+            let connection = try SQLiteConnection(path: path, role: role, busyTimeoutMilliseconds: Int(busyTimeout.milliseconds))
+            guard role == .writer else { return connection }
+            do {
+                let mode = try switchToWAL(connection, within: busyTimeout)
+                guard mode.lowercased() == "wal" else {
+                    throw StoreError(.unavailable, "SQLite database \(path) cannot use WAL journaling (got \(mode))")
                 }
                 // FULL: a commit is on disk (WAL fsynced) before it is acknowledged, so an
                 // acknowledged write survives a power cut, not only a process crash.
-                _ = try await connection.query("PRAGMA synchronous = FULL")
+                try connection.execute("PRAGMA synchronous = FULL")
                 // A multi-row INSERT keeps a statement journal to undo itself on a constraint
                 // error; on disk it was a tenth of an import's time, in memory it costs a copy.
-                _ = try await connection.query("PRAGMA temp_store = MEMORY")
-                _ = try await connection.query("PRAGMA cache_size = -\(configuration.sqliteWriterCacheMiB * 1024)")
+                try connection.execute("PRAGMA temp_store = MEMORY")
+                try connection.execute("PRAGMA cache_size = -\(writerCacheMiB * 1024)")
                 // Checkpoints run beside the writer (``SQLiteCheckpointer``). The writer itself
                 // checkpoints once the log holds 128 MiB, for the sake of what only it can do:
                 // start the log over (the background copy never quite catches up with a busy
@@ -132,16 +116,13 @@ final class SQLiteBackend: StoreBackend {
                 // the copy has little left to do. The log file is kept at that size rather than
                 // cut back: growing it again allocates blocks on every commit, which cost look-ups
                 // a tenth of their throughput.
-                _ = try await connection.query("PRAGMA wal_autocheckpoint = 32768")
-                _ = try await connection.query("PRAGMA journal_size_limit = 134217728")
-            case .reader:
-                // A read path that tries to write is a bug; make SQLite say so.
-                _ = try await connection.query("PRAGMA query_only = ON")
+                try connection.execute("PRAGMA wal_autocheckpoint = 32768")
+                try connection.execute("PRAGMA journal_size_limit = 134217728")
+                return connection
+            } catch {
+                connection.close()
+                throw error
             }
-            return connection
-        } catch {
-            try? await uncancelled { try await connection.close() }
-            throw error
         }
     }
 
@@ -149,13 +130,15 @@ final class SQLiteBackend: StoreBackend {
     /// switch needs the file to itself, and SQLite answers SQLITE_BUSY at once, without its
     /// busy handler, when connections opening together (replicas starting, a restart racing a
     /// shell) each hold a shared lock and wait for the others.
-    private static func switchToWAL(_ connection: SQLiteConnection, within limit: Duration) async throws -> SQLiteData? {
+    private static func switchToWAL(_ connection: SQLiteConnection, within limit: Duration) throws -> String {
         let deadline = ContinuousClock.now + limit
         while true {
             do {
-                return try await connection.query("PRAGMA journal_mode = WAL").first?.column("journal_mode")
-            } catch let error as SQLiteError where error.reason == .busy && ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(Int.random(in: 1...10)))
+                let rows = try connection.run("PRAGMA journal_mode = WAL", [])
+                guard let row = rows.first, case .text(let mode) = try row.value("journal_mode") else { return "nothing" }
+                return mode
+            } catch let error as StoreError where error.kind == .conflict && ContinuousClock.now < deadline {
+                Thread.sleep(forTimeInterval: Double.random(in: 0.001...0.010))
             }
         }
     }
@@ -168,26 +151,26 @@ final class SQLiteBackend: StoreBackend {
         try ensureOpen()
         switch kind {
         case .read:
+            // A read transaction's statements may be long (statistics over every row): the pool's.
             return try await withReader { connection in
-                try await run(on: connection, native: .sqlite(connection), begin: "BEGIN", onBroken: {}, body)
+                let database = sql(connection)
+                return try await run(on: connection, native: .sqlite(database), begin: "BEGIN", onBroken: {}, body)
             }
         case .statement:
+            // One statement, most often a look-up by an index: on the caller's thread.
             return try await withReader { connection in
-                // Native statements go to a direct reader; SQLKit ones to the pooled connection.
-                let direct = try idleDirectReaders.withLock { $0.popLast() }
-                    ?? SQLiteDirectConnection(path: path, busyTimeoutMilliseconds: Int(configuration.busyTimeout.milliseconds))
-                defer { idleDirectReaders.withLock { $0.append(direct) } }
                 var reusable = true
-                return try await TransactionScope.run(on: sql(connection), native: .sqliteDirect(direct), begin: [],
+                return try await TransactionScope.run(on: sql(connection), native: .sqliteDirect(connection), begin: [],
                                                       reusable: &reusable, body)
             }
         case .write, .migration:
             // IMMEDIATE takes the write lock up front: a deferred transaction that reads first
             // could fail to upgrade to a writer (SQLITE_BUSY_SNAPSHOT), which no wait can cure.
+            // Native statements (an import's multi-row inserts) run on the caller's thread;
+            // BEGIN and COMMIT, with its fsync, on the pool.
             let result = try await withWriter { writer in
-                try await run(on: writer.connection, native: writer.native, begin: "BEGIN IMMEDIATE", onBroken: {
+                try await run(on: writer, native: .sqliteDirect(writer), begin: "BEGIN IMMEDIATE", onBroken: {
                     self.writer.withLock { $0 = nil }
-                    writer.direct?.finalizeStatements()
                 }, body)
             }
             checkpointer.noteCommit()
@@ -208,34 +191,30 @@ final class SQLiteBackend: StoreBackend {
         } catch {
             if !reusable {
                 onBroken()
-                try? await uncancelled { try await connection.close() }
+                connection.close()
             }
             throw error
         }
     }
 
-    private func sql(_ connection: SQLiteConnection) -> any SQLDatabase {
-        connection.sql(encoder: SQLiteDataEncoder(), decoder: SQLiteDataDecoder(),
+    private func sql(_ connection: SQLiteConnection) -> SQLiteDatabase {
+        SQLiteDatabase(connection: connection, threadPool: threadPool, logger: configuration.logger,
                        queryLogLevel: configuration.queryLogLevel)
     }
 
-    private func withWriter<T>(_ body: (Writer) async throws -> T) async throws -> T {
+    private func withWriter<T>(_ body: (SQLiteConnection) async throws -> T) async throws -> T {
         try await writerLock.withPermit {
             try ensureOpen()
-            let current: Writer
+            let current: SQLiteConnection
             if let open = writer.withLock({ $0 }) {
                 current = open
             } else {
-                current = Writer(try await Self.openConnection(path: path, configuration: configuration,
-                                                               threadPool: threadPool, role: .writer))
+                current = try await Self.openConnection(path: path, configuration: configuration, threadPool: threadPool, role: .writer)
                 writer.withLock { $0 = current }
             }
             return try await body(current)
         }
     }
-
-    /// Whether write transactions run native statements on the writer's handle directly.
-    var writesDirectly: Bool { writer.withLock { $0?.direct != nil } }
 
     private func withReader<T>(_ body: (SQLiteConnection) async throws -> T) async throws -> T {
         try await readerPermits.withPermit {
@@ -247,34 +226,21 @@ final class SQLiteBackend: StoreBackend {
                 connection = try await Self.openConnection(path: path, configuration: configuration,
                                                            threadPool: threadPool, role: .reader)
             }
-            do {
-                let result = try await body(connection)
-                if !connection.isClosed { idleReaders.withLock { $0.append(connection) } }
-                return result
-            } catch {
-                if !connection.isClosed { idleReaders.withLock { $0.append(connection) } }
-                throw error
-            }
+            defer { if !connection.isClosed { idleReaders.withLock { $0.append(connection) } } }
+            return try await body(connection)
         }
     }
 
     /// A safety net for a store released without ``close()``: closes its connections and thread
-    /// pool in the background. Left alone they would stay open until exit, and SQLiteNIO
-    /// stops a debug build whose connections deinitialise unclosed.
+    /// pool. Left alone they would stay open until exit.
     deinit {
         guard !closed.withLock({ $0 }) else { return }
         configuration.logger.error("a store was released without close(); closing its SQLite connections now",
                                    metadata: ["path": .string(path)])
-        var connections = idleReaders.withLock { $0 }
-        if let writer = writer.withLock({ $0 }) {
-            writer.direct?.finalizeStatements()
-            connections.append(writer.connection)
-        }
         checkpointer.stop()
-        let loop = MultiThreadedEventLoopGroup.singleton.any()
-        let threadPool = threadPool
-        EventLoopFuture.andAllComplete(connections.filter { !$0.isClosed }.map { $0.close() }, on: loop)
-            .whenComplete { _ in threadPool.shutdownGracefully { _ in } }
+        idleReaders.withLock { $0.forEach { $0.close() } }
+        writer.withLock { $0?.close() }
+        threadPool.shutdownGracefully { _ in }
     }
 
     func close() async {
@@ -286,20 +252,17 @@ final class SQLiteBackend: StoreBackend {
         // Wait for running transactions by taking every permit; nobody gives them back.
         try? await writerLock.acquire()
         for _ in 0..<configuration.sqliteReaders { try? await readerPermits.acquire() }
-        var connections = idleReaders.withLock { readers in
+        let readers = idleReaders.withLock { readers in
             defer { readers.removeAll() }
             return readers
         }
-        if let writer = writer.withLock({ $0 }) {
-            writer.direct?.finalizeStatements()
-            connections.append(writer.connection)
-        }
-        idleDirectReaders.withLock { $0.removeAll() }
+        let writer = writer.withLock { $0 }
         // Before the writer closes: the last connection to close checkpoints and removes the log.
         let checkpointer = checkpointer
-        try? await threadPool.runIfActive { checkpointer.stop() }
-        for connection in connections where !connection.isClosed {
-            try? await uncancelled { try await connection.close() }
+        try? await threadPool.runIfActive {
+            checkpointer.stop()
+            readers.forEach { $0.close() }
+            writer?.close()
         }
         try? await threadPool.shutdownGracefully()
     }

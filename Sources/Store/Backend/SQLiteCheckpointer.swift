@@ -1,7 +1,6 @@
 import Foundation
 import Logging
-// The same copy of SQLite as SQLiteNIO's connections (see ``SQLiteDirectReader``).
-import VaporCSQLite
+import CSQLite
 
 /// Copies committed WAL frames into the database file on a thread of its own, so that the
 /// writer never does.
@@ -31,17 +30,17 @@ final class SQLiteCheckpointer: @unchecked Sendable {
     init(path: String, busyTimeoutMilliseconds: Int, logger: Logger) throws {
         var handle: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE
-        let status = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
+        let status = sqlite3_open_v2(path, &handle, flags, nil)
         guard status == SQLITE_OK, let handle else {
-            if let handle { sqlite_nio_sqlite3_close(handle) }
-            throw StoreError(.unavailable, "opening SQLite database \(path) for checkpoints: \(String(cString: sqlite_nio_sqlite3_errstr(status)))")
+            if let handle { sqlite3_close(handle) }
+            throw StoreError(.unavailable, "opening SQLite database \(path) for checkpoints: \(String(cString: sqlite3_errstr(status)))")
         }
         self.handle = handle
         self.logger = logger
-        sqlite_nio_sqlite3_busy_timeout(handle, Int32(clamping: busyTimeoutMilliseconds))
-        // No statement runs here but on the thread, before the first checkpoint (see `checkpoint`).
-        // The connection keeps SQLite's default `synchronous=FULL` (SQLiteNIO's build changes no
-        // default): a checkpoint fsyncs the log before copying and the database after.
+        sqlite3_busy_timeout(handle, Int32(clamping: busyTimeoutMilliseconds))
+        // No statement runs here but on the thread, before the first checkpoint (see `checkpoint`),
+        // which also sets `synchronous = FULL` whatever the library's default: a checkpoint
+        // fsyncs the log before copying and the database after.
         let thread = Thread { [self] in run() }
         thread.name = "sqlite-checkpoint"
         thread.start()
@@ -67,7 +66,7 @@ final class SQLiteCheckpointer: @unchecked Sendable {
         condition.unlock()
         guard first else { return }
         finished.wait()
-        sqlite_nio_sqlite3_close(handle)
+        sqlite3_close(handle)
     }
 
     private func run() {
@@ -95,14 +94,14 @@ final class SQLiteCheckpointer: @unchecked Sendable {
             // first reads; until then a checkpoint finds no log and copies nothing. Not at
             // open: reading there could make a store opening beside it (racing start-ups) fail
             // to switch the file to WAL.
-            attached = sqlite_nio_sqlite3_exec(handle, "SELECT count(*) FROM sqlite_master", nil, nil, nil) == SQLITE_OK
+            attached = sqlite3_exec(handle, "PRAGMA synchronous = FULL; SELECT count(*) FROM sqlite_master", nil, nil, nil) == SQLITE_OK
         }
-        let status = sqlite_nio_sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+        let status = sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
         // BUSY: another checkpoint (the writer's backstop, another process) is running; the
         // next commit brings this one back.
         if status != SQLITE_OK && status & 0xFF != SQLITE_BUSY {
             logger.warning("background WAL checkpoint failed", metadata: [
-                "status": "\(status)", "message": "\(String(cString: sqlite_nio_sqlite3_errmsg(handle)))",
+                "status": "\(status)", "message": "\(String(cString: sqlite3_errmsg(handle)))",
             ])
         }
     }

@@ -2,7 +2,6 @@ import AsyncKit
 import NIOCore
 import NIOPosix
 import PostgresNIO
-import SQLiteNIO
 
 /// Turns backend errors into ``StoreError``s; leaves every other error alone.
 ///
@@ -17,58 +16,16 @@ enum ErrorTranslation {
         switch error {
         case is StoreError:
             return error
-        case let error as SQLiteError:
-            return fromSQLite(error, doing: doing)
         case let error as PSQLError:
             return fromPostgres(error, doing: doing)
         case is ConnectionPoolTimeoutError:
             return StoreError(.unavailable, "\(doing): no database connection became free in time")
-        case is ConnectionPoolError:
+        case is ConnectionPoolError, is NIOThreadPoolError.ThreadPoolInactive:
             return StoreError(.unavailable, "\(doing): the store is closed")
         case is ChannelError, is IOError, is NIOConnectionError:
             return StoreError(.unavailable, "\(doing): connection failed (\(error))")
         default:
             return error
-        }
-    }
-
-    static func fromSQLite(_ error: SQLiteError, doing: String) -> StoreError {
-        let text = "\(doing): \(error.message)"
-        switch error.reason {
-        case .readOnly, .readonlyInRecovery, .readonlyCantLock, .readonlyInRollback, .readonlyBackingMoved,
-             .readonlyDirectory:
-            return StoreError(.readOnly, "\(text) (the database file or its directory is read-only)")
-        case .full:
-            return StoreError(.storageFull, "\(text) (the disk is full)")
-        case .noMemory, .ioErrorNoMemory:
-            return StoreError(.storageFull, "\(text) (out of memory)")
-        case .busy, .busyTimeout, .busyInRecovery, .busyInSnapshot, .locked, .lockedBySharedCache,
-             .lockedVirtualTable:
-            return StoreError(.conflict, "\(text) (another process held the database lock past the busy timeout)")
-        case .cantOpen, .cantOpenDirectory, .cantOpenInvalidPath, .cantOpenCygwinPath, .cantOpenUnfollowedSymlink,
-             .permission, .auth, .authUnauthorizedUser, .noLFS:
-            return StoreError(.unavailable, text)
-        case .corrupt, .corruptIndex, .corruptSequenceSchema, .corruptVirtualTable, .notADatabase, .format:
-            return StoreError(.corrupted, text)
-        case .constraintUniqueFailed, .constraintPrimaryKeyFailed, .constraintUniqueRowIDFailed:
-            return StoreError(.alreadyExists, text)
-        case .constraint, .constraintCheckFailed, .constraintForeignKeyFailed, .constraintNotNullFailed,
-             .constraintTriggerFailed, .constraintCommitHookFailed, .constraintUserFunctionFailed,
-             .constraintVirtualTableFailed, .constraintUpdateTriggerDeletedRow, .constraintStrictDataTypeFailed:
-            return StoreError(.constraintViolation, text)
-        case .tooBig, .range, .mismatch:
-            return StoreError(.invalidArgument, text)
-        case .ioError, .ioErrorFailedRead, .ioErrorIncompleteRead, .ioErrorFailedWrite, .ioErrorFailedSync,
-             .ioErrorFailedDirSync, .ioErrorFailedTruncate, .ioErrorFailedStat, .ioErrorFailedUnlock,
-             .ioErrorFailedReadLock, .ioErrorFailedDelete, .ioErrorFailedAccess, .ioErrorFailedLockCheck,
-             .ioErrorFailedAdvisoryLock, .ioErrorFailedClose, .ioErrorFailedSharedMemOpen,
-             .ioErrorFailedSharedMemSize, .ioErrorFailedSharedMemMap, .ioErrorFailedDeleteNonexistent,
-             .ioErrorFailedMemoryMap, .ioErrorCantFindTempdir, .ioErrorCygwinPath:
-            return StoreError(.unavailable, "\(text) (input/output error)")
-        case .ioErrorBadDataChecksum, .ioErrorCorruptedFilesystem:
-            return StoreError(.corrupted, text)
-        default:
-            return StoreError(.queryFailed, text)
         }
     }
 

@@ -2,26 +2,23 @@ import Foundation
 import Logging
 import NIOCore
 import PostgresKit
-import SQLiteKit
-import Synchronization
 
 /// The connection under a transaction's `SQLDatabase`, for statements that bind
 /// ``StoreValue``s in the driver's own types instead of through SQLKit's encoders.
 enum NativeConnection: Sendable {
-    case sqlite(SQLiteConnection)
+    /// SQLite on the store's thread pool: the statements of a read transaction.
+    case sqlite(SQLiteDatabase)
     /// SQLite without a thread hand-off: a one-statement read, or the writer's transactions.
-    case sqliteDirect(SQLiteDirectConnection)
+    case sqliteDirect(SQLiteConnection)
     case postgres(PostgresConnection, Logger)
 
     /// Runs `sql` (placeholders written `?`) with `values` bound in order; returns every row.
     func run(_ sql: String, _ values: [StoreValue]) async throws -> [StoreRow] {
         switch self {
-        case .sqlite(let connection):
-            let collector = RowCollector()
-            try await connection.query(sql, values.map(\.sqliteData)) { row in collector.append(row) }
-            return collector.rows
-        case .sqliteDirect(let direct):
-            return try direct.run(sql, values)
+        case .sqlite(let database):
+            return try await database.run(sql, values)
+        case .sqliteDirect(let connection):
+            return try connection.run(sql, values)
         case .postgres(let connection, let logger):
             var bindings = PostgresBindings(capacity: values.count)
             for value in values { value.bind(into: &bindings) }
@@ -68,44 +65,7 @@ enum NativeConnection: Sendable {
     }
 }
 
-/// Rows handed over by SQLiteNIO's thread-pool thread, kept for the awaiting caller.
-private final class RowCollector: Sendable {
-    private let state = Mutex<(columns: [String]?, rows: [StoreRow])>((nil, []))
-
-    func append(_ row: SQLiteRow) {
-        let columns = row.columns
-        let values = columns.map { StoreValue($0.data) }
-        state.withLock { state in
-            // Every row of a statement has the same columns: name them once.
-            if state.columns == nil { state.columns = columns.map(\.name) }
-            state.rows.append(StoreRow(columns: state.columns!, values: values))
-        }
-    }
-
-    var rows: [StoreRow] { state.withLock { $0.rows } }
-}
-
 extension StoreValue {
-    var sqliteData: SQLiteData {
-        switch self {
-        case .null: .null
-        case .integer(let value): .integer(SQLiteInt64(value))
-        case .real(let value): .float(value)
-        case .text(let value): .text(value)
-        case .bytes(let value): .blob(ByteBuffer(bytes: value))
-        }
-    }
-
-    init(_ data: SQLiteData) {
-        switch data {
-        case .null: self = .null
-        case .integer(let value): self = .integer(Int64(value))
-        case .float(let value): self = .real(value)
-        case .text(let value): self = .text(value)
-        case .blob(let buffer): self = .bytes(Data(buffer.readableBytesView))
-        }
-    }
-
     func bind(into bindings: inout PostgresBindings) {
         switch self {
         case .null: bindings.appendNull()
