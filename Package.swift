@@ -83,7 +83,7 @@ var targets: [Target] = [
     ),
     .target(
         name: "JCSkillsLoad",
-        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore"] + nio("NIOCore", "NIOPosix", "NIOSSL") + [
+        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore", sqlKit, logging] + nio("NIOCore", "NIOPosix", "NIOSSL") + [
             .product(name: "Histogram", package: "hdrhistogram-swift"),
         ],
         path: "Sources/LoadKit"
@@ -99,7 +99,7 @@ var targets: [Target] = [
     .testTarget(name: "RPCTests", dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsTestSupport", "JCSkillsPKI", "JCSkillsLoad", logging]
         + nio("NIOCore", "NIOTLS", "NIOPosix", "NIOSSL", "NIOEmbedded", "NIOConcurrencyHelpers"), path: "Tests/RPCTests"),
     // The service executables too: some load tests run against the real processes.
-    .testTarget(name: "LoadTests", dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsLoad", "JCSkillsTestSupport", "jcskills-registry", "jcskills-evaluation", "jcskills-training",
+    .testTarget(name: "LoadTests", dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore", "JCSkillsLoad", "JCSkillsTestSupport", sqlKit, "jcskills-registry", "jcskills-evaluation", "jcskills-training",
                                                   "jcskills-gateway", .product(name: "Histogram", package: "hdrhistogram-swift")], path: "Tests/LoadTests"),
     .testTarget(name: "PKITests", dependencies: ["JCSkillsPKI", "JCSkillsTestSupport", .product(name: "X509", package: "swift-certificates"),
                                                  .product(name: "SwiftASN1", package: "swift-asn1")], path: "Tests/PKITests"),

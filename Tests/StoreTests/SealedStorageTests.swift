@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsProtocol
 @testable import JCSkillsStore
 import JCSkillsTestSupport
 import SQLKit
@@ -26,7 +27,9 @@ private struct Person {
 }
 
 private let people: [Person] = (0..<60).map { n in
-    let (idNumber, county, _) = SyntheticIDNumber.make(n * 104_729)
+    let county = ["140502", "140521", "140522", "140524", "140525", "140581"][n % 6]
+    let first17 = county + "19\(60 + n % 40)0\(1 + n % 9)1\(n % 10)" + String(format: "%03d", n * 7)
+    let idNumber = first17 + String(ResidentIDNumber.checkCharacter(forFirst17: first17)!)
     let surnames = ["王", "李", "张", "刘", "陈", "欧阳", "司马", "赵"]
     let given = ["建国", "秀英", "志强", "丽娟", "海燕", "晓明", "娜娜", "卫东"]
     let name = surnames[n % surnames.count] + given[(n / surnames.count) % given.count]

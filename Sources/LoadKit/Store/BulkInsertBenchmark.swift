@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsStore
 import Logging
 import SQLKit
 
