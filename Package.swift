@@ -49,10 +49,13 @@ var targets: [Target] = [
     // The system's SQLite (libsqlite3-dev), the one copy in the process: the store's SQLite
     // connections are its own (Sources/Store/SQLite), not a driver's with a build of its own.
     .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+    // The system's libcrypto (libssl-dev): AES-256-GCM with the key schedule kept between
+    // values (Sources/Store/PersonalData/SealingContext.swift).
+    .systemLibrary(name: "CLibcrypto", path: "Sources/CLibcrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .target(
         name: "JCSkillsStore",
         dependencies: [
-            "JCSkillsProtocol", "CSQLite", sqlKit, logging,
+            "JCSkillsProtocol", "CSQLite", "CLibcrypto", sqlKit, logging,
             .product(name: "PostgresKit", package: "postgres-kit"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
             // The connection pools' errors are translated into the store's.

@@ -20,8 +20,11 @@ struct PersonalDataTests {
 
     @Test
     func theSharedContextAndSwiftCryptoAgreeOnTheFormat() throws {
-        // Sealing and opening keep one AES-GCM context per key; swift-crypto's AES.GCM must
-        // read what they write and the other way round, for every length.
+        // Sealing and opening reuse keyed AES-GCM contexts of the system's libcrypto
+        // (SealingContext); swift-crypto's AES.GCM must read what they write and the other way
+        // round, for every length. Without the contexts sealing would silently take the slower
+        // path: fail instead.
+        #expect(personal.keys.currentContext != nil)
         let key = try #require(personal.keys.sealingKeys[personal.keys.currentKeyID])
         let aad = Data("jcskills/sealed/v1/name".utf8)
         for value in ["", "1", "张", String(repeating: "王秀英·", count: 300)] {
@@ -38,6 +41,25 @@ struct PersonalDataTests {
         let sealed = personal.seal("Zoe\u{0308} 王", as: .name)
         #expect(try personal.open(sealed, as: .name) == "Zo\u{00EB} 王")
         #expect(personal.blindIndex("Zoe\u{0308}", for: .name) == personal.blindIndex("Zo\u{00EB}", for: .name))
+    }
+
+    /// Many tasks sealing and opening at once each get a context of their own from the pools.
+    @Test
+    func concurrentSealersNeverShareAContext() async throws {
+        let personal = personal
+        let results = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for task in 0..<8 {
+                group.addTask {
+                    for n in 0..<500 {
+                        let value = "王秀英\(task)-\(n)" + String(repeating: "·", count: n % 40)
+                        guard try personal.open(personal.seal(value, as: .name), as: .name) == value else { return false }
+                    }
+                    return true
+                }
+            }
+            return try await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(results == Array(repeating: true, count: 8))
     }
 
     @Test

@@ -50,8 +50,7 @@ public struct PersonalData: Sendable {
     /// document) for `field`, as they are: no normalisation.
     public func seal(bytes plaintext: Data, as field: PersonalField) -> Data {
         let keyID = keys.currentKeyID
-        #if canImport(CCryptoBoringSSL)
-        if let context = keys.currentContext, !plaintext.isEmpty {
+        if let context = keys.currentContext {
             var sealed = Data(capacity: Self.headerLength + Self.nonceLength + plaintext.count + Self.tagLength)
             sealed.append(contentsOf: [Self.formatVersion, UInt8(keyID >> 24), UInt8((keyID >> 16) & 0xFF),
                                        UInt8((keyID >> 8) & 0xFF), UInt8(keyID & 0xFF)])
@@ -62,7 +61,6 @@ public struct PersonalData: Sendable {
                 return sealed
             }
         }
-        #endif
         // AES-GCM with a 256-bit key and a random 96-bit nonce cannot fail; a failure here
         // would mean a broken crypto library, not bad input.
         let box = try! AES.GCM.seal(plaintext, using: keys.sealingKeys[keyID]!,
@@ -96,12 +94,10 @@ public struct PersonalData: Sendable {
             throw PersonalDataError(.unknownKey, "sealed \(field) uses key \(keyID), which the key file does not hold")
         }
         let bytes = sealed.dropFirst(Self.headerLength)
-        #if canImport(CCryptoBoringSSL)
         if keyID == keys.currentKeyID, let context = keys.currentContext,
-           let plaintext = context.open(bytes, authenticating: Self.authenticatedData(field), nonceLength: Self.nonceLength) {
+           let plaintext = context.open(bytes, authenticating: Self.authenticatedData(field)) {
             return plaintext
         }
-        #endif
         do {
             let box = try AES.GCM.SealedBox(combined: bytes)
             return try AES.GCM.open(box, using: key, authenticating: Self.authenticatedData(field))

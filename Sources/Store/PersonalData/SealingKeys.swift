@@ -37,10 +37,9 @@ public struct SealingKeys: Sendable {
     let sealingKeys: [UInt32: SymmetricKey]
     /// The id new values are sealed with: the highest one.
     public let currentKeyID: UInt32
-    #if canImport(CCryptoBoringSSL)
-    /// The current key's AES-GCM context, set up once (``SealingContext``).
+    /// The current key's AES-GCM contexts, keyed once (``SealingContext``); nil only if the
+    /// system's libcrypto refused the cipher, and then sealing takes swift-crypto's path.
     let currentContext: SealingContext?
-    #endif
 
     /// The ids of every sealing key, ascending.
     public var keyIDs: [UInt32] { sealingKeys.keys.sorted() }
@@ -51,9 +50,7 @@ public struct SealingKeys: Sendable {
         self.indexMAC = HMAC<SHA256>(key: indexKey)
         self.sealingKeys = sealingKeys
         self.currentKeyID = sealingKeys.keys.max()!
-        #if canImport(CCryptoBoringSSL)
         self.currentContext = SealingContext(key: sealingKeys[currentKeyID]!)
-        #endif
     }
 
     /// A fresh key set held only in memory (for tests and benchmarks): a random index key
