@@ -37,19 +37,24 @@ declare -A port
 for build in base new; do
   bin=$([ "$build" = base ] && echo "$BASE_BIN" || echo "$NEW_BIN")
   port[$build-registry]=$(free_port); port[$build-evaluation]=$(free_port); port[$build-gateway]=$(free_port)
+  port[$build-training]=$(free_port)
   start_service registry "${port[$build-registry]}" "$WORK/$build/registry"
   start_service evaluation "${port[$build-evaluation]}" "$WORK/$build/evaluation" --peer "registry=127.0.0.1:${port[$build-registry]}"
+  # The shipped catalogue reads the training service too; here it holds no courses.
+  start_service training "${port[$build-training]}" "$WORK/$build/training" --peer "registry=127.0.0.1:${port[$build-registry]}" \
+    --peer "evaluation=127.0.0.1:${port[$build-evaluation]}"
   printf 'gateway:\n  cache_ms: 0\n  dashboard:\n    enabled: false\n' >"$WORK/gateway.yaml"
   start_service gateway "${port[$build-gateway]}" "$WORK/$build/gateway" --config "$WORK/gateway.yaml" \
-    --peer "registry=127.0.0.1:${port[$build-registry]}" --peer "evaluation=127.0.0.1:${port[$build-evaluation]}"
+    --peer "registry=127.0.0.1:${port[$build-registry]}" --peer "evaluation=127.0.0.1:${port[$build-evaluation]}" \
+    --peer "training=127.0.0.1:${port[$build-training]}"
   registry=(--endpoint "127.0.0.1:${port[$build-registry]}")
   evaluation=(--endpoint "127.0.0.1:${port[$build-evaluation]}")
   echo "== $build: loading"
-  jcs registry import "${registry[@]}" "$WORK/demo/persons.csv" | tail -2
+  jcs registry import "${registry[@]}" "$WORK/demo/persons.csv" | { grep -E "rows/s" || true; }
   jcs registry import-enterprises "${registry[@]}" "$WORK/demo/enterprises.csv" | tail -1
   jcs registry import-demand "${registry[@]}" "$WORK/demo/demand.csv" | tail -1
   jcs evaluation import-institutions "${evaluation[@]}" "$WORK/demo/institutions.csv" | tail -1
-  jcs evaluation import "${evaluation[@]}" "$WORK/demo/certificates.csv" | tail -2
+  jcs evaluation import "${evaluation[@]}" "$WORK/demo/certificates.csv" | { grep -E "rows/s" || true; }
 done
 
 measure() {  # build

@@ -29,13 +29,15 @@ if [ ! -f "$WORK/demo/certificates.csv" ]; then
 fi
 
 . Benchmarks/services.sh
-ports=("$(free_port)" "$(free_port)" "$(free_port)")   # gateway, registry, evaluation
+ports=("$(free_port)" "$(free_port)" "$(free_port)" "$(free_port)")   # gateway, registry, evaluation, training
 start() { local service=$1 port=$2; shift 2; start_service "$service" "$port" "$WORK/data/$service" "$@"; }
 start registry "${ports[1]}"
 start evaluation "${ports[2]}" --peer "registry=127.0.0.1:${ports[1]}"
+# The shipped catalogue reads the training service too; here it holds no courses.
+start training "${ports[3]}" --peer "registry=127.0.0.1:${ports[1]}" --peer "evaluation=127.0.0.1:${ports[2]}"
 printf 'gateway:\n  cache_ms: 0\n  dashboard:\n    enabled: false\n' >"$WORK/gateway.yaml"
 start gateway "${ports[0]}" --config "$WORK/gateway.yaml" \
-  --peer "registry=127.0.0.1:${ports[1]}" --peer "evaluation=127.0.0.1:${ports[2]}"
+  --peer "registry=127.0.0.1:${ports[1]}" --peer "evaluation=127.0.0.1:${ports[2]}" --peer "training=127.0.0.1:${ports[3]}"
 
 if [ ! -f "$WORK/loaded" ]; then
   registry=(--endpoint "127.0.0.1:${ports[1]}")
