@@ -66,8 +66,15 @@ var targets: [Target] = [
     ),
     .target(
         name: "JCSkillsServiceKit",
-        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore"] + nio("NIOCore", "NIOPosix", "NIOSSL", "NIOHTTP1") + [
+        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore"] + nio("NIOCore", "NIOSSL", "NIOHTTP1") + [
             logging, lifecycle,
+            // The HTTP ports (metrics, the gateway's dashboard): Hummingbird, with our limits.
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
+            // HTTPTypes' parts and fields, which Hummingbird's pipeline carries.
+            .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -114,7 +121,7 @@ var targets: [Target] = [
         name: "ServiceTests",
         // The executables too: process-level tests start them (SIGTERM drain, metrics port, kill -9).
         dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsPKI", "JCSkillsStore", "JCSkillsDemoData", "JCSkillsTestSupport", "JCSkillsServiceKit",
-                       "jcskills-registry", "jcskills-evaluation", logging, sqlKit, .product(name: "Prometheus", package: "swift-prometheus")]
+                       "jcskills-registry", "jcskills-evaluation", logging, lifecycle, sqlKit, .product(name: "Prometheus", package: "swift-prometheus")]
             + nio("NIOCore", "NIOPosix", "NIOSSL") + services.map { .target(name: "\($0)Service") },
         path: "Tests/ServiceTests"
     ),
@@ -128,7 +135,9 @@ let serviceDependencies: [String: [Target.Dependency]] = [
     // Certificates are signed with the city's key (JCSkillsPKI).
     "Evaluation": storeBacked + ["JCSkillsPKI"],
     // The dashboard: its own HTTPS port; the indicator catalogue file is YAML.
-    "Gateway": storeBacked + [logging, lifecycle, .product(name: "Yams", package: "Yams")] + nio("NIOCore", "NIOSSL", "NIOHTTP1"),
+    "Gateway": storeBacked + [logging, lifecycle, .product(name: "Yams", package: "Yams"), .product(name: "Hummingbird", package: "hummingbird"),
+                                       .product(name: "HTTPTypes", package: "swift-http-types")]
+        + nio("NIOCore", "NIOSSL"),
     "Training": storeBacked,
     "Competition": ["JCSkillsRPC", "JCSkillsServiceKit"],
 ]
@@ -175,6 +184,10 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/vapor/async-kit", from: "1.22.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        // The HTTP ports (metrics, the dashboard), and the HTTP types and NIO handlers they carry.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: targets,
     swiftLanguageModes: [.v6]

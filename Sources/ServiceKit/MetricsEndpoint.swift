@@ -1,7 +1,8 @@
+import Hummingbird
+import HTTPTypes
 import JCSkillsRPC
 import Logging
 import NIOCore
-import NIOHTTP1
 import Prometheus
 import ServiceLifecycle
 
@@ -21,48 +22,42 @@ public struct MetricsEndpoint: Service {
     }
 
     public func run() async throws {
-        let channel = try await start()
-        logger.info("metrics endpoint", metadata: ["address": "http://\(address)/metrics"])
-        await withGracefulShutdownHandler {
-            try? await channel.closeFuture.get()
-        } onGracefulShutdown: {
-            channel.close(promise: nil)
-        }
+        try await run(onServerRunning: { _ in })
     }
 
-    /// Binds and serves until the returned channel is closed.
-    public func start() async throws -> any Channel {
-        let registry = registry
-        return try await LimitedHTTPServer.bind(host: address.host, port: address.port, name: "metrics", limits: limits) {
-            MetricsHTTPHandler(registry: registry)
+    /// Serves until graceful shutdown; `onServerRunning` gets the listening channel once bound
+    /// (tests ask for port 0 and read the port from it).
+    public func run(onServerRunning: @escaping @Sendable (any Channel) async -> Void) async throws {
+        let server = LimitedHTTPServer(
+            name: "metrics", host: address.host, port: address.port, limits: limits,
+            responder: MetricsResponder(registry: registry), logger: logger)
+        let logger = logger
+        try await server.run { channel in
+            let port = channel.localAddress?.port ?? 0
+            logger.info("metrics endpoint", metadata: ["address": "http://\(Endpoint(host: address.host, port: port))/metrics"])
+            await onServerRunning(channel)
         }
     }
 }
 
-final class MetricsHTTPHandler: HTTPRequestResponder {
-    typealias InboundIn = HTTPServerRequestPart
-    typealias OutboundOut = HTTPServerResponsePart
+/// `/metrics` and `/healthz`; anything else is 404 (the query string is ignored).
+struct MetricsResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
 
     let registry: PrometheusCollectorRegistry
-    var pendingHead: HTTPRequestHead?
 
-    init(registry: PrometheusCollectorRegistry) {
-        self.registry = registry
-    }
-
-    func respond(to request: HTTPRequestHead, context: ChannelHandlerContext) {
-        let (status, contentType, body): (HTTPResponseStatus, String, [UInt8])
-        switch (request.method, request.uri.split(separator: "?").first ?? "") {
-        case (.GET, "/metrics"):
+    func respond(to request: Request, context: Context) async throws -> Response {
+        let (status, contentType, body): (HTTPResponse.Status, String, [UInt8])
+        switch (request.method, request.uri.path) {
+        case (.get, "/metrics"):
             var bytes: [UInt8] = []
             registry.emit(into: &bytes)
             (status, contentType, body) = (.ok, "text/plain; version=0.0.4; charset=utf-8", bytes)
-        case (.GET, "/healthz"):
+        case (.get, "/healthz"):
             (status, contentType, body) = (.ok, "text/plain", Array("ok\n".utf8))
         default:
             (status, contentType, body) = (.notFound, "text/plain", Array("not found: try /metrics\n".utf8))
         }
-        SimpleHTTPResponse(status: status, contentType: contentType, body: body)
-            .write(to: context, version: request.version, keepAlive: request.isKeepAlive)
+        return Response(status: status, headers: [.contentType: contentType], body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

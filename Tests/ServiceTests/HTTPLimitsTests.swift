@@ -7,6 +7,7 @@ import NIOCore
 import NIOPosix
 import NIOSSL
 import Prometheus
+import ServiceLifecycle
 import Synchronization
 import Testing
 @testable import GatewayService
@@ -22,25 +23,32 @@ struct HTTPLimitsTests {
     }
 
     @Test(arguments: Port.allCases)
-    func connectionsBeyondTheCapAreClosedAndRequestsStillServed(port: Port) async throws {
-        // A long request timeout: only the cap may close anything here.
+    func connectionsBeyondTheCapWaitUntilOneCloses(port: Port) async throws {
+        // A long request timeout: only the cap may hold anything back here.
         let limits = HTTPServerLimits(maximumConnections: 4, requestTimeout: .seconds(60))
         try await HTTPPort.with(port, limits: limits) { server in
+            // Up to the cap: each answered once (so surely accepted), then kept alive and idle.
             var idle: [RawConnection] = []
-            for _ in 0..<limits.maximumConnections { idle.append(try await RawConnection.open(port: server.port)) }
-            var excess: [RawConnection] = []
-            for _ in 0..<3 { excess.append(try await RawConnection.open(port: server.port)) }
-            for connection in excess {
-                #expect(await connection.closedByServer(within: .seconds(3)), "a connection beyond the cap stayed open")
+            for _ in 0..<limits.maximumConnections {
+                let connection = try await RawConnection.open(port: server.port, tls: server.clientTLS)
+                idle.append(connection)
+                connection.sendWithoutWaiting("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                let answer = await connection.answer(within: .seconds(3))
+                #expect(answer.hasPrefix("HTTP/1.1 200"), "\(answer)")
             }
+            // Beyond it the server stops accepting: the connection waits in the kernel's
+            // backlog (it costs the process no descriptor) and its request gets no answer.
+            let excess = try await RawConnection.open(port: server.port, tls: server.clientTLS)
+            excess.sendWithoutWaiting("GET /healthz HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+            try await Task.sleep(for: .seconds(1))
+            #expect(excess.received.isEmpty, "answered beyond the cap: \(excess.received)")
             // Those within the cap are untouched…
-            try await Task.sleep(for: .milliseconds(200))
             #expect(idle.allSatisfy { $0.isOpen })
-            // …and one closing makes room for a real request at once.
+            // …and one closing lets the waiting connection in: answered, then closed (HTTP/1.0).
             await idle.removeFirst().close()
-            let answer = try await server.getWhenFree("/healthz")
-            #expect(answer.hasPrefix("HTTP/1.0 200"), "\(answer)")
-            for connection in idle + excess { await connection.close() }
+            #expect(await excess.closedByServer(within: .seconds(3)), "the waiting connection was not served")
+            #expect(excess.received.hasPrefix("HTTP/1.0 200"), "\(excess.received)")
+            for connection in idle + [excess] { await connection.close() }
         }
     }
 
@@ -73,6 +81,28 @@ struct HTTPLimitsTests {
 
             // The port still answers.
             #expect(try await server.get("/healthz").hasPrefix("HTTP/1.0 200"))
+        }
+    }
+
+    @Test(arguments: Port.allCases)
+    func theNextRequestOnAKeptAliveConnectionHasTheRequestTimeout(port: Port) async throws {
+        // Two different timeouts, which one idle timer counted from the last HTTP part could
+        // not both keep: the next request's deadline runs from its first byte.
+        let limits = HTTPServerLimits(requestTimeout: .seconds(1), keepAliveTimeout: .seconds(4))
+        try await HTTPPort.with(port, limits: limits) { server in
+            let connection = try await RawConnection.open(port: server.port, tls: server.clientTLS)
+            try await connection.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            #expect(await connection.answer(within: .seconds(3)).hasPrefix("HTTP/1.1 200"))
+            // Silent for less than the keep-alive timeout: still open.
+            try await Task.sleep(for: .milliseconds(1500))
+            #expect(connection.isOpen, "closed before the keep-alive timeout")
+            // Half of the next request: closed a request timeout later, long before the
+            // keep-alive timeout would have run out.
+            let started = ContinuousClock.now
+            try await connection.send("GET /healthz HTTP/1.1\r\n")
+            #expect(await connection.closedByServer(within: .seconds(3)))
+            let elapsed = ContinuousClock.now - started
+            #expect(elapsed >= .milliseconds(800) && elapsed < .milliseconds(2000), "closed after \(elapsed)")
         }
     }
 
@@ -113,7 +143,40 @@ struct HTTPLimitsTests {
     }
 }
 
-/// The metrics endpoint or the dashboard on a free loopback port, with `limits`.
+extension HTTPLimitsTests {
+    @Test
+    func aDashboardWhosePortIsTakenLeavesTheGatewayRunning() async throws {
+        let taken = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).get()
+        let opened = try await DashboardTestStore.history()
+        let service = GatewayDefinition.makeService(catalogue: .plan, sources: [])
+        var dashboard = try DashboardServer(
+            options: DashboardOptions(), tls: TestPKI.shared.files("gateway"),
+            engine: service.engine, history: opened.history, catalogue: .plan, logger: Logger(label: "test.dashboard"))
+        dashboard.address = Endpoint(host: "127.0.0.1", port: taken.localAddress!.port!)
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [.init(service: dashboard)], logger: Logger(label: "test.http")))
+        let ended = Ended()
+        let running = Task {
+            defer { ended.flag.store(true, ordering: .relaxed) }
+            try await group.run()
+        }
+        // Not started, and not ended either: a service that returned or threw would stop the
+        // gateway's service group.
+        try await Task.sleep(for: .seconds(1))
+        let endedEarly = ended.flag.load(ordering: .relaxed)
+        #expect(!endedEarly, "the dashboard ended when its port was taken")
+        await group.triggerGracefulShutdown()
+        let stopped = try await withTimeout(.seconds(5)) { try await running.value; return true }
+        #expect(stopped)
+        try await taken.close()
+        await opened.close()
+    }
+
+    private final class Ended: Sendable {
+        let flag = Atomic<Bool>(false)
+    }
+}
+
+/// The metrics endpoint or the dashboard on a free loopback port (port 0), with `limits`.
 struct HTTPPort {
     let port: Int
     /// For the dashboard: a client context with the auditor's certificate.
@@ -125,16 +188,15 @@ struct HTTPPort {
             let endpoint = MetricsEndpoint(
                 address: Endpoint(host: "127.0.0.1", port: 0), registry: PrometheusCollectorRegistry(), limits: limits,
                 logger: Logger(label: "test.metrics"))
-            let channel = try await endpoint.start()
-            return try await serve(channel, clientTLS: nil, body)
+            return try await serving(clientTLS: nil, run: { try await endpoint.run(onServerRunning: $0) }, body)
         case .dashboard:
             let opened = try await DashboardTestStore.history()
             let service = GatewayDefinition.makeService(catalogue: .plan, sources: [])
             do {
                 let dashboard = try DashboardServer(
-                    options: DashboardOptions(listen: "\(try await DeadPort.make())"), tls: TestPKI.shared.files("gateway"),
+                    options: DashboardOptions(), tls: TestPKI.shared.files("gateway"),
                     engine: service.engine, history: opened.history, catalogue: .plan, limits: limits, logger: Logger(label: "test.dashboard"))
-                let result = try await serve(try await dashboard.start(), clientTLS: try DashboardTestStore.tls(clientIdentity: "auditor"), body)
+                let result = try await serving(dashboard, clientTLS: try DashboardTestStore.tls(clientIdentity: "auditor"), body)
                 await opened.close()
                 return result
             } catch {
@@ -144,33 +206,64 @@ struct HTTPPort {
         }
     }
 
-    private static func serve<T: Sendable>(_ channel: any Channel, clientTLS: NIOSSLContext?, _ body: (HTTPPort) async throws -> T) async throws -> T {
-        do {
-            let result = try await body(HTTPPort(port: channel.localAddress!.port!, clientTLS: clientTLS))
-            try await channel.close()
-            return result
-        } catch {
-            try? await channel.close()
-            throw error
+    /// Runs `dashboard` on port 0 for `body`.
+    static func serving<T: Sendable>(_ dashboard: DashboardServer, clientTLS: NIOSSLContext?, _ body: (HTTPPort) async throws -> T) async throws -> T {
+        var dashboard = dashboard
+        dashboard.address = Endpoint(host: "127.0.0.1", port: 0)
+        return try await serving(clientTLS: clientTLS, run: { [dashboard] in try await dashboard.run(onServerRunning: $0) }, body)
+    }
+
+    /// Runs a server in a service group of its own, learns its port once it listens, runs
+    /// `body`, then shuts the group down gracefully and waits for it to end: at most 10 s for
+    /// the start and 10 s for the stop, after which the group is cancelled.
+    private static func serving<T: Sendable>(
+        clientTLS: NIOSSLContext?, run: @escaping @Sendable (@escaping @Sendable (any Channel) async -> Void) async throws -> Void,
+        _ body: (HTTPPort) async throws -> T
+    ) async throws -> T {
+        let (ports, listening) = AsyncStream.makeStream(of: Int.self)
+        let (ended, ending) = AsyncStream.makeStream(of: Void.self)
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [.init(service: ServerUnderTest(serve: run, listening: listening))], logger: Logger(label: "test.http")))
+        return try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask {
+                defer {
+                    listening.finish()
+                    ending.finish()
+                }
+                try await group.run()
+            }
+            do {
+                let port = try await withTimeout(.seconds(10)) {
+                    guard let port = await ports.first(where: { _ in true }) else { throw ServerUnderTest.NotListening() }
+                    return port
+                }
+                let result = try await body(HTTPPort(port: port, clientTLS: clientTLS))
+                await group.triggerGracefulShutdown()
+                try await withTimeout(.seconds(10)) { for await _ in ended {} }
+                try await tasks.waitForAll()
+                return result
+            } catch {
+                await group.triggerGracefulShutdown()
+                tasks.cancelAll()
+                throw error
+            }
         }
     }
 
     func get(_ path: String, headers: [String] = []) async throws -> String {
         try await httpGet(port: port, path: path, tls: clientTLS, headers: headers)
     }
+}
 
-    /// A GET retried for up to 3 s while the server has not yet seen a slot become free.
-    func getWhenFree(_ path: String) async throws -> String {
-        let deadline = ContinuousClock.now + .seconds(3)
-        while true {
-            do {
-                let answer = try await get(path)
-                if !answer.isEmpty || ContinuousClock.now > deadline { return answer }
-            } catch {
-                if ContinuousClock.now > deadline { throw error }
-            }
-            try await Task.sleep(for: .milliseconds(50))
-        }
+/// The server as the group's one service; says its port once it listens.
+private struct ServerUnderTest: Service {
+    struct NotListening: Error {}
+    let serve: @Sendable (@escaping @Sendable (any Channel) async -> Void) async throws -> Void
+    let listening: AsyncStream<Int>.Continuation
+
+    func run() async throws {
+        let listening = listening
+        try await serve { channel in listening.yield(channel.localAddress?.port ?? 0) }
     }
 }
 
@@ -216,6 +309,21 @@ final class RawConnection: Sendable {
 
     func send(_ text: String) async throws {
         try await channel.writeAndFlush(ByteBuffer(string: text))
+    }
+
+    /// Sends without waiting for the write: over TLS a write waits for the handshake, which a
+    /// server that has not accepted the connection never answers.
+    func sendWithoutWaiting(_ text: String) {
+        channel.writeAndFlush(ByteBuffer(string: text), promise: nil)
+    }
+
+    /// What has arrived once a whole response head has, or after `limit`.
+    func answer(within limit: Duration) async -> String {
+        let deadline = ContinuousClock.now + limit
+        while !received.contains("\r\n\r\n"), ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return received
     }
 
     /// Whether the connection ended within `limit` (the test closes none it is waiting on).

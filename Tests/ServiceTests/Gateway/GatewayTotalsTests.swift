@@ -113,12 +113,11 @@ struct GatewayTotalsTests {
                 }
                 #expect(try await history.history.series("skilled_workers").map(\.value) == [totals.indicator("skilled_workers")?.value])
                 let dashboard = try DashboardServer(
-                    options: DashboardOptions(listen: "\(try await DeadPort.make())", token: "s3cret-token"), tls: TestPKI.shared.files("gateway"),
+                    options: DashboardOptions(token: "s3cret-token"), tls: TestPKI.shared.files("gateway"),
                     engine: service.engine, history: history.history, catalogue: .plan, logger: .init(label: "test"))
-                let channel = try await dashboard.start()
-                let port = try #require(channel.localAddress?.port)
-                do {
-                    let page = try await httpGet(port: port, path: "/", tls: try DashboardTestStore.tls(clientIdentity: "auditor"))
+                try await HTTPPort.serving(dashboard, clientTLS: try DashboardTestStore.tls(clientIdentity: "auditor")) { server in
+                    let port = server.port
+                    let page = try await server.get("/")
                     #expect(page.hasPrefix("HTTP/1.0 200"))
                     for indicator in totals.scope.indicators {
                         if indicator.status == .unavailable {
@@ -131,16 +130,16 @@ struct GatewayTotalsTests {
                     #expect(totals.scope.indicators.filter { $0.status == .unavailable }.allSatisfy { $0.source == "training" })
                     #expect(page.contains("<svg") && page.contains("<circle"))
                     #expect(!page.contains("<script"))
+                    // The security headers.
+                    #expect(page.contains("Cache-Control: no-store\r\n"))
+                    #expect(page.contains("Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; img-src data:\r\n"))
+                    #expect(page.contains("X-Content-Type-Options: nosniff\r\n"))
                     // No certificate: only the token gets in.
                     let anonymous = try DashboardTestStore.tls(clientIdentity: nil)
                     #expect(try await httpGet(port: port, path: "/", tls: anonymous).hasPrefix("HTTP/1.0 401"))
                     #expect(try await httpGet(port: port, path: "/?token=wrong", tls: anonymous).hasPrefix("HTTP/1.0 401"))
                     #expect(try await httpGet(port: port, path: "/?token=s3cret-token", tls: anonymous).hasPrefix("HTTP/1.0 200"))
                     #expect(try await httpGet(port: port, path: "/", tls: anonymous, headers: ["Authorization: Bearer s3cret-token"]).hasPrefix("HTTP/1.0 200"))
-                    try await channel.close()
-                } catch {
-                    try? await channel.close()
-                    throw error
                 }
             }
             await history.close()

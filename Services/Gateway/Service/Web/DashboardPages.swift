@@ -1,7 +1,7 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
 import JCSkillsProtocol
-import JCSkillsServiceKit
-import NIOHTTP1
 
 struct DashboardRequest: Sendable {
     var method: String
@@ -10,11 +10,14 @@ struct DashboardRequest: Sendable {
     var hasClientCertificate: Bool
 }
 
-typealias DashboardResponse = SimpleHTTPResponse
+/// One whole answer of the dashboard; ``DashboardServer`` adds the security headers.
+struct DashboardResponse: Sendable {
+    var status: HTTPResponse.Status
+    var contentType: String
+    var body: [UInt8]
 
-extension SimpleHTTPResponse {
-    static func text(_ status: HTTPResponseStatus, _ text: String) -> SimpleHTTPResponse {
-        SimpleHTTPResponse(status: status, contentType: "text/plain; charset=utf-8", body: Array(text.utf8))
+    static func text(_ status: HTTPResponse.Status, _ text: String) -> DashboardResponse {
+        DashboardResponse(status: status, contentType: "text/plain; charset=utf-8", body: Array(text.utf8))
     }
 }
 

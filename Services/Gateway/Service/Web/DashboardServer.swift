@@ -1,18 +1,22 @@
+import Hummingbird
+import HTTPTypes
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
 import Logging
 import NIOCore
-import NIOHTTP1
 import NIOSSL
 import ServiceLifecycle
+import Synchronization
 
-/// The read-only dashboard on its own HTTPS port. A caller gets in with a client certificate
-/// from the city's CA, or with the configured token; nothing else is served. The service's
-/// ``HTTPServerLimits`` (config `http:`) bound its connections, as on the metrics port.
+/// The read-only dashboard on its own HTTPS port, served by Hummingbird. A caller gets in with
+/// a client certificate from the city's CA, or with the configured token; nothing else is
+/// served. The service's ``HTTPServerLimits`` (config `http:`) bound its connections, as on the
+/// metrics port.
 struct DashboardServer: Service {
-    let address: Endpoint
-    let sslContext: NIOSSLContext
+    /// Where it listens (tests set port 0 and learn the port from `run(onServerRunning:)`).
+    var address: Endpoint
+    let tls: TLSConfiguration
     let pages: DashboardPages
     let limits: HTTPServerLimits
     let logger: Logger
@@ -20,39 +24,92 @@ struct DashboardServer: Service {
     init(options: DashboardOptions, tls: TLSFiles, engine: TotalsEngine, history: IndicatorHistory,
          catalogue: IndicatorCatalogue, limits: HTTPServerLimits = HTTPServerLimits(), logger: Logger) throws {
         self.address = try options.endpoint()
-        self.sslContext = try tls.makeDashboardContext()
+        self.tls = try tls.makeDashboardTLSConfiguration()
+        // Hummingbird builds its context when the server starts; a bad file fails the gateway's
+        // start here, as a bad RPC certificate does, rather than only costing the page.
+        _ = try NIOSSLContext(configuration: self.tls)
         self.pages = DashboardPages(engine: engine, history: history, token: options.token)
         self.limits = limits
         self.logger = logger
     }
 
     func run() async throws {
-        let channel: any Channel
+        try await run(onServerRunning: { _ in })
+    }
+
+    /// Serves until graceful shutdown; `onServerRunning` gets the listening channel once bound.
+    func run(onServerRunning: @escaping @Sendable (any Channel) async -> Void) async throws {
+        let server = LimitedHTTPServer(
+            name: "dashboard", host: address.host, port: address.port, limits: limits, tls: tls,
+            responder: DashboardResponder(pages: pages), logger: logger)
+        let started = Started()
+        let (logger, address) = (logger, address)
         do {
-            channel = try await start()
+            try await server.run { channel in
+                started.flag.store(true, ordering: .relaxed)
+                let port = channel.localAddress?.port ?? address.port
+                logger.info("dashboard", metadata: ["address": "https://\(Endpoint(host: address.host, port: port))/"])
+                await onServerRunning(channel)
+            }
         } catch {
+            if Task.isCancelled { return }
             // The totals are the gateway's job; the page is a view of them. A port taken by
             // another process costs the page, not the service.
-            logger.error("dashboard not started: cannot listen on \(address): \(error)")
+            if started.flag.load(ordering: .relaxed) {
+                logger.error("dashboard stopped: \(error)")
+            } else {
+                logger.error("dashboard not started: cannot listen on \(address): \(error)")
+            }
             try? await gracefulShutdown()
-            return
-        }
-        logger.info("dashboard", metadata: ["address": "https://\(address)/"])
-        await withGracefulShutdownHandler {
-            try? await channel.closeFuture.get()
-        } onGracefulShutdown: {
-            channel.close(promise: nil)
         }
     }
 
-    /// Binds and serves until the returned channel is closed.
-    func start() async throws -> any Channel {
-        let pages = pages
-        return try await LimitedHTTPServer.bind(
-            host: address.host, port: address.port, name: "dashboard", limits: limits, tls: sslContext
-        ) {
-            DashboardHTTPHandler(pages: pages)
+    private final class Started: Sendable {
+        let flag = Atomic<Bool>(false)
+    }
+}
+
+/// What a dashboard request is answered with: the connection's channel, to ask its TLS handler
+/// whether the client presented a certificate.
+struct DashboardRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let channel: any Channel
+
+    init(source: ApplicationRequestContextSource) {
+        self.coreContext = CoreRequestContextStorage(source: source)
+        self.channel = source.channel
+    }
+
+    /// Whether the client presented a certificate. With optional verification NIOSSL checks a
+    /// presented certificate against the city CA during the handshake and refuses the
+    /// connection when it fails, so one that is there has been verified.
+    var hasClientCertificate: Bool {
+        get async {
+            let certificate = try? await channel.nioSSL_peerCertificate().get()
+            return certificate != nil
         }
+    }
+}
+
+/// Turns a Hummingbird request into a ``DashboardRequest`` for ``DashboardPages`` and its
+/// answer into a response with the dashboard's security headers.
+struct DashboardResponder: HTTPResponder {
+    typealias Context = DashboardRequestContext
+
+    let pages: DashboardPages
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        let page = await pages.respond(to: DashboardRequest(
+            method: request.method.rawValue, uri: request.uri.string,
+            authorization: request.headers[.authorization], hasClientCertificate: await context.hasClientCertificate))
+        let headers: HTTPFields = [
+            .contentType: page.contentType,
+            .cacheControl: "no-store",
+            // Nothing on the page comes from elsewhere: no scripts, fonts or frames at all.
+            .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+            .xContentTypeOptions: "nosniff",
+        ]
+        return Response(status: page.status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: page.body)))
     }
 }
 
@@ -72,10 +129,11 @@ extension TLSFiles {
         .TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
     ]
 
-    /// The dashboard's TLS: the gateway's own certificate; a client certificate is checked
-    /// against the city CA when presented but not required (a token may stand in for it).
-    /// TLS 1.3, or 1.2 with ``dashboardTLS12CipherSuites`` only.
-    func makeDashboardContext() throws -> NIOSSLContext {
+    /// The dashboard's TLS, for HummingbirdTLS: the gateway's own certificate; a client
+    /// certificate is checked against the city CA when presented but not required (a token may
+    /// stand in for it). TLS 1.3, or 1.2 with ``dashboardTLS12CipherSuites`` only; ALPN
+    /// http/1.1.
+    func makeDashboardTLSConfiguration() throws -> TLSConfiguration {
         let chain = try NIOSSLCertificate.fromPEMFile(certificateChain)
         var configuration = TLSConfiguration.makeServerConfiguration(
             certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(try NIOSSLPrivateKey(file: privateKey, format: .pem)))
@@ -84,49 +142,6 @@ extension TLSFiles {
         configuration.trustRoots = .file(trustRoots)
         configuration.certificateVerification = .optionalVerification
         configuration.applicationProtocols = ["http/1.1"]
-        return try NIOSSLContext(configuration: configuration)
-    }
-}
-
-/// One HTTP/1.1 exchange at a time: the page is rendered off the event loop (it asks the
-/// sources), then written back on it.
-final class DashboardHTTPHandler: HTTPRequestResponder {
-    typealias InboundIn = HTTPServerRequestPart
-    typealias OutboundOut = HTTPServerResponsePart
-
-    let pages: DashboardPages
-    var pendingHead: HTTPRequestHead?
-
-    init(pages: DashboardPages) {
-        self.pages = pages
-    }
-
-    func respond(to head: HTTPRequestHead, context: ChannelHandlerContext) {
-        let hasCertificate = ((try? context.pipeline.syncOperations.nioSSL_peerCertificate()) ?? nil) != nil
-        let request = DashboardRequest(
-            method: head.method.rawValue, uri: head.uri,
-            authorization: head.headers.first(name: "Authorization"), hasClientCertificate: hasCertificate)
-        let keepAlive = head.isKeepAlive
-        let version = head.version
-        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-        let pages = pages
-        Task {
-            let response = await pages.respond(to: request)
-            loopBound.eventLoop.execute {
-                let (handler, context) = loopBound.value
-                handler.write(response, version: version, keepAlive: keepAlive, context: context)
-            }
-        }
-    }
-
-    private func write(_ response: DashboardResponse, version: HTTPVersion, keepAlive: Bool, context: ChannelHandlerContext) {
-        var response = response
-        response.headers += [
-            ("Cache-Control", "no-store"),
-            // Nothing on the page comes from elsewhere: no scripts, fonts or frames at all.
-            ("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:"),
-            ("X-Content-Type-Options", "nosniff"),
-        ]
-        response.write(to: context, version: version, keepAlive: keepAlive)
+        return configuration
     }
 }
