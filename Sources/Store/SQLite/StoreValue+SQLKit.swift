@@ -53,30 +53,23 @@ extension Int64: StoreValueConvertible {
     }
 }
 
-extension Int: StoreValueConvertible {
-    var storeValue: StoreValue { .integer(Int64(self)) }
-    init(storeValue: StoreValue, column: String) throws { self = Int(try Int64(storeValue: storeValue, column: column)) }
-}
+/// The narrower integers: an integer column's value when it fits, an error when it does not
+/// (never a wrap-around).
+protocol NarrowStoreInteger: StoreValueConvertible, FixedWidthInteger {}
 
-extension Int32: StoreValueConvertible {
+extension NarrowStoreInteger {
     var storeValue: StoreValue { .integer(Int64(self)) }
     init(storeValue: StoreValue, column: String) throws {
-        guard let value = Int32(exactly: try Int64(storeValue: storeValue, column: column)) else {
-            throw mismatch(storeValue, column, "a 32-bit integer")
+        guard let value = Self(exactly: try Int64(storeValue: storeValue, column: column)) else {
+            throw mismatch(storeValue, column, "an integer that fits \(Self.self)")
         }
         self = value
     }
 }
 
-extension UInt32: StoreValueConvertible {
-    var storeValue: StoreValue { .integer(Int64(self)) }
-    init(storeValue: StoreValue, column: String) throws {
-        guard let value = UInt32(exactly: try Int64(storeValue: storeValue, column: column)) else {
-            throw mismatch(storeValue, column, "an unsigned 32-bit integer")
-        }
-        self = value
-    }
-}
+extension Int: NarrowStoreInteger {}
+extension Int32: NarrowStoreInteger {}
+extension UInt32: NarrowStoreInteger {}
 
 extension Bool: StoreValueConvertible {
     var storeValue: StoreValue { .integer(self ? 1 : 0) }
