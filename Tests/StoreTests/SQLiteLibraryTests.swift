@@ -7,19 +7,21 @@ import Testing
 import Glibc
 #endif
 
-/// The store owns its SQLite path: the system's library through the `CSQLite` module, the only
-/// copy of SQLite in the process (docs/ARCHITECTURE.md, "Dependencies").
-@Suite("SQLite: the store's own connections on the system library")
+/// The store owns its SQLite path: the amalgamation built in `CSQLite`, the only copy of SQLite
+/// in the process (docs/ARCHITECTURE.md, "Dependencies").
+@Suite("SQLite: the store's own connections on its own build of SQLite")
 struct SQLiteLibraryTests {
     static let context = AuditContext(principal: "test", method: "test/SQLite", requestID: "r1")
 
     /// Two copies of SQLite in one process must not open the same file (their POSIX locks are
-    /// not shared). A dependency that brings its own build back fails this test.
+    /// not shared). The store's copy is built in (`Sources/CSQLite`); a dependency that brings its
+    /// own build back, or a shared libsqlite3 loaded beside it, fails this test.
     @Test func oneCopyOfSQLiteIsLinked() throws {
         let process = try #require(dlopen(nil, RTLD_NOW))
         defer { dlclose(process) }
-        #expect(dlsym(process, "sqlite3_libversion") != nil)
         #expect(dlsym(process, "sqlite_nio_sqlite3_libversion") == nil, "SQLiteNIO's copy of SQLite is linked")
+        let maps = try String(contentsOfFile: "/proc/self/maps", encoding: .utf8)
+        #expect(!maps.contains("libsqlite3"), "a shared libsqlite3 is loaded beside the store's own")
     }
 
     /// Both paths of a store — SQLKit's statements on the pool, native statements on the caller's

@@ -7,8 +7,8 @@ import Synchronization
 
 /// SQLite in WAL mode: one writer connection, a few reader connections, a private thread pool.
 ///
-/// The connections are the store's own (``SQLiteConnection``, on the system's SQLite): one
-/// copy of SQLite in the process, whose file locks every connection shares.
+/// The connections are the store's own (``SQLiteConnection``, on the SQLite built in `CSQLite`):
+/// one copy of SQLite in the process, whose file locks every connection shares.
 ///
 /// Writes serialise on the single writer connection through an async FIFO lock, and begin
 /// with `BEGIN IMMEDIATE`, so inside one process no write ever meets `SQLITE_BUSY`; another

@@ -28,7 +28,6 @@ final class SQLiteCheckpointer: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
 
     init(path: String, busyTimeoutMilliseconds: Int, logger: Logger) throws {
-        SQLiteConnection.configureLibrary()
         var handle: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE
         let status = sqlite3_open_v2(path, &handle, flags, nil)

@@ -1,7 +1,7 @@
 import CSQLite
 import Foundation
 
-/// One SQLite connection of the store, on the system's SQLite (`CSQLite`), with its statements
+/// One SQLite connection of the store, on the SQLite built here (`CSQLite`), with its statements
 /// prepared once.
 ///
 /// It runs a statement on the calling thread. The backend decides which thread that is: native
@@ -33,7 +33,6 @@ final class SQLiteConnection: @unchecked Sendable {
     /// Opens `path` (a file name or an SQLite `file:` URI) with SQLite's busy handler waiting up
     /// to `busyTimeoutMilliseconds` for another process's lock.
     init(path: String, role: Role, busyTimeoutMilliseconds: Int) throws {
-        Self.configureLibrary()
         var handle: OpaquePointer?
         var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE
         if role == .writer { flags |= SQLITE_OPEN_CREATE }
@@ -161,11 +160,7 @@ final class SQLiteConnection: @unchecked Sendable {
     /// SQLite's "copy the value now" destructor, which C spells as a cast of -1.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    /// Configures the library once per process, before its first connection (`CSQLite/shim.h`).
-    static func configureLibrary() { _ = configured }
-    private static let configured: Int32 = jcskills_sqlite3_configure()
-
-    /// The library's version, `3.40.1`.
+    /// The library's version, `3.54.1`.
     static var libraryVersion: String { String(cString: sqlite3_libversion()) }
 
     /// `status` as a ``StoreError`` of the kind callers act on.
