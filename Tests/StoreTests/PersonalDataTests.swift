@@ -43,6 +43,26 @@ struct PersonalDataTests {
         #expect(personal.blindIndex("Zoe\u{0308}", for: .name) == personal.blindIndex("Zo\u{00EB}", for: .name))
     }
 
+    /// The blind index runs HMAC-SHA256 on libcrypto's plain SHA-256 with the pads absorbed
+    /// once (BlindIndexKey); it must equal swift-crypto's HMAC over `jcskills/index/v1/<field
+    /// name>`, a zero byte and the normalised value, or every stored index would stop matching.
+    @Test
+    func blindIndexesAreTheDocumentedHMAC() {
+        let keys = SealingKeys(indexKey: SymmetricKey(size: .bits256), sealingKeys: [1: SymmetricKey(size: .bits256)])
+        let personal = PersonalData(keys: keys)
+        let fields: [PersonalField] = [.idNumber, .name, .phone, .storedResponse]
+        var generator = SystemRandomNumberGenerator()
+        // Lengths either side of SHA-256's 64-byte block and its 55-byte padding limit.
+        for length in [0, 1, 20, 30, 31, 32, 33, 55, 56, 63, 64, 65, 119, 120, 200] {
+            let value = String((0..<length).map { _ in "0123456789AbcX王".randomElement(using: &generator)! })
+            for field in fields {
+                let message = Data("jcskills/index/v1/\(field.name)".utf8) + [0] + Data(field.normalize(value).utf8)
+                let expected = Data(HMAC<SHA256>.authenticationCode(for: message, using: keys.indexKey))
+                #expect(personal.blindIndex(value, for: field) == expected, "\(field) of \(length) characters")
+            }
+        }
+    }
+
     /// Many tasks sealing and opening at once each get a context of their own from the pools.
     @Test
     func concurrentSealersNeverShareAContext() async throws {

@@ -19,17 +19,28 @@ enum NonceSource {
 
     /// 12 fresh random bytes.
     static func next() -> [UInt8] {
-        pool.withLock { pool in
-            if pool.used + 12 > pool.bytes.count {
-                pool.bytes.withUnsafeMutableBytes { fill($0) }
-                pool.used = 0
-            }
-            defer { pool.used += 12 }
-            return Array(pool.bytes[pool.used..<(pool.used + 12)])
+        [UInt8](unsafeUninitializedCapacity: 12) { buffer, count in
+            fill(UnsafeMutableRawBufferPointer(buffer))
+            count = 12
         }
     }
 
-    private static func fill(_ buffer: UnsafeMutableRawBufferPointer) {
+    /// Fills `buffer` (at most one chunk) with fresh random bytes from the pool.
+    static func fill(_ buffer: UnsafeMutableRawBufferPointer) {
+        precondition(buffer.count <= chunkSize, "more than one chunk of nonce bytes")
+        pool.withLock { pool in
+            if pool.used + buffer.count > pool.bytes.count {
+                pool.bytes.withUnsafeMutableBytes { readRandom(into: $0) }
+                pool.used = 0
+            }
+            pool.bytes.withUnsafeBytes { bytes in
+                buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[pool.used..<(pool.used + buffer.count)]))
+            }
+            pool.used += buffer.count
+        }
+    }
+
+    private static func readRandom(into buffer: UnsafeMutableRawBufferPointer) {
         #if canImport(Darwin)
         arc4random_buf(buffer.baseAddress!, buffer.count)
         #else

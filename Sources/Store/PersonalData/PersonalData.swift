@@ -30,7 +30,6 @@ public struct PersonalData: Sendable {
     static let headerLength = 5
     static let nonceLength = 12
     static let tagLength = 16
-    static let indexPrefix = Array("jcskills/index/v1/".utf8)
 
     public init(keys: SealingKeys) {
         self.keys = keys
@@ -50,16 +49,10 @@ public struct PersonalData: Sendable {
     /// document) for `field`, as they are: no normalisation.
     public func seal(bytes plaintext: Data, as field: PersonalField) -> Data {
         let keyID = keys.currentKeyID
-        if let context = keys.currentContext {
-            var sealed = Data(capacity: Self.headerLength + Self.nonceLength + plaintext.count + Self.tagLength)
-            sealed.append(contentsOf: [Self.formatVersion, UInt8(keyID >> 24), UInt8((keyID >> 16) & 0xFF),
-                                       UInt8((keyID >> 8) & 0xFF), UInt8(keyID & 0xFF)])
-            let nonce = NonceSource.next()
-            sealed.append(contentsOf: nonce)
-            // The same bytes as below (nonce · ciphertext · tag after the header), one key setup fewer.
-            if context.seal(plaintext, nonce: nonce, authenticating: Self.authenticatedData(field), appendingTo: &sealed) {
-                return sealed
-            }
+        if let context = keys.currentContext,
+           let sealed = context.seal(plaintext, after: Self.header(keyID), authenticating: Self.authenticatedData(field)) {
+            // The same bytes as below, one key setup and several copies fewer.
+            return sealed
         }
         // AES-GCM with a 256-bit key and a random 96-bit nonce cannot fail; a failure here
         // would mean a broken crypto library, not bad input.
@@ -68,8 +61,7 @@ public struct PersonalData: Sendable {
                                     authenticating: Self.authenticatedData(field))
         // `combined` is nonce · ciphertext · tag, exactly the tail of the format.
         var sealed = Data(capacity: Self.headerLength + Self.nonceLength + plaintext.count + Self.tagLength)
-        sealed.append(contentsOf: [Self.formatVersion, UInt8(keyID >> 24), UInt8((keyID >> 16) & 0xFF),
-                                   UInt8((keyID >> 8) & 0xFF), UInt8(keyID & 0xFF)])
+        sealed.append(contentsOf: Self.header(keyID))
         sealed.append(box.combined!)
         return sealed
     }
@@ -117,16 +109,7 @@ public struct PersonalData: Sendable {
 
     /// The blind index of `value` (normalised for `field`): 32 bytes, stable across key rotation.
     public func blindIndex(_ value: String, for field: PersonalField) -> Data {
-        let normalized = field.normalize(value)
-        var message: [UInt8] = []
-        message.reserveCapacity(Self.indexPrefix.count + field.name.utf8.count + 1 + normalized.utf8.count)
-        message += Self.indexPrefix
-        message += field.name.utf8
-        message.append(0)
-        message += normalized.utf8
-        var mac = keys.indexMAC
-        mac.update(data: message)
-        return Data(mac.finalize())
+        keys.indexKeyState.authenticationCode(prefix: Self.indexMessagePrefix(field), value: field.normalize(value))
     }
 
     /// A short reference to a person for audit rows and logs: the first 8 bytes of a blind
@@ -154,6 +137,25 @@ public struct PersonalData: Sendable {
         }
         return sealed.dropFirst().prefix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
     }
+
+    /// The format version and the key id, big-endian: what precedes the nonce.
+    private static func header(_ keyID: UInt32) -> [UInt8] {
+        [formatVersion, UInt8(keyID >> 24), UInt8((keyID >> 16) & 0xFF), UInt8((keyID >> 8) & 0xFF), UInt8(keyID & 0xFF)]
+    }
+
+    /// `jcskills/index/v1/<field name>` and a zero byte: what the HMAC reads before the value.
+    private static func indexMessagePrefix(_ field: PersonalField) -> [UInt8] {
+        switch field {
+        case .idNumber: idNumberIndexPrefix
+        case .name: nameIndexPrefix
+        case .phone: phoneIndexPrefix
+        default: Array("jcskills/index/v1/\(field.name)\u{0}".utf8)
+        }
+    }
+
+    private static let idNumberIndexPrefix = Array("jcskills/index/v1/\(PersonalField.idNumber.name)\u{0}".utf8)
+    private static let nameIndexPrefix = Array("jcskills/index/v1/\(PersonalField.name.name)\u{0}".utf8)
+    private static let phoneIndexPrefix = Array("jcskills/index/v1/\(PersonalField.phone.name)\u{0}".utf8)
 
     private static func authenticatedData(_ field: PersonalField) -> Data {
         // Built once for the three fields every row seals, not three times a row.

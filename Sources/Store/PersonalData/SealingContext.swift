@@ -35,32 +35,34 @@ final class SealingContext: @unchecked Sendable {
         for context in sealers.withLock({ $0 }) + openers.withLock({ $0 }) { EVP_CIPHER_CTX_free(context.pointer) }
     }
 
-    /// Appends the ciphertext and tag of `plaintext` to `output`; `false` (with `output` as it
-    /// was) if libcrypto refused, so the caller can take the ordinary path.
-    func seal(_ plaintext: Data, nonce: [UInt8], authenticating aad: Data, appendingTo output: inout Data) -> Bool {
-        guard nonce.count == Self.nonceLength, let context = take(encrypting: true) else { return false }
-        let start = output.count
-        output.count += plaintext.count + Self.tagLength
+    /// `header` · a fresh nonce · the ciphertext of `plaintext` · its tag, written straight into
+    /// one buffer; `nil` if libcrypto refused, so the caller can take the ordinary path.
+    func seal(_ plaintext: Data, after header: [UInt8], authenticating aad: Data) -> Data? {
+        guard let context = take(encrypting: true) else { return nil }
+        var output = Data(count: header.count + Self.nonceLength + plaintext.count + Self.tagLength)
         let sealed = output.withUnsafeMutableBytes { out in
             plaintext.withUnsafeBytes { input in
                 aad.withUnsafeBytes { aad in
-                    let out = out.bindMemory(to: UInt8.self).baseAddress! + start
+                    let out = out.bindMemory(to: UInt8.self).baseAddress!
+                    header.withUnsafeBufferPointer { out.update(from: $0.baseAddress!, count: $0.count) }
+                    let nonce = out + header.count
+                    NonceSource.fill(UnsafeMutableRawBufferPointer(start: nonce, count: Self.nonceLength))
+                    let ciphertext = nonce + Self.nonceLength
                     var length: Int32 = 0
                     var finalLength: Int32 = 0
                     return EVP_EncryptInit_ex(context, nil, nil, nil, nonce) == 1
                         && (aad.isEmpty || EVP_EncryptUpdate(context, nil, &length, aad.bindMemory(to: UInt8.self).baseAddress,
                                                              Int32(aad.count)) == 1)
-                        && (input.isEmpty || (EVP_EncryptUpdate(context, out, &length, input.bindMemory(to: UInt8.self).baseAddress,
+                        && (input.isEmpty || (EVP_EncryptUpdate(context, ciphertext, &length, input.bindMemory(to: UInt8.self).baseAddress,
                                                                 Int32(input.count)) == 1 && Int(length) == input.count))
-                        && EVP_EncryptFinal_ex(context, out + input.count, &finalLength) == 1 && finalLength == 0
+                        && EVP_EncryptFinal_ex(context, ciphertext + input.count, &finalLength) == 1 && finalLength == 0
                         && EVP_CIPHER_CTX_ctrl(context, jcskills_evp_ctrl_aead_get_tag, Int32(Self.tagLength),
-                                               out + input.count) == 1
+                                               ciphertext + input.count) == 1
                 }
             }
         }
         give(context, encrypting: true, healthy: sealed)
-        if !sealed { output.count = start }
-        return sealed
+        return sealed ? output : nil
     }
 
     /// The plaintext of `box` (nonce · ciphertext · tag), or `nil` when it does not

@@ -31,8 +31,8 @@ public struct SealingKeys: Sendable {
 
     /// The blind-index key.
     let indexKey: SymmetricKey
-    /// HMAC already keyed with ``indexKey``; copying it skips the key schedule on every index.
-    let indexMAC: HMAC<SHA256>
+    /// HMAC state keyed with ``indexKey`` once (``BlindIndexKey``).
+    let indexKeyState: BlindIndexKey
     /// Sealing keys by id.
     let sealingKeys: [UInt32: SymmetricKey]
     /// The id new values are sealed with: the highest one.
@@ -47,7 +47,7 @@ public struct SealingKeys: Sendable {
     init(indexKey: SymmetricKey, sealingKeys: [UInt32: SymmetricKey]) {
         precondition(!sealingKeys.isEmpty, "at least one sealing key")
         self.indexKey = indexKey
-        self.indexMAC = HMAC<SHA256>(key: indexKey)
+        self.indexKeyState = BlindIndexKey(indexKey)
         self.sealingKeys = sealingKeys
         self.currentKeyID = sealingKeys.keys.max()!
         self.currentContext = SealingContext(key: sealingKeys[currentKeyID]!)
