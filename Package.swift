@@ -163,7 +163,8 @@ let serviceDependencies: [String: [Target.Dependency]] = [
                                        .product(name: "HTTPTypes", package: "swift-http-types")]
         + nio("NIOCore", "NIOSSL"),
     "Training": storeBacked,
-    "Competition": ["JCSkillsRPC", "JCSkillsServiceKit"],
+    // Promotions run beside the server (a ServiceLifecycle service) and log their retries.
+    "Competition": storeBacked + [logging, lifecycle],
 ]
 
 for name in services {

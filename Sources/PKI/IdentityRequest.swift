@@ -60,14 +60,18 @@ public struct IdentityRequest: Sendable, Hashable {
         self.notValidAfter = notValidAfter ?? now.addingTimeInterval(Double(Self.defaultValidityDays) * 86_400)
     }
 
-    /// The SAN URI for an id: `jcskills://<id>`, except `county-<code>` → `jcskills://county/<code>`.
+    /// The SAN URI for an id: `jcskills://<id>`, except `county-<code>` → `jcskills://county/<code>`
+    /// and `judge-<code>` → `jcskills://judge/<code>`.
     ///
     /// `defaultURI(for: "gateway") == "jcskills://gateway"`,
-    /// `defaultURI(for: "county-140524") == "jcskills://county/140524"`.
+    /// `defaultURI(for: "county-140524") == "jcskills://county/140524"`,
+    /// `defaultURI(for: "judge-J007") == "jcskills://judge/J007"`.
     public static func defaultURI(for id: String) -> String {
-        let countyPrefix = "county-"
-        if id.hasPrefix(countyPrefix), id.count > countyPrefix.count {
-            return "jcskills://county/" + id.dropFirst(countyPrefix.count)
+        for kind in ["county", "judge"] {
+            let prefix = kind + "-"
+            if id.hasPrefix(prefix), id.count > prefix.count {
+                return "jcskills://\(kind)/" + id.dropFirst(prefix.count)
+            }
         }
         return "jcskills://" + id
     }

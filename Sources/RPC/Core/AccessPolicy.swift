@@ -9,6 +9,8 @@ public struct AccessPolicy: Sendable, CustomStringConvertible {
         case service(String)
         case role(String)
         case anyCounty
+        /// Every competition judge (``Principal/Kind/judge(_:)``).
+        case anyJudge
         case anyIdentified
         case anyAuthenticated
     }
@@ -31,6 +33,7 @@ public struct AccessPolicy: Sendable, CustomStringConvertible {
             case .anyAuthenticated: true
             case .anyIdentified: principal.kind != .unidentified
             case .anyCounty: principal.county != nil
+            case .anyJudge: principal.judge != nil
             case .service(let name): principal.kind == .service(name)
             case .role(let name): principal.kind == .role(name)
             }
@@ -43,6 +46,7 @@ public struct AccessPolicy: Sendable, CustomStringConvertible {
             case .anyAuthenticated: "any authenticated peer"
             case .anyIdentified: "any identified peer"
             case .anyCounty: "county offices"
+            case .anyJudge: "competition judges"
             case .service(let name): "service \(name)"
             case .role(let name): "role \(name)"
             }

@@ -12,6 +12,9 @@ public struct Principal: Hashable, Sendable, CustomStringConvertible {
         case county(String)
         /// A person's role: `admin`, `auditor`, `registry-office`, … (anything else a site issues).
         case role(String)
+        /// A competition judge, by code (`jcskills://judge/J007`): marks only the events that
+        /// list the code (docs/COMPETITIONS.md, "Judges").
+        case judge(String)
         /// A valid certificate that names no `jcskills://` identity.
         case unidentified
     }
@@ -39,6 +42,8 @@ public struct Principal: Hashable, Sendable, CustomStringConvertible {
             self.init(kind: Self.serviceNames.contains(name) ? .service(name) : .role(name), identity: uri)
         case 2 where parts[0] == "county" && parts[1].count == 6 && parts[1].allSatisfy(\.isASCII) && parts[1].allSatisfy(\.isNumber):
             self.init(kind: .county(parts[1]), identity: uri)
+        case 2 where parts[0] == "judge" && Self.isJudgeCode(Substring(parts[1])):
+            self.init(kind: .judge(parts[1]), identity: uri)
         default:
             return nil
         }
@@ -52,5 +57,17 @@ public struct Principal: Hashable, Sendable, CustomStringConvertible {
         return nil
     }
 
+    /// The judge code of a competition judge; nil for everyone else.
+    public var judge: String? {
+        if case .judge(let code) = kind { return code }
+        return nil
+    }
+
     public func hasRole(_ name: String) -> Bool { kind == .role(name) }
+
+    /// 1–32 ASCII letters, digits, `-` and `_`.
+    public static func isJudgeCode(_ code: Substring) -> Bool {
+        !code.isEmpty && code.utf8.count <= 32
+            && code.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+    }
 }

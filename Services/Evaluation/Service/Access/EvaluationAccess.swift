@@ -10,12 +10,15 @@ enum EvaluationAccess {
 
     /// Registering institutions and changing their status.
     static let manageInstitutions = AccessPolicy.only(.role("admin"), .role(office), .anyCounty)
-    /// Issuing and revoking certificates (holder data passes through).
-    static let issue = AccessPolicy.only(.role("admin"), .role(office))
+    /// Issuing certificates (holder data passes through); the competition service
+    /// issues the certificates of winners' level promotions (docs/COMPETITIONS.md).
+    static let issue = AccessPolicy.only(.role("admin"), .role(office), .service("competition"))
+    /// Revoking: the evaluation staff only.
+    static let revoke = AccessPolicy.only(.role("admin"), .role(office))
     /// A person's certificates (masked) and what they are recognised as: the evaluation
-    /// staff, county offices and auditors, and the training service for a person's lifelong
-    /// record.
-    static let readHolders = AccessPolicy.only(.role("admin"), .role(office), .anyCounty, .role(auditor), .service("training"))
+    /// staff, county offices and auditors, the training service for a person's lifelong
+    /// record, and the competition service for a winner's level and a studio master's.
+    static let readHolders = AccessPolicy.only(.role("admin"), .role(office), .anyCounty, .role(auditor), .service("training"), .service("competition"))
     /// Institution records carry no personal data.
     static let readInstitutions = AccessPolicy.anyIdentified
     /// Anyone identified may check a certificate: the answer reveals only its state.

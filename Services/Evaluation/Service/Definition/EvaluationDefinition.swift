@@ -72,9 +72,9 @@ public enum EvaluationDefinition: ServiceDefinition {
             counts: CountQueries(store: store),
             views: views,
             rules: CertificateRules(today: today),
-            enterprises: EnterpriseDirectory(registry: registry),
+            enterprises: RegistryPeer(registry: registry),
             compliance: ComplianceQueries(
-                store: store, enterprises: EnterpriseDirectory(registry: registry), minimumStaff: enterpriseBodyMinimumStaff),
+                store: store, enterprises: RegistryPeer(registry: registry), minimumStaff: enterpriseBodyMinimumStaff),
             baseline: BaselineRepository(clock: clock),
             signer: CertificateSigner(key: signingKey, personal: personal, views: views),
             enterpriseBodyMinimumStaff: enterpriseBodyMinimumStaff,

@@ -1,5 +1,6 @@
 import JCSkillsProtocol
 import JCSkillsRPC
+import JCSkillsServiceKit
 import JCSkillsStore
 import SQLKit
 
@@ -8,7 +9,7 @@ import SQLKit
 /// so every answer asks the registry; nothing about enterprises is copied into this service.
 struct ComplianceQueries: Sendable {
     let store: Store
-    let enterprises: EnterpriseDirectory
+    let enterprises: RegistryPeer
     let minimumStaff: UInt32
 
     /// How long Counts waits for the registry before answering without the compliance figure:

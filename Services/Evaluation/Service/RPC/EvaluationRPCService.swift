@@ -12,7 +12,7 @@ struct EvaluationRPCService: RPCService {
     let counts: CountQueries
     let views: CertificateViews
     let rules: CertificateRules
-    let enterprises: EnterpriseDirectory
+    let enterprises: RegistryPeer
     let compliance: ComplianceQueries
     let baseline: BaselineRepository
     let signer: CertificateSigner
@@ -53,7 +53,7 @@ struct EvaluationRPCService: RPCService {
         router.unary(EvaluationService.issueCertificate, policy: EvaluationAccess.issue) { request, context in
             try await issueCertificate(request, context)
         }
-        router.unary(EvaluationService.revokeCertificate, policy: EvaluationAccess.issue) { request, context in
+        router.unary(EvaluationService.revokeCertificate, policy: EvaluationAccess.revoke) { request, context in
             guard !request.reason.trimmingWhitespace.isEmpty else {
                 throw RuleViolation(field: "reason", reason: "say why the certificate is revoked")
             }

@@ -14,14 +14,14 @@ enum RegistryAccess {
     /// Person reads: writers, plus auditors (masked).
     static let readPersons = AccessPolicy.only(.role("admin"), .role(office), .anyCounty, .role(auditor))
     /// Training checks trainees; never sees names or phones.
-    static let verify = AccessPolicy.only(.service("training"), .role("admin"), .role(office))
+    static let verify = AccessPolicy.only(.service("training"), .service("competition"), .role("admin"), .role(office))
     /// Aggregates carry no personal data.
     static let aggregates = AccessPolicy.only(
         .role("admin"), .role(office), .anyCounty, .role(auditor),
         .service("gateway"), .service("training"), .service("evaluation"), .service("competition"))
     /// Enterprise records (no personal data): evaluation checks enterprise bodies against them.
     static let readEnterprises = AccessPolicy.only(
-        .role("admin"), .role(office), .anyCounty, .role(auditor), .service("evaluation"), .service("training"))
+        .role("admin"), .role(office), .anyCounty, .role(auditor), .service("evaluation"), .service("training"), .service("competition"))
 
     /// Whether `principal` may write persons of `county`.
     /// A county office writes the development zone's records too when the zone lies in its

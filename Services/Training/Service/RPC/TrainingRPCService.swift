@@ -101,7 +101,7 @@ struct TrainingRPCService: RPCService {
             return entries
         }
         let timeout = context.timeRemaining.map { $0 / 2 } ?? .seconds(2)
-        if let certificates = await evaluation.recognitions(of: idNumber, timeout: timeout) {
+        if let certificates = await evaluation.recognitionsIfAvailable(of: idNumber, timeout: timeout) {
             record.certificates = certificates
             record.certificatesKnown = true
         }

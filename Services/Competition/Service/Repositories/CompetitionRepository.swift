@@ -1,0 +1,123 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsServiceKit
+import JCSkillsStore
+import SQLKit
+
+/// Competitions and their events, each stored as its message with the columns queries need.
+struct CompetitionRepository: Sendable {
+    let clock: @Sendable () -> Date
+
+    func upsert(_ competition: Competition, in tx: StoreTransaction) async throws {
+        try await tx.nativeExecute("""
+            INSERT INTO competitions (code, details, year, updated_ms) VALUES (?, ?, ?, ?)
+            ON CONFLICT (code) DO UPDATE SET details = excluded.details, year = excluded.year, updated_ms = excluded.updated_ms
+            """, [.text(competition.code), .bytes(Data(competition.wireBytes())), StoreValue(competition.year), .integer(now)])
+    }
+
+    func find(_ code: String, in db: any SQLDatabase) async throws -> Competition? {
+        guard let row = try await db.nativeRows("SELECT details FROM competitions WHERE code = ?", [.text(code)]).first else { return nil }
+        return try Competition(wireBytes: Array(try row.data("details")))
+    }
+
+    func require(_ code: String, in db: any SQLDatabase) async throws -> Competition {
+        guard let competition = try await find(code, in: db) else { throw RPCError(.notFound, "no competition with code \(code)") }
+        return competition
+    }
+
+    func view(_ competition: Competition, in db: any SQLDatabase) async throws -> CompetitionView {
+        var view = CompetitionView()
+        view.competition = competition
+        let counts = try await db.nativeRows("""
+            SELECT (SELECT COUNT(*) FROM events WHERE competition = ?) AS events, (SELECT COUNT(*) FROM entries WHERE competition = ?) AS entries
+            """, [.text(competition.code), .text(competition.code)])
+        view.events = UInt32(clamping: try counts.first?.int64("events") ?? 0)
+        view.entries = UInt32(clamping: try counts.first?.int64("entries") ?? 0)
+        return view
+    }
+
+    /// Competitions of `year` (0: all), newest first.
+    func list(year: Int32, in db: any SQLDatabase) async throws -> [Competition] {
+        let rows = year == 0
+            ? try await db.nativeRows("SELECT details FROM competitions ORDER BY year DESC, code")
+            : try await db.nativeRows("SELECT details FROM competitions WHERE year = ? ORDER BY code", [StoreValue(year)])
+        return try rows.map { try Competition(wireBytes: Array(try $0.data("details"))) }
+    }
+
+    // Events
+
+    /// An event as stored: its message, whether it is open, and the day it closed.
+    struct StoredEvent: Sendable {
+        var event: Event
+        var state: EventState
+        var closedOn: Int32
+    }
+
+    /// Registers or updates an event; refused once it has marks or is closed (its scheme fixed).
+    func upsert(_ event: Event, in tx: StoreTransaction) async throws {
+        if let stored = try await lockEvent(event.competitionCode, event.code, in: tx) {
+            guard stored.state == .open else {
+                throw RuleRefusal(rule: RuleRefusal.eventOpen, reason: "event \(event.code) is closed")
+            }
+            let marked = try await tx.nativeRows("""
+                SELECT COUNT(*) AS n FROM marks WHERE entry_id IN (SELECT id FROM entries WHERE competition = ? AND event = ?)
+                """, [.text(event.competitionCode), .text(event.code)]).first?.int64("n") ?? 0
+            guard marked == 0 else {
+                throw RuleRefusal(rule: RuleRefusal.schemeFixed, reason: "event \(event.code) has \(marked) marks; its scheme and judges are fixed")
+            }
+            try await tx.nativeExecute("UPDATE events SET details = ? WHERE competition = ? AND code = ?",
+                                       [.bytes(Data(event.wireBytes())), .text(event.competitionCode), .text(event.code)])
+        } else {
+            try await tx.nativeExecute("""
+                INSERT INTO events (competition, code, details, state, closed_on, next_entry) VALUES (?, ?, ?, ?, 0, 0)
+                """, [.text(event.competitionCode), .text(event.code), .bytes(Data(event.wireBytes())), StoreValue(EventState.open.rawValue)])
+        }
+    }
+
+    func event(_ competition: String, _ code: String, in db: any SQLDatabase) async throws -> StoredEvent? {
+        try await db.nativeRows("SELECT details, state, closed_on FROM events WHERE competition = ? AND code = ?",
+                                [.text(competition), .text(code)]).first.map(Self.storedEvent)
+    }
+
+    func requireEvent(_ competition: String, _ code: String, in db: any SQLDatabase) async throws -> StoredEvent {
+        guard let stored = try await event(competition, code, in: db) else {
+            throw RPCError(.notFound, "no event \(code) in competition \(competition)")
+        }
+        return stored
+    }
+
+    /// The event, its row locked until the transaction ends (an UPDATE that changes nothing:
+    /// PostgreSQL's row lock, portably), so that marks and the close take turns.
+    func lockEvent(_ competition: String, _ code: String, in tx: StoreTransaction) async throws -> StoredEvent? {
+        try await tx.nativeRows("""
+            UPDATE events SET state = state WHERE competition = ? AND code = ? RETURNING details, state, closed_on
+            """, [.text(competition), .text(code)]).first.map(Self.storedEvent)
+    }
+
+    func events(of competition: String, in db: any SQLDatabase) async throws -> [StoredEvent] {
+        try await db.nativeRows("SELECT details, state, closed_on FROM events WHERE competition = ? ORDER BY code",
+                                [.text(competition)]).map(Self.storedEvent)
+    }
+
+    func close(_ competition: String, _ code: String, on day: Int32, in tx: StoreTransaction) async throws {
+        try await tx.nativeExecute("UPDATE events SET state = ?, closed_on = ? WHERE competition = ? AND code = ?",
+                                   [StoreValue(EventState.closed.rawValue), StoreValue(day), .text(competition), .text(code)])
+    }
+
+    /// The next competitor number of the event.
+    func nextEntryNumber(_ competition: String, _ code: String, in tx: StoreTransaction) async throws -> String {
+        let next = try await tx.nativeRows("""
+            UPDATE events SET next_entry = next_entry + 1 WHERE competition = ? AND code = ? RETURNING next_entry
+            """, [.text(competition), .text(code)]).first?.int64("next_entry") ?? 1
+        let digits = String(next)
+        return code + "-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    private var now: Int64 { Int64(clock().timeIntervalSince1970 * 1000) }
+
+    private static func storedEvent(_ row: StoreRow) throws -> StoredEvent {
+        StoredEvent(event: try Event(wireBytes: Array(try row.data("details"))),
+                    state: EventState(rawValue: try row.int32("state")), closedOn: try row.int32("closed_on"))
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsStore
+import SQLKit
+
+/// Entries: the person by a blind index of their ID number, the number and name sealed.
+struct EntryRepository: Sendable {
+    let personal: PersonalData
+    let competitions: CompetitionRepository
+
+    /// An entry as the service reads it back (nothing opened).
+    struct StoredEntry: Sendable {
+        var id: Int64
+        var number: String
+        var event: String
+        var nameSealed: Data
+        var idSealed: Data
+        var school: String
+        var county: Int32
+    }
+
+    /// Enters the person in the event, or finds their entry there: the view and whether it is new.
+    func enter(_ entry: ValidatedEntry, county: Int32, group: ParticipantGroup, year: Int32, on day: Int32,
+               in tx: StoreTransaction) async throws -> (view: EntryView, isNew: Bool) {
+        let index = personal.blindIndex(entry.idNumber, for: .idNumber)
+        if let existing = try await tx.nativeRows("""
+            SELECT id, number, event, name_sealed, id_sealed, school, county FROM entries WHERE competition = ? AND event = ? AND person_index = ?
+            """, [.text(entry.competitionCode), .text(entry.eventCode), .bytes(index)]).first.map(Self.stored) {
+            return (try view(existing, competition: entry.competitionCode, group: group), false)
+        }
+        let number = try await competitions.nextEntryNumber(entry.competitionCode, entry.eventCode, in: tx)
+        let idSealed = personal.seal(entry.idNumber, as: .idNumber)
+        let nameSealed = personal.seal(entry.name, as: .name)
+        let id = try await tx.nativeRows("""
+            INSERT INTO entries (competition, event, number, person_index, id_sealed, name_sealed, school, county, year, entered_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+            """, [.text(entry.competitionCode), .text(entry.eventCode), .text(number), .bytes(index), .bytes(idSealed), .bytes(nameSealed),
+                  .text(group == .students ? entry.school : ""), StoreValue(county), StoreValue(year), StoreValue(day)]).first?.int64("id") ?? 0
+        let stored = StoredEntry(id: id, number: number, event: entry.eventCode, nameSealed: nameSealed, idSealed: idSealed,
+                                 school: group == .students ? entry.school : "", county: county)
+        return (try view(stored, competition: entry.competitionCode, group: group), true)
+    }
+
+    /// Every entry of an event, by competitor number.
+    func entries(of competition: String, event: String, in db: any SQLDatabase) async throws -> [StoredEntry] {
+        try await db.nativeRows("""
+            SELECT id, number, event, name_sealed, id_sealed, school, county FROM entries WHERE competition = ? AND event = ? ORDER BY number
+            """, [.text(competition), .text(event)]).map(Self.stored)
+    }
+
+    func find(_ competition: String, number: String, in db: any SQLDatabase) async throws -> StoredEntry? {
+        try await db.nativeRows("""
+            SELECT id, number, event, name_sealed, id_sealed, school, county FROM entries WHERE competition = ? AND number = ?
+            """, [.text(competition), .text(number)]).first.map(Self.stored)
+    }
+
+    func view(_ entry: StoredEntry, competition: String, group: ParticipantGroup) throws -> EntryView {
+        var view = EntryView()
+        view.number = entry.number
+        view.competitionCode = competition
+        view.eventCode = entry.event
+        view.idMasked = Masking.idNumber(try personal.open(entry.idSealed, as: .idNumber))
+        view.nameMasked = try maskedName(entry)
+        view.group = group
+        view.school = entry.school
+        view.county = entry.county
+        return view
+    }
+
+    func maskedName(_ entry: StoredEntry) throws -> String {
+        Masking.name(try personal.open(entry.nameSealed, as: .name))
+    }
+
+    private static func stored(_ row: StoreRow) throws -> StoredEntry {
+        StoredEntry(id: try row.int64("id"), number: try row.string("number"), event: try row.string("event"),
+                    nameSealed: try row.data("name_sealed"), idSealed: try row.data("id_sealed"),
+                    school: try row.string("school"), county: try row.int32("county"))
+    }
+}

@@ -1,0 +1,106 @@
+import JCSkillsStore
+
+/// The competition service's tables. Personal data as everywhere: ID numbers and names sealed,
+/// the ID number blind-indexed (keyed by this service's own secret) so that a person enters an
+/// event once and counts once among a year's participants.
+enum CompetitionSchema {
+    static let migrations: [Migration] = [
+        Migration(1, "competitions, events, entries, marks, awards, studios") { d in [
+            """
+            CREATE TABLE competitions (
+                code TEXT NOT NULL PRIMARY KEY,
+                details \(d.bytes) NOT NULL,
+                year INTEGER NOT NULL,
+                updated_ms BIGINT NOT NULL)
+            """,
+            "CREATE INDEX competitions_by_year ON competitions (year)",
+            // The event's message (scheme and judges) with its state; entries draw their
+            // competitor numbers from next_entry.
+            """
+            CREATE TABLE events (
+                competition TEXT NOT NULL,
+                code TEXT NOT NULL,
+                details \(d.bytes) NOT NULL,
+                state INTEGER NOT NULL,
+                closed_on INTEGER NOT NULL,
+                next_entry BIGINT NOT NULL,
+                PRIMARY KEY (competition, code))
+            """,
+            """
+            CREATE TABLE entries (
+                id \(d.autoIncrementPrimaryKey),
+                competition TEXT NOT NULL,
+                event TEXT NOT NULL,
+                number TEXT NOT NULL,
+                person_index \(d.bytes) NOT NULL,
+                id_sealed \(d.bytes) NOT NULL,
+                name_sealed \(d.bytes) NOT NULL,
+                school TEXT NOT NULL,
+                county INTEGER NOT NULL,
+                year INTEGER NOT NULL,
+                entered_on INTEGER NOT NULL,
+                UNIQUE (competition, number),
+                UNIQUE (competition, event, person_index))
+            """,
+            "CREATE INDEX entries_by_year ON entries (year, county, entered_on)",
+            // One row per score: a measurement's under the judge '' (it has one mark), a
+            // judgement's under each judge who scored it.
+            """
+            CREATE TABLE marks (
+                entry_id BIGINT NOT NULL,
+                criterion TEXT NOT NULL,
+                judge TEXT NOT NULL,
+                mark BIGINT NOT NULL,
+                marked_by TEXT NOT NULL,
+                marked_ms BIGINT NOT NULL,
+                PRIMARY KEY (entry_id, criterion, judge))
+            """,
+            """
+            CREATE TABLE awards (
+                entry_id BIGINT NOT NULL PRIMARY KEY,
+                competition TEXT NOT NULL,
+                event TEXT NOT NULL,
+                number TEXT NOT NULL,
+                year INTEGER NOT NULL,
+                county INTEGER NOT NULL,
+                rank INTEGER NOT NULL,
+                expert INTEGER NOT NULL,
+                promotion INTEGER NOT NULL,
+                occupation TEXT NOT NULL,
+                institution TEXT NOT NULL,
+                from_level INTEGER NOT NULL,
+                to_level INTEGER NOT NULL,
+                certificate TEXT NOT NULL,
+                last_error TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                closed_on INTEGER NOT NULL,
+                issued_on INTEGER NOT NULL)
+            """,
+            "CREATE INDEX awards_by_state ON awards (promotion)",
+            "CREATE INDEX awards_by_year ON awards (year, county)",
+            """
+            CREATE TABLE studios (
+                code TEXT NOT NULL PRIMARY KEY,
+                name TEXT NOT NULL,
+                master_index \(d.bytes) NOT NULL,
+                master_id_sealed \(d.bytes) NOT NULL,
+                master_name_sealed \(d.bytes) NOT NULL,
+                master_level INTEGER NOT NULL,
+                host TEXT NOT NULL,
+                county INTEGER NOT NULL,
+                industry TEXT NOT NULL,
+                level INTEGER NOT NULL,
+                established_on INTEGER NOT NULL,
+                updated_ms BIGINT NOT NULL)
+            """,
+            """
+            CREATE TABLE studio_years (
+                studio TEXT NOT NULL,
+                year INTEGER NOT NULL,
+                apprentices BIGINT NOT NULL,
+                problems BIGINT NOT NULL,
+                PRIMARY KEY (studio, year))
+            """,
+        ] },
+    ]
+}
