@@ -13,10 +13,10 @@ enum GatewayHarness {
         return try RPCClient(endpoints: [endpoint], configuration: configuration)
     }
 
-    /// Runs a gateway on 127.0.0.1 reading `registry` and `evaluation`; `body` gets its
-    /// endpoint and the service (for the dashboard).
+    /// Runs a gateway on 127.0.0.1 reading `registry` and `evaluation` (and `training` and
+    /// `competition` when given); `body` gets its endpoint and the service (for the dashboard).
     static func with<T: Sendable>(
-        registry: Endpoint, evaluation: Endpoint, training: Endpoint? = nil, cache: Duration = .zero, sourceDeadline: Duration = .seconds(2),
+        registry: Endpoint, evaluation: Endpoint, training: Endpoint? = nil, competition: Endpoint? = nil, cache: Duration = .zero, sourceDeadline: Duration = .seconds(2),
         watchInterval: Duration = .milliseconds(100), history: IndicatorHistory? = nil,
         clock: @escaping @Sendable () -> Date = { EvaluationHarness.now },
         _ body: (Endpoint, GatewayRPCService) async throws -> T
@@ -24,8 +24,10 @@ enum GatewayHarness {
         let registryClient = try sourceClient(registry)
         let evaluationClient = try sourceClient(evaluation)
         let trainingClient = try training.map(sourceClient)
+        let competitionClient = try competition.map(sourceClient)
         var sources: [any IndicatorSource] = [RegistrySource(client: registryClient), EvaluationSource(client: evaluationClient)]
         if let trainingClient { sources.append(TrainingSource(client: trainingClient)) }
+        if let competitionClient { sources.append(CompetitionSource(client: competitionClient)) }
         let service = GatewayDefinition.makeService(
             catalogue: .plan, sources: sources,
             cache: cache, sourceDeadline: sourceDeadline, watchInterval: watchInterval, history: history, clock: clock)
@@ -33,6 +35,7 @@ enum GatewayHarness {
             await registryClient.close()
             await evaluationClient.close()
             await trainingClient?.close()
+            await competitionClient?.close()
         }
         do {
             let result = try await withTestServer(services: [service]) { _, endpoint in try await body(endpoint, service) }

@@ -116,6 +116,40 @@ struct GatewayIndicatorTests {
         #expect(value("labour_brands", on: 20211231, ["labour_brands": 10]).status == .met)
     }
 
+    /// The competition office's figures (docs/COMPETITIONS.md, "Figures"): the yearly ones on
+    /// the line from 0 on 1 January to the target on 31 December, as the training person-times;
+    /// the studios on the line from the plan's start to 50 by 2021; counties without a studio a
+    /// ceiling of 0 due at the end of 2020.
+    @Test
+    func competitionIndicatorsAreJudgedAsThePlanSays() {
+        let composer = TotalsComposer(catalogue: .plan)
+        func value(_ key: String, on day: Int32, _ measures: [String: Double], year: Int32? = nil) -> IndicatorValue {
+            let asOf = CalendarDate(yyyymmdd: day)!
+            let question = SourceQuestion(scopes: [0], asOf: asOf, year: year ?? Int32(asOf.year), today: asOf)
+            let outcome = SourceOutcome(service: "competition", result: .success(SourceReading(measures: [0: measures])), latency: .zero)
+            return composer.scope(0, TotalsComposer.Inputs(question: question, outcomes: [outcome], lastKnown: { _, _ in nil }))
+                .indicators.first { $0.key == key }!
+        }
+        // 50 technical experts by 30 June is on the line to 100; 40 is not; 100 is met.
+        let experts = value("technical_experts", on: 20210630, ["technical_experts": 50])
+        #expect(experts.status == .onTrack && experts.target == 100 && experts.baselineDate == 20210101 && experts.deadline == 20211231)
+        #expect(value("technical_experts", on: 20210630, ["technical_experts": 40]).status == .behind)
+        #expect(value("technical_experts", on: 20210630, ["technical_experts": 100]).status == .met)
+        // A past year is judged on its 31 December: short of the target is behind.
+        #expect(value("technical_experts", on: 20220315, ["technical_experts": 99], year: 2021).status == .behind)
+        #expect(value("competition_participants", on: 20211231, ["participants": 10_000]).status == .met)
+        #expect(value("competition_participants", on: 20210630, ["participants": 4_000]).status == .behind)
+        #expect(value("level_promotions", on: 20210630, ["level_promotions": 30]).status == .noTarget)
+        // Studios from 0 on 2020-01-01: 40 by mid-2021 projects past 50 by the end of 2021.
+        let studios = value("master_studios", on: 20210630, ["master_studios": 40])
+        #expect(studios.baselineDate == 20200101 && studios.status == .onTrack)
+        #expect(value("master_studios", on: 20210630, ["master_studios": 20]).status == .behind)
+        #expect(value("master_studios", on: 20211001, ["master_studios": 50]).status == .met)
+        #expect(value("counties_without_studio", on: 20201001, ["counties_without_studio": 2]).status == .behind)
+        #expect(value("counties_without_studio", on: 20201001, ["counties_without_studio": 0]).status == .met)
+        #expect(value("counties_without_studio", on: 20201001, ["counties_without_studio": 0]).lowerIsBetter)
+    }
+
     @Test
     func theCatalogueFileOverridesThePlanAndBadFilesAreNamed() throws {
         let catalogue = try IndicatorCatalogue.parse("""

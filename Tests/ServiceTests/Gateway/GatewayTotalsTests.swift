@@ -121,13 +121,13 @@ struct GatewayTotalsTests {
                     #expect(page.hasPrefix("HTTP/1.0 200"))
                     for indicator in totals.scope.indicators {
                         if indicator.status == .unavailable {
-                            // No training service here: its indicators say why they have no value.
+                            // No training or competition service here: their indicators say why they have no value.
                             #expect(page.contains("<p class=\"reason\">unavailable: \(indicator.reason)</p>"), "\(indicator.key)")
                         } else {
                             #expect(page.contains("data-key=\"\(indicator.key)\">\(indicator.displayValue)<"), "\(indicator.key)")
                         }
                     }
-                    #expect(totals.scope.indicators.filter { $0.status == .unavailable }.allSatisfy { $0.source == "training" })
+                    #expect(totals.scope.indicators.filter { $0.status == .unavailable }.allSatisfy { ["training", "competition"].contains($0.source) })
                     #expect(page.contains("<svg") && page.contains("<circle"))
                     #expect(!page.contains("<script"))
                     // The security headers.

@@ -86,6 +86,7 @@ public enum GatewayDefinition: ServiceDefinition {
             case .registry: RegistrySource(client: client)
             case .evaluation: EvaluationSource(client: client)
             case .training: TrainingSource(client: client)
+            case .competition: CompetitionSource(client: client)
             default: nil
             }
         }

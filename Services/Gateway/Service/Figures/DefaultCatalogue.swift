@@ -75,6 +75,26 @@ extension IndicatorCatalogue {
             formula: .measure(Measure(service: "training", name: "counties_lacking_provincial_brand")),
             target: .everyScope(0), deadline: date(20211231), lowerIsBetter: true),
         Indicator(
+            key: "technical_experts", nameZh: "晋城技术能手", nameEn: "Jincheng technical experts named in the year", unit: "persons",
+            formula: .measure(Measure(service: "competition", name: "technical_experts")),
+            target: .city(100), yearly: true),
+        Indicator(
+            key: "competition_participants", nameZh: "职业技能竞赛参赛人数", nameEn: "Competitors in the year's skills competitions", unit: "persons",
+            formula: .measure(Measure(service: "competition", name: "participants")),
+            target: .city(10_000), yearly: true),
+        Indicator(
+            key: "level_promotions", nameZh: "竞赛晋升职业技能等级", nameEn: "Winners promoted one skill level in the year", unit: "persons",
+            formula: .measure(Measure(service: "competition", name: "level_promotions")),
+            yearly: true),
+        Indicator(
+            key: "master_studios", nameZh: "技能大师工作室", nameEn: "Skill-master studios", unit: "studios",
+            formula: .measure(Measure(service: "competition", name: "master_studios")),
+            target: .city(50), deadline: date(20211231)),
+        Indicator(
+            key: "counties_without_studio", nameZh: "未建技能大师工作室的县", nameEn: "Counties without a skill-master studio", unit: "counties",
+            formula: .measure(Measure(service: "competition", name: "counties_without_studio")),
+            target: .everyScope(0), deadline: date(20201231), lowerIsBetter: true),
+        Indicator(
             key: "certified_share", nameZh: "人人持证：持证劳动力占比", nameEn: "Registered labour holding a certificate", unit: "percent",
             formula: .percentage(Measure(service: "evaluation", name: "in_system_skilled_workers"), of: Measure(service: "registry", name: "registered"))),
     ])
