@@ -117,7 +117,8 @@ var targets: [Target] = [
     ),
     .target(
         name: "JCSkillsLoad",
-        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore", sqlKit, logging] + nio("NIOCore", "NIOPosix", "NIOSSL") + [
+        // JCSkillsPKI: the competition workload issues its judges' identities.
+        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore", "JCSkillsPKI", sqlKit, logging] + nio("NIOCore", "NIOPosix", "NIOSSL") + [
             .product(name: "Histogram", package: "hdrhistogram-swift"),
         ],
         path: "Sources/LoadKit"
@@ -134,7 +135,7 @@ var targets: [Target] = [
         + nio("NIOCore", "NIOTLS", "NIOPosix", "NIOSSL", "NIOEmbedded", "NIOConcurrencyHelpers"), path: "Tests/RPCTests"),
     // The service executables too: some load tests run against the real processes.
     .testTarget(name: "LoadTests", dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore", "JCSkillsLoad", "JCSkillsTestSupport", sqlKit, "jcskills-registry", "jcskills-evaluation", "jcskills-training",
-                                                  "jcskills-gateway", .product(name: "Histogram", package: "hdrhistogram-swift")], path: "Tests/LoadTests"),
+                                                  "jcskills-competition", "jcskills-gateway", .product(name: "Histogram", package: "hdrhistogram-swift")], path: "Tests/LoadTests"),
     .testTarget(name: "PKITests", dependencies: ["JCSkillsPKI", "JCSkillsTestSupport", .product(name: "X509", package: "swift-certificates"),
                                                  .product(name: "SwiftASN1", package: "swift-asn1")], path: "Tests/PKITests"),
     // A child process for the crash-safety test: writes, acknowledges, and gets SIGKILLed.

@@ -10,10 +10,11 @@ struct LoadCommand: AsyncParsableCommand {
               registry    look-ups, fresh registrations, statistics (--mix)
               evaluation  verifications, issuance to fresh holders, counts
               training    enrolments checked with the registry, results, figures; class lists
+              competition the annual city competition: judges' mark sheets, closing, results
+                          (end to end, marks/s), then Results and Counts
               gateway     Totals for the city, a county, every county (no cache)
               echo        unary echo, fixed payload, any service (admin identity)
               health      the standard health check, any service
-            The competition workload joins these when that service's contract lands.
 
             Other subcommands:
               codec    encode/decode of the docs/ANCHORS.md record, ns per operation
@@ -28,5 +29,5 @@ struct LoadCommand: AsyncParsableCommand {
             could not start (TLS files, workload setup); 64 usage error.
             Loopback or an endpoint you name only: never a host you do not run.
             """,
-        subcommands: [RegistryCommand.self, EvaluationCommand.self, TrainingCommand.self, GatewayCommand.self, EchoCommand.self, HealthCommand.self, CodecCommand.self, StoreCommand.self, CompareCommand.self, AbuseCommand.self])
+        subcommands: [RegistryCommand.self, EvaluationCommand.self, TrainingCommand.self, CompetitionCommand.self, GatewayCommand.self, EchoCommand.self, HealthCommand.self, CodecCommand.self, StoreCommand.self, CompareCommand.self, AbuseCommand.self])
 }

@@ -32,13 +32,21 @@ struct ServiceLoadTests {
             "--data", "\(home)/training", "--tls", TestPKI.shared.directory, "--log-level", "warning",
         ], log: "\(home)/training.log")
         defer { if training.isRunning { training.terminate() } }
+        // The gateway reads every service its catalogue names: the competition service too.
+        let competitionPort = try freeLoopbackPort()
+        let competition = try launch("jcskills-competition", [
+            "--listen", "127.0.0.1:\(competitionPort)", "--metrics", "off",
+            "--peer", "registry=127.0.0.1:\(registryPort)", "--peer", "evaluation=127.0.0.1:\(evaluationPort)",
+            "--data", "\(home)/competition", "--tls", TestPKI.shared.directory, "--log-level", "warning",
+        ], log: "\(home)/competition.log")
+        defer { if competition.isRunning { competition.terminate() } }
         let gatewayPort = try freeLoopbackPort()
         let gatewayConfig = "\(home)/gateway.yaml"
         try "gateway:\n  dashboard:\n    enabled: false\n".write(toFile: gatewayConfig, atomically: true, encoding: .utf8)
         let gateway = try launch("jcskills-gateway", [
             "--listen", "127.0.0.1:\(gatewayPort)", "--metrics", "off", "--config", gatewayConfig,
             "--peer", "registry=127.0.0.1:\(registryPort)", "--peer", "evaluation=127.0.0.1:\(evaluationPort)",
-            "--peer", "training=127.0.0.1:\(trainingPort)", "--data", "\(home)/gateway", "--tls", TestPKI.shared.directory, "--log-level", "warning",
+            "--peer", "training=127.0.0.1:\(trainingPort)", "--peer", "competition=127.0.0.1:\(competitionPort)", "--data", "\(home)/gateway", "--tls", TestPKI.shared.directory, "--log-level", "warning",
         ], log: "\(home)/gateway.log")
         defer { if gateway.isRunning { gateway.terminate() } }
 
@@ -52,6 +60,7 @@ struct ServiceLoadTests {
                                       (GatewayWorkload(), gatewayPort, nil)] {
             let target = LoadTarget(endpoint: Endpoint(host: "127.0.0.1", port: port), tls: TestPKI.shared.files("admin"))
             try await waitUntilServing(target.endpoint)
+            if workload is GatewayWorkload { try await waitUntilServing(Endpoint(host: "127.0.0.1", port: competitionPort)) }
             let report = try await withTimeout(.seconds(60)) {
                 try await LoadSession.run(workload, target: target, plan: plan, mix: mix)
             }

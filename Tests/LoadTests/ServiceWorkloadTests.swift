@@ -39,6 +39,26 @@ struct ServiceWorkloadTests {
         #expect((try? UnifiedSocialCreditCode.parse(TrainingWorkload.provider)) != nil)
     }
 
+    @Test("competition: results 50, counts 50; marks within each criterion's maximum, the scheme 100 marks")
+    func competitionMixAndMarks() {
+        let workload = CompetitionWorkload(participants: 10, events: 2, group: .students, pkiDirectory: "/nowhere", registry: nil, evaluation: nil,
+                                           people: SyntheticPerson(salt: 7, thisYear: 2026))
+        #expect(workload.operations.map { "\($0.name)=\($0.weight)" } == ["results=50", "counts=50"])
+        #expect(CompetitionWorkload.criteria.reduce(0) { $0 + $1.maximum } == 10_000)
+        #expect(CompetitionWorkload.marksPerEntry == 11)
+        #expect(workload.judgeCode(event: 0, judge: 2) == "LOAD-E01-3")
+        for entry in 0..<200 {
+            for criterion in CompetitionWorkload.criteria {
+                for judge in 0..<3 { #expect(CompetitionWorkload.mark(entry: entry, criterion: criterion, judge: judge) <= criterion.maximum) }
+            }
+        }
+        // The first judge's sheet carries the measurements; the others' only the judgements.
+        let numbers = ["E01-0001", "E01-0002"][...]
+        #expect(workload.sheet(event: 0, judge: 0, numbers: numbers).marks.count == 2 * 5)
+        #expect(workload.sheet(event: 0, judge: 1, numbers: numbers).marks.count == 2 * 3)
+        #expect(workload.entry(3).eventCode == "E02" && workload.entry(3).school == CompetitionWorkload.school)
+    }
+
     @Test("gateway: city 80, county 15, every county 5")
     func gatewayMix() {
         let weights = GatewayWorkload().operations.map { "\($0.name)=\($0.weight)" }
