@@ -6,7 +6,7 @@ struct DemoDataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo-data",
         abstract: "Write deterministic, realistic CSV files that the services' imports accept.",
-        subcommands: [Registry.self, Evaluation.self, Training.self])
+        subcommands: [Registry.self, Evaluation.self, Training.self, Competition.self])
 
     struct Registry: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -100,6 +100,48 @@ struct DemoDataCommand: ParsableCommand {
             let data = TrainingDemoData(persons: persons, enterprises: enterprises, seed: seed, invalidRowEvery: invalidEvery)
             let summary = try data.write(to: out)
             print("wrote \(out)/\(TrainingCSVFormat.brandsFileName) (\(summary.brands) brands), \(TrainingCSVFormat.coursesFileName) (\(summary.courses) courses), \(TrainingCSVFormat.enrolmentsFileName) (\(summary.enrolments) enrolments of \(summary.trainees) persons), \(TrainingCSVFormat.resultsFileName) (\(summary.results) results, \(summary.passed) passed, \(summary.employed) in a job), \(TrainingCSVFormat.certificatesAfterFileName) (\(summary.certificatesAfterTraining) certificates after training)")
+        }
+    }
+
+    struct Competition: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "competitions.csv, events.csv, entries.csv, marks_<judge>.csv, studios.csv and studio_years.csv for `jcskills competition …` and `jcskills studio …`.",
+            discussion: """
+                Consistent with `jcskills demo-data registry` and `evaluation` of the same --persons, \
+                --enterprises, --seed (and --invalid-every): the 2021 annual city competition with \
+                eight events (six for enterprise workers — registry demo persons in the event's \
+                occupation, so the registry confirms them — and two for students, who carry their \
+                school), judges J01–J24 with one marks file each, and skill-master studios whose \
+                masters hold 技师 or 高级技师 certificates in the evaluation demo data. The marks \
+                name entries by the competitor numbers a competition service that starts empty \
+                gives entries.csv in file order (`local up --demo` maps the numbers itself). The \
+                judges need PKI identities: `jcskills pki init --out DIR --extra judge-J01 …`. \
+                Load the registry and evaluation data first, then:
+                  jcskills demo-data competition --out demo/
+                  jcskills competition register demo/competitions.csv
+                  jcskills competition event register demo/events.csv
+                  jcskills competition enter demo/entries.csv
+                  jcskills competition marks --as judge-J01 demo/marks_J01.csv     (and each other judge)
+                  jcskills competition close --competition JC-2021-CITY --all
+                  jcskills studio register demo/studios.csv
+                  jcskills studio year demo/studio_years.csv
+                """)
+
+        @Option(name: .long, help: "Persons of the registry's demo data (workers are drawn from them).") var persons: Int = 10_000
+        @Option(name: .long, help: "Enterprises of the registry's demo data (studio hosts).") var enterprises: Int = 200
+        @Option(name: .long, help: "Seed: the registry's demo data's.") var seed: UInt64 = 2020
+        @Option(name: .long, help: ArgumentHelp("The registry demo's --invalid-every, if it had one: its broken rows never enter.", valueName: "n"))
+        var invalidEvery: Int?
+        @Option(name: .long, help: ArgumentHelp("Output directory.", valueName: "dir")) var out: String
+
+        func validate() throws {
+            guard persons >= 0, enterprises >= 0 else { throw ValidationError("sizes must not be negative") }
+            if let invalidEvery, invalidEvery < 1 { throw ValidationError("--invalid-every must be at least 1") }
+        }
+
+        func run() throws {
+            let summary = try CompetitionDemoData(persons: persons, enterprises: enterprises, seed: seed, invalidRowEvery: invalidEvery).write(to: out)
+            print("wrote \(out)/\(CompetitionCSVFormat.competitionsFileName) (\(summary.competitions) competition), \(CompetitionCSVFormat.eventsFileName) (\(summary.events) events), \(CompetitionCSVFormat.entriesFileName) (\(summary.entries) entries: \(summary.workers) workers, \(summary.students) students), \(summary.judges) marks_<judge>.csv (\(summary.marks) marks), \(CompetitionCSVFormat.studiosFileName) (\(summary.studios) studios), \(CompetitionCSVFormat.studioYearsFileName) (\(summary.studioYears) years)")
         }
     }
 }

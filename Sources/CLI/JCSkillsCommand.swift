@@ -19,7 +19,7 @@ struct JCSkillsCommand: AsyncParsableCommand {
             environment: JCSKILLS_TLS, JCSKILLS_AS. Defaults: .jcskills/pki and admin.
             """,
         version: ServiceRunner.version,
-        subcommands: [PKICommand.self, HealthCommand.self, LocalCommand.self, TotalsCommand.self, RegistryCommand.self, TrainingCommand.self, EvaluationCommand.self, CertCommand.self, DemoDataCommand.self])
+        subcommands: [PKICommand.self, HealthCommand.self, LocalCommand.self, TotalsCommand.self, RegistryCommand.self, TrainingCommand.self, EvaluationCommand.self, CompetitionCommand.self, StudioCommand.self, CertCommand.self, DemoDataCommand.self])
 
     @OptionGroup var client: ClientOptions
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JCSkillsDemoData
 import JCSkillsPKI
 import JCSkillsProtocol
 import JCSkillsRPC
@@ -24,6 +25,9 @@ struct LocalCluster {
         }
     }
 
+    /// `judge-J01` … for every judge of the competition demo data.
+    static let judgeIdentities = CompetitionDemoData.judgeCodes.map { IdentityRequest(id: CompetitionCSVFormat.judgeIdentity($0)) }
+
     var pkiDirectory: String { "\(home)/pki" }
     func pidFile(_ kind: ServiceKind) -> String { "\(home)/run/\(kind.rawValue).pid" }
     func logFile(_ kind: ServiceKind) -> String { "\(home)/logs/\(kind.rawValue).log" }
@@ -33,7 +37,9 @@ struct LocalCluster {
         for directory in ["run", "logs", "data"] {
             try files.createDirectory(atPath: "\(home)/\(directory)", withIntermediateDirectories: true)
         }
-        let pki = try DevelopmentPKI.initialise(at: pkiDirectory)
+        // The demo competition's judges mark as themselves (jcskills://judge/<code>), so the
+        // local PKI holds an identity for each; an existing PKI gets the missing ones added.
+        let pki = try DevelopmentPKI.initialise(at: pkiDirectory, extraIdentities: Self.judgeIdentities)
         if pki.createdCA { print("created a development PKI in \(pkiDirectory)") }
         // The evaluation service signs exported certificates with it; `cert verify` finds the public half here.
         try CitySigningKey.create(in: pkiDirectory)

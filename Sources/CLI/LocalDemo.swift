@@ -43,6 +43,7 @@ extension LocalCluster {
             print("  refused line \(error.line)\(error.column.isEmpty ? "" : ", \(error.column)"): \(error.reason)")
         }
         try await loadTrainingDemo(directory: directory, configuration: configuration)
+        try await loadCompetitionDemo(directory: directory, configuration: configuration)
         try Data().write(to: URL(fileURLWithPath: marker))
     }
 
@@ -89,6 +90,67 @@ extension LocalCluster {
             }
         } catch {
             await training.close()
+            throw error
+        }
+    }
+
+    /// Competition after the registry and evaluation: workers' entries are confirmed with the
+    /// registry, studios' masters with the evaluation service. The office (admin) registers the
+    /// competition and events and enters the persons one `Enter` each — whose answers carry the
+    /// competitor numbers, mapped from those the judges' files name (a service that holds
+    /// entries already numbers on from there); each judge submits their own file under their
+    /// own identity; then the office closes the events, which makes the awards (promoted in the
+    /// background), and registers the studios.
+    private func loadCompetitionDemo(directory: String, configuration: ClientConfiguration) async throws {
+        let data = CompetitionDemoData(persons: Self.demoPersons, enterprises: Self.demoEnterprises, seed: Self.demoSeed)
+        let written = try data.write(to: directory)
+        func path(_ name: String) -> String { "\(directory)/\(name)" }
+        let endpoint = [Endpoint(host: "127.0.0.1", port: ServiceKind.competition.defaultPort)]
+        let office = try RPCClient(endpoints: endpoint, configuration: configuration)
+        do {
+            let competitions = try await CompetitionImports.competitions(file: path(CompetitionCSVFormat.competitionsFileName), client: office).summary
+            let events = try await CompetitionImports.events(file: path(CompetitionCSVFormat.eventsFileName), client: office).summary
+            let (entryReport, entered) = try await CompetitionImports.enterEach(file: path(CompetitionCSVFormat.entriesFileName), client: office)
+            var errors = competitions.errors + events.errors + entryReport.summary.errors
+            // Data line n + 1 is the file's n-th entry: the generator writes no blank lines.
+            let fileNumbers = Dictionary(uniqueKeysWithValues: data.entries().enumerated().map { (UInt32($0.offset + 2), $0.element.number) })
+            var renumbering: [String: String] = [:]
+            for row in entered {
+                if let number = fileNumbers[row.line] { renumbering[row.competitionCode + "/" + row.eventCode + "/" + number] = row.number }
+            }
+            var marks: UInt64 = 0, flagged: UInt64 = 0
+            for judge in CompetitionDemoData.judgeCodes {
+                let file = path(CompetitionCSVFormat.marksFileName(judge: judge))
+                guard FileManager.default.fileExists(atPath: file) else { continue }
+                var judgeConfiguration = configuration
+                judgeConfiguration.tls = TLSFiles(directory: pkiDirectory, identity: CompetitionCSVFormat.judgeIdentity(judge))
+                let outcome = try await withClosingClient(try RPCClient(endpoints: endpoint, configuration: judgeConfiguration)) { client in
+                    try await CompetitionMarkSheets.submit(file: file, client: client) { event, number in
+                        renumbering[event.competitionCode + "/" + event.eventCode + "/" + number]
+                    }
+                }
+                marks += outcome.report.summary.accepted + outcome.report.summary.alreadyRegistered
+                flagged += outcome.flagged
+                errors += outcome.report.summary.errors
+            }
+            var closed = 0, awarded = 0
+            for event in data.events() {
+                let view = try await office.unary(CompetitionService.closeEvent, EventLookup(competitionCode: event.competitionCode, eventCode: event.code))
+                if view.state == .closed { closed += 1 }
+            }
+            for competition in data.competitions() {
+                awarded += try await office.unary(CompetitionService.awards, AwardsRequest(competitionCode: competition.code)).awards.count
+            }
+            let studios = try await CompetitionImports.studios(file: path(CompetitionCSVFormat.studiosFileName), client: office).summary
+            let years = try await CompetitionImports.studioYears(file: path(CompetitionCSVFormat.studioYearsFileName), client: office).summary
+            errors += studios.errors + years.errors
+            await office.close()
+            print("demo data: competition \(competitions.accepted + competitions.alreadyRegistered) competition, \(events.accepted + events.alreadyRegistered) events, \(entered.count) entries, \(marks) marks from \(written.judges) judges (\(flagged) judgements flagged), \(closed) events closed, \(awarded) awards, \(studios.accepted) studios, \(years.accepted) studio years")
+            for error in errors.prefix(5) {
+                print("  refused line \(error.line)\(error.column.isEmpty ? "" : ", \(error.column)"): \(error.reason)")
+            }
+        } catch {
+            await office.close()
             throw error
         }
     }

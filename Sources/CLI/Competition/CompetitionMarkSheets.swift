@@ -1,0 +1,129 @@
+import Foundation
+import JCSkillsDemoData
+import JCSkillsProtocol
+import JCSkillsRPC
+
+/// A judge's marks file sent as `SubmitMarks` sheets: the rows grouped by event (a judge may
+/// sit on several), up to ``MarkSheet/limit`` marks a sheet. The service writes a sheet all or
+/// none, so a refused sheet rejects every row in it; the mark it names (`marks[i]…`) is
+/// reported at its own line, the others as not recorded because of it. The judge is whoever
+/// the client's certificate says (`--as judge-J01`), never a column of the file.
+enum CompetitionMarkSheets {
+    struct Outcome {
+        var report = ImportReport()
+        /// Judgement marks complete and beyond their spread bound after the sheets.
+        var flagged: UInt64 = 0
+        var sheets = 0
+    }
+
+    private struct Row {
+        let line: UInt32
+        let mark: Mark
+    }
+
+    /// `renumber`, when given, maps a file's competitor number (in its competition and event)
+    /// to the one the service gave (`local up --demo`: the demo numbers entries as a service
+    /// that started empty would); nil for a number it lacks makes that row's error.
+    static func submit(file: String, encoding: CSVTextEncoding = .auto, client: RPCClient, sheetSize: Int = MarkSheet.limit,
+                       renumber: ((EventLookup, String) -> String?)? = nil) async throws -> Outcome {
+        typealias Column = CompetitionCSVFormat.MarkColumn
+        let records = try CSVRecords(path: file, header: CompetitionCSVFormat.markHeader, encoding: encoding)
+        var outcome = Outcome()
+        var groups: [EventLookup: [Row]] = [:]
+        var order: [EventLookup] = []
+        var finder = DuplicateFinder()
+        while let (line, record) = try records.next() {
+            outcome.report.summary.received += 1
+            do throws(RowFailure) {
+                let fields = try record.get()
+                var (event, mark) = try CompetitionCSVMapping.mark(fields, line: line)
+                let key = [event.competitionCode, event.eventCode, mark.entryNumber, mark.criterionCode].joined(separator: ",")
+                if let key = DuplicateFinder.key(key) {
+                    switch finder.check(key: key, fields: fields, line: line) {
+                    case .first: break
+                    case .identical(let first):
+                        outcome.report.duplicates += 1
+                        outcome.report.notes.append(RowError(line: line, column: Column.entryNumber.rawValue,
+                                                             reason: "the same entry and criterion as line \(first), an identical row: sent once"))
+                        continue
+                    case .different(let first):
+                        throw RowFailure(line: line, column: Column.mark.rawValue,
+                                         reason: "the same entry and criterion as line \(first), with another mark: not sent (line \(first) was; correct the file and send it again)")
+                    }
+                }
+                if let renumber {
+                    guard let number = renumber(event, mark.entryNumber) else {
+                        throw RowFailure(line: line, column: Column.entryNumber.rawValue, reason: "entry \(mark.entryNumber) of the file was not made (its entry row was refused)")
+                    }
+                    mark.entryNumber = number
+                }
+                if groups[event] == nil { order.append(event) }
+                groups[event, default: []].append(Row(line: line, mark: mark))
+            } catch {
+                TrainingImports.reject(error.rowError, into: &outcome.report)
+            }
+        }
+        for event in order {
+            let rows = groups[event]!
+            for start in stride(from: 0, to: rows.count, by: max(1, sheetSize)) {
+                let chunk = Array(rows[start..<min(rows.count, start + max(1, sheetSize))])
+                try await send(chunk, event: event, client: client, file: file, into: &outcome)
+            }
+        }
+        return outcome
+    }
+
+    private static func send(_ rows: [Row], event: EventLookup, client: RPCClient, file: String, into outcome: inout Outcome) async throws {
+        let sheet = MarkSheet(competitionCode: event.competitionCode, eventCode: event.eventCode, marks: rows.map(\.mark))
+        do {
+            let receipt = try await client.unary(CompetitionService.submitMarks, sheet)
+            outcome.sheets += 1
+            outcome.report.summary.accepted += UInt64(receipt.recorded)
+            outcome.report.summary.alreadyRegistered += UInt64(receipt.unchanged)
+            outcome.flagged += UInt64(receipt.flagged)
+        } catch let error as RPCError {
+            let lines = "lines \(rows.first!.line)–\(rows.last!.line)"
+            switch error.code {
+            case .invalidArgument:
+                // RuleViolation: "marks[i].<field>: <reason>" names the mark.
+                let (index, column, reason) = named(error.message)
+                if let index, rows.indices.contains(index) {
+                    TrainingImports.reject(RowError(line: rows[index].line, column: column, reason: reason), into: &outcome.report)
+                    for (offset, row) in rows.enumerated() where offset != index {
+                        TrainingImports.reject(RowError(line: row.line, column: "", reason: "not recorded: the sheet for \(event.eventCode) (\(lines)) was refused for line \(rows[index].line)"),
+                                               into: &outcome.report)
+                    }
+                } else {
+                    rejectAll(rows, reason: "\(error) — the sheet for \(event.eventCode) (\(lines)) was not recorded", into: &outcome.report)
+                }
+            case .failedPrecondition, .permissionDenied, .notFound:
+                // event_open, three_judges, not a judge of the event, no such event: the sheet's.
+                rejectAll(rows, reason: "\(error)", into: &outcome.report)
+            default:
+                throw CLIError("\(file): the sheet for \(event.competitionCode)/\(event.eventCode) (\(lines)): \(error) — stopped here; the sheets before it were recorded (send the file again: they count as unchanged)")
+            }
+        }
+    }
+
+    private static func rejectAll(_ rows: [Row], reason: String, into report: inout ImportReport) {
+        for row in rows { TrainingImports.reject(RowError(line: row.line, column: "", reason: reason), into: &report) }
+    }
+
+    /// `marks[12].mark: 30.50 is above …` → (12, "mark", "30.50 is above …").
+    static func named(_ message: String) -> (index: Int?, column: String, reason: String) {
+        guard message.hasPrefix("marks["), let close = message.firstIndex(of: "]"), let colon = message.firstIndex(of: ":"), close < colon else {
+            return (nil, "", message)
+        }
+        let index = Int(message[message.index(message.startIndex, offsetBy: 6)..<close])
+        var field = String(message[message.index(after: close)..<colon])
+        if field.hasPrefix(".") { field.removeFirst() }
+        let reason = message[message.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let column = switch field {
+        case "entry_number": CompetitionCSVFormat.MarkColumn.entryNumber.rawValue
+        case "criterion_code": CompetitionCSVFormat.MarkColumn.criterionCode.rawValue
+        case "mark": CompetitionCSVFormat.MarkColumn.mark.rawValue
+        default: ""
+        }
+        return (index, column, reason)
+    }
+}
