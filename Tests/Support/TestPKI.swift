@@ -32,6 +32,11 @@ public enum TestPKI {
                 IdentityRequest(id: "county-140524"),
                 IdentityRequest(id: "county-140525"),
                 IdentityRequest(id: "auditor"),
+                // Competition judges (docs/COMPETITIONS.md, "Judges").
+                IdentityRequest(id: "judge-J1"),
+                IdentityRequest(id: "judge-J2"),
+                IdentityRequest(id: "judge-J3"),
+                IdentityRequest(id: "judge-J4"),
                 IdentityRequest(id: "expired", uri: "jcskills://admin", notValidBefore: past, notValidAfter: past.addingTimeInterval(3600)),
                 IdentityRequest(id: "anonymous", uri: "jcskills-other://nobody"),
             ])

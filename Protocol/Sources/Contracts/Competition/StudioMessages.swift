@@ -110,7 +110,8 @@ public struct StudioReport: WireMessage, Hashable {
 public struct CompetitionCounts: WireMessage, Hashable {
     /// Technical experts named in the year (by awards of closed events).
     public var technicalExperts: UInt64 = 0
-    /// Distinct persons with an entry in a competition of the year.
+    /// Distinct persons with an entry in a competition of the year (counted in the county of
+    /// their entry: a worker's registry county when entered, a student's own).
     public var participants: UInt64 = 0
     /// Promotions issued in the year.
     public var levelPromotions: UInt64 = 0
@@ -118,7 +119,8 @@ public struct CompetitionCounts: WireMessage, Hashable {
     public var promotionsPending: UInt64 = 0
     /// Studios established on or before the date.
     public var masterStudios: UInt64 = 0
-    /// For a county: whether it has at least one studio. For the city: counties without one.
+    /// Counties without a studio by the date: for a county 1 when it has none, 0 when it has
+    /// one; for the city the number of the six counties without one (so the counties add up).
     public var countiesWithoutStudio: UInt64 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {

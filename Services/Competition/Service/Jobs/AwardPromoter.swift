@@ -73,7 +73,10 @@ struct AwardPromoter: Sendable {
             try await store.transaction(Self.audit) { tx in try await awards.setTarget(award.entryID, from: held, to: next, in: tx) }
             target = next
         }
-        if let number = PromotionRules.alreadyIssued(recognitions, occupation: award.occupation, level: target, since: award.closedOn) {
+        let candidates = PromotionRules.candidates(recognitions, occupation: award.occupation, level: target, since: award.closedOn)
+        // A certificate another award records is that award's promotion, not this one's.
+        let recorded = try await store.query { db in try await awards.recordedCertificates(candidates, in: db) }
+        if let number = candidates.first(where: { !recorded.contains($0) }) {
             try await settle(award, .issued, certificate: number, detail: "found among the winner's certificates")
             return .issued
         }

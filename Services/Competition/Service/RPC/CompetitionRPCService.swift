@@ -19,7 +19,7 @@ struct CompetitionRPCService: RPCService {
     let entryImport: EntryImport
     let registry: RegistryPeer
     let evaluation: EvaluationPeer
-    let promoter: AwardPromoter
+    var promoter: AwardPromoter
     let promotionSignal: AwardPromotionSignal
     let personal: PersonalData
     let today: @Sendable () -> CalendarDate
@@ -162,8 +162,7 @@ struct CompetitionRPCService: RPCService {
         try await store.query { db in
             let stored = try await competitions.requireEvent(request.competitionCode, request.eventCode, in: db)
             let lines = try await scoreboard.lines(request.competitionCode, stored.event, in: db)
-            let awarded = Set(try await awards.list(competition: request.competitionCode, year: 0, in: db)
-                .filter { $0.award.eventCode == request.eventCode }.map(\.award.entryNumber))
+            let awarded = try await awards.awardedNumbers(competition: request.competitionCode, event: request.eventCode, in: db)
             let standardised = request.standardised ? Ranking.standardised(lines.map(\.total)) : []
             return try lines.enumerated().map { index, line in
                 var result = EventResult()

@@ -71,6 +71,19 @@ struct AwardRepository: Sendable {
                   StoreValue(PromotionState.pending.rawValue)])
     }
 
+    /// The competitor numbers awarded in one event.
+    func awardedNumbers(competition: String, event: String, in db: any SQLDatabase) async throws -> Set<String> {
+        Set(try await db.nativeRows("SELECT number FROM awards WHERE competition = ? AND event = ?", [.text(competition), .text(event)])
+            .map { try $0.string("number") })
+    }
+
+    /// Which of `certificates` an award already records.
+    func recordedCertificates(_ certificates: [String], in db: any SQLDatabase) async throws -> Set<String> {
+        guard !certificates.isEmpty else { return [] }
+        return Set(try await db.nativeRows("SELECT certificate FROM awards WHERE certificate IN \(placeholderList(certificates.count))",
+                                           certificates.map(StoreValue.text)).map { try $0.string("certificate") })
+    }
+
     func recordFailure(_ entryID: Int64, error: String, in tx: StoreTransaction) async throws {
         try await tx.nativeExecute("UPDATE awards SET last_error = ?, attempts = attempts + 1 WHERE entry_id = ?",
                                    [.text(String(error.prefix(500))), .integer(entryID)])

@@ -24,13 +24,14 @@ enum PromotionRules {
         return SkillLevel.standard[index + 1]
     }
 
-    /// A certificate at `level` or above in `occupation`, issued on or after `since`: the
-    /// promotion already made (its answer lost), to be recorded rather than issued again.
-    static func alreadyIssued(_ recognitions: PersonRecognitions, occupation: String, level: SkillLevel, since: Int32) -> String? {
-        recognitions.certificates.first { recognised in
+    /// The certificates at `level` or above in `occupation`, issued on or after `since`: one of
+    /// them, unless another award already records it, is the promotion already made (its
+    /// answer lost), to be recorded rather than issued again.
+    static func candidates(_ recognitions: PersonRecognitions, occupation: String, level: SkillLevel, since: Int32) -> [String] {
+        recognitions.certificates.filter { recognised in
             let certificate = recognised.certificate
             return certificate.occupation == occupation && certificate.kind == .skillLevel
                 && certificate.level.rank >= level.rank && certificate.issuedOn >= since
-        }?.certificate.number
+        }.map(\.certificate.number)
     }
 }

@@ -21,7 +21,12 @@ enum RegistryAccess {
         .service("gateway"), .service("training"), .service("evaluation"), .service("competition"))
     /// Enterprise records (no personal data): evaluation checks enterprise bodies against them.
     static let readEnterprises = AccessPolicy.only(
-        .role("admin"), .role(office), .anyCounty, .role(auditor), .service("evaluation"), .service("training"), .service("competition"))
+        .role("admin"), .role(office), .anyCounty, .role(auditor), .service("evaluation"), .service("training"))
+
+    /// The list of large enterprises (names, sizes; no personal data): evaluation's compliance
+    /// view, the competition service's studio report and the gateway's indicator read it.
+    static let listEnterprises = AccessPolicy.only(
+        .role("admin"), .role(office), .anyCounty, .role(auditor), .service("evaluation"), .service("gateway"), .service("competition"))
 
     /// Whether `principal` may write persons of `county`.
     /// A county office writes the development zone's records too when the zone lies in its

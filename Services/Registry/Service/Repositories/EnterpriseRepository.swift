@@ -129,10 +129,3 @@ struct EnterpriseRepository: Sendable {
         }
     }
 }
-
-extension RegistryAccess {
-    /// The list of large enterprises (names, sizes; no personal data): evaluation's compliance
-    /// view and the gateway's indicator read it.
-    static let listEnterprises = AccessPolicy.only(
-        .role("admin"), .role(office), .anyCounty, .role(auditor), .service("evaluation"), .service("gateway"))
-}
