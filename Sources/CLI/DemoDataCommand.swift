@@ -121,7 +121,7 @@ struct DemoDataCommand: ParsableCommand {
                   jcskills competition register demo/competitions.csv
                   jcskills competition event register demo/events.csv
                   jcskills competition enter demo/entries.csv
-                  jcskills competition marks --as judge-J01 demo/marks_J01.csv     (and each other judge)
+                  jcskills competition marks --as judge-J01 demo/marks_J01.csv   # each judge
                   jcskills competition close --competition JC-2021-CITY --all
                   jcskills studio register demo/studios.csv
                   jcskills studio year demo/studio_years.csv

@@ -23,12 +23,12 @@ struct CompetitionCommand: AsyncParsableCommand {
               jcskills competition register demo/competitions.csv
               jcskills competition event register demo/events.csv
               jcskills competition enter demo/entries.csv
-              jcskills competition marks --as judge-J01 demo/marks_J01.csv    (each judge, their file)
+              jcskills competition marks --as judge-J01 demo/marks_J01.csv   # each judge
               jcskills competition close --competition JC-2021-CITY --all
             Then:
               jcskills competition list --year 2021
               jcskills competition event list --competition JC-2021-CITY
-              jcskills competition results --competition JC-2021-CITY --event E01 --standardised
+              jcskills competition results --competition JC-2021-CITY --event E01
               jcskills competition awards --year 2021
               jcskills competition counts --year 2021
               jcskills studio list

@@ -27,8 +27,8 @@ struct CompetitionEvents: AsyncParsableCommand {
                 ';', spread_bound in marks or empty for 20 % of each maximum; occupation_name is \
                 for reading and not sent. Exit 0 when every row went in, 3 when some were refused.
                 Examples:
-                  jcskills competition event register --competition JC-2021-CITY --code E01 --name 焊工（职工组） \\
-                      --occupation 6-18-02-04 --group workers \\
+                  jcskills competition event register --competition JC-2021-CITY --code E01 \\
+                      --name 焊工（职工组） --occupation 6-18-02-04 --group workers \\
                       --criterion A1:measurement:30.00:尺寸 --criterion A2:measurement:20.00 \\
                       --criterion B1:judgement:35.00:外观 --criterion C1:measurement:15.00 \\
                       --judge J01 --judge J02 --judge J03

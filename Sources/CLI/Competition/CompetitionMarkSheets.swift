@@ -5,8 +5,8 @@ import JCSkillsRPC
 
 /// A judge's marks file sent as `SubmitMarks` sheets: the rows grouped by event (a judge may
 /// sit on several), up to ``MarkSheet/limit`` marks a sheet. The service writes a sheet all or
-/// none, so a refused sheet rejects every row in it; the mark it names (`marks[i]…`) is
-/// reported at its own line, the others as not recorded because of it. The judge is whoever
+/// none, so a refused sheet rejects every row in it, reported once: at the line of the mark the
+/// refusal names (`marks[i]…`), or the sheet's first. The judge is whoever
 /// the client's certificate says (`--as judge-J01`), never a column of the file.
 enum CompetitionMarkSheets {
     struct Outcome {
@@ -88,25 +88,28 @@ enum CompetitionMarkSheets {
                 // RuleViolation: "marks[i].<field>: <reason>" names the mark.
                 let (index, column, reason) = named(error.message)
                 if let index, rows.indices.contains(index) {
-                    TrainingImports.reject(RowError(line: rows[index].line, column: column, reason: reason), into: &outcome.report)
-                    for (offset, row) in rows.enumerated() where offset != index {
-                        TrainingImports.reject(RowError(line: row.line, column: "", reason: "not recorded: the sheet for \(event.eventCode) (\(lines)) was refused for line \(rows[index].line)"),
-                                               into: &outcome.report)
-                    }
+                    reject(rows, error: RowError(line: rows[index].line, column: column,
+                                                 reason: "\(reason) — the sheet for \(event.eventCode) (\(rows.count) marks, \(lines)) was not recorded"),
+                           into: &outcome.report)
                 } else {
-                    rejectAll(rows, reason: "\(error) — the sheet for \(event.eventCode) (\(lines)) was not recorded", into: &outcome.report)
+                    reject(rows, error: RowError(line: rows.first!.line, column: "", reason: "\(error) — the sheet for \(event.eventCode) (\(rows.count) marks, \(lines)) was not recorded"),
+                           into: &outcome.report)
                 }
             case .failedPrecondition, .permissionDenied, .notFound:
                 // event_open, three_judges, not a judge of the event, no such event: the sheet's.
-                rejectAll(rows, reason: "\(error)", into: &outcome.report)
+                reject(rows, error: RowError(line: rows.first!.line, column: "", reason: "\(error) — the sheet for \(event.eventCode) (\(rows.count) marks, \(lines)) was not recorded"),
+                       into: &outcome.report)
             default:
                 throw CLIError("\(file): the sheet for \(event.competitionCode)/\(event.eventCode) (\(lines)): \(error) — stopped here; the sheets before it were recorded (send the file again: they count as unchanged)")
             }
         }
     }
 
-    private static func rejectAll(_ rows: [Row], reason: String, into report: inout ImportReport) {
-        for row in rows { TrainingImports.reject(RowError(line: row.line, column: "", reason: reason), into: &report) }
+    /// Every row of a refused sheet counts as rejected; the sheet is reported once, at the line
+    /// of the mark it names (or its first), rather than once for each of its rows.
+    private static func reject(_ rows: [Row], error: RowError, into report: inout ImportReport) {
+        report.summary.rejected += UInt64(rows.count)
+        if report.summary.errors.count < 1_000 { report.summary.errors.append(error) }
     }
 
     /// `marks[12].mark: 30.50 is above …` → (12, "mark", "30.50 is above …").

@@ -18,8 +18,8 @@ struct CompetitionMarks: AsyncParsableCommand {
             event (a later one replaces it); a judgement takes three judges' scores, a fourth is \
             refused (three_judges). The file's rows go by event in sheets of up to \
             \(MarkSheet.limit) marks; each sheet is recorded all or none, so one bad mark (above \
-            the maximum, an unknown entry or criterion) refuses its sheet: that row is reported \
-            with its reason, the sheet's others as not recorded. A closed event refuses every \
+            the maximum, an unknown entry or criterion) refuses its sheet: the sheet is reported \
+            once, at that row's line with its reason, and all its rows count as rejected. A closed event refuses every \
             sheet (event_open). Sending the file again changes nothing (unchanged), a corrected \
             mark replaces the judge's earlier one while the event is open. Exit 0 when every row \
             went in, 3 when some were refused.

@@ -31,12 +31,12 @@ enum CompetitionReports {
     static func competitionList(_ list: CompetitionList) -> String {
         var lines = ["\(list.competitions.count) competitions"]
         if !list.competitions.isEmpty {
-            lines.append("  " + Names.pad("code", 18) + Names.pad("year", 6) + Names.pad("kind", 26) + Names.pad("level", 20) + "events  entries  name")
+            lines.append("  " + Names.pad("code", 18) + Names.pad("year", 6) + Names.pad("kind", 13) + Names.pad("level", 20) + "events  entries  name")
         }
         for view in list.competitions {
             let competition = view.competition
             let level = competition.level == .county ? "county \(Names.county(competition.county))" : competition.level.description
-            lines.append("  " + Names.pad(competition.code, 18) + Names.pad(String(competition.year), 6) + Names.pad(kindName(competition.kind), 26)
+            lines.append("  " + Names.pad(competition.code, 18) + Names.pad(String(competition.year), 6) + Names.pad(competition.kind.description, 13)
                          + Names.pad(level, 20) + Names.right(String(view.events), 6) + "  " + Names.right(String(view.entries), 7) + "  " + competition.name)
         }
         return lines.joined(separator: "\n")
