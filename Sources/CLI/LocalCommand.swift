@@ -21,7 +21,7 @@ struct LocalCommand: AsyncParsableCommand {
 
         @OptionGroup var local: LocalOptions
 
-        @Flag(name: .long, help: "Load a small demo data set (5,000 persons, 200 enterprises) into the services, once.")
+        @Flag(name: .long, help: "Load a small demo data set (5,000 persons, 200 enterprises; their certificates, courses, a city competition marked by its judges, studios) into the services, once.")
         var demo = false
 
         @Option(name: .long, help: ArgumentHelp("Seconds to wait for every service to become healthy.", valueName: "seconds"))
