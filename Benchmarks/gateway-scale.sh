@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The gateway at city scale (BENCHMARKS.md, "Gateway at city scale"): a registry holding
 # PERSONS demo persons, an evaluation service holding their demo certificates (about 0.7 per
-# person), then `jcskills-load gateway` — Totals with 64 outstanding calls, the gateway's cache
-# off, so every answer is a fan-out to both sources. Release build; loopback only; everything
-# under WORK.
+# person), a competition service holding an annual city competition of PARTICIPANTS entries in
+# EVENTS events, played through once by `jcskills-load competition` (its end-to-end time is the
+# competition benchmark), then `jcskills-load gateway` — Totals with 64 outstanding calls, the
+# gateway's cache off, so every answer is a fan-out to every source. Release build; loopback
+# only; everything under WORK.
 #
 #   Benchmarks/gateway-scale.sh                       # 1.5 M persons, ~1 M certificates
 #   PERSONS=20000 DURATION=5 Benchmarks/gateway-scale.sh
@@ -14,6 +16,8 @@ PERSONS=${PERSONS:-1500000}
 ENTERPRISES=${ENTERPRISES:-5000}
 SEED=${SEED:-2020}
 DURATION=${DURATION:-20}
+PARTICIPANTS=${PARTICIPANTS:-12000}
+EVENTS=${EVENTS:-60}
 CONCURRENCY=${CONCURRENCY:-64}
 WORK=${WORK:-$(mktemp -d)}
 mkdir -p "$WORK"
@@ -29,15 +33,17 @@ if [ ! -f "$WORK/demo/certificates.csv" ]; then
 fi
 
 . Benchmarks/services.sh
-ports=("$(free_port)" "$(free_port)" "$(free_port)" "$(free_port)")   # gateway, registry, evaluation, training
+ports=("$(free_port)" "$(free_port)" "$(free_port)" "$(free_port)" "$(free_port)")   # gateway, registry, evaluation, training, competition
 start() { local service=$1 port=$2; shift 2; start_service "$service" "$port" "$WORK/data/$service" "$@"; }
 start registry "${ports[1]}"
 start evaluation "${ports[2]}" --peer "registry=127.0.0.1:${ports[1]}"
 # The shipped catalogue reads the training service too; here it holds no courses.
 start training "${ports[3]}" --peer "registry=127.0.0.1:${ports[1]}" --peer "evaluation=127.0.0.1:${ports[2]}"
+start competition "${ports[4]}" --peer "registry=127.0.0.1:${ports[1]}" --peer "evaluation=127.0.0.1:${ports[2]}"
 printf 'gateway:\n  cache_ms: 0\n  dashboard:\n    enabled: false\n' >"$WORK/gateway.yaml"
 start gateway "${ports[0]}" --config "$WORK/gateway.yaml" \
-  --peer "registry=127.0.0.1:${ports[1]}" --peer "evaluation=127.0.0.1:${ports[2]}" --peer "training=127.0.0.1:${ports[3]}"
+  --peer "registry=127.0.0.1:${ports[1]}" --peer "evaluation=127.0.0.1:${ports[2]}" --peer "training=127.0.0.1:${ports[3]}" \
+  --peer "competition=127.0.0.1:${ports[4]}"
 
 if [ ! -f "$WORK/loaded" ]; then
   registry=(--endpoint "127.0.0.1:${ports[1]}")
@@ -49,6 +55,13 @@ if [ ! -f "$WORK/loaded" ]; then
   time jcs evaluation import "${evaluation[@]}" "$WORK/demo/certificates.csv"
   touch "$WORK/loaded"
 fi
+if [ ! -f "$WORK/competition-played" ] && [ "$PARTICIPANTS" -gt 0 ]; then
+  # The annual competition, played through once: setup and end to end reported apart.
+  "$bin/jcskills-load" competition --endpoint "127.0.0.1:${ports[4]}" --registry "127.0.0.1:${ports[1]}" \
+    --evaluation "127.0.0.1:${ports[2]}" --tls "$WORK/pki" --participants "$PARTICIPANTS" --events "$EVENTS" \
+    --requests 200 | tee "$WORK/competition.txt"
+  touch "$WORK/competition-played"
+fi
 echo "gateway-scale: certificates in the evaluation service: $(($(wc -l <"$WORK/demo/certificates.csv") - 1))"
 jcs totals --endpoint "127.0.0.1:${ports[0]}" --fresh || true
 
@@ -57,7 +70,7 @@ before=(); for pid in "${pids[@]}"; do before+=("$(cpu "$pid")"); done
 "$bin/jcskills-load" gateway --endpoint "127.0.0.1:${ports[0]}" --tls "$WORK/pki" \
   --duration "$DURATION" --concurrency "$CONCURRENCY" | tee "$WORK/gateway.txt"
 # Where the time went: CPU seconds each process used during the run (warm-up included).
-names=(registry evaluation gateway)
-for i in 0 1 2; do
+names=(registry evaluation training competition gateway)   # the order they were started in
+for i in 0 1 2 3 4; do
   echo "cpu          ${names[$i]} $(( ($(cpu "${pids[$i]}") - ${before[$i]}) ))/$(getconf CLK_TCK) s"
 done

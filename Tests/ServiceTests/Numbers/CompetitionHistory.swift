@@ -202,9 +202,13 @@ struct CompetitionOracle {
             if competition.rule.namesTechnicalExperts { counts.technicalExperts += 1 }
             if competition.rule.promotesOneLevel, !person.atTop { counts.levelPromotions += 1 }
         }
-        counts.participants = UInt64(Set(entries.filter {
-            history.competitions[$0.competition].year == year && $0.enteredOn <= asOf && inScope(history.persons[$0.person].county)
-        }.map(\.person)).count)
+        // Each person once a year, in the county of their first entry of the year (entries are
+        // in the order they were made): the counties add up to the city.
+        var first: [Int: Entry] = [:]
+        for entry in entries where history.competitions[entry.competition].year == year && first[entry.person] == nil {
+            first[entry.person] = entry
+        }
+        counts.participants = UInt64(first.values.filter { $0.enteredOn <= asOf && inScope(history.persons[$0.person].county) }.count)
         let studios = acceptedStudios.map { history.studios[$0] }.filter { $0.establishedOn <= asOf }
         counts.masterStudios = UInt64(studios.filter { inScope($0.county) }.count)
         let covered = Set(studios.map { Self.counting($0.county) })

@@ -63,6 +63,6 @@ public enum CompetitionDefinition: ServiceDefinition {
             entryImport: EntryImport(store: store, competitions: competitions, entries: entries, registry: registryPeer, today: today),
             registry: registryPeer, evaluation: evaluationPeer,
             promoter: AwardPromoter(store: store, awards: awards, personal: personal, evaluation: evaluationPeer, logger: logger),
-            promotionSignal: AwardPromotionSignal(), personal: personal, today: today)
+            promotionSignal: AwardPromotionSignal(), personal: personal, logger: logger, today: today)
     }
 }

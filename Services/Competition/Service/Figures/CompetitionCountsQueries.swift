@@ -19,8 +19,8 @@ struct CompetitionCountsQueries: Sendable {
             counts.technicalExperts = try await Self.count(db, "SELECT COUNT(*) AS n FROM awards WHERE expert = 1 AND year = ? AND closed_on <= ?" + scope,
                                                           values([StoreValue(year), StoreValue(day)]))
             counts.participants = try await Self.count(db, """
-                SELECT COUNT(*) AS n FROM (SELECT DISTINCT person_index FROM entries WHERE year = ? AND entered_on <= ?\(scope)) AS persons
-                """, values([StoreValue(year), StoreValue(day)]))
+                SELECT CAST(COALESCE(SUM(persons), 0) AS BIGINT) AS n FROM participant_days WHERE year = ? AND day <= ?
+                """ + scope, values([StoreValue(year), StoreValue(day)]))
             counts.levelPromotions = try await Self.count(db, """
                 SELECT COUNT(*) AS n FROM awards WHERE promotion = ? AND year = ? AND issued_on <= ?
                 """ + scope, values([StoreValue(PromotionState.issued.rawValue), StoreValue(year), StoreValue(day)]))

@@ -3,6 +3,7 @@ import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
 import JCSkillsStore
+import Logging
 
 /// The competition office's methods (docs/COMPETITIONS.md): each checks the caller's scope,
 /// then reads or writes through the repositories; entries ask the registry first, studios the
@@ -22,6 +23,7 @@ struct CompetitionRPCService: RPCService {
     var promoter: AwardPromoter
     let promotionSignal: AwardPromotionSignal
     let personal: PersonalData
+    let logger: Logger
     let today: @Sendable () -> CalendarDate
 
     func register(in router: inout RPCRouter) {
@@ -211,10 +213,14 @@ struct CompetitionRPCService: RPCService {
         report.cityTotal = UInt32(report.studios.count)
         report.cityTarget = StudioRules.cityTarget
         let timeout = context.timeRemaining.map { $0 / 2 } ?? .seconds(2)
-        if let large = try? await registry.largeEnterprises(minimumStaff: StudioRules.largeEnterpriseStaff, county: 0, asOf: asOf, timeout: timeout) {
+        do {
+            let large = try await registry.largeEnterprises(minimumStaff: StudioRules.largeEnterpriseStaff, county: 0, asOf: asOf, timeout: timeout)
             let hosts = Set(report.studios.map(\.hostCreditCode))
             report.largeEnterprisesWithout = large.map(\.creditCode).filter { !hosts.contains($0) }.sorted()
             report.enterprisesKnown = true
+        } catch {
+            // The report goes out without them (enterprises_known false); why is for the operator.
+            logger.warning("studio report: the registry's large enterprises could not be read: \(error)")
         }
         return report
     }

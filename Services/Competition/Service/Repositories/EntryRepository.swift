@@ -37,6 +37,17 @@ struct EntryRepository: Sendable {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
             """, [.text(entry.competitionCode), .text(entry.eventCode), .text(number), .bytes(index), .bytes(idSealed), .bytes(nameSealed),
                   .text(group == .students ? entry.school : ""), StoreValue(county), StoreValue(year), StoreValue(day)]).first?.int64("id") ?? 0
+        // The person's first entry of the year makes them a participant of the year, in its county.
+        let first = try await tx.nativeRows("""
+            INSERT INTO participants (year, person_index, county, entered_on) VALUES (?, ?, ?, ?)
+            ON CONFLICT (year, person_index) DO NOTHING RETURNING county
+            """, [StoreValue(year), .bytes(index), StoreValue(county), StoreValue(day)])
+        if !first.isEmpty {
+            try await tx.nativeExecute("""
+                INSERT INTO participant_days (year, county, day, persons) VALUES (?, ?, ?, 1)
+                ON CONFLICT (year, county, day) DO UPDATE SET persons = participant_days.persons + 1
+                """, [StoreValue(year), StoreValue(county), StoreValue(day)])
+        }
         let stored = StoredEntry(id: id, number: number, event: entry.eventCode, nameSealed: nameSealed, idSealed: idSealed,
                                  school: group == .students ? entry.school : "", county: county)
         return (try view(stored, competition: entry.competitionCode, group: group), true)
@@ -47,6 +58,18 @@ struct EntryRepository: Sendable {
         try await db.nativeRows("""
             SELECT id, number, event, name_sealed, id_sealed, school, county FROM entries WHERE competition = ? AND event = ? ORDER BY number
             """, [.text(competition), .text(event)]).map(Self.stored)
+    }
+
+    /// The ids of the event's entries among `numbers`, by number (a mark sheet's entries).
+    func ids(of competition: String, event: String, numbers: [String], in db: any SQLDatabase) async throws -> [String: Int64] {
+        guard !numbers.isEmpty else { return [:] }
+        var ids: [String: Int64] = [:]
+        for row in try await db.nativeRows("""
+            SELECT id, number FROM entries WHERE competition = ? AND event = ? AND number IN \(placeholderList(numbers.count))
+            """, [.text(competition), .text(event)] + numbers.map(StoreValue.text)) {
+            ids[try row.string("number")] = try row.int64("id")
+        }
+        return ids
     }
 
     func find(_ competition: String, number: String, in db: any SQLDatabase) async throws -> StoredEntry? {

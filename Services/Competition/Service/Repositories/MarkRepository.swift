@@ -31,6 +31,20 @@ struct MarkRepository: Sendable {
         return marks
     }
 
+    /// Every score of the entries `ids`, by entry id.
+    func marks(ofEntries ids: [Int64], in db: any SQLDatabase) async throws -> [Int64: EntryMarks] {
+        guard !ids.isEmpty else { return [:] }
+        var marks: [Int64: EntryMarks] = [:]
+        for row in try await db.nativeRows("""
+            SELECT entry_id, criterion, judge, mark FROM marks WHERE entry_id IN \(placeholderList(ids.count))
+            """, ids.map(StoreValue.integer)) {
+            let id = try row.int64("entry_id")
+            marks[id, default: EntryMarks(entryID: id)].scores[try row.string("criterion"), default: [:]][try row.string("judge")] =
+                UInt32(clamping: try row.int64("mark"))
+        }
+        return marks
+    }
+
     func write(_ scores: [Score], in tx: StoreTransaction) async throws {
         guard !scores.isEmpty else { return }
         let now = Int64(clock().timeIntervalSince1970 * 1000)

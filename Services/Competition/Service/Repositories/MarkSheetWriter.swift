@@ -20,8 +20,10 @@ struct MarkSheetWriter: Sendable {
         }
         let event = stored.event
         let criteria = Dictionary(uniqueKeysWithValues: event.criteria.map { ($0.code, $0) })
-        let ids = Dictionary(uniqueKeysWithValues: try await entries.entries(of: sheet.competitionCode, event: event.code, in: tx).map { ($0.number, $0.id) })
-        var existing = try await marks.marks(of: sheet.competitionCode, event: event.code, in: tx)
+        // Only the sheet's entries and their marks: a sheet costs the same in an event of 20 or 2,000.
+        let numbers = Array(Set(sheet.marks.map { $0.entryNumber.trimmingWhitespace }))
+        let ids = try await entries.ids(of: sheet.competitionCode, event: event.code, numbers: numbers, in: tx)
+        var existing = try await marks.marks(ofEntries: Array(Set(ids.values)), in: tx)
 
         var receipt = MarkSheetReceipt()
         var scores: [MarkRepository.Score] = []

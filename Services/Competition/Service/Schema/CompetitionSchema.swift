@@ -102,5 +102,36 @@ enum CompetitionSchema {
                 PRIMARY KEY (studio, year))
             """,
         ] },
+        // A year's participants, each person once, in the county of their first entry of the
+        // year (so that the counties add up to the city), and their count by county and day:
+        // what `Counts` sums up to a date without reading the entries (docs/NUMBERS.md,
+        // "Competitions").
+        Migration(2, "participants by year, county and day") { d in [
+            """
+            CREATE TABLE participants (
+                year INTEGER NOT NULL,
+                person_index \(d.bytes) NOT NULL,
+                county INTEGER NOT NULL,
+                entered_on INTEGER NOT NULL,
+                PRIMARY KEY (year, person_index))
+            """,
+            """
+            INSERT INTO participants (year, person_index, county, entered_on)
+            SELECT e.year, e.person_index, e.county, e.entered_on FROM entries e
+            WHERE e.id = (SELECT MIN(f.id) FROM entries f WHERE f.year = e.year AND f.person_index = e.person_index)
+            """,
+            """
+            CREATE TABLE participant_days (
+                year INTEGER NOT NULL,
+                county INTEGER NOT NULL,
+                day INTEGER NOT NULL,
+                persons BIGINT NOT NULL,
+                PRIMARY KEY (year, county, day))
+            """,
+            """
+            INSERT INTO participant_days (year, county, day, persons)
+            SELECT year, county, entered_on, COUNT(*) FROM participants GROUP BY year, county, entered_on
+            """,
+        ] },
     ]
 }
