@@ -74,3 +74,29 @@ names=(registry evaluation training competition gateway)   # the order they were
 for i in 0 1 2 3 4; do
   echo "cpu          ${names[$i]} $(( ($(cpu "${pids[$i]}") - ${before[$i]}) ))/$(getconf CLK_TCK) s"
 done
+
+# The competition indicators' cost: the same gateway without them (its catalogue minus every
+# indicator reading the competition service), alternating with the one above, ROUNDS times.
+ROUNDS=${ROUNDS:-2}
+if [ "$ROUNDS" -gt 0 ]; then
+  python3 - >"$WORK/indicators-without-competition.yaml" <<'PY'
+import re
+text = open("deploy/config/indicators.yaml", encoding="utf-8").read()
+head, _, body = text.partition("indicators:\n")
+entries = re.split(r"(?m)^(?=  - key: )", body)
+print(head + "indicators:\n" + "".join(e for e in entries if "competition." not in e), end="")
+PY
+  printf 'gateway:\n  cache_ms: 0\n  indicators: %s\n  dashboard:\n    enabled: false\n' "$WORK/indicators-without-competition.yaml" >"$WORK/gateway-without.yaml"
+  without_port=$(free_port)
+  start_service gateway "$without_port" "$WORK/data/gateway-without" --config "$WORK/gateway-without.yaml" \
+    --peer "registry=127.0.0.1:${ports[1]}" --peer "evaluation=127.0.0.1:${ports[2]}" --peer "training=127.0.0.1:${ports[3]}"
+  for round in $(seq "$ROUNDS"); do
+    for which in without with; do
+      port=$without_port; [ "$which" = with ] && port=${ports[0]}
+      "$bin/jcskills-load" gateway --endpoint "127.0.0.1:$port" --tls "$WORK/pki" --duration "$DURATION" \
+        --concurrency "$CONCURRENCY" --json >"$WORK/totals-$which-$round.json"
+    done
+    echo "gateway-scale: round $round, without → with the competition indicators"
+    "$bin/jcskills-load" compare "$WORK/totals-without-$round.json" "$WORK/totals-with-$round.json" | tail -8
+  done
+fi

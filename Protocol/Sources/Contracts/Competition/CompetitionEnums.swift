@@ -117,20 +117,4 @@ public struct PromotionState: WireEnum, CustomStringConvertible {
 }
 
 /// The level of a skill-master studio (技能大师工作室).
-public struct StudioLevel: WireEnum, CustomStringConvertible {
-    public var rawValue: Int32
-    public init(rawValue: Int32) { self.rawValue = rawValue }
-    public static let unspecified = StudioLevel(rawValue: 0)
-    public static let city = StudioLevel(rawValue: 1)
-    public static let provincial = StudioLevel(rawValue: 2)
-    public static let national = StudioLevel(rawValue: 3)
-    public static let known: [StudioLevel] = [.city, .provincial, .national]
-    public var description: String {
-        switch self {
-        case .city: "city"
-        case .provincial: "provincial"
-        case .national: "national"
-        default: "unspecified"
-        }
-    }
-}
+public typealias StudioLevel = RecognitionLevel

@@ -1,23 +1,5 @@
 /// How far a labour brand has been recognised (plan, action 7): 市级, 省级, 国家级.
-public struct BrandLevel: WireEnum, CustomStringConvertible {
-    public var rawValue: Int32
-    public init(rawValue: Int32) { self.rawValue = rawValue }
-    public static let unspecified = BrandLevel(rawValue: 0)
-    public static let city = BrandLevel(rawValue: 1)
-    public static let provincial = BrandLevel(rawValue: 2)
-    public static let national = BrandLevel(rawValue: 3)
-
-    public static let known: [BrandLevel] = [.city, .provincial, .national]
-
-    public var description: String {
-        switch self {
-        case .city: "city"
-        case .provincial: "provincial"
-        case .national: "national"
-        default: "unspecified"
-        }
-    }
-}
+public typealias BrandLevel = RecognitionLevel
 
 /// A level a brand reached, and the year.
 public struct BrandRecognition: WireMessage, Hashable {

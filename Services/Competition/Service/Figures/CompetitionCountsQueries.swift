@@ -10,31 +10,34 @@ struct CompetitionCountsQueries: Sendable {
     func counts(county: Int32, asOf: CalendarDate, year: Int32) async throws -> CompetitionCounts {
         let day = asOf.yyyymmdd
         return try await store.query { db in
-            var counts = CompetitionCounts()
             // A county's figures include the development zone's records when it is the host
             // (docs/NUMBERS.md, "The development zone").
             let codes = county == 0 ? [] : JinchengDivisions.standard.recordCodes(countingIn: county)
             let scope = county == 0 ? "" : " AND county IN \(placeholderList(codes.count))"
             func values(_ first: [StoreValue]) -> [StoreValue] { first + codes.map { StoreValue($0) } }
-            counts.technicalExperts = try await Self.count(db, "SELECT COUNT(*) AS n FROM awards WHERE expert = 1 AND year = ? AND closed_on <= ?" + scope,
-                                                          values([StoreValue(year), StoreValue(day)]))
-            counts.participants = try await Self.count(db, """
-                SELECT CAST(COALESCE(SUM(persons), 0) AS BIGINT) AS n FROM participant_days WHERE year = ? AND day <= ?
-                """ + scope, values([StoreValue(year), StoreValue(day)]))
-            counts.levelPromotions = try await Self.count(db, """
-                SELECT COUNT(*) AS n FROM awards WHERE promotion = ? AND year = ? AND issued_on <= ?
-                """ + scope, values([StoreValue(PromotionState.issued.rawValue), StoreValue(year), StoreValue(day)]))
-            counts.promotionsPending = try await Self.count(db, "SELECT COUNT(*) AS n FROM awards WHERE promotion = ? AND year = ? AND closed_on <= ?" + scope,
-                                                           values([StoreValue(PromotionState.pending.rawValue), StoreValue(year), StoreValue(day)]))
-            counts.masterStudios = try await Self.count(db, "SELECT COUNT(*) AS n FROM studios WHERE established_on <= ?" + scope, values([StoreValue(day)]))
+            // One statement for the five sums (the gateway asks every scope on every Totals).
+            let row = try await db.nativeRows("""
+                SELECT
+                  (SELECT COUNT(*) FROM awards WHERE expert = 1 AND year = ? AND closed_on <= ?\(scope)) AS experts,
+                  (SELECT CAST(COALESCE(SUM(persons), 0) AS BIGINT) FROM participant_days WHERE year = ? AND day <= ?\(scope)) AS participants,
+                  (SELECT COUNT(*) FROM awards WHERE promotion = ? AND year = ? AND issued_on <= ?\(scope)) AS promotions,
+                  (SELECT COUNT(*) FROM awards WHERE promotion = ? AND year = ? AND closed_on <= ?\(scope)) AS pending,
+                  (SELECT COUNT(*) FROM studios WHERE established_on <= ?\(scope)) AS studios
+                """,
+                values([StoreValue(year), StoreValue(day)]) + values([StoreValue(year), StoreValue(day)])
+                    + values([StoreValue(PromotionState.issued.rawValue), StoreValue(year), StoreValue(day)])
+                    + values([StoreValue(PromotionState.pending.rawValue), StoreValue(year), StoreValue(day)])
+                    + values([StoreValue(day)])).first
+            var counts = CompetitionCounts()
+            counts.technicalExperts = UInt64(clamping: try row?.int64("experts") ?? 0)
+            counts.participants = UInt64(clamping: try row?.int64("participants") ?? 0)
+            counts.levelPromotions = UInt64(clamping: try row?.int64("promotions") ?? 0)
+            counts.promotionsPending = UInt64(clamping: try row?.int64("pending") ?? 0)
+            counts.masterStudios = UInt64(clamping: try row?.int64("studios") ?? 0)
             let withStudio = try await StudioCoverage.countiesWithStudio(asOf: day, in: db)
             let scopeCounties = county == 0 ? JinchengDivisions.countyCodes : [county]
             counts.countiesWithoutStudio = UInt64(scopeCounties.filter { !withStudio.contains($0) }.count)
             return counts
         }
-    }
-
-    private static func count(_ db: any SQLDatabase, _ sql: String, _ values: [StoreValue]) async throws -> UInt64 {
-        UInt64(clamping: try await db.nativeRows(sql, values).first?.int64("n") ?? 0)
     }
 }
