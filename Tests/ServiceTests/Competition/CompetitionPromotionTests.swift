@@ -65,10 +65,17 @@ struct CompetitionPromotionTests {
 
             // The promoter dies after the certificate was issued and before it was recorded: the
             // award is pending again. The next pass records the same certificate; none is issued.
+            // (The award's row and its figures put back as they were before the settle.)
             try await harness.store.transaction(AwardPromoter.audit) { tx in
-                try await tx.nativeExecute("UPDATE awards SET promotion = ?, certificate = '' WHERE number = ?",
+                try await tx.nativeExecute("UPDATE awards SET promotion = ?, certificate = '', issued_on = 0 WHERE number = ?",
                                            [StoreValue(PromotionState.pending.rawValue), .text(numbers[0])])
+                try await tx.nativeExecute("UPDATE award_days SET pending = pending + 1 WHERE day = (SELECT closed_on FROM awards WHERE number = ?) AND county = 140524",
+                                           [.text(numbers[0])])
+                try await tx.nativeExecute("UPDATE award_days SET promotions = promotions - 1 WHERE day = (SELECT closed_on FROM awards WHERE number = ?) AND county = 140524",
+                                           [.text(numbers[0])])
             }
+            let reset = try await harness.client { try await $0.unary(CompetitionService.counts, CountsRequest(county: 0, asOf: 20201231, year: 2020)) }
+            #expect(reset.levelPromotions == 1 && reset.promotionsPending == 1)
             #expect(try await promoter.promotePending() == AwardPromoter.Pass(issued: 1))
             awards = try await harness.client { try await $0.unary(CompetitionService.awards, AwardsRequest(competitionCode: "JC-2020")) }.awards
             #expect(awards.first { $0.entryNumber == numbers[0] }?.certificateNumber == issued)

@@ -15,18 +15,17 @@ struct CompetitionCountsQueries: Sendable {
             let codes = county == 0 ? [] : JinchengDivisions.standard.recordCodes(countingIn: county)
             let scope = county == 0 ? "" : " AND county IN \(placeholderList(codes.count))"
             func values(_ first: [StoreValue]) -> [StoreValue] { first + codes.map { StoreValue($0) } }
-            // One statement for the five sums (the gateway asks every scope on every Totals).
+            // One statement over the figures by day (the gateway asks every scope on every Totals).
             let row = try await db.nativeRows("""
                 SELECT
-                  (SELECT COUNT(*) FROM awards WHERE expert = 1 AND year = ? AND closed_on <= ?\(scope)) AS experts,
+                  (SELECT CAST(COALESCE(SUM(experts), 0) AS BIGINT) FROM award_days WHERE year = ? AND day <= ?\(scope)) AS experts,
                   (SELECT CAST(COALESCE(SUM(persons), 0) AS BIGINT) FROM participant_days WHERE year = ? AND day <= ?\(scope)) AS participants,
-                  (SELECT COUNT(*) FROM awards WHERE promotion = ? AND year = ? AND issued_on <= ?\(scope)) AS promotions,
-                  (SELECT COUNT(*) FROM awards WHERE promotion = ? AND year = ? AND closed_on <= ?\(scope)) AS pending,
+                  (SELECT CAST(COALESCE(SUM(promotions), 0) AS BIGINT) FROM award_days WHERE year = ? AND day <= ?\(scope)) AS promotions,
+                  (SELECT CAST(COALESCE(SUM(pending), 0) AS BIGINT) FROM award_days WHERE year = ? AND day <= ?\(scope)) AS pending,
                   (SELECT COUNT(*) FROM studios WHERE established_on <= ?\(scope)) AS studios
                 """,
                 values([StoreValue(year), StoreValue(day)]) + values([StoreValue(year), StoreValue(day)])
-                    + values([StoreValue(PromotionState.issued.rawValue), StoreValue(year), StoreValue(day)])
-                    + values([StoreValue(PromotionState.pending.rawValue), StoreValue(year), StoreValue(day)])
+                    + values([StoreValue(year), StoreValue(day)]) + values([StoreValue(year), StoreValue(day)])
                     + values([StoreValue(day)])).first
             var counts = CompetitionCounts()
             counts.technicalExperts = UInt64(clamping: try row?.int64("experts") ?? 0)

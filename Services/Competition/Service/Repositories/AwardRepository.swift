@@ -28,6 +28,23 @@ struct AwardRepository: Sendable {
                  StoreValue(closedOn), .integer(0)]
             },
             suffix: "ON CONFLICT (entry_id) DO NOTHING")
+        // Written once per event (the close runs once), so the figures add each award once.
+        var byCounty: [Int32: Int64] = [:]
+        for award in awards { byCounty[award.county, default: 0] += 1 }
+        for (county, count) in byCounty {
+            try await addFigures(year: competition.year, county: county, day: closedOn,
+                                 experts: rule.namesTechnicalExperts ? count : 0, pending: promotion == .pending ? count : 0, in: tx)
+        }
+    }
+
+    /// Adds to the awards' figures of one year, county and day.
+    private func addFigures(year: Int32, county: Int32, day: Int32, experts: Int64 = 0, pending: Int64 = 0, promotions: Int64 = 0,
+                            in tx: StoreTransaction) async throws {
+        try await tx.nativeExecute("""
+            INSERT INTO award_days (year, county, day, experts, pending, promotions) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (year, county, day) DO UPDATE SET experts = award_days.experts + excluded.experts,
+                pending = award_days.pending + excluded.pending, promotions = award_days.promotions + excluded.promotions
+            """, [StoreValue(year), StoreValue(county), StoreValue(day), .integer(experts), .integer(pending), .integer(promotions)])
     }
 
     /// A promotion waiting for the evaluation service, with what it needs to ask.
@@ -62,13 +79,18 @@ struct AwardRepository: Sendable {
                                    [StoreValue(from.rawValue), StoreValue(to.rawValue), .integer(entryID), StoreValue(PromotionState.pending.rawValue)])
     }
 
+    /// Settles a pending promotion; its figures move from the waiting to the issued (on `issuedOn`).
     func settle(_ entryID: Int64, state: PromotionState, certificate: String = "", issuedOn: Int32 = 0, error: String = "",
                 in tx: StoreTransaction) async throws {
-        try await tx.nativeExecute("""
+        let settled = try await tx.nativeRows("""
             UPDATE awards SET promotion = ?, certificate = ?, issued_on = ?, last_error = ?, attempts = attempts + 1
-            WHERE entry_id = ? AND promotion = ?
+            WHERE entry_id = ? AND promotion = ? RETURNING year, county, closed_on
             """, [StoreValue(state.rawValue), .text(certificate), StoreValue(issuedOn), .text(error), .integer(entryID),
                   StoreValue(PromotionState.pending.rawValue)])
+        guard let award = settled.first else { return }
+        let (year, county) = (try award.int32("year"), try award.int32("county"))
+        try await addFigures(year: year, county: county, day: try award.int32("closed_on"), pending: -1, in: tx)
+        if state == .issued { try await addFigures(year: year, county: county, day: issuedOn, promotions: 1, in: tx) }
     }
 
     /// The competitor numbers awarded in one event.

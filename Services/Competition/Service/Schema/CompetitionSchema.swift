@@ -133,5 +133,29 @@ enum CompetitionSchema {
             SELECT year, county, entered_on, COUNT(*) FROM participants GROUP BY year, county, entered_on
             """,
         ] },
+        // The awards' figures by year, county and day: technical experts and promotions
+        // waiting on the day their event closed, promotions issued on the day they count; a
+        // promotion settled moves out of the waiting (docs/NUMBERS.md, "Competitions").
+        Migration(3, "award figures by year, county and day") { d in [
+            """
+            CREATE TABLE award_days (
+                year INTEGER NOT NULL,
+                county INTEGER NOT NULL,
+                day INTEGER NOT NULL,
+                experts BIGINT NOT NULL,
+                pending BIGINT NOT NULL,
+                promotions BIGINT NOT NULL,
+                PRIMARY KEY (year, county, day))
+            """,
+            """
+            INSERT INTO award_days (year, county, day, experts, pending, promotions)
+            SELECT year, county, day, SUM(experts), SUM(pending), SUM(promotions) FROM (
+                SELECT year, county, closed_on AS day, expert AS experts, CASE WHEN promotion = 1 THEN 1 ELSE 0 END AS pending, 0 AS promotions
+                FROM awards
+                UNION ALL
+                SELECT year, county, issued_on AS day, 0 AS experts, 0 AS pending, 1 AS promotions FROM awards WHERE promotion = 2
+            ) AS parts GROUP BY year, county, day
+            """,
+        ] },
     ]
 }
