@@ -11,8 +11,12 @@ certificate (per county: of that county); high-skill: a valid level 3, 2 or 1; n
 holders whose first certificate was issued that year. Registered: persons registered by the
 as-of date and not yet 61 on it (docs/NUMBERS.md, "Age"; the birth date is in the ID number).
 Training: docs/NUMBERS.md, "Training on a date" (see the comment where it is counted).
+Competitions: docs/COMPETITIONS.md — the judges' sheets replayed as the service records them,
+each event ranked and awarded by its competition's rule, the studios' masters checked (see the
+comment where they are counted); the level promotions, whose certificates the evaluation
+figures count too, once the promoter has issued them all (scripts/e2e waits for that).
 Exit 0 when everything matches."""
-import csv, datetime, json, sys
+import csv, datetime, glob, json, os, re, sys
 from collections import defaultdict
 
 demo = sys.argv[1]
@@ -47,12 +51,207 @@ for person in rows("persons.csv"):
     if on <= as_of < ages_out(birth):
         registered[int(person["residence_county"])] += 1
 
-skilled, high, first = defaultdict(set), defaultdict(set), {}
+# Competitions (docs/COMPETITIONS.md), loaded as `local up --demo` loads them (Sources/CLI/
+# LocalDemo.swift): the competitions and events, then entries.csv one `Enter` a row, then each
+# judge's marks_<code>.csv under that judge's identity (J01, J02, … in code order), then every
+# event closed (which makes the awards), then studios.csv. Everything is done on the day
+# `local up --demo` ran, on or before the as-of date of today's totals, so entries and closes
+# count by the competition's year alone. Rows the service would refuse are left out as it
+# leaves them out: an entry whose ID number is not a valid 18-character number, a worker the
+# registry does not hold (persons.csv), a student without school or county; a marks row for an
+# entry not made, with a mark that is not one, or repeating an entry and criterion of the file
+# with another mark (only the first is sent); a whole sheet (a judge's rows of one event) when a
+# judge is not listed for the event or a mark of it is above its maximum, names an unknown
+# criterion, or is a fourth judge's score of a judgement; a studio whose master holds no valid
+# level 2 or 1 certificate (skill-level or vocational-qualification: neither expires).
+def counting(county):  # the development zone (140599) counts in 泽州县 (140525)
+    return 140525 if county == 140599 else county
+
+SIX = [140502, 140521, 140522, 140524, 140525, 140581]   # JinchengDivisions.countyCodes
+RECORD_COUNTIES = set(SIX) | {140599}
+ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+def id_number(text):  # ResidentIDNumber.parse: the normalised number, or None
+    text = text.strip().upper()
+    if len(text) != 18 or not text.isascii() or not text[:17].isdigit() or not (text[17].isdigit() or text[17] == "X"):
+        return None
+    try:
+        if int(text[6:10]) < 1800:
+            return None
+        datetime.date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
+    except ValueError:
+        return None
+    return text if "10X98765432"[sum(int(d) * w for d, w in zip(text, ID_WEIGHTS)) % 11] == text[17] else None
+
+def hundredths(text):  # CompetitionCSVFormat.parseMarks
+    m = re.fullmatch(r"(\d{1,6})(?:\.(\d{1,2}))?", text.strip())
+    if not m:
+        return None
+    return int(m.group(1)) * 100 + (int(m.group(2).ljust(2, "0")) if m.group(2) else 0)
+
+def number_or_zero(text):
+    return int(text) if text.strip() else 0
+
+TYPES = {"measurement": "measurement", "测量": "measurement", "1": "measurement",
+         "judgement": "judgement", "评价": "judgement", "2": "judgement"}
+competitions = {c["code"].strip(): c for c in rows("competitions.csv")}
+events = {}
+for row in rows("events.csv"):
+    criteria = {}
+    for item in filter(None, row["criteria"].split(";")):
+        code, kind, maximum = [part.strip() for part in item.split(":", 3)[:3]]
+        criteria[code] = (TYPES[kind], hundredths(maximum))
+    events[(row["competition_code"].strip(), row["code"].strip())] = {
+        "group": row["group"].strip(), "occupation": row["occupation"].strip(), "criteria": criteria,
+        "judges": [j.strip() for j in row["judges"].split(";") if j.strip()]}
+workers = {}  # the registry's persons: their county is the registry's
+for person in rows("persons.csv"):
+    number = id_number(person["id_number"])
+    if number:
+        workers[number] = int(person["residence_county"])
+
+entered = {}   # (competition, event, the file's competitor number) -> (ID number, county)
+placed = defaultdict(int)
+first_entry = {}
+entry_refusals = 0
+for entry in rows("entries.csv"):
+    key = (entry["competition_code"].strip(), entry["event_code"].strip())
+    placed[key] += 1  # the demo numbers the rows of an event in file order, refused or not
+    file_number = f"{key[1]}-{placed[key]:04d}"
+    number, event = id_number(entry["id_number"]), events.get(key)
+    county = number_or_zero(entry["county"])
+    if number is None or event is None or key[0] not in competitions or not entry["name"].strip() \
+            or (county != 0 and county not in RECORD_COUNTIES) or (key, number) in first_entry:
+        entry_refusals += 1   # (entering again returns the first entry: nothing new)
+        continue
+    if event["group"] in ("workers", "职工组", "1"):
+        if number not in workers:
+            entry_refusals += 1
+            continue
+        county = workers[number]
+    elif not entry["school"].strip() or county == 0:
+        entry_refusals += 1
+        continue
+    first_entry[(key, number)] = True
+    entered[key + (file_number,)] = (number, county)
+
+# The judges' sheets, replayed on the service's slots: a measurement has one slot whoever marks
+# it (a later mark replaces it, so the last judge's in file order wins), a judgement one per
+# judge, at most three.
+scores = defaultdict(dict)   # (competition, event, number, criterion) -> {judge or "": hundredths}
+sheet_refusals = mark_refusals = 0
+for path in sorted(glob.glob(f"{demo}/marks_*.csv")):
+    judge = os.path.basename(path)[len("marks_"):-len(".csv")]
+    seen, by_event = {}, defaultdict(list)
+    for row in rows(os.path.basename(path)):
+        fields = tuple(v.strip() for v in row.values())
+        key = (row["competition_code"].strip(), row["event_code"].strip(), row["entry_number"].strip(), row["criterion_code"].strip())
+        mark = hundredths(row["mark"])
+        if mark is None or key in seen and seen[key] != fields:
+            mark_refusals += 1
+            continue
+        if key in seen:
+            continue  # an identical row: sent once
+        seen[key] = fields
+        if key[:3] not in entered:
+            mark_refusals += 1
+            continue
+        by_event[key[:2]].append((key, mark))
+    for event_key, sheet_rows in by_event.items():
+        for start in range(0, len(sheet_rows), 5000):   # MarkSheet.limit
+            sheet, event = sheet_rows[start:start + 5000], events.get(event_key)
+            pending, ok = {}, event is not None and judge in event["judges"]
+            for key, mark in sheet if ok else []:
+                criterion = event["criteria"].get(key[3])
+                if criterion is None or mark > criterion[1]:
+                    ok = False
+                    break
+                slot = "" if criterion[0] == "measurement" else judge
+                current = dict(pending.get(key, scores[key]))
+                if slot not in current and criterion[0] == "judgement" and len(current) >= 3:
+                    ok = False
+                    break
+                current[slot] = mark
+                pending[key] = current
+            if ok:
+                scores.update(pending)
+            else:
+                sheet_refusals += 1
+
+# Every event closed: ranked by total then measurement marks (equal on both share the rank),
+# awarded down to the cut-off of the competition's rule.
+awards = []   # (competition's year, ID number, county, occupation, rule)
+experts, participants = defaultdict(int), defaultdict(set)
+for (competition, event_code), event in events.items():
+    rule = competitions.get(competition)
+    if rule is None:
+        continue
+    lines = []
+    for (c, e, number), (person, county) in entered.items():
+        if (c, e) != (competition, event_code):
+            continue
+        total = measured = 0
+        for code, (kind, maximum) in event["criteria"].items():
+            marks = scores.get((c, e, number, code), {})
+            if kind == "measurement" and "" in marks:
+                total += marks[""]
+                measured += marks[""]
+            elif kind == "judgement" and len(marks) == 3:
+                total += (sum(marks.values()) + 1) // 3
+        lines.append((total, measured, person, county))
+        if int(rule["year"]) == year:
+            for scope in (0, counting(county)):
+                participants[scope].add(person)
+    bounds = [int(rule["top_count"])] if int(rule["top_count"]) > 0 else []
+    if int(rule["top_share_percent"]) > 0:
+        bounds.append(-(-len(lines) * int(rule["top_share_percent"]) // 100))
+    cutoff = min(bounds, default=0)
+    for total, measured, person, county in lines:
+        rank = 1 + sum(1 for t, m, _, _ in lines if (t, m) > (total, measured))
+        if rank <= cutoff:
+            awards.append((int(rule["year"]), person, county, event["occupation"], rule))
+            if int(rule["year"]) == year and rule["names_technical_experts"].strip() == "true":
+                for scope in (0, counting(county)):
+                    experts[scope] += 1
+
+# Level promotions (docs/COMPETITIONS.md, "Awards and promotion"): issued by the promoter beside
+# the server, after the close, asynchronously — scripts/e2e waits until none is pending before it
+# reads the totals, so they are settled here. A winner is issued a skill-level certificate in the
+# event's occupation one level above the highest valid one held there (a vocational
+# qualification counting as its level), level 4 without one; none at 高级技师 already. The demo's
+# rule names the city centre, whose scope holds every event's occupation at every level, so the
+# evaluation service refuses none. The certificate is dated the close's day (the day `local up`
+# ran: the as-of date of today's totals), counts in the winner's county, and supersedes the
+# holder's lower skill-level certificates of the occupation from that day — so it moves the
+# evaluation's figures too.
+held = defaultdict(lambda: 9)   # (ID number, occupation) -> the best level 1–5 held (1 the highest)
 for cert in rows("certificates.csv"):
+    if cert["kind"] in ("skill_level", "vocational_qualification") and cert["level"] \
+            and datetime.date.fromisoformat(cert["issued_on"]) <= as_of:
+        key = (cert["holder_id_number"], cert["occupation"])
+        held[key] = min(held[key], int(cert["level"]))
+promotions = defaultdict(int)   # scope -> promotions issued for the year's competitions
+issued_by_promotion = []        # certificates.csv-like rows
+for award_year, person, county, occupation, rule in awards:
+    if rule["promotes_one_level"].strip() != "true" or held[(person, occupation)] == 1:
+        continue
+    level = 4 if held[(person, occupation)] == 9 else held[(person, occupation)] - 1
+    issued_by_promotion.append({"kind": "skill_level", "level": str(level), "occupation": occupation, "holder_id_number": person,
+                                "county": str(counting(county)), "issued_on": as_of.isoformat()})
+    if award_year == year:
+        for scope in (0, counting(county)):
+            promotions[scope] += 1
+superseding = {(c["holder_id_number"], c["occupation"]): int(c["level"]) for c in issued_by_promotion}
+
+skilled, high, first = defaultdict(set), defaultdict(set), {}
+for cert in rows("certificates.csv") + issued_by_promotion:
     issued = datetime.date.fromisoformat(cert["issued_on"])
     holder, county = cert["holder_id_number"], int(cert["county"])
     first[holder] = min(first.get(holder, (issued, county)), (issued, county))
     ends = plus_years(issued, LIFETIME[cert["kind"]]) if cert["kind"] in LIFETIME else None
+    promoted_to = superseding.get((holder, cert["occupation"]))
+    if cert["kind"] == "skill_level" and promoted_to is not None and int(cert["level"]) > promoted_to and issued < as_of:
+        ends = as_of if ends is None else min(ends, as_of)
     if issued <= as_of and (ends is None or as_of < ends):
         for scope in (0, county):
             skilled[scope].add(holder)
@@ -78,8 +277,6 @@ for scope in [0] + sorted(registered):
 # of enrolments.csv is enrolment TR<course's year><k, 8 digits> of the fresh service. A course
 # and a brand count in their county, the development zone (140599) in 泽州县 (140525). A
 # certificate after training (certificates_after.csv) counts from its issue in certificates.csv.
-def counting(county):
-    return 140525 if county == 140599 else county
 
 courses = {c["code"]: c for c in rows("courses.csv")}
 results = {r["enrolment_number"]: r for r in rows("results.csv")}
@@ -128,6 +325,28 @@ for scope in [0] + all_counties:
     e["counties_lacking_city_brand"] = sum(1 for c in counties if not has(c, 1))
     e["counties_lacking_provincial_brand"] = sum(1 for c in counties if not has(c, 2))
 
+masters = defaultdict(lambda: 9)   # the best valid level 1–5 a person holds (1 the highest)
+for cert in rows("certificates.csv"):
+    if cert["kind"] in ("skill_level", "vocational_qualification") and cert["level"] \
+            and datetime.date.fromisoformat(cert["issued_on"]) <= as_of:
+        masters[cert["holder_id_number"]] = min(masters[cert["holder_id_number"]], int(cert["level"]))
+studios, studio_refusals = {}, 0
+for studio in rows("studios.csv"):
+    code, master = studio["code"].strip(), id_number(studio["master_id_number"])
+    if code in studios or not master or masters[master] > 2 or int(studio["county"]) not in RECORD_COUNTIES:
+        studio_refusals += 1
+        continue
+    studios[code] = (counting(int(studio["county"])), datetime.date.fromisoformat(studio["established_on"]))
+open_by = {county for county, established in studios.values() if established <= as_of}
+
+for scope in [0] + SIX:
+    e = expected[scope]
+    e["competition_participants"] = len(participants[scope])
+    e["technical_experts"] = experts[scope]
+    e["level_promotions"] = promotions[scope]
+    e["master_studios"] = sum(1 for county, established in studios.values() if established <= as_of and scope in (0, county))
+    e["counties_without_studio"] = sum(1 for county in (SIX if scope == 0 else [scope]) if county not in open_by)
+
 failures = []
 for scope_totals in [totals["city"]] + totals["counties"]:
     scope = scope_totals["county"]
@@ -147,4 +366,8 @@ print(f"check-demo-totals: {len(expected)} scopes match the recount (city: {int(
       f"{int(city['new_skilled_workers'])} new in {year}, "
       f"{int(city['evaluation_institutions'])} institutions, {int(city['enterprises_lacking_body'])} lacking a body; "
       f"training {int(city['enterprise_training'])} enterprise and {int(city['key_group_training'])} key-group person-times in {year}, "
-      f"{int(city['trained_for_certificate'])} trained for a certificate, {int(city['labour_brands'])} brands)")
+      f"{int(city['trained_for_certificate'])} trained for a certificate, {int(city['labour_brands'])} brands; "
+      f"competitions {int(city['competition_participants'])} competitors and {int(city['technical_experts'])} technical experts in {year}, "
+      f"{int(city['level_promotions'])} promoted a level, "
+      f"{int(city['master_studios'])} studios, {int(city['counties_without_studio'])} counties without one; "
+      f"refused: {entry_refusals} entries, {mark_refusals} mark rows, {sheet_refusals} sheets, {studio_refusals} studios)")
