@@ -182,6 +182,15 @@ for path in sorted(glob.glob(f"{demo}/marks_*.csv")):
 # awarded down to the cut-off of the competition's rule.
 awards = []   # (competition's year, ID number, county, occupation, rule)
 experts, participants = defaultdict(int), defaultdict(set)
+# Participants: each person once a year, in the county of their first entry of the year (entries
+# are made in entries.csv's order), so the counties add up to the city.
+first_county = {}
+for (c, _, _), (person, county) in entered.items():
+    if int(competitions[c]["year"]) == year:
+        first_county.setdefault(person, counting(county))
+for person, county in first_county.items():
+    participants[0].add(person)
+    participants[county].add(person)
 for (competition, event_code), event in events.items():
     rule = competitions.get(competition)
     if rule is None:
@@ -199,9 +208,6 @@ for (competition, event_code), event in events.items():
             elif kind == "judgement" and len(marks) == 3:
                 total += (sum(marks.values()) + 1) // 3
         lines.append((total, measured, person, county))
-        if int(rule["year"]) == year:
-            for scope in (0, counting(county)):
-                participants[scope].add(person)
     bounds = [int(rule["top_count"])] if int(rule["top_count"]) > 0 else []
     if int(rule["top_share_percent"]) > 0:
         bounds.append(-(-len(lines) * int(rule["top_share_percent"]) // 100))
