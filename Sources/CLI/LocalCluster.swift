@@ -11,6 +11,7 @@ import JCSkillsServiceKit
 struct LocalCluster {
     let home: String
     let binaries: String
+    var ports = LocalPorts(base: LocalPorts.defaultBase)
 
     /// Start order: the gateway last, since it calls the others.
     static let order: [ServiceKind] = [.registry, .evaluation, .training, .competition, .gateway]
@@ -44,29 +45,66 @@ struct LocalCluster {
         // The evaluation service signs exported certificates with it; `cert verify` finds the public half here.
         try CitySigningKey.create(in: pkiDirectory)
 
-        for kind in Self.order {
-            if let pid = runningPID(kind) {
-                print("\(kind.executable) already running (pid \(pid))")
-                continue
-            }
-            let pid = try start(kind)
-            print("started \(kind.executable) (pid \(pid)), log \(logFile(kind))")
+        let toStart = Self.order.filter { kind in
+            guard let pid = runningPID(kind) else { return true }
+            print("\(kind.executable) already running (pid \(pid))")
+            return false
         }
-        let deadline = Date().addingTimeInterval(timeout)
-        for kind in Self.order {
-            try await waitUntilHealthy(kind, deadline: deadline)
+        try checkPortsFree(for: toStart)
+        try ports.record(in: home)
+        var started: [Int32] = []
+        do {
+            for kind in toStart {
+                let pid = try start(kind)
+                started.append(pid)
+                print("started \(kind.executable) (pid \(pid)), log \(logFile(kind))")
+            }
+            let deadline = Date().addingTimeInterval(timeout)
+            for kind in Self.order {
+                try await waitUntilHealthy(kind, deadline: deadline)
+            }
+        } catch {
+            // Not half a set: what this call started is stopped again.
+            for pid in started { kill(pid, SIGTERM) }
+            if !started.isEmpty { print("stopped the \(started.count) services this call had started") }
+            throw error
         }
         print("")
         print("all services are serving:")
         for kind in Self.order {
-            print("  \(kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) 127.0.0.1:\(kind.defaultPort)   metrics http://127.0.0.1:\(kind.defaultMetricsPort)/metrics")
+            print("  \(kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) 127.0.0.1:\(ports.rpc(kind))   metrics http://127.0.0.1:\(ports.metrics(kind))/metrics")
         }
         print("")
         if let token = try? dashboardToken() {
-            print("dashboard: https://\(Self.dashboardAddress)/?token=\(token)   (the development CA signs its certificate)")
+            print("dashboard: https://\(dashboardAddress)/?token=\(token)   (the development CA signs its certificate)")
         }
-        print("try: jcskills --tls \(pkiDirectory) totals --county all")
+        let endpoint = ports.base == LocalPorts.defaultBase ? "" : " --endpoint 127.0.0.1:\(ports.rpc(.gateway))"
+        print("try: jcskills --tls \(pkiDirectory) totals --county all\(endpoint)")
         print("stop: jcskills local down\(home == ".jcskills" ? "" : " --home \(home)")")
+    }
+
+    /// Refuses to start anything when a port of the services to start is taken, naming who
+    /// holds it and what to do.
+    private func checkPortsFree(for kinds: [ServiceKind]) throws {
+        let needed = ports.all.filter { entry in
+            kinds.contains { entry.what.hasPrefix($0.executable) } || (entry.what == "the dashboard" && kinds.contains(.gateway))
+        }
+        let busy = needed.filter { !PortHolder.isFree($0.port) }
+        guard !busy.isEmpty else { return }
+        let lines = busy.map { entry in
+            let holder = PortHolder.holder(of: entry.port).map { " is held by \($0)" } ?? " is in use"
+            return "  127.0.0.1:\(entry.port) (for \(entry.what))\(holder)"
+        }
+        let anotherSet = busy.contains { PortHolder.holder(of: $0.port)?.contains("(jcskills-") == true }
+        let suggestion = stride(from: ports.base + 100, to: 60_000, by: 100).first { base in
+            LocalPorts(base: base).all.allSatisfy { PortHolder.isFree($0.port) }
+        }
+        throw CLIError("""
+            cannot start the local set: \(busy.count == 1 ? "a port it needs is" : "ports it needs are") taken; nothing was started.
+            \(lines.joined(separator: "\n"))
+            \(anotherSet ? "Another local set seems to be running: stop it with `jcskills local down --home <its home>`, or start" : "Free the port, or start") \
+            this one on other ports\(suggestion.map { " (--base-port \($0) is free)" } ?? " with --base-port").
+            """)
     }
 
     private func start(_ kind: ServiceKind) throws -> Int32 {
@@ -75,13 +113,13 @@ struct LocalCluster {
             throw ValidationError("cannot find \(executable): build first (swift build -c release) or pass --bin DIR")
         }
         var arguments = [
-            "--listen", "127.0.0.1:\(kind.defaultPort)",
-            "--metrics", "127.0.0.1:\(kind.defaultMetricsPort)",
+            "--listen", "127.0.0.1:\(ports.rpc(kind))",
+            "--metrics", "127.0.0.1:\(ports.metrics(kind))",
             "--data", "\(home)/data/\(kind.rawValue)",
             "--tls", pkiDirectory,
         ]
         for peer in Self.peers(of: kind) {
-            arguments += ["--peer", "\(peer.rawValue)=127.0.0.1:\(peer.defaultPort)"]
+            arguments += ["--peer", "\(peer.rawValue)=127.0.0.1:\(ports.rpc(peer))"]
         }
         if kind == .gateway { arguments += ["--config", try gatewayConfig()] }
         if !FileManager.default.fileExists(atPath: logFile(kind)) {
@@ -140,7 +178,7 @@ struct LocalCluster {
         configuration.maximumAttempts = 1
         configuration.initialBackoff = .milliseconds(20)
         configuration.maximumBackoff = .milliseconds(200)
-        return try RPCClient(endpoints: [Endpoint(host: "127.0.0.1", port: kind.defaultPort)], configuration: configuration)
+        return try RPCClient(endpoints: [Endpoint(host: "127.0.0.1", port: ports.rpc(kind))], configuration: configuration)
     }
 
     func down(timeout: Double) async throws {
@@ -179,10 +217,10 @@ struct LocalCluster {
             let client = try makeClient(kind)
             do {
                 let health = try await client.unary(HealthService.check, HealthCheckRequest())
-                print("\(name) pid \(pid)  127.0.0.1:\(kind.defaultPort)  \(health.status)")
+                print("\(name) pid \(pid)  127.0.0.1:\(ports.rpc(kind))  \(health.status)")
                 healthy = healthy && health.status == .serving
             } catch {
-                print("\(name) pid \(pid)  127.0.0.1:\(kind.defaultPort)  \(error)")
+                print("\(name) pid \(pid)  127.0.0.1:\(ports.rpc(kind))  \(error)")
                 healthy = false
             }
             await client.close()

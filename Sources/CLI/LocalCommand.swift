@@ -28,7 +28,7 @@ struct LocalCommand: AsyncParsableCommand {
         var timeout: Double = 60
 
         func run() async throws {
-            let cluster = LocalCluster(home: local.home, binaries: local.binaryDirectory)
+            let cluster = local.cluster
             try await cluster.up(timeout: timeout)
             if demo {
                 try await cluster.loadDemo()
@@ -45,7 +45,7 @@ struct LocalCommand: AsyncParsableCommand {
         var timeout: Double = 20
 
         func run() async throws {
-            try await LocalCluster(home: local.home, binaries: local.binaryDirectory).down(timeout: timeout)
+            try await local.cluster.down(timeout: timeout)
         }
     }
 
@@ -55,7 +55,7 @@ struct LocalCommand: AsyncParsableCommand {
         @OptionGroup var local: LocalOptions
 
         func run() async throws {
-            let healthy = try await LocalCluster(home: local.home, binaries: local.binaryDirectory).status()
+            let healthy = try await local.cluster.status()
             if !healthy { throw ExitCode(1) }
         }
     }
@@ -67,6 +67,13 @@ struct LocalOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Directory of the jcskills-* executables. Default: next to this one.", valueName: "dir"))
     var bin: String?
+
+    @Option(name: .long, help: ArgumentHelp("The gateway's port; the others follow it (registry +1 … competition +4, metrics +2000, dashboard +80). Default: the one this home's set was started with, else 7100.", valueName: "port"))
+    var basePort: Int?
+
+    var cluster: LocalCluster {
+        LocalCluster(home: home, binaries: binaryDirectory, ports: LocalPorts.resolve(basePort, home: home))
+    }
 
     var binaryDirectory: String {
         if let bin { return bin }

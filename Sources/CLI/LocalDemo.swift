@@ -24,7 +24,7 @@ extension LocalCluster {
         try data.write(to: directory)
         var configuration = ClientConfiguration(tls: TLSFiles(directory: pkiDirectory, identity: "admin"))
         configuration.defaultTimeout = .seconds(300)
-        let registry = try RPCClient(endpoints: [Endpoint(host: "127.0.0.1", port: ServiceKind.registry.defaultPort)], configuration: configuration)
+        let registry = try RPCClient(endpoints: [Endpoint(host: "127.0.0.1", port: ports.rpc(.registry))], configuration: configuration)
         let persons = try await RegistryImports.persons.run(file: "\(directory)/\(RegistryCSVFormat.personsFileName)", client: registry).summary
         let enterprises = try await RegistryImports.enterprises.run(file: "\(directory)/\(RegistryCSVFormat.enterprisesFileName)", client: registry).summary
         let demand = try await RegistryImports.demand.run(file: "\(directory)/\(RegistryCSVFormat.demandFileName)", client: registry).summary
@@ -34,7 +34,7 @@ extension LocalCluster {
         // registry's enterprises, and its holders are the registry's demo persons.
         let evaluationData = EvaluationDemoData(persons: Self.demoPersons, enterprises: Self.demoEnterprises, seed: Self.demoSeed)
         try evaluationData.write(to: directory)
-        let evaluation = try RPCClient(endpoints: [Endpoint(host: "127.0.0.1", port: ServiceKind.evaluation.defaultPort)], configuration: configuration)
+        let evaluation = try RPCClient(endpoints: [Endpoint(host: "127.0.0.1", port: ports.rpc(.evaluation))], configuration: configuration)
         let institutions = try await EvaluationImports.institutions(file: "\(directory)/\(EvaluationCSVFormat.institutionsFileName)", client: evaluation).summary
         let certificates = try await EvaluationImports.certificates.run(file: "\(directory)/\(EvaluationCSVFormat.certificatesFileName)", client: evaluation).summary
         await evaluation.close()
@@ -54,7 +54,7 @@ extension LocalCluster {
         let data = TrainingDemoData(persons: Self.demoPersons, enterprises: Self.demoEnterprises, seed: Self.demoSeed)
         try data.write(to: directory)
         func path(_ name: String) -> String { "\(directory)/\(name)" }
-        let training = try RPCClient(endpoints: [Endpoint(host: "127.0.0.1", port: ServiceKind.training.defaultPort)], configuration: configuration)
+        let training = try RPCClient(endpoints: [Endpoint(host: "127.0.0.1", port: ports.rpc(.training))], configuration: configuration)
         do {
             let brands = try await TrainingImports.brands(file: path(TrainingCSVFormat.brandsFileName), client: training).summary
             let courses = try await TrainingImports.courses(file: path(TrainingCSVFormat.coursesFileName), client: training).summary
@@ -105,7 +105,7 @@ extension LocalCluster {
         let data = CompetitionDemoData(persons: Self.demoPersons, enterprises: Self.demoEnterprises, seed: Self.demoSeed)
         let written = try data.write(to: directory)
         func path(_ name: String) -> String { "\(directory)/\(name)" }
-        let endpoint = [Endpoint(host: "127.0.0.1", port: ServiceKind.competition.defaultPort)]
+        let endpoint = [Endpoint(host: "127.0.0.1", port: ports.rpc(.competition))]
         let office = try RPCClient(endpoints: endpoint, configuration: configuration)
         do {
             let competitions = try await CompetitionImports.competitions(file: path(CompetitionCSVFormat.competitionsFileName), client: office).summary

@@ -1,7 +1,7 @@
 import Foundation
 
 extension LocalCluster {
-    static let dashboardAddress = "127.0.0.1:7180"
+    var dashboardAddress: String { "127.0.0.1:\(ports.dashboard)" }
 
     var gatewayConfigFile: String { "\(home)/config/gateway.yaml" }
     var dashboardTokenFile: String { "\(home)/config/dashboard.token" }
@@ -28,7 +28,7 @@ extension LocalCluster {
             # Written by `jcskills local up`; flags on the command line override it.
             gateway:
               dashboard:
-                listen: \(Self.dashboardAddress)
+                listen: \(dashboardAddress)
                 token: \(try dashboardToken())
 
             """
