@@ -21,10 +21,25 @@ struct ClientOptions: ParsableArguments {
         return files
     }
 
-    func client(_ endpoints: [Endpoint], timeout: Duration = .seconds(10)) throws -> RPCClient {
+    /// `attempts` above 1 only for calls that are safe to repeat: idempotent ones, or ones that
+    /// carry an idempotency key.
+    func client(_ endpoints: [Endpoint], timeout: Duration = .seconds(10), attempts: Int = 1) throws -> RPCClient {
         var configuration = ClientConfiguration(tls: try files())
         configuration.defaultTimeout = timeout
-        configuration.maximumAttempts = 1
+        configuration.maximumAttempts = attempts
         return try RPCClient(endpoints: endpoints, configuration: configuration)
+    }
+
+    /// A client of the service at `endpoint` (an `--endpoint` value, HOST:PORT).
+    func client(endpoint: String, timeout: Duration = .seconds(30), attempts: Int = 1) throws -> RPCClient {
+        guard let target = Endpoint(endpoint) else { throw ValidationError("--endpoint: expected HOST:PORT, got '\(endpoint)'") }
+        return try client([target], timeout: timeout, attempts: attempts)
+    }
+
+    /// Runs calls on one client of `endpoint` and closes it; a refusal becomes a one-line error
+    /// (its message starts with the rule or the field), not a trace.
+    func call<T: Sendable>(endpoint: String, timeout: Duration = .seconds(30), attempts: Int = 1,
+                           _ body: (RPCClient) async throws -> T) async throws -> T {
+        try await withClosingClient(try client(endpoint: endpoint, timeout: timeout, attempts: attempts), body)
     }
 }

@@ -41,19 +41,12 @@ struct CompetitionCommand: AsyncParsableCommand {
         @Option(name: .long, help: ArgumentHelp("The competition service's address.", valueName: "host:port"))
         var endpoint: String = "127.0.0.1:\(ServiceKind.competition.defaultPort)"
 
-        /// `attempts` above 1 only for calls that are safe to repeat: every competition call is
-        /// idempotent (entering again returns the first entry) but the entries' import stream.
         func makeClient(timeout: Duration = .seconds(30), attempts: Int = 1) throws -> RPCClient {
-            guard let target = Endpoint(endpoint) else { throw ValidationError("--endpoint: expected HOST:PORT, got '\(endpoint)'") }
-            var configuration = ClientConfiguration(tls: try client.files())
-            configuration.defaultTimeout = timeout
-            configuration.maximumAttempts = attempts
-            return try RPCClient(endpoints: [target], configuration: configuration)
+            try client.client(endpoint: endpoint, timeout: timeout, attempts: attempts)
         }
 
-        /// Runs calls on one client and closes it; a refusal becomes a one-line error.
         func call<T: Sendable>(timeout: Duration = .seconds(30), attempts: Int = 1, _ body: (RPCClient) async throws -> T) async throws -> T {
-            try await withClosingClient(try makeClient(timeout: timeout, attempts: attempts), body)
+            try await client.call(endpoint: endpoint, timeout: timeout, attempts: attempts, body)
         }
     }
 

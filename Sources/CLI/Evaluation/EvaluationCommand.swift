@@ -27,13 +27,11 @@ struct EvaluationCommand: AsyncParsableCommand {
         var endpoint: String = "127.0.0.1:\(ServiceKind.evaluation.defaultPort)"
 
         func makeClient(timeout: Duration = .seconds(30)) throws -> RPCClient {
-            guard let target = Endpoint(endpoint) else { throw ValidationError("--endpoint: expected HOST:PORT, got '\(endpoint)'") }
-            return try client.client([target], timeout: timeout)
+            try client.client(endpoint: endpoint, timeout: timeout)
         }
 
-        /// Runs one call and closes the client; a refusal becomes a one-line error, not a trace.
         func call<T: Sendable>(timeout: Duration = .seconds(30), _ body: (RPCClient) async throws -> T) async throws -> T {
-            try await withClosingClient(try makeClient(timeout: timeout), body)
+            try await client.call(endpoint: endpoint, timeout: timeout, body)
         }
     }
 

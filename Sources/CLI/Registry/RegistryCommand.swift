@@ -17,8 +17,7 @@ struct RegistryCommand: AsyncParsableCommand {
         var endpoint: String = "127.0.0.1:\(ServiceKind.registry.defaultPort)"
 
         func makeClient(timeout: Duration = .seconds(30)) throws -> RPCClient {
-            guard let target = Endpoint(endpoint) else { throw ValidationError("--endpoint: expected HOST:PORT, got '\(endpoint)'") }
-            return try client.client([target], timeout: timeout)
+            try client.client(endpoint: endpoint, timeout: timeout)
         }
     }
 

@@ -35,20 +35,12 @@ struct TrainingCommand: AsyncParsableCommand {
         @Option(name: .long, help: ArgumentHelp("The training service's address.", valueName: "host:port"))
         var endpoint: String = "127.0.0.1:\(ServiceKind.training.defaultPort)"
 
-        /// `attempts` above 1 only for calls that are safe to repeat: idempotent ones, or ones
-        /// that carry an idempotency key (``TrainingEnrol``).
         func makeClient(timeout: Duration = .seconds(30), attempts: Int = 1) throws -> RPCClient {
-            guard let target = Endpoint(endpoint) else { throw ValidationError("--endpoint: expected HOST:PORT, got '\(endpoint)'") }
-            var configuration = ClientConfiguration(tls: try client.files())
-            configuration.defaultTimeout = timeout
-            configuration.maximumAttempts = attempts
-            return try RPCClient(endpoints: [target], configuration: configuration)
+            try client.client(endpoint: endpoint, timeout: timeout, attempts: attempts)
         }
 
-        /// Runs calls on one client and closes it; a refusal becomes a one-line error (its
-        /// message starts with the rule or the field), not a trace.
         func call<T: Sendable>(timeout: Duration = .seconds(30), attempts: Int = 1, _ body: (RPCClient) async throws -> T) async throws -> T {
-            try await withClosingClient(try makeClient(timeout: timeout, attempts: attempts), body)
+            try await client.call(endpoint: endpoint, timeout: timeout, attempts: attempts, body)
         }
     }
 
