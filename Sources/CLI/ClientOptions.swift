@@ -43,3 +43,28 @@ struct ClientOptions: ParsableArguments {
         try await withClosingClient(try client(endpoint: endpoint, timeout: timeout, attempts: attempts), body)
     }
 }
+
+/// `--idempotency-key` for the commands that write one record: every invocation sends a key
+/// (a fresh random one unless given), so its client may retry a call whose answer was lost,
+/// and the service (store.write in Services/*/Service/RPC) runs the write at most once per key.
+struct IdempotencyOptions: ParsableArguments {
+    @Option(name: .customLong("idempotency-key"),
+            help: ArgumentHelp("Send this key instead of a random one: the same command run again with it writes nothing twice and answers as the first time.", valueName: "key"))
+    var key: String?
+
+    /// Attempts a keyed write may take: a repeat is answered from the first, never written again.
+    static let attempts = 3
+
+    // The store's limit (Store.maximumIdempotencyKeyLength, Sources/Store/Idempotency/Store+Idempotency.swift),
+    // checked here so a bad key is refused before anything is sent.
+    func validate() throws {
+        if let key, key.isEmpty || key.utf8.count > 200 {
+            throw ValidationError("--idempotency-key: 1 to 200 bytes")
+        }
+    }
+
+    /// The call's options, with the given key or a new one.
+    func callOptions() -> CallOptions {
+        CallOptions(idempotencyKey: key ?? UUID().uuidString)
+    }
+}

@@ -10,16 +10,20 @@ struct EvaluationCommand: AsyncParsableCommand {
         commandName: "evaluation",
         abstract: "The skill evaluation centre: institutions, historical certificates, baseline stock, counts, compliance.",
         discussion: """
-            Certificates one by one (export, verify, look up) are under `jcskills cert`. Examples:
+            Certificates one by one (export, verify, look up) are under `jcskills cert`; issuing \
+            and revoking one are `evaluation issue` and `evaluation revoke`. Examples:
               jcskills demo-data evaluation --out demo/
               jcskills evaluation import-institutions demo/institutions.csv
               jcskills evaluation import demo/certificates.csv
               jcskills evaluation baseline declare --county 140524 --level 4 --persons 12000 --as-of 2019-12-31
               jcskills evaluation counts --county 140524 --as-of 2021-12-31
               jcskills evaluation compliance
+              jcskills evaluation issue --institution JC-SO-140524-1 --kind skill_level --occupation 6-18-02-04 --level 4 \\
+                  --holder-id-number 140524199001011239 --holder-name 王晓明
+              jcskills evaluation revoke JCC202100000001 --reason "obtained by fraud"
             """,
         subcommands: [Import.self, ImportInstitutions.self, Institutions.self, Counts.self, Compliance.self,
-                      Baseline.self, Recognitions.self])
+                      Baseline.self, Recognitions.self, Issue.self, Revoke.self])
 
     struct Target: ParsableArguments {
         @OptionGroup var client: ClientOptions
@@ -30,8 +34,9 @@ struct EvaluationCommand: AsyncParsableCommand {
             try client.client(endpoint: endpoint, timeout: timeout)
         }
 
-        func call<T: Sendable>(timeout: Duration = .seconds(30), _ body: (RPCClient) async throws -> T) async throws -> T {
-            try await client.call(endpoint: endpoint, timeout: timeout, body)
+        /// `attempts` above 1 only for calls safe to repeat (ClientOptions.client).
+        func call<T: Sendable>(timeout: Duration = .seconds(30), attempts: Int = 1, _ body: (RPCClient) async throws -> T) async throws -> T {
+            try await client.call(endpoint: endpoint, timeout: timeout, attempts: attempts, body)
         }
     }
 

@@ -8,8 +8,17 @@ import JCSkillsServiceKit
 struct RegistryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "registry",
-        abstract: "The labour-force registry: import and export persons, enterprises and demand; look up; statistics.",
-        subcommands: [Import.self, ImportEnterprises.self, ImportDemand.self, Export.self, Get.self, Statistics.self, Gap.self])
+        abstract: "The labour-force registry: import and export persons, enterprises and demand; one person's card; look up; statistics.",
+        discussion: """
+            One person at a time (a county clerk's work; each write carries an idempotency key):
+              jcskills registry register --id-number 140524199001011239 --name 王晓明 --residence-county 140524 --category rural
+              jcskills registry update --id-number 140524199001011239 --employment unemployed --reason "laid off"
+              jcskills registry move --id-number 140524199001011239 --new-county 140525
+              jcskills registry leave --id-number 140524199001011239 --leaving-reason age
+              jcskills registry history --id-number 140524199001011239
+            """,
+        subcommands: [Import.self, ImportEnterprises.self, ImportDemand.self, Export.self, Get.self, Statistics.self, Gap.self,
+                      Register.self, Update.self, Move.self, Leave.self, History.self])
 
     struct Target: ParsableArguments {
         @OptionGroup var client: ClientOptions
@@ -18,6 +27,11 @@ struct RegistryCommand: AsyncParsableCommand {
 
         func makeClient(timeout: Duration = .seconds(30)) throws -> RPCClient {
             try client.client(endpoint: endpoint, timeout: timeout)
+        }
+
+        /// `attempts` above 1 only for calls safe to repeat (ClientOptions.client).
+        func call<T: Sendable>(timeout: Duration = .seconds(30), attempts: Int = 1, _ body: (RPCClient) async throws -> T) async throws -> T {
+            try await client.call(endpoint: endpoint, timeout: timeout, attempts: attempts, body)
         }
     }
 

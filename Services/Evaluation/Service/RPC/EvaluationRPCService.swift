@@ -57,10 +57,10 @@ struct EvaluationRPCService: RPCService {
             guard !request.reason.trimmingWhitespace.isEmpty else {
                 throw RuleViolation(field: "reason", reason: "say why the certificate is revoked")
             }
-            let row = try await store.transaction(context.audit) { tx in
-                try await certificates.revoke(request.number, on: rules.today(), reason: request.reason, in: tx)
+            // A retried revocation returns the first answer and never writes twice.
+            return try await store.write(request, idempotencyKey: context.idempotencyKey, context: context.audit) { tx in
+                try views.view(try await certificates.revoke(request.number, on: rules.today(), reason: request.reason, in: tx))
             }
-            return try views.view(row)
         }
         router.unary(EvaluationService.verifyCertificate, policy: EvaluationAccess.verify) { request, _ in
             let row = try await store.read { db in try await certificates.find(number: request.number, in: db) }

@@ -122,7 +122,8 @@ struct RegistryRPCService: RPCService {
     }
 
     private func updatePerson(_ update: PersonUpdate, _ context: ServerContext) async throws -> PersonView {
-        let row = try await store.transaction(context.audit) { tx in
+        // A retried update returns the first answer and never adds to the history twice.
+        try await store.write(update, idempotencyKey: context.idempotencyKey, context: context.audit) { tx in
             let old = try await persons.require(update.person, in: tx)
             try RegistryAccess.requireWrite(context.principal, county: old.residenceCounty)
             var new = old
@@ -153,15 +154,15 @@ struct RegistryRPCService: RPCService {
                 let groups = try rules.checkKeyGroups(update.keyGroups)
                 track("key_groups", KeyGroupList.encode(groups), \.keyGroupsText)
             }
-            guard !changes.isEmpty else { return old }
+            guard !changes.isEmpty else { return try views.view(old, full: true) }
             try await persons.save(new, replacing: old, changes: changes, reason: update.reason, in: tx)
-            return try await persons.require(PersonLookup(cardNumber: old.cardNumber), in: tx)
+            return try views.view(try await persons.require(PersonLookup(cardNumber: old.cardNumber), in: tx), full: true)
         }
-        return try views.view(row, full: true)
     }
 
     private func changeStatus(_ change: StatusChange, _ context: ServerContext) async throws -> PersonView {
-        let row = try await store.transaction(context.audit) { tx in
+        // A retried change returns the first answer and never adds to the history twice.
+        try await store.write(change, idempotencyKey: context.idempotencyKey, context: context.audit) { tx in
             let old = try await persons.require(change.person, in: tx)
             try RegistryAccess.requireWrite(context.principal, county: old.residenceCounty)
             var new = old
@@ -194,11 +195,10 @@ struct RegistryRPCService: RPCService {
             default:
                 throw RuleViolation(field: "status", reason: "must be active (a move), moved away, or left the labour force")
             }
-            guard !changes.isEmpty else { return old }
+            guard !changes.isEmpty else { return try views.view(old, full: true) }
             try await persons.save(new, replacing: old, changes: changes, reason: change.reason, in: tx)
-            return try await persons.require(PersonLookup(cardNumber: old.cardNumber), in: tx)
+            return try views.view(try await persons.require(PersonLookup(cardNumber: old.cardNumber), in: tx), full: true)
         }
-        return try views.view(row, full: true)
     }
 
     private func exportPersons(_ request: ExportRequest, _ writer: ResponseWriter<PersonBatch>, _ context: ServerContext) async throws {
