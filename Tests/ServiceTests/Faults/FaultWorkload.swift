@@ -170,14 +170,27 @@ func killingDuring(
 }
 
 /// Unary writes whose idempotency key `prefix<index>` is committed in `store`'s database.
+///
+/// Read from this test process right after the service was killed, while the restarted service
+/// may be recovering the killed writer's WAL: SQLite then answers the second process
+/// SQLITE_PROTOCOL ("locking protocol") after its own retries, and its documentation says to try
+/// again. So does this read, a few times; the service itself is the only writer.
 func committedKeys(_ store: Store, service: String, prefix: String) async throws -> Set<Int> {
-    let rows = try await store.read { db in
-        try await db.raw("""
-            SELECT idem_key FROM jcs_idempotency
-            WHERE service = \(bind: service) AND idem_key LIKE \(bind: prefix + "%") AND response IS NOT NULL
-            """).all()
+    var attempt = 0
+    while true {
+        do {
+            let rows = try await store.read { db in
+                try await db.raw("""
+                    SELECT idem_key FROM jcs_idempotency
+                    WHERE service = \(bind: service) AND idem_key LIKE \(bind: prefix + "%") AND response IS NOT NULL
+                    """).all()
+            }
+            return Set(try rows.compactMap { Int(try $0.decode(column: "idem_key", as: String.self).dropFirst(prefix.count)) })
+        } catch where attempt < 5 && "\(error)".contains("locking protocol") {
+            attempt += 1
+            try await Task.sleep(for: .milliseconds(200))
+        }
     }
-    return Set(try rows.compactMap { Int(try $0.decode(column: "idem_key", as: String.self).dropFirst(prefix.count)) })
 }
 
 /// Calls `write(index)` for every index in `0..<count`, `concurrency` at a time, each until it
