@@ -14,25 +14,13 @@ struct EvaluationClientCommandTests {
     static let welder = "6-18-02-04"
     static let holder = TestIDs.make(birth: "19900101", sequence: 21)
 
-    /// Runs `jcskills evaluation ARGUMENTS` as `identity`; killed if it runs past `seconds`.
+    /// Runs `jcskills evaluation ARGUMENTS` as `identity` (``runClientCommand(_:_:endpoint:as:seconds:)``).
     static func jcskills(_ arguments: [String], _ harness: EvaluationHarness, as identity: String = "admin",
                          seconds: Double = 60) async throws -> (status: Int32?, output: String) {
-        let home = try makeTemporaryDirectory("jcskills-evaluation-command")
-        defer { try? FileManager.default.removeItem(atPath: home) }
-        let process = try launch("jcskills", ["evaluation"] + arguments + [
-            "--endpoint", "127.0.0.1:\(harness.evaluation.port)", "--tls", TestPKI.shared.directory, "--as", identity,
-        ], log: "\(home)/output")
-        let status = await waitForExit(process, seconds: seconds)
-        if status == nil {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
-        return (status, (try? String(contentsOfFile: "\(home)/output", encoding: .utf8)) ?? "")
+        try await runClientCommand("evaluation", arguments, endpoint: harness.evaluation, as: identity, seconds: seconds)
     }
 
-    static func object(_ output: String) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "\(output)")
-    }
+    static func object(_ output: String) throws -> [String: Any] { try jsonObject(output) }
 
     static func issue(id: String = Self.holder, level: String = "4", extra: [String] = []) -> [String] {
         ["issue", "--institution", "E-SO", "--kind", "skill_level", "--occupation", Self.welder, "--level", level,

@@ -13,26 +13,13 @@ import Testing
 struct RegistryClientCommandTests {
     static let id = TestIDs.make(birth: "19900101", sequence: 11)
 
-    /// Runs `jcskills registry ARGUMENTS` as `identity`; killed if it runs past `seconds`.
+    /// Runs `jcskills registry ARGUMENTS` as `identity` (``runClientCommand(_:_:endpoint:as:seconds:)``).
     static func jcskills(_ arguments: [String], _ registry: RegistryHarness, as identity: String = "admin",
                          seconds: Double = 60) async throws -> (status: Int32?, output: String) {
-        let home = try makeTemporaryDirectory("jcskills-registry-command")
-        defer { try? FileManager.default.removeItem(atPath: home) }
-        let process = try launch("jcskills", ["registry"] + arguments + [
-            "--endpoint", "127.0.0.1:\(registry.endpoint.port)", "--tls", TestPKI.shared.directory, "--as", identity,
-        ], log: "\(home)/output")
-        let status = await waitForExit(process, seconds: seconds)
-        if status == nil {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
-        return (status, (try? String(contentsOfFile: "\(home)/output", encoding: .utf8)) ?? "")
+        try await runClientCommand("registry", arguments, endpoint: registry.endpoint, as: identity, seconds: seconds)
     }
 
-    /// The output of a `--json` command as an object.
-    static func object(_ output: String) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "\(output)")
-    }
+    static func object(_ output: String) throws -> [String: Any] { try jsonObject(output) }
 
     static func register(id: String = Self.id, county: String = "140524", extra: [String] = []) -> [String] {
         ["register", "--id-number", id, "--name", "王晓明", "--residence-county", county, "--category", "rural",
