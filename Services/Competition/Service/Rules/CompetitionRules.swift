@@ -32,9 +32,8 @@ enum CompetitionRules {
         guard (2000...2100).contains(competition.year) else {
             throw RuleViolation(field: "year", reason: "\(competition.year) is not a plausible year")
         }
-        if competition.level == .county {
-            try CountyScope.requireRecordCounty(competition.county)
-        } else if competition.county != 0 {
+        // A county competition names its county; any other may name one.
+        if competition.level == .county || competition.county != 0 {
             try CountyScope.requireRecordCounty(competition.county)
         }
         let rule = competition.awardRule

@@ -35,10 +35,11 @@ enum EntryRules {
     static func check(_ entry: ValidatedEntry, group: ParticipantGroup, registry person: PersonVerification?) throws -> Int32 {
         switch group {
         case .workers:
-            guard let person, person.found, person.status == .active else {
-                throw RuleRefusal(rule: RuleRefusal.registeredWorker,
-                                  reason: person?.found == true ? "the registry card \(person!.cardNumber) is not active"
-                                      : "the registry has no card for this ID number; workers enter as registered persons")
+            guard let person, person.found else {
+                throw RuleRefusal(rule: RuleRefusal.registeredWorker, reason: "the registry has no card for this ID number; workers enter as registered persons")
+            }
+            guard person.status == .active else {
+                throw RuleRefusal(rule: RuleRefusal.registeredWorker, reason: "the registry card \(person.cardNumber) is not active")
             }
             return person.residenceCounty
         default:
