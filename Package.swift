@@ -106,11 +106,13 @@ var targets: [Target] = [
         ],
         path: "Sources/ServiceKit"
     ),
+    // The user-facing texts in Chinese and English (Sources/Messages/Message.swift).
+    .target(name: "JCSkillsMessages", path: "Sources/Messages"),
     // Deterministic, realistic demo data (CSV) for every service's import.
     .target(name: "JCSkillsDemoData", dependencies: ["JCSkillsProtocol"], path: "Sources/DemoData"),
     .executableTarget(
         name: "jcskills",
-        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsPKI", "JCSkillsServiceKit", "JCSkillsDemoData"] + nio("NIOCore", "NIOTLS", "NIOPosix", "NIOSSL") + [
+        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsPKI", "JCSkillsServiceKit", "JCSkillsDemoData", "JCSkillsMessages"] + nio("NIOCore", "NIOTLS", "NIOPosix", "NIOSSL") + [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         path: "Sources/CLI"
@@ -118,14 +120,14 @@ var targets: [Target] = [
     .target(
         name: "JCSkillsLoad",
         // JCSkillsPKI: the competition workload issues its judges' identities.
-        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore", "JCSkillsPKI", sqlKit, logging] + nio("NIOCore", "NIOPosix", "NIOSSL") + [
+        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore", "JCSkillsPKI", "JCSkillsMessages", sqlKit, logging] + nio("NIOCore", "NIOPosix", "NIOSSL") + [
             .product(name: "Histogram", package: "hdrhistogram-swift"),
         ],
         path: "Sources/LoadKit"
     ),
     .executableTarget(
         name: "jcskills-load",
-        dependencies: ["JCSkillsLoad", "JCSkillsRPC", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+        dependencies: ["JCSkillsLoad", "JCSkillsRPC", "JCSkillsMessages", .product(name: "ArgumentParser", package: "swift-argument-parser")],
         path: "Sources/Load"
     ),
     .target(name: "JCSkillsTestSupport", dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsPKI", "JCSkillsStore", logging] + nio("NIOCore", "NIOPosix", "NIOSSL"), path: "Tests/Support"),
@@ -159,8 +161,8 @@ let serviceDependencies: [String: [Target.Dependency]] = [
     "Registry": storeBacked + [logging, lifecycle],
     // Certificates are signed with the city's key (JCSkillsPKI).
     "Evaluation": storeBacked + ["JCSkillsPKI"],
-    // The dashboard: its own HTTPS port; the indicator catalogue file is YAML.
-    "Gateway": storeBacked + [logging, lifecycle, .product(name: "Yams", package: "Yams"), .product(name: "Hummingbird", package: "hummingbird"),
+    // The dashboard: its own HTTPS port, in the user's language; the indicator catalogue file is YAML.
+    "Gateway": storeBacked + [logging, lifecycle, "JCSkillsMessages", .product(name: "Yams", package: "Yams"), .product(name: "Hummingbird", package: "hummingbird"),
                                        .product(name: "HTTPTypes", package: "swift-http-types")]
         + nio("NIOCore", "NIOSSL"),
     "Training": storeBacked,
