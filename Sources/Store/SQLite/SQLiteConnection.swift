@@ -174,6 +174,10 @@ final class SQLiteConnection: @unchecked Sendable {
         case SQLITE_NOMEM: return StoreError(.storageFull, "\(text) (out of memory)")
         case SQLITE_BUSY, SQLITE_LOCKED:
             return StoreError(.conflict, "\(text) (another process held the database lock past the busy timeout)")
+        case SQLITE_PROTOCOL:
+            // A race on the WAL's locks while another process recovers it (after a writer was
+            // killed); SQLite's documentation says to try again, so callers see it as passing.
+            return StoreError(.unavailable, "\(text) (a locking race while another process recovered the log; try again)")
         case SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_AUTH, SQLITE_NOLFS: return StoreError(.unavailable, text)
         case SQLITE_CORRUPT, SQLITE_NOTADB, SQLITE_FORMAT: return StoreError(.corrupted, text)
         case SQLITE_IOERR:
