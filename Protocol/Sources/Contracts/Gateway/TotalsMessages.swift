@@ -58,6 +58,34 @@ public struct IndicatorValue: WireMessage, Hashable {
     public var lastKnownTimeMs: Int64 = 0
     /// True when the target is a ceiling (fewer is better: enterprises lacking a body).
     public var lowerIsBetter: Bool = false
+
+    // The planning aid (docs/NUMBERS.md, "Planning aid"): what it takes to reach the target in
+    // time, against what the last 90 days did. Rates are changes per month of 30.4375 days, in
+    // the indicator's unit (percentage points for a percentage), signed: negative is a fall, so
+    // a ceiling's (``lowerIsBetter``) needed rate is negative. Added as fields 21+, so a client
+    // built before them reads the rest as before.
+
+    /// Whether the planning fields below say anything: the indicator has a target and a
+    /// deadline (a yearly one: 31 December), is not a steady rate, and has a value.
+    public var hasPlan: Bool = false
+    /// The change per month still needed from the as-of date to reach the target by the
+    /// deadline; 0 when the target is met or the deadline has passed (see ``deadlinePassed``).
+    public var neededPerMonth: Double = 0
+    /// The change per month over the last ``windowDays`` days; meaningful when ``hasCurrent``.
+    public var currentPerMonth: Double = 0
+    /// `yyyymm` of the month the target is reached at ``currentPerMonth``; 0 when already met,
+    /// when the current rate does not move towards the target, when it is unknown, for a yearly
+    /// indicator when not before 31 December, or when more than a hundred years away.
+    public var reachedMonth: Int32 = 0
+    /// The deadline is on or before the as-of date and the target is unmet: no rate per month
+    /// reaches it in time, and ``neededPerMonth`` is 0.
+    public var deadlinePassed: Bool = false
+    /// Whether the value at the start of the window could be read (a source may answer for the
+    /// as-of date and not for the earlier one); without it there is no current rate.
+    public var hasCurrent: Bool = false
+    /// The days the current rate is measured over: 90, or for a yearly indicator early in its
+    /// year the days since 1 January (as-of date included), when the year has had fewer.
+    public var windowDays: Int32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, &key)
@@ -80,6 +108,13 @@ public struct IndicatorValue: WireMessage, Hashable {
         try v.field(18, &lastKnownValue)
         try v.field(19, &lastKnownTimeMs)
         try v.field(20, &lowerIsBetter)
+        try v.field(21, &hasPlan)
+        try v.field(22, &neededPerMonth)
+        try v.field(23, &currentPerMonth)
+        try v.field(24, &reachedMonth)
+        try v.field(25, &deadlinePassed)
+        try v.field(26, &hasCurrent)
+        try v.field(27, &windowDays)
     }
 }
 

@@ -9,6 +9,9 @@ struct TotalsComposer: Sendable {
         var question: SourceQuestion
         var outcomes: [SourceOutcome]
         var lastKnown: (_ scope: Int32, _ key: String) -> LastKnownValues.Entry?
+        /// The sources' readings on the planning window's first date (``PlanningAid``); nil
+        /// leaves the current rate unknown.
+        var earlierOutcomes: [SourceOutcome]? = nil
     }
 
     func scope(_ scope: Int32, _ inputs: Inputs) -> ScopeTotals {
@@ -32,36 +35,9 @@ struct TotalsComposer: Sendable {
         out.baselineDate = plan.baselineDate?.yyyymmdd ?? 0
         out.deadline = plan.deadline?.yyyymmdd ?? 0
 
-        let resolve = { (measure: Measure) -> Result<(Double, Int64), SourceFailure> in
-            guard let outcome = inputs.outcomes.first(where: { $0.service == measure.service }) else {
-                return .failure(SourceFailure(reason: "the gateway has no reader for the \(measure.service) service"))
-            }
-            switch outcome.result {
-            case .failure(let failure):
-                return .failure(SourceFailure(reason: "\(measure.service): \(failure.reason)"))
-            case .success(let reading):
-                if let reason = reading.missing[scope]?[measure.name] { return .failure(SourceFailure(reason: reason)) }
-                guard let number = reading.measures[scope]?[measure.name] else {
-                    return .failure(SourceFailure(reason: "the \(measure.service) service reports no measure \(measure.name)"))
-                }
-                return .success((number, reading.dataTimeMs))
-            }
-        }
-
-        let computed: Result<(Double, Int64), SourceFailure>
-        // A share of nobody (no trainee has a result yet) is 0 with nothing to judge.
-        var nobodyToRate = false
-        switch indicator.formula {
-        case .measure(let measure):
-            computed = resolve(measure)
-        case .percentage(let part, let whole):
-            computed = resolve(part).flatMap { part in
-                resolve(whole).map { whole in
-                    nobodyToRate = whole.0 == 0
-                    return (whole.0 == 0 ? 0 : 100 * part.0 / whole.0, min(part.1, whole.1))
-                }
-            }
-        }
+        let resolve = Self.resolver(inputs.outcomes, scope: scope)
+        let computed = Self.compute(indicator.formula, resolve)
+        let nobodyToRate = (try? computed.get())?.nobodyToRate ?? false
         switch computed {
         case .failure(let failure):
             out.status = .unavailable
@@ -72,9 +48,9 @@ struct TotalsComposer: Sendable {
                 out.lastKnownTimeMs = last.dataTimeMs
             }
             return out
-        case .success(let (value, dataTime)):
-            out.value = value
-            out.dataTimeMs = dataTime
+        case .success(let figure):
+            out.value = figure.value
+            out.dataTimeMs = figure.dataTimeMs
         }
 
         guard let target = target(of: indicator, scope: scope, resolve) else {
@@ -99,7 +75,59 @@ struct TotalsComposer: Sendable {
         out.progress = standing.progress
         out.status = standing.status
         out.projected = standing.projected
+        if let deadline = plan.deadline {
+            let aidPlan = PlanningAid.Plan(
+                target: target, deadline: deadline, lowerIsBetter: indicator.lowerIsBetter,
+                yearStart: indicator.yearly ? plan.baselineDate : nil)
+            let earlier = inputs.earlierOutcomes.flatMap { outcomes in
+                try? Self.compute(indicator.formula, Self.resolver(outcomes, scope: scope)).get().value
+            }
+            out.plan(PlanningAid.compute(valueNow: out.value, valueEarlier: earlier, plan: aidPlan, asOf: question.asOf))
+        }
         return out
+    }
+
+    /// A value computed from the measures, when the time it was read, and whether it is a
+    /// share of nobody.
+    struct Figure {
+        var value: Double
+        var dataTimeMs: Int64
+        var nobodyToRate = false
+    }
+
+    typealias Resolver = (Measure) -> Result<(Double, Int64), SourceFailure>
+
+    /// Looks a measure up in the sources' readings for one scope; a failure says why it is missing.
+    static func resolver(_ outcomes: [SourceOutcome], scope: Int32) -> Resolver {
+        { measure in
+            guard let outcome = outcomes.first(where: { $0.service == measure.service }) else {
+                return .failure(SourceFailure(reason: "the gateway has no reader for the \(measure.service) service"))
+            }
+            switch outcome.result {
+            case .failure(let failure):
+                return .failure(SourceFailure(reason: "\(measure.service): \(failure.reason)"))
+            case .success(let reading):
+                if let reason = reading.missing[scope]?[measure.name] { return .failure(SourceFailure(reason: reason)) }
+                guard let number = reading.measures[scope]?[measure.name] else {
+                    return .failure(SourceFailure(reason: "the \(measure.service) service reports no measure \(measure.name)"))
+                }
+                return .success((number, reading.dataTimeMs))
+            }
+        }
+    }
+
+    static func compute(_ formula: Formula, _ resolve: Resolver) -> Result<Figure, SourceFailure> {
+        switch formula {
+        case .measure(let measure):
+            return resolve(measure).map { Figure(value: $0.0, dataTimeMs: $0.1) }
+        case .percentage(let part, let whole):
+            return resolve(part).flatMap { part in
+                resolve(whole).map { whole in
+                    // A share of nobody (no trainee has a result yet) is 0 with nothing to judge.
+                    Figure(value: whole.0 == 0 ? 0 : 100 * part.0 / whole.0, dataTimeMs: min(part.1, whole.1), nobodyToRate: whole.0 == 0)
+                }
+            }
+        }
     }
 
     /// A yearly indicator starts from 0 on 1 January and is due on 31 December of the year asked.
@@ -115,7 +143,7 @@ struct TotalsComposer: Sendable {
         return (indicator.baseline ?? 0, indicator.baselineDate ?? IndicatorCatalogue.planStart, indicator.deadline)
     }
 
-    private func target(of indicator: Indicator, scope: Int32, _ resolve: (Measure) -> Result<(Double, Int64), SourceFailure>) -> Double? {
+    private func target(of indicator: Indicator, scope: Int32, _ resolve: Resolver) -> Double? {
         if scope != 0, let own = indicator.countyTargets[scope] { return own }
         switch indicator.target {
         case nil: return nil
