@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
+import JCSkillsMessages
 import JCSkillsRPC
 
 /// How the CLI authenticates: the TLS directory and the identity in it.
 struct ClientOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Directory with ca.crt and <id>.crt/.key. Env JCSKILLS_TLS; default .jcskills/pki.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Client.tlsHelp.text(), valueName: "dir"))
     var tls: String?
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Identity to present (a file name in the TLS directory). Env JCSKILLS_AS; default admin.", valueName: "id"))
+    @Option(name: .customLong("as"), help: ArgumentHelp(Messages.Client.asHelp.text(), valueName: "id"))
     var identity: String?
 
     var tlsDirectory: String { tls ?? ProcessInfo.processInfo.environment["JCSKILLS_TLS"] ?? ".jcskills/pki" }
@@ -16,7 +17,7 @@ struct ClientOptions: ParsableArguments {
     func files() throws -> TLSFiles {
         let files = TLSFiles(directory: tlsDirectory, identity: identityName)
         for path in [files.certificateChain, files.privateKey, files.trustRoots] where !FileManager.default.fileExists(atPath: path) {
-            throw ValidationError("missing \(path): create a development PKI with `jcskills pki init --out \(tlsDirectory)` or pass --tls/--as")
+            throw ValidationError(Messages.Errors.missingTLSFile(path, directory: tlsDirectory).text())
         }
         return files
     }
@@ -32,7 +33,7 @@ struct ClientOptions: ParsableArguments {
 
     /// A client of the service at `endpoint` (an `--endpoint` value, HOST:PORT).
     func client(endpoint: String, timeout: Duration = .seconds(30), attempts: Int = 1) throws -> RPCClient {
-        guard let target = Endpoint(endpoint) else { throw ValidationError("--endpoint: expected HOST:PORT, got '\(endpoint)'") }
+        guard let target = Endpoint(endpoint) else { throw ValidationError(Messages.Errors.expectedEndpoint(endpoint).text()) }
         return try client([target], timeout: timeout, attempts: attempts)
     }
 
@@ -49,7 +50,7 @@ struct ClientOptions: ParsableArguments {
 /// and the service (store.write in Services/*/Service/RPC) runs the write at most once per key.
 struct IdempotencyOptions: ParsableArguments {
     @Option(name: .customLong("idempotency-key"),
-            help: ArgumentHelp("Send this key instead of a random one: the same command run again with it writes nothing twice and answers as the first time.", valueName: "key"))
+            help: ArgumentHelp(Messages.Client.idempotencyKeyHelp.text(), valueName: "key"))
     var key: String?
 
     /// Attempts a keyed write may take: a repeat is answered from the first, never written again.
@@ -59,7 +60,7 @@ struct IdempotencyOptions: ParsableArguments {
     // checked here so a bad key is refused before anything is sent.
     func validate() throws {
         if let key, key.isEmpty || key.utf8.count > 200 {
-            throw ValidationError("--idempotency-key: 1 to 200 bytes")
+            throw ValidationError(Messages.Errors.idempotencyKeyLength.text())
         }
     }
 

@@ -1,35 +1,36 @@
 import ArgumentParser
 import Foundation
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 
 struct HealthCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "health",
-        abstract: "Ask a service whether it is serving; exit 0 if it is.",
-        discussion: "Exit codes: 0 serving, 1 answering but not serving (e.g. draining), 2 unreachable or refused.")
+        abstract: Messages.Health.abstract.text(),
+        discussion: Messages.Health.discussion.text())
 
     @OptionGroup var client: ClientOptions
 
-    @Argument(help: ArgumentHelp("The service's address.", valueName: "host:port"))
+    @Argument(help: ArgumentHelp(Messages.Client.endpointHelp.text(), valueName: "host:port"))
     var endpoint: String
 
-    @Option(name: .long, help: ArgumentHelp("Seconds to wait for the answer.", valueName: "seconds"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Health.timeoutHelp.text(), valueName: "seconds"))
     var timeout: Double = 5
 
     func run() async throws {
         guard let target = Endpoint(endpoint) else {
-            throw ValidationError("expected HOST:PORT, got '\(endpoint)'")
+            throw ValidationError(Messages.Errors.expectedHostPort(endpoint).text())
         }
         let rpc = try client.client([target], timeout: .milliseconds(Int(timeout * 1000)))
         do {
             let health = try await rpc.unary(HealthService.check, HealthCheckRequest())
-            print("\(target): \(health.status) (\(health.server) \(health.version))")
+            print(Messages.Health.answer(target: "\(target)", status: "\(health.status)", server: health.server, version: health.version).text())
             await rpc.close()
             if health.status != .serving { throw ExitCode(1) }
         } catch let error as RPCError {
             await rpc.close()
-            printError("\(target): \(error)")
+            printError(Messages.Health.failed(target: "\(target)", error: Messages.Errors.service(code: error.code.name, message: error.message)).text())
             throw ExitCode(2)
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JCSkillsMessages
 import JCSkillsServiceKit
 
 @main
@@ -7,17 +8,24 @@ struct JCSkillsCommand: AsyncParsableCommand {
     static func main() async {
         // Writing to a closed pipe (`jcskills … | head`) must fail a write, not kill the process.
         signal(SIGPIPE, SIG_IGN)
-        await Self.main(nil)
+        // `--lang` is read by Language.current from the whole command line; the parser never sees it.
+        let arguments = Language.removingFlag(from: Array(CommandLine.arguments.dropFirst()))
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exitInUsersLanguage(error)
+        }
     }
 
     static let configuration = CommandConfiguration(
         commandName: "jcskills",
-        abstract: "The JCSkills client: health checks, the development PKI, and the whole set of services on one machine.",
-        discussion: """
-            Calls use mutual TLS: --tls DIR names a directory with ca.crt and <id>.crt/.key (as \
-            `jcskills pki init` writes), --as ID the identity to present. Both can come from the \
-            environment: JCSKILLS_TLS, JCSKILLS_AS. Defaults: .jcskills/pki and admin.
-            """,
+        abstract: Messages.Client.abstract.text(),
+        discussion: Messages.Client.discussion.text(),
         version: ServiceRunner.version,
         subcommands: [PKICommand.self, HealthCommand.self, LocalCommand.self, TotalsCommand.self, RegistryCommand.self, TrainingCommand.self, EvaluationCommand.self, CompetitionCommand.self, StudioCommand.self, CertCommand.self, DemoDataCommand.self])
 

@@ -1,40 +1,33 @@
 import ArgumentParser
+import JCSkillsMessages
 import JCSkillsPKI
 
 struct PKICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "pki", abstract: "Certificates for a development or test site.",
+        commandName: "pki", abstract: Messages.PKI.abstract.text(),
         subcommands: [Initialise.self])
 
     struct Initialise: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "init",
-            abstract: "Create a development CA and an identity for every service, the admin, and any --extra.",
-            discussion: """
-                Writes DIR/ca.crt, DIR/ca.key and DIR/<id>.crt, DIR/<id>.key (PEM, ECDSA P-256) for \
-                registry, training, evaluation, competition, gateway and admin, each with SANs \
-                localhost, 127.0.0.1 and jcskills://<id>. An existing CA is kept and only missing \
-                identities are added, unless --force. Also writes the city's Ed25519 certificate-signing \
-                key, DIR/city-signing.key (kept secret, read by the evaluation service) and \
-                DIR/city-signing.pub (give it to whoever verifies exported certificates); an existing \
-                one is kept. Production sites bring their own PEM files (deploy/pki/README.md).
-                """)
+            abstract: Messages.PKI.initAbstract.text(),
+            discussion: Messages.PKI.initDiscussion.text())
 
-        @Option(name: .long, help: ArgumentHelp("Output directory.", valueName: "dir"))
+        @Option(name: .long, help: ArgumentHelp(Messages.PKI.outHelp.text(), valueName: "dir"))
         var out: String
 
-        @Option(name: .long, help: ArgumentHelp("More identities, e.g. county-140524 or auditor (repeatable).", valueName: "id"))
+        @Option(name: .long, help: ArgumentHelp(Messages.PKI.extraHelp.text(), valueName: "id"))
         var extra: [String] = []
 
-        @Flag(name: .long, help: "Replace an existing CA and every listed identity.")
+        @Flag(name: .long, help: ArgumentHelp(Messages.PKI.forceHelp.text()))
         var force = false
 
         func run() throws {
             let summary = try DevelopmentPKI.initialise(
                 at: out, extraIdentities: extra.map { IdentityRequest(id: $0) }, overwrite: force)
-            print(summary)
+            print(Messages.PKI.summary(summary))
             if try CitySigningKey.create(in: out) {
-                print("created the city's certificate-signing key \(out)/\(CitySigningKey.privateKeyFileName) (public: \(CitySigningKey.publicKeyFileName))")
+                print(Messages.PKI.signingKeyCreated("\(out)/\(CitySigningKey.privateKeyFileName)", publicKey: CitySigningKey.publicKeyFileName).text())
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 
@@ -15,9 +16,9 @@ enum CompetitionImports {
     static func competitions(file: String, encoding: CSVTextEncoding = .auto, client: RPCClient) async throws -> ImportReport {
         var finder = DuplicateFinder()
         let code = CompetitionCSVFormat.CompetitionColumn.code
-        return try await TrainingImports.eachRow(file: file, header: CompetitionCSVFormat.competitionHeader, encoding: encoding, label: "competitions") { line, fields, report in
+        return try await TrainingImports.eachRow(file: file, header: CompetitionCSVFormat.competitionHeader, encoding: encoding, label: Messages.Import.Label.competitions.text()) { line, fields, report in
             let competition = try CompetitionCSVMapping.competition(fields, line: line)
-            guard try TrainingImports.check(&finder, fields, key: competition.code, line: line, column: code.rawValue, what: "competition code", into: &report) else { return }
+            guard try TrainingImports.check(&finder, fields, key: competition.code, line: line, column: code.rawValue, what: Messages.Import.Key.competitionCode, into: &report) else { return }
             let existing: Competition?
             do {
                 existing = try await client.unary(CompetitionService.getCompetition, CompetitionLookup(code: competition.code)).competition
@@ -42,10 +43,10 @@ enum CompetitionImports {
     static func events(file: String, encoding: CSVTextEncoding = .auto, client: RPCClient) async throws -> ImportReport {
         var finder = DuplicateFinder()
         var known: [String: [String: Event]] = [:]
-        return try await TrainingImports.eachRow(file: file, header: CompetitionCSVFormat.eventHeader, encoding: encoding, label: "events") { line, fields, report in
+        return try await TrainingImports.eachRow(file: file, header: CompetitionCSVFormat.eventHeader, encoding: encoding, label: Messages.Import.Label.events.text()) { line, fields, report in
             let event = try CompetitionCSVMapping.event(fields, line: line)
             guard try TrainingImports.check(&finder, fields, key: event.competitionCode + "/" + event.code, line: line,
-                                            column: CompetitionCSVFormat.EventColumn.code.rawValue, what: "competition and event code", into: &report)
+                                            column: CompetitionCSVFormat.EventColumn.code.rawValue, what: Messages.Import.Key.competitionAndEvent, into: &report)
             else { return }
             if known[event.competitionCode] == nil {
                 do {
@@ -82,7 +83,7 @@ enum CompetitionImports {
         var localErrors: [RowError] = []
         var localRejected: UInt64 = 0
         var sentLines: [UInt32] = []
-        var progress = ProgressBar(label: "entries", total: records.size)
+        var progress = ProgressBar(label: Messages.Import.Label.entries.text(), total: records.size)
         var rows = 0
         var finder = DuplicateFinder()
         report.summary = try await client.clientStreaming(CompetitionService.importEntries, options: CallOptions(timeout: .seconds(24 * 3600))) { writer in
@@ -148,10 +149,10 @@ enum CompetitionImports {
     static func enterEach(file: String, encoding: CSVTextEncoding = .auto, client: RPCClient) async throws -> (report: ImportReport, entered: [Entered]) {
         var entered: [Entered] = []
         var finder = DuplicateFinder()
-        let report = try await TrainingImports.eachRow(file: file, header: CompetitionCSVFormat.entryHeader, encoding: encoding, label: "entries") { line, fields, report in
+        let report = try await TrainingImports.eachRow(file: file, header: CompetitionCSVFormat.entryHeader, encoding: encoding, label: Messages.Import.Label.entries.text()) { line, fields, report in
             let request = try CompetitionCSVMapping.entry(fields, line: line)
             guard try TrainingImports.check(&finder, fields, key: [request.competitionCode, request.eventCode, request.idNumber].joined(separator: ","),
-                                            line: line, column: CompetitionCSVFormat.EntryColumn.idNumber.rawValue, what: "person and event", into: &report)
+                                            line: line, column: CompetitionCSVFormat.EntryColumn.idNumber.rawValue, what: Messages.Import.Key.personAndEvent, into: &report)
             else { return }
             let view = try await client.unary(CompetitionService.enter, request)
             report.summary.accepted += 1
@@ -164,10 +165,10 @@ enum CompetitionImports {
     /// evaluation service confirms each master's 技师 or 高级技师 certificate first.
     static func studios(file: String, encoding: CSVTextEncoding = .auto, client: RPCClient) async throws -> ImportReport {
         var finder = DuplicateFinder()
-        return try await TrainingImports.eachRow(file: file, header: CompetitionCSVFormat.studioHeader, encoding: encoding, label: "studios") { line, fields, report in
+        return try await TrainingImports.eachRow(file: file, header: CompetitionCSVFormat.studioHeader, encoding: encoding, label: Messages.Import.Label.studios.text()) { line, fields, report in
             let studio = try CompetitionCSVMapping.studio(fields, line: line)
             guard try TrainingImports.check(&finder, fields, key: studio.code, line: line, column: CompetitionCSVFormat.StudioColumn.code.rawValue,
-                                            what: "studio code", into: &report)
+                                            what: Messages.Import.Key.studioCode, into: &report)
             else { return }
             _ = try await client.unary(CompetitionService.registerStudio, studio)
             report.summary.accepted += 1
@@ -177,10 +178,10 @@ enum CompetitionImports {
     /// Records the years of a studio_years.csv, one `RecordStudioYear` each (again: replaced).
     static func studioYears(file: String, encoding: CSVTextEncoding = .auto, client: RPCClient) async throws -> ImportReport {
         var finder = DuplicateFinder()
-        return try await TrainingImports.eachRow(file: file, header: CompetitionCSVFormat.studioYearHeader, encoding: encoding, label: "studio years") { line, fields, report in
+        return try await TrainingImports.eachRow(file: file, header: CompetitionCSVFormat.studioYearHeader, encoding: encoding, label: Messages.Import.Label.studioYears.text()) { line, fields, report in
             let year = try CompetitionCSVMapping.studioYear(fields, line: line)
             guard try TrainingImports.check(&finder, fields, key: "\(year.studioCode)/\(year.year)", line: line,
-                                            column: CompetitionCSVFormat.StudioYearColumn.studioCode.rawValue, what: "studio and year", into: &report)
+                                            column: CompetitionCSVFormat.StudioYearColumn.studioCode.rawValue, what: Messages.Import.Key.studioAndYear, into: &report)
             else { return }
             _ = try await client.unary(CompetitionService.recordStudioYear, year)
             report.summary.accepted += 1

@@ -1,5 +1,6 @@
 import Foundation
 import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 
@@ -8,8 +9,8 @@ import JCSkillsRPC
 /// enterprise body is checked with the registry by the service).
 enum EvaluationImports {
     static let certificates = CSVImport(
-        label: "certificates", header: EvaluationCSVFormat.certificateHeader, method: EvaluationService.importCertificates,
-        duplicates: DuplicateRule(column: EvaluationCSVFormat.CertificateColumn.number.rawValue, what: "certificate number") { fields in
+        label: Messages.Import.Label.certificates.text(), header: EvaluationCSVFormat.certificateHeader, method: EvaluationService.importCertificates,
+        duplicates: DuplicateRule(column: EvaluationCSVFormat.CertificateColumn.number.rawValue, what: Messages.Import.Key.certificateNumber) { fields in
             DuplicateFinder.key(fields[EvaluationCSVFormat.CertificateColumn.number.index])
         },
         parse: EvaluationCSVMapping.certificate, batch: CertificateImportBatch.init(rows:))
@@ -31,11 +32,11 @@ enum EvaluationImports {
                     case .first: break
                     case .identical(let first):
                         report.duplicates += 1
-                        report.notes.append(RowError(line: line, column: code.rawValue, reason: "the same institution code as line \(first), an identical row: registered once"))
+                        report.notes.append(RowError(line: line, column: code.rawValue, reason: Messages.Import.identicalDuplicate(what: Messages.Import.Key.institutionCode, firstLine: first, outcome: Messages.Import.registeredOnce).text()))
                         continue
                     case .different(let first):
                         throw RowFailure(line: line, column: code.rawValue,
-                                         reason: "the same institution code as line \(first), with other values: not registered (line \(first) was; correct the file and import it again)")
+                                         reason: Messages.Import.differingDuplicate(what: Messages.Import.Key.institutionCode, firstLine: first, notDone: Messages.Import.notRegistered).text())
                     }
                 }
                 let existed = (try? await client.unary(EvaluationService.getInstitution, InstitutionLookup(code: institution.code))) != nil

@@ -127,7 +127,7 @@ struct RegistryCommand: AsyncParsableCommand {
                 print(PersonCSV.describe(person))
             } catch let error as RPCError {
                 await client.close()
-                throw CLIError("\(error)")
+                throw CLIError(error)
             }
         }
     }

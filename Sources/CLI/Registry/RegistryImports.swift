@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 
@@ -24,19 +25,19 @@ struct CSVImport<Row: WireMessage, Batch: WireMessage>: Sendable {
 /// The registry's three imports.
 enum RegistryImports {
     static let persons = CSVImport(
-        label: "persons", header: RegistryCSVFormat.personHeader, method: RegistryService.importPersons,
-        duplicates: DuplicateRule(column: RegistryCSVFormat.PersonColumn.idNumber.rawValue, what: "ID number",
+        label: Messages.Import.Label.persons.text(), header: RegistryCSVFormat.personHeader, method: RegistryService.importPersons,
+        duplicates: DuplicateRule(column: RegistryCSVFormat.PersonColumn.idNumber.rawValue, what: Messages.Import.Key.idNumber,
                                   key: RegistryCSVMapping.personKey),
         parse: RegistryCSVMapping.person, batch: PersonImportBatch.init(rows:))
     static let enterprises = CSVImport(
-        label: "enterprises", header: RegistryCSVFormat.enterpriseHeader, method: RegistryService.importEnterprises,
-        duplicates: DuplicateRule(column: RegistryCSVFormat.EnterpriseColumn.creditCode.rawValue, what: "credit code") { fields in
+        label: Messages.Import.Label.enterprises.text(), header: RegistryCSVFormat.enterpriseHeader, method: RegistryService.importEnterprises,
+        duplicates: DuplicateRule(column: RegistryCSVFormat.EnterpriseColumn.creditCode.rawValue, what: Messages.Import.Key.creditCode) { fields in
             DuplicateFinder.key(fields[RegistryCSVFormat.EnterpriseColumn.creditCode.index], uppercased: true)
         },
         parse: RegistryCSVMapping.enterprise, batch: EnterpriseImportBatch.init(rows:))
     static let demand = CSVImport(
-        label: "demand", header: RegistryCSVFormat.demandHeader, method: RegistryService.importDemand,
-        duplicates: DuplicateRule(column: "", what: "enterprise, occupation, level and year") { fields in
+        label: Messages.Import.Label.demand.text(), header: RegistryCSVFormat.demandHeader, method: RegistryService.importDemand,
+        duplicates: DuplicateRule(column: "", what: Messages.Import.Key.demand) { fields in
             typealias Column = RegistryCSVFormat.DemandColumn
             return DuplicateFinder.key([Column.creditCode, .occupation, .skillLevel, .year]
                 .map { fields[$0.index].trimmingWhitespace.uppercased() }.joined(separator: ","))

@@ -1,4 +1,5 @@
 import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsProtocol
 
 /// The cell parsing every CSV mapping shares; each failure is a ``RowFailure`` naming the line
@@ -9,14 +10,14 @@ enum CSVField {
     static func term<T>(_ vocabulary: CSVVocabulary<T>, _ text: String, _ column: String, _ line: UInt32,
                         allowUnspecified: Bool = true) throws(RowFailure) -> T {
         guard let value = vocabulary.value(for: text), allowUnspecified || value.rawValue != 0 else {
-            throw RowFailure(line: line, column: column, reason: "'\(text)' is not one of \(vocabulary.terms.map(\.slug).joined(separator: ", "))")
+            throw RowFailure(line: line, column: column, reason: Messages.Import.notOneOf(text, vocabulary.terms.map(\.slug).joined(separator: ", ")).text())
         }
         return value
     }
 
     static func number(_ text: String, _ column: String, _ line: UInt32) throws(RowFailure) -> Int32 {
         guard let value = Int32(text), value >= 0 else {
-            throw RowFailure(line: line, column: column, reason: "'\(text)' is not a number")
+            throw RowFailure(line: line, column: column, reason: Messages.Import.notANumber(text).text())
         }
         return value
     }
@@ -26,14 +27,14 @@ enum CSVField {
     static func date(_ text: String, _ column: String, _ line: UInt32, empty: Int32? = nil) throws(RowFailure) -> Int32 {
         if text.isEmpty, let empty { return empty }
         guard let date = CalendarDate.parse(text) else {
-            throw RowFailure(line: line, column: column, reason: "'\(text)' is not a date (yyyy-mm-dd)")
+            throw RowFailure(line: line, column: column, reason: Messages.Import.notADate(text).text())
         }
         return date.yyyymmdd
     }
 
     static func flag(_ text: String, _ column: String, _ line: UInt32) throws(RowFailure) -> Bool {
         guard let value = RegistryCSVFormat.parseBool(text) else {
-            throw RowFailure(line: line, column: column, reason: "expected true or false")
+            throw RowFailure(line: line, column: column, reason: Messages.Import.expectedTrueOrFalse.text())
         }
         return value
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 
@@ -42,13 +43,13 @@ enum CSVImporter {
                             report.duplicates += 1
                             if report.notes.count < 1_000 {
                                 report.notes.append(RowError(line: line, column: rule.column,
-                                                             reason: "the same \(rule.what) as line \(first), an identical row: imported once"))
+                                                             reason: Messages.Import.identicalDuplicate(what: rule.what, firstLine: first, outcome: Messages.Import.importedOnce).text()))
                             }
                             rows += 1
                             continue
                         case .different(let first):
                             throw RowFailure(line: line, column: rule.column,
-                                             reason: "the same \(rule.what) as line \(first), with other values: not imported (line \(first) was sent; correct the file and import it again)")
+                                             reason: Messages.Import.differingDuplicate(what: rule.what, firstLine: first, notDone: Messages.Import.notImported).text())
                         }
                     }
                     pending.append(row)
@@ -78,21 +79,25 @@ enum CSVImporter {
     /// Prints a summary; the exit code says whether every row went in.
     static func report(_ report: ImportReport, file: String, seconds: Double) throws {
         let summary = report.summary
-        print("\(file): \(summary.received) rows in \(String(format: "%.1f", seconds)) s (\(String(format: "%.0f", Double(summary.received) / max(seconds, 0.001))) rows/s)")
-        print("  accepted            \(summary.accepted)")
-        print("  already registered  \(summary.alreadyRegistered)")
+        print(Messages.Import.took(file: file, rows: summary.received, seconds: String(format: "%.1f", seconds),
+                                   rate: String(format: "%.0f", Double(summary.received) / max(seconds, 0.001))).text())
+        let labels = [Messages.Import.accepted, Messages.Import.alreadyRegistered, Messages.Import.duplicatesInFile, Messages.Import.rejected]
+        let width = labels.map { TextWidth.columns($0.text()) }.max() ?? 0
+        func line(_ label: Message, _ value: UInt64) { print("  " + TextWidth.padded(label.text(), to: width) + "  \(value)") }
+        line(Messages.Import.accepted, summary.accepted)
+        line(Messages.Import.alreadyRegistered, summary.alreadyRegistered)
         if report.duplicates > 0 {
-            print("  duplicates in file  \(report.duplicates)")
+            line(Messages.Import.duplicatesInFile, report.duplicates)
         }
-        print("  rejected            \(summary.rejected)")
+        line(Messages.Import.rejected, summary.rejected)
         let shown = (report.notes + summary.errors).sorted { $0.line < $1.line }.prefix(50)
         for error in shown {
-            print("  line \(error.line)\(error.column.isEmpty ? "" : ", \(error.column)"): \(error.reason)")
+            print("  " + Messages.Import.lineError(line: error.line, column: error.column, reason: error.reason).text())
         }
         let listed = UInt64(shown.count)
         let total = summary.rejected + report.duplicates
         if total > listed {
-            print("  … \(total - listed) more (use --errors FILE to list the rejected rows)")
+            print("  " + Messages.Import.more(total - listed).text())
         }
         if summary.rejected > 0 { throw ExitCode(3) }
     }
@@ -122,7 +127,7 @@ struct DuplicateRule: Sendable {
     /// The column reported (`id_number`).
     let column: String
     /// What is the same, in words (`ID number`).
-    let what: String
+    let what: Message
     /// The record's key; nil when it has none the service would accept anyway.
     let key: @Sendable ([String]) -> UInt64?
 }

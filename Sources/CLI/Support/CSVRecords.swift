@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import JCSkillsDemoData
+import JCSkillsMessages
+import JCSkillsProtocol
 
 /// A CSV import file read record by record, the same way for every import: decoded from its
 /// encoding by ``LineReader`` (the one decoder every CSV reader shares), header checked, and
@@ -25,17 +27,17 @@ final class CSVRecords {
         }
         let text: String
         switch try Self.read(reader) {
-        case nil: throw CLIError("\(path) is empty")
-        case .unreadable(let reason): throw CLIError("\(path): the header (line 1) cannot be read: \(reason)")
+        case nil: throw CLIError(Messages.Import.emptyFile(path))
+        case .unreadable(let reason): throw CLIError(Messages.Import.headerUnreadable(path, reason: reason))
         case .text(let line): text = line
         }
         do {
             header = try CSVRow.parse(text)
         } catch {
-            throw CLIError("\(path): the header (line 1) is not a CSV record: \(error)")
+            throw CLIError(Messages.Import.headerNotCSV(path, error: "\(error)"))
         }
         guard header == expected else {
-            throw CLIError("\(path): the header is\n  \(header.joined(separator: ","))\nexpected\n  \(expected.joined(separator: ","))")
+            throw CLIError(Messages.Import.wrongHeader(path, found: header.joined(separator: ","), expected: expected.joined(separator: ",")))
         }
     }
 
@@ -59,9 +61,9 @@ final class CSVRecords {
                     return (line, .failure(RowFailure(line: line, column: "", reason: "\(error)")))
                 }
                 for (index, field) in fields.enumerated() where field.utf8.count > Self.maximumFieldLength {
-                    let column = index < header.count ? header[index] : "column \(index + 1)"
+                    let column = index < header.count ? header[index] : Messages.Import.column(index + 1).text()
                     return (line, .failure(RowFailure(line: line, column: column,
-                                                      reason: "is \(field.utf8.count) bytes long; a field has at most \(Self.maximumFieldLength)")))
+                                                      reason: Messages.Import.fieldTooLong(field.utf8.count, maximum: Self.maximumFieldLength).text())))
                 }
                 return (line, .success(fields))
             }
@@ -156,13 +158,14 @@ extension CSVTextEncoding: ExpressibleByArgument {}
 
 /// What every CSV import takes besides its file.
 struct CSVImportOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The file's encoding: utf-8, gbk, big5, gb18030, or auto (UTF-8 if it is valid UTF-8, otherwise GB18030, which reads GBK too).",
-        valueName: "encoding"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Client.encodingHelp.text(), valueName: "encoding"))
     var encoding: CSVTextEncoding = .auto
 }
 
 struct CLIError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+    init(_ message: Message) { self.description = message.text() }
+    /// A service's answer, in the user's language (Sources/Messages/Catalogue/Errors.swift).
+    init(_ error: RPCError) { self.description = Messages.Errors.service(code: error.code.name, message: error.message) }
 }

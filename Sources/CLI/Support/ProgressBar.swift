@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 
 /// A one-line progress bar on standard error, drawn only when it is a terminal and at most
 /// ten times a second.
@@ -22,7 +23,7 @@ struct ProgressBar {
         let filled = Int(fraction * Double(width))
         let rate = Double(items) / max(Date().timeIntervalSince(started), 0.001)
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        FileHandle.standardError.write(Data(String(format: "\r%@ %@ %3.0f%%  %d rows  %.0f rows/s ", label, bar, fraction * 100, items, rate).utf8))
+        FileHandle.standardError.write(Data(String(format: "\r%@ %@ %3.0f%%  %d %@  %.0f %@ ", label, bar, fraction * 100, items, Messages.Import.rows.text(), rate, Messages.Import.rowsPerSecond.text()).utf8))
     }
 
     func finish() {

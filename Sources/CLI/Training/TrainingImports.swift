@@ -1,5 +1,6 @@
 import Foundation
 import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 
@@ -18,8 +19,8 @@ enum TrainingImports {
     static func results(renumbering: [String: String]? = nil) -> CSVImport<TrainingResultRow, TrainingResultBatch> {
         typealias Column = TrainingCSVFormat.ResultColumn
         return CSVImport(
-            label: "results", header: TrainingCSVFormat.resultHeader, method: TrainingService.importResults,
-            duplicates: DuplicateRule(column: Column.enrolmentNumber.rawValue, what: "enrolment number") { fields in
+            label: Messages.Import.Label.results.text(), header: TrainingCSVFormat.resultHeader, method: TrainingService.importResults,
+            duplicates: DuplicateRule(column: Column.enrolmentNumber.rawValue, what: Messages.Import.Key.enrolmentNumber) { fields in
                 DuplicateFinder.key(fields[Column.enrolmentNumber.index], uppercased: true)
             },
             parse: { (fields: [String], line: UInt32) throws(RowFailure) -> TrainingResultRow in
@@ -40,8 +41,8 @@ enum TrainingImports {
     /// counts as already registered, so uploading a list again enrols nobody twice. The
     /// summary carries no enrolment numbers: ``enrolments(file:encoding:client:)`` does.
     static let classList = CSVImport(
-        label: "enrolments", header: TrainingCSVFormat.enrolmentHeader, method: TrainingService.importEnrolments,
-        duplicates: DuplicateRule(column: "", what: "course and ID number") { fields in
+        label: Messages.Import.Label.enrolments.text(), header: TrainingCSVFormat.enrolmentHeader, method: TrainingService.importEnrolments,
+        duplicates: DuplicateRule(column: "", what: Messages.Import.Key.courseAndIDNumber) { fields in
             typealias Column = TrainingCSVFormat.EnrolmentColumn
             return DuplicateFinder.key(fields[Column.courseCode.index].trimmingWhitespace + "," + fields[Column.idNumber.index].trimmingWhitespace.uppercased())
         },
@@ -58,10 +59,10 @@ enum TrainingImports {
         var registered = Dictionary(known.map { ($0.brand.code, $0.brand) }, uniquingKeysWith: { first, _ in first })
         var finder = DuplicateFinder()
         let code = TrainingCSVFormat.BrandColumn.code
-        return try await eachRow(file: file, header: TrainingCSVFormat.brandHeader, encoding: encoding, label: "brands") { line, fields, report in
+        return try await eachRow(file: file, header: TrainingCSVFormat.brandHeader, encoding: encoding, label: Messages.Import.Label.brands.text()) { line, fields, report in
             var brand = try TrainingCSVMapping.brand(fields, line: line)
             brand.recognitions.sort { $0.level.rawValue < $1.level.rawValue }
-            guard try check(&finder, fields, key: brand.code, line: line, column: code.rawValue, what: "brand code", into: &report) else { return }
+            guard try check(&finder, fields, key: brand.code, line: line, column: code.rawValue, what: Messages.Import.Key.brandCode, into: &report) else { return }
             if registered[brand.code] == brand {
                 report.summary.alreadyRegistered += 1
                 return
@@ -77,9 +78,9 @@ enum TrainingImports {
     static func courses(file: String, encoding: CSVTextEncoding = .auto, client: RPCClient) async throws -> ImportReport {
         var finder = DuplicateFinder()
         let code = TrainingCSVFormat.CourseColumn.code
-        return try await eachRow(file: file, header: TrainingCSVFormat.courseHeader, encoding: encoding, label: "courses") { line, fields, report in
+        return try await eachRow(file: file, header: TrainingCSVFormat.courseHeader, encoding: encoding, label: Messages.Import.Label.courses.text()) { line, fields, report in
             let course = try TrainingCSVMapping.course(fields, line: line)
-            guard try check(&finder, fields, key: course.code, line: line, column: code.rawValue, what: "course code", into: &report) else { return }
+            guard try check(&finder, fields, key: course.code, line: line, column: code.rawValue, what: Messages.Import.Key.courseCode, into: &report) else { return }
             let existing: Course?
             do {
                 existing = try await client.unary(TrainingService.getCourse, CourseLookup(code: course.code)).course
@@ -112,7 +113,7 @@ enum TrainingImports {
     /// carries its enrolment number, which a provider's results name.
     static func enrolments(file: String, encoding: CSVTextEncoding = .auto, client: RPCClient) async throws -> (report: ImportReport, enrolled: [Enrolled]) {
         var enrolled: [Enrolled] = []
-        let report = try await eachRow(file: file, header: TrainingCSVFormat.enrolmentHeader, encoding: encoding, label: "enrolments") { line, fields, report in
+        let report = try await eachRow(file: file, header: TrainingCSVFormat.enrolmentHeader, encoding: encoding, label: Messages.Import.Label.enrolments.text()) { line, fields, report in
             let request = try TrainingCSVMapping.enrolment(fields, line: line)
             do {
                 let view = try await client.unary(TrainingService.enrol, request, options: CallOptions(idempotencyKey: UUID().uuidString))

@@ -1,5 +1,6 @@
 import Foundation
 import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 
@@ -26,7 +27,7 @@ extension TrainingImports {
                 reject(failure.rowError, into: &report)
             } catch let error as RPCError {
                 guard let rowError = rowError(error, line: line) else {
-                    throw CLIError("\(file) line \(line): \(error) — stopped here; the rows before it were sent (run the file again: they count as already registered)")
+                    throw CLIError(Messages.Import.stoppedAt(file: file, line: line, error: Messages.Errors.service(code: error.code.name, message: error.message)))
                 }
                 reject(rowError, into: &report)
             }
@@ -45,7 +46,7 @@ extension TrainingImports {
             return RowError(line: line, column: String(error.message[..<colon]), reason: reason)
         case .failedPrecondition, .permissionDenied, .notFound, .alreadyExists:
             // RuleRefusal: "<rule>: <reason>" — the message names the rule.
-            return RowError(line: line, column: "", reason: "\(error)")
+            return RowError(line: line, column: "", reason: Messages.Errors.service(code: error.code.name, message: error.message))
         default:
             return nil
         }
@@ -58,7 +59,7 @@ extension TrainingImports {
 
     /// Whether a record goes on: false for a copy of an earlier line with the same `key`
     /// (counted and noted); a record with the same key but other values is that row's error.
-    static func check(_ finder: inout DuplicateFinder, _ fields: [String], key: String, line: UInt32, column: String, what: String,
+    static func check(_ finder: inout DuplicateFinder, _ fields: [String], key: String, line: UInt32, column: String, what: Message,
                               into report: inout ImportReport) throws(RowFailure) -> Bool {
         guard let key = DuplicateFinder.key(key) else { return true }
         switch finder.check(key: key, fields: fields, line: line) {
@@ -66,11 +67,11 @@ extension TrainingImports {
             return true
         case .identical(let first):
             report.duplicates += 1
-            report.notes.append(RowError(line: line, column: column, reason: "the same \(what) as line \(first), an identical row: sent once"))
+            report.notes.append(RowError(line: line, column: column, reason: Messages.Import.identicalDuplicate(what: what, firstLine: first, outcome: Messages.Import.sentOnce).text()))
             return false
         case .different(let first):
             throw RowFailure(line: line, column: column,
-                             reason: "the same \(what) as line \(first), with other values: not sent (line \(first) was; correct the file and run it again)")
+                             reason: Messages.Import.differingDuplicate(what: what, firstLine: first, notDone: Messages.Import.notSent).text())
         }
     }
 }

@@ -70,7 +70,7 @@ struct RegistryImportConnectionLossTests {
         signal(SIGPIPE, SIG_IGN)
         let feed = try Feed(in: home)
         let process = try launch("jcskills", ["registry", "import", feed.path, "--endpoint", "127.0.0.1:\(endpoint.port)",
-                                              "--tls", TestPKI.shared.directory, "--as", "admin"], log: "\(home)/client.log")
+                                              "--tls", TestPKI.shared.directory, "--as", "admin", "--lang", "en"], log: "\(home)/client.log")
         try await feed.open()
         await feed.write(lines[0...25_000])
         return (process, feed)

@@ -38,7 +38,7 @@ struct RegistryImportFileTests {
         let file = "\(home)/persons.csv"
         try data.write(to: URL(fileURLWithPath: file))
         let process = try launch("jcskills", ["registry", "import", file, "--endpoint", "127.0.0.1:\(registry.endpoint.port)",
-                                              "--tls", TestPKI.shared.directory, "--as", "admin"] + options, log: "\(home)/output")
+                                              "--tls", TestPKI.shared.directory, "--as", "admin", "--lang", "en"] + options, log: "\(home)/output")
         let status = await waitForExit(process, seconds: seconds)
         if status == nil {
             kill(process.processIdentifier, SIGKILL)

@@ -28,4 +28,5 @@ public enum RegistryService {
     // Analysis
     public static let statistics = Method<StatisticsRequest, RegistrationStatistics>(service: name, name: "Statistics", kind: .unary, isIdempotent: true)
     public static let demandGap = Method<DemandGapRequest, DemandGapReport>(service: name, name: "DemandGap", kind: .unary, isIdempotent: true)
+    public static let quality = Method<QualityRequest, QualityReport>(service: name, name: "Quality", kind: .unary, isIdempotent: true)
 }

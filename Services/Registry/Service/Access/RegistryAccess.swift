@@ -28,6 +28,19 @@ enum RegistryAccess {
     static let listEnterprises = AccessPolicy.only(
         .role("admin"), .role(office), .anyCounty, .role(auditor), .service("evaluation"), .service("gateway"), .service("competition"))
 
+    /// The data-quality view (docs/QUALITY.md): aggregates only, for those who act on them —
+    /// the registry office and county offices, auditors, and the gateway's dashboard, which
+    /// holds each caller to their county itself.
+    static let quality = AccessPolicy.only(.role("admin"), .role(office), .anyCounty, .role(auditor), .service("gateway"))
+
+    /// A county office sees its own county's data quality and no other's, nor the city's.
+    static func requireQualityScope(_ principal: Principal, county: Int32) throws {
+        guard let own = principal.county else { return }
+        guard own == String(county) else {
+            throw RPCError(.permissionDenied, "\(principal.identity) may see the data quality of county \(own) only, not \(county == 0 ? "the city" : String(county))")
+        }
+    }
+
     /// Whether `principal` may write persons of `county`.
     /// A county office writes the development zone's records too when the zone lies in its
     /// county (docs/NUMBERS.md); an office of the zone itself only the zone's.

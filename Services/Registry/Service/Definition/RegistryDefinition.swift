@@ -85,6 +85,8 @@ public enum RegistryDefinition: ServiceDefinition {
             persons: persons,
             enterprises: EnterpriseRepository(store: store, clock: clock),
             statistics: StatisticsQueries(store: store, labourForce: labourForce, clock: clock),
+            quality: QualityQueries(store: store, labourForce: labourForce, shares: CoverageShares(rule: ageRule), clock: clock),
+            importRecords: ImportRecords(store: store, clock: clock),
             views: PersonViews(personal: personal, today: today),
             rules: PersonRules(today: today, keyGroups: keyGroups, ageRule: ageRule),
             store: store,

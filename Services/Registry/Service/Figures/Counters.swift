@@ -19,6 +19,9 @@ struct CounterDeltas: Sendable {
     var working: [String: Int] = [:]
     var wishing: [String: Int] = [:]
     var registeredDays: [RegisteredDays.Key: Int] = [:]
+    /// Active persons past the labour-force age, and active persons without a phone, per
+    /// counted county (``PersonQualityCounts``).
+    var quality: [Int32: PersonQualityCounts.Delta] = [:]
 
     /// A person starts counting (registered, or became active again).
     mutating func add(_ person: PersonRow) { apply(person, sign: 1) }
@@ -26,6 +29,7 @@ struct CounterDeltas: Sendable {
     mutating func remove(_ person: PersonRow) { apply(person, sign: -1) }
 
     private mutating func apply(_ person: PersonRow, sign: Int) {
+        PersonQualityCounts.apply(person, sign: sign, into: &quality)
         guard person.countsToday else { return }
         cells[person.cell, default: 0] += sign
         if !person.occupation.isEmpty, person.employment == .employed || person.employment == .selfEmployed {
@@ -80,6 +84,7 @@ struct CounterDeltas: Sendable {
                 suffix: "ON CONFLICT (day) DO UPDATE SET count = daily_registrations.count + excluded.count")
         }
         try await RegisteredDays.write(registeredDays, to: db)
+        try await PersonQualityCounts.write(quality, to: db)
         var occupationValues: [StoreValue] = []
         for occupation in Set(working.keys).union(wishing.keys) {
             let work = working[occupation] ?? 0

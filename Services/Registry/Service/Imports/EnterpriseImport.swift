@@ -9,10 +9,12 @@ import JCSkillsStore
 struct EnterpriseImport: Sendable {
     let store: Store
     let enterprises: EnterpriseRepository
+    let records: ImportRecords
 
     func run(_ batches: MessageStream<EnterpriseImportBatch>, _ context: ServerContext) async throws -> ImportSummary {
         var summary = ImportSummary()
         let principal = context.principal
+        var tally = ImportTally(kind: "enterprises", principal: principal)
         do {
             for try await batch in batches {
                 summary.received += UInt64(batch.rows.count)
@@ -23,56 +25,74 @@ struct EnterpriseImport: Sendable {
                         let check = try EnterpriseRules.validate(row.enterprise)
                         guard RegistryAccess.mayWrite(principal, county: row.enterprise.county) else {
                             refusals.add(row.enterprise.creditCode)
-                            throw RuleViolation(field: "county", reason: RegistryAccess.enterpriseRefusal(
-                                principal, creditCode: row.enterprise.creditCode.uppercased(), storedCounty: nil, newCounty: row.enterprise.county))
+                            tally.rejected(rowCounty: row.enterprise.county, reason: RejectionReason.outOfScope)
+                            summary.reject(RowError(line: row.line, column: "county", reason: RegistryAccess.enterpriseRefusal(
+                                principal, creditCode: row.enterprise.creditCode.uppercased(), storedCounty: nil, newCounty: row.enterprise.county)))
+                            continue
                         }
                         candidates.append((row.line, row.enterprise, check))
                     } catch let violation as RuleViolation {
+                        tally.rejected(rowCounty: row.enterprise.county, reason: RejectionReason.enterprise(violation))
                         summary.reject(RowError(line: row.line, column: violation.field, reason: violation.reason))
                     }
                 }
                 if !candidates.isEmpty {
                     // Which were registered before, and where, read in the same transaction as the upsert.
-                    let (accepted, updated, rejected) = try await store.transaction(context.audit) { tx in
+                    let outcome = try await store.transaction(context.audit) { tx in
                         let stored = try await enterprises.counties(candidates.map(\.enterprise.creditCode), in: tx)
-                        var rejected: [(error: RowError, code: String)] = []
+                        var outcome = BatchOutcome()
                         var valid: [(Enterprise, checkValid: Bool)] = []
-                        var lines: [(line: UInt32, code: String)] = []
+                        var lines: [(line: UInt32, code: String, county: Int32)] = []
                         for candidate in candidates {
                             let code = candidate.enterprise.creditCode.uppercased()
                             let county = stored[code]
                             if RegistryAccess.mayWriteEnterprise(principal, storedCounty: county, newCounty: candidate.enterprise.county) {
                                 valid.append((candidate.enterprise, candidate.checkValid))
-                                lines.append((candidate.line, code))
+                                lines.append((candidate.line, code, candidate.enterprise.county))
                             } else {
-                                rejected.append((RowError(line: candidate.line, column: "credit_code", reason: RegistryAccess.enterpriseRefusal(
-                                    principal, creditCode: code, storedCounty: county, newCounty: candidate.enterprise.county)), code))
+                                outcome.rejected.append((RowError(line: candidate.line, column: "credit_code", reason: RegistryAccess.enterpriseRefusal(
+                                    principal, creditCode: code, storedCounty: county, newCounty: candidate.enterprise.county)), code, candidate.enterprise.county))
                             }
                         }
                         let written = try await enterprises.upsert(valid, confinedTo: RegistryAccess.confinedCounty(principal), in: tx)
-                        // Skipped by the write itself: moved to another county since it was read.
-                        for (line, code) in lines where !written.contains(code) {
-                            rejected.append((RowError(line: line, column: "credit_code",
-                                                      reason: "\(principal.identity) may write only enterprises of county \(principal.county ?? "-"); \(code) is registered in another county"), code))
+                        for (line, code, county) in lines {
+                            if !written.contains(code) {
+                                // Skipped by the write itself: moved to another county since it was read.
+                                outcome.rejected.append((RowError(line: line, column: "credit_code",
+                                                                  reason: "\(principal.identity) may write only enterprises of county \(principal.county ?? "-"); \(code) is registered in another county"), code, county))
+                            } else if stored[code] != nil {
+                                outcome.updatedCounties.append(county)
+                            } else {
+                                outcome.acceptedCounties.append(county)
+                            }
                         }
-                        let writtenLines = lines.filter { written.contains($0.code) }
-                        try await tx.audit(entity: "enterprise", id: nil, detail: "imported \(writtenLines.count) enterprises")
-                        let updated = writtenLines.filter { stored[$0.code] != nil }.count
-                        return (writtenLines.count - updated, updated, rejected)
+                        try await tx.audit(entity: "enterprise", id: nil, detail: "imported \(outcome.acceptedCounties.count + outcome.updatedCounties.count) enterprises")
+                        return outcome
                     }
-                    summary.accepted += UInt64(accepted)
-                    summary.alreadyRegistered += UInt64(updated)
-                    for (error, code) in rejected {
+                    summary.accepted += UInt64(outcome.acceptedCounties.count)
+                    summary.alreadyRegistered += UInt64(outcome.updatedCounties.count)
+                    for county in outcome.acceptedCounties { tally.accepted(rowCounty: county) }
+                    for county in outcome.updatedCounties { tally.alreadyRegistered(rowCounty: county) }
+                    for (error, code, county) in outcome.rejected {
                         refusals.add(code)
                         summary.reject(error)
+                        tally.rejected(rowCounty: county, reason: RejectionReason.outOfScope)
                     }
                 }
                 try await refusals.audit(in: store, context.audit, entity: "enterprise")
             }
+            try await records.record(tally, context: context)
         } catch {
             await ImportEnd.record(error, rowsReceived: summary.received, store: store, context: context)
             throw error
         }
         return summary
+    }
+
+    /// What one batch's transaction did with its candidate rows, by the county each names.
+    private struct BatchOutcome: Sendable {
+        var acceptedCounties: [Int32] = []
+        var updatedCounties: [Int32] = []
+        var rejected: [(error: RowError, code: String, county: Int32)] = []
     }
 }

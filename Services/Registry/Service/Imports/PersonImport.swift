@@ -10,9 +10,11 @@ struct PersonImport: Sendable {
     let store: Store
     let persons: PersonRepository
     let rules: PersonRules
+    let records: ImportRecords
 
     func run(_ batches: MessageStream<PersonImportBatch>, _ context: ServerContext) async throws -> ImportSummary {
         var summary = ImportSummary()
+        var tally = ImportTally(kind: "persons", principal: context.principal)
         let persons = persons
         let audit = context.audit
         var pipeline = ImportPipeline(rowsPerWrite: PersonRepository.importRowsPerTransaction) {
@@ -26,16 +28,21 @@ struct PersonImport: Sendable {
                     do {
                         let person = try rules.validate(row.person, allowLegacy: true)
                         guard RegistryAccess.mayWrite(context.principal, county: person.residenceCounty) else {
-                            throw RuleViolation(field: "residence_county", reason: "\(context.principal.identity) may not register persons of county \(person.residenceCounty)")
+                            tally.rejected(rowCounty: person.residenceCounty, reason: RejectionReason.outOfScope)
+                            summary.reject(RowError(line: row.line, column: "residence_county",
+                                                    reason: "\(context.principal.identity) may not register persons of county \(person.residenceCounty)"))
+                            continue
                         }
                         valid.append((row.line, persons.sealed(person)))
                     } catch let violation as RuleViolation {
+                        tally.rejected(rowCounty: row.person.residenceCounty, reason: RejectionReason.person(violation, idNumber: row.person.idNumber))
                         summary.reject(RowError(line: row.line, column: violation.field, reason: violation.reason))
                     }
                 }
-                if let outcome = try await pipeline.add(valid) { summary.add(outcome) }
+                if let outcome = try await pipeline.add(valid) { summary.add(outcome, to: &tally) }
             }
-            for outcome in try await pipeline.finish() { summary.add(outcome) }
+            for outcome in try await pipeline.finish() { summary.add(outcome, to: &tally) }
+            try await records.record(tally, context: context)
         } catch {
             await pipeline.stop(after: error)
             await ImportEnd.record(error, rowsReceived: summary.received, store: store, context: context)
@@ -46,8 +53,14 @@ struct PersonImport: Sendable {
 }
 
 extension ImportSummary {
-    mutating func add(_ outcome: PersonRepository.BatchOutcome) {
+    mutating func add(_ outcome: PersonRepository.BatchOutcome, to tally: inout ImportTally) {
         accepted += UInt64(outcome.accepted)
         alreadyRegistered += UInt64(outcome.alreadyRegistered.count)
+        for (county, rows) in outcome.acceptedByCounty {
+            tally.accepted(rowCounty: county, rows: rows)
+        }
+        for (county, rows) in outcome.alreadyRegisteredByCounty {
+            tally.alreadyRegistered(rowCounty: county, rows: rows)
+        }
     }
 }

@@ -11,6 +11,8 @@ struct RegistryRPCService: RPCService {
     let persons: PersonRepository
     let enterprises: EnterpriseRepository
     let statistics: StatisticsQueries
+    let quality: QualityQueries
+    let importRecords: ImportRecords
     let views: PersonViews
     let rules: PersonRules
     let store: Store
@@ -66,7 +68,7 @@ struct RegistryRPCService: RPCService {
             return answer
         }
         router.clientStreaming(RegistryService.importPersons, policy: RegistryAccess.write) { batches, context in
-            try await PersonImport(store: store, persons: persons, rules: rules).run(batches, context)
+            try await PersonImport(store: store, persons: persons, rules: rules, records: importRecords).run(batches, context)
         }
         router.serverStreaming(RegistryService.exportPersons, policy: RegistryAccess.readPersons) { request, writer, context in
             try await exportPersons(request, writer, context)
@@ -86,7 +88,7 @@ struct RegistryRPCService: RPCService {
         router.clientStreaming(RegistryService.importEnterprises, policy: RegistryAccess.write) { batches, context in
             // Cleared when the import ends, whatever figures were read while it ran.
             defer { statistics.enterpriseMemo.invalidate() }
-            return try await EnterpriseImport(store: store, enterprises: enterprises).run(batches, context)
+            return try await EnterpriseImport(store: store, enterprises: enterprises, records: importRecords).run(batches, context)
         }
         router.clientStreaming(RegistryService.importDemand, policy: RegistryAccess.write) { batches, context in
             defer { statistics.enterpriseMemo.invalidate() }
@@ -100,6 +102,11 @@ struct RegistryRPCService: RPCService {
         }
         router.unary(RegistryService.demandGap, policy: RegistryAccess.aggregates) { request, _ in
             try await statistics.demandGap(year: request.year)
+        }
+        router.unary(RegistryService.quality, policy: RegistryAccess.quality) { request, context in
+            try CountyScope.requireCountyOrCity(request.county)
+            try RegistryAccess.requireQualityScope(context.principal, county: request.county)
+            return try await quality.report(county: request.county)
         }
     }
 

@@ -87,6 +87,9 @@ struct PersonRepository: Sendable {
         var accepted = 0
         /// Lines whose ID number already had a card (or appeared earlier in the same batch).
         var alreadyRegistered: [UInt32] = []
+        /// Rows per residence county as given, for the import's data-quality figures (``ImportTally``).
+        var acceptedByCounty: [Int32: Int] = [:]
+        var alreadyRegisteredByCounty: [Int32: Int] = [:]
     }
 
     /// Rows per transaction of a bulk import (``ImportPipeline``). The ID-number index is
@@ -111,6 +114,7 @@ struct PersonRepository: Sendable {
             for (line, person) in prepared {
                 if seen.contains(person.index) {
                     outcome.alreadyRegistered.append(line)
+                    outcome.alreadyRegisteredByCounty[person.person.residenceCounty, default: 0] += 1
                 } else {
                     seen.insert(person.index)
                     fresh.append(person)
@@ -130,6 +134,7 @@ struct PersonRepository: Sendable {
             try await deltas.write(to: tx)
             try await tx.audit(entity: "person", id: nil, detail: "imported \(rows.count) persons, cards \(rows.first!.1)…\(rows.last!.1)")
             outcome.accepted = rows.count
+            for person in fresh { outcome.acceptedByCounty[person.person.residenceCounty, default: 0] += 1 }
             return outcome
         }
     }

@@ -109,5 +109,9 @@ enum RegistrySchema {
             "INSERT INTO registration_totals (county, count) SELECT county, SUM(count) FROM registration_counts GROUP BY county",
         ] },
         TrainingModes.migration,
+        // The data-quality view's figures (docs/QUALITY.md): each import's rows by county and
+        // rejection reason, and the persons past age or without a phone, counted from the rows
+        // already stored.
+        PersonQualityCounts.migration,
     ]
 }

@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+import JCSkillsMessages
+
+extension ParsableCommand {
+    /// ArgumentParser's exit, in the user's language: its own messages keep their wording, but
+    /// the "Error:" and "Usage:" they start with are the catalogue's.
+    static func exitInUsersLanguage(_ error: any Error) -> Never {
+        let code = exitCode(for: error)
+        var text = fullMessage(for: error)
+        if code == .success {
+            if !text.isEmpty { print(text) }
+            Foundation.exit(code.rawValue)
+        }
+        if text.hasPrefix("Error: ") { text = Messages.Errors.prefix.text() + text.dropFirst("Error: ".count) }
+        text = text.replacingOccurrences(of: "\nUsage: ", with: "\n" + Messages.Errors.usagePrefix.text())
+        if !text.isEmpty { printError(text) }
+        Foundation.exit(code.rawValue)
+    }
+}

@@ -1,0 +1,102 @@
+extension Messages {
+    /// The client's root command and the options every call shares (Sources/CLI/JCSkillsCommand.swift, ClientOptions.swift).
+    public enum Client {
+        public static let abstract = Message(
+            zh: "JCSkills 客户端：健康检查、开发用证书，以及在一台机器上运行整套服务。",
+            en: "The JCSkills client: health checks, the development PKI, and the whole set of services on one machine.")
+        public static let discussion = Message(
+            zh: """
+                调用使用双向 TLS：--tls DIR 指定含 ca.crt 和 <id>.crt/.key 的目录（即 `jcskills pki init` \
+                所写），--as ID 指定出示的身份。两者也可来自环境变量 JCSKILLS_TLS、JCSKILLS_AS。默认：\
+                .jcskills/pki 和 admin。
+
+                语言：默认中文；--lang en（或 JCSKILLS_LANG=en，或英文区域设置）改为英文。
+                """,
+            en: """
+                Calls use mutual TLS: --tls DIR names a directory with ca.crt and <id>.crt/.key (as \
+                `jcskills pki init` writes), --as ID the identity to present. Both can come from the \
+                environment: JCSKILLS_TLS, JCSKILLS_AS. Defaults: .jcskills/pki and admin.
+
+                Language: Chinese by default; --lang en (or JCSKILLS_LANG=en, or an English locale) for English.
+                """)
+        public static let tlsHelp = Message(
+            zh: "含 ca.crt 和 <id>.crt/.key 的目录。环境变量 JCSKILLS_TLS；默认 .jcskills/pki。",
+            en: "Directory with ca.crt and <id>.crt/.key. Env JCSKILLS_TLS; default .jcskills/pki.")
+        public static let asHelp = Message(
+            zh: "出示的身份（TLS 目录中的文件名）。环境变量 JCSKILLS_AS；默认 admin。",
+            en: "Identity to present (a file name in the TLS directory). Env JCSKILLS_AS; default admin.")
+        public static let idempotencyKeyHelp = Message(
+            zh: "使用此键代替随机键：带同一键再次运行同一命令不会重复写入，答复与第一次相同。",
+            en: "Send this key instead of a random one: the same command run again with it writes nothing twice and answers as the first time.")
+        public static let encodingHelp = Message(
+            zh: "文件编码：utf-8、gbk、big5、gb18030 或 auto（合法 UTF-8 按 UTF-8 读，否则按 GB18030，也能读 GBK）。",
+            en: "The file's encoding: utf-8, gbk, big5, gb18030, or auto (UTF-8 if it is valid UTF-8, otherwise GB18030, which reads GBK too).")
+        public static let endpointHelp = Message(zh: "服务地址。", en: "The service's address.")
+    }
+
+    /// `jcskills health` (Sources/CLI/HealthCommand.swift).
+    public enum Health {
+        public static let abstract = Message(zh: "询问服务是否正在服务；是则退出码为 0。", en: "Ask a service whether it is serving; exit 0 if it is.")
+        public static let discussion = Message(
+            zh: "退出码：0 正在服务，1 有答复但不在服务（如正在停止），2 无法连接或被拒绝。",
+            en: "Exit codes: 0 serving, 1 answering but not serving (e.g. draining), 2 unreachable or refused.")
+        public static let timeoutHelp = Message(zh: "等待答复的秒数。", en: "Seconds to wait for the answer.")
+        public static let serving = Message(zh: "正在服务", en: "serving")
+        public static let notServing = Message(zh: "不在服务", en: "not serving")
+        public static let unknown = Message(zh: "状态未知", en: "unknown")
+        public static let draining = Message(zh: "正在停止", en: "draining")
+    }
+
+    /// `jcskills pki` (Sources/CLI/PKICommand.swift).
+    public enum PKI {
+        public static let abstract = Message(zh: "开发或测试站点用的证书。", en: "Certificates for a development or test site.")
+        public static let initAbstract = Message(
+            zh: "创建开发用 CA，并为每个服务、admin 及每个 --extra 创建身份。",
+            en: "Create a development CA and an identity for every service, the admin, and any --extra.")
+        public static let initDiscussion = Message(
+            zh: """
+                写出 DIR/ca.crt、DIR/ca.key 以及 registry、training、evaluation、competition、gateway \
+                和 admin 的 DIR/<id>.crt、DIR/<id>.key（PEM，ECDSA P-256），每个都带 SAN：localhost、\
+                127.0.0.1 和 jcskills://<id>。已有的 CA 保留，只补缺少的身份，除非加 --force。同时写出\
+                全市的 Ed25519 证书签名密钥 DIR/city-signing.key（保密，由技能评价服务读取）和 \
+                DIR/city-signing.pub（交给核验导出证书的一方）；已有的保留。生产站点使用自己的 PEM \
+                文件（deploy/pki/README.md）。
+                """,
+            en: """
+                Writes DIR/ca.crt, DIR/ca.key and DIR/<id>.crt, DIR/<id>.key (PEM, ECDSA P-256) for \
+                registry, training, evaluation, competition, gateway and admin, each with SANs \
+                localhost, 127.0.0.1 and jcskills://<id>. An existing CA is kept and only missing \
+                identities are added, unless --force. Also writes the city's Ed25519 certificate-signing \
+                key, DIR/city-signing.key (kept secret, read by the evaluation service) and \
+                DIR/city-signing.pub (give it to whoever verifies exported certificates); an existing \
+                one is kept. Production sites bring their own PEM files (deploy/pki/README.md).
+                """)
+        public static let outHelp = Message(zh: "输出目录。", en: "Output directory.")
+        public static let extraHelp = Message(zh: "更多身份，如 county-140524 或 auditor（可重复）。", en: "More identities, e.g. county-140524 or auditor (repeatable).")
+        public static let forceHelp = Message(zh: "替换已有的 CA 和列出的每个身份。", en: "Replace an existing CA and every listed identity.")
+        public static func signingKeyCreated(_ privateKey: String, publicKey: String) -> Message {
+            Message(zh: "已创建全市证书签名密钥 \(privateKey)（公钥：\(publicKey)）",
+                    en: "created the city's certificate-signing key \(privateKey) (public: \(publicKey))")
+        }
+    }
+}
+
+extension Messages.Health {
+    /// `127.0.0.1:7103: SERVING (jcskills-evaluation 1.0)`; the status's name stays for scripts.
+    public static func answer(target: String, status: String, server: String, version: String) -> Message {
+        let word = ["SERVING": serving, "NOT_SERVING": notServing, "DRAINING": draining][status] ?? unknown
+        return Message(zh: "\(target)：\(word.zh)（\(status)，\(server) \(version)）", en: "\(target): \(status) (\(server) \(version))")
+    }
+
+    public static func failed(target: String, error: String) -> Message {
+        Message(zh: "\(target)：\(error)", en: "\(target): \(error)")
+    }
+}
+
+extension Messages.PKI {
+    public static func caLine(created: Bool, path: String) -> Message {
+        created ? Message(zh: "CA：已创建 \(path)", en: "CA: created \(path)") : Message(zh: "CA：已保留 \(path)", en: "CA: kept \(path)")
+    }
+    public static func createdIdentities(_ ids: String) -> Message { Message(zh: "已创建：\(ids)", en: "created: \(ids)") }
+    public static func keptIdentities(_ ids: String) -> Message { Message(zh: "已保留：\(ids)", en: "kept: \(ids)") }
+}
