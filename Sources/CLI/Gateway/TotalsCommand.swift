@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -8,31 +9,28 @@ import JCSkillsServiceKit
 struct TotalsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "totals",
-        abstract: "The city's indicators against the plan: value, target, progress and status.",
-        discussion: """
-            Asks the gateway, which asks every department's service at once. A service that does \
-            not answer in time makes its indicators `unavailable` (with the last known value) while \
-            the rest are still shown. Exit 0 when every source answered, 3 when the answer is \
-            partial, 1 when the gateway itself could not be asked.
-            """)
+        abstract: Messages.Totals.abstract.text(),
+        discussion: Messages.Totals.discussion.text())
 
     @OptionGroup var client: ClientOptions
-    @Option(name: .long, help: ArgumentHelp("The gateway's address.", valueName: "host:port"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Totals.endpointHelp.text(), valueName: Messages.Totals.endpointValue.text()))
     var endpoint: String = "127.0.0.1:\(ServiceKind.gateway.defaultPort)"
-    @Option(name: .long, help: ArgumentHelp("A county code, or `all` for the city with a breakdown by county; default the city.", valueName: "code|all"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Totals.countyHelp.text(), valueName: Messages.Totals.countyValue.text()))
     var county: String?
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date the numbers are for (YYYY-MM-DD); default today.", valueName: "date"))
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(Messages.Totals.asOfHelp.text(), valueName: Messages.Totals.asOfValue.text()))
     var asOf: String?
-    @Option(name: .long, help: "The year of the yearly indicators; default the as-of date's year.")
+    @Option(name: .long, help: ArgumentHelp(Messages.Totals.yearHelp.text()))
     var year: Int32 = 0
-    @Option(name: .long, help: ArgumentHelp("How long to wait for the answer, in milliseconds.", valueName: "ms"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Totals.deadlineHelp.text(), valueName: Messages.Totals.deadlineValue.text()))
     var deadline: Int = 3_000
-    @Flag(name: .long, help: "Ask the sources now rather than take the gateway's few-second cache.")
+    @Flag(name: .long, help: ArgumentHelp(Messages.Totals.freshHelp.text()))
     var fresh = false
-    @Flag(name: .long, help: "Print JSON (for scripts) instead of the table.")
+    @Flag(name: .long, help: ArgumentHelp(Messages.Totals.jsonHelp.text()))
     var json = false
-    @Flag(name: .long, help: "Keep watching: print the set again whenever a value changes (Ctrl-C to stop).")
+    @Flag(name: .long, help: ArgumentHelp(Messages.Totals.watchHelp.text()))
     var watch = false
+    @Flag(name: .long, help: ArgumentHelp(Messages.Totals.planHelp.text()))
+    var plan = false
 
     static let partialExitCode: Int32 = 3
 
@@ -43,16 +41,16 @@ struct TotalsCommand: AsyncParsableCommand {
         case "all"?: request.county = TotalsRequest.everyCounty
         case let text?:
             guard let code = Int32(text), JinchengDivisions.isJinchengCounty(code) || code == 0 else {
-                throw ValidationError("--county: expected a Jincheng county code (\(JinchengDivisions.countyCodes.map(String.init).joined(separator: ", "))) or all, got '\(text)'")
+                throw ValidationError(Messages.Totals.badCounty(text, codes: JinchengDivisions.countyCodes.map(String.init).joined(separator: ", ")).text())
             }
             request.county = code
         }
         if let asOf {
-            guard let date = CalendarDate.parse(asOf) else { throw ValidationError("--as-of: expected YYYY-MM-DD, got '\(asOf)'") }
+            guard let date = CalendarDate.parse(asOf) else { throw ValidationError(Messages.Totals.badAsOf(asOf).text()) }
             request.asOf = date.yyyymmdd
         }
         request.year = year
-        guard let target = Endpoint(endpoint) else { throw ValidationError("--endpoint: expected HOST:PORT, got '\(endpoint)'") }
+        guard let target = Endpoint(endpoint) else { throw ValidationError(Messages.Errors.expectedEndpoint(endpoint).text()) }
 
         if watch { return try await watchTotals(request, target) }
         let rpc = try client.client([target], timeout: .milliseconds(Int64(deadline)))
@@ -62,14 +60,22 @@ struct TotalsCommand: AsyncParsableCommand {
             await rpc.close()
         } catch {
             await rpc.close()
-            throw CLIError("the gateway at \(endpoint) did not answer: \(error)")
+            throw CLIError(Messages.Totals.gatewayDidNotAnswer(endpoint, Self.describe(error)))
         }
-        if json {
-            print(TotalsJSON.render(totals))
-        } else {
-            print(TotalsTable(totals: totals, colour: isatty(STDOUT_FILENO) == 1).render(), terminator: "")
-        }
+        print(render(totals, terminal: isatty(STDOUT_FILENO) == 1), terminator: "")
         if totals.partial { throw ExitCode(Self.partialExitCode) }
+    }
+
+    private func render(_ totals: Totals, terminal: Bool) -> String {
+        if json { return TotalsJSON.render(totals) + "\n" }
+        if plan { return TotalsPlanView(totals: totals, colour: terminal).render() }
+        return TotalsTable(totals: totals, colour: terminal).render()
+    }
+
+    /// A service's refusal in the reader's language; anything else as it describes itself.
+    private static func describe(_ error: any Error) -> String {
+        if let rpc = error as? RPCError { return Messages.Errors.service(code: rpc.code.name, message: rpc.message) }
+        return "\(error)"
     }
 
     /// Prints each set `Watch` sends until interrupted; a lost gateway ends it with an error.
@@ -80,14 +86,9 @@ struct TotalsCommand: AsyncParsableCommand {
         do {
             try await rpc.serverStreaming(GatewayService.watch, watchRequest) { stream in
                 for try await totals in stream {
-                    let text: String
-                    if json {
-                        text = TotalsJSON.render(totals) + "\n"
-                    } else {
-                        let terminal = isatty(STDOUT_FILENO) == 1
-                        // On a terminal each set replaces the last one on the screen.
-                        text = (terminal ? "\u{1B}[H\u{1B}[2J" : "") + TotalsTable(totals: totals, colour: terminal).render() + "\n"
-                    }
+                    let terminal = isatty(STDOUT_FILENO) == 1
+                    // On a terminal each set replaces the last one on the screen.
+                    let text = (terminal && !json ? "\u{1B}[H\u{1B}[2J" : "") + render(totals, terminal: terminal) + (json ? "" : "\n")
                     // Unbuffered, so a pipe sees each set as it comes.
                     FileHandle.standardOutput.write(Data(text.utf8))
                 }
@@ -95,7 +96,7 @@ struct TotalsCommand: AsyncParsableCommand {
             await rpc.close()
         } catch {
             await rpc.close()
-            throw CLIError("watching the gateway at \(endpoint): \(error)")
+            throw CLIError(Messages.Totals.watchFailed(endpoint, Self.describe(error)))
         }
     }
 }

@@ -43,6 +43,33 @@ enum TotalsJSON {
             out["projected"] = value.projected
             if value.deadline > 0 { out["deadline"] = IndicatorValue.isoDate(value.deadline) }
         }
+        out["has_plan"] = value.hasPlan
+        if value.hasPlan { out.merge(plan(value)) { $1 } }
         return out
+    }
+
+    /// The planning aid (docs/NUMBERS.md, "Planning aid"): a needed rate of null after the
+    /// deadline, a current rate of null when unknown, a reached month of null when none.
+    private static func plan(_ value: IndicatorValue) -> [String: Any] {
+        [
+            "needed_per_month": value.deadlinePassed ? NSNull() : value.neededPerMonth,
+            "current_per_month": value.hasCurrent ? value.currentPerMonth : NSNull(),
+            "reached_month": value.reachedMonth > 0 ? value.reachedMonth : NSNull(),
+            "deadline_passed": value.deadlinePassed,
+            "has_current": value.hasCurrent,
+            "window_days": value.windowDays,
+            "verdict": value.planVerdict.map(verdict) ?? NSNull(),
+        ]
+    }
+
+    private static func verdict(_ verdict: PlanVerdict) -> String {
+        switch verdict {
+        case .met: "met"
+        case .deadlinePassed: "deadline_passed"
+        case .rateUnknown: "rate_unknown"
+        case .onCourse: "on_course"
+        case .tooSlow: "too_slow"
+        case .notMoving: "not_moving"
+        }
     }
 }

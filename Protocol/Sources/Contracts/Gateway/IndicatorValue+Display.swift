@@ -5,9 +5,12 @@ extension IndicatorValue {
     public var displayTarget: String { hasTarget ? Self.format(target, unit: unit) : "—" }
     public var displayLastKnown: String { hasLastKnown ? Self.format(lastKnownValue, unit: unit) : "—" }
 
+    /// The unit of a percentage indicator (coverage, pass rates, shares).
+    public static let percentUnit = "percent"
+
     /// `412,345` for counts, `87.3%` for percentages.
     public static func format(_ number: Double, unit: String) -> String {
-        if unit == "percent" {
+        if unit == percentUnit {
             let tenths = (number * 10).rounded()
             return "\(Int(tenths) / 10).\(abs(Int(tenths)) % 10)%"
         }

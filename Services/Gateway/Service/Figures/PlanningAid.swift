@@ -22,7 +22,7 @@ struct PlanningAid: Equatable {
     static let daysPerMonth = 30.4375
     /// The current rate's window: long enough that one busy week does not swing it, short
     /// enough to show a change of pace within a quarter.
-    static let windowDays = 90
+    static let windowDays = Int(IndicatorValue.planningWindowDays)
     /// Beyond this the month reached says nothing a leader can plan with.
     static let farthestDays = 100 * 365
 
