@@ -1,4 +1,5 @@
 import ArgumentParser
+import JCSkillsMessages
 import JCSkillsProtocol
 
 extension EvaluationCommand {
@@ -23,7 +24,7 @@ extension EvaluationCommand {
             var asOf: String
 
             func run() async throws {
-                guard let date = CalendarDate.parse(asOf) else { throw ValidationError("--as-of: '\(asOf)' is not a date (yyyy-mm-dd)") }
+                guard let date = CalendarDate.parse(asOf) else { throw ValidationError("--as-of: " + Messages.Import.notADate(asOf).text()) }
                 let entry = try await target.call { client in
                     try await client.unary(EvaluationService.declareBaseline,
                                            BaselineDeclaration(county: county, level: SkillLevel(rawValue: level), persons: persons, asOf: date.yyyymmdd))

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsPKI
 import JCSkillsProtocol
 import JCSkillsRPC
@@ -27,7 +29,7 @@ struct CertCommand: AsyncParsableCommand {
             let answer = try await target.call { client in
                 try await client.unary(EvaluationService.verifyCertificate, CertificateVerificationRequest(number: number, holderName: name))
             }
-            print("\(number): \(answer.state)")
+            print(Messages.Evaluation.lookupAnswer(number: number, state: "\(answer.state)").text())
             if answer.state != .valid { throw ExitCode.failure }
         }
     }
@@ -85,24 +87,26 @@ struct CertCommand: AsyncParsableCommand {
             let signed: SignedCertificate
             let keyID: String
             do {
-                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw CLIError("cannot read \(file)") }
+                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw CLIError(Messages.Evaluation.cannotRead(file)) }
                 signed = try CertificateDocument.parse(text)
                 keyID = try CitySigningKey.keyID(publicKeyAt: keyPath)
             } catch {
-                FileHandle.standardError.write(Data("\(file): cannot verify: \(error)\n".utf8))
+                FileHandle.standardError.write(Data((Messages.Evaluation.cannotVerify(file, error: "\(error)").text() + "\n").utf8))
                 throw ExitCode(2)
             }
             let valid = (try? CitySigningKey.verify(signature: signed.signature.bytes, of: signed.body.wireBytes(), publicKeyAt: keyPath)) ?? false
             guard valid else {
                 let why = signed.body.keyID == keyID
-                    ? "the signature does not match the contents: the file was changed after it was signed"
-                    : "it names signing key \(signed.body.keyID), not this public key (\(keyID)), and the signature does not match"
-                print("INVALID \(file): \(why)")
+                    ? Messages.Evaluation.contentsChanged.text()
+                    : Messages.Evaluation.otherKey(signed.body.keyID, this: keyID).text()
+                print(Messages.Evaluation.invalid(file, why: why).text())
                 throw ExitCode.failure
             }
             let body = signed.body
-            print("valid: certificate \(body.number) of \(body.holderName) (\(body.holderIDMasked)), \(body.kind) \(body.occupation) \(body.level == .unspecified ? "" : body.level.chineseName)")
-            print("  signed \(EvaluationReports.date(body.signedOn)) by key \(body.keyID); state then: \(body.state)")
+            print(Messages.Evaluation.valid(number: body.number, holder: body.holderName, id: body.holderIDMasked,
+                                           kind: Vocabulary.word(EvaluationCSVFormat.certificateKind, body.kind), occupation: body.occupation,
+                                           level: body.level == .unspecified ? "" : body.level.chineseName).text())
+            print(Messages.Evaluation.signed(on: EvaluationReports.date(body.signedOn), key: body.keyID, state: "\(body.state)").text())
         }
     }
 }

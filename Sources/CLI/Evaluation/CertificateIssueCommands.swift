@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -71,8 +72,8 @@ extension EvaluationCommand {
                 object["superseded"] = response.superseded
                 print(TrainingJSON.render(object))
             } else {
-                var line = "issued " + CertificateJSON.line(response.certificate)
-                if !response.superseded.isEmpty { line += "; supersedes \(response.superseded.joined(separator: ", "))" }
+                var line = Messages.Evaluation.didIssue.text() + " " + CertificateJSON.line(response.certificate)
+                if !response.superseded.isEmpty { line += Messages.Evaluation.supersedes(response.superseded.joined(separator: ", ")).text() }
                 print(line)
             }
         }
@@ -101,7 +102,7 @@ extension EvaluationCommand {
             let view = try await target.call(attempts: IdempotencyOptions.attempts) { client in
                 try await client.unary(EvaluationService.revokeCertificate, request, options: idempotency.callOptions())
             }
-            print(json ? TrainingJSON.render(CertificateJSON.certificate(view)) : "revoked " + CertificateJSON.line(view))
+            print(json ? TrainingJSON.render(CertificateJSON.certificate(view)) : Messages.Evaluation.didRevoke.text() + " " + CertificateJSON.line(view))
         }
     }
 }
@@ -124,11 +125,12 @@ enum CertificateJSON {
 
     /// `JCC… skill_level 6-18-02-04 level 4, 王* 1405…, county …, issued …, state` on one line.
     static func line(_ view: CertificateView) -> String {
-        var line = "\(view.number)  \(EvaluationCSVFormat.certificateKind.text(for: view.kind))  \(view.occupation)"
-        if view.level != .unspecified { line += "  level \(view.level.rawValue) \(view.level.chineseName)" }
+        var line = "\(view.number)  \(Vocabulary.text(EvaluationCSVFormat.certificateKind, view.kind))  \(view.occupation)"
+        if view.level != .unspecified { line += "  " + Messages.Evaluation.levelWord(view.level.rawValue, view.level.chineseName).text() }
         if !view.operationCode.isEmpty { line += "  \(view.operationCode)" }
-        line += "  \(view.holderNameMasked) \(view.holderIDMasked)  county \(view.county)  issued \(EvaluationReports.date(view.issuedOn))"
-        line += "  \(view.state)\(view.endedOn == 0 ? "" : " since \(EvaluationReports.date(view.endedOn))")"
+        line += "  \(view.holderNameMasked) \(view.holderIDMasked)  "
+            + Messages.Evaluation.countyAndIssued(county: CountyName.of(view.county), date: EvaluationReports.date(view.issuedOn)).text()
+        line += "  \(Messages.Evaluation.state("\(view.state)"))\(view.endedOn == 0 ? "" : Messages.Evaluation.since(EvaluationReports.date(view.endedOn)).text())"
         return line
     }
 }

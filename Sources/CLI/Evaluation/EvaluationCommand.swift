@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -112,7 +113,7 @@ struct EvaluationCommand: AsyncParsableCommand {
             var request = InstitutionListRequest(county: county)
             if let type {
                 guard let value = EvaluationCSVFormat.institutionType.value(for: type), value != .unspecified else {
-                    throw ValidationError("--type: one of \(EvaluationCSVFormat.institutionType.terms.map(\.slug).joined(separator: ", "))")
+                    throw ValidationError(Messages.Evaluation.typeOneOf(EvaluationCSVFormat.institutionType.terms.map(\.slug).joined(separator: ", ")).text())
                 }
                 request.type = value
             }
@@ -137,7 +138,7 @@ struct EvaluationCommand: AsyncParsableCommand {
         func run() async throws {
             var date: Int32 = 0
             if let asOf {
-                guard let parsed = CalendarDate.parse(asOf) else { throw ValidationError("--as-of: '\(asOf)' is not a date (yyyy-mm-dd)") }
+                guard let parsed = CalendarDate.parse(asOf) else { throw ValidationError("--as-of: " + Messages.Import.notADate(asOf).text()) }
                 date = parsed.yyyymmdd
             }
             let counts = try await target.call { client in
@@ -155,9 +156,9 @@ struct EvaluationCommand: AsyncParsableCommand {
 
         func run() async throws {
             let report = try await target.call { client in try await client.unary(EvaluationService.compliance, ComplianceRequest(county: county)) }
-            print("\(report.lacking.count) of \(report.largeEnterprises) enterprises with ≥ \(report.minimumStaff) staff have no active evaluation body")
+            print(Messages.Evaluation.compliance(lacking: report.lacking.count, of: UInt64(report.largeEnterprises), minimumStaff: UInt32(report.minimumStaff)).text())
             for enterprise in report.lacking {
-                print("  \(enterprise.creditCode)  \(enterprise.county)  \(String(format: "%6d", enterprise.staffCount))  \(enterprise.name)")
+                print("  \(enterprise.creditCode)  \(CountyName.padded(enterprise.county))  \(String(format: "%6d", enterprise.staffCount))  \(enterprise.name)")
             }
         }
     }

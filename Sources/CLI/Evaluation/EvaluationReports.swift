@@ -1,71 +1,90 @@
 import Foundation
 import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsProtocol
 
 /// How the evaluation commands print what the service answers.
 enum EvaluationReports {
+    typealias Words = Messages.Evaluation
+
     static func date(_ yyyymmdd: Int32) -> String {
         yyyymmdd == 0 ? "-" : CalendarDate(yyyymmdd: yyyymmdd)?.isoString ?? String(yyyymmdd)
     }
 
     static func counts(_ counts: EvaluationCounts) -> String {
+        let scope = counts.county == 0 ? Messages.Common.city.text() : Words.countyScope(CountyName.of(counts.county)).text()
         var lines = [
-            "\(counts.county == 0 ? "city" : "county \(counts.county)") as of \(date(counts.asOf))",
-            "  skilled workers        \(counts.skilledWorkers)  (\(counts.inSystemSkilledWorkers) with certificates here + \(counts.baselineSkilledWorkers) declared baseline)",
-            "  high-skill talents     \(counts.highSkill)  (levels 3–1; \(counts.baselineHighSkill) of them baseline)",
-            "  new skilled workers    \(counts.newSkilledWorkers)  (first certificate in \(counts.year))",
-            "  enterprises ≥ 300 staff without a body  \(counts.complianceKnown ? String(counts.enterprisesLackingBody) : "unknown (registry unreachable)")",
-            "  institutions",
+            Words.asOf(scope, date: date(counts.asOf)).text(),
+            Words.skilledWorkers(counts.skilledWorkers, inSystem: counts.inSystemSkilledWorkers, baseline: counts.baselineSkilledWorkers).text(),
+            Words.highSkill(counts.highSkill, baseline: counts.baselineHighSkill).text(),
+            Words.newSkilled(counts.newSkilledWorkers, year: counts.year).text(),
+            Words.lackingBody(counts.complianceKnown ? String(counts.enterprisesLackingBody) : Words.registryUnreachable.text()).text(),
+            Words.institutionsHeading.text(),
         ]
         for institution in counts.institutions {
-            lines.append("    \(institution.type.description.padding(toLength: 20, withPad: " ", startingAt: 0)) \(institution.status.description.padding(toLength: 10, withPad: " ", startingAt: 0)) \(institution.count)")
+            lines.append("    \(TextWidth.padded(Vocabulary.word(EvaluationCSVFormat.institutionType, institution.type), to: 20)) "
+                + "\(TextWidth.padded(Words.state(institution.status.description), to: 10)) \(institution.count)")
         }
         return lines.joined(separator: "\n")
     }
 
     static func institutions(_ list: InstitutionList, scope: Bool) -> String {
-        var lines = ["\(list.institutions.count) institutions"]
+        var lines = [Words.institutionCount(list.institutions.count).text()]
         for view in list.institutions {
             let institution = view.institution
-            var line = "  \(institution.code.padding(toLength: 22, withPad: " ", startingAt: 0)) \(institution.type.description.padding(toLength: 20, withPad: " ", startingAt: 0)) \(institution.county)  \(view.status.description.padding(toLength: 9, withPad: " ", startingAt: 0)) \(institution.name)"
+            var line = "  \(institution.code.padding(toLength: 22, withPad: " ", startingAt: 0)) "
+                + "\(TextWidth.padded(Vocabulary.word(EvaluationCSVFormat.institutionType, institution.type), to: 20)) \(CountyName.padded(institution.county))  "
+                + "\(TextWidth.padded(Words.state(view.status.description), to: 9)) \(institution.name)"
             if !institution.enterpriseCreditCode.isEmpty { line += "  (\(institution.enterpriseCreditCode))" }
             lines.append(line)
-            if scope { lines.append("      scope \(EvaluationCSVFormat.formatScope(institution.scope))") }
+            if scope { lines.append(Words.scope(EvaluationCSVFormat.formatScope(institution.scope)).text()) }
         }
         return lines.joined(separator: "\n")
     }
 
-    static let baselineHeader = "county  level        as of       declared   claimed   counted"
+    static var baselineHeader: String {
+        TextWidth.padded(Words.baselineCounty.text(), to: CountyName.padded(0).count) + "  " + TextWidth.padded(Words.baselineLevel.text(), to: 10)
+            + " " + TextWidth.padded(Words.baselineAsOf.text(), to: 10)
+            + [Words.baselineDeclared, Words.baselineClaimed, Words.baselineCounted].map { " " + TextWidth.leftPadded($0.text(), to: 9) }.joined()
+    }
 
     static func baseline(_ entry: BaselineEntry) -> String {
-        "\(entry.county)  \(entry.level.chineseName.padding(toLength: 10, withPad: " ", startingAt: 0)) \(date(entry.asOf))  \(String(format: "%9d %9d %9d", entry.declared, entry.claimed, entry.counted))"
+        "\(CountyName.padded(entry.county))  \(TextWidth.padded(entry.level.chineseName, to: 10)) \(date(entry.asOf))  \(String(format: "%9d %9d %9d", entry.declared, entry.claimed, entry.counted))"
     }
 
     static func certificate(_ view: CertificateView) -> String {
-        """
-        number        \(view.number)
-        kind          \(view.kind)
-        occupation    \(view.occupation)\(OccupationCatalogue.default.occupation(code: view.occupation).map { " \($0.chineseName)" } ?? "")
-        level         \(view.level == .unspecified ? "-" : view.level.chineseName)\(view.operationCode.isEmpty ? "" : "  operation/item \(view.operationCode)")
-        holder        \(view.holderNameMasked)  \(view.holderIDMasked)
-        institution   \(view.institutionCode)\(view.employerCreditCode.isEmpty ? "" : "  employer \(view.employerCreditCode)")
-        county        \(view.county)
-        issued        \(date(view.issuedOn))   expires \(date(view.expiresOn))\(view.reviewDates.isEmpty ? "" : "   reviews \(view.reviewDates.map(date).joined(separator: ", "))")
-        state         \(view.state)\(view.endedOn == 0 ? "" : " since \(date(view.endedOn))")
-        """
+        let occupationName = OccupationCatalogue.default.occupation(code: view.occupation).map { " \($0.chineseName)" } ?? ""
+        let level = (view.level == .unspecified ? "-" : view.level.chineseName) + (view.operationCode.isEmpty ? "" : Words.operation(view.operationCode).text())
+        let institution = view.institutionCode + (view.employerCreditCode.isEmpty ? "" : Words.employer(view.employerCreditCode).text())
+        let issued = date(view.issuedOn) + Words.expires(date(view.expiresOn)).text()
+            + (view.reviewDates.isEmpty ? "" : Words.reviews(view.reviewDates.map(date).joined(separator: ", ")).text())
+        let state = Words.state("\(view.state)") + (view.endedOn == 0 ? "" : Words.since(date(view.endedOn)).text())
+        return LabelledLines.render([
+            (Words.number, view.number),
+            (Words.kind, Vocabulary.word(EvaluationCSVFormat.certificateKind, view.kind)),
+            (Words.occupation, view.occupation + occupationName),
+            (Words.level, level),
+            (Words.holder, "\(view.holderNameMasked)  \(view.holderIDMasked)"),
+            (Words.institution, institution),
+            (Words.county, CountyName.of(view.county)),
+            (Words.issued, issued),
+            (Words.state, state),
+        ])
     }
 
     static func recognitions(_ person: PersonRecognitions) -> String {
-        var lines = ["highest level \(person.highestLevel == .unspecified ? "-" : person.highestLevel.chineseName)"
+        var lines = [Words.highestLevel(person.highestLevel == .unspecified ? "-" : person.highestLevel.chineseName).text()
             + (person.engineeringTitle.isEmpty ? "" : "  ↔ \(person.engineeringTitle)")]
         for entry in person.certificates {
             let view = entry.certificate
-            var line = "  \(view.number)  \(view.kind)  \(view.occupation)  \(view.level == .unspecified ? "-" : view.level.chineseName)"
-            if entry.equivalentKind != .unspecified { line += "  = \(entry.equivalentKind) \(entry.equivalentLevel.chineseName)" }
+            var line = "  \(view.number)  \(Vocabulary.word(EvaluationCSVFormat.certificateKind, view.kind))  \(view.occupation)  \(view.level == .unspecified ? "-" : view.level.chineseName)"
+            if entry.equivalentKind != .unspecified {
+                line += "  = \(Vocabulary.word(EvaluationCSVFormat.certificateKind, entry.equivalentKind)) \(entry.equivalentLevel.chineseName)"
+            }
             if !entry.engineeringTitle.isEmpty { line += "  ↔ \(entry.engineeringTitle)" }
             lines.append(line)
         }
-        if person.certificates.isEmpty { lines.append("  no valid certificates") }
+        if person.certificates.isEmpty { lines.append(Words.noValidCertificates.text()) }
         return lines.joined(separator: "\n")
     }
 }

@@ -1,4 +1,5 @@
 import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsProtocol
 
 /// Turns CSV records into registry messages. Problems the client can see (a field that is not
@@ -18,7 +19,7 @@ enum RegistryCSVMapping {
         person.residenceCounty = try CSVField.number(field(.residenceCounty), Person.residenceCounty.rawValue, line)
         person.category = try CSVField.term(RegistryCSVFormat.category, field(.category), Person.category.rawValue, line)
         guard let groups = RegistryCSVFormat.parseKeyGroups(field(.keyGroups)) else {
-            throw RowFailure(line: line, column: Person.keyGroups.rawValue, reason: "'\(field(.keyGroups))' names an unknown key group")
+            throw RowFailure(line: line, column: Person.keyGroups.rawValue, reason: Messages.Import.unknownKeyGroup(field(.keyGroups)).text())
         }
         person.keyGroups = groups
         person.education = try CSVField.term(RegistryCSVFormat.education, field(.education), Person.education.rawValue, line)
@@ -68,7 +69,7 @@ enum RegistryCSVMapping {
         enterprise.industry = field(.industry)
         enterprise.staffCount = UInt32(try CSVField.number(field(.staffCount), Firm.staffCount.rawValue, line) as Int32)
         guard let above = RegistryCSVFormat.parseBool(field(.aboveDesignatedSize)) else {
-            throw RowFailure(line: line, column: Firm.aboveDesignatedSize.rawValue, reason: "expected true or false")
+            throw RowFailure(line: line, column: Firm.aboveDesignatedSize.rawValue, reason: Messages.Import.expectedTrueOrFalse.text())
         }
         enterprise.aboveDesignatedSize = above
         return EnterpriseImportRow(line: line, enterprise: enterprise)
@@ -90,7 +91,7 @@ enum RegistryCSVMapping {
 
     private static func checkCount(_ fields: [String], _ expected: Int, line: UInt32) throws(RowFailure) {
         guard fields.count == expected else {
-            throw RowFailure(line: line, column: "", reason: "\(fields.count) fields, expected \(expected)")
+            throw RowFailure(line: line, column: "", reason: Messages.Import.fieldCount(fields.count, expected: expected).text())
         }
     }
 

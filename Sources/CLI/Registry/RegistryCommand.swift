@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -18,7 +19,7 @@ struct RegistryCommand: AsyncParsableCommand {
               jcskills registry history --id-number 140524199001011239
             """,
         subcommands: [Import.self, ImportEnterprises.self, ImportDemand.self, Export.self, Get.self, Statistics.self, Gap.self,
-                      Register.self, Update.self, Move.self, Leave.self, History.self])
+                      Register.self, Update.self, Move.self, Leave.self, History.self, Quality.self])
 
     struct Target: ParsableArguments {
         @OptionGroup var client: ClientOptions
@@ -108,7 +109,7 @@ struct RegistryCommand: AsyncParsableCommand {
             if let file = sink as? FileCSVSink { try file.close() }
             if let output = sink as? StandardOutputSink { try output.flush() }
             await client.close()
-            FileHandle.standardError.write(Data("exported \(count) persons\n".utf8))
+            FileHandle.standardError.write(Data((Messages.Registry.exported(count).text() + "\n").utf8))
         }
     }
 
@@ -119,7 +120,7 @@ struct RegistryCommand: AsyncParsableCommand {
         @Option(name: .long, help: "Card number.") var card: String?
 
         func run() async throws {
-            guard (id == nil) != (card == nil) else { throw ValidationError("give --id or --card") }
+            guard (id == nil) != (card == nil) else { throw ValidationError(Messages.Registry.giveIDOrCard.text()) }
             let client = try target.makeClient()
             do {
                 let person = try await client.unary(RegistryService.getPerson, PersonLookup(idNumber: id ?? "", cardNumber: card ?? ""))
@@ -141,15 +142,16 @@ struct RegistryCommand: AsyncParsableCommand {
             let client = try target.makeClient()
             let stats = try await client.unary(RegistryService.statistics, StatisticsRequest(county: county))
             await client.close()
-            print("registered \(stats.registered) persons; \(stats.enterprises) enterprises, \(stats.enterprisesSurveyed) surveyed")
+            print(Messages.Registry.statistics(registered: stats.registered, enterprises: stats.enterprises, surveyed: stats.enterprisesSurveyed).text())
             for coverage in stats.coverage {
                 let share = coverage.estimatedLabourForce == 0 ? 0 : Double(coverage.registered) / Double(coverage.estimatedLabourForce) * 100
-                print(String(format: "  %d  %9d of %9d  %5.1f%%", coverage.county, coverage.registered, coverage.estimatedLabourForce, share))
+                print(Messages.Registry.coverage(county: CountyName.padded(coverage.county), registered: String(format: "%9d", coverage.registered),
+                                                 estimated: String(format: "%9d", coverage.estimatedLabourForce), share: String(format: "%5.1f", share)).text())
             }
             var byCategory: [Int32: UInt64] = [:]
             for cell in stats.cells { byCategory[cell.category.rawValue, default: 0] += cell.count }
             for (category, count) in byCategory.sorted(by: { $0.key < $1.key }) {
-                print("  \(RegistryCSVFormat.category.text(for: LabourCategory(rawValue: category)).padding(toLength: 20, withPad: " ", startingAt: 0)) \(count)")
+                print("  \(TextWidth.padded(Vocabulary.text(RegistryCSVFormat.category, LabourCategory(rawValue: category)), to: 20)) \(count)")
             }
         }
     }
@@ -163,7 +165,9 @@ struct RegistryCommand: AsyncParsableCommand {
             let client = try target.makeClient()
             let report = try await client.unary(RegistryService.demandGap, DemandGapRequest(year: year))
             await client.close()
-            print("occupation      year   demand  working  wishing")
+            typealias Words = Messages.Registry
+            print(TextWidth.padded(Words.gapOccupation.text(), to: 14) + " " + TextWidth.padded(Words.gapYear.text(), to: 4)
+                  + [Words.gapDemand, Words.gapWorking, Words.gapWishing].map { " " + TextWidth.leftPadded($0.text(), to: 8) }.joined())
             for row in report.rows {
                 print("\(row.occupation.padding(toLength: 14, withPad: " ", startingAt: 0)) \(row.year) \(String(format: "%8d %8d %8d", row.demand, row.working, row.wishing))")
             }
@@ -194,19 +198,22 @@ enum PersonCSV {
     }
 
     static func describe(_ person: PersonView) -> String {
-        """
-        card          \(person.cardNumber)
-        id number     \(person.idNumber)\(person.masked ? "  (masked)" : "")
-        name          \(person.name)
-        gender / age  \(person.gender), \(person.age)
-        county        \(person.residenceCounty)
-        category      \(RegistryCSVFormat.category.text(for: person.category))
-        key groups    \(RegistryCSVFormat.formatKeyGroups(person.keyGroups))
-        employment    \(RegistryCSVFormat.employment.text(for: person.employment)) \(person.occupation)
-        training wish \(person.trainingWish)
-        phone         \(person.phone)
-        registered    \(CalendarDate(yyyymmdd: person.registeredOn)?.isoString ?? "-"), status \(person.status.rawValue), version \(person.version)
-        """
+        typealias Words = Messages.Registry
+        let rows: [(Message, String)] = [
+            (Words.card, person.cardNumber),
+            (Words.idNumber, person.idNumber + (person.masked ? Words.masked.text() : "")),
+            (Words.name, person.name),
+            (Words.genderAge, "\(Vocabulary.gender(person.gender)), \(person.age)"),
+            (Words.county, CountyName.of(person.residenceCounty)),
+            (Words.category, Vocabulary.text(RegistryCSVFormat.category, person.category)),
+            (Words.keyGroups, Vocabulary.keyGroups(person.keyGroups)),
+            (Words.employment, "\(Vocabulary.text(RegistryCSVFormat.employment, person.employment)) \(person.occupation)"),
+            (Words.trainingWish, person.trainingWish),
+            (Words.phone, person.phone),
+            (Words.registered, "\(CalendarDate(yyyymmdd: person.registeredOn)?.isoString ?? "-"), "
+                + Words.statusAndVersion(status: RegistryPersonJSON.statusWord(person.status), version: person.version).text()),
+        ]
+        return LabelledLines.render(rows)
     }
 }
 

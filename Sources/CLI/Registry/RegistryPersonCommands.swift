@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 
@@ -17,7 +18,7 @@ extension RegistryCommand {
         var card: String?
 
         func validate() throws {
-            guard (idNumber == nil) != (card == nil) else { throw ValidationError("give --id-number or --card") }
+            guard (idNumber == nil) != (card == nil) else { throw ValidationError(Messages.Registry.giveIDNumberOrCard.text()) }
         }
 
         var lookup: PersonLookup { PersonLookup(idNumber: idNumber ?? "", cardNumber: card ?? "") }
@@ -82,7 +83,7 @@ extension RegistryCommand {
             let response = try await target.call(attempts: IdempotencyOptions.attempts) { client in
                 try await client.unary(RegistryService.registerPerson, request, options: idempotency.callOptions())
             }
-            print(json ? TrainingJSON.render(RegistryPersonJSON.person(response.person)) : "registered " + RegistryPersonJSON.line(response.person))
+            print(json ? TrainingJSON.render(RegistryPersonJSON.person(response.person)) : Messages.Registry.didRegister.text() + " " + RegistryPersonJSON.line(response.person))
         }
     }
 
@@ -135,7 +136,7 @@ extension RegistryCommand {
             }
             if let keyGroups {
                 guard let groups = RegistryCSVFormat.parseKeyGroups(keyGroups.trimmingWhitespace) else {
-                    throw CLIError("\(Column.keyGroups.rawValue): '\(keyGroups)' names an unknown key group")
+                    throw CLIError("\(Column.keyGroups.rawValue): " + Messages.Import.unknownKeyGroup(keyGroups).text())
                 }
                 update.keyGroups = groups
                 update.replaceKeyGroups = true
@@ -145,7 +146,7 @@ extension RegistryCommand {
 
         func validate() throws {
             guard [phone, category, education, occupation, employment, trainingWish, trainingMode, stage, keyGroups].contains(where: { $0 != nil }) else {
-                throw ValidationError("nothing to change: give at least one of --phone, --category, --education, --occupation, --employment, --training-wish, --training-mode, --stage, --key-groups")
+                throw ValidationError(Messages.Registry.nothingToChange.text())
             }
         }
 
@@ -154,7 +155,7 @@ extension RegistryCommand {
             let view = try await target.call(attempts: IdempotencyOptions.attempts) { client in
                 try await client.unary(RegistryService.updatePerson, request, options: idempotency.callOptions())
             }
-            print(json ? TrainingJSON.render(RegistryPersonJSON.person(view)) : "updated " + RegistryPersonJSON.line(view))
+            print(json ? TrainingJSON.render(RegistryPersonJSON.person(view)) : Messages.Registry.didUpdate.text() + " " + RegistryPersonJSON.line(view))
         }
     }
 
@@ -191,7 +192,7 @@ extension RegistryCommand {
             let view = try await target.call(attempts: IdempotencyOptions.attempts) { client in
                 try await client.unary(RegistryService.changeStatus, change, options: idempotency.callOptions())
             }
-            print(json ? TrainingJSON.render(RegistryPersonJSON.person(view)) : "moved " + RegistryPersonJSON.line(view))
+            print(json ? TrainingJSON.render(RegistryPersonJSON.person(view)) : Messages.Registry.didMove.text() + " " + RegistryPersonJSON.line(view))
         }
     }
 
@@ -217,7 +218,7 @@ extension RegistryCommand {
         @Option(name: .long, help: "Why, in words, kept in the history.") var reason: String = ""
 
         func validate() throws {
-            guard (leavingReason == nil) != !movedAway else { throw ValidationError("give --leaving-reason or --moved-away") }
+            guard (leavingReason == nil) != !movedAway else { throw ValidationError(Messages.Registry.giveLeavingReasonOrMovedAway.text()) }
         }
 
         func run() async throws {
@@ -238,7 +239,7 @@ extension RegistryCommand {
             let view = try await target.call(attempts: IdempotencyOptions.attempts) { client in
                 try await client.unary(RegistryService.changeStatus, change, options: idempotency.callOptions())
             }
-            print(json ? TrainingJSON.render(RegistryPersonJSON.person(view)) : "changed " + RegistryPersonJSON.line(view))
+            print(json ? TrainingJSON.render(RegistryPersonJSON.person(view)) : Messages.Registry.didChange.text() + " " + RegistryPersonJSON.line(view))
         }
     }
 
@@ -286,6 +287,16 @@ enum RegistryPersonJSON {
         }
     }
 
+    /// The status as a reader reads it (the JSON keeps ``status(_:)``'s slug).
+    static func statusWord(_ status: RegistrationStatus) -> String {
+        switch status {
+        case .active: Messages.Registry.active.text()
+        case .movedAway: Messages.Registry.movedAway.text()
+        case .leftLabourForce: Messages.Registry.leftLabourForce.text()
+        default: Messages.Registry.unspecified.text()
+        }
+    }
+
     static func person(_ person: PersonView) -> [String: Any] {
         [
             "card_number": person.cardNumber, "id_number": person.idNumber, "name": person.name,
@@ -303,14 +314,15 @@ enum RegistryPersonJSON {
 
     /// `card … id … name, county …, status …, version …` on one line.
     static func line(_ person: PersonView) -> String {
-        var line = "\(person.cardNumber)  \(person.idNumber)  \(person.name)  county \(person.residenceCounty)  \(status(person.status))"
-        if person.leavingReason != .unspecified { line += " (\(leavingReason.text(for: person.leavingReason)))" }
-        return line + "  version \(person.version)"
+        var line = "\(person.cardNumber)  \(person.idNumber)  \(person.name)  "
+            + Messages.Registry.countyWord(CountyName.of(person.residenceCounty)).text() + "  \(statusWord(person.status))"
+        if person.leavingReason != .unspecified { line += " (\(Vocabulary.text(leavingReason, person.leavingReason)))" }
+        return line + "  " + Messages.Registry.version(person.version).text()
     }
 
     /// A history entry's value as a reader wants it: statuses by name, the rest as stored.
-    static func value(_ field: String, _ text: String) -> String {
-        if field == "status", let raw = Int32(text) { return status(RegistrationStatus(rawValue: raw)) }
+    static func value(_ field: String, _ text: String, words: Bool = false) -> String {
+        if field == "status", let raw = Int32(text) { return words ? statusWord(RegistrationStatus(rawValue: raw)) : status(RegistrationStatus(rawValue: raw)) }
         return text.isEmpty ? "-" : text
     }
 
@@ -336,13 +348,15 @@ enum RegistryPersonJSON {
     }
 
     static func table(_ history: PersonHistory) -> String {
-        var lines = ["card \(history.cardNumber): \(history.entries.count) \(history.entries.count == 1 ? "change" : "changes")"]
+        typealias Words = Messages.Registry
+        var lines = [Words.historyTitle(card: history.cardNumber, changes: history.entries.count).text()]
         if !history.entries.isEmpty {
-            lines.append("  at (Beijing)          by                           field             old → new")
+            lines.append("  " + TextWidth.padded(Words.historyAt.text(), to: 22) + TextWidth.padded(Words.historyBy.text(), to: 29)
+                         + TextWidth.padded(Words.historyField.text(), to: 18) + Words.historyChange.text())
         }
         for entry in history.entries {
             var line = "  \(time(entry.at))   \(entry.principal.padding(toLength: 28, withPad: " ", startingAt: 0)) "
-                + "\(entry.field.padding(toLength: 17, withPad: " ", startingAt: 0)) \(value(entry.field, entry.oldValue)) → \(value(entry.field, entry.newValue))"
+                + "\(entry.field.padding(toLength: 17, withPad: " ", startingAt: 0)) \(value(entry.field, entry.oldValue, words: true)) → \(value(entry.field, entry.newValue, words: true))"
             if !entry.reason.isEmpty { line += "  (\(entry.reason))" }
             lines.append(line)
         }
