@@ -66,7 +66,8 @@ public enum GatewayDefinition: ServiceDefinition {
         if dashboard.enabled ?? true {
             background.append(try DashboardServer(
                 options: dashboard, tls: settings.tls, engine: service.engine, history: history,
-                catalogue: catalogue, limits: settings.httpLimits, logger: environment.logger))
+                catalogue: catalogue, limits: settings.httpLimits, logger: environment.logger,
+                quality: clients[.registry].map { RegistryQualityReader(client: $0) }))
         }
         return ServiceAssembly(
             services: [service],

@@ -8,6 +8,8 @@ struct DashboardRequest: Sendable {
     var uri: String
     var authorization: String?
     var hasClientCertificate: Bool
+    /// Who the certificate names, for the `/quality` page's county (DashboardIdentity.swift).
+    var clientIdentity: DashboardClientIdentity? = nil
 }
 
 /// One whole answer of the dashboard; ``DashboardServer`` adds the security headers.
@@ -26,6 +28,8 @@ struct DashboardPages: Sendable {
     let engine: TotalsEngine
     let history: IndicatorHistory
     let token: String?
+    /// The `/quality` page, where the gateway has a registry to ask (QualityRoute.swift).
+    var quality: QualityRoute? = nil
 
     func respond(to request: DashboardRequest) async -> DashboardResponse {
         let parts = request.uri.split(separator: "?", maxSplits: 1)
@@ -36,6 +40,7 @@ struct DashboardPages: Sendable {
         guard mayEnter(request, query: query) else {
             return .text(.unauthorized, "present a client certificate from the city's CA, or the dashboard token (?token=… or Authorization: Bearer …)\n")
         }
+        if path == "/quality", let quality { return await quality.respond(to: request, query: query) }
         guard path == "/" else { return .text(.notFound, "not found: the dashboard is at /\n") }
         do {
             let totals = try await engine.totals(TotalsRequest(county: TotalsRequest.everyCounty))

@@ -22,13 +22,16 @@ struct DashboardServer: Service {
     let logger: Logger
 
     init(options: DashboardOptions, tls: TLSFiles, engine: TotalsEngine, history: IndicatorHistory,
-         catalogue: IndicatorCatalogue, limits: HTTPServerLimits = HTTPServerLimits(), logger: Logger) throws {
+         catalogue: IndicatorCatalogue, limits: HTTPServerLimits = HTTPServerLimits(), logger: Logger,
+         quality: RegistryQualityReader? = nil) throws {
         self.address = try options.endpoint()
         self.tls = try tls.makeDashboardTLSConfiguration()
         // Hummingbird builds its context when the server starts; a bad file fails the gateway's
         // start here, as a bad RPC certificate does, rather than only costing the page.
         _ = try NIOSSLContext(configuration: self.tls)
-        self.pages = DashboardPages(engine: engine, history: history, token: options.token)
+        var pages = DashboardPages(engine: engine, history: history, token: options.token)
+        pages.quality = quality.map { QualityRoute(reader: $0) }
+        self.pages = pages
         self.limits = limits
         self.logger = logger
     }
@@ -101,7 +104,8 @@ struct DashboardResponder: HTTPResponder {
     func respond(to request: Request, context: Context) async throws -> Response {
         let page = await pages.respond(to: DashboardRequest(
             method: request.method.rawValue, uri: request.uri.string,
-            authorization: request.headers[.authorization], hasClientCertificate: await context.hasClientCertificate))
+            authorization: request.headers[.authorization], hasClientCertificate: await context.hasClientCertificate,
+            clientIdentity: await context.clientIdentity))
         let headers: HTTPFields = [
             .contentType: page.contentType,
             .cacheControl: "no-store",
