@@ -117,12 +117,13 @@ struct GatewayTotalsTests {
                     engine: service.engine, history: history.history, catalogue: .plan, logger: .init(label: "test"))
                 try await HTTPPort.serving(dashboard, clientTLS: try DashboardTestStore.tls(clientIdentity: "auditor")) { server in
                     let port = server.port
+                    // Chinese by default (DashboardLanguageTests has the English page).
                     let page = try await server.get("/")
                     #expect(page.hasPrefix("HTTP/1.0 200"))
                     for indicator in totals.scope.indicators {
                         if indicator.status == .unavailable {
                             // No training or competition service here: their indicators say why they have no value.
-                            #expect(page.contains("<p class=\"reason\">unavailable: \(indicator.reason)</p>"), "\(indicator.key)")
+                            #expect(page.contains("<p class=\"reason\">无法获取：\(indicator.reason)</p>"), "\(indicator.key)")
                         } else {
                             #expect(page.contains("data-key=\"\(indicator.key)\">\(indicator.displayValue)<"), "\(indicator.key)")
                         }

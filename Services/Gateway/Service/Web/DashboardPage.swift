@@ -1,22 +1,33 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsProtocol
 
 /// The dashboard's one page: the city's indicators as progress bars against target and
-/// deadline, a table per county, and a chart per indicator. Self-contained HTML (the city
+/// deadline with the planning aid beside each, a table per county, and a chart per indicator,
+/// in the request's language (``DashboardLanguage``). Self-contained HTML (the city
 /// network has no internet): inline CSS and SVG, nothing fetched.
 struct DashboardPage {
     let totals: Totals
     let series: [String: [IndicatorHistory.Point]]
+    var language: Language = .zh
+    /// The request's query, to link to the page in the other language with the same token.
+    var query: String = ""
+
+    private func text(_ message: Message) -> String { Self.escape(message.text(in: language)) }
 
     func render() -> String {
+        let other: Language = language == .zh ? .en : .zh
+        let generated = Self.time(totals.generatedMs)
+        let meta = text(Messages.Dashboard.meta(asOf: IndicatorValue.isoDate(totals.asOf), year: totals.year, generated: generated))
         var html = """
         <!doctype html>
-        <html lang="zh-CN"><head><meta charset="utf-8">
+        <html lang="\(text(Messages.Dashboard.htmlLanguage))"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>晋城市 人人持证 · Jincheng skills indicators</title>
+        <title>\(text(Messages.Dashboard.title))</title>
         <style>\(Self.style)</style></head><body>
-        <h1>人人持证、技能社会 · Jincheng skills plan</h1>
-        <p class="meta">As of \(IndicatorValue.isoDate(totals.asOf)) · year \(totals.year) · generated \(Self.time(totals.generatedMs))\(totals.partial ? " · <strong class=\"unavailable\">partial: some sources did not answer</strong>" : "")</p>
+        <p class="lang"><a href="\(Self.escape(DashboardLanguage.switchQuery(query, to: other)))" hreflang="\(other.rawValue)">\(text(Messages.Dashboard.otherLanguage))</a></p>
+        <h1>\(text(Messages.Dashboard.heading))</h1>
+        <p class="meta">\(meta)\(totals.partial ? " · <strong class=\"unavailable\">\(text(Messages.Dashboard.partial))</strong>" : "")</p>
         """
         html += sourcesLine()
         html += "<section class=\"cards\">"
@@ -30,9 +41,10 @@ struct DashboardPage {
 
     private func sourcesLine() -> String {
         let items = totals.sources.map { source in
-            source.available
-                ? "<li class=\"ok\">\(Self.escape(source.service)): answered in \(source.latencyMicros / 1000) ms</li>"
-                : "<li class=\"unavailable\">\(Self.escape(source.service)): \(Self.escape(source.reason))</li>"
+            let name = DashboardWords.service(source.service, in: language)
+            return source.available
+                ? "<li class=\"ok\">\(text(Messages.Dashboard.answered(name, milliseconds: source.latencyMicros / 1000)))</li>"
+                : "<li class=\"unavailable\">\(text(Messages.Dashboard.sourceFailed(name, source.reason)))</li>"
         }
         return "<ul class=\"sources\">\(items.joined())</ul>"
     }
@@ -40,21 +52,26 @@ struct DashboardPage {
     private func card(_ indicator: IndicatorValue) -> String {
         let status = Self.statusClass(indicator.status)
         var html = "<article class=\"card \(status)\" id=\"\(Self.escape(indicator.key))\">"
-        html += "<h2>\(Self.escape(indicator.nameZh)) <small>\(Self.escape(indicator.nameEn))</small></h2>"
+        html += "<h2>\(Self.escape(DashboardWords.indicatorName(indicator, in: language)))</h2>"
         if indicator.status == .unavailable {
-            html += "<p class=\"value\">—</p><p class=\"reason\">unavailable: \(Self.escape(indicator.reason))</p>"
+            html += "<p class=\"value\">—</p><p class=\"reason\">\(text(Messages.Dashboard.unavailable(indicator.reason)))</p>"
             if indicator.hasLastKnown {
-                html += "<p class=\"reason\">last known \(indicator.displayLastKnown) at \(Self.time(indicator.lastKnownTimeMs))</p>"
+                html += "<p class=\"reason\">\(text(Messages.Dashboard.lastKnown(indicator.displayLastKnown, at: Self.time(indicator.lastKnownTimeMs))))</p>"
             }
         } else {
             html += "<p class=\"value\" data-key=\"\(Self.escape(indicator.key))\">\(indicator.displayValue)</p>"
+            let statusWord = "<span class=\"status\">\(text(DashboardWords.status(indicator.status)))</span>"
             if indicator.hasTarget {
-                let percent = min(100, max(0, indicator.progress * 100))
-                html += "<div class=\"bar\" title=\"\(Int(percent))% of the way from baseline to target\"><span style=\"width:\(Int(percent))%\"></span></div>"
-                html += "<p>target \(indicator.displayTarget)\(indicator.deadline > 0 ? " by \(IndicatorValue.isoDate(indicator.deadline))" : "") · <span class=\"status\">\(indicator.status)</span></p>"
+                let percent = Int(min(100, max(0, indicator.progress * 100)))
+                html += "<div class=\"bar\" title=\"\(text(Messages.Dashboard.progressTitle(percent: percent)))\"><span style=\"width:\(percent)%\"></span></div>"
+                let target = indicator.deadline > 0
+                    ? Messages.Dashboard.targetBy(indicator.displayTarget, deadline: IndicatorValue.isoDate(indicator.deadline))
+                    : Messages.Dashboard.target(indicator.displayTarget)
+                html += "<p>\(text(target)) · \(statusWord)</p>"
             } else {
-                html += "<p><span class=\"status\">\(indicator.status)</span></p>"
+                html += "<p>\(statusWord)</p>"
             }
+            html += DashboardPlanBlock(indicator: indicator, language: language).render()
         }
         html += chart(indicator)
         return html + "</article>"
@@ -67,29 +84,38 @@ struct DashboardPage {
             baseline = SVGChart.Point(atMs: date.startUnixMilliseconds(), value: indicator.baseline)
         }
         let deadline = CalendarDate(yyyymmdd: indicator.deadline).map { $0.startUnixMilliseconds() }
+        let name = DashboardWords.indicatorName(indicator, in: language)
         return SVGChart(points: points, baseline: baseline, target: indicator.hasTarget ? indicator.target : nil, deadlineMs: deadline)
-            .render(label: Self.escape(indicator.nameEn))
+            .render(label: text(Messages.Dashboard.chartLabel(name)), empty: text(Messages.Dashboard.noHistory))
     }
 
     private func countyTable() -> String {
         guard !totals.counties.isEmpty else { return "" }
-        var html = "<h2>By county</h2><table><thead><tr><th>indicator</th>"
+        var html = "<h2>\(text(Messages.Dashboard.byCounty))</h2><table><thead><tr><th>\(text(Messages.Dashboard.indicator))</th>"
         for county in totals.counties {
-            let name = JinchengDivisions.county(code: county.county)?.chineseName ?? String(county.county)
-            html += "<th>\(Self.escape(name))</th>"
+            html += "<th>\(Self.escape(DashboardWords.county(county.county, in: language)))</th>"
         }
-        html += "<th>city</th></tr></thead><tbody>"
+        html += "<th>\(text(Messages.Dashboard.city))</th></tr></thead><tbody>"
         for (row, indicator) in totals.scope.indicators.enumerated() {
-            html += "<tr><th>\(Self.escape(indicator.nameZh))</th>"
+            html += "<tr><th>\(Self.escape(DashboardWords.indicatorName(indicator, in: language)))</th>"
             for county in totals.counties where row < county.indicators.count {
-                let cell = county.indicators[row]
-                html += cell.status == .unavailable
-                    ? "<td class=\"unavailable\" title=\"\(Self.escape(cell.reason))\">—</td>"
-                    : "<td class=\"\(Self.statusClass(cell.status))\">\(cell.displayValue)</td>"
+                html += cell(county.indicators[row])
             }
-            html += "<td>\(indicator.status == .unavailable ? "—" : indicator.displayValue)</td></tr>"
+            html += indicator.status == .unavailable ? "<td>—</td></tr>" : cell(indicator, plain: true) + "</tr>"
         }
         return html + "</tbody></table>"
+    }
+
+    /// A county's (or the city's) value; its status as the colour and, where planned, the pace
+    /// needed and the current pace on hover.
+    private func cell(_ value: IndicatorValue, plain: Bool = false) -> String {
+        if value.status == .unavailable {
+            return "<td class=\"unavailable\" title=\"\(Self.escape(value.reason))\">—</td>"
+        }
+        let title = DashboardPlanBlock(indicator: value, language: language).summary().map { " title=\"\(Self.escape($0))\"" } ?? ""
+        let plan = value.hasPlan ? " data-plan=\"\(Self.escape(value.key))\"" : ""
+        let status = plain ? "" : " class=\"\(Self.statusClass(value.status))\""
+        return "<td\(status)\(title)\(plan)>\(value.displayValue)</td>"
     }
 
     static func statusClass(_ status: IndicatorStatus) -> String {
@@ -140,5 +166,9 @@ struct DashboardPage {
     .chart .target{stroke:#c62828;stroke-dasharray:4 3}.chart circle{fill:#1565c0}
     table{border-collapse:collapse;margin-top:1rem;background:#fff}th,td{padding:.35rem .6rem;border-bottom:1px solid #e4e7eb;text-align:right}
     td.met{color:#2f7d32}td.behind{color:#c62828}
+    .plan{margin:.5rem 0;padding:.4rem .6rem;background:#f3f5f8;border-radius:6px;font-size:.85rem}
+    .plan h3{font-size:.85rem;margin:0 0 .2rem}.plan ul{margin:0;padding-left:1.1rem}.plan .verdict{margin:.2rem 0 0;font-weight:600}
+    .plan-ok .verdict{color:#2f7d32}.plan-short .verdict{color:#c62828}.plan-unknown .verdict{color:#757575}
+    .lang{float:right;margin:0}
     """
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import JCSkillsMessages
 import JCSkillsProtocol
 
 struct DashboardRequest: Sendable {
@@ -10,6 +11,8 @@ struct DashboardRequest: Sendable {
     var hasClientCertificate: Bool
     /// Who the certificate names, for the `/quality` page's county (DashboardIdentity.swift).
     var clientIdentity: DashboardClientIdentity? = nil
+    /// The browser's `Accept-Language`, which chooses the page's language when `?lang=` does not.
+    var acceptLanguage: String? = nil
 }
 
 /// One whole answer of the dashboard; ``DashboardServer`` adds the security headers.
@@ -35,23 +38,25 @@ struct DashboardPages: Sendable {
         let parts = request.uri.split(separator: "?", maxSplits: 1)
         let path = parts.first.map(String.init) ?? "/"
         let query = parts.count > 1 ? String(parts[1]) : ""
-        guard request.method == "GET" else { return .text(.methodNotAllowed, "the dashboard is read-only\n") }
+        let language = DashboardLanguage.choose(query: query, acceptLanguage: request.acceptLanguage)
+        func say(_ message: Message) -> String { message.text(in: language) + "\n" }
+        guard request.method == "GET" else { return .text(.methodNotAllowed, say(Messages.Dashboard.readOnly)) }
         if path == "/healthz" { return .text(.ok, "ok\n") }
         guard mayEnter(request, query: query) else {
-            return .text(.unauthorized, "present a client certificate from the city's CA, or the dashboard token (?token=… or Authorization: Bearer …)\n")
+            return .text(.unauthorized, say(Messages.Dashboard.enter))
         }
         if path == "/quality", let quality { return await quality.respond(to: request, query: query) }
-        guard path == "/" else { return .text(.notFound, "not found: the dashboard is at /\n") }
+        guard path == "/" else { return .text(.notFound, say(Messages.Dashboard.notFound)) }
         do {
             let totals = try await engine.totals(TotalsRequest(county: TotalsRequest.everyCounty))
             var series: [String: [IndicatorHistory.Point]] = [:]
             for indicator in totals.scope.indicators {
                 series[indicator.key] = (try? await history.series(indicator.key)) ?? []
             }
-            let html = DashboardPage(totals: totals, series: series).render()
+            let html = DashboardPage(totals: totals, series: series, language: language, query: query).render()
             return DashboardResponse(status: .ok, contentType: "text/html; charset=utf-8", body: Array(html.utf8))
         } catch {
-            return .text(.serviceUnavailable, "the totals could not be computed: \(error)\n")
+            return .text(.serviceUnavailable, say(Messages.Dashboard.totalsFailed("\(error)")))
         }
     }
 

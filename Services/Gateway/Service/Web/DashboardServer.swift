@@ -105,7 +105,8 @@ struct DashboardResponder: HTTPResponder {
         let page = await pages.respond(to: DashboardRequest(
             method: request.method.rawValue, uri: request.uri.string,
             authorization: request.headers[.authorization], hasClientCertificate: await context.hasClientCertificate,
-            clientIdentity: await context.clientIdentity))
+            clientIdentity: await context.clientIdentity,
+            acceptLanguage: request.headers[.acceptLanguage]))
         let headers: HTTPFields = [
             .contentType: page.contentType,
             .cacheControl: "no-store",

@@ -15,11 +15,13 @@ struct SVGChart {
 
     static let width = 320.0, height = 120.0, pad = 8.0
 
-    func render(label: String) -> String {
+    /// `label` names the chart for screen readers; `empty` is shown when there are no points.
+    /// Both arrive escaped, in the page's language.
+    func render(label: String, empty: String) -> String {
         var all = points
         if let baseline { all.insert(baseline, at: 0) }
         guard !all.isEmpty else {
-            return "<svg class=\"chart\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"img\" aria-label=\"\(label): no history yet\"><text x=\"10\" y=\"60\">no history yet</text></svg>"
+            return "<svg class=\"chart\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"img\" aria-label=\"\(label): \(empty)\"><text x=\"10\" y=\"60\">\(empty)</text></svg>"
         }
         let times = all.map(\.atMs) + (deadlineMs.map { [$0] } ?? [])
         let values = all.map(\.value) + (target.map { [$0] } ?? [])
@@ -29,7 +31,7 @@ struct SVGChart {
         func y(_ v: Double) -> Double { Self.height - Self.pad - (v - v0) / (v1 - v0) * (Self.height - 2 * Self.pad) }
         func f(_ d: Double) -> String { String(format: "%.1f", d) }
 
-        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"img\" aria-label=\"\(label) over time\">"
+        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"img\" aria-label=\"\(label)\">"
         if let target {
             svg += "<line class=\"target\" x1=\"\(f(Self.pad))\" x2=\"\(f(Self.width - Self.pad))\" y1=\"\(f(y(target)))\" y2=\"\(f(y(target)))\"/>"
         }
