@@ -1,4 +1,5 @@
 import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsProtocol
 
 /// Turns the training CSV records (``TrainingCSVFormat``) into messages. What the client can
@@ -20,7 +21,7 @@ enum TrainingCSVMapping {
         brand.occupation = field(.occupation)
         guard let recognitions = TrainingCSVFormat.parseRecognitions(field(.recognitions)) else {
             throw RowFailure(line: line, column: BrandColumn.recognitions.rawValue,
-                             reason: "expected level:year entries separated by ';' (levels city, provincial, national), e.g. city:2020;provincial:2021")
+                             reason: Messages.Training.recognitionsFormat.text())
         }
         brand.recognitions = recognitions
         return brand
@@ -80,7 +81,7 @@ enum TrainingCSVMapping {
 
     private static func checkCount(_ fields: [String], _ expected: Int, line: UInt32) throws(RowFailure) {
         guard fields.count == expected else {
-            throw RowFailure(line: line, column: "", reason: "\(fields.count) fields, expected \(expected)")
+            throw RowFailure(line: line, column: "", reason: Messages.Import.fieldCount(fields.count, expected: expected).text())
         }
     }
 

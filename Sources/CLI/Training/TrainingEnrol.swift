@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 
@@ -40,12 +41,12 @@ struct TrainingEnrol: AsyncParsableCommand {
 
     func validate() throws {
         if file == nil {
-            guard course != nil, idNumber != nil else { throw ValidationError("give --course and --id-number, or an enrolments.csv") }
-            guard errors == nil, numbers == nil else { throw ValidationError("--errors and --numbers go with a file") }
+            guard course != nil, idNumber != nil else { throw ValidationError(Messages.Training.giveCourseAndID.text()) }
+            guard errors == nil, numbers == nil else { throw ValidationError(Messages.Import.errorsAndNumbersGoWithFile.text()) }
         } else if course != nil || idNumber != nil {
-            throw ValidationError("give --course and --id-number, or a file, not both")
+            throw ValidationError(Messages.Training.courseAndIDOrFile.text())
         } else if batch < 1 {
-            throw ValidationError("--batch must be at least 1")
+            throw ValidationError(Messages.Import.batchAtLeastOne.text())
         }
     }
 

@@ -28,7 +28,7 @@ enum TrainingImports {
                 guard let renumbering else { return row }
                 guard let number = renumbering[row.result.enrolmentNumber] else {
                     throw RowFailure(line: line, column: Column.enrolmentNumber.rawValue,
-                                     reason: "enrolment \(row.result.enrolmentNumber) of the file was not made (its enrolment row was refused)")
+                                     reason: Messages.Training.enrolmentNotMade(row.result.enrolmentNumber).text())
                 }
                 row.result.enrolmentNumber = number
                 return row
@@ -94,7 +94,7 @@ enum TrainingImports {
             _ = try await client.unary(TrainingService.registerCourse, course)
             report.summary.accepted += 1
             if existing != nil, report.notes.count < 1_000 {
-                report.notes.append(RowError(line: line, column: code.rawValue, reason: "course \(course.code) was registered with other values: updated"))
+                report.notes.append(RowError(line: line, column: code.rawValue, reason: Messages.Import.registeredWithOtherValues(Messages.Training.courseWord, code: course.code).text()))
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsProtocol
 
 /// `jcskills training indicators` as a table: the totals, then the same figures by programme,
@@ -8,24 +9,25 @@ enum TrainingIndicatorsTable {
 
     /// `courses`: the year's courses by code, to name them (empty: codes only).
     static func render(_ indicators: TrainingIndicators, courses: [String: Course] = [:]) -> String {
-        var lines = ["Training \(indicators.year), \(TrainingNames.county(indicators.county))", "", header, row("total", indicators.total)]
-        if indicators.total.enrolled == 0 { lines.append("  (no enrolments in courses starting in \(indicators.year))") }
-        for (dimension, title) in [("programme", "By programme"), ("mode", "By mode"), ("provider", "By provider"), ("course", "By course")] {
+        var lines = [Messages.Training.indicatorsTitle(year: indicators.year, county: TrainingNames.county(indicators.county)).text(), "", header,
+                     row(Messages.Training.total.text(), indicators.total)]
+        if indicators.total.enrolled == 0 { lines.append(Messages.Training.noEnrolments(indicators.year).text()) }
+        for (dimension, title) in [("programme", Messages.Training.byProgramme), ("mode", Messages.Training.byMode),
+                                   ("provider", Messages.Training.byProvider), ("course", Messages.Training.byCourse)] {
             let group = indicators.lines.filter { $0.dimension == dimension }
             guard !group.isEmpty else { continue }
-            lines += ["", title]
+            lines += ["", title.text()]
             for line in group {
-                lines.append(row(label(line, courses: courses), line.figures) + (line.flags.isEmpty ? "" : "  flagged: " + line.flags.map(flag).joined(separator: ", ")))
+                lines.append(row(label(line, courses: courses), line.figures) + (line.flags.isEmpty ? "" : Messages.Training.flagged.text() + line.flags.map(flag).joined(separator: ", ")))
             }
         }
-        lines += ["", "Rates are of the trainees with a result. Providers are flagged under 95 % passing or 30 % employed.",
-                  "Subsidy due: passes × the course's standard, or its higher tier for those who then obtained a certificate."]
+        lines += ["", Messages.Training.ratesNote.text(), Messages.Training.subsidyNote.text()]
         return lines.joined(separator: "\n")
     }
 
     static var header: String {
-        TrainingNames.pad("", labelWidth) + ["enrolled", "results", "passed", "pass", "employed", "empl.", "certified", "cert.", "subsidy due"]
-            .enumerated().map { TrainingNames.right($0.element, $0.offset == 8 ? 13 : 10) }.joined()
+        TrainingNames.pad("", labelWidth) + Messages.Training.columns
+            .enumerated().map { TrainingNames.right($0.element.text(), $0.offset == 8 ? 13 : 10) }.joined()
     }
 
     static func row(_ label: String, _ figures: TrainingFigures) -> String {
@@ -54,8 +56,8 @@ enum TrainingIndicatorsTable {
 
     static func flag(_ flag: String) -> String {
         switch flag {
-        case "pass_rate": "pass_rate (under 95 % passed)"
-        case "employment_rate": "employment_rate (under 30 % in a job)"
+        case "pass_rate": Messages.Training.passRateFlag.text()
+        case "employment_rate": Messages.Training.employmentRateFlag.text()
         default: flag
         }
     }

@@ -1,29 +1,32 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 
 /// How the training commands name what the service sends as numbers and slugs: modes and
 /// programmes in Chinese and English, counties by name, dates and rates.
 enum TrainingNames {
-    /// The plan's name of a mode and its English gloss (the contract's ``TrainingMode`` carries
-    /// the Chinese one).
+    /// The plan's name of a mode (the contract's ``TrainingMode`` carries it), with its English
+    /// gloss in English.
     static func mode(_ mode: TrainingMode) -> String {
-        let english = switch mode {
-        case .newApprenticeship: "new apprenticeship"
-        case .trainingInPlaceOfWork: "training in place of work"
-        case .projectBased: "project-based"
-        case .workStudyIntegration: "work-study integration"
-        case .internetPlus: "Internet+"
-        default: "mode \(mode.rawValue)"
+        let gloss = switch mode {
+        case .newApprenticeship: Messages.Training.newApprenticeship
+        case .trainingInPlaceOfWork: Messages.Training.inPlaceOfWork
+        case .projectBased: Messages.Training.projectBased
+        case .workStudyIntegration: Messages.Training.workStudy
+        case .internetPlus: Messages.Training.internetPlus
+        default: Messages.Training.mode(mode.rawValue)
         }
-        return "\(mode.chineseName) \(english)"
+        return Language.current == .zh ? mode.chineseName : "\(mode.chineseName) \(gloss.en)"
     }
 
     static func programme(_ programme: TrainingProgramme) -> String {
-        "\(programme.chineseName) \(programme.description)"
+        Language.current == .zh ? programme.chineseName : "\(programme.chineseName) \(programme.description)"
     }
 
     /// `陵川县 140524`; the city for 0 or 140500.
     static func county(_ code: Int32) -> String {
-        if code == 0 || code == JinchengDivisions.city.code { return "\(JinchengDivisions.city.chineseName) (city)" }
+        if code == 0 || code == JinchengDivisions.city.code {
+            return Language.current == .zh ? JinchengDivisions.city.chineseName : "\(JinchengDivisions.city.chineseName) \(Messages.Training.city.en)"
+        }
         let name = JinchengDivisions.standard.all.first { $0.code == code }?.chineseName
         return name.map { "\($0) \(code)" } ?? String(code)
     }
@@ -65,7 +68,7 @@ enum TrainingNames {
 
     /// Right-aligned in `width` columns.
     static func right(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+        TextWidth.leftPadded(text, to: width)
     }
 
     private static func isWide(_ scalar: Unicode.Scalar) -> Bool {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 
@@ -37,7 +38,7 @@ struct TrainingResults: AsyncParsableCommand {
         @Option(name: .long, help: "Rows per message (and per database transaction).") var batch: Int = 500
 
         func validate() throws {
-            guard batch > 0 else { throw ValidationError("--batch must be at least 1") }
+            guard batch > 0 else { throw ValidationError(Messages.Import.batchAtLeastOne.text()) }
         }
 
         func run() async throws {
