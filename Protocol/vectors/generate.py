@@ -531,7 +531,7 @@ fr("headers_health_check", "HEADERS opening a health check with a 5 s timeout an
    schema=CALL_HEADERS, value={"method": "jcskills.Health/Check", "timeoutMicroseconds": 5000000,
                                "metadata": [{"key": "request-id", "value": "00000000075bcd15"}]})
 fr("headers_write_with_idempotency_key", "HEADERS of a write: custom metadata, request id, idempotency key", 0x1, 0, 3,
-   schema=CALL_HEADERS, value={"method": "jcskills.registry.Registry/Register", "timeoutMicroseconds": 30000000,
+   schema=CALL_HEADERS, value={"method": "jcskills.registry.Registry/RegisterPerson", "timeoutMicroseconds": 30000000,
                                "metadata": [{"key": "x-operator", "value": "阳城县人社局"},
                                             {"key": "request-id", "value": "a1b2c3d4e5f60718"},
                                             {"key": "idempotency-key", "value": "import-2020-07-01-000042"}]})

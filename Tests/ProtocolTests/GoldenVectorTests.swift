@@ -325,7 +325,7 @@ struct GoldenVectorTests {
             method: HealthService.check.path, timeoutMicroseconds: 5_000_000,
             metadata: [MetadataEntry(MetadataKey.requestID, "00000000075bcd15")])),
         "headers_write_with_idempotency_key": payload(CallHeaders(
-            method: "jcskills.registry.Registry/Register", timeoutMicroseconds: 30_000_000,
+            method: "jcskills.registry.Registry/RegisterPerson", timeoutMicroseconds: 30_000_000,
             metadata: [
                 MetadataEntry("x-operator", "阳城县人社局"),
                 MetadataEntry(MetadataKey.requestID, "a1b2c3d4e5f60718"),

@@ -46,7 +46,9 @@ final class ClientConnectionHandler: BatchedFrameWriter {
         self.parser = FrameParser(maximumFrameSize: configuration.maximumFrameSize)
     }
 
-    var isUsable: Bool { !closed && !goAwayReceived && nextStreamID < UInt32.max - 2 }
+    /// The last id it opens is 2^32 − 3: the next, 2^32 − 1, is the largest there is (SPEC.md
+    /// §3.3), and a counter past it would overflow; a new connection takes over.
+    var isUsable: Bool { !closed && !goAwayReceived && nextStreamID < UInt32.max }
 
     // MARK: Channel events
 
@@ -211,6 +213,7 @@ final class ClientConnectionHandler: BatchedFrameWriter {
                 drain(stream)
             }
         case .ping:
+            try FrameRules.checkPing(frame)
             if frame.flags.contains(.ack) {
                 pingTimeout?.cancel()
                 pingTimeout = nil

@@ -152,7 +152,8 @@ final class ServerConnectionHandler: BatchedFrameWriter {
         }
         switch frame.type {
         case .settings:
-            guard peerSettings == nil, frame.streamID == 0 else { throw FrameError.unexpectedFrame("a second SETTINGS") }
+            guard frame.streamID == 0 else { throw FrameError.unexpectedFrame("SETTINGS on stream \(frame.streamID)") }
+            guard peerSettings == nil else { throw FrameError.unexpectedFrame("a second SETTINGS") }
             let settings: Settings
             do {
                 settings = try Settings(buffer: frame.payload).normalized
@@ -168,7 +169,10 @@ final class ServerConnectionHandler: BatchedFrameWriter {
             armSweep()
         case .headers: try openStream(frame)
         case .message: try receiveMessage(frame)
-        case .endStream: halfClose(frame.streamID)
+        case .endStream:
+            // As for MESSAGE: a stream never opened is a violation, a finished one's late frame is not.
+            guard frame.streamID <= highestOpenedStreamID else { throw FrameError.unexpectedFrame("END_STREAM on unopened stream \(frame.streamID)") }
+            halfClose(frame.streamID)
         case .cancel:
             if let stream = streams.removeValue(forKey: frame.streamID) {
                 let reason = (try? CancelReason(buffer: frame.payload)) ?? CancelReason()
@@ -186,6 +190,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
                 drain(stream)
             }
         case .ping:
+            try FrameRules.checkPing(frame)
             if !frame.flags.contains(.ack) {
                 output.buffer.writeFrame(.ping, flags: .ack, stream: 0, payload: frame.payload)
                 scheduleFlush()
@@ -261,6 +266,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
     }
 
     private func receiveMessage(_ frame: Frame) throws {
+        try FrameRules.checkMessageFlags(frame)
         guard let stream = streams[frame.streamID] else {
             // A call we already finished, abandoned or ignored after GOAWAY: its late frames are dropped.
             guard frame.streamID <= highestOpenedStreamID else { throw FrameError.unexpectedFrame("MESSAGE on unopened stream \(frame.streamID)") }
