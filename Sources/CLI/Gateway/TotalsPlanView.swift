@@ -28,23 +28,22 @@ struct TotalsPlanView {
         ]
         let rows = planned.map(row)
         let widths = header.indices.map { column in
-            ([header] + rows).map { TerminalColumns.width($0[column]) }.max()! + 2
+            ([header] + rows).map { TerminalColumns.width($0[column]) }.max()!
         }
         let table = TotalsTable(totals: totals, colour: colour)
         func render(_ cells: [String], verdict: PlanVerdict? = nil) -> String {
-            var line = "  "
-            for (column, cell) in cells.enumerated() {
-                let isLast = column == cells.count - 1
-                if isLast {
-                    line += verdict.map { table.paint(cell, Self.colour(for: $0)) } ?? cell
-                } else {
-                    line += TerminalColumns.pad(cell, widths[column], right: (1...4).contains(column))
-                }
+            let shown = cells.enumerated().map { column, cell -> String in
+                if column == cells.count - 1 { return verdict.map { table.paint(cell, Self.colour(for: $0)) } ?? cell }
+                let gap = String(repeating: " ", count: max(0, widths[column] - TerminalColumns.width(cell)))
+                return Self.numericColumns.contains(column) ? gap + cell : cell + gap
             }
-            return line + "\n"
+            return "  " + shown.joined(separator: "  ") + "\n"
         }
         return render(header) + zip(planned, rows).map { render($1, verdict: $0.planVerdict) }.joined()
     }
+
+    /// Value, target, needed and current line up on the right.
+    private static let numericColumns: ClosedRange<Int> = 1...4
 
     private func row(_ indicator: IndicatorValue) -> [String] {
         let percent = indicator.unit == IndicatorValue.percentUnit

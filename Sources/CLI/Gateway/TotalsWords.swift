@@ -42,9 +42,9 @@ extension IndicatorValue {
         hasCurrent ? Self.formatRate(currentPerMonth, unit: unit) : Messages.Totals.dash.text()
     }
 
-    /// `2024年3月` / `2024-03`, or why there is no month.
+    /// `2024年3月` / `2024-03`; a dash when there is none (the verdict says why).
     var reachedText: String {
-        if let (year, month) = reachedYearMonth { return Messages.Totals.month(year: year, month: month).text() }
-        return status == .met ? Messages.Totals.alreadyMet.text() : Messages.Totals.noMonth.text()
+        guard let (year, month) = reachedYearMonth else { return Messages.Totals.dash.text() }
+        return Messages.Totals.month(year: year, month: month).text()
     }
 }

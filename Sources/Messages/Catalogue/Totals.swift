@@ -111,7 +111,6 @@ extension Messages {
             return Message(zh: "\(year)年\(month)月", en: "\(year)-\(padded)")
         }
         public static let dash = Message(zh: "—", en: "—")
-        public static let noMonth = Message(zh: "按当前速度无法达标", en: "not at this pace")
         public static let alreadyMet = Message(zh: "已达标", en: "already met")
         public static let deadlinePassed = Message(zh: "已过期限", en: "deadline passed")
         public static let rateUnknown = Message(zh: "当前速度未知（较早日期的数据未取得）", en: "current pace unknown (the earlier date could not be read)")

@@ -33,13 +33,17 @@ extension IndicatorValue {
     /// A monthly change with its sign: `+16,542`, `−2.0`, `+12.4` (points for a percentage).
     /// Under 100 a count keeps one decimal, so a slow pace does not round to nothing.
     public static func formatRate(_ perMonth: Double, unit: String) -> String {
-        let sign = perMonth > 0 ? "+" : perMonth < 0 ? "−" : ""
         let size = abs(perMonth)
+        let digits: String
         if unit == percentUnit || size < 100 {
             let tenths = Int((size * 10).rounded())
-            return sign + "\(tenths / 10).\(tenths % 10)"
+            digits = "\(tenths / 10).\(tenths % 10)"
+        } else {
+            digits = format(size, unit: unit)
         }
-        return sign + format(size, unit: unit)
+        // What rounds to nothing gets no sign: "0.0", never "−0.0".
+        guard digits.contains(where: { $0 != "0" && $0 != "." && $0 != "," }) else { return digits }
+        return (perMonth > 0 ? "+" : "−") + digits
     }
 
     /// `(2024, 3)` for `reachedMonth` 202403; nil for 0.

@@ -11,9 +11,7 @@ struct DashboardPlanBlock {
     func render() -> String {
         guard let verdict = indicator.planVerdict else { return "" }
         var items: [String] = []
-        items.append(indicator.deadlinePassed
-            ? Messages.Totals.deadlinePassed.text(in: language)
-            : Messages.Dashboard.needed(rate(indicator.neededPerMonth)).text(in: language))
+        items.append(Messages.Dashboard.needed(needed).text(in: language))
         if indicator.hasCurrent {
             items.append(Messages.Dashboard.current(rate(indicator.currentPerMonth), days: indicator.windowDays).text(in: language))
         }
@@ -29,13 +27,17 @@ struct DashboardPlanBlock {
     /// One line for a county cell's tooltip: needed and current pace.
     func summary() -> String? {
         guard indicator.hasPlan else { return nil }
-        var parts = [indicator.deadlinePassed
-            ? Messages.Totals.deadlinePassed.text(in: language)
-            : Messages.Dashboard.needed(rate(indicator.neededPerMonth)).text(in: language)]
+        var parts = [Messages.Dashboard.needed(needed).text(in: language)]
+        if indicator.deadlinePassed { parts.append(Messages.Totals.deadlinePassed.text(in: language)) }
         if indicator.hasCurrent {
             parts.append(Messages.Dashboard.current(rate(indicator.currentPerMonth), days: indicator.windowDays).text(in: language))
         }
         return parts.joined(separator: " · ")
+    }
+
+    /// A dash once the deadline has passed: no pace reaches the target in time.
+    private var needed: String {
+        indicator.deadlinePassed ? Messages.Totals.dash.text(in: language) : rate(indicator.neededPerMonth)
     }
 
     private func rate(_ perMonth: Double) -> String {
