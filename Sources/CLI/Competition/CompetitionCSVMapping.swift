@@ -1,4 +1,5 @@
 import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsProtocol
 
 /// Turns the competition CSV records (``CompetitionCSVFormat``) into messages. What the client
@@ -42,7 +43,7 @@ enum CompetitionCSVMapping {
         event.group = try CSVField.term(CompetitionCSVFormat.group, field(.group), EventColumn.group.rawValue, line, allowUnspecified: false)
         guard let criteria = CompetitionCSVFormat.parseCriteria(field(.criteria)) else {
             throw RowFailure(line: line, column: EventColumn.criteria.rawValue,
-                             reason: "expected code:type:maximum[:description] entries separated by ';' (type measurement or judgement, maximum in marks), e.g. A1:measurement:30.00;B1:judgement:20.00")
+                             reason: Messages.Competition.schemeFormat.text())
         }
         event.criteria = criteria
         event.judges = CompetitionCSVFormat.parseJudges(field(.judges))
@@ -70,8 +71,8 @@ enum CompetitionCSVMapping {
         try checkCount(fields, CompetitionCSVFormat.markHeader.count, line: line)
         func field(_ column: MarkColumn) -> String { fields[column.index].trimmingWhitespace }
         let lookup = EventLookup(competitionCode: field(.competitionCode), eventCode: field(.eventCode))
-        guard !lookup.competitionCode.isEmpty else { throw RowFailure(line: line, column: MarkColumn.competitionCode.rawValue, reason: "is empty") }
-        guard !lookup.eventCode.isEmpty else { throw RowFailure(line: line, column: MarkColumn.eventCode.rawValue, reason: "is empty") }
+        guard !lookup.competitionCode.isEmpty else { throw RowFailure(line: line, column: MarkColumn.competitionCode.rawValue, reason: Messages.Competition.isEmpty.text()) }
+        guard !lookup.eventCode.isEmpty else { throw RowFailure(line: line, column: MarkColumn.eventCode.rawValue, reason: Messages.Competition.isEmpty.text()) }
         let mark = Mark(entryNumber: field(.entryNumber), criterionCode: field(.criterionCode),
                         mark: try marks(field(.mark), MarkColumn.mark.rawValue, line))
         return (lookup, mark)
@@ -107,7 +108,7 @@ enum CompetitionCSVMapping {
     /// Decimal marks (`12.50`) as hundredths.
     static func marks(_ text: String, _ column: String, _ line: UInt32) throws(RowFailure) -> UInt32 {
         guard let value = CompetitionCSVFormat.parseMarks(text) else {
-            throw RowFailure(line: line, column: column, reason: "'\(text)' is not a mark (e.g. 12.50: at most two decimals)")
+            throw RowFailure(line: line, column: column, reason: Messages.Competition.notAMark(text).text())
         }
         return value
     }
@@ -120,7 +121,7 @@ enum CompetitionCSVMapping {
 
     private static func checkCount(_ fields: [String], _ expected: Int, line: UInt32) throws(RowFailure) {
         guard fields.count == expected else {
-            throw RowFailure(line: line, column: "", reason: "\(fields.count) fields, expected \(expected)")
+            throw RowFailure(line: line, column: "", reason: Messages.Import.fieldCount(fields.count, expected: expected).text())
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 
@@ -46,13 +47,13 @@ struct CompetitionEnter: AsyncParsableCommand {
     func validate() throws {
         if file == nil {
             guard competition != nil, event != nil, idNumber != nil, name != nil else {
-                throw ValidationError("give --competition, --event, --id-number and --name, or an entries.csv")
+                throw ValidationError(Messages.Competition.giveEntryFlags.text())
             }
-            guard errors == nil, numbers == nil else { throw ValidationError("--errors and --numbers go with a file") }
+            guard errors == nil, numbers == nil else { throw ValidationError(Messages.Import.errorsAndNumbersGoWithFile.text()) }
         } else if competition != nil || event != nil || idNumber != nil || name != nil {
-            throw ValidationError("give the flags or a file, not both")
+            throw ValidationError(Messages.Import.flagsOrFile.text())
         } else if !(1...EntryBatch.limit).contains(batch) {
-            throw ValidationError("--batch must be 1–\(EntryBatch.limit)")
+            throw ValidationError(Messages.Import.batchRange(EntryBatch.limit).text())
         }
     }
 

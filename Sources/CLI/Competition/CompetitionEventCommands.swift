@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 
@@ -54,15 +55,15 @@ struct CompetitionEvents: AsyncParsableCommand {
         func validate() throws {
             let flags = competition != nil || code != nil || name != nil || occupation != nil || !criterion.isEmpty || !judge.isEmpty || spreadBound != nil
             if file != nil {
-                guard !flags else { throw ValidationError("give an events.csv or the event's flags, not both") }
+                guard !flags else { throw ValidationError(Messages.Competition.giveEventOrFile.text()) }
                 return
             }
-            guard errors == nil else { throw ValidationError("--errors goes with a file") }
+            guard errors == nil else { throw ValidationError(Messages.Import.errorsGoWithFile.text()) }
             guard competition != nil, code != nil, name != nil, occupation != nil else {
-                throw ValidationError("give --competition, --code, --name, --occupation, --criterion … and --judge …, or an events.csv")
+                throw ValidationError(Messages.Competition.giveEventFlags.text())
             }
-            guard !criterion.isEmpty else { throw ValidationError("give the marking scheme: --criterion code:type:maximum, repeated") }
-            guard !judge.isEmpty else { throw ValidationError("give the event's judges: --judge J01, repeated") }
+            guard !criterion.isEmpty else { throw ValidationError(Messages.Competition.giveScheme.text()) }
+            guard !judge.isEmpty else { throw ValidationError(Messages.Competition.giveJudges.text()) }
         }
 
         func run() async throws {
@@ -84,22 +85,22 @@ struct CompetitionEvents: AsyncParsableCommand {
             event.name = name!
             event.occupation = occupation!
             guard let group = CompetitionCSVFormat.group.value(for: group), ParticipantGroup.known.contains(group) else {
-                throw ValidationError("--group: '\(self.group)' is not workers or students")
+                throw ValidationError(Messages.Competition.badGroup(self.group).text())
             }
             event.group = group
             for text in criterion {
                 guard let parsed = CompetitionCSVFormat.parseCriterion(text) else {
-                    throw ValidationError("--criterion '\(text)': expected code:type:maximum[:description], type measurement or judgement, maximum in marks (e.g. A1:measurement:25.00)")
+                    throw ValidationError(Messages.Competition.badCriterion(text).text())
                 }
                 event.criteria.append(parsed)
             }
             let total = event.criteria.reduce(UInt32(0)) { $0 + $1.maximum }
             guard total == 10_000 else {
-                throw ValidationError("the criteria's maxima add up to \(CompetitionCSVFormat.formatMarks(total)), not 100.00")
+                throw ValidationError(Messages.Competition.maximaTotal(CompetitionCSVFormat.formatMarks(total)).text())
             }
             event.judges = judge
             if let spreadBound {
-                guard let value = CompetitionCSVFormat.parseMarks(spreadBound) else { throw ValidationError("--spread-bound: '\(spreadBound)' is not a mark (e.g. 3.00)") }
+                guard let value = CompetitionCSVFormat.parseMarks(spreadBound) else { throw ValidationError(Messages.Competition.badSpreadBound(spreadBound).text()) }
                 event.spreadBound = value
             }
             return event

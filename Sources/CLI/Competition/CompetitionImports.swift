@@ -32,7 +32,7 @@ enum CompetitionImports {
             _ = try await client.unary(CompetitionService.registerCompetition, competition)
             report.summary.accepted += 1
             if existing != nil, report.notes.count < 1_000 {
-                report.notes.append(RowError(line: line, column: code.rawValue, reason: "competition \(competition.code) was registered with other values: updated"))
+                report.notes.append(RowError(line: line, column: code.rawValue, reason: Messages.Import.registeredWithOtherValues(Messages.Competition.competitionWord, code: competition.code).text()))
             }
         }
     }
@@ -66,7 +66,7 @@ enum CompetitionImports {
             report.summary.accepted += 1
             if existing != nil, report.notes.count < 1_000 {
                 report.notes.append(RowError(line: line, column: CompetitionCSVFormat.EventColumn.code.rawValue,
-                                             reason: "event \(event.code) was registered with other values: updated"))
+                                             reason: Messages.Import.registeredWithOtherValues(Messages.Competition.eventWord, code: event.code).text()))
             }
         }
     }
@@ -100,12 +100,12 @@ enum CompetitionImports {
                         case .identical(let first):
                             report.duplicates += 1
                             if report.notes.count < 1_000 {
-                                report.notes.append(RowError(line: line, column: Column.idNumber.rawValue, reason: "the same person and event as line \(first), an identical row: entered once"))
+                                report.notes.append(RowError(line: line, column: Column.idNumber.rawValue, reason: Messages.Import.identicalDuplicate(what: Messages.Import.Key.personAndEvent, firstLine: first, outcome: Messages.Import.enteredOnce).text()))
                             }
                             continue
                         case .different(let first):
                             throw RowFailure(line: line, column: Column.idNumber.rawValue,
-                                             reason: "the same person and event as line \(first), with other values: not sent (line \(first) was; correct the file and import it again)")
+                                             reason: Messages.Import.differingDuplicate(what: Messages.Import.Key.personAndEvent, firstLine: first, notDone: Messages.Import.notSent).text())
                         }
                     }
                     pending.append(request)

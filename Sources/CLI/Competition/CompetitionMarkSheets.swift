@@ -1,5 +1,6 @@
 import Foundation
 import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 
@@ -44,16 +45,16 @@ enum CompetitionMarkSheets {
                     case .identical(let first):
                         outcome.report.duplicates += 1
                         outcome.report.notes.append(RowError(line: line, column: Column.entryNumber.rawValue,
-                                                             reason: "the same entry and criterion as line \(first), an identical row: sent once"))
+                                                             reason: Messages.Competition.identicalMark(first).text()))
                         continue
                     case .different(let first):
                         throw RowFailure(line: line, column: Column.mark.rawValue,
-                                         reason: "the same entry and criterion as line \(first), with another mark: not sent (line \(first) was; correct the file and send it again)")
+                                         reason: Messages.Competition.differingMark(first).text())
                     }
                 }
                 if let renumber {
                     guard let number = renumber(event, mark.entryNumber) else {
-                        throw RowFailure(line: line, column: Column.entryNumber.rawValue, reason: "entry \(mark.entryNumber) of the file was not made (its entry row was refused)")
+                        throw RowFailure(line: line, column: Column.entryNumber.rawValue, reason: Messages.Competition.entryNotMade(mark.entryNumber).text())
                     }
                     mark.entryNumber = number
                 }
@@ -82,25 +83,26 @@ enum CompetitionMarkSheets {
             outcome.report.summary.alreadyRegistered += UInt64(receipt.unchanged)
             outcome.flagged += UInt64(receipt.flagged)
         } catch let error as RPCError {
-            let lines = "lines \(rows.first!.line)–\(rows.last!.line)"
+            let lines = Messages.Competition.lines(rows.first!.line, rows.last!.line).text()
+            let refusal = Messages.Errors.service(code: error.code.name, message: error.message)
             switch error.code {
             case .invalidArgument:
                 // RuleViolation: "marks[i].<field>: <reason>" names the mark.
                 let (index, column, reason) = named(error.message)
                 if let index, rows.indices.contains(index) {
                     reject(rows, error: RowError(line: rows[index].line, column: column,
-                                                 reason: "\(reason) — the sheet for \(event.eventCode) (\(rows.count) marks, \(lines)) was not recorded"),
+                                                 reason: Messages.Competition.sheetNotRecorded(reason, event: event.eventCode, marks: rows.count, lines: lines).text()),
                            into: &outcome.report)
                 } else {
-                    reject(rows, error: RowError(line: rows.first!.line, column: "", reason: "\(error) — the sheet for \(event.eventCode) (\(rows.count) marks, \(lines)) was not recorded"),
+                    reject(rows, error: RowError(line: rows.first!.line, column: "", reason: Messages.Competition.sheetNotRecorded(refusal, event: event.eventCode, marks: rows.count, lines: lines).text()),
                            into: &outcome.report)
                 }
             case .failedPrecondition, .permissionDenied, .notFound:
                 // event_open, three_judges, not a judge of the event, no such event: the sheet's.
-                reject(rows, error: RowError(line: rows.first!.line, column: "", reason: "\(error) — the sheet for \(event.eventCode) (\(rows.count) marks, \(lines)) was not recorded"),
+                reject(rows, error: RowError(line: rows.first!.line, column: "", reason: Messages.Competition.sheetNotRecorded(refusal, event: event.eventCode, marks: rows.count, lines: lines).text()),
                        into: &outcome.report)
             default:
-                throw CLIError("\(file): the sheet for \(event.competitionCode)/\(event.eventCode) (\(lines)): \(error) — stopped here; the sheets before it were recorded (send the file again: they count as unchanged)")
+                throw CLIError(Messages.Competition.sheetStopped(file: file, event: "\(event.competitionCode)/\(event.eventCode)", lines: lines, error: refusal))
             }
         }
     }

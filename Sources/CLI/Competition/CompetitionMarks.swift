@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 
@@ -33,7 +34,7 @@ struct CompetitionMarks: AsyncParsableCommand {
     @Option(name: .long, help: "Marks per sheet (at most \(MarkSheet.limit)); each sheet is one transaction.") var sheet: Int = MarkSheet.limit
 
     func validate() throws {
-        guard (1...MarkSheet.limit).contains(sheet) else { throw ValidationError("--sheet must be 1–\(MarkSheet.limit)") }
+        guard (1...MarkSheet.limit).contains(sheet) else { throw ValidationError(Messages.Competition.sheetRange(MarkSheet.limit).text()) }
     }
 
     func run() async throws {
@@ -41,7 +42,7 @@ struct CompetitionMarks: AsyncParsableCommand {
         let outcome = try await target.call(timeout: .seconds(120), attempts: 3) { client in
             try await CompetitionMarkSheets.submit(file: file, encoding: input.encoding, client: client, sheetSize: sheet)
         }
-        print("as \(target.client.identityName): \(outcome.sheets) sheet\(outcome.sheets == 1 ? "" : "s") recorded, \(outcome.flagged) judgement mark\(outcome.flagged == 1 ? "" : "s") now flagged for review")
+        print(Messages.Competition.sheetsRecorded(as: target.client.identityName, sheets: UInt64(outcome.sheets), flagged: UInt64(outcome.flagged)).text())
         if let errors { try CSVImporter.writeErrors(outcome.report.summary, to: errors) }
         try CSVImporter.report(outcome.report, file: file, seconds: Date().timeIntervalSince(started))
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 
@@ -25,7 +26,7 @@ struct CompetitionClose: AsyncParsableCommand {
     @Flag(name: .long, help: "Close every open event of the competition.") var all = false
 
     func validate() throws {
-        guard all != !event.isEmpty else { throw ValidationError("give --event CODE (repeatable) or --all") }
+        guard all != !event.isEmpty else { throw ValidationError(Messages.Competition.giveEventOrAll.text()) }
     }
 
     func run() async throws {
@@ -42,9 +43,10 @@ struct CompetitionClose: AsyncParsableCommand {
             return views
         }
         if output.json { return print(CompetitionJSON.render(["events": views.map(CompetitionJSON.event)])) }
-        if views.isEmpty { print("no open events in \(competition)") }
+        if views.isEmpty { print(Messages.Competition.noOpenEvents(competition).text()) }
         for view in views {
-            print("\(view.event.competitionCode)/\(view.event.code) \(view.state): \(view.entries) entries, \(view.fullyMarked) fully marked, \(view.flagged) flagged")
+            print(Messages.Competition.closed("\(view.event.competitionCode)/\(view.event.code)", state: view.state.description, entries: UInt64(view.entries),
+                                              fullyMarked: UInt64(view.fullyMarked), flagged: UInt64(view.flagged)).text())
         }
     }
 }
@@ -89,7 +91,7 @@ struct CompetitionResults: AsyncParsableCommand {
                 return count
             }
         }
-        if !json { print("\(count) entries") }
+        if !json { print(Messages.Competition.entryCount(count).text()) }
     }
 }
 
@@ -113,7 +115,7 @@ struct CompetitionAwards: AsyncParsableCommand {
     @Option(name: .long, help: "A year: the awards of all its competitions.") var year: Int32?
 
     func validate() throws {
-        guard competition != nil || year != nil else { throw ValidationError("give --competition CODE or --year YEAR") }
+        guard competition != nil || year != nil else { throw ValidationError(Messages.Competition.giveCompetitionOrYear.text()) }
     }
 
     func run() async throws {
@@ -143,7 +145,7 @@ struct CompetitionCountsCommand: AsyncParsableCommand {
     func run() async throws {
         var day: Int32 = 0
         if let asOf {
-            guard let date = CalendarDate.parse(asOf) else { throw ValidationError("--as-of: '\(asOf)' is not a date (yyyy-mm-dd)") }
+            guard let date = CalendarDate.parse(asOf) else { throw ValidationError("--as-of: " + Messages.Import.notADate(asOf).text()) }
             day = date.yyyymmdd
         }
         let request = CountsRequest(county: county, asOf: day, year: year)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 
@@ -68,10 +69,10 @@ struct StudioCommand: AsyncParsableCommand {
 
         func validate() throws {
             if file == nil {
-                guard studio != nil, year != nil else { throw ValidationError("give --studio and --year (with --apprentices, --problems), or a studio_years.csv") }
-                guard errors == nil else { throw ValidationError("--errors goes with a file") }
+                guard studio != nil, year != nil else { throw ValidationError(Messages.Competition.giveStudioAndYear.text()) }
+                guard errors == nil else { throw ValidationError(Messages.Import.errorsGoWithFile.text()) }
             } else if studio != nil || year != nil {
-                throw ValidationError("give the flags or a file, not both")
+                throw ValidationError(Messages.Import.flagsOrFile.text())
             }
         }
 
@@ -109,7 +110,7 @@ struct StudioCommand: AsyncParsableCommand {
         func run() async throws {
             var day: Int32 = 0
             if let asOf {
-                guard let date = CalendarDate.parse(asOf) else { throw ValidationError("--as-of: '\(asOf)' is not a date (yyyy-mm-dd)") }
+                guard let date = CalendarDate.parse(asOf) else { throw ValidationError("--as-of: " + Messages.Import.notADate(asOf).text()) }
                 day = date.yyyymmdd
             }
             let report = try await target.call { client in try await client.unary(CompetitionService.studios, StudiosRequest(asOf: day)) }
