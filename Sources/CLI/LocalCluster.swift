@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsPKI
 import JCSkillsProtocol
 import JCSkillsRPC
@@ -41,13 +42,13 @@ struct LocalCluster {
         // The demo competition's judges mark as themselves (jcskills://judge/<code>), so the
         // local PKI holds an identity for each; an existing PKI gets the missing ones added.
         let pki = try DevelopmentPKI.initialise(at: pkiDirectory, extraIdentities: Self.judgeIdentities)
-        if pki.createdCA { print("created a development PKI in \(pkiDirectory)") }
+        if pki.createdCA { print(Messages.Local.createdPKI(pkiDirectory).text()) }
         // The evaluation service signs exported certificates with it; `cert verify` finds the public half here.
         try CitySigningKey.create(in: pkiDirectory)
 
         let toStart = Self.order.filter { kind in
             guard let pid = runningPID(kind) else { return true }
-            print("\(kind.executable) already running (pid \(pid))")
+            print(Messages.Local.alreadyRunning(kind.executable, pid: pid).text())
             return false
         }
         try checkPortsFree(for: toStart)
@@ -57,7 +58,7 @@ struct LocalCluster {
             for kind in toStart {
                 let pid = try start(kind)
                 started.append(pid)
-                print("started \(kind.executable) (pid \(pid)), log \(logFile(kind))")
+                print(Messages.Local.started(kind.executable, pid: pid, log: logFile(kind)).text())
             }
             let deadline = Date().addingTimeInterval(timeout)
             for kind in Self.order {
@@ -66,21 +67,21 @@ struct LocalCluster {
         } catch {
             // Not half a set: what this call started is stopped again.
             for pid in started { kill(pid, SIGTERM) }
-            if !started.isEmpty { print("stopped the \(started.count) services this call had started") }
+            if !started.isEmpty { print(Messages.Local.stoppedStarted(started.count).text()) }
             throw error
         }
         print("")
-        print("all services are serving:")
+        print(Messages.Local.allServing.text())
         for kind in Self.order {
-            print("  \(kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) 127.0.0.1:\(ports.rpc(kind))   metrics http://127.0.0.1:\(ports.metrics(kind))/metrics")
+            print("  \(kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) 127.0.0.1:\(ports.rpc(kind))   \(Messages.Local.metrics.text()) http://127.0.0.1:\(ports.metrics(kind))/metrics")
         }
         print("")
         if let token = try? dashboardToken() {
-            print("dashboard: https://\(dashboardAddress)/?token=\(token)   (the development CA signs its certificate)")
+            print(Messages.Local.dashboard("https://\(dashboardAddress)/?token=\(token)").text())
         }
         let endpoint = ports.base == LocalPorts.defaultBase ? "" : " --endpoint 127.0.0.1:\(ports.rpc(.gateway))"
-        print("try: jcskills --tls \(pkiDirectory) totals --county all\(endpoint)")
-        print("stop: jcskills local down\(home == ".jcskills" ? "" : " --home \(home)")")
+        print(Messages.Local.tryCommand("jcskills --tls \(pkiDirectory) totals --county all\(endpoint)").text())
+        print(Messages.Local.stopCommand("jcskills local down\(home == ".jcskills" ? "" : " --home \(home)")").text())
     }
 
     /// Refuses to start anything when a port of the services to start is taken, naming who
@@ -92,25 +93,20 @@ struct LocalCluster {
         let busy = needed.filter { !PortHolder.isFree($0.port) }
         guard !busy.isEmpty else { return }
         let lines = busy.map { entry in
-            let holder = PortHolder.holder(of: entry.port).map { " is held by \($0)" } ?? " is in use"
-            return "  127.0.0.1:\(entry.port) (for \(entry.what))\(holder)"
+            let holder = PortHolder.holder(of: entry.port).map { Messages.Local.heldBy($0).text() } ?? Messages.Local.inUse.text()
+            return Messages.Local.busyPort(entry.port, what: LocalPorts.describe(entry.what), holder: holder).text()
         }
         let anotherSet = busy.contains { PortHolder.holder(of: $0.port)?.contains("(jcskills-") == true }
         let suggestion = stride(from: ports.base + 100, to: 60_000, by: 100).first { base in
             LocalPorts(base: base).all.allSatisfy { PortHolder.isFree($0.port) }
         }
-        throw CLIError("""
-            cannot start the local set: \(busy.count == 1 ? "a port it needs is" : "ports it needs are") taken; nothing was started.
-            \(lines.joined(separator: "\n"))
-            \(anotherSet ? "Another local set seems to be running: stop it with `jcskills local down --home <its home>`, or start" : "Free the port, or start") \
-            this one on other ports\(suggestion.map { " (--base-port \($0) is free)" } ?? " with --base-port").
-            """)
+        throw CLIError(Messages.Local.portsTaken(busy.count, lines: lines.joined(separator: "\n"), anotherSet: anotherSet, freeBase: suggestion))
     }
 
     private func start(_ kind: ServiceKind) throws -> Int32 {
         let executable = "\(binaries)/\(kind.executable)"
         guard FileManager.default.isExecutableFile(atPath: executable) else {
-            throw ValidationError("cannot find \(executable): build first (swift build -c release) or pass --bin DIR")
+            throw ValidationError(Messages.Local.cannotFind(executable).text())
         }
         var arguments = [
             "--listen", "127.0.0.1:\(ports.rpc(kind))",
@@ -150,11 +146,11 @@ struct LocalCluster {
 
     private func waitUntilHealthy(_ kind: ServiceKind, deadline: Date) async throws {
         let client = try makeClient(kind)
-        var lastError = "no answer"
+        var lastError = Messages.Local.noAnswer.text()
         while Date() < deadline {
             if runningPID(kind) == nil {
                 let tail = (try? String(contentsOfFile: logFile(kind), encoding: .utf8))?.split(separator: "\n").suffix(5).joined(separator: "\n") ?? ""
-                throw ValidationError("\(kind.executable) exited during start-up. Last lines of \(logFile(kind)):\n\(tail)")
+                throw ValidationError(Messages.Local.exitedDuringStartUp(kind.executable, log: logFile(kind), tail: tail).text())
             }
             do {
                 let health = try await client.unary(HealthService.check, HealthCheckRequest())
@@ -162,14 +158,14 @@ struct LocalCluster {
                     await client.close()
                     return
                 }
-                lastError = "status \(health.status)"
+                lastError = Messages.Local.status("\(health.status)").text()
             } catch {
-                lastError = "\(error)"
+                lastError = (error as? RPCError).map { Messages.Errors.service(code: $0.code.name, message: $0.message) } ?? "\(error)"
             }
             try await Task.sleep(for: .milliseconds(200))
         }
         await client.close()
-        throw ValidationError("\(kind.executable) did not become healthy in time (\(lastError)); see \(logFile(kind))")
+        throw ValidationError(Messages.Local.notHealthy(kind.executable, last: lastError, log: logFile(kind)).text())
     }
 
     private func makeClient(_ kind: ServiceKind) throws -> RPCClient {
@@ -194,15 +190,15 @@ struct LocalCluster {
                 try await Task.sleep(for: .milliseconds(100))
             }
             if kill(pid, 0) == 0 {
-                print("\(kind.executable) (pid \(pid)) did not stop in \(Int(timeout)) s: killing it")
+                print(Messages.Local.killing(kind.executable, pid: pid, seconds: Int(timeout)).text())
                 kill(pid, SIGKILL)
             } else {
-                print("stopped \(kind.executable) (pid \(pid))")
+                print(Messages.Local.stopped(kind.executable, pid: pid).text())
             }
             try? FileManager.default.removeItem(atPath: pidFile(kind))
             stopped += 1
         }
-        if stopped == 0 { print("no local services were running") }
+        if stopped == 0 { print(Messages.Local.noneRunning.text()) }
     }
 
     func status() async throws -> Bool {
@@ -210,17 +206,17 @@ struct LocalCluster {
         for kind in Self.order {
             let name = kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
             guard let pid = runningPID(kind) else {
-                print("\(name) not running")
+                print(Messages.Local.notRunning(name).text())
                 healthy = false
                 continue
             }
             let client = try makeClient(kind)
             do {
                 let health = try await client.unary(HealthService.check, HealthCheckRequest())
-                print("\(name) pid \(pid)  127.0.0.1:\(ports.rpc(kind))  \(health.status)")
+                print("\(name) pid \(pid)  127.0.0.1:\(ports.rpc(kind))  \(Messages.Health.word("\(health.status)"))")
                 healthy = healthy && health.status == .serving
             } catch {
-                print("\(name) pid \(pid)  127.0.0.1:\(ports.rpc(kind))  \(error)")
+                print("\(name) pid \(pid)  127.0.0.1:\(ports.rpc(kind))  \((error as? RPCError).map { Messages.Errors.service(code: $0.code.name, message: $0.message) } ?? "\(error)")")
                 healthy = false
             }
             await client.close()

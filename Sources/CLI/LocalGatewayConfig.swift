@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 
 extension LocalCluster {
     var dashboardAddress: String { "127.0.0.1:\(ports.dashboard)" }
@@ -17,7 +18,7 @@ extension LocalCluster {
         try FileManager.default.createDirectory(atPath: "\(home)/config", withIntermediateDirectories: true)
         guard FileManager.default.createFile(atPath: dashboardTokenFile, contents: Data((token + "\n").utf8),
                                              attributes: [.posixPermissions: 0o600]) else {
-            throw CLIError("cannot write the dashboard token to \(dashboardTokenFile)")
+            throw CLIError(Messages.Local.cannotWriteToken(dashboardTokenFile))
         }
         return token
     }
@@ -35,7 +36,7 @@ extension LocalCluster {
         try FileManager.default.createDirectory(atPath: "\(home)/config", withIntermediateDirectories: true)
         guard FileManager.default.createFile(atPath: gatewayConfigFile, contents: Data(text.utf8),
                                              attributes: [.posixPermissions: 0o600]) else {
-            throw CLIError("cannot write the gateway's configuration to \(gatewayConfigFile)")
+            throw CLIError(Messages.Local.cannotWriteGatewayConfig(gatewayConfigFile))
         }
         return gatewayConfigFile
     }

@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsServiceKit
 
 /// The ports of one local set: from a base (default 7100, the gateway's), each service at its
@@ -30,6 +31,13 @@ struct LocalPorts: Equatable {
     /// Kept in the home so that `local status` and `local down` find the set again.
     func record(in home: String) throws {
         try "\(base)\n".write(toFile: Self.file(home), atomically: true, encoding: .utf8)
+    }
+
+    /// What a port is for, as a reader reads it (``all``'s names stay as they are for the checks).
+    static func describe(_ what: String) -> String {
+        if what == "the dashboard" { return Messages.Local.theDashboard.text() }
+        if what.hasSuffix(" metrics") { return Messages.Local.metricsOf(String(what.dropLast(" metrics".count))).text() }
+        return what
     }
 
     static func file(_ home: String) -> String { "\(home)/run/base-port" }

@@ -100,3 +100,12 @@ extension Messages.PKI {
     public static func createdIdentities(_ ids: String) -> Message { Message(zh: "已创建：\(ids)", en: "created: \(ids)") }
     public static func keptIdentities(_ ids: String) -> Message { Message(zh: "已保留：\(ids)", en: "kept: \(ids)") }
 }
+
+extension Messages.Health {
+    /// A serving status's word, its name kept in English for scripts.
+    public static func word(_ status: String) -> String {
+        guard Language.current == .zh else { return status }
+        let word = ["SERVING": serving, "NOT_SERVING": notServing, "DRAINING": draining][status] ?? unknown
+        return "\(word.zh)（\(status)）"
+    }
+}
