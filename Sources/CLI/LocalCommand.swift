@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsPKI
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -7,41 +9,45 @@ import JCSkillsServiceKit
 struct LocalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "local",
-        abstract: "Run the whole set of services on this machine, on the embedded SQLite default.",
+        abstract: Messages.Demo.localAbstract.text(),
         subcommands: [Up.self, Down.self, Status.self])
 
     struct Up: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Start the five services on their default ports (7100–7104), with a development PKI made on first use.",
-            discussion: """
-                Everything lives under --home (default .jcskills): pki/, data/<service>/, logs/<service>.log \
-                and run/<service>.pid. Waits until every service answers its health check, then \
-                prints where each listens. Stop them with `jcskills local down`.
-                """)
+            abstract: Messages.Demo.upAbstract.text(), discussion: Messages.Demo.upDiscussion.text())
 
         @OptionGroup var local: LocalOptions
 
-        @Flag(name: .long, help: "Load a small demo data set (5,000 persons, 200 enterprises; their certificates, courses, a city competition marked by its judges, studios) into the services, once.")
+        @Flag(name: .long, help: ArgumentHelp(Messages.Demo.demoHelp.text()))
         var demo = false
 
-        @Option(name: .long, help: ArgumentHelp("Seconds to wait for every service to become healthy.", valueName: "seconds"))
+        /// ArgumentParser gives no option a value only when one follows, so the size is the
+        /// positional argument after `--demo`: `--demo`, `--demo plan`, `--demo small`.
+        @Argument(help: ArgumentHelp(Messages.Demo.demoSizeHelp.text(), valueName: "plan|small"))
+        var demoSize: DemoSize?
+
+        @Option(name: .long, help: ArgumentHelp(Messages.Demo.timeoutHelp.text(), valueName: "seconds"))
         var timeout: Double = 60
+
+        func validate() throws {
+            if demoSize != nil, !demo { throw ValidationError(Messages.Demo.sizeWithoutDemo.text()) }
+        }
 
         func run() async throws {
             let cluster = local.cluster
             try await cluster.up(timeout: timeout)
             if demo {
-                try await cluster.loadDemo()
+                try await cluster.loadDemo(size: demoSize ?? .plan)
             }
         }
     }
 
     struct Down: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Stop the services `local up` started (SIGTERM, then SIGKILL after --timeout).")
+        static let configuration = CommandConfiguration(abstract: Messages.Demo.downAbstract.text())
 
         @OptionGroup var local: LocalOptions
 
-        @Option(name: .long, help: ArgumentHelp("Seconds to wait for each service to drain.", valueName: "seconds"))
+        @Option(name: .long, help: ArgumentHelp(Messages.Demo.drainHelp.text(), valueName: "seconds"))
         var timeout: Double = 20
 
         func run() async throws {
@@ -50,7 +56,7 @@ struct LocalCommand: AsyncParsableCommand {
     }
 
     struct Status: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Health of each local service; exit 0 only if all are serving.")
+        static let configuration = CommandConfiguration(abstract: Messages.Demo.statusAbstract.text())
 
         @OptionGroup var local: LocalOptions
 
@@ -62,13 +68,13 @@ struct LocalCommand: AsyncParsableCommand {
 }
 
 struct LocalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Where the local set keeps its PKI, data, logs and pid files.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Demo.homeHelp.text(), valueName: "dir"))
     var home: String = ".jcskills"
 
-    @Option(name: .long, help: ArgumentHelp("Directory of the jcskills-* executables. Default: next to this one.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Demo.binHelp.text(), valueName: "dir"))
     var bin: String?
 
-    @Option(name: .long, help: ArgumentHelp("The gateway's port; the others follow it (registry +1 … competition +4, metrics +2000, dashboard +80). Default: the one this home's set was started with, else 7100.", valueName: "port"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Demo.basePortHelp.text(), valueName: "port"))
     var basePort: Int?
 
     var cluster: LocalCluster {

@@ -1,96 +1,178 @@
 import Foundation
 import JCSkillsDemoData
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
 
 extension LocalCluster {
-    /// The demo set `local up --demo` loads: small enough to load in seconds, large enough for
-    /// every county and category to show up in the numbers.
-    static let demoPersons = 5_000
-    static let demoEnterprises = 200
-    static let demoSeed: UInt64 = 2020
-
-    /// Generates the demo CSV files and imports them through the services' own import calls,
-    /// as a department would. Loads once per home (a marker file records it).
-    func loadDemo() async throws {
+    /// Generates the demo CSV files of `size` and imports them through the services' own
+    /// calls, as the departments would, printing each stage with its counts and seconds. Loads
+    /// once per home (a marker file records it).
+    func loadDemo(size: DemoSize) async throws {
         let marker = "\(home)/demo/.loaded"
         if FileManager.default.fileExists(atPath: marker) {
-            print("demo data already loaded (remove \(marker) and the data directory to start over)")
+            print(Messages.Demo.alreadyLoaded(marker).text())
             return
         }
         let directory = "\(home)/demo"
-        let data = RegistryDemoData(persons: Self.demoPersons, enterprises: Self.demoEnterprises, seed: Self.demoSeed)
-        try data.write(to: directory)
+        let clock = DemoStageClock()
+        print(Messages.Demo.generating(size.rawValue, persons: size.options.persons).text())
+        var bar = ProgressBar(label: Messages.Demo.personsLabel.text(), total: UInt64(max(size.options.persons, 1)))
+        let manifest = try DemoFiles.write(size: size, options: size.options, to: directory) { done in bar.update(done: UInt64(done), items: done) }
+        bar.finish()
+        clock.stage(Messages.Demo.generated(manifest.written.map { Messages.Demo.fileRows($0.file, rows: $0.rows).text() }.joined(separator: ", ")))
+
         var configuration = ClientConfiguration(tls: TLSFiles(directory: pkiDirectory, identity: "admin"))
-        configuration.defaultTimeout = .seconds(300)
-        let registry = try RPCClient(endpoints: [Endpoint(host: "127.0.0.1", port: ports.rpc(.registry))], configuration: configuration)
-        let persons = try await RegistryImports.persons.run(file: "\(directory)/\(RegistryCSVFormat.personsFileName)", client: registry).summary
-        let enterprises = try await RegistryImports.enterprises.run(file: "\(directory)/\(RegistryCSVFormat.enterprisesFileName)", client: registry).summary
-        let demand = try await RegistryImports.demand.run(file: "\(directory)/\(RegistryCSVFormat.demandFileName)", client: registry).summary
-        await registry.close()
-        print("demo data: registry \(persons.accepted) persons, \(enterprises.accepted) enterprises, \(demand.accepted) demand lines")
+        configuration.defaultTimeout = .seconds(600)
+        try await loadRegistryDemo(directory: directory, configuration: configuration, clock: clock)
         // Evaluation after the registry: its enterprise bodies are checked against the
         // registry's enterprises, and its holders are the registry's demo persons.
-        let evaluationData = EvaluationDemoData(persons: Self.demoPersons, enterprises: Self.demoEnterprises, seed: Self.demoSeed)
-        try evaluationData.write(to: directory)
-        let evaluation = try RPCClient(endpoints: [Endpoint(host: "127.0.0.1", port: ports.rpc(.evaluation))], configuration: configuration)
-        let institutions = try await EvaluationImports.institutions(file: "\(directory)/\(EvaluationCSVFormat.institutionsFileName)", client: evaluation).summary
-        let certificates = try await EvaluationImports.certificates.run(file: "\(directory)/\(EvaluationCSVFormat.certificatesFileName)", client: evaluation).summary
-        await evaluation.close()
-        print("demo data: evaluation \(institutions.accepted) institutions, \(certificates.accepted) certificates")
-        for error in (institutions.errors + certificates.errors).prefix(5) {
-            print("  refused line \(error.line)\(error.column.isEmpty ? "" : ", \(error.column)"): \(error.reason)")
-        }
-        try await loadTrainingDemo(directory: directory, configuration: configuration)
-        try await loadCompetitionDemo(directory: directory, configuration: configuration)
+        try await loadEvaluationDemo(directory: directory, manifest: manifest, configuration: configuration, clock: clock)
+        try await loadTrainingDemo(directory: directory, manifest: manifest, configuration: configuration, clock: clock)
+        try await loadCompetitionDemo(directory: directory, manifest: manifest, configuration: configuration, clock: clock)
         try Data().write(to: URL(fileURLWithPath: marker))
+        clock.total()
     }
+
+    private func client(_ kind: ServiceKind, _ configuration: ClientConfiguration) throws -> RPCClient {
+        try RPCClient(endpoints: [Endpoint(host: "127.0.0.1", port: ports.rpc(kind))], configuration: configuration)
+    }
+
+    private func loadRegistryDemo(directory: String, configuration: ClientConfiguration, clock: DemoStageClock) async throws {
+        try await withClosingClient(try client(.registry, configuration)) { registry in
+            let persons = try await RegistryImports.persons.run(file: "\(directory)/\(RegistryCSVFormat.personsFileName)", client: registry).summary
+            let enterprises = try await RegistryImports.enterprises.run(file: "\(directory)/\(RegistryCSVFormat.enterprisesFileName)", client: registry).summary
+            let demand = try await RegistryImports.demand.run(file: "\(directory)/\(RegistryCSVFormat.demandFileName)", client: registry).summary
+            clock.stage(Messages.Demo.registryLoaded(persons: persons.accepted, enterprises: enterprises.accepted, demand: demand.accepted))
+            Self.printRefusals(persons.errors + enterprises.errors + demand.errors)
+        }
+    }
+
+    /// The plan's institutions are registered one by one with the day each was approved (the
+    /// CSV file has no such column, and an institution counts from its approval); the baseline
+    /// is declared before the certificates, whose pre-system ones claim places in it.
+    private func loadEvaluationDemo(directory: String, manifest: DemoManifest, configuration: ClientConfiguration,
+                                    clock: DemoStageClock) async throws {
+        try await withClosingClient(try client(.evaluation, configuration)) { evaluation in
+            var institutions = 0
+            var errors: [RowError] = []
+            if let dated = manifest.institutions {
+                for institution in dated {
+                    _ = try await evaluation.unary(EvaluationService.registerInstitution, institution)
+                    institutions += 1
+                }
+            } else {
+                let report = try await EvaluationImports.institutions(file: "\(directory)/\(EvaluationCSVFormat.institutionsFileName)", client: evaluation).summary
+                institutions = Int(report.accepted)
+                errors += report.errors
+            }
+            var declared: UInt64 = 0
+            for declaration in manifest.baseline {
+                _ = try await evaluation.unary(EvaluationService.declareBaseline, declaration)
+                declared += declaration.persons
+            }
+            let certificates = try await EvaluationImports.certificates.run(file: "\(directory)/\(EvaluationCSVFormat.certificatesFileName)", client: evaluation).summary
+            clock.stage(Messages.Demo.evaluationLoaded(institutions: institutions, baseline: declared, certificates: certificates.accepted))
+            Self.printRefusals(errors + certificates.errors)
+        }
+    }
+
+    static func printRefusals(_ errors: [RowError]) {
+        for error in errors.prefix(5) {
+            print(Messages.Demo.refusedLine(error.line, column: error.column, reason: error.reason).text())
+        }
+    }
+}
+
+/// Prints each stage of the demo load with the seconds it took and, at the end, the total.
+final class DemoStageClock {
+    private let started = Date()
+    private var last = Date()
+
+    func stage(_ message: Message) {
+        let now = Date()
+        let seconds = now.timeIntervalSince(last)
+        last = now
+        print(Messages.Demo.stage(message.text(), seconds: seconds).text())
+    }
+
+    func total() {
+        print(Messages.Demo.loadedIn(seconds: Date().timeIntervalSince(started)).text())
+    }
+}
+
+extension LocalCluster {
+    /// Certificates after training recorded at once: each is a call of its own.
+    static let certificatesInFlight = 32
 
     /// Training after the registry and evaluation: every enrolment is checked with the
     /// registry, so its persons must be there. Brands before courses (a course names its
     /// brand), enrolments before results (a result names its enrolment).
-    private func loadTrainingDemo(directory: String, configuration: ClientConfiguration) async throws {
-        let data = TrainingDemoData(persons: Self.demoPersons, enterprises: Self.demoEnterprises, seed: Self.demoSeed)
-        try data.write(to: directory)
+    fileprivate func loadTrainingDemo(directory: String, manifest: DemoManifest, configuration: ClientConfiguration,
+                                      clock: DemoStageClock) async throws {
         func path(_ name: String) -> String { "\(directory)/\(name)" }
-        let training = try RPCClient(endpoints: [Endpoint(host: "127.0.0.1", port: ports.rpc(.training))], configuration: configuration)
-        do {
+        try await withClosingClient(try client(.training, configuration)) { training in
             let brands = try await TrainingImports.brands(file: path(TrainingCSVFormat.brandsFileName), client: training).summary
             let courses = try await TrainingImports.courses(file: path(TrainingCSVFormat.coursesFileName), client: training).summary
             let (enrolmentReport, enrolled) = try await TrainingImports.enrolments(file: path(TrainingCSVFormat.enrolmentsFileName), client: training)
             let enrolments = enrolmentReport.summary
+            clock.stage(Messages.Demo.enrolmentsLoaded(brands: brands.accepted, courses: courses.accepted, enrolments: enrolments.accepted))
             // results.csv numbers the enrolments as a service that started empty would; one that
             // held enrolments already numbered them on from there. Map every number of the file
             // to what the service gave.
-            let years = Dictionary(data.courses().map { ($0.code, $0.startsOn / 10_000) }, uniquingKeysWith: { first, _ in first })
             var renumbering: [String: String] = [:]
+            renumbering.reserveCapacity(enrolled.count)
             for row in enrolled {
                 // Data line n + 1 is enrolment n: the generator writes no blank lines.
-                renumbering[TrainingCSVFormat.enrolmentNumber(sequence: Int(row.line) - 1, year: years[row.courseCode] ?? 0)] = row.number
+                renumbering[TrainingCSVFormat.enrolmentNumber(sequence: Int(row.line) - 1, year: manifest.courseYears[row.courseCode] ?? 0)] = row.number
             }
             let results = try await TrainingImports.results(renumbering: renumbering)
                 .run(file: path(TrainingCSVFormat.resultsFileName), client: training).summary
+            clock.stage(Messages.Demo.resultsLoaded(results: results.accepted))
             // Certificates after training: the evaluation service (loaded first) confirms each.
-            var certified = 0
-            for after in data.certificatesAfterTraining() {
-                let request = CertificateAfterTraining(enrolmentNumber: renumbering[after.enrolmentNumber] ?? after.enrolmentNumber,
-                                                       certificateNumber: after.certificateNumber)
-                do {
-                    _ = try await training.unary(TrainingService.recordCertificate, request)
-                    certified += 1
-                } catch let error as RPCError {
-                    print("  refused certificate \(after.certificateNumber) after enrolment \(request.enrolmentNumber): \(error)")
+            let requests = try Self.certificatesAfterTraining(path(TrainingCSVFormat.certificatesAfterFileName)).map {
+                CertificateAfterTraining(enrolmentNumber: renumbering[$0.enrolment] ?? $0.enrolment, certificateNumber: $0.certificate)
+            }
+            let certified = await Self.record(requests, client: training)
+            clock.stage(Messages.Demo.certificatesAfterLoaded(certified, of: requests.count))
+            Self.printRefusals(brands.errors + courses.errors + enrolments.errors + results.errors)
+        }
+    }
+
+    /// certificates_after.csv's rows: (enrolment number as the file gives it, certificate number).
+    private static func certificatesAfterTraining(_ file: String) throws -> [(enrolment: String, certificate: String)] {
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        return try text.split(separator: "\n").dropFirst().map { line in
+            let fields = try CSVRow.parse(line)
+            return (fields[0], fields.count > 1 ? fields[1] : "")
+        }
+    }
+
+    /// Records each certificate, ``certificatesInFlight`` at a time; prints the first refusals
+    /// and returns how many were recorded.
+    private static func record(_ requests: [CertificateAfterTraining], client: RPCClient) async -> Int {
+        await withTaskGroup(of: String?.self) { group in
+            var recorded = 0, refusals = 0, next = 0
+            func collect(_ refusal: String?) {
+                guard let refusal else { recorded += 1; return }
+                refusals += 1
+                if refusals <= 5 { print(refusal) }
+            }
+            for request in requests {
+                if next >= certificatesInFlight, let done = await group.next() { collect(done) }
+                next += 1
+                group.addTask {
+                    do {
+                        _ = try await client.unary(TrainingService.recordCertificate, request)
+                        return nil
+                    } catch {
+                        return Messages.Demo.refusedCertificate(request.certificateNumber, enrolment: request.enrolmentNumber, error: "\(error)").text()
+                    }
                 }
             }
-            await training.close()
-            print("demo data: training \(brands.accepted) brands, \(courses.accepted) courses, \(enrolments.accepted) enrolments, \(results.accepted) results, \(certified) certificates after training")
-            for error in (brands.errors + courses.errors + enrolments.errors + results.errors).prefix(5) {
-                print("  refused line \(error.line)\(error.column.isEmpty ? "" : ", \(error.column)"): \(error.reason)")
-            }
-        } catch {
-            await training.close()
-            throw error
+            for await done in group { collect(done) }
+            return recorded
         }
     }
 
@@ -100,25 +182,24 @@ extension LocalCluster {
     /// competitor numbers, mapped from those the judges' files name (a service that holds
     /// entries already numbers on from there); each judge submits their own file under their
     /// own identity; then the office closes the events, which makes the awards (promoted in the
-    /// background), and registers the studios.
-    private func loadCompetitionDemo(directory: String, configuration: ClientConfiguration) async throws {
-        let data = CompetitionDemoData(persons: Self.demoPersons, enterprises: Self.demoEnterprises, seed: Self.demoSeed)
-        let written = try data.write(to: directory)
+    /// background), and registers the studios. The service dates entries and closes on the day
+    /// they are made: no call takes another day.
+    fileprivate func loadCompetitionDemo(directory: String, manifest: DemoManifest, configuration: ClientConfiguration,
+                                         clock: DemoStageClock) async throws {
         func path(_ name: String) -> String { "\(directory)/\(name)" }
         let endpoint = [Endpoint(host: "127.0.0.1", port: ports.rpc(.competition))]
-        let office = try RPCClient(endpoints: endpoint, configuration: configuration)
-        do {
+        try await withClosingClient(try RPCClient(endpoints: endpoint, configuration: configuration)) { office in
             let competitions = try await CompetitionImports.competitions(file: path(CompetitionCSVFormat.competitionsFileName), client: office).summary
             let events = try await CompetitionImports.events(file: path(CompetitionCSVFormat.eventsFileName), client: office).summary
             let (entryReport, entered) = try await CompetitionImports.enterEach(file: path(CompetitionCSVFormat.entriesFileName), client: office)
             var errors = competitions.errors + events.errors + entryReport.summary.errors
             // Data line n + 1 is the file's n-th entry: the generator writes no blank lines.
-            let fileNumbers = Dictionary(uniqueKeysWithValues: data.entries().enumerated().map { (UInt32($0.offset + 2), $0.element.number) })
+            let fileNumbers = Dictionary(uniqueKeysWithValues: manifest.entries.enumerated().map { (UInt32($0.offset + 2), $0.element.number) })
             var renumbering: [String: String] = [:]
             for row in entered {
                 if let number = fileNumbers[row.line] { renumbering[row.competitionCode + "/" + row.eventCode + "/" + number] = row.number }
             }
-            var marks: UInt64 = 0, flagged: UInt64 = 0
+            var marks: UInt64 = 0, flagged: UInt64 = 0, judges = 0
             for judge in CompetitionDemoData.judgeCodes {
                 let file = path(CompetitionCSVFormat.marksFileName(judge: judge))
                 guard FileManager.default.fileExists(atPath: file) else { continue }
@@ -129,29 +210,28 @@ extension LocalCluster {
                         renumbering[event.competitionCode + "/" + event.eventCode + "/" + number]
                     }
                 }
+                judges += 1
                 marks += outcome.report.summary.accepted + outcome.report.summary.alreadyRegistered
                 flagged += outcome.flagged
                 errors += outcome.report.summary.errors
             }
+            let demo = CompetitionDemoData(persons: manifest.options.persons, enterprises: manifest.options.enterprises, seed: manifest.options.seed)
             var closed = 0, awarded = 0
-            for event in data.events() {
+            for event in demo.events() {
                 let view = try await office.unary(CompetitionService.closeEvent, EventLookup(competitionCode: event.competitionCode, eventCode: event.code))
                 if view.state == .closed { closed += 1 }
             }
-            for competition in data.competitions() {
+            for competition in demo.competitions() {
                 awarded += try await office.unary(CompetitionService.awards, AwardsRequest(competitionCode: competition.code)).awards.count
             }
             let studios = try await CompetitionImports.studios(file: path(CompetitionCSVFormat.studiosFileName), client: office).summary
             let years = try await CompetitionImports.studioYears(file: path(CompetitionCSVFormat.studioYearsFileName), client: office).summary
             errors += studios.errors + years.errors
-            await office.close()
-            print("demo data: competition \(competitions.accepted + competitions.alreadyRegistered) competition, \(events.accepted + events.alreadyRegistered) events, \(entered.count) entries, \(marks) marks from \(written.judges) judges (\(flagged) judgements flagged), \(closed) events closed, \(awarded) awards, \(studios.accepted) studios, \(years.accepted) studio years")
-            for error in errors.prefix(5) {
-                print("  refused line \(error.line)\(error.column.isEmpty ? "" : ", \(error.column)"): \(error.reason)")
-            }
-        } catch {
-            await office.close()
-            throw error
+            clock.stage(Messages.Demo.competitionLoaded(
+                competitions: competitions.accepted + competitions.alreadyRegistered, events: events.accepted + events.alreadyRegistered,
+                entries: entered.count, marks: marks, judges: judges, flagged: flagged, closed: closed, awards: awarded,
+                studios: studios.accepted, studioYears: years.accepted))
+            Self.printRefusals(errors)
         }
     }
 }

@@ -23,20 +23,12 @@ import JCSkillsProtocol
 ///   evaluation demo data; a county and large enterprises without one; far below fifty.
 ///
 /// Same options, same bytes.
-public struct CompetitionDemoData: Sendable {
-    public var persons: Int
-    public var enterprises: Int
-    public var seed: UInt64
-    /// The registry demo's `invalidRowEvery`: its broken rows are never registered, so they
-    /// never enter.
-    public var invalidRowEvery: Int?
+public struct CompetitionDemoData: DemoDataSet {
+    /// The registry demo's: its broken rows are never registered, so they never enter.
+    public let options: DemoDataOptions
 
     public init(persons: Int, enterprises: Int, seed: UInt64, invalidRowEvery: Int? = nil) {
-        precondition(persons >= 0 && enterprises >= 0, "counts must not be negative")
-        self.persons = persons
-        self.enterprises = enterprises
-        self.seed = seed
-        self.invalidRowEvery = invalidRowEvery
+        options = DemoDataOptions(persons: persons, enterprises: enterprises, seed: seed, invalidRowEvery: invalidRowEvery)
     }
 
     /// What ``write(to:)`` wrote.
@@ -124,6 +116,13 @@ public struct CompetitionDemoData: Sendable {
     /// studios.csv, studio_years.csv.
     @discardableResult
     public func write(to directory: String) throws -> Summary {
+        try Self.write(entries: entries(), studios: studios(), seed: seed, to: directory)
+    }
+
+    /// Writes the files of these entries and studios with the demo's competition, events and
+    /// the judges' marks: what ``write(to:)`` writes, for a demo that draws its own
+    /// (``PlanDemoData``).
+    static func write(entries: [CompetitionDemoEntry], studios: [Studio], seed: UInt64, to directory: String) throws -> Summary {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
         func file(_ name: String, header: [String], _ records: [[String]]) throws {
@@ -132,7 +131,8 @@ public struct CompetitionDemoData: Sendable {
             for record in records { try sink.writeRecord(record) }
             try sink.close()
         }
-        let competitions = competitions(), events = events(), entries = entries()
+        let competitions = [CompetitionDemoEvents.competition()]
+        let events = CompetitionDemoEvents.plans.indices.map(CompetitionDemoEvents.event)
         try file(CompetitionCSVFormat.competitionsFileName, header: CompetitionCSVFormat.competitionHeader, competitions.map(Self.competitionFields))
         try file(CompetitionCSVFormat.eventsFileName, header: CompetitionCSVFormat.eventHeader, events.map(Self.eventFields))
         try file(CompetitionCSVFormat.entriesFileName, header: CompetitionCSVFormat.entryHeader, entries.map { Self.entryFields($0.request) })
@@ -142,7 +142,6 @@ public struct CompetitionDemoData: Sendable {
             guard let sheet = byJudge[judge] else { continue }
             try file(CompetitionCSVFormat.marksFileName(judge: judge), header: CompetitionCSVFormat.markHeader, sheet.map(Self.markFields))
         }
-        let studios = studios()
         let years = CompetitionDemoStudios.years(of: studios, seed: seed)
         try file(CompetitionCSVFormat.studiosFileName, header: CompetitionCSVFormat.studioHeader, studios.map(Self.studioFields))
         try file(CompetitionCSVFormat.studioYearsFileName, header: CompetitionCSVFormat.studioYearHeader, years.map(Self.studioYearFields))

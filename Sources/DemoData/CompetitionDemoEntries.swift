@@ -27,27 +27,54 @@ enum CompetitionDemoEntries {
         [("晋城技师学院", 140502)] + JinchengDivisions.counties.map { ("\($0.chineseName)职业技术学校", $0.code) }
 
     static func entries(persons: Int, seed: UInt64, invalidRowEvery: Int?) -> [CompetitionDemoEntry] {
-        let events = CompetitionDemoEvents.plans
-        var byEvent: [[CompetitionDemoEntry]] = Array(repeating: [], count: events.count)
-        // Workers: the registry's persons in row order, each in their own occupation's event.
-        var workerEvent: [String: Int] = [:]
-        for (index, plan) in events.enumerated() where plan.group == .workers { workerEvent[plan.occupation] = index }
-        let target = workerTarget(persons: persons)
-        let day = CompetitionDemoEvents.heldOn
+        var workers = WorkerCollector(persons: persons, seed: seed)
         for person in RegistryDemoData(persons: persons, enterprises: 0, seed: seed, invalidRowEvery: invalidRowEvery).persons()
-        where person.defect == nil && person.employment == .employed {
-            guard let code = person.occupation?.code, let index = workerEvent[code], byEvent[index].count < target,
-                  (18...55).contains(person.birthDate.years(until: day))
-            else { continue }
+        where person.defect == nil {
+            workers.consider(person)
+        }
+        return workers.entries(persons: persons)
+    }
+
+    /// Takes the workers from the registry's persons as they are generated, so a demo that
+    /// streams its persons once (``PlanDemoData``) finds its competitors in the same pass:
+    /// each in their own occupation's event, in row order.
+    struct WorkerCollector {
+        let seed: UInt64
+        private let target: Int
+        private var workerEvent: [String: Int] = [:]
+        fileprivate var byEvent: [[CompetitionDemoEntry]]
+
+        init(persons: Int, seed: UInt64) {
+            self.seed = seed
+            target = workerTarget(persons: persons)
+            byEvent = Array(repeating: [], count: CompetitionDemoEvents.plans.count)
+            for (index, plan) in CompetitionDemoEvents.plans.enumerated() where plan.group == .workers { workerEvent[plan.occupation] = index }
+        }
+
+        mutating func consider(_ person: DemoPerson) {
+            guard person.employment == .employed, let code = person.occupation?.code, let index = workerEvent[code],
+                  byEvent[index].count < target, (18...55).contains(person.birthDate.years(until: CompetitionDemoEvents.heldOn))
+            else { return }
             var random = SplitMix64(seed: seed, stream: 60, index: UInt64(person.row))
-            guard random.chance(0.75) else { continue }
+            guard random.chance(0.75) else { return }
             var request = EntryRequest()
             request.competitionCode = CompetitionDemoEvents.competitionCode
-            request.eventCode = events[index].code
+            request.eventCode = CompetitionDemoEvents.plans[index].code
             request.idNumber = person.idNumber
             request.name = person.name
             byEvent[index].append(entry(request, group: .workers, event: index, sequence: byEvent[index].count + 1, seed: seed))
         }
+
+        /// The workers with the students added, in entries.csv order.
+        func entries(persons: Int) -> [CompetitionDemoEntry] {
+            CompetitionDemoEntries.withStudents(byEvent, persons: persons, seed: seed)
+        }
+    }
+
+    private static func withStudents(_ workers: [[CompetitionDemoEntry]], persons: Int, seed: UInt64) -> [CompetitionDemoEntry] {
+        var byEvent = workers
+        let events = CompetitionDemoEvents.plans
+        let day = CompetitionDemoEvents.heldOn
         // Students: generated here. Their ID numbers come from the allocator's reserved range,
         // which no valid registry person uses (IDNumberAllocator.swift), so a student is never
         // mistaken for a registered worker.

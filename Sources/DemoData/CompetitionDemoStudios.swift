@@ -62,7 +62,12 @@ enum CompetitionDemoStudios {
     }
 
     static func studios(persons: Int, enterprises: Int, seed: UInt64) -> [Studio] {
-        var available = masters(persons: persons, enterprises: enterprises, seed: seed)
+        studios(masters: masters(persons: persons, enterprises: enterprises, seed: seed), enterprises: enterprises, seed: seed)
+    }
+
+    /// The studios of these masters (in certificates.csv order) and the demo's enterprises.
+    static func studios(masters: [Master], enterprises: Int, seed: UInt64) -> [Studio] {
+        var available = masters
         func takeMaster(in county: Int32) -> Master? {
             guard let index = available.firstIndex(where: { $0.county == county }) else { return nil }
             return available.remove(at: index)

@@ -7,6 +7,7 @@ public struct PersonGenerator: IteratorProtocol, Sequence {
     private let seed: UInt64
     private let count: Int
     private let invalidRowEvery: Int?
+    private let profile: PersonProfile
     private var row = 0
     private var allocator = IDNumberAllocator()
 
@@ -15,8 +16,12 @@ public struct PersonGenerator: IteratorProtocol, Sequence {
     static let keyGroupDates = CalendarDate(year: 2020, month: 5, day: 1)!...CalendarDate(year: 2020, month: 7, day: 31)!
     static let generalDates = CalendarDate(year: 2020, month: 6, day: 1)!...CalendarDate(year: 2020, month: 10, day: 31)!
 
-    init(seed: UInt64, count: Int, invalidRowEvery: Int?) {
+    /// The late tail of the plan profile's counties that missed the deadline.
+    static let lateDates = CalendarDate(year: 2020, month: 11, day: 1)!...CalendarDate(year: 2021, month: 3, day: 31)!
+
+    init(seed: UInt64, count: Int, invalidRowEvery: Int?, profile: PersonProfile = .small) {
         self.seed = seed
+        self.profile = profile
         self.count = count
         self.invalidRowEvery = invalidRowEvery
     }
@@ -34,7 +39,7 @@ public struct PersonGenerator: IteratorProtocol, Sequence {
     }
 
     private mutating func makePerson(row: Int, _ random: inout SplitMix64) -> DemoPerson {
-        let county = PersonTables.county.draw(&random)
+        let county = profile.county.draw(&random)
         let category = PersonTables.category(county: county).draw(&random)
         let male = random.chance(0.51)
         let age = PersonTables.age(category: category).draw(&random)
@@ -52,7 +57,12 @@ public struct PersonGenerator: IteratorProtocol, Sequence {
         } else {
             stage = RegistryCSVFormat.Stage.general
         }
-        let registeredOn = Self.registrationDate(stage: stage, &random)
+        var registeredOn = Self.registrationDate(stage: stage, &random)
+        let late = profile.lateShare(county: county)
+        if late > 0, random.chance(late) {
+            let span = Self.lateDates.upperBound.dayNumber - Self.lateDates.lowerBound.dayNumber + 1
+            registeredOn = Self.lateDates.lowerBound.adding(days: random.below(span))!
+        }
         let address = Self.addressCode(residence: county, &random)
         let (idNumber, birthDate) = allocate(address: address, age: age, on: registeredOn, male: male, &random)
 

@@ -18,26 +18,11 @@ import JCSkillsProtocol
 /// - **Enterprises** with valid `91 1405xx …` credit codes, a long tail of staff counts (about
 ///   one in ten ≥ 300), 1–4 demand lines each for 2020–2022.
 ///
-/// With ``Options/invalidRowEvery`` set, some person rows are broken on purpose; see
+/// With ``DemoDataOptions/invalidRowEvery`` set, some person rows are broken on purpose; see
 /// ``PersonRowDefect`` for exactly which.
 public struct RegistryDemoData: Sendable {
-    public struct Options: Hashable, Sendable {
-        /// Number of person rows, broken ones included.
-        public var persons: Int
-        public var enterprises: Int
-        public var seed: UInt64
-        /// Break every n-th person row (``PersonRowDefect``); nil (the default) for none.
-        public var invalidRowEvery: Int?
-
-        public init(persons: Int, enterprises: Int, seed: UInt64, invalidRowEvery: Int? = nil) {
-            precondition(persons >= 0 && enterprises >= 0, "counts must not be negative")
-            precondition(invalidRowEvery.map { $0 > 0 } ?? true, "invalidRowEvery must be positive")
-            self.persons = persons
-            self.enterprises = enterprises
-            self.seed = seed
-            self.invalidRowEvery = invalidRowEvery
-        }
-    }
+    /// The registry's options are every demo set's (``DemoDataOptions``).
+    public typealias Options = DemoDataOptions
 
     /// What ``write(to:progress:)`` wrote.
     public struct Summary: Hashable, Sendable {
@@ -49,8 +34,15 @@ public struct RegistryDemoData: Sendable {
     }
 
     public let options: Options
+    /// How persons are spread over counties and registration dates (``PersonProfile``).
+    public var profile: PersonProfile = .small
 
     public init(_ options: Options) { self.options = options }
+
+    public init(_ options: Options, profile: PersonProfile) {
+        self.options = options
+        self.profile = profile
+    }
 
     public init(persons: Int, enterprises: Int, seed: UInt64, invalidRowEvery: Int? = nil) {
         self.init(Options(persons: persons, enterprises: enterprises, seed: seed, invalidRowEvery: invalidRowEvery))
@@ -58,7 +50,7 @@ public struct RegistryDemoData: Sendable {
 
     /// The persons, in row order, generated as the sequence is iterated.
     public func persons() -> PersonGenerator {
-        PersonGenerator(seed: options.seed, count: options.persons, invalidRowEvery: options.invalidRowEvery)
+        PersonGenerator(seed: options.seed, count: options.persons, invalidRowEvery: options.invalidRowEvery, profile: profile)
     }
 
     /// Enterprise `row` (1-based), computed on its own.

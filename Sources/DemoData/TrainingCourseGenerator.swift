@@ -32,19 +32,26 @@ enum TrainingCourseGenerator {
     ]
     private static let kindTable = WeightedTable(kinds)
 
+    /// The plan demo's mix (``PlanDemoData``), in the same order: the plan's 200,000
+    /// enterprise-employee person-times a year against 30,000 subsidised key-group ones, so
+    /// most places are in enterprises' own courses.
+    static let planWeights = [10, 45, 4, 1, 1, 1, 2, 1, 35, 1, 1, 2]
+    private static let planKindTable = WeightedTable(zip(kinds.map(\.0), planWeights).map { ($0, $1) })
+
     /// Courses for a demo of `persons`: about one per 80 persons (places for roughly a third of
     /// them), at least enough for the fixed layout above.
     static func count(persons: Int) -> Int { max(30, persons / 80) }
 
     /// Course `index` (1-based).
-    static func course(_ index: Int, seed: UInt64, providers: TrainingDemoProviders) -> Course {
+    static func course(_ index: Int, seed: UInt64, providers: TrainingDemoProviders, plan: Bool = false) -> Course {
         var random = SplitMix64(seed: seed, stream: 31, index: UInt64(index))
         let counties = JinchengDivisions.countyCodes
         let brands = TrainingDemoBrands.all
-        var kind = index <= kinds.count ? kinds[index - 1].0 : kindTable.draw(&random)
+        var kind = index <= kinds.count ? kinds[index - 1].0 : (plan ? planKindTable : kindTable).draw(&random)
         var county = index <= counties.count ? counties[index - 1] : PersonTables.county.draw(&random)
-        // Two of five in 2020, the rest in 2021 (the training drive grows in its second year).
-        let year: Int32 = index % 5 < 2 ? 2020 : 2021
+        // Two of five in 2020, the rest in 2021 (the training drive grows in its second year);
+        // the plan demo's nine of twenty, as its drive started at full strength.
+        let year: Int32 = (plan ? index % 20 < 9 : index % 5 < 2) ? 2020 : 2021
 
         // The brand's own courses: one each right after the fixed layout, then now and again in
         // a county that has a brand.
@@ -53,7 +60,7 @@ enum TrainingCourseGenerator {
         if brandSlot >= 0, brandSlot < brands.count {
             brand = brands[brandSlot]
             county = brands[brandSlot].county
-        } else if let own = TrainingDemoBrands.brand(of: county), random.chance(0.15) {
+        } else if let own = TrainingDemoBrands.brand(of: county), random.chance(plan ? 0.015 : 0.15) {
             brand = own
         }
         if brand != nil {

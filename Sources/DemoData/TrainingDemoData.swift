@@ -24,20 +24,13 @@ import JCSkillsProtocol
 ///
 /// Same options, same bytes. Persons are streamed as the registry's generator makes them, so a
 /// large demo holds only the courses in memory.
-public struct TrainingDemoData: Sendable {
-    public var persons: Int
-    public var enterprises: Int
-    public var seed: UInt64
-    /// The registry demo's `invalidRowEvery`: the rows it breaks are never registered, so they
+public struct TrainingDemoData: DemoDataSet {
+    /// The registry demo's: the rows its `invalidRowEvery` breaks are never registered, so they
     /// never enrol.
-    public var invalidRowEvery: Int?
+    public let options: DemoDataOptions
 
     public init(persons: Int, enterprises: Int, seed: UInt64, invalidRowEvery: Int? = nil) {
-        precondition(persons >= 0 && enterprises >= 0, "counts must not be negative")
-        self.persons = persons
-        self.enterprises = enterprises
-        self.seed = seed
-        self.invalidRowEvery = invalidRowEvery
+        options = DemoDataOptions(persons: persons, enterprises: enterprises, seed: seed, invalidRowEvery: invalidRowEvery)
     }
 
     /// What ``write(to:)`` wrote.
@@ -99,7 +92,6 @@ public struct TrainingDemoData: Sendable {
         var planner = TrainingEnrolmentPlanner(courses: courses, seed: seed)
         let outcomes = TrainingResultGenerator(seed: seed, providers: providers)
         var sequence = 0
-        let registry = RegistryDemoData(persons: persons, enterprises: 0, seed: seed, invalidRowEvery: invalidRowEvery)
         for person in registry.persons() where person.defect == nil {
             for index in planner.courses(for: person) {
                 sequence += 1

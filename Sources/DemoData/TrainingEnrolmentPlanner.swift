@@ -12,12 +12,15 @@ struct TrainingEnrolmentPlanner {
 
     let courses: [Course]
     private let seed: UInt64
+    /// How many ask for training against the first demo's share (1).
+    private let participation: Double
     private let byCounty: [Int32: [Int]]
     private(set) var enrolled: [Int]
 
-    init(courses: [Course], seed: UInt64) {
+    init(courses: [Course], seed: UInt64, participation: Double = 1) {
         self.courses = courses
         self.seed = seed
+        self.participation = participation
         var byCounty: [Int32: [Int]] = [:]
         for (index, course) in courses.enumerated() { byCounty[course.county, default: []].append(index) }
         self.byCounty = byCounty
@@ -32,7 +35,7 @@ struct TrainingEnrolmentPlanner {
     mutating func courses(for person: DemoPerson) -> [Int] {
         var random = SplitMix64(seed: seed, stream: 32, index: UInt64(person.row))
         // Key-group members are what the free training is for: they train more often.
-        guard random.chance(person.keyGroups.isEmpty ? 0.22 : 0.42) else { return [] }
+        guard random.chance((person.keyGroups.isEmpty ? 0.22 : 0.42) * participation) else { return [] }
         let wanted = Self.wanted.draw(&random)
         var chosen: [Int] = []
         for _ in 0..<(wanted * 4) where chosen.count < wanted {
