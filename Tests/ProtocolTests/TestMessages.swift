@@ -21,8 +21,8 @@ struct Inner: WireMessage, Hashable {
         self.tag = tag
     }
     mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &x)
-        try v.field(2, &tag)
+        try v.field(1, "x", &x)
+        try v.field(2, "tag", &tag)
     }
 }
 
@@ -43,18 +43,18 @@ struct Scalars: WireMessage, Equatable {
     init() {}
 
     mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &flag)
-        try v.field(2, &u32)
-        try v.field(3, &u64)
-        try v.field(4, &i32)
-        try v.field(5, &i64)
-        try v.field(6, &f64)
-        try v.field(7, &f32)
-        try v.field(8, &text)
-        try v.field(9, &blob)
-        try v.field(10, &color)
-        try v.field(100, &far)
-        try v.field(536_870_911, &last)
+        try v.field(1, "flag", &flag)
+        try v.field(2, "u32", &u32)
+        try v.field(3, "u64", &u64)
+        try v.field(4, "i32", &i32)
+        try v.field(5, "i64", &i64)
+        try v.field(6, "f64", &f64)
+        try v.field(7, "f32", &f32)
+        try v.field(8, "text", &text)
+        try v.field(9, "blob", &blob)
+        try v.field(10, "color", &color)
+        try v.field(100, "far", &far)
+        try v.field(536_870_911, "last", &last)
     }
 
     static func == (a: Scalars, b: Scalars) -> Bool {
@@ -76,14 +76,14 @@ struct Optionals: WireMessage, Equatable {
     init() {}
 
     mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &flag)
-        try v.field(2, &u32)
-        try v.field(3, &i64)
-        try v.field(4, &f64)
-        try v.field(5, &text)
-        try v.field(6, &blob)
-        try v.field(7, &color)
-        try v.field(8, &inner)
+        try v.field(1, "flag", &flag)
+        try v.field(2, "u32", &u32)
+        try v.field(3, "i64", &i64)
+        try v.field(4, "f64", &f64)
+        try v.field(5, "text", &text)
+        try v.field(6, "blob", &blob)
+        try v.field(7, "color", &color)
+        try v.field(8, "inner", &inner)
     }
 
     static func == (a: Optionals, b: Optionals) -> Bool {
@@ -105,15 +105,15 @@ struct Lists: WireMessage, Equatable {
     init() {}
 
     mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &u32s)
-        try v.field(2, &i64s)
-        try v.field(3, &f64s)
-        try v.field(4, &f32s)
-        try v.field(5, &flags)
-        try v.field(6, &colors)
-        try v.field(7, &texts)
-        try v.field(8, &blobs)
-        try v.field(9, &inners)
+        try v.field(1, "u32s", &u32s)
+        try v.field(2, "i64s", &i64s)
+        try v.field(3, "f64s", &f64s)
+        try v.field(4, "f32s", &f32s)
+        try v.field(5, "flags", &flags)
+        try v.field(6, "colors", &colors)
+        try v.field(7, "texts", &texts)
+        try v.field(8, "blobs", &blobs)
+        try v.field(9, "inners", &inners)
     }
 
     static func == (a: Lists, b: Lists) -> Bool {
@@ -131,10 +131,10 @@ struct Outer: WireMessage, Equatable {
     init() {}
 
     mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &label)
-        try v.field(2, &inner)
-        try v.field(3, &maybe)
-        try v.field(4, &items)
+        try v.field(1, "label", &label)
+        try v.field(2, "inner", &inner)
+        try v.field(3, "maybe", &maybe)
+        try v.field(4, "items", &items)
     }
 }
 
@@ -149,8 +149,8 @@ struct Node: WireMessage, Equatable {
     }
 
     mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &value)
-        try v.field(2, &children)
+        try v.field(1, "value", &value)
+        try v.field(2, "children", &children)
     }
 
     /// A chain `depth` messages deep below this one.
@@ -182,18 +182,18 @@ struct Everything: WireMessage, Equatable {
     init() {}
 
     mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &scalars)
-        try v.field(2, &optionals)
-        try v.field(3, &lists)
-        try v.field(4, &outer)
-        try v.field(5, &tree)
-        try v.field(6, &count)
-        try v.field(7, &outers)
-        try v.field(8, &maybeScalars)
-        try v.field(9, &u64s)
-        try v.field(10, &i32s)
-        try v.field(11, &ints)
-        try v.field(70, &optionalInt)
+        try v.field(1, "scalars", &scalars)
+        try v.field(2, "optionals", &optionals)
+        try v.field(3, "lists", &lists)
+        try v.field(4, "outer", &outer)
+        try v.field(5, "tree", &tree)
+        try v.field(6, "count", &count)
+        try v.field(7, "outers", &outers)
+        try v.field(8, "maybeScalars", &maybeScalars)
+        try v.field(9, "u64s", &u64s)
+        try v.field(10, "i32s", &i32s)
+        try v.field(11, "ints", &ints)
+        try v.field(70, "optionalInt", &optionalInt)
     }
 }
 
@@ -218,12 +218,12 @@ struct PersonV1: WireMessage, Equatable {
     init() {}
 
     mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &id)
-        try v.field(2, &name)
-        try v.field(3, &county)
-        try v.field(4, &occupations)
-        try v.field(5, &level)
-        try v.field(6, &detail)
+        try v.field(1, "id", &id)
+        try v.field(2, "name", &name)
+        try v.field(3, "county", &county)
+        try v.field(4, "occupations", &occupations)
+        try v.field(5, "level", &level)
+        try v.field(6, "detail", &detail)
     }
 }
 
@@ -249,22 +249,22 @@ struct PersonV2: WireMessage, Equatable {
     init() {}
 
     mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &id)
-        try v.field(2, &name)
-        try v.field(3, &county)
-        try v.field(4, &occupations)
-        try v.field(5, &level)
-        try v.field(6, &detail)
-        try v.field(7, &score)
-        try v.field(8, &history)
-        try v.field(9, &scores)
-        try v.field(10, &notes)
-        try v.field(11, &verified)
-        try v.field(12, &items)
-        try v.field(13, &fixed)
-        try v.field(64, &far)
-        try v.field(1000, &farther)
-        try v.field(50_000, &blob)
+        try v.field(1, "id", &id)
+        try v.field(2, "name", &name)
+        try v.field(3, "county", &county)
+        try v.field(4, "occupations", &occupations)
+        try v.field(5, "level", &level)
+        try v.field(6, "detail", &detail)
+        try v.field(7, "score", &score)
+        try v.field(8, "history", &history)
+        try v.field(9, "scores", &scores)
+        try v.field(10, "notes", &notes)
+        try v.field(11, "verified", &verified)
+        try v.field(12, "items", &items)
+        try v.field(13, "fixed", &fixed)
+        try v.field(64, "far", &far)
+        try v.field(1000, "farther", &farther)
+        try v.field(50_000, "blob", &blob)
     }
 
     static func == (a: PersonV2, b: PersonV2) -> Bool {

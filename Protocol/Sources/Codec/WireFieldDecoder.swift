@@ -60,7 +60,7 @@ public struct WireFieldDecoder: WireFieldVisitor {
     /// In line in each message's `visitFields`: most fields are singular, and a call per field
     /// (the decoder's state kept in memory across it) measured about 5 % of decoding a record.
     @inlinable @inline(__always)
-    public mutating func field<T: WireValue>(_ number: UInt32, _ value: inout T) throws(WireError) {
+    public mutating func field<T: WireValue>(_ number: UInt32, _ name: StaticString, _ value: inout T) throws(WireError) {
         note(number)
         let expected = Self.tag(number, T.self)
         while pendingTag == expected {
@@ -72,7 +72,7 @@ public struct WireFieldDecoder: WireFieldVisitor {
     }
 
     @inlinable
-    public mutating func field<T: WireValue>(_ number: UInt32, _ value: inout T?) throws(WireError) {
+    public mutating func field<T: WireValue>(_ number: UInt32, _ name: StaticString, _ value: inout T?) throws(WireError) {
         note(number)
         let expected = Self.tag(number, T.self)
         while pendingTag == expected {
@@ -84,7 +84,7 @@ public struct WireFieldDecoder: WireFieldVisitor {
     }
 
     @inlinable
-    public mutating func field<T: WireValue>(_ number: UInt32, _ value: inout [T]) throws(WireError) {
+    public mutating func field<T: WireValue>(_ number: UInt32, _ name: StaticString, _ value: inout [T]) throws(WireError) {
         note(number)
         let expected = Self.tag(number, T.self)
         let packed = number << 3 | UInt32(WireType.lengthDelimited.rawValue)

@@ -7,9 +7,9 @@
 ///     public var county: Int32 = 0
 ///     public init() {}
 ///     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-///         try v.field(1, &id)
-///         try v.field(2, &occupations)
-///         try v.field(3, &county)
+///         try v.field(1, "id", &id)
+///         try v.field(2, "occupations", &occupations)
+///         try v.field(3, "county", &county)
 ///     }
 /// }
 /// ```
@@ -27,12 +27,16 @@ public protocol WireMessage: WireValue {
 /// presence) and repeated fields of any ``WireValue``.
 public protocol WireFieldVisitor {
     /// A singular field: left out of the encoding when it equals its default.
-    mutating func field<T: WireValue>(_ number: UInt32, _ value: inout T) throws(WireError)
+    ///
+    /// `name` is the property's name, never on the wire: it is there so that the contract
+    /// (Protocol/contracts.json) can be generated from the one field list. The coding visitors
+    /// ignore it, and a `StaticString` costs nothing to pass.
+    mutating func field<T: WireValue>(_ number: UInt32, _ name: StaticString, _ value: inout T) throws(WireError)
     /// An optional field: written whenever it is non-nil, even if it equals the default.
-    mutating func field<T: WireValue>(_ number: UInt32, _ value: inout T?) throws(WireError)
+    mutating func field<T: WireValue>(_ number: UInt32, _ name: StaticString, _ value: inout T?) throws(WireError)
     /// A repeated field: scalars are packed into one length-delimited value; strings, bytes and
     /// messages are written one tagged value per element. Readers accept both forms for scalars.
-    mutating func field<T: WireValue>(_ number: UInt32, _ value: inout [T]) throws(WireError)
+    mutating func field<T: WireValue>(_ number: UInt32, _ name: StaticString, _ value: inout [T]) throws(WireError)
 }
 
 extension WireMessage {

@@ -4,17 +4,17 @@ public struct WireSizer: WireFieldVisitor {
     @inlinable public init() {}
 
     @inlinable
-    public mutating func field<T: WireValue>(_ number: UInt32, _ value: inout T) {
+    public mutating func field<T: WireValue>(_ number: UInt32, _ name: StaticString, _ value: inout T) {
         if !value.isWireDefault { size += tagSize(number) + value.wireSize() }
     }
 
     @inlinable
-    public mutating func field<T: WireValue>(_ number: UInt32, _ value: inout T?) {
+    public mutating func field<T: WireValue>(_ number: UInt32, _ name: StaticString, _ value: inout T?) {
         if let value { size += tagSize(number) + value.wireSize() }
     }
 
     @inlinable
-    public mutating func field<T: WireValue>(_ number: UInt32, _ value: inout [T]) {
+    public mutating func field<T: WireValue>(_ number: UInt32, _ name: StaticString, _ value: inout [T]) {
         guard !value.isEmpty else { return }
         if T.wireType == .lengthDelimited {
             size += value.count * tagSize(number)
@@ -44,21 +44,21 @@ public struct WireEncoder: WireFieldVisitor {
     @inlinable public init(writer: WireWriter) { self.writer = writer }
 
     @inlinable
-    public mutating func field<T: WireValue>(_ number: UInt32, _ value: inout T) {
+    public mutating func field<T: WireValue>(_ number: UInt32, _ name: StaticString, _ value: inout T) {
         guard !value.isWireDefault else { return }
         writer.writeTag(number, T.wireType)
         value.write(to: &writer)
     }
 
     @inlinable
-    public mutating func field<T: WireValue>(_ number: UInt32, _ value: inout T?) {
+    public mutating func field<T: WireValue>(_ number: UInt32, _ name: StaticString, _ value: inout T?) {
         guard let value else { return }
         writer.writeTag(number, T.wireType)
         value.write(to: &writer)
     }
 
     @inlinable
-    public mutating func field<T: WireValue>(_ number: UInt32, _ value: inout [T]) {
+    public mutating func field<T: WireValue>(_ number: UInt32, _ name: StaticString, _ value: inout [T]) {
         guard !value.isEmpty else { return }
         if T.wireType == .lengthDelimited {
             for element in value {

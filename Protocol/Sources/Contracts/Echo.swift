@@ -28,9 +28,9 @@ public struct EchoMessage: WireMessage, Hashable {
     }
 
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &payload)
-        try v.field(2, &text)
-        try v.field(3, &count)
-        try v.field(4, &delayMilliseconds)
+        try v.field(1, "payload", &payload)
+        try v.field(2, "text", &text)
+        try v.field(3, "count", &count)
+        try v.field(4, "delayMilliseconds", &delayMilliseconds)
     }
 }

@@ -12,7 +12,7 @@ public struct HealthCheckRequest: WireMessage, Hashable {
     public init(service: String) { self.service = service }
 
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &service)
+        try v.field(1, "service", &service)
     }
 }
 
@@ -51,8 +51,8 @@ public struct HealthCheckResponse: WireMessage, Hashable {
     }
 
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &status)
-        try v.field(2, &server)
-        try v.field(3, &version)
+        try v.field(1, "status", &status)
+        try v.field(2, "server", &server)
+        try v.field(3, "version", &version)
     }
 }

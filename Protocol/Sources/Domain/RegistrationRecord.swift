@@ -77,17 +77,17 @@ public struct RegistrationRecord: WireMessage, Hashable {
     public init() {}
 
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &idNumber)
-        try v.field(2, &name)
-        try v.field(3, &gender)
-        try v.field(4, &birthDate)
-        try v.field(5, &county)
-        try v.field(6, &category)
-        try v.field(7, &phone)
-        try v.field(8, &education)
-        try v.field(9, &occupations)
-        try v.field(10, &registeredAt)
-        try v.field(11, &status)
+        try v.field(1, "idNumber", &idNumber)
+        try v.field(2, "name", &name)
+        try v.field(3, "gender", &gender)
+        try v.field(4, "birthDate", &birthDate)
+        try v.field(5, "county", &county)
+        try v.field(6, "category", &category)
+        try v.field(7, "phone", &phone)
+        try v.field(8, "education", &education)
+        try v.field(9, "occupations", &occupations)
+        try v.field(10, "registeredAt", &registeredAt)
+        try v.field(11, "status", &status)
     }
 }
 

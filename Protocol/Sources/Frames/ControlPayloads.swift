@@ -26,13 +26,13 @@ public struct Settings: WireMessage, Hashable {
     public init() {}
 
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &protocolVersion)
-        try v.field(2, &maximumFrameSize)
-        try v.field(3, &maximumConcurrentStreams)
-        try v.field(4, &initialWindowSize)
-        try v.field(5, &maximumMessageSize)
-        try v.field(6, &maximumMetadataSize)
-        try v.field(7, &idleTimeoutMilliseconds)
+        try v.field(1, "protocolVersion", &protocolVersion)
+        try v.field(2, "maximumFrameSize", &maximumFrameSize)
+        try v.field(3, "maximumConcurrentStreams", &maximumConcurrentStreams)
+        try v.field(4, "initialWindowSize", &initialWindowSize)
+        try v.field(5, "maximumMessageSize", &maximumMessageSize)
+        try v.field(6, "maximumMetadataSize", &maximumMetadataSize)
+        try v.field(7, "idleTimeoutMilliseconds", &idleTimeoutMilliseconds)
     }
 }
 
@@ -61,8 +61,8 @@ extension Settings {
 extension MetadataEntry: WireMessage {
     public init() { self.init("", "") }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &key)
-        try v.field(2, &value)
+        try v.field(1, "key", &key)
+        try v.field(2, "value", &value)
     }
 }
 
@@ -82,9 +82,9 @@ public struct CallHeaders: WireMessage, Hashable {
     }
 
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &method)
-        try v.field(2, &timeoutMicroseconds)
-        try v.field(3, &metadata)
+        try v.field(1, "method", &method)
+        try v.field(2, "timeoutMicroseconds", &timeoutMicroseconds)
+        try v.field(3, "metadata", &metadata)
     }
 }
 
@@ -104,9 +104,9 @@ public struct Trailers: WireMessage, Hashable {
     public var status: StatusCode { StatusCode(rawValue: code) }
 
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &code)
-        try v.field(2, &message)
-        try v.field(3, &metadata)
+        try v.field(1, "code", &code)
+        try v.field(2, "message", &message)
+        try v.field(3, "metadata", &metadata)
     }
 }
 
@@ -126,8 +126,8 @@ public struct CancelReason: WireMessage, Hashable {
     public var status: StatusCode { code == 0 ? .cancelled : StatusCode(rawValue: code) }
 
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &code)
-        try v.field(2, &message)
+        try v.field(1, "code", &code)
+        try v.field(2, "message", &message)
     }
 }
 
@@ -150,8 +150,8 @@ public struct GoAway: WireMessage, Hashable {
     public var status: StatusCode { StatusCode(rawValue: code) }
 
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &lastStreamID)
-        try v.field(2, &code)
-        try v.field(3, &message)
+        try v.field(1, "lastStreamID", &lastStreamID)
+        try v.field(2, "code", &code)
+        try v.field(3, "message", &message)
     }
 }

@@ -18,19 +18,19 @@ public struct Award: WireMessage, Hashable {
     public var lastError: String = ""
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &competitionCode)
-        try v.field(2, &eventCode)
-        try v.field(3, &entryNumber)
-        try v.field(4, &nameMasked)
-        try v.field(5, &county)
-        try v.field(6, &rank)
-        try v.field(7, &year)
-        try v.field(8, &technicalExpert)
-        try v.field(9, &promotion)
-        try v.field(10, &fromLevel)
-        try v.field(11, &toLevel)
-        try v.field(12, &certificateNumber)
-        try v.field(13, &lastError)
+        try v.field(1, "competitionCode", &competitionCode)
+        try v.field(2, "eventCode", &eventCode)
+        try v.field(3, "entryNumber", &entryNumber)
+        try v.field(4, "nameMasked", &nameMasked)
+        try v.field(5, "county", &county)
+        try v.field(6, "rank", &rank)
+        try v.field(7, "year", &year)
+        try v.field(8, "technicalExpert", &technicalExpert)
+        try v.field(9, "promotion", &promotion)
+        try v.field(10, "fromLevel", &fromLevel)
+        try v.field(11, "toLevel", &toLevel)
+        try v.field(12, "certificateNumber", &certificateNumber)
+        try v.field(13, "lastError", &lastError)
     }
 }
 
@@ -45,8 +45,8 @@ public struct AwardsRequest: WireMessage, Hashable {
         self.year = year
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &competitionCode)
-        try v.field(2, &year)
+        try v.field(1, "competitionCode", &competitionCode)
+        try v.field(2, "year", &year)
     }
 }
 
@@ -54,6 +54,6 @@ public struct AwardList: WireMessage, Hashable {
     public var awards: [Award] = []
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &awards)
+        try v.field(1, "awards", &awards)
     }
 }

@@ -17,11 +17,11 @@ public struct AwardRule: WireMessage, Hashable {
     public var institutionCode: String = ""
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &topCount)
-        try v.field(2, &topSharePercent)
-        try v.field(3, &namesTechnicalExperts)
-        try v.field(4, &promotesOneLevel)
-        try v.field(5, &institutionCode)
+        try v.field(1, "topCount", &topCount)
+        try v.field(2, "topSharePercent", &topSharePercent)
+        try v.field(3, "namesTechnicalExperts", &namesTechnicalExperts)
+        try v.field(4, "promotesOneLevel", &promotesOneLevel)
+        try v.field(5, "institutionCode", &institutionCode)
     }
 }
 
@@ -40,14 +40,14 @@ public struct Competition: WireMessage, Hashable {
     public var awardRule: AwardRule = AwardRule()
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &code)
-        try v.field(2, &name)
-        try v.field(3, &kind)
-        try v.field(4, &year)
-        try v.field(5, &organiser)
-        try v.field(6, &level)
-        try v.field(7, &county)
-        try v.field(8, &awardRule)
+        try v.field(1, "code", &code)
+        try v.field(2, "name", &name)
+        try v.field(3, "kind", &kind)
+        try v.field(4, "year", &year)
+        try v.field(5, "organiser", &organiser)
+        try v.field(6, "level", &level)
+        try v.field(7, "county", &county)
+        try v.field(8, "awardRule", &awardRule)
     }
 }
 
@@ -58,9 +58,9 @@ public struct CompetitionView: WireMessage, Hashable {
     public var entries: UInt32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &competition)
-        try v.field(2, &events)
-        try v.field(3, &entries)
+        try v.field(1, "competition", &competition)
+        try v.field(2, "events", &events)
+        try v.field(3, "entries", &entries)
     }
 }
 
@@ -69,7 +69,7 @@ public struct CompetitionLookup: WireMessage, Hashable {
     public init() {}
     public init(code: String) { self.code = code }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &code)
+        try v.field(1, "code", &code)
     }
 }
 
@@ -79,7 +79,7 @@ public struct CompetitionListRequest: WireMessage, Hashable {
     public init() {}
     public init(year: Int32) { self.year = year }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &year)
+        try v.field(1, "year", &year)
     }
 }
 
@@ -87,6 +87,6 @@ public struct CompetitionList: WireMessage, Hashable {
     public var competitions: [CompetitionView] = []
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &competitions)
+        try v.field(1, "competitions", &competitions)
     }
 }

@@ -11,12 +11,12 @@ public struct EntryRequest: WireMessage, Hashable {
     public var county: Int32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &competitionCode)
-        try v.field(2, &eventCode)
-        try v.field(3, &idNumber)
-        try v.field(4, &name)
-        try v.field(5, &school)
-        try v.field(6, &county)
+        try v.field(1, "competitionCode", &competitionCode)
+        try v.field(2, "eventCode", &eventCode)
+        try v.field(3, "idNumber", &idNumber)
+        try v.field(4, "name", &name)
+        try v.field(5, "school", &school)
+        try v.field(6, "county", &county)
     }
 }
 
@@ -33,14 +33,14 @@ public struct EntryView: WireMessage, Hashable {
     public var county: Int32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &number)
-        try v.field(2, &competitionCode)
-        try v.field(3, &eventCode)
-        try v.field(4, &idMasked)
-        try v.field(5, &nameMasked)
-        try v.field(6, &group)
-        try v.field(7, &school)
-        try v.field(8, &county)
+        try v.field(1, "number", &number)
+        try v.field(2, "competitionCode", &competitionCode)
+        try v.field(3, "eventCode", &eventCode)
+        try v.field(4, "idMasked", &idMasked)
+        try v.field(5, "nameMasked", &nameMasked)
+        try v.field(6, "group", &group)
+        try v.field(7, "school", &school)
+        try v.field(8, "county", &county)
     }
 }
 
@@ -52,6 +52,6 @@ public struct EntryBatch: WireMessage, Hashable {
     public init() {}
     public init(entries: [EntryRequest]) { self.entries = entries }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &entries)
+        try v.field(1, "entries", &entries)
     }
 }

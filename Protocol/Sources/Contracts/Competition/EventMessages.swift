@@ -14,10 +14,10 @@ public struct Criterion: WireMessage, Hashable {
         self.maximum = maximum
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &code)
-        try v.field(2, &description)
-        try v.field(3, &type)
-        try v.field(4, &maximum)
+        try v.field(1, "code", &code)
+        try v.field(2, "description", &description)
+        try v.field(3, "type", &type)
+        try v.field(4, "maximum", &maximum)
     }
 }
 
@@ -40,14 +40,14 @@ public struct Event: WireMessage, Hashable {
     public var spreadBound: UInt32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &competitionCode)
-        try v.field(2, &code)
-        try v.field(3, &name)
-        try v.field(4, &occupation)
-        try v.field(5, &group)
-        try v.field(6, &criteria)
-        try v.field(7, &judges)
-        try v.field(8, &spreadBound)
+        try v.field(1, "competitionCode", &competitionCode)
+        try v.field(2, "code", &code)
+        try v.field(3, "name", &name)
+        try v.field(4, "occupation", &occupation)
+        try v.field(5, "group", &group)
+        try v.field(6, "criteria", &criteria)
+        try v.field(7, "judges", &judges)
+        try v.field(8, "spreadBound", &spreadBound)
     }
 }
 
@@ -61,11 +61,11 @@ public struct EventView: WireMessage, Hashable {
     public var flagged: UInt32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &event)
-        try v.field(2, &state)
-        try v.field(3, &entries)
-        try v.field(4, &fullyMarked)
-        try v.field(5, &flagged)
+        try v.field(1, "event", &event)
+        try v.field(2, "state", &state)
+        try v.field(3, "entries", &entries)
+        try v.field(4, "fullyMarked", &fullyMarked)
+        try v.field(5, "flagged", &flagged)
     }
 }
 
@@ -78,8 +78,8 @@ public struct EventLookup: WireMessage, Hashable {
         self.eventCode = eventCode
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &competitionCode)
-        try v.field(2, &eventCode)
+        try v.field(1, "competitionCode", &competitionCode)
+        try v.field(2, "eventCode", &eventCode)
     }
 }
 
@@ -87,6 +87,6 @@ public struct EventList: WireMessage, Hashable {
     public var events: [EventView] = []
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &events)
+        try v.field(1, "events", &events)
     }
 }

@@ -12,9 +12,9 @@ public struct Mark: WireMessage, Hashable {
         self.mark = mark
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &entryNumber)
-        try v.field(2, &criterionCode)
-        try v.field(3, &mark)
+        try v.field(1, "entryNumber", &entryNumber)
+        try v.field(2, "criterionCode", &criterionCode)
+        try v.field(3, "mark", &mark)
     }
 }
 
@@ -32,9 +32,9 @@ public struct MarkSheet: WireMessage, Hashable {
         self.marks = marks
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &competitionCode)
-        try v.field(2, &eventCode)
-        try v.field(3, &marks)
+        try v.field(1, "competitionCode", &competitionCode)
+        try v.field(2, "eventCode", &eventCode)
+        try v.field(3, "marks", &marks)
     }
 }
 
@@ -47,9 +47,9 @@ public struct MarkSheetReceipt: WireMessage, Hashable {
     public var flagged: UInt32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &recorded)
-        try v.field(2, &unchanged)
-        try v.field(3, &flagged)
+        try v.field(1, "recorded", &recorded)
+        try v.field(2, "unchanged", &unchanged)
+        try v.field(3, "flagged", &flagged)
     }
 }
 
@@ -66,9 +66,9 @@ public struct ResultsRequest: WireMessage, Hashable {
         self.standardised = standardised
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &competitionCode)
-        try v.field(2, &eventCode)
-        try v.field(3, &standardised)
+        try v.field(1, "competitionCode", &competitionCode)
+        try v.field(2, "eventCode", &eventCode)
+        try v.field(3, "standardised", &standardised)
     }
 }
 
@@ -95,16 +95,16 @@ public struct EventResult: WireMessage, Hashable {
     public var awarded: Bool = false
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &rank)
-        try v.field(2, &entryNumber)
-        try v.field(3, &nameMasked)
-        try v.field(4, &county)
-        try v.field(5, &school)
-        try v.field(6, &total)
-        try v.field(7, &measurementTotal)
-        try v.field(8, &standardisedScore)
-        try v.field(9, &unmarked)
-        try v.field(10, &flagged)
-        try v.field(11, &awarded)
+        try v.field(1, "rank", &rank)
+        try v.field(2, "entryNumber", &entryNumber)
+        try v.field(3, "nameMasked", &nameMasked)
+        try v.field(4, "county", &county)
+        try v.field(5, "school", &school)
+        try v.field(6, "total", &total)
+        try v.field(7, "measurementTotal", &measurementTotal)
+        try v.field(8, "standardisedScore", &standardisedScore)
+        try v.field(9, "unmarked", &unmarked)
+        try v.field(10, "flagged", &flagged)
+        try v.field(11, "awarded", &awarded)
     }
 }

@@ -15,15 +15,15 @@ public struct Studio: WireMessage, Hashable {
     public var establishedOn: Int32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &code)
-        try v.field(2, &name)
-        try v.field(3, &masterIDNumber)
-        try v.field(4, &masterName)
-        try v.field(5, &hostCreditCode)
-        try v.field(6, &county)
-        try v.field(7, &industry)
-        try v.field(8, &level)
-        try v.field(9, &establishedOn)
+        try v.field(1, "code", &code)
+        try v.field(2, "name", &name)
+        try v.field(3, "masterIDNumber", &masterIDNumber)
+        try v.field(4, "masterName", &masterName)
+        try v.field(5, "hostCreditCode", &hostCreditCode)
+        try v.field(6, "county", &county)
+        try v.field(7, "industry", &industry)
+        try v.field(8, "level", &level)
+        try v.field(9, "establishedOn", &establishedOn)
     }
 }
 
@@ -35,10 +35,10 @@ public struct StudioYear: WireMessage, Hashable {
     public var problemsSolved: UInt32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &studioCode)
-        try v.field(2, &year)
-        try v.field(3, &apprenticesMentored)
-        try v.field(4, &problemsSolved)
+        try v.field(1, "studioCode", &studioCode)
+        try v.field(2, "year", &year)
+        try v.field(3, "apprenticesMentored", &apprenticesMentored)
+        try v.field(4, "problemsSolved", &problemsSolved)
     }
 }
 
@@ -58,17 +58,17 @@ public struct StudioView: WireMessage, Hashable {
     public var years: [StudioYear] = []
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &code)
-        try v.field(2, &name)
-        try v.field(3, &masterIDMasked)
-        try v.field(4, &masterNameMasked)
-        try v.field(5, &masterLevel)
-        try v.field(6, &hostCreditCode)
-        try v.field(7, &county)
-        try v.field(8, &industry)
-        try v.field(9, &level)
-        try v.field(10, &establishedOn)
-        try v.field(11, &years)
+        try v.field(1, "code", &code)
+        try v.field(2, "name", &name)
+        try v.field(3, "masterIDMasked", &masterIDMasked)
+        try v.field(4, "masterNameMasked", &masterNameMasked)
+        try v.field(5, "masterLevel", &masterLevel)
+        try v.field(6, "hostCreditCode", &hostCreditCode)
+        try v.field(7, "county", &county)
+        try v.field(8, "industry", &industry)
+        try v.field(9, "level", &level)
+        try v.field(10, "establishedOn", &establishedOn)
+        try v.field(11, "years", &years)
     }
 }
 
@@ -80,7 +80,7 @@ public struct StudiosRequest: WireMessage, Hashable {
     public init() {}
     public init(asOf: Int32) { self.asOf = asOf }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &asOf)
+        try v.field(1, "asOf", &asOf)
     }
 }
 
@@ -97,12 +97,12 @@ public struct StudioReport: WireMessage, Hashable {
     public var cityTarget: UInt32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &studios)
-        try v.field(2, &countiesWithout)
-        try v.field(3, &largeEnterprisesWithout)
-        try v.field(4, &enterprisesKnown)
-        try v.field(5, &cityTotal)
-        try v.field(6, &cityTarget)
+        try v.field(1, "studios", &studios)
+        try v.field(2, "countiesWithout", &countiesWithout)
+        try v.field(3, "largeEnterprisesWithout", &largeEnterprisesWithout)
+        try v.field(4, "enterprisesKnown", &enterprisesKnown)
+        try v.field(5, "cityTotal", &cityTotal)
+        try v.field(6, "cityTarget", &cityTarget)
     }
 }
 
@@ -124,11 +124,11 @@ public struct CompetitionCounts: WireMessage, Hashable {
     public var countiesWithoutStudio: UInt64 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &technicalExperts)
-        try v.field(2, &participants)
-        try v.field(3, &levelPromotions)
-        try v.field(4, &promotionsPending)
-        try v.field(5, &masterStudios)
-        try v.field(6, &countiesWithoutStudio)
+        try v.field(1, "technicalExperts", &technicalExperts)
+        try v.field(2, "participants", &participants)
+        try v.field(3, "levelPromotions", &levelPromotions)
+        try v.field(4, "promotionsPending", &promotionsPending)
+        try v.field(5, "masterStudios", &masterStudios)
+        try v.field(6, "countiesWithoutStudio", &countiesWithoutStudio)
     }
 }

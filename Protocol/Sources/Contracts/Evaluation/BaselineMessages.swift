@@ -17,10 +17,10 @@ public struct BaselineDeclaration: WireMessage, Hashable {
         self.asOf = asOf
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &county)
-        try v.field(2, &level)
-        try v.field(3, &persons)
-        try v.field(4, &asOf)
+        try v.field(1, "county", &county)
+        try v.field(2, "level", &level)
+        try v.field(3, "persons", &persons)
+        try v.field(4, "asOf", &asOf)
     }
 }
 
@@ -37,12 +37,12 @@ public struct BaselineEntry: WireMessage, Hashable {
     public var counted: UInt64 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &county)
-        try v.field(2, &level)
-        try v.field(3, &asOf)
-        try v.field(4, &declared)
-        try v.field(5, &claimed)
-        try v.field(6, &counted)
+        try v.field(1, "county", &county)
+        try v.field(2, "level", &level)
+        try v.field(3, "asOf", &asOf)
+        try v.field(4, "declared", &declared)
+        try v.field(5, "claimed", &claimed)
+        try v.field(6, "counted", &counted)
     }
 }
 
@@ -52,7 +52,7 @@ public struct BaselineRequest: WireMessage, Hashable {
     public init() {}
     public init(county: Int32) { self.county = county }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &county)
+        try v.field(1, "county", &county)
     }
 }
 
@@ -61,6 +61,6 @@ public struct BaselineReport: WireMessage, Hashable {
     public var entries: [BaselineEntry] = []
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &entries)
+        try v.field(1, "entries", &entries)
     }
 }

@@ -19,10 +19,10 @@ public struct CertificateImportRow: WireMessage, Hashable {
         self.preSystem = preSystem
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &line)
-        try v.field(2, &number)
-        try v.field(3, &certificate)
-        try v.field(4, &preSystem)
+        try v.field(1, "line", &line)
+        try v.field(2, "number", &number)
+        try v.field(3, "certificate", &certificate)
+        try v.field(4, "preSystem", &preSystem)
     }
 }
 
@@ -32,6 +32,6 @@ public struct CertificateImportBatch: WireMessage, Hashable {
     public init() {}
     public init(rows: [CertificateImportRow]) { self.rows = rows }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &rows)
+        try v.field(1, "rows", &rows)
     }
 }

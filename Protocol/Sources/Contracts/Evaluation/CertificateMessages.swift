@@ -18,16 +18,16 @@ public struct CertificateIssue: WireMessage, Hashable {
     public var issuedOn: Int32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &institutionCode)
-        try v.field(2, &kind)
-        try v.field(3, &occupation)
-        try v.field(4, &level)
-        try v.field(5, &operationCode)
-        try v.field(6, &holderIDNumber)
-        try v.field(7, &holderName)
-        try v.field(8, &employerCreditCode)
-        try v.field(9, &county)
-        try v.field(10, &issuedOn)
+        try v.field(1, "institutionCode", &institutionCode)
+        try v.field(2, "kind", &kind)
+        try v.field(3, "occupation", &occupation)
+        try v.field(4, "level", &level)
+        try v.field(5, "operationCode", &operationCode)
+        try v.field(6, "holderIDNumber", &holderIDNumber)
+        try v.field(7, "holderName", &holderName)
+        try v.field(8, "employerCreditCode", &employerCreditCode)
+        try v.field(9, "county", &county)
+        try v.field(10, "issuedOn", &issuedOn)
     }
 }
 
@@ -53,21 +53,21 @@ public struct CertificateView: WireMessage, Hashable {
     public var endedOn: Int32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &number)
-        try v.field(2, &institutionCode)
-        try v.field(3, &kind)
-        try v.field(4, &occupation)
-        try v.field(5, &level)
-        try v.field(6, &operationCode)
-        try v.field(7, &holderIDMasked)
-        try v.field(8, &holderNameMasked)
-        try v.field(9, &employerCreditCode)
-        try v.field(10, &county)
-        try v.field(11, &issuedOn)
-        try v.field(12, &expiresOn)
-        try v.field(13, &reviewDates)
-        try v.field(14, &state)
-        try v.field(15, &endedOn)
+        try v.field(1, "number", &number)
+        try v.field(2, "institutionCode", &institutionCode)
+        try v.field(3, "kind", &kind)
+        try v.field(4, "occupation", &occupation)
+        try v.field(5, "level", &level)
+        try v.field(6, "operationCode", &operationCode)
+        try v.field(7, "holderIDMasked", &holderIDMasked)
+        try v.field(8, "holderNameMasked", &holderNameMasked)
+        try v.field(9, "employerCreditCode", &employerCreditCode)
+        try v.field(10, "county", &county)
+        try v.field(11, "issuedOn", &issuedOn)
+        try v.field(12, "expiresOn", &expiresOn)
+        try v.field(13, "reviewDates", &reviewDates)
+        try v.field(14, "state", &state)
+        try v.field(15, "endedOn", &endedOn)
     }
 }
 
@@ -78,9 +78,9 @@ public struct IssueCertificateResponse: WireMessage, Hashable {
     public var superseded: [String] = []
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &number)
-        try v.field(2, &certificate)
-        try v.field(3, &superseded)
+        try v.field(1, "number", &number)
+        try v.field(2, "certificate", &certificate)
+        try v.field(3, "superseded", &superseded)
     }
 }
 
@@ -93,8 +93,8 @@ public struct CertificateRevocation: WireMessage, Hashable {
         self.reason = reason
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &number)
-        try v.field(2, &reason)
+        try v.field(1, "number", &number)
+        try v.field(2, "reason", &reason)
     }
 }
 
@@ -112,9 +112,9 @@ public struct CertificateVerificationRequest: WireMessage, Hashable {
         self.holderIDNumber = holderIDNumber
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &number)
-        try v.field(2, &holderName)
-        try v.field(3, &holderIDNumber)
+        try v.field(1, "number", &number)
+        try v.field(2, "holderName", &holderName)
+        try v.field(3, "holderIDNumber", &holderIDNumber)
     }
 }
 
@@ -129,9 +129,9 @@ public struct CertificateVerification: WireMessage, Hashable {
     public var issuedOn: Int32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &state)
-        try v.field(2, &kind)
-        try v.field(3, &level)
-        try v.field(4, &issuedOn)
+        try v.field(1, "state", &state)
+        try v.field(2, "kind", &kind)
+        try v.field(3, "level", &level)
+        try v.field(4, "issuedOn", &issuedOn)
     }
 }

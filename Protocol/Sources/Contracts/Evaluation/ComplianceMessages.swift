@@ -5,7 +5,7 @@ public struct ComplianceRequest: WireMessage, Hashable {
     public init() {}
     public init(county: Int32) { self.county = county }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &county)
+        try v.field(1, "county", &county)
     }
 }
 
@@ -21,9 +21,9 @@ public struct ComplianceReport: WireMessage, Hashable {
     public var lacking: [EnterpriseSummary] = []
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &county)
-        try v.field(2, &minimumStaff)
-        try v.field(3, &largeEnterprises)
-        try v.field(4, &lacking)
+        try v.field(1, "county", &county)
+        try v.field(2, "minimumStaff", &minimumStaff)
+        try v.field(3, "largeEnterprises", &largeEnterprises)
+        try v.field(4, "lacking", &lacking)
     }
 }

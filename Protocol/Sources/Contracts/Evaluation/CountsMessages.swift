@@ -12,9 +12,9 @@ public struct CountsRequest: WireMessage, Hashable {
         self.year = year
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &county)
-        try v.field(2, &asOf)
-        try v.field(3, &year)
+        try v.field(1, "county", &county)
+        try v.field(2, "asOf", &asOf)
+        try v.field(3, "year", &year)
     }
 }
 
@@ -24,9 +24,9 @@ public struct InstitutionCount: WireMessage, Hashable {
     public var count: UInt64 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &type)
-        try v.field(2, &status)
-        try v.field(3, &count)
+        try v.field(1, "type", &type)
+        try v.field(2, "status", &status)
+        try v.field(3, "count", &count)
     }
 }
 
@@ -58,17 +58,17 @@ public struct EvaluationCounts: WireMessage, Hashable {
     public var baselineHighSkill: UInt64 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &county)
-        try v.field(2, &asOf)
-        try v.field(3, &year)
-        try v.field(4, &skilledWorkers)
-        try v.field(5, &highSkill)
-        try v.field(6, &newSkilledWorkers)
-        try v.field(7, &institutions)
-        try v.field(8, &enterprisesLackingBody)
-        try v.field(9, &complianceKnown)
-        try v.field(10, &inSystemSkilledWorkers)
-        try v.field(11, &baselineSkilledWorkers)
-        try v.field(12, &baselineHighSkill)
+        try v.field(1, "county", &county)
+        try v.field(2, "asOf", &asOf)
+        try v.field(3, "year", &year)
+        try v.field(4, "skilledWorkers", &skilledWorkers)
+        try v.field(5, "highSkill", &highSkill)
+        try v.field(6, "newSkilledWorkers", &newSkilledWorkers)
+        try v.field(7, "institutions", &institutions)
+        try v.field(8, "enterprisesLackingBody", &enterprisesLackingBody)
+        try v.field(9, "complianceKnown", &complianceKnown)
+        try v.field(10, "inSystemSkilledWorkers", &inSystemSkilledWorkers)
+        try v.field(11, "baselineSkilledWorkers", &baselineSkilledWorkers)
+        try v.field(12, "baselineHighSkill", &baselineHighSkill)
     }
 }

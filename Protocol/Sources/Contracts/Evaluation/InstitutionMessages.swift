@@ -10,8 +10,8 @@ public struct ScopeEntry: WireMessage, Hashable {
         self.levels = levels
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &occupation)
-        try v.field(2, &levels)
+        try v.field(1, "occupation", &occupation)
+        try v.field(2, "levels", &levels)
     }
 }
 
@@ -32,13 +32,13 @@ public struct Institution: WireMessage, Hashable {
     public var approvedOn: Int32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &code)
-        try v.field(2, &name)
-        try v.field(3, &type)
-        try v.field(4, &county)
-        try v.field(5, &enterpriseCreditCode)
-        try v.field(6, &scope)
-        try v.field(7, &approvedOn)
+        try v.field(1, "code", &code)
+        try v.field(2, "name", &name)
+        try v.field(3, "type", &type)
+        try v.field(4, "county", &county)
+        try v.field(5, "enterpriseCreditCode", &enterpriseCreditCode)
+        try v.field(6, "scope", &scope)
+        try v.field(7, "approvedOn", &approvedOn)
     }
 }
 
@@ -47,8 +47,8 @@ public struct InstitutionView: WireMessage, Hashable {
     public var status: InstitutionStatus = .unspecified
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &institution)
-        try v.field(2, &status)
+        try v.field(1, "institution", &institution)
+        try v.field(2, "status", &status)
     }
 }
 
@@ -57,7 +57,7 @@ public struct InstitutionLookup: WireMessage, Hashable {
     public init() {}
     public init(code: String) { self.code = code }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &code)
+        try v.field(1, "code", &code)
     }
 }
 
@@ -72,9 +72,9 @@ public struct InstitutionStatusChange: WireMessage, Hashable {
         self.reason = reason
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &code)
-        try v.field(2, &status)
-        try v.field(3, &reason)
+        try v.field(1, "code", &code)
+        try v.field(2, "status", &status)
+        try v.field(3, "reason", &reason)
     }
 }
 
@@ -88,8 +88,8 @@ public struct InstitutionListRequest: WireMessage, Hashable {
         self.type = type
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &county)
-        try v.field(2, &type)
+        try v.field(1, "county", &county)
+        try v.field(2, "type", &type)
     }
 }
 
@@ -98,6 +98,6 @@ public struct InstitutionList: WireMessage, Hashable {
     public var institutions: [InstitutionView] = []
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &institutions)
+        try v.field(1, "institutions", &institutions)
     }
 }

@@ -4,7 +4,7 @@ public struct RecognitionRequest: WireMessage, Hashable {
     public init() {}
     public init(holderIDNumber: String) { self.holderIDNumber = holderIDNumber }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &holderIDNumber)
+        try v.field(1, "holderIDNumber", &holderIDNumber)
     }
 }
 
@@ -20,10 +20,10 @@ public struct RecognisedCertificate: WireMessage, Hashable {
     public var engineeringTitle: String = ""
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &certificate)
-        try v.field(2, &equivalentKind)
-        try v.field(3, &equivalentLevel)
-        try v.field(4, &engineeringTitle)
+        try v.field(1, "certificate", &certificate)
+        try v.field(2, "equivalentKind", &equivalentKind)
+        try v.field(3, "equivalentLevel", &equivalentLevel)
+        try v.field(4, "engineeringTitle", &engineeringTitle)
     }
 }
 
@@ -36,8 +36,8 @@ public struct PersonRecognitions: WireMessage, Hashable {
     public var engineeringTitle: String = ""
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &certificates)
-        try v.field(2, &highestLevel)
-        try v.field(3, &engineeringTitle)
+        try v.field(1, "certificates", &certificates)
+        try v.field(2, "highestLevel", &highestLevel)
+        try v.field(3, "engineeringTitle", &engineeringTitle)
     }
 }

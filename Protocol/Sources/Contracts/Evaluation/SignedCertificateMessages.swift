@@ -31,22 +31,22 @@ public struct SignedCertificateBody: WireMessage, Hashable {
 
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &format)
-        try v.field(2, &number)
-        try v.field(3, &institutionCode)
-        try v.field(4, &kind)
-        try v.field(5, &occupation)
-        try v.field(6, &level)
-        try v.field(7, &operationCode)
-        try v.field(8, &holderName)
-        try v.field(9, &holderIDMasked)
-        try v.field(10, &county)
-        try v.field(11, &issuedOn)
-        try v.field(12, &expiresOn)
-        try v.field(13, &state)
-        try v.field(14, &endedOn)
-        try v.field(15, &signedOn)
-        try v.field(16, &keyID)
+        try v.field(1, "format", &format)
+        try v.field(2, "number", &number)
+        try v.field(3, "institutionCode", &institutionCode)
+        try v.field(4, "kind", &kind)
+        try v.field(5, "occupation", &occupation)
+        try v.field(6, "level", &level)
+        try v.field(7, "operationCode", &operationCode)
+        try v.field(8, "holderName", &holderName)
+        try v.field(9, "holderIDMasked", &holderIDMasked)
+        try v.field(10, "county", &county)
+        try v.field(11, "issuedOn", &issuedOn)
+        try v.field(12, "expiresOn", &expiresOn)
+        try v.field(13, "state", &state)
+        try v.field(14, "endedOn", &endedOn)
+        try v.field(15, "signedOn", &signedOn)
+        try v.field(16, "keyID", &keyID)
     }
 }
 
@@ -56,8 +56,8 @@ public struct SignedCertificate: WireMessage, Hashable {
     public var signature: WireBytes = WireBytes()
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &body)
-        try v.field(2, &signature)
+        try v.field(1, "body", &body)
+        try v.field(2, "signature", &signature)
     }
 }
 
@@ -66,6 +66,6 @@ public struct CertificateLookup: WireMessage, Hashable {
     public init() {}
     public init(number: String) { self.number = number }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &number)
+        try v.field(1, "number", &number)
     }
 }

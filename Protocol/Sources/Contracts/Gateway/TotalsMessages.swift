@@ -19,10 +19,10 @@ public struct TotalsRequest: WireMessage, Hashable {
         self.fresh = fresh
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &county)
-        try v.field(2, &asOf)
-        try v.field(3, &year)
-        try v.field(4, &fresh)
+        try v.field(1, "county", &county)
+        try v.field(2, "asOf", &asOf)
+        try v.field(3, "year", &year)
+        try v.field(4, "fresh", &fresh)
     }
 }
 
@@ -88,33 +88,33 @@ public struct IndicatorValue: WireMessage, Hashable {
     public var windowDays: Int32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &key)
-        try v.field(2, &nameZh)
-        try v.field(3, &nameEn)
-        try v.field(4, &unit)
-        try v.field(5, &source)
-        try v.field(6, &value)
-        try v.field(7, &hasTarget)
-        try v.field(8, &target)
-        try v.field(9, &baseline)
-        try v.field(10, &baselineDate)
-        try v.field(11, &deadline)
-        try v.field(12, &progress)
-        try v.field(13, &status)
-        try v.field(14, &projected)
-        try v.field(15, &dataTimeMs)
-        try v.field(16, &reason)
-        try v.field(17, &hasLastKnown)
-        try v.field(18, &lastKnownValue)
-        try v.field(19, &lastKnownTimeMs)
-        try v.field(20, &lowerIsBetter)
-        try v.field(21, &hasPlan)
-        try v.field(22, &neededPerMonth)
-        try v.field(23, &currentPerMonth)
-        try v.field(24, &reachedMonth)
-        try v.field(25, &deadlinePassed)
-        try v.field(26, &hasCurrent)
-        try v.field(27, &windowDays)
+        try v.field(1, "key", &key)
+        try v.field(2, "nameZh", &nameZh)
+        try v.field(3, "nameEn", &nameEn)
+        try v.field(4, "unit", &unit)
+        try v.field(5, "source", &source)
+        try v.field(6, "value", &value)
+        try v.field(7, "hasTarget", &hasTarget)
+        try v.field(8, "target", &target)
+        try v.field(9, "baseline", &baseline)
+        try v.field(10, "baselineDate", &baselineDate)
+        try v.field(11, "deadline", &deadline)
+        try v.field(12, "progress", &progress)
+        try v.field(13, "status", &status)
+        try v.field(14, "projected", &projected)
+        try v.field(15, "dataTimeMs", &dataTimeMs)
+        try v.field(16, "reason", &reason)
+        try v.field(17, "hasLastKnown", &hasLastKnown)
+        try v.field(18, "lastKnownValue", &lastKnownValue)
+        try v.field(19, "lastKnownTimeMs", &lastKnownTimeMs)
+        try v.field(20, "lowerIsBetter", &lowerIsBetter)
+        try v.field(21, "hasPlan", &hasPlan)
+        try v.field(22, "neededPerMonth", &neededPerMonth)
+        try v.field(23, "currentPerMonth", &currentPerMonth)
+        try v.field(24, "reachedMonth", &reachedMonth)
+        try v.field(25, "deadlinePassed", &deadlinePassed)
+        try v.field(26, "hasCurrent", &hasCurrent)
+        try v.field(27, "windowDays", &windowDays)
     }
 }
 
@@ -125,8 +125,8 @@ public struct ScopeTotals: WireMessage, Hashable {
     public var indicators: [IndicatorValue] = []
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &county)
-        try v.field(2, &indicators)
+        try v.field(1, "county", &county)
+        try v.field(2, "indicators", &indicators)
     }
 }
 
@@ -138,10 +138,10 @@ public struct SourceState: WireMessage, Hashable {
     public var latencyMicros: Int64 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &service)
-        try v.field(2, &available)
-        try v.field(3, &reason)
-        try v.field(4, &latencyMicros)
+        try v.field(1, "service", &service)
+        try v.field(2, "available", &available)
+        try v.field(3, "reason", &reason)
+        try v.field(4, "latencyMicros", &latencyMicros)
     }
 }
 
@@ -161,14 +161,14 @@ public struct Totals: WireMessage, Hashable {
     public var cached: Bool = false
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &asOf)
-        try v.field(2, &year)
-        try v.field(3, &scope)
-        try v.field(4, &counties)
-        try v.field(5, &sources)
-        try v.field(6, &partial)
-        try v.field(7, &generatedMs)
-        try v.field(8, &cached)
+        try v.field(1, "asOf", &asOf)
+        try v.field(2, "year", &year)
+        try v.field(3, "scope", &scope)
+        try v.field(4, "counties", &counties)
+        try v.field(5, "sources", &sources)
+        try v.field(6, "partial", &partial)
+        try v.field(7, "generatedMs", &generatedMs)
+        try v.field(8, "cached", &cached)
     }
 }
 
@@ -180,8 +180,8 @@ public struct WatchRequest: WireMessage, Hashable {
     public var heartbeatSeconds: Int32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &totals)
-        try v.field(2, &intervalMs)
-        try v.field(3, &heartbeatSeconds)
+        try v.field(1, "totals", &totals)
+        try v.field(2, "intervalMs", &intervalMs)
+        try v.field(3, "heartbeatSeconds", &heartbeatSeconds)
     }
 }

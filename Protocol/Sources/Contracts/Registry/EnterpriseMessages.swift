@@ -10,12 +10,12 @@ public struct Enterprise: WireMessage, Hashable {
     public var aboveDesignatedSize: Bool = false
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &creditCode)
-        try v.field(2, &name)
-        try v.field(3, &county)
-        try v.field(4, &industry)
-        try v.field(5, &staffCount)
-        try v.field(6, &aboveDesignatedSize)
+        try v.field(1, "creditCode", &creditCode)
+        try v.field(2, "name", &name)
+        try v.field(3, "county", &county)
+        try v.field(4, "industry", &industry)
+        try v.field(5, "staffCount", &staffCount)
+        try v.field(6, "aboveDesignatedSize", &aboveDesignatedSize)
     }
 }
 
@@ -28,11 +28,11 @@ public struct Demand: WireMessage, Hashable {
     public var headcount: UInt32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &creditCode)
-        try v.field(2, &occupation)
-        try v.field(3, &level)
-        try v.field(4, &year)
-        try v.field(5, &headcount)
+        try v.field(1, "creditCode", &creditCode)
+        try v.field(2, "occupation", &occupation)
+        try v.field(3, "level", &level)
+        try v.field(4, "year", &year)
+        try v.field(5, "headcount", &headcount)
     }
 }
 
@@ -44,9 +44,9 @@ public struct EnterpriseView: WireMessage, Hashable {
     public var demand: [Demand] = []
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &enterprise)
-        try v.field(2, &checkCharacterValid)
-        try v.field(3, &demand)
+        try v.field(1, "enterprise", &enterprise)
+        try v.field(2, "checkCharacterValid", &checkCharacterValid)
+        try v.field(3, "demand", &demand)
     }
 }
 
@@ -55,7 +55,7 @@ public struct EnterpriseLookup: WireMessage, Hashable {
     public init() {}
     public init(creditCode: String) { self.creditCode = creditCode }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &creditCode)
+        try v.field(1, "creditCode", &creditCode)
     }
 }
 
@@ -68,8 +68,8 @@ public struct EnterpriseImportRow: WireMessage, Hashable {
         self.enterprise = enterprise
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &line)
-        try v.field(2, &enterprise)
+        try v.field(1, "line", &line)
+        try v.field(2, "enterprise", &enterprise)
     }
 }
 
@@ -78,7 +78,7 @@ public struct EnterpriseImportBatch: WireMessage, Hashable {
     public init() {}
     public init(rows: [EnterpriseImportRow]) { self.rows = rows }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &rows)
+        try v.field(1, "rows", &rows)
     }
 }
 
@@ -91,8 +91,8 @@ public struct DemandImportRow: WireMessage, Hashable {
         self.demand = demand
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &line)
-        try v.field(2, &demand)
+        try v.field(1, "line", &line)
+        try v.field(2, "demand", &demand)
     }
 }
 
@@ -101,7 +101,7 @@ public struct DemandImportBatch: WireMessage, Hashable {
     public init() {}
     public init(rows: [DemandImportRow]) { self.rows = rows }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &rows)
+        try v.field(1, "rows", &rows)
     }
 }
 
@@ -120,9 +120,9 @@ public struct EnterpriseListRequest: WireMessage, Hashable {
         self.asOf = asOf
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &minimumStaff)
-        try v.field(2, &county)
-        try v.field(3, &asOf)
+        try v.field(1, "minimumStaff", &minimumStaff)
+        try v.field(2, "county", &county)
+        try v.field(3, "asOf", &asOf)
     }
 }
 
@@ -134,10 +134,10 @@ public struct EnterpriseSummary: WireMessage, Hashable {
     public var staffCount: UInt32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &creditCode)
-        try v.field(2, &name)
-        try v.field(3, &county)
-        try v.field(4, &staffCount)
+        try v.field(1, "creditCode", &creditCode)
+        try v.field(2, "name", &name)
+        try v.field(3, "county", &county)
+        try v.field(4, "staffCount", &staffCount)
     }
 }
 
@@ -146,6 +146,6 @@ public struct EnterpriseList: WireMessage, Hashable {
     public var enterprises: [EnterpriseSummary] = []
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &enterprises)
+        try v.field(1, "enterprises", &enterprises)
     }
 }

@@ -9,8 +9,8 @@ public struct PersonImportRow: WireMessage, Hashable {
         self.person = person
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &line)
-        try v.field(2, &person)
+        try v.field(1, "line", &line)
+        try v.field(2, "person", &person)
     }
 }
 
@@ -20,7 +20,7 @@ public struct PersonImportBatch: WireMessage, Hashable {
     public init() {}
     public init(rows: [PersonImportRow]) { self.rows = rows }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &rows)
+        try v.field(1, "rows", &rows)
     }
 }
 
@@ -36,9 +36,9 @@ public struct RowError: WireMessage, Hashable {
         self.reason = reason
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &line)
-        try v.field(2, &column)
-        try v.field(3, &reason)
+        try v.field(1, "line", &line)
+        try v.field(2, "column", &column)
+        try v.field(3, "reason", &reason)
     }
 }
 
@@ -53,11 +53,11 @@ public struct ImportSummary: WireMessage, Hashable {
     public var errors: [RowError] = []
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &received)
-        try v.field(2, &accepted)
-        try v.field(3, &alreadyRegistered)
-        try v.field(4, &rejected)
-        try v.field(5, &errors)
+        try v.field(1, "received", &received)
+        try v.field(2, "accepted", &accepted)
+        try v.field(3, "alreadyRegistered", &alreadyRegistered)
+        try v.field(4, "rejected", &rejected)
+        try v.field(5, "errors", &errors)
     }
 }
 
@@ -71,8 +71,8 @@ public struct ExportRequest: WireMessage, Hashable {
         self.includeInactive = includeInactive
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &county)
-        try v.field(2, &includeInactive)
+        try v.field(1, "county", &county)
+        try v.field(2, "includeInactive", &includeInactive)
     }
 }
 
@@ -80,6 +80,6 @@ public struct PersonBatch: WireMessage, Hashable {
     public var persons: [PersonView] = []
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &persons)
+        try v.field(1, "persons", &persons)
     }
 }

@@ -26,20 +26,20 @@ public struct PersonRegistration: WireMessage, Hashable {
     public init() {}
 
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &idNumber)
-        try v.field(2, &name)
-        try v.field(3, &gender)
-        try v.field(4, &residenceCounty)
-        try v.field(5, &category)
-        try v.field(6, &keyGroups)
-        try v.field(7, &education)
-        try v.field(8, &occupation)
-        try v.field(9, &employment)
-        try v.field(10, &trainingWish)
-        try v.field(11, &trainingMode)
-        try v.field(12, &phone)
-        try v.field(13, &stage)
-        try v.field(14, &registeredOn)
+        try v.field(1, "idNumber", &idNumber)
+        try v.field(2, "name", &name)
+        try v.field(3, "gender", &gender)
+        try v.field(4, "residenceCounty", &residenceCounty)
+        try v.field(5, "category", &category)
+        try v.field(6, "keyGroups", &keyGroups)
+        try v.field(7, "education", &education)
+        try v.field(8, "occupation", &occupation)
+        try v.field(9, "employment", &employment)
+        try v.field(10, "trainingWish", &trainingWish)
+        try v.field(11, "trainingMode", &trainingMode)
+        try v.field(12, "phone", &phone)
+        try v.field(13, "stage", &stage)
+        try v.field(14, "registeredOn", &registeredOn)
     }
 }
 
@@ -75,27 +75,27 @@ public struct PersonView: WireMessage, Hashable {
     public init() {}
 
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &cardNumber)
-        try v.field(2, &idNumber)
-        try v.field(3, &name)
-        try v.field(4, &gender)
-        try v.field(5, &birthDate)
-        try v.field(6, &age)
-        try v.field(7, &residenceCounty)
-        try v.field(8, &category)
-        try v.field(9, &keyGroups)
-        try v.field(10, &education)
-        try v.field(11, &occupation)
-        try v.field(12, &employment)
-        try v.field(13, &trainingWish)
-        try v.field(14, &trainingMode)
-        try v.field(15, &phone)
-        try v.field(16, &stage)
-        try v.field(17, &status)
-        try v.field(18, &registeredOn)
-        try v.field(19, &masked)
-        try v.field(20, &version)
-        try v.field(21, &leavingReason)
+        try v.field(1, "cardNumber", &cardNumber)
+        try v.field(2, "idNumber", &idNumber)
+        try v.field(3, "name", &name)
+        try v.field(4, "gender", &gender)
+        try v.field(5, "birthDate", &birthDate)
+        try v.field(6, "age", &age)
+        try v.field(7, "residenceCounty", &residenceCounty)
+        try v.field(8, "category", &category)
+        try v.field(9, "keyGroups", &keyGroups)
+        try v.field(10, "education", &education)
+        try v.field(11, "occupation", &occupation)
+        try v.field(12, "employment", &employment)
+        try v.field(13, "trainingWish", &trainingWish)
+        try v.field(14, "trainingMode", &trainingMode)
+        try v.field(15, "phone", &phone)
+        try v.field(16, "stage", &stage)
+        try v.field(17, "status", &status)
+        try v.field(18, "registeredOn", &registeredOn)
+        try v.field(19, "masked", &masked)
+        try v.field(20, "version", &version)
+        try v.field(21, "leavingReason", &leavingReason)
     }
 }
 
@@ -104,8 +104,8 @@ public struct RegisterPersonResponse: WireMessage, Hashable {
     public var person: PersonView = PersonView()
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &cardNumber)
-        try v.field(2, &person)
+        try v.field(1, "cardNumber", &cardNumber)
+        try v.field(2, "person", &person)
     }
 }
 
@@ -119,8 +119,8 @@ public struct PersonLookup: WireMessage, Hashable {
         self.cardNumber = cardNumber
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &idNumber)
-        try v.field(2, &cardNumber)
+        try v.field(1, "idNumber", &idNumber)
+        try v.field(2, "cardNumber", &cardNumber)
     }
 }
 
@@ -144,18 +144,18 @@ public struct PersonUpdate: WireMessage, Hashable {
     public init() {}
 
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &person)
-        try v.field(2, &phone)
-        try v.field(3, &category)
-        try v.field(4, &education)
-        try v.field(5, &occupation)
-        try v.field(6, &employment)
-        try v.field(7, &trainingWish)
-        try v.field(8, &trainingMode)
-        try v.field(9, &stage)
-        try v.field(10, &keyGroups)
-        try v.field(11, &replaceKeyGroups)
-        try v.field(12, &reason)
+        try v.field(1, "person", &person)
+        try v.field(2, "phone", &phone)
+        try v.field(3, "category", &category)
+        try v.field(4, "education", &education)
+        try v.field(5, "occupation", &occupation)
+        try v.field(6, "employment", &employment)
+        try v.field(7, "trainingWish", &trainingWish)
+        try v.field(8, "trainingMode", &trainingMode)
+        try v.field(9, "stage", &stage)
+        try v.field(10, "keyGroups", &keyGroups)
+        try v.field(11, "replaceKeyGroups", &replaceKeyGroups)
+        try v.field(12, "reason", &reason)
     }
 }
 
@@ -172,11 +172,11 @@ public struct StatusChange: WireMessage, Hashable {
     public init() {}
 
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &person)
-        try v.field(2, &status)
-        try v.field(3, &newCounty)
-        try v.field(4, &leavingReason)
-        try v.field(5, &reason)
+        try v.field(1, "person", &person)
+        try v.field(2, "status", &status)
+        try v.field(3, "newCounty", &newCounty)
+        try v.field(4, "leavingReason", &leavingReason)
+        try v.field(5, "reason", &reason)
     }
 }
 
@@ -192,13 +192,13 @@ public struct HistoryEntry: WireMessage, Hashable {
     public var reason: String = ""
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &at)
-        try v.field(2, &principal)
-        try v.field(3, &requestID)
-        try v.field(4, &field)
-        try v.field(5, &oldValue)
-        try v.field(6, &newValue)
-        try v.field(7, &reason)
+        try v.field(1, "at", &at)
+        try v.field(2, "principal", &principal)
+        try v.field(3, "requestID", &requestID)
+        try v.field(4, "field", &field)
+        try v.field(5, "oldValue", &oldValue)
+        try v.field(6, "newValue", &newValue)
+        try v.field(7, "reason", &reason)
     }
 }
 
@@ -207,8 +207,8 @@ public struct PersonHistory: WireMessage, Hashable {
     public var entries: [HistoryEntry] = []
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &cardNumber)
-        try v.field(2, &entries)
+        try v.field(1, "cardNumber", &cardNumber)
+        try v.field(2, "entries", &entries)
     }
 }
 
@@ -223,13 +223,13 @@ public struct PersonVerification: WireMessage, Hashable {
     public var status: RegistrationStatus = .unspecified
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &found)
-        try v.field(2, &cardNumber)
-        try v.field(3, &category)
-        try v.field(4, &keyGroups)
-        try v.field(5, &residenceCounty)
-        try v.field(6, &age)
-        try v.field(7, &status)
+        try v.field(1, "found", &found)
+        try v.field(2, "cardNumber", &cardNumber)
+        try v.field(3, "category", &category)
+        try v.field(4, "keyGroups", &keyGroups)
+        try v.field(5, "residenceCounty", &residenceCounty)
+        try v.field(6, "age", &age)
+        try v.field(7, "status", &status)
     }
 }
 
@@ -242,7 +242,7 @@ public struct PersonLookupBatch: WireMessage, Hashable {
     public init() {}
     public init(lookups: [PersonLookup]) { self.lookups = lookups }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &lookups)
+        try v.field(1, "lookups", &lookups)
     }
 }
 
@@ -251,6 +251,6 @@ public struct PersonVerificationBatch: WireMessage, Hashable {
     public var verifications: [PersonVerification] = []
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &verifications)
+        try v.field(1, "verifications", &verifications)
     }
 }

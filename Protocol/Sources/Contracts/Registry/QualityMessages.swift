@@ -6,7 +6,7 @@ public struct QualityRequest: WireMessage, Hashable {
     public init() {}
     public init(county: Int32) { self.county = county }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &county)
+        try v.field(1, "county", &county)
     }
 }
 
@@ -26,13 +26,13 @@ public struct QualityImport: WireMessage, Hashable {
     public var rejected: UInt64 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &kind)
-        try v.field(2, &principal)
-        try v.field(3, &atMs)
-        try v.field(4, &received)
-        try v.field(5, &accepted)
-        try v.field(6, &alreadyRegistered)
-        try v.field(7, &rejected)
+        try v.field(1, "kind", &kind)
+        try v.field(2, "principal", &principal)
+        try v.field(3, "atMs", &atMs)
+        try v.field(4, "received", &received)
+        try v.field(5, "accepted", &accepted)
+        try v.field(6, "alreadyRegistered", &alreadyRegistered)
+        try v.field(7, "rejected", &rejected)
     }
 }
 
@@ -48,9 +48,9 @@ public struct QualityRejection: WireMessage, Hashable {
         self.rows = rows
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &kind)
-        try v.field(2, &reason)
-        try v.field(3, &rows)
+        try v.field(1, "kind", &kind)
+        try v.field(2, "reason", &reason)
+        try v.field(3, "rows", &rows)
     }
 }
 
@@ -63,10 +63,10 @@ public struct QualityCoverageCell: WireMessage, Hashable {
     public var registered: UInt64 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &category)
-        try v.field(2, &gender)
-        try v.field(3, &ageBand)
-        try v.field(4, &registered)
+        try v.field(1, "category", &category)
+        try v.field(2, "gender", &gender)
+        try v.field(3, "ageBand", &ageBand)
+        try v.field(4, "registered", &registered)
     }
 }
 
@@ -79,10 +79,10 @@ public struct QualityExpectedCell: WireMessage, Hashable {
     public var expected: UInt64 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &gender)
-        try v.field(2, &ageBand)
-        try v.field(3, &registered)
-        try v.field(4, &expected)
+        try v.field(1, "gender", &gender)
+        try v.field(2, "ageBand", &ageBand)
+        try v.field(3, "registered", &registered)
+        try v.field(4, "expected", &expected)
     }
 }
 
@@ -108,15 +108,15 @@ public struct QualityReport: WireMessage, Hashable {
     public static let importLimit = 50
 
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &county)
-        try v.field(2, &imports)
-        try v.field(3, &rejections)
-        try v.field(4, &coverage)
-        try v.field(5, &expected)
-        try v.field(6, &registered)
-        try v.field(7, &estimatedLabourForce)
-        try v.field(8, &pastAgeActive)
-        try v.field(9, &missingPhone)
-        try v.field(10, &asOf)
+        try v.field(1, "county", &county)
+        try v.field(2, "imports", &imports)
+        try v.field(3, "rejections", &rejections)
+        try v.field(4, "coverage", &coverage)
+        try v.field(5, "expected", &expected)
+        try v.field(6, "registered", &registered)
+        try v.field(7, "estimatedLabourForce", &estimatedLabourForce)
+        try v.field(8, "pastAgeActive", &pastAgeActive)
+        try v.field(9, "missingPhone", &missingPhone)
+        try v.field(10, "asOf", &asOf)
     }
 }

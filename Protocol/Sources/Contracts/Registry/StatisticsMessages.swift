@@ -16,9 +16,9 @@ public struct StatisticsRequest: WireMessage, Hashable {
         self.registrationsUpTo = registrationsUpTo
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &county)
-        try v.field(2, &summaryOnly)
-        try v.field(3, &registrationsUpTo)
+        try v.field(1, "county", &county)
+        try v.field(2, "summaryOnly", &summaryOnly)
+        try v.field(3, "registrationsUpTo", &registrationsUpTo)
     }
 }
 
@@ -33,12 +33,12 @@ public struct StatisticsCell: WireMessage, Hashable {
     public var count: UInt64 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &county)
-        try v.field(2, &category)
-        try v.field(3, &gender)
-        try v.field(4, &ageBand)
-        try v.field(5, &employment)
-        try v.field(6, &count)
+        try v.field(1, "county", &county)
+        try v.field(2, "category", &category)
+        try v.field(3, "gender", &gender)
+        try v.field(4, "ageBand", &ageBand)
+        try v.field(5, "employment", &employment)
+        try v.field(6, "count", &count)
     }
 }
 
@@ -49,9 +49,9 @@ public struct CountyCoverage: WireMessage, Hashable {
     public var estimatedLabourForce: UInt64 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &county)
-        try v.field(2, &registered)
-        try v.field(3, &estimatedLabourForce)
+        try v.field(1, "county", &county)
+        try v.field(2, "registered", &registered)
+        try v.field(3, "estimatedLabourForce", &estimatedLabourForce)
     }
 }
 
@@ -61,8 +61,8 @@ public struct DailyRegistrations: WireMessage, Hashable {
     public var count: UInt64 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &day)
-        try v.field(2, &count)
+        try v.field(1, "day", &day)
+        try v.field(2, "count", &count)
     }
 }
 
@@ -86,15 +86,15 @@ public struct RegistrationStatistics: WireMessage, Hashable {
     public var registrationsUpTo: UInt64 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &cells)
-        try v.field(2, &coverage)
-        try v.field(3, &daily)
-        try v.field(4, &registered)
-        try v.field(5, &enterprises)
-        try v.field(6, &enterprisesSurveyed)
-        try v.field(7, &deadline)
-        try v.field(8, &asOf)
-        try v.field(9, &registrationsUpTo)
+        try v.field(1, "cells", &cells)
+        try v.field(2, "coverage", &coverage)
+        try v.field(3, "daily", &daily)
+        try v.field(4, "registered", &registered)
+        try v.field(5, "enterprises", &enterprises)
+        try v.field(6, "enterprisesSurveyed", &enterprisesSurveyed)
+        try v.field(7, "deadline", &deadline)
+        try v.field(8, "asOf", &asOf)
+        try v.field(9, "registrationsUpTo", &registrationsUpTo)
     }
 }
 
@@ -104,7 +104,7 @@ public struct DemandGapRequest: WireMessage, Hashable {
     public init() {}
     public init(year: Int32) { self.year = year }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &year)
+        try v.field(1, "year", &year)
     }
 }
 
@@ -118,11 +118,11 @@ public struct DemandGapRow: WireMessage, Hashable {
     public var wishing: UInt64 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &occupation)
-        try v.field(2, &year)
-        try v.field(3, &demand)
-        try v.field(4, &working)
-        try v.field(5, &wishing)
+        try v.field(1, "occupation", &occupation)
+        try v.field(2, "year", &year)
+        try v.field(3, "demand", &demand)
+        try v.field(4, "working", &working)
+        try v.field(5, "wishing", &wishing)
     }
 }
 
@@ -130,6 +130,6 @@ public struct DemandGapReport: WireMessage, Hashable {
     public var rows: [DemandGapRow] = []
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &rows)
+        try v.field(1, "rows", &rows)
     }
 }

@@ -11,8 +11,8 @@ public struct BrandRecognition: WireMessage, Hashable {
         self.year = year
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &level)
-        try v.field(2, &year)
+        try v.field(1, "level", &level)
+        try v.field(2, "year", &year)
     }
 }
 
@@ -27,11 +27,11 @@ public struct LabourBrand: WireMessage, Hashable {
     public var recognitions: [BrandRecognition] = []
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &code)
-        try v.field(2, &name)
-        try v.field(3, &county)
-        try v.field(4, &occupation)
-        try v.field(5, &recognitions)
+        try v.field(1, "code", &code)
+        try v.field(2, "name", &name)
+        try v.field(3, "county", &county)
+        try v.field(4, "occupation", &occupation)
+        try v.field(5, "recognitions", &recognitions)
     }
 }
 
@@ -44,10 +44,10 @@ public struct BrandYear: WireMessage, Hashable {
     public var subsidyDue: UInt64 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &year)
-        try v.field(2, &trained)
-        try v.field(3, &placed)
-        try v.field(4, &subsidyDue)
+        try v.field(1, "year", &year)
+        try v.field(2, "trained", &trained)
+        try v.field(3, "placed", &placed)
+        try v.field(4, "subsidyDue", &subsidyDue)
     }
 }
 
@@ -58,9 +58,9 @@ public struct LabourBrandView: WireMessage, Hashable {
     public var years: [BrandYear] = []
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &brand)
-        try v.field(2, &level)
-        try v.field(3, &years)
+        try v.field(1, "brand", &brand)
+        try v.field(2, "level", &level)
+        try v.field(3, "years", &years)
     }
 }
 
@@ -77,8 +77,8 @@ public struct LabourBrandReport: WireMessage, Hashable {
     public var countiesLackingProvincialBrand: [Int32] = []
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &brands)
-        try v.field(2, &countiesLackingCityBrand)
-        try v.field(3, &countiesLackingProvincialBrand)
+        try v.field(1, "brands", &brands)
+        try v.field(2, "countiesLackingCityBrand", &countiesLackingCityBrand)
+        try v.field(3, "countiesLackingProvincialBrand", &countiesLackingProvincialBrand)
     }
 }

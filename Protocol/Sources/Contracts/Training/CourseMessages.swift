@@ -30,22 +30,22 @@ public struct Course: WireMessage, Hashable {
     public var subsidyWithCertificate: UInt32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &code)
-        try v.field(2, &name)
-        try v.field(3, &occupation)
-        try v.field(4, &certificateKind)
-        try v.field(5, &level)
-        try v.field(6, &mode)
-        try v.field(7, &programme)
-        try v.field(8, &providerKind)
-        try v.field(9, &providerCreditCode)
-        try v.field(10, &county)
-        try v.field(11, &startsOn)
-        try v.field(12, &endsOn)
-        try v.field(13, &capacity)
-        try v.field(14, &subsidyPerTrainee)
-        try v.field(15, &labourBrand)
-        try v.field(16, &subsidyWithCertificate)
+        try v.field(1, "code", &code)
+        try v.field(2, "name", &name)
+        try v.field(3, "occupation", &occupation)
+        try v.field(4, "certificateKind", &certificateKind)
+        try v.field(5, "level", &level)
+        try v.field(6, "mode", &mode)
+        try v.field(7, "programme", &programme)
+        try v.field(8, "providerKind", &providerKind)
+        try v.field(9, "providerCreditCode", &providerCreditCode)
+        try v.field(10, "county", &county)
+        try v.field(11, "startsOn", &startsOn)
+        try v.field(12, "endsOn", &endsOn)
+        try v.field(13, "capacity", &capacity)
+        try v.field(14, "subsidyPerTrainee", &subsidyPerTrainee)
+        try v.field(15, "labourBrand", &labourBrand)
+        try v.field(16, "subsidyWithCertificate", &subsidyWithCertificate)
     }
 }
 
@@ -55,8 +55,8 @@ public struct CourseView: WireMessage, Hashable {
     public var enrolled: UInt32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &course)
-        try v.field(2, &enrolled)
+        try v.field(1, "course", &course)
+        try v.field(2, "enrolled", &enrolled)
     }
 }
 
@@ -65,7 +65,7 @@ public struct CourseLookup: WireMessage, Hashable {
     public init() {}
     public init(code: String) { self.code = code }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &code)
+        try v.field(1, "code", &code)
     }
 }
 
@@ -79,8 +79,8 @@ public struct CourseListRequest: WireMessage, Hashable {
         self.year = year
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &county)
-        try v.field(2, &year)
+        try v.field(1, "county", &county)
+        try v.field(2, "year", &year)
     }
 }
 
@@ -88,6 +88,6 @@ public struct CourseList: WireMessage, Hashable {
     public var courses: [CourseView] = []
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &courses)
+        try v.field(1, "courses", &courses)
     }
 }

@@ -9,8 +9,8 @@ public struct EnrolmentRequest: WireMessage, Hashable {
         self.idNumber = idNumber
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &courseCode)
-        try v.field(2, &idNumber)
+        try v.field(1, "courseCode", &courseCode)
+        try v.field(2, "idNumber", &idNumber)
     }
 }
 
@@ -28,12 +28,12 @@ public struct EnrolmentView: WireMessage, Hashable {
     public var enrolledOn: Int32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &number)
-        try v.field(2, &courseCode)
-        try v.field(3, &cardNumber)
-        try v.field(4, &county)
-        try v.field(5, &keyGroups)
-        try v.field(6, &enrolledOn)
+        try v.field(1, "number", &number)
+        try v.field(2, "courseCode", &courseCode)
+        try v.field(3, "cardNumber", &cardNumber)
+        try v.field(4, "county", &county)
+        try v.field(5, "keyGroups", &keyGroups)
+        try v.field(6, "enrolledOn", &enrolledOn)
     }
 }
 
@@ -50,9 +50,9 @@ public struct EnrolmentRow: WireMessage, Hashable {
         self.idNumber = idNumber
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &line)
-        try v.field(2, &courseCode)
-        try v.field(3, &idNumber)
+        try v.field(1, "line", &line)
+        try v.field(2, "courseCode", &courseCode)
+        try v.field(3, "idNumber", &idNumber)
     }
 }
 
@@ -61,6 +61,6 @@ public struct EnrolmentBatch: WireMessage, Hashable {
     public init() {}
     public init(rows: [EnrolmentRow]) { self.rows = rows }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &rows)
+        try v.field(1, "rows", &rows)
     }
 }

@@ -9,8 +9,8 @@ public struct TrainingIndicatorsRequest: WireMessage, Hashable {
         self.county = county
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &year)
-        try v.field(2, &county)
+        try v.field(1, "year", &year)
+        try v.field(2, "county", &county)
     }
 }
 
@@ -33,15 +33,15 @@ public struct TrainingFigures: WireMessage, Hashable {
     public var certificateRate: UInt32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &enrolled)
-        try v.field(2, &completed)
-        try v.field(3, &passed)
-        try v.field(4, &employed)
-        try v.field(5, &passRate)
-        try v.field(6, &employmentRate)
-        try v.field(7, &subsidyDue)
-        try v.field(8, &certified)
-        try v.field(9, &certificateRate)
+        try v.field(1, "enrolled", &enrolled)
+        try v.field(2, "completed", &completed)
+        try v.field(3, "passed", &passed)
+        try v.field(4, "employed", &employed)
+        try v.field(5, "passRate", &passRate)
+        try v.field(6, "employmentRate", &employmentRate)
+        try v.field(7, "subsidyDue", &subsidyDue)
+        try v.field(8, "certified", &certified)
+        try v.field(9, "certificateRate", &certificateRate)
     }
 }
 
@@ -58,10 +58,10 @@ public struct TrainingFiguresLine: WireMessage, Hashable {
     public var flags: [String] = []
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &dimension)
-        try v.field(2, &key)
-        try v.field(3, &figures)
-        try v.field(4, &flags)
+        try v.field(1, "dimension", &dimension)
+        try v.field(2, "key", &key)
+        try v.field(3, "figures", &figures)
+        try v.field(4, "flags", &flags)
     }
 }
 
@@ -73,10 +73,10 @@ public struct TrainingIndicators: WireMessage, Hashable {
     public var lines: [TrainingFiguresLine] = []
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &year)
-        try v.field(2, &county)
-        try v.field(3, &total)
-        try v.field(4, &lines)
+        try v.field(1, "year", &year)
+        try v.field(2, "county", &county)
+        try v.field(3, "total", &total)
+        try v.field(4, "lines", &lines)
     }
 }
 
@@ -108,17 +108,17 @@ public struct TrainingCounts: WireMessage, Hashable {
     public var countiesLackingProvincialBrand: [Int32] = []
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &asOf)
-        try v.field(2, &year)
-        try v.field(3, &enterpriseTraining)
-        try v.field(4, &keyGroupTraining)
-        try v.field(5, &keyGroupCompleted)
-        try v.field(6, &keyGroupPassed)
-        try v.field(7, &keyGroupCertified)
-        try v.field(8, &keyGroupEmployed)
-        try v.field(9, &trainedForCertificate)
-        try v.field(10, &labourBrands)
-        try v.field(11, &countiesLackingCityBrand)
-        try v.field(12, &countiesLackingProvincialBrand)
+        try v.field(1, "asOf", &asOf)
+        try v.field(2, "year", &year)
+        try v.field(3, "enterpriseTraining", &enterpriseTraining)
+        try v.field(4, "keyGroupTraining", &keyGroupTraining)
+        try v.field(5, "keyGroupCompleted", &keyGroupCompleted)
+        try v.field(6, "keyGroupPassed", &keyGroupPassed)
+        try v.field(7, "keyGroupCertified", &keyGroupCertified)
+        try v.field(8, "keyGroupEmployed", &keyGroupEmployed)
+        try v.field(9, "trainedForCertificate", &trainedForCertificate)
+        try v.field(10, "labourBrands", &labourBrands)
+        try v.field(11, "countiesLackingCityBrand", &countiesLackingCityBrand)
+        try v.field(12, "countiesLackingProvincialBrand", &countiesLackingProvincialBrand)
     }
 }

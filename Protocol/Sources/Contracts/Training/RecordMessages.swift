@@ -4,7 +4,7 @@ public struct PersonRecordRequest: WireMessage, Hashable {
     public init() {}
     public init(idNumber: String) { self.idNumber = idNumber }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &idNumber)
+        try v.field(1, "idNumber", &idNumber)
     }
 }
 
@@ -19,10 +19,10 @@ public struct TrainingRecordEntry: WireMessage, Hashable {
     public var result: TrainingResultView = TrainingResultView()
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &course)
-        try v.field(2, &enrolmentNumber)
-        try v.field(3, &enrolledOn)
-        try v.field(4, &result)
+        try v.field(1, "course", &course)
+        try v.field(2, "enrolmentNumber", &enrolmentNumber)
+        try v.field(3, "enrolledOn", &enrolledOn)
+        try v.field(4, "result", &result)
     }
 }
 
@@ -42,9 +42,9 @@ public struct PersonTrainingRecord: WireMessage, Hashable {
     public var certificatesKnown: Bool = false
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &cardNumber)
-        try v.field(2, &courses)
-        try v.field(3, &certificates)
-        try v.field(4, &certificatesKnown)
+        try v.field(1, "cardNumber", &cardNumber)
+        try v.field(2, "courses", &courses)
+        try v.field(3, "certificates", &certificates)
+        try v.field(4, "certificatesKnown", &certificatesKnown)
     }
 }

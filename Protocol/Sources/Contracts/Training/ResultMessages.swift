@@ -17,13 +17,13 @@ public struct TrainingResult: WireMessage, Hashable {
     public var employmentVerified: Bool = false
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &enrolmentNumber)
-        try v.field(2, &completedOn)
-        try v.field(3, &passed)
-        try v.field(4, &employerCreditCode)
-        try v.field(5, &selfEmployed)
-        try v.field(6, &employedOn)
-        try v.field(7, &employmentVerified)
+        try v.field(1, "enrolmentNumber", &enrolmentNumber)
+        try v.field(2, "completedOn", &completedOn)
+        try v.field(3, "passed", &passed)
+        try v.field(4, "employerCreditCode", &employerCreditCode)
+        try v.field(5, "selfEmployed", &selfEmployed)
+        try v.field(6, "employedOn", &employedOn)
+        try v.field(7, "employmentVerified", &employmentVerified)
     }
 }
 
@@ -36,10 +36,10 @@ public struct TrainingResultView: WireMessage, Hashable {
     public var certificateNumber: String = ""
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &result)
-        try v.field(2, &courseCode)
-        try v.field(3, &completionNumber)
-        try v.field(4, &certificateNumber)
+        try v.field(1, "result", &result)
+        try v.field(2, "courseCode", &courseCode)
+        try v.field(3, "completionNumber", &completionNumber)
+        try v.field(4, "certificateNumber", &certificateNumber)
     }
 }
 
@@ -54,8 +54,8 @@ public struct CertificateAfterTraining: WireMessage, Hashable {
         self.certificateNumber = certificateNumber
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &enrolmentNumber)
-        try v.field(2, &certificateNumber)
+        try v.field(1, "enrolmentNumber", &enrolmentNumber)
+        try v.field(2, "certificateNumber", &certificateNumber)
     }
 }
 
@@ -69,8 +69,8 @@ public struct TrainingResultRow: WireMessage, Hashable {
         self.result = result
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &line)
-        try v.field(2, &result)
+        try v.field(1, "line", &line)
+        try v.field(2, "result", &result)
     }
 }
 
@@ -79,6 +79,6 @@ public struct TrainingResultBatch: WireMessage, Hashable {
     public init() {}
     public init(rows: [TrainingResultRow]) { self.rows = rows }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &rows)
+        try v.field(1, "rows", &rows)
     }
 }

@@ -25,18 +25,18 @@ struct PersonDetails: WireMessage, Hashable {
     init() {}
 
     mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
-        try v.field(1, &gender)
-        try v.field(2, &category)
-        try v.field(3, &keyGroups)
-        try v.field(4, &education)
-        try v.field(5, &occupation)
-        try v.field(6, &employment)
-        try v.field(7, &trainingWish)
-        try v.field(8, &trainingMode)
-        try v.field(9, &stage)
-        try v.field(10, &leavingReason)
-        try v.field(11, &ageBand)
-        try v.field(12, &registeredOn)
-        try v.field(13, &legacyID)
+        try v.field(1, "gender", &gender)
+        try v.field(2, "category", &category)
+        try v.field(3, "keyGroups", &keyGroups)
+        try v.field(4, "education", &education)
+        try v.field(5, "occupation", &occupation)
+        try v.field(6, "employment", &employment)
+        try v.field(7, "trainingWish", &trainingWish)
+        try v.field(8, "trainingMode", &trainingMode)
+        try v.field(9, "stage", &stage)
+        try v.field(10, "leavingReason", &leavingReason)
+        try v.field(11, "ageBand", &ageBand)
+        try v.field(12, "registeredOn", &registeredOn)
+        try v.field(13, "legacyID", &legacyID)
     }
 }
