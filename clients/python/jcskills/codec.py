@@ -388,11 +388,10 @@ def _decode(schema: MessageSchema, data: bytes, pos: int, end: int, limits: Wire
         if wire != p.wire:
             raise WireError("wireTypeMismatch", number, p.wire, wire)
         values[p.name], pos = _read_single(p, wire, data, pos, end)
-    for p in plans:
-        if p.name not in values:
-            values[p.name] = _default(p, limits, depth)
+    # Declaration order, defaults for what did not arrive (§4.6 rule 2).
+    ordered = {p.name: values[p.name] if p.name in values else _default(p, limits, depth) for p in plans}
     factory = schema.factory
-    return factory(**values) if factory is not None else values
+    return factory(**ordered) if factory is not None else ordered
 
 
 def decode(schema: MessageSchema, data: bytes, limits: WireLimits = DEFAULT_LIMITS) -> Any:

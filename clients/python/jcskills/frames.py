@@ -188,3 +188,7 @@ def parse_trailers(payload: bytes) -> tuple[int, str, list[tuple[str, str]]]:
 def parse_goaway(payload: bytes) -> tuple[int, int, str]:
     raw = codec.decode(GOAWAY, payload)
     return raw["lastStreamID"], raw["code"], raw["message"]
+
+
+def goaway_payload(last_stream_id: int, code: int, message: str) -> bytes:
+    return codec.encode(GOAWAY, {"lastStreamID": last_stream_id, "code": code, "message": message})
