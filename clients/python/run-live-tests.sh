@@ -13,5 +13,4 @@ JCSKILLS_LIVE=$1
 JCSKILLS_TLS=${JCSKILLS_TLS:-$1/pki}
 JCSKILLS_BASE_PORT=$2
 export JCSKILLS_LIVE JCSKILLS_TLS JCSKILLS_BASE_PORT
-python3 "$here/generate.py" --check
 exec python3 -m unittest discover -s "$here/tests" -v
