@@ -284,7 +284,14 @@ class Connection:
                 writer.close()
                 raise RPCError(StatusCode.UNAUTHENTICATED,
                                f"server is {identity!r}, expected {tls.expected_server_identity!r}", not_processed=True)
-        conn = Connection(reader, writer, options, f"{host}:{port}")
+        return Connection.over(reader, writer, options, f"{host}:{port}")
+
+    @staticmethod
+    def over(reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
+             options: ConnectionOptions = ConnectionOptions(), peer: str = "peer") -> "Connection":
+        """Starts the protocol on an established byte stream: the preface and our SETTINGS
+        (§2.2, §2.3). ``open`` uses it after TLS; tests use it over plain sockets."""
+        conn = Connection(reader, writer, options, peer)
         conn._write(frames.PREFACE + frames.encode_frame(frames.SETTINGS_FRAME, 0, 0, options.settings.payload()))
         return conn
 
