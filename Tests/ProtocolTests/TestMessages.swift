@@ -9,6 +9,7 @@ struct Color: WireEnum, CustomStringConvertible {
     static let unspecified = Color(rawValue: 0)
     static let red = Color(rawValue: 1)
     static let green = Color(rawValue: 2)
+    static var namedValues: [(value: Color, name: String)] { [(.unspecified, "unspecified"), (.red, "red"), (.green, "green")] }
     var description: String { "Color(\(rawValue))" }
 }
 
@@ -205,6 +206,7 @@ struct Level: WireEnum {
     static let none = Level(rawValue: 0)
     static let junior = Level(rawValue: 1)
     static let senior = Level(rawValue: 2)
+    static var namedValues: [(value: Level, name: String)] { [(.none, "none"), (.junior, "junior"), (.senior, "senior")] }
 }
 
 /// The first version of a department's message.

@@ -162,10 +162,16 @@ public struct WireBytes: WireValue, Hashable {
 /// Declare one as a struct with static constants:
 /// ```swift
 /// public struct Gender: WireEnum { public var rawValue: Int32; public init(rawValue: Int32) { self.rawValue = rawValue }
-///     public static let unspecified = Gender(rawValue: 0), male = Gender(rawValue: 1), female = Gender(rawValue: 2) }
+///     public static let unspecified = Gender(rawValue: 0), male = Gender(rawValue: 1), female = Gender(rawValue: 2)
+///     public static var namedValues: [(value: Gender, name: String)] { [(.unspecified, "unspecified"), (.male, "male"), (.female, "female")] } }
 /// ```
 public protocol WireEnum: WireVarintValue, RawRepresentable, Hashable where RawValue == Int32 {
     init(rawValue: Int32)
+    /// Every value this version knows, each with the name the contract gives it. The constants
+    /// themselves cannot be enumerated, so each enum lists them once more here; the contract
+    /// test (Tests/ContractTests) records them, and the versioning rules (SPEC.md §14.3) say
+    /// how a value is added or retired.
+    static var namedValues: [(value: Self, name: String)] { get }
 }
 
 extension WireEnum {

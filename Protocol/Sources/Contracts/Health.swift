@@ -25,6 +25,10 @@ public struct ServingStatus: WireEnum, CustomStringConvertible {
     public static let notServing = ServingStatus(rawValue: 2)
     /// Shutting down: finishing calls in flight, taking no new ones.
     public static let draining = ServingStatus(rawValue: 3)
+    /// Every value this version knows, by the name the contract gives it (Protocol/contracts.json).
+    public static var namedValues: [(value: ServingStatus, name: String)] {
+        [(.unknown, "unknown"), (.serving, "serving"), (.notServing, "notServing"), (.draining, "draining")]
+    }
 
     public var description: String {
         switch self {

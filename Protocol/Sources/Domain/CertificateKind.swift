@@ -17,6 +17,17 @@ public struct CertificateKind: WireEnum, CustomStringConvertible, Sendable {
     public static let specialOperations = CertificateKind(rawValue: 4)
     /// 特种设备作业人员证 — market regulation; an item (e.g. forklift), no level; 4 years.
     public static let specialEquipmentOperator = CertificateKind(rawValue: 5)
+    /// Every value this version knows, by the name the contract gives it (Protocol/contracts.json).
+    public static var namedValues: [(value: CertificateKind, name: String)] {
+        [
+            (.unspecified, "unspecified"),
+            (.vocationalQualification, "vocationalQualification"),
+            (.skillLevel, "skillLevel"),
+            (.specialAbility, "specialAbility"),
+            (.specialOperations, "specialOperations"),
+            (.specialEquipmentOperator, "specialEquipmentOperator"),
+        ]
+    }
 
     /// The five kinds, in the plan's order.
     public static let known: [CertificateKind] = [

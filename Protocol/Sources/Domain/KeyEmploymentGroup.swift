@@ -33,6 +33,23 @@ public struct KeyEmploymentGroup: WireEnum, CustomStringConvertible, Sendable {
     public static let enterpriseEmployees = KeyEmploymentGroup(rawValue: 10)
     /// 就业困难人员 — persons with employment difficulties; outside the national ten.
     public static let hardToEmploy = KeyEmploymentGroup(rawValue: 11)
+    /// Every value this version knows, by the name the contract gives it (Protocol/contracts.json).
+    public static var namedValues: [(value: KeyEmploymentGroup, name: String)] {
+        [
+            (.unspecified, "unspecified"),
+            (.poorFamilyChildren, "poorFamilyChildren"),
+            (.poorLabour, "poorLabour"),
+            (.schoolLeavers, "schoolLeavers"),
+            (.ruralMigrantWorkers, "ruralMigrantWorkers"),
+            (.laidOffUnemployed, "laidOffUnemployed"),
+            (.redeployedWorkers, "redeployedWorkers"),
+            (.veterans, "veterans"),
+            (.disabled, "disabled"),
+            (.collegeGraduates, "collegeGraduates"),
+            (.enterpriseEmployees, "enterpriseEmployees"),
+            (.hardToEmploy, "hardToEmploy"),
+        ]
+    }
 
     /// The national list of ten (values 1–10), in order.
     public static let nationalTen: [KeyEmploymentGroup] = (1...10).map { KeyEmploymentGroup(rawValue: $0) }

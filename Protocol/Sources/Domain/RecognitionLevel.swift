@@ -7,6 +7,10 @@ public struct RecognitionLevel: WireEnum, CustomStringConvertible {
     public static let city = RecognitionLevel(rawValue: 1)
     public static let provincial = RecognitionLevel(rawValue: 2)
     public static let national = RecognitionLevel(rawValue: 3)
+    /// Every value this version knows, by the name the contract gives it (Protocol/contracts.json).
+    public static var namedValues: [(value: RecognitionLevel, name: String)] {
+        [(.unspecified, "unspecified"), (.city, "city"), (.provincial, "provincial"), (.national, "national")]
+    }
 
     public static let known: [RecognitionLevel] = [.city, .provincial, .national]
 

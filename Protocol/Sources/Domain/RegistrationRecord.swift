@@ -5,6 +5,10 @@ public struct Gender: WireEnum, CustomStringConvertible {
     public static let unspecified = Gender(rawValue: 0)
     public static let male = Gender(rawValue: 1)
     public static let female = Gender(rawValue: 2)
+    /// Every value this version knows, by the name the contract gives it (Protocol/contracts.json).
+    public static var namedValues: [(value: Gender, name: String)] {
+        [(.unspecified, "unspecified"), (.male, "male"), (.female, "female")]
+    }
     public var description: String { self == .male ? "male" : self == .female ? "female" : "unspecified" }
 }
 
@@ -21,6 +25,10 @@ public struct LabourCategory: WireEnum, CustomStringConvertible {
     public static let rural = LabourCategory(rawValue: 3)
     /// 城镇劳动力
     public static let urban = LabourCategory(rawValue: 4)
+    /// Every value this version knows, by the name the contract gives it (Protocol/contracts.json).
+    public static var namedValues: [(value: LabourCategory, name: String)] {
+        [(.unspecified, "unspecified"), (.poor, "poor"), (.universityGraduate, "universityGraduate"), (.rural, "rural"), (.urban, "urban")]
+    }
     public var description: String {
         switch self {
         case .poor: "poor"
@@ -43,6 +51,19 @@ public struct EducationLevel: WireEnum {
     public static let college = EducationLevel(rawValue: 5)
     public static let university = EducationLevel(rawValue: 6)
     public static let postgraduate = EducationLevel(rawValue: 7)
+    /// Every value this version knows, by the name the contract gives it (Protocol/contracts.json).
+    public static var namedValues: [(value: EducationLevel, name: String)] {
+        [
+            (.unspecified, "unspecified"),
+            (.primary, "primary"),
+            (.juniorSecondary, "juniorSecondary"),
+            (.seniorSecondary, "seniorSecondary"),
+            (.vocational, "vocational"),
+            (.college, "college"),
+            (.university, "university"),
+            (.postgraduate, "postgraduate"),
+        ]
+    }
 }
 
 public struct RegistrationStatus: WireEnum {
@@ -52,6 +73,10 @@ public struct RegistrationStatus: WireEnum {
     public static let active = RegistrationStatus(rawValue: 1)
     public static let movedAway = RegistrationStatus(rawValue: 2)
     public static let leftLabourForce = RegistrationStatus(rawValue: 3)
+    /// Every value this version knows, by the name the contract gives it (Protocol/contracts.json).
+    public static var namedValues: [(value: RegistrationStatus, name: String)] {
+        [(.unspecified, "unspecified"), (.active, "active"), (.movedAway, "movedAway"), (.leftLabourForce, "leftLabourForce")]
+    }
 }
 
 /// One labour-force registration (建档立卡) as it travels between services. Also the record the

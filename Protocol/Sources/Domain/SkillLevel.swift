@@ -28,6 +28,20 @@ public struct SkillLevel: WireEnum, Comparable, CustomStringConvertible, Sendabl
     public static let specialGradeTechnician = SkillLevel(rawValue: 11)
     /// 首席技师 (2022 reform, above 特级技师).
     public static let chiefTechnician = SkillLevel(rawValue: 12)
+    /// Every value this version knows, by the name the contract gives it (Protocol/contracts.json).
+    public static var namedValues: [(value: SkillLevel, name: String)] {
+        [
+            (.unspecified, "unspecified"),
+            (.level1, "level1"),
+            (.level2, "level2"),
+            (.level3, "level3"),
+            (.level4, "level4"),
+            (.level5, "level5"),
+            (.apprentice, "apprentice"),
+            (.specialGradeTechnician, "specialGradeTechnician"),
+            (.chiefTechnician, "chiefTechnician"),
+        ]
+    }
 
     /// The five standard levels, lowest first: 5, 4, 3, 2, 1.
     public static let standard: [SkillLevel] = [.level5, .level4, .level3, .level2, .level1]

@@ -7,6 +7,10 @@ public struct CompetitionKind: WireEnum, CustomStringConvertible {
     public static let annualCity = CompetitionKind(rawValue: 1)
     /// A special competition (专项赛): one industry, one group, one occasion.
     public static let special = CompetitionKind(rawValue: 2)
+    /// Every value this version knows, by the name the contract gives it (Protocol/contracts.json).
+    public static var namedValues: [(value: CompetitionKind, name: String)] {
+        [(.unspecified, "unspecified"), (.annualCity, "annualCity"), (.special, "special")]
+    }
     public static let known: [CompetitionKind] = [.annualCity, .special]
     public var description: String {
         switch self {
@@ -25,6 +29,10 @@ public struct CompetitionLevel: WireEnum, CustomStringConvertible {
     public static let city = CompetitionLevel(rawValue: 1)
     public static let county = CompetitionLevel(rawValue: 2)
     public static let enterprise = CompetitionLevel(rawValue: 3)
+    /// Every value this version knows, by the name the contract gives it (Protocol/contracts.json).
+    public static var namedValues: [(value: CompetitionLevel, name: String)] {
+        [(.unspecified, "unspecified"), (.city, "city"), (.county, "county"), (.enterprise, "enterprise")]
+    }
     public static let known: [CompetitionLevel] = [.city, .county, .enterprise]
     public var description: String {
         switch self {
@@ -44,6 +52,10 @@ public struct ParticipantGroup: WireEnum, CustomStringConvertible {
     public static let unspecified = ParticipantGroup(rawValue: 0)
     public static let workers = ParticipantGroup(rawValue: 1)
     public static let students = ParticipantGroup(rawValue: 2)
+    /// Every value this version knows, by the name the contract gives it (Protocol/contracts.json).
+    public static var namedValues: [(value: ParticipantGroup, name: String)] {
+        [(.unspecified, "unspecified"), (.workers, "workers"), (.students, "students")]
+    }
     public static let known: [ParticipantGroup] = [.workers, .students]
     public var description: String {
         switch self {
@@ -64,6 +76,10 @@ public struct CriterionType: WireEnum, CustomStringConvertible {
     /// Three judges score it independently; the mark is their mean, and a spread beyond the
     /// event's bound flags it for review.
     public static let judgement = CriterionType(rawValue: 2)
+    /// Every value this version knows, by the name the contract gives it (Protocol/contracts.json).
+    public static var namedValues: [(value: CriterionType, name: String)] {
+        [(.unspecified, "unspecified"), (.measurement, "measurement"), (.judgement, "judgement")]
+    }
     public static let known: [CriterionType] = [.measurement, .judgement]
     public var description: String {
         switch self {
@@ -82,6 +98,10 @@ public struct EventState: WireEnum, CustomStringConvertible {
     public static let open = EventState(rawValue: 1)
     /// Marks locked, results final, awards named.
     public static let closed = EventState(rawValue: 2)
+    /// Every value this version knows, by the name the contract gives it (Protocol/contracts.json).
+    public static var namedValues: [(value: EventState, name: String)] {
+        [(.unspecified, "unspecified"), (.open, "open"), (.closed, "closed")]
+    }
     public var description: String {
         switch self {
         case .open: "open"
@@ -105,6 +125,10 @@ public struct PromotionState: WireEnum, CustomStringConvertible {
     public static let atTopLevel = PromotionState(rawValue: 3)
     /// The evaluation service refused the certificate (the reason is kept); not retried.
     public static let refused = PromotionState(rawValue: 4)
+    /// Every value this version knows, by the name the contract gives it (Protocol/contracts.json).
+    public static var namedValues: [(value: PromotionState, name: String)] {
+        [(.none, "none"), (.pending, "pending"), (.issued, "issued"), (.atTopLevel, "atTopLevel"), (.refused, "refused")]
+    }
     public var description: String {
         switch self {
         case .pending: "pending"

@@ -11,6 +11,16 @@ public struct InstitutionType: WireEnum, CustomStringConvertible {
     public static let vocationalCollege = InstitutionType(rawValue: 3)
     /// The city's skill-evaluation centre.
     public static let cityCentre = InstitutionType(rawValue: 4)
+    /// Every value this version knows, by the name the contract gives it (Protocol/contracts.json).
+    public static var namedValues: [(value: InstitutionType, name: String)] {
+        [
+            (.unspecified, "unspecified"),
+            (.enterpriseBody, "enterpriseBody"),
+            (.socialOrganisation, "socialOrganisation"),
+            (.vocationalCollege, "vocationalCollege"),
+            (.cityCentre, "cityCentre"),
+        ]
+    }
     public static let known: [InstitutionType] = [.enterpriseBody, .socialOrganisation, .vocationalCollege, .cityCentre]
     public var description: String {
         switch self {
@@ -31,6 +41,10 @@ public struct InstitutionStatus: WireEnum, CustomStringConvertible {
     public static let active = InstitutionStatus(rawValue: 1)
     public static let suspended = InstitutionStatus(rawValue: 2)
     public static let revoked = InstitutionStatus(rawValue: 3)
+    /// Every value this version knows, by the name the contract gives it (Protocol/contracts.json).
+    public static var namedValues: [(value: InstitutionStatus, name: String)] {
+        [(.unspecified, "unspecified"), (.active, "active"), (.suspended, "suspended"), (.revoked, "revoked")]
+    }
     public static let known: [InstitutionStatus] = [.active, .suspended, .revoked]
     public var description: String {
         switch self {
@@ -54,6 +68,10 @@ public struct CertificateState: WireEnum, CustomStringConvertible {
     public static let revoked = CertificateState(rawValue: 3)
     /// Replaced by a higher level in the same occupation and kind for the same holder.
     public static let superseded = CertificateState(rawValue: 4)
+    /// Every value this version knows, by the name the contract gives it (Protocol/contracts.json).
+    public static var namedValues: [(value: CertificateState, name: String)] {
+        [(.unknown, "unknown"), (.valid, "valid"), (.expired, "expired"), (.revoked, "revoked"), (.superseded, "superseded")]
+    }
     public var description: String {
         switch self {
         case .valid: "valid"

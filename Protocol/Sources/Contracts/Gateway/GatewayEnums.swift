@@ -13,6 +13,17 @@ public struct IndicatorStatus: WireEnum, CustomStringConvertible {
     public static let noTarget = IndicatorStatus(rawValue: 4)
     /// Its source did not answer; see the reason and any last known value.
     public static let unavailable = IndicatorStatus(rawValue: 5)
+    /// Every value this version knows, by the name the contract gives it (Protocol/contracts.json).
+    public static var namedValues: [(value: IndicatorStatus, name: String)] {
+        [
+            (.unspecified, "unspecified"),
+            (.met, "met"),
+            (.onTrack, "onTrack"),
+            (.behind, "behind"),
+            (.noTarget, "noTarget"),
+            (.unavailable, "unavailable"),
+        ]
+    }
     public var description: String {
         switch self {
         case .met: "met"

@@ -8,6 +8,10 @@ public struct EmploymentStatus: WireEnum, CustomStringConvertible {
     /// Looking for work while employed elsewhere or after school.
     public static let seeking = EmploymentStatus(rawValue: 3)
     public static let selfEmployed = EmploymentStatus(rawValue: 4)
+    /// Every value this version knows, by the name the contract gives it (Protocol/contracts.json).
+    public static var namedValues: [(value: EmploymentStatus, name: String)] {
+        [(.unspecified, "unspecified"), (.employed, "employed"), (.unemployed, "unemployed"), (.seeking, "seeking"), (.selfEmployed, "selfEmployed")]
+    }
     public static let known: [EmploymentStatus] = [.employed, .unemployed, .seeking, .selfEmployed]
     public var description: String {
         switch self {
@@ -37,6 +41,17 @@ public struct TrainingMode: WireEnum {
     public static let workStudyIntegration = TrainingMode(rawValue: 4)
     /// 互联网+: online training.
     public static let internetPlus = TrainingMode(rawValue: 5)
+    /// Every value this version knows, by the name the contract gives it (Protocol/contracts.json).
+    public static var namedValues: [(value: TrainingMode, name: String)] {
+        [
+            (.unspecified, "unspecified"),
+            (.newApprenticeship, "newApprenticeship"),
+            (.trainingInPlaceOfWork, "trainingInPlaceOfWork"),
+            (.projectBased, "projectBased"),
+            (.workStudyIntegration, "workStudyIntegration"),
+            (.internetPlus, "internetPlus"),
+        ]
+    }
 
     public static let known: [TrainingMode] = [.newApprenticeship, .trainingInPlaceOfWork, .projectBased, .workStudyIntegration, .internetPlus]
 
@@ -60,6 +75,10 @@ public struct LeavingReason: WireEnum {
     public static let age = LeavingReason(rawValue: 1)
     public static let death = LeavingReason(rawValue: 2)
     public static let emigration = LeavingReason(rawValue: 3)
+    /// Every value this version knows, by the name the contract gives it (Protocol/contracts.json).
+    public static var namedValues: [(value: LeavingReason, name: String)] {
+        [(.unspecified, "unspecified"), (.age, "age"), (.death, "death"), (.emigration, "emigration")]
+    }
 }
 
 /// Age bands of the registry's analysis, by age today (the registry's statistics are today's).

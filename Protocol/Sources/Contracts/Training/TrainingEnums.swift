@@ -12,6 +12,16 @@ public struct TrainingProgramme: WireEnum, CustomStringConvertible {
     public static let firstCertificate = TrainingProgramme(rawValue: 3)
     /// 升级培训: training to obtain a certificate one level higher.
     public static let levelUpgrade = TrainingProgramme(rawValue: 4)
+    /// Every value this version knows, by the name the contract gives it (Protocol/contracts.json).
+    public static var namedValues: [(value: TrainingProgramme, name: String)] {
+        [
+            (.unspecified, "unspecified"),
+            (.enterpriseEmployeeUpgrade, "enterpriseEmployeeUpgrade"),
+            (.keyGroupSubsidised, "keyGroupSubsidised"),
+            (.firstCertificate, "firstCertificate"),
+            (.levelUpgrade, "levelUpgrade"),
+        ]
+    }
 
     public static let known: [TrainingProgramme] = [.enterpriseEmployeeUpgrade, .keyGroupSubsidised, .firstCertificate, .levelUpgrade]
 
@@ -44,6 +54,10 @@ public struct TrainingProviderKind: WireEnum, CustomStringConvertible {
     public static let unspecified = TrainingProviderKind(rawValue: 0)
     public static let trainingInstitution = TrainingProviderKind(rawValue: 1)
     public static let enterprise = TrainingProviderKind(rawValue: 2)
+    /// Every value this version knows, by the name the contract gives it (Protocol/contracts.json).
+    public static var namedValues: [(value: TrainingProviderKind, name: String)] {
+        [(.unspecified, "unspecified"), (.trainingInstitution, "trainingInstitution"), (.enterprise, "enterprise")]
+    }
 
     public static let known: [TrainingProviderKind] = [.trainingInstitution, .enterprise]
 
