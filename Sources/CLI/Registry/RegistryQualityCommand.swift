@@ -42,10 +42,12 @@ enum QualityReportText {
         ], rightAligned: [])
         lines += ["", Words.imports.text()]
         lines += report.imports.isEmpty ? ["  " + Words.none.text()] : table(
-            [[Words.kind, Words.when, Words.importedBy, Words.received, Words.accepted, Words.alreadyRegistered, Words.rejected].map { $0.text() }]
+            [[Words.kind, Words.when, Words.importedBy, Words.received, Words.accepted, Words.alreadyRegistered, Words.rejected,
+              Words.whyRejected].map { $0.text() }]
                 + report.imports.map { entry in
                     [kindName(entry.kind), time(entry.atMs), entry.principal, String(entry.received), String(entry.accepted),
-                     String(entry.alreadyRegistered), String(entry.rejected)]
+                     String(entry.alreadyRegistered), String(entry.rejected),
+                     entry.rejections.map { "\(reasonName($0.reason)) \($0.rows)" }.joined(separator: "; ")]
                 }, rightAligned: [3, 4, 5, 6])
         lines += ["", Words.rejections.text()]
         lines += report.rejections.isEmpty ? ["  " + Words.none.text()] : table(
@@ -74,7 +76,8 @@ enum QualityReportText {
             "missing_phone": report.missingPhone,
             "imports": report.imports.map { entry in
                 ["kind": entry.kind, "principal": entry.principal, "at_ms": entry.atMs, "received": entry.received,
-                 "accepted": entry.accepted, "already_registered": entry.alreadyRegistered, "rejected": entry.rejected] as [String: Any]
+                 "accepted": entry.accepted, "already_registered": entry.alreadyRegistered, "rejected": entry.rejected,
+                 "rejections": entry.rejections.map { ["reason": $0.reason, "rows": $0.rows] as [String: Any] }] as [String: Any]
             },
             "rejections": report.rejections.map { ["kind": $0.kind, "reason": $0.reason, "rows": $0.rows] as [String: Any] },
             "coverage": report.coverage.map { cell in

@@ -50,6 +50,7 @@ extension Messages {
         public static let alreadyRegistered = Message(zh: "已登记（重复）", en: "already registered")
         public static let rejected = Message(zh: "拒绝", en: "rejected")
         public static let reason = Message(zh: "原因", en: "reason")
+        public static let whyRejected = Message(zh: "被拒原因（行数）", en: "why rejected (rows)")
         public static let rows = Message(zh: "行数", en: "rows")
         public static let category = Message(zh: "类别", en: "category")
         public static let gender = Message(zh: "性别", en: "gender")

@@ -15,7 +15,7 @@ public struct QualityRequest: WireMessage, Hashable {
 public struct QualityImport: WireMessage, Hashable {
     /// `persons` or `enterprises`.
     public var kind: String = ""
-    /// Who imported: the certificate's identity (`county/140524`, `registry-office`…).
+    /// Who imported: the certificate's identity (`jcskills://county/140524`, `jcskills://registry-office`…).
     public var principal: String = ""
     /// When the import ended, Unix milliseconds.
     public var atMs: Int64 = 0
@@ -24,6 +24,8 @@ public struct QualityImport: WireMessage, Hashable {
     /// Rows whose person or enterprise was registered already: duplicates caught.
     public var alreadyRegistered: UInt64 = 0
     public var rejected: UInt64 = 0
+    /// This import's rejected rows of the county asked for, by reason.
+    public var rejections: [QualityRejection] = []
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "kind", &kind)
@@ -33,6 +35,7 @@ public struct QualityImport: WireMessage, Hashable {
         try v.field(5, "accepted", &accepted)
         try v.field(6, "alreadyRegistered", &alreadyRegistered)
         try v.field(7, "rejected", &rejected)
+        try v.field(8, "rejections", &rejections)
     }
 }
 

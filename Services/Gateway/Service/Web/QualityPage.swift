@@ -36,14 +36,16 @@ struct QualityPage {
             [word(Words.missingPhone), "\(report.missingPhone)"],
         ], id: "summary")
         html += "<h2>\(escape(word(Words.imports)))</h2>"
-        html += table([Words.kind, Words.when, Words.importedBy, Words.received, Words.accepted, Words.alreadyRegistered, Words.rejected].map(word),
+        html += table([Words.kind, Words.when, Words.importedBy, Words.received, Words.accepted, Words.alreadyRegistered, Words.rejected,
+                       Words.whyRejected].map(word),
                       report.imports.map { entry in
                           [kindName(entry.kind), Self.time(entry.atMs), entry.principal, "\(entry.received)", "\(entry.accepted)",
-                           "\(entry.alreadyRegistered)", "\(entry.rejected)"]
+                           "\(entry.alreadyRegistered)", "\(entry.rejected)",
+                           entry.rejections.map { "\(reasonName($0.reason)) \($0.rows)" }.joined(separator: "; ")]
                       }, id: "imports")
         html += "<h2>\(escape(word(Words.rejections)))</h2>"
         html += table([Words.kind, Words.reason, Words.rows].map(word),
-                      report.rejections.map { [kindName($0.kind), Words.reasonName($0.reason).map(word) ?? $0.reason, "\($0.rows)"] },
+                      report.rejections.map { [kindName($0.kind), reasonName($0.reason), "\($0.rows)"] },
                       id: "rejections")
         html += "<h2>\(escape(word(Words.coverage)))</h2>"
         html += table([Words.category, Words.gender, Words.ageBand, Words.registeredColumn].map(word),
@@ -68,6 +70,7 @@ struct QualityPage {
     }
 
     private func kindName(_ kind: String) -> String { Words.kindName(kind).map(word) ?? kind }
+    private func reasonName(_ code: String) -> String { Words.reasonName(code).map(word) ?? code }
     private func genderName(_ gender: Gender) -> String { Words.genderName(number: gender.rawValue).map(word) ?? "\(gender.rawValue)" }
 
     /// Links to the city and every county, by their Chinese names.

@@ -38,7 +38,9 @@ struct QualityQueries: Sendable {
             """
         if county != 0 { sql = sql + " WHERE c.county = \(bind: county)" }
         sql = sql + " GROUP BY i.id, i.kind, i.principal, i.at_ms ORDER BY i.id DESC LIMIT \(bind: QualityReport.importLimit)"
-        return try await db.raw(sql).all().map { row in
+        var ids: [Int64] = []
+        var entries = try await db.raw(sql).all().map { row in
+            ids.append(try row.decode(column: "id", as: Int64.self))
             var entry = QualityImport()
             entry.kind = try row.decode(column: "kind", as: String.self)
             entry.principal = try row.decode(column: "principal", as: String.self)
@@ -49,6 +51,19 @@ struct QualityQueries: Sendable {
             entry.rejected = try Self.count(row, "rejected")
             return entry
         }
+        guard let oldest = ids.last else { return entries }
+        var reasons: SQLQueryString = """
+            SELECT import_id, reason, CAST(SUM(row_count) AS BIGINT) AS n FROM quality_rejections WHERE import_id >= \(bind: oldest)
+            """
+        if county != 0 { reasons = reasons + " AND county = \(bind: county)" }
+        reasons = reasons + " GROUP BY import_id, reason ORDER BY import_id, reason"
+        let positions = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        for row in try await db.raw(reasons).all() {
+            guard let position = positions[try row.decode(column: "import_id", as: Int64.self)] else { continue }
+            entries[position].rejections.append(QualityRejection(
+                kind: entries[position].kind, reason: try row.decode(column: "reason", as: String.self), rows: try Self.count(row, "n")))
+        }
+        return entries
     }
 
     private func rejections(county: Int32, in db: any SQLDatabase) async throws -> [QualityRejection] {
