@@ -20,15 +20,27 @@ public protocol RPCService: Sendable {
 /// The methods a server answers, each with the policy deciding who may call it.
 public struct RPCRouter: Sendable {
     var methods: [String: RegisteredMethod] = [:]
+    /// Kept apart from ``methods`` so the dispatch table holds only what a call needs.
+    private var describedMethods: [String: RPCMethodDescriptor] = [:]
 
     public init() {}
 
     /// Paths of every registered method, sorted.
     public var paths: [String] { methods.keys.sorted() }
 
-    private mutating func add(_ path: String, _ kind: CallKind, _ policy: AccessPolicy, _ invoke: @escaping @Sendable (ServerCall, ByteBuffer?) async -> Void) {
+    /// Every registered method with its message types and policy, sorted by path.
+    public var descriptors: [RPCMethodDescriptor] {
+        describedMethods.keys.sorted().map { describedMethods[$0]! }
+    }
+
+    private mutating func add<Request, Response>(
+        _ method: Method<Request, Response>, _ policy: AccessPolicy,
+        _ invoke: @escaping @Sendable (ServerCall, ByteBuffer?) async -> Void
+    ) {
+        let path = method.path
         precondition(methods[path] == nil, "\(path) registered twice")
-        methods[path] = RegisteredMethod(path: path, kind: kind, policy: policy, metrics: MethodMetrics(path: path), invoke: invoke)
+        methods[path] = RegisteredMethod(path: path, kind: method.kind, policy: policy, metrics: MethodMetrics(path: path), invoke: invoke)
+        describedMethods[path] = RPCMethodDescriptor(method, policy: policy)
     }
 
     public mutating func unary<Request, Response>(
@@ -36,7 +48,7 @@ public struct RPCRouter: Sendable {
         _ handler: @escaping @Sendable (Request, ServerContext) async throws -> Response
     ) {
         precondition(method.kind == .unary)
-        add(method.path, .unary, policy) { call, buffer in
+        add(method, policy) { call, buffer in
             do {
                 let request = try call.decode(Request.self, buffer)
                 let response = try await handler(request, call.context)
@@ -52,7 +64,7 @@ public struct RPCRouter: Sendable {
         _ handler: @escaping @Sendable (Request, ResponseWriter<Response>, ServerContext) async throws -> Void
     ) {
         precondition(method.kind == .serverStreaming)
-        add(method.path, .serverStreaming, policy) { call, buffer in
+        add(method, policy) { call, buffer in
             do {
                 let request = try call.decode(Request.self, buffer)
                 try await handler(request, ResponseWriter(call: call), call.context)
@@ -68,7 +80,7 @@ public struct RPCRouter: Sendable {
         _ handler: @escaping @Sendable (MessageStream<Request>, ServerContext) async throws -> Response
     ) {
         precondition(method.kind == .clientStreaming)
-        add(method.path, .clientStreaming, policy) { call, _ in
+        add(method, policy) { call, _ in
             do {
                 let response = try await handler(call.requests(Request.self), call.context)
                 call.finish(response: response)
@@ -83,7 +95,7 @@ public struct RPCRouter: Sendable {
         _ handler: @escaping @Sendable (MessageStream<Request>, ResponseWriter<Response>, ServerContext) async throws -> Void
     ) {
         precondition(method.kind == .bidirectionalStreaming)
-        add(method.path, .bidirectionalStreaming, policy) { call, _ in
+        add(method, policy) { call, _ in
             do {
                 try await handler(call.requests(Request.self), ResponseWriter(call: call), call.context)
                 call.finishStream()
