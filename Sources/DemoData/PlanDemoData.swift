@@ -43,14 +43,16 @@ public struct PlanDemoData: DemoDataSet {
     public func baseline() -> [BaselineDeclaration] { PlanBaseline.declarations(persons: persons) }
 
     /// The small demo's institutions with the day each was approved: the city centre and the
-    /// colleges long before the plan, the social organisations and the enterprise bodies during
-    /// it — fewer than fifty at the start of 2020, more by the end of 2021.
+    /// colleges long before the plan, the social organisations from mid-2019, the enterprise
+    /// bodies during the plan (March 2020 – November 2021) — fewer than fifty at the start of
+    /// 2020, many more by the end of 2021.
     public func institutions() -> [Institution] {
         EvaluationDemoData(persons: 0, enterprises: enterprises, seed: seed).institutions().enumerated().map { index, institution in
             var dated = institution
             var random = SplitMix64(seed: seed, stream: 71, index: UInt64(index))
             let approved: CalendarDate = switch institution.type {
             case .cityCentre, .vocationalCollege: CalendarDate(year: 2008 + random.below(10), month: 3, day: 1)!
+            case .enterpriseBody: CalendarDate(year: 2020, month: 3, day: 1)!.adding(days: random.below(640))!
             default: CalendarDate(year: 2019, month: 6, day: 1)!.adding(days: random.below(900))!
             }
             dated.approvedOn = approved.yyyymmdd

@@ -74,15 +74,16 @@ struct PlanDemoPass {
     }
 
     /// The certificate the course prepared for, 10–59 days after it ended, for some who passed
-    /// (``PlanDemoData/afterTrainingChance(_:)``); no one under 18, no level beyond the
-    /// holder's years of work.
+    /// (``PlanDemoData/afterTrainingChance(_:)``) and by the end of 2021; no one under 18, no
+    /// level beyond the holder's years of work.
     private mutating func certifyAfterTraining(_ person: DemoPerson, course: Course, result: TrainingResult) throws {
         var random = SplitMix64(seed: seed, stream: 72, index: UInt64(enrolments))
         guard random.chance(PlanDemoData.afterTrainingChance(course)),
               let occupation = OccupationCatalogue.default.occupation(code: course.occupation) else { return }
         let issued = CalendarDate(yyyymmdd: max(course.endsOn, result.completedOn))!.adding(days: 10 + random.below(50))!
         let yearsWorked = person.birthDate.years(until: issued) - 18
-        guard yearsWorked >= 0 else { return }
+        // The plan's two years: a certificate of 2022 is another story.
+        guard yearsWorked >= 0, issued.year <= 2021 else { return }
         var level = course.level
         if course.certificateKind.hasLevels {
             level = min(level, EvaluationDemoData.highestLevel(yearsWorked: yearsWorked))

@@ -84,8 +84,9 @@ enum TrainingCourseGenerator {
         course.providerCreditCode = provider.creditCode
         course.county = county
 
+        // The plan demo's 2021 courses start by mid-August, so that every one ends in 2021.
         let start = CalendarDate(year: Int(year), month: year == 2020 ? 5 : 2, day: year == 2020 ? 1 : 20)!
-            .adding(days: random.below(year == 2020 ? 200 : 260))!
+            .adding(days: random.below(year == 2020 ? 200 : plan ? 175 : 260))!
         course.startsOn = start.yyyymmdd
         course.endsOn = start.adding(days: duration(kind.mode, &random) - 1)!.yyyymmdd
         course.capacity = UInt32(kind.mode == .internetPlus ? 60 + 10 * random.below(7) : 20 + 5 * random.below(7))
