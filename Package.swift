@@ -144,6 +144,13 @@ var targets: [Target] = [
     .executableTarget(name: "jcskills-store-crash-writer", dependencies: ["JCSkillsStore", sqlKit], path: "Tests/StoreCrashWriter"),
     .testTarget(name: "StoreTests", dependencies: ["JCSkillsProtocol", "JCSkillsStore", "JCSkillsTestSupport", "jcskills-store-crash-writer", sqlKit,
                                                    .product(name: "Crypto", package: "swift-crypto")], path: "Tests/StoreTests"),
+    // Generates Protocol/contracts.json and SPEC.md §14 from the services' routers and checks
+    // the committed ones, and the previous release's contract, against the code.
+    .testTarget(
+        name: "ContractTests",
+        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore", "JCSkillsTestSupport"] + services.map { .target(name: "\($0)Service") },
+        path: "Tests/ContractTests"
+    ),
     .testTarget(
         name: "ServiceTests",
         // The executables too: process-level tests start them (SIGTERM drain, metrics port, kill -9).

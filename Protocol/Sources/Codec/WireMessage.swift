@@ -21,6 +21,9 @@ public protocol WireMessage: WireValue {
     init()
     /// Visits every field with its number. Must visit the same fields in the same order every time.
     mutating func visitFields<V: WireFieldVisitor>(_ visitor: inout V) throws(WireError)
+    /// Numbers of removed fields, never to be used again (SPEC.md §14.1). Recorded in the
+    /// contract; the contract test fails if one is visited.
+    static var reservedFieldNumbers: [UInt32] { get }
 }
 
 /// Walks a message's fields. The three overloads cover singular, optional (explicit
@@ -40,6 +43,7 @@ public protocol WireFieldVisitor {
 }
 
 extension WireMessage {
+    public static var reservedFieldNumbers: [UInt32] { [] }
     @inlinable public static var wireType: WireType { .lengthDelimited }
     @inlinable public static var wireDefault: Self { Self() }
     /// A nested message field is always written when it is not optional.

@@ -169,7 +169,7 @@ public protocol WireEnum: WireVarintValue, RawRepresentable, Hashable where RawV
     init(rawValue: Int32)
     /// Every value this version knows, each with the name the contract gives it. The constants
     /// themselves cannot be enumerated, so each enum lists them once more here; the contract
-    /// test (Tests/ContractTests) records them, and the versioning rules (SPEC.md §14.3) say
+    /// test (Tests/ContractTests) records them, and the versioning rules (SPEC.md §14.1) say
     /// how a value is added or retired.
     static var namedValues: [(value: Self, name: String)] { get }
 }
