@@ -45,6 +45,8 @@ struct GatewayQualityPageTests {
                     let english = try await server.get("/quality?lang=en")
                     #expect(english.contains("Data quality: 陵川县（140524）"))
                     #expect(english.contains("<td>Past the labour-force age, still active</td>"))
+                    let preferred = try await server.get("/quality", headers: ["Accept-Language: en-GB,en;q=0.9,zh;q=0.5"])
+                    #expect(preferred.contains("Data quality: 陵川县（140524）"))
                 }
                 // The token is the city office's: the city, and any county on request.
                 let anonymous = try DashboardTestStore.tls(clientIdentity: nil)

@@ -6,13 +6,14 @@ import JCSkillsRPC
 /// The dashboard's `/quality` page (docs/QUALITY.md, "Who sees what"): a county office's
 /// certificate sees its own county and no other; the token and every other identity from the
 /// city's CA see the city and may pick a county with `?county=`. A certificate that names no
-/// identity is not shown the page. Chinese unless `?lang=en`.
+/// identity is not shown the page. Chinese unless `?lang=en` or the browser prefers English.
 struct QualityRoute: Sendable {
     let reader: RegistryQualityReader
 
     func respond(to request: DashboardRequest, query: String) async -> DashboardResponse {
         let parameters = Self.parameters(query)
-        let language: Language = parameters["lang"].flatMap(Language.init(tag:)) ?? .zh
+        // As the indicators page chooses: ?lang=, then the browser's preference, then Chinese.
+        let language = DashboardLanguage.choose(query: query, acceptLanguage: request.acceptLanguage)
         var asked: Int32 = 0
         if let text = parameters["county"], !text.isEmpty {
             guard let code = Int32(text), JinchengDivisions.isJinchengCounty(code) else {
