@@ -131,12 +131,14 @@ var targets: [Target] = [
         path: "Sources/Load"
     ),
     .target(name: "JCSkillsTestSupport", dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsPKI", "JCSkillsStore", logging] + nio("NIOCore", "NIOPosix", "NIOSSL"), path: "Tests/Support"),
+    // The catalogue's own checks: language choice, every text translated, no English left in the tools' sources.
+    .testTarget(name: "MessagesTests", dependencies: ["JCSkillsMessages"], path: "Tests/MessagesTests"),
     .testTarget(name: "DomainTests", dependencies: ["JCSkillsProtocol", "JCSkillsDemoData"], path: "Tests/DomainTests"),
     .testTarget(name: "ProtocolTests", dependencies: ["JCSkillsProtocol"] + nio("NIOCore"), path: "Tests/ProtocolTests"),
     .testTarget(name: "RPCTests", dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsTestSupport", "JCSkillsPKI", "JCSkillsLoad", logging]
         + nio("NIOCore", "NIOTLS", "NIOPosix", "NIOSSL", "NIOEmbedded", "NIOConcurrencyHelpers"), path: "Tests/RPCTests"),
     // The service executables too: some load tests run against the real processes.
-    .testTarget(name: "LoadTests", dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore", "JCSkillsLoad", "JCSkillsTestSupport", sqlKit, "jcskills-registry", "jcskills-evaluation", "jcskills-training",
+    .testTarget(name: "LoadTests", dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore", "JCSkillsLoad", "JCSkillsMessages", "JCSkillsTestSupport", sqlKit, "jcskills-registry", "jcskills-evaluation", "jcskills-training",
                                                   "jcskills-competition", "jcskills-gateway", .product(name: "Histogram", package: "hdrhistogram-swift")], path: "Tests/LoadTests"),
     .testTarget(name: "PKITests", dependencies: ["JCSkillsPKI", "JCSkillsTestSupport", .product(name: "X509", package: "swift-certificates"),
                                                  .product(name: "SwiftASN1", package: "swift-asn1")], path: "Tests/PKITests"),

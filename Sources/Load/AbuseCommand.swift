@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JCSkillsLoad
+import JCSkillsMessages
 import Synchronization
 
 struct AbuseCommand: AsyncParsableCommand {
@@ -53,11 +54,11 @@ struct AbuseCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        guard connections >= 1, threads >= 1 else { throw ValidationError("--connections and --threads must be at least 1") }
-        guard duration > 0 else { throw ValidationError("--duration must be positive") }
-        guard payload >= 0, payload < 4 << 20 else { throw ValidationError("--payload: 0 to 4 MiB (the server's message limit)") }
-        guard window >= 1 else { throw ValidationError("--window must be at least 1") }
-        if case .failure(let error) = AbuseKind.list(kinds) { throw ValidationError("--kinds: \(error)") }
+        guard connections >= 1, threads >= 1 else { throw ValidationError(Messages.Load.connectionsAndThreads.text()) }
+        guard duration > 0 else { throw ValidationError(Messages.Load.mustBePositive("--duration").text()) }
+        guard payload >= 0, payload < 4 << 20 else { throw ValidationError(Messages.Load.payloadRange.text()) }
+        guard window >= 1 else { throw ValidationError(Messages.Load.mustBeAtLeastOne("--window").text()) }
+        if case .failure(let error) = AbuseKind.list(kinds) { throw ValidationError(Messages.Load.kinds("\(error)").text()) }
     }
 
     func run() async throws {
@@ -81,13 +82,13 @@ struct AbuseCommand: AsyncParsableCommand {
             report = try await AbuseRun.run(plan, progress: progress)
         } catch {
             if interactive { writeError("\r\u{1B}[K") }
-            writeError("jcskills-load abuse: \(error)\n")
+            writeError(Messages.Load.abuseFailed("\(error)").text() + "\n")
             throw ExitCode(2)
         }
         if interactive { writeError("\r\u{1B}[K") }
         print(json ? try report.json() : report.table())
         if report.kinds.allSatisfy({ $0.established == 0 }) {
-            writeError("jcskills-load abuse: no connection was established with \(plan.endpoint)\n")
+            writeError(Messages.Load.noConnection("\(plan.endpoint)").text() + "\n")
             throw ExitCode(1)
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JCSkillsLoad
+import JCSkillsMessages
 
 struct CodecCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +16,7 @@ struct CodecCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard iterations > 0 else { throw ValidationError("--iterations must be positive") }
+        guard iterations > 0 else { throw ValidationError(Messages.Load.mustBePositive("--iterations").text()) }
     }
 
     func run() throws {
@@ -25,8 +26,8 @@ struct CodecCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(result), as: UTF8.self))
         } else {
-            print("record: \(result.encodedBytes) bytes encoded, \(result.iterations) iterations")
-            print(String(format: "encode: %.0f ns/op\ndecode: %.0f ns/op", result.encodeNanoseconds, result.decodeNanoseconds))
+            print(Messages.Load.codecRecord(bytes: result.encodedBytes, iterations: result.iterations).text())
+            print(Messages.Load.codecTimes(encode: String(format: "%.0f", result.encodeNanoseconds), decode: String(format: "%.0f", result.decodeNanoseconds)).text())
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JCSkillsLoad
+import JCSkillsMessages
 
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,12 +25,12 @@ struct CompareCommand: ParsableCommand {
 
     private func load(_ path: String) throws -> LoadReport {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("cannot read \(path)")
+            throw ValidationError(Messages.Load.cannotRead(path).text())
         }
         do {
             return try LoadReport.decode(json: data)
         } catch {
-            throw ValidationError("\(path) is not a jcskills-load --json report: \(error)")
+            throw ValidationError(Messages.Load.notAReport(path, error: "\(error)").text())
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JCSkillsLoad
+import JCSkillsMessages
 import JCSkillsRPC
 
 struct CompetitionCommand: AsyncParsableCommand {
@@ -72,13 +73,13 @@ struct CompetitionCommand: AsyncParsableCommand {
     var noPromotions = false
 
     func validate() throws {
-        guard (1...999).contains(events) else { throw ValidationError("--events must be 1 to 999") }
-        guard participants >= events else { throw ValidationError("--participants must be at least --events: every event needs a competitor") }
-        guard sheetEntries >= 1 else { throw ValidationError("--sheet-entries must be at least 1") }
-        if let eventsAtOnce, eventsAtOnce < 1 { throw ValidationError("--events-at-once must be at least 1") }
-        guard CompetitionWorkload.Group(rawValue: group) != nil else { throw ValidationError("--group: workers or students") }
-        guard Endpoint(registry) != nil else { throw ValidationError("--registry: expected HOST:PORT, got '\(registry)'") }
-        guard Endpoint(evaluation) != nil else { throw ValidationError("--evaluation: expected HOST:PORT, got '\(evaluation)'") }
+        guard (1...999).contains(events) else { throw ValidationError(Messages.Load.eventsRange.text()) }
+        guard participants >= events else { throw ValidationError(Messages.Load.participantsAtLeastEvents.text()) }
+        guard sheetEntries >= 1 else { throw ValidationError(Messages.Load.mustBeAtLeastOne("--sheet-entries").text()) }
+        if let eventsAtOnce, eventsAtOnce < 1 { throw ValidationError(Messages.Load.mustBeAtLeastOne("--events-at-once").text()) }
+        guard CompetitionWorkload.Group(rawValue: group) != nil else { throw ValidationError(Messages.Load.groupWorkersOrStudents.text()) }
+        guard Endpoint(registry) != nil else { throw ValidationError(Messages.Load.expectedHostPort("--registry", got: registry).text()) }
+        guard Endpoint(evaluation) != nil else { throw ValidationError(Messages.Load.expectedHostPort("--evaluation", got: evaluation).text()) }
     }
 
     func run() async throws {
@@ -90,7 +91,7 @@ struct CompetitionCommand: AsyncParsableCommand {
             registry: group == .registeredWorkers ? LoadTarget(endpoint: Endpoint(registry)!, tls: tls) : nil,
             evaluation: noPromotions ? nil : LoadTarget(endpoint: Endpoint(evaluation)!, tls: tls))
         let interactive = isatty(STDERR_FILENO) == 1 && !target.json
-        if interactive { writeError("competition: setting up and marking \(participants) \(group.rawValue) in \(events) events …\n") }
+        if interactive { writeError(Messages.Load.competitionSetup(participants: participants, group: group.rawValue, events: events).text() + "\n") }
         let showProgress: @Sendable (LoadProgress) -> Void = { progress in writeError("\r\u{1B}[K" + progress.line) }
         let report: LoadReport
         do {
@@ -101,7 +102,7 @@ struct CompetitionCommand: AsyncParsableCommand {
             throw ValidationError(error.description)
         } catch {
             if interactive { writeError("\r\u{1B}[K") }
-            writeError("jcskills-load: \(error)\n")
+            writeError(Messages.Load.failed("\(error)").text() + "\n")
             throw ExitCode(2)
         }
         if interactive { writeError("\r\u{1B}[K") }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import JCSkillsLoad
+import JCSkillsMessages
 
 struct EchoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,7 +19,7 @@ struct EchoCommand: AsyncParsableCommand {
     var payload: Int = 200
 
     func validate() throws {
-        guard payload >= 0 else { throw ValidationError("--payload must not be negative") }
+        guard payload >= 0 else { throw ValidationError(Messages.Load.payloadNotNegative.text()) }
     }
 
     func run() async throws {

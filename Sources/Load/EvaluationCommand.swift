@@ -1,5 +1,6 @@
 import ArgumentParser
 import JCSkillsLoad
+import JCSkillsMessages
 
 struct EvaluationCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,7 +22,7 @@ struct EvaluationCommand: AsyncParsableCommand {
     var fixtures: Int = 200
 
     func validate() throws {
-        guard fixtures >= 1 else { throw ValidationError("--fixtures must be at least 1") }
+        guard fixtures >= 1 else { throw ValidationError(Messages.Load.mustBeAtLeastOne("--fixtures").text()) }
     }
 
     func run() async throws {

@@ -1,7 +1,23 @@
 import ArgumentParser
+import JCSkillsMessages
 
 @main
 struct LoadCommand: AsyncParsableCommand {
+    static func main() async {
+        // `--lang` is read by Language.current from the whole command line; the parser never sees it.
+        let arguments = Language.removingFlag(from: Array(CommandLine.arguments.dropFirst()))
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exitInUsersLanguage(error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "jcskills-load",
         abstract: "Load-test a JCSkills service over the real protocol and mutual TLS; measure the codec and the store.",

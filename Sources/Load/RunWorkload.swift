@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JCSkillsLoad
+import JCSkillsMessages
 
 /// Runs `workload` as the options say, prints the report, and sets the exit status.
 func runWorkload(_ workload: any Workload, _ options: TargetOptions, defaultService: String? = nil) async throws {
@@ -15,7 +16,7 @@ func runWorkload(_ workload: any Workload, _ options: TargetOptions, defaultServ
         throw ValidationError(error.description)
     } catch {
         if interactive { writeError("\r\u{1B}[K") }
-        writeError("jcskills-load: \(error)\n")
+        writeError(Messages.Load.failed("\(error)").text() + "\n")
         throw ExitCode(2)
     }
     if interactive { writeError("\r\u{1B}[K") }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JCSkillsLoad
+import JCSkillsMessages
 
 struct StoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,10 +33,10 @@ struct StoreCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard rows > 0, batch > 0, rowsPerStatement > 0, concurrency > 0 else {
-            throw ValidationError("--rows, --batch, --rows-per-statement and --concurrency must be positive")
+            throw ValidationError(Messages.Load.storeSizesPositive.text())
         }
         if let database, !(database.hasPrefix("postgres://") || database.hasPrefix("postgresql://")) {
-            throw ValidationError("--database: expected a postgres:// URL")
+            throw ValidationError(Messages.Load.databaseURL.text())
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JCSkillsLoad
+import JCSkillsMessages
 import JCSkillsRPC
 
 /// Which service to call and as whom: the options of every subcommand that calls a service.
@@ -22,9 +23,9 @@ struct ServiceAddressOptions: ParsableArguments {
     var identity: String?
 
     func validate() throws {
-        if let endpoint, Endpoint(endpoint) == nil { throw ValidationError("--endpoint: expected HOST:PORT, got '\(endpoint)'") }
+        if let endpoint, Endpoint(endpoint) == nil { throw ValidationError(Messages.Load.expectedHostPort("--endpoint", got: endpoint).text()) }
         guard ServicePorts.port(of: service) != nil else {
-            throw ValidationError("--service: one of \(ServicePorts.all.map(\.service).joined(separator: ", "))")
+            throw ValidationError(Messages.Load.serviceOneOf(ServicePorts.all.map(\.service).joined(separator: ", ")).text())
         }
     }
 
@@ -77,11 +78,11 @@ struct TargetOptions: ParsableArguments {
     var json = false
 
     func validate() throws {
-        guard concurrency >= 1, connections >= 1, threads >= 1 else { throw ValidationError("--concurrency, --connections and --threads must be at least 1") }
-        if let duration, duration <= 0 { throw ValidationError("--duration must be positive") }
-        if let requests, requests <= 0 { throw ValidationError("--requests must be positive") }
-        if let rate, rate <= 0 { throw ValidationError("--rate must be positive") }
-        guard warmup >= 0, timeout > 0 else { throw ValidationError("--warmup must not be negative, --timeout must be positive") }
+        guard concurrency >= 1, connections >= 1, threads >= 1 else { throw ValidationError(Messages.Load.atLeastOne.text()) }
+        if let duration, duration <= 0 { throw ValidationError(Messages.Load.mustBePositive("--duration").text()) }
+        if let requests, requests <= 0 { throw ValidationError(Messages.Load.mustBePositive("--requests").text()) }
+        if let rate, rate <= 0 { throw ValidationError(Messages.Load.mustBePositive("--rate").text()) }
+        guard warmup >= 0, timeout > 0 else { throw ValidationError(Messages.Load.warmupAndTimeout.text()) }
     }
 
     var plan: LoadPlan {

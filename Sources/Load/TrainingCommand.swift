@@ -1,5 +1,6 @@
 import ArgumentParser
 import JCSkillsLoad
+import JCSkillsMessages
 import JCSkillsRPC
 
 struct TrainingCommand: AsyncParsableCommand {
@@ -32,8 +33,8 @@ struct TrainingCommand: AsyncParsableCommand {
     var listSize: Int = 500
 
     func validate() throws {
-        guard persons >= 1, listSize >= 1 else { throw ValidationError("--persons and --list-size must be at least 1") }
-        guard Endpoint(registry) != nil else { throw ValidationError("--registry: expected HOST:PORT, got '\(registry)'") }
+        guard persons >= 1, listSize >= 1 else { throw ValidationError(Messages.Load.personsAndListSize.text()) }
+        guard Endpoint(registry) != nil else { throw ValidationError(Messages.Load.expectedHostPort("--registry", got: registry).text()) }
     }
 
     func run() async throws {

@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsTestSupport
@@ -56,7 +57,7 @@ struct CompetitionLoadTests {
         // The top three of each event (more on a tie at the cut-off), each promoted or on the way.
         #expect(scenario.technicalExperts >= 9)
         #expect(scenario.levelPromotions + scenario.promotionsPending == scenario.technicalExperts, "\(scenario)")
-        #expect(scenario.table().contains("marks/s"))
+        #expect(scenario.table(in: .en).contains("marks/s"))
 
         // Students: no registry, no promotions; the judges' identities of the first run reused.
         let students = CompetitionWorkload(participants: 10, events: 2, group: .students, pkiDirectory: TestPKI.shared.directory,

@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 import Testing
 @testable import JCSkillsLoad
 
@@ -22,7 +23,7 @@ struct ReportComparisonTests {
         #expect(rows["p99 µs"]?.ratio == 1.5)
         #expect(rows["errors"]?.ratio == nil)  // A had none: no ratio
 
-        let lines = comparison.table(nameA: "a.json", nameB: "b.json").split(separator: "\n").map(String.init)
+        let lines = comparison.table(nameA: "a.json", nameB: "b.json", in: .en).split(separator: "\n").map(String.init)
         #expect(lines.contains("throughput calls/s          40,000        80,000     2.00×"))
         #expect(lines.contains("p50 µs                         800           400     0.50×"))
         #expect(lines.contains("p99 µs                       2,000         3,000     1.50×"))

@@ -1,15 +1,18 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsTestSupport
 import Testing
 @testable import JCSkillsLoad
 
 @Suite("Formatting, ports, store wiring")
 struct SmallPartsTests {
-    @Test("the progress line")
+    @Test("the progress line, in English and (the default) in Chinese")
     func progressLine() {
-        #expect(LoadProgress(completed: 41_000, failures: 0, measuredSeconds: 4).line
+        #expect(LoadProgress(completed: 41_000, failures: 0, measuredSeconds: 4).line(in: .en)
             == "    41,000 calls     4.0 s     10,250 calls/s  0 errors")
-        #expect(LoadProgress(completed: 0, failures: 3, measuredSeconds: -0.4).line == "warming up … 3 errors")
+        #expect(LoadProgress(completed: 0, failures: 3, measuredSeconds: -0.4).line(in: .en) == "warming up … 3 errors")
+        #expect(LoadProgress(completed: 41_000, failures: 0, measuredSeconds: 4).line(in: .zh)
+            == "    41,000 次调用     4.0 秒     10,250 次/秒  0 个错误")
     }
 
     @Test("each service's default endpoint (docs/DESIGN.md §7)")

@@ -66,7 +66,7 @@ enum CompetitionImports {
             report.summary.accepted += 1
             if existing != nil, report.notes.count < 1_000 {
                 report.notes.append(RowError(line: line, column: CompetitionCSVFormat.EventColumn.code.rawValue,
-                                             reason: Messages.Import.registeredWithOtherValues(Messages.Competition.eventWord, code: event.code).text()))
+                                             reason: Messages.Import.registeredWithOtherValues(Messages.Competition.event, code: event.code).text()))
             }
         }
     }

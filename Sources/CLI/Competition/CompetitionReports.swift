@@ -137,7 +137,7 @@ enum CompetitionReports {
 
     /// `issued 中级工 → 高级工, JCC2021…`, `pending (evaluation unreachable…)`, `refused: …`.
     static func promotion(_ award: Award) -> String {
-        let step = "\(award.fromLevel == .unspecified ? Words.noLevel.text() : Names.level(award.fromLevel)) → \(Names.level(award.toLevel))"
+        let step = "\(award.fromLevel == .unspecified ? Words.none.text() : Names.level(award.fromLevel)) → \(Names.level(award.toLevel))"
         switch award.promotion {
         case .issued: return Words.promotionIssued(step, certificate: award.certificateNumber).text()
         case .pending: return Words.promotionPending(award.toLevel == .unspecified ? "" : step, lastError: award.lastError).text()

@@ -43,7 +43,7 @@ enum EvaluationReports {
     }
 
     static var baselineHeader: String {
-        TextWidth.padded(Words.baselineCounty.text(), to: CountyName.padded(0).count) + "  " + TextWidth.padded(Words.baselineLevel.text(), to: 10)
+        TextWidth.padded(Messages.Common.county.text(), to: CountyName.width) + "  " + TextWidth.padded(Words.level.text(), to: 10)
             + " " + TextWidth.padded(Words.baselineAsOf.text(), to: 10)
             + [Words.baselineDeclared, Words.baselineClaimed, Words.baselineCounted].map { " " + TextWidth.leftPadded($0.text(), to: 9) }.joined()
     }
@@ -66,7 +66,7 @@ enum EvaluationReports {
             (Words.level, level),
             (Words.holder, "\(view.holderNameMasked)  \(view.holderIDMasked)"),
             (Words.institution, institution),
-            (Words.county, CountyName.of(view.county)),
+            (Messages.Common.county, CountyName.of(view.county)),
             (Words.issued, issued),
             (Words.state, state),
         ])

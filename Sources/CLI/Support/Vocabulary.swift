@@ -46,8 +46,10 @@ enum CountyName {
 
     /// The name in a column as wide as the longest county's.
     static func padded(_ code: Int32) -> String {
-        TextWidth.padded(of(code), to: Language.current == .zh ? 18 : 6)
+        TextWidth.padded(of(code), to: width)
     }
+
+    static var width: Int { Language.current == .zh ? 18 : 6 }
 }
 
 /// `label  value` lines with the labels in one column, whatever their language.

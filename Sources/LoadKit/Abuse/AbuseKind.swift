@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsProtocol
 
 /// What one abusive connection does to the server (SPEC.md §8 names the limit that stops each).
@@ -40,7 +41,7 @@ public enum AbuseKind: String, CaseIterable, Sendable, Codable, Comparable {
     public struct UnknownKind: Error, CustomStringConvertible {
         public let word: String
         public var description: String {
-            "unknown abuse kind '\(word)'; known: \(AbuseKind.allCases.map(\.rawValue).joined(separator: ", ")), all"
+            Messages.Load.unknownAbuseKind(word, known: AbuseKind.allCases.map(\.rawValue).joined(separator: ", ") + ", all").text()
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 import Synchronization
 
 /// What the server did to one kind of abuser during a run.
@@ -34,13 +35,14 @@ public struct AbuseReport: Codable, Sendable, Hashable {
     public var seconds: Double
     public var kinds: [AbuseKindReport]
 
-    public func table() -> String {
-        var lines = ["abuse        \(kinds.reduce(0) { $0 + $1.connections }) connection(s) against \(endpoint) for \(Format.fixed(seconds, 1)) s"]
-        lines.append("kind".rightPadded(15) + "conns".leftPadded(6) + "estab.".leftPadded(8) + "refused".leftPadded(9)
-            + "closed".leftPadded(8) + "MiB sent".leftPadded(10) + "   calls ended by the server / closures")
+    public func table(in language: Language = .current) -> String {
+        let words = Messages.Load.abuseColumns.map { $0.text(in: language) }
+        var lines = [Messages.Load.abuseTitle(connections: kinds.reduce(0) { $0 + $1.connections }, endpoint: endpoint, seconds: Format.fixed(seconds, 1)).text(in: language)]
+        lines.append(TextWidth.padded(words[0], to: 15) + TextWidth.leftPadded(words[1], to: 6) + TextWidth.leftPadded(words[2], to: 8)
+            + TextWidth.leftPadded(words[3], to: 9) + TextWidth.leftPadded(words[4], to: 8) + TextWidth.leftPadded(words[5], to: 10) + words[6])
         for kind in kinds {
             let ended = kind.callsEnded.sorted(by: { $0.key < $1.key }).map { "\($0.key) \($0.value)" }
-            let closed = kind.closures.sorted(by: { $0.key < $1.key }).map { "closed: \($0.key) \($0.value)" }
+            let closed = kind.closures.sorted(by: { $0.key < $1.key }).map { "\(Messages.Load.closedPrefix.text(in: language))\($0.key) \($0.value)" }
             let detail = (ended + closed).joined(separator: ", ")
             lines.append(kind.kind.rawValue.rightPadded(15) + "\(kind.connections)".leftPadded(6) + "\(kind.established)".leftPadded(8)
                 + "\(kind.refused)".leftPadded(9) + "\(kind.closedByServer)".leftPadded(8)
@@ -81,7 +83,8 @@ final class AbuseTally: Sendable {
         var ended: [String: Int] = [:]
         for kind in kinds { ended.merge(kind.callsEnded, uniquingKeysWith: +) }
         let endedText = ended.sorted(by: { $0.key < $1.key }).map { "  \($0.key) \($0.value)" }.joined()
-        return "\(Format.fixed(seconds, 1).leftPadded(6)) s  \(open) up  \(kinds.reduce(0) { $0 + $1.refused }) refused  "
-            + "\(kinds.reduce(0) { $0 + $1.closedByServer }) closed  \(Format.fixed(Double(kinds.reduce(0) { $0 + $1.bytesSent }) / 1_048_576, 0)) MiB sent\(endedText)"
+        return Messages.Load.abuseProgress(seconds: Format.fixed(seconds, 1).leftPadded(6), up: open, refused: kinds.reduce(0) { $0 + $1.refused },
+                                           closed: kinds.reduce(0) { $0 + $1.closedByServer },
+                                           mib: Format.fixed(Double(kinds.reduce(0) { $0 + $1.bytesSent }) / 1_048_576, 0), ended: endedText).text()
     }
 }

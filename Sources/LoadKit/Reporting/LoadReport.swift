@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsProtocol
 
 /// The outcome of one load run, printed as a table or as JSON (`--json`) for `compare`.
@@ -67,7 +68,7 @@ public struct LoadReport: Codable, Sendable, Hashable {
             callsPerSecond: outcome.callsPerSecond, latency: LatencySummary(nanoseconds: outcome.latency),
             serviceTime: outcome.serviceTime.map { LatencySummary(nanoseconds: $0) },
             stoppedEarly: outcome.gaveUp
-                ? "no call succeeded and the service stayed UNAVAILABLE for \(Format.fixed(plan.giveUpAfter / .seconds(1), 1)) s"
+                ? Messages.Load.gaveUp(Format.fixed(plan.giveUpAfter / .seconds(1), 1)).text()
                 : nil)
         if !outcome.operations.isEmpty {
             operations = outcome.operations.map { operation in
@@ -86,39 +87,41 @@ public struct LoadReport: Codable, Sendable, Hashable {
             concurrency: plan.concurrency, connections: connections, targetRate: plan.rate, seconds: 0, calls: 0,
             errors: [error.code.name: 1], callsPerSecond: 0,
             latency: LatencySummary(p50: 0, p90: 0, p99: 0, p999: 0, max: 0, mean: 0),
-            stoppedEarly: "the workload's setup could not reach the service (\(error))")
+            stoppedEarly: Messages.Load.setupUnreachable("\(error)").text())
     }
 
     public var errorCount: Int { errors.values.reduce(0, +) }
 
-    public func table() -> String {
+    public func table(in language: Language = .current) -> String {
+        typealias Words = Messages.Load
         func row(_ summary: LatencySummary) -> String {
             [("p50", summary.p50), ("p90", summary.p90), ("p99", summary.p99), ("p99.9", summary.p999), ("max", summary.max)]
                 .map { "\($0.0) \(Format.fixed($0.1, 1))" }.joined(separator: "  ")
         }
-        let modeText = targetRate.map { "open loop at \(Format.grouped($0)) calls/s, at most \(concurrency) outstanding" }
-            ?? "closed loop, \(concurrency) outstanding"
+        func label(_ word: Message) -> String { TextWidth.padded(word.text(in: language), to: 12) + " " }
+        let modeText = (targetRate.map { Words.openLoop(rate: Format.grouped($0), concurrency: concurrency) } ?? Words.closedLoop(concurrency)).text(in: language)
         var lines = [
-            "workload     \(workload) against \(endpoint)",
-            "mode         \(modeText) over \(connections) connection(s)",
-            "measured     \(Format.fixed(seconds, 1)) s, \(calls) calls succeeded, \(failedCalls) failed",
-            "throughput   \(Format.grouped(callsPerSecond)) calls/s",
+            label(Words.workload) + Words.against(workload, endpoint: endpoint).text(in: language),
+            label(Words.mode) + Words.overConnections(modeText, connections: connections).text(in: language),
+            label(Words.measured) + Words.measuredLine(seconds: Format.fixed(seconds, 1), calls: calls, failed: failedCalls).text(in: language),
+            label(Words.throughput) + Words.callsPerSecond(Format.grouped(callsPerSecond)).text(in: language),
         ]
         if let serviceTime {
-            lines.append("latency µs   \(row(latency))   (from when each call was due)")
-            lines.append("service µs   \(row(serviceTime))   (from the actual send: uncorrected)")
+            lines.append(label(Words.latency) + "\(row(latency))   " + Words.fromDue.text(in: language))
+            lines.append(label(Words.service) + "\(row(serviceTime))   " + Words.fromSend.text(in: language))
         } else {
-            lines.append("latency µs   \(row(latency))")
+            lines.append(label(Words.latency) + row(latency))
         }
         for operation in operations ?? [] {
-            let figures = "\(Format.grouped(operation.callsPerSecond).leftPadded(8)) calls/s  p50 \(Format.fixed(operation.latency.p50, 0)) µs  p99 \(Format.fixed(operation.latency.p99, 0)) µs  failed \(operation.failedCalls)"
+            let figures = Words.operation(rate: Format.grouped(operation.callsPerSecond).leftPadded(8), p50: Format.fixed(operation.latency.p50, 0),
+                                          p99: Format.fixed(operation.latency.p99, 0), failed: operation.failedCalls).text(in: language)
             lines.append("  \(operation.name.rightPadded(11)) \(figures)")
         }
         for (code, count) in errors.sorted(by: { $0.key < $1.key }) {
-            lines.append("errors       \(code): \(count)")
+            lines.append(label(Words.errors) + "\(code): \(count)")
         }
-        if errors.isEmpty { lines.append("errors       none") }
-        if let stoppedEarly { lines.append("stopped      early: \(stoppedEarly)") }
+        if errors.isEmpty { lines.append(label(Words.errors) + Words.none.text(in: language)) }
+        if let stoppedEarly { lines.append(label(Words.stopped) + Words.early(stoppedEarly).text(in: language)) }
         return lines.joined(separator: "\n")
     }
 

@@ -1,3 +1,5 @@
+import JCSkillsMessages
+
 /// `jcskills-load compare A.json B.json`: each figure of two runs side by side with B ÷ A.
 public struct ReportComparison: Sendable {
     public let a: LoadReport
@@ -37,16 +39,16 @@ public struct ReportComparison: Sendable {
 
     /// The table `compare` prints. Ratios above 1 mean B is higher: better for throughput,
     /// worse for latency.
-    public func table(nameA: String = "A", nameB: String = "B") -> String {
+    public func table(nameA: String = "A", nameB: String = "B", in language: Language = .current) -> String {
         var lines = [
-            "A: \(nameA) — \(a.workload), \(a.mode) loop, \(a.concurrency) outstanding, \(a.connections) connection(s)",
-            "B: \(nameB) — \(b.workload), \(b.mode) loop, \(b.concurrency) outstanding, \(b.connections) connection(s)",
+            Messages.Load.compared("A", name: nameA, workload: a.workload, mode: a.mode, concurrency: a.concurrency, connections: a.connections).text(in: language),
+            Messages.Load.compared("B", name: nameB, workload: b.workload, mode: b.mode, concurrency: b.concurrency, connections: b.connections).text(in: language),
             "",
-            "figure".rightPadded(20) + "A".leftPadded(14) + "B".leftPadded(14) + "B ÷ A".leftPadded(10),
+            TextWidth.padded(Messages.Load.figure.text(in: language), to: 20) + "A".leftPadded(14) + "B".leftPadded(14) + "B ÷ A".leftPadded(10),
         ]
         for row in rows {
             let ratio = row.ratio.map { Format.ratio($0, 1) } ?? "–"
-            lines.append(row.name.rightPadded(20) + Self.number(row.a).leftPadded(14) + Self.number(row.b).leftPadded(14) + ratio.leftPadded(10))
+            lines.append(TextWidth.padded(Messages.Load.rowNames[row.name]?.text(in: language) ?? row.name, to: 20) + Self.number(row.a).leftPadded(14) + Self.number(row.b).leftPadded(14) + ratio.leftPadded(10))
         }
         return lines.joined(separator: "\n")
     }

@@ -1,3 +1,5 @@
+import JCSkillsMessages
+
 /// Runs a ``LoadPlan``: a closed loop, or an open loop when the plan has a rate.
 public enum LoadRunner {
     /// - Parameters:
@@ -44,11 +46,14 @@ public struct LoadProgress: Sendable, Hashable {
     }
 
     /// E.g. `  41,000 calls   4.0 s   10,250 calls/s   0 errors`.
-    public var line: String {
+    public var line: String { line(in: .current) }
+
+    public func line(in language: Language) -> String {
         if measuredSeconds < 0 {
-            return "warming up … \(failures) errors"
+            return Messages.Load.warmingUp(errors: failures).text(in: language)
         }
         let rate = measuredSeconds > 0 ? Double(completed) / measuredSeconds : 0
-        return "\(Format.grouped(Double(completed)).leftPadded(10)) calls  \(Format.fixed(measuredSeconds, 1).leftPadded(6)) s  \(Format.grouped(rate).leftPadded(9)) calls/s  \(failures) errors"
+        return Messages.Load.progress(calls: Format.grouped(Double(completed)).leftPadded(10), seconds: Format.fixed(measuredSeconds, 1).leftPadded(6),
+                                      rate: Format.grouped(rate).leftPadded(9), errors: failures).text(in: language)
     }
 }

@@ -1,3 +1,4 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import NIOCore
@@ -28,7 +29,7 @@ public struct LoadTarget: Sendable {
 public struct LoadSetupError: Error, CustomStringConvertible {
     public let workload: String
     public let underlying: any Error
-    public var description: String { "setting up \(workload) failed: \(underlying)" }
+    public var description: String { Messages.Load.setupFailed(workload, error: "\(underlying)").text() }
 }
 
 /// One whole run: clients, the workload's setup, the plan, the report.

@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsStore
 
 /// `jcskills-load store`: the store's bulk-insert benchmark (sealed person rows in audited
@@ -13,12 +14,15 @@ public enum StoreLoad {
         public var seconds: Double
         public var rowsPerSecond: Double
 
-        public func table() -> String {
-            [
-                "database     \(database)",
-                "rows         \(Format.grouped(Double(rows))) in batches of \(Format.grouped(Double(batchSize))) (\(rowsPerStatement) per INSERT, \(concurrency) batches in flight)",
-                "time         \(Format.fixed(seconds, 2)) s",
-                "throughput   \(Format.grouped(rowsPerSecond)) rows/s",
+        public func table(in language: Language = .current) -> String {
+            typealias Words = Messages.Load
+            func label(_ word: Message) -> String { TextWidth.padded(word.text(in: language), to: 12) + " " }
+            return [
+                label(Words.database) + database,
+                label(Words.rows) + Words.rowsInBatches(Format.grouped(Double(rows)), batch: Format.grouped(Double(batchSize)),
+                                                        perInsert: rowsPerStatement, inFlight: concurrency).text(in: language),
+                label(Words.time) + Words.seconds(Format.fixed(seconds, 2)).text(in: language),
+                label(Words.throughput) + Words.rowsPerSecond(Format.grouped(rowsPerSecond)).text(in: language),
             ].joined(separator: "\n")
         }
     }
@@ -40,7 +44,7 @@ public enum StoreLoad {
         let result = try await runBulkInsertBenchmark(
             location: location, rows: rows, batchSize: batchSize, rowsPerStatement: rowsPerStatement, concurrency: concurrency)
         return Report(
-            database: database.map(redacted) ?? "SQLite (temporary file)", rows: result.rows, batchSize: batchSize,
+            database: database.map(redacted) ?? Messages.Load.temporarySQLite.text(), rows: result.rows, batchSize: batchSize,
             rowsPerStatement: rowsPerStatement, concurrency: concurrency, seconds: result.seconds,
             rowsPerSecond: result.rowsPerSecond)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Histogram
+import JCSkillsMessages
 import JCSkillsPKI
 import JCSkillsProtocol
 import JCSkillsRPC
@@ -445,20 +446,22 @@ public struct CompetitionScenarioReport: Codable, Sendable, Hashable {
     public var levelPromotions: UInt64
     public var promotionsPending: UInt64
 
-    public func table() -> String {
+    public func table(in language: Language = .current) -> String {
+        typealias Words = Messages.Load
         func ms(_ micros: Double) -> String { String(format: "%.1f", micros / 1000) }
         func line(_ name: String, _ latency: LatencySummary, _ count: Int) -> String {
             "  \(name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(String(count).leftPadded(7))  p50 \(ms(latency.p50).leftPadded(8)) ms  p99 \(ms(latency.p99).leftPadded(8)) ms  max \(ms(latency.max).leftPadded(8)) ms"
         }
         return """
-            competition: \(participants) \(group) in \(events) events, \(judges) judges
-              setup                 \(String(format: "%.2f", setupSeconds)) s (judges, \(group == "workers" ? "registry import, " : "")events, entries)
-              marks submitted       \(marks) in \(sheets) sheets, \(String(format: "%.2f", markingSeconds)) s = \(String(format: "%.0f", marksPerSecond)) marks/s (\(flagged) flagged)
-              end to end            \(String(format: "%.2f", endToEndSeconds)) s: every mark submitted, every event closed, \(results) results streamed
+            \(Words.scenarioTitle(participants: participants, group: group, events: events, judges: judges).text(in: language))
+            \(Words.scenarioSetup(String(format: "%.2f", setupSeconds), workers: group == "workers").text(in: language))
+            \(Words.scenarioMarks(marks, sheets: sheets, seconds: String(format: "%.2f", markingSeconds),
+                                 rate: String(format: "%.0f", marksPerSecond), flagged: flagged).text(in: language))
+            \(Words.scenarioEndToEnd(String(format: "%.2f", endToEndSeconds), results: results).text(in: language))
             \(line("SubmitMarks", submitMarks, sheets))
             \(line("CloseEvent", closeEvent, events))
             \(line("Results", resultsStream, events))
-              counts for the year   \(technicalExperts) technical experts, \(participantsCounted) participants, \(levelPromotions) promoted, \(promotionsPending) pending
+            \(Words.scenarioCounts(experts: technicalExperts, participants: participantsCounted, promoted: levelPromotions, pending: promotionsPending).text(in: language))
             """
     }
 }

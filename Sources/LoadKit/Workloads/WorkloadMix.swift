@@ -1,3 +1,5 @@
+import JCSkillsMessages
+
 /// `--mix name=weight,name=weight`: new proportions for a workload's operations.
 public enum WorkloadMix {
     public struct Error: Swift.Error, CustomStringConvertible {
@@ -10,16 +12,16 @@ public enum WorkloadMix {
         for part in text.split(separator: ",") {
             let pieces = part.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces() }
             guard pieces.count == 2, let weight = Int(pieces[1]), weight >= 0 else {
-                throw Error(description: "--mix: expected name=weight, got '\(part)'")
+                throw Error(description: Messages.Load.mixExpected(String(part)).text())
             }
             guard operations.contains(where: { $0.name == pieces[0] }) else {
                 let known = operations.map(\.name).joined(separator: ", ")
-                throw Error(description: "--mix: no operation '\(pieces[0])' (this workload has: \(known))")
+                throw Error(description: Messages.Load.mixUnknown(pieces[0], known: known).text())
             }
             weights[pieces[0]] = weight
         }
         guard weights.values.contains(where: { $0 > 0 }) else {
-            throw Error(description: "--mix: at least one weight must be positive")
+            throw Error(description: Messages.Load.mixPositive.text())
         }
         return operations.map { operation in
             var changed = operation

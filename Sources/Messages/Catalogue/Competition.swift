@@ -75,9 +75,11 @@ extension Messages {
             Message(zh: "\(number)，\(event)（\(group)）", en: "\(number) in \(event) (\(group))")
         }
         public static let person = Message(zh: "选手", en: "person")
+        public static let rank = Message(zh: "名次", en: "rank")
+        public static let entry = Message(zh: "参赛编号", en: "entry")
+        public static let personName = Message(zh: "姓名", en: "name")
         public static let resultColumns: [Message] = [
-            Message(zh: "名次", en: "rank"), Message(zh: "参赛编号", en: "entry"), Message(zh: "姓名", en: "name"),
-            Message(zh: "县（市、区）", en: "county"), Message(zh: "总分", en: "total"), Message(zh: "测量分", en: "meas."),
+            rank, entry, personName, Messages.Common.county, Message(zh: "总分", en: "total"), Message(zh: "测量分", en: "meas."),
             Message(zh: "标准分", en: "std"), Message(zh: "未评", en: "unmarked"), Message(zh: "待复核", en: "flagged"),
             Message(zh: "获奖", en: "awarded"), Message(zh: "学校", en: "school"),
         ]
@@ -88,11 +90,9 @@ extension Messages {
             Message(zh: "获奖 \(count) 人，其中技术能手（晋城技术能手）\(experts) 人", en: "\(count) awards, \(experts) technical experts (晋城技术能手)")
         }
         public static let awardColumns: [Message] = [
-            Message(zh: "竞赛", en: "competition"), Message(zh: "参赛编号", en: "entry"), Message(zh: "名次", en: "rank"),
-            Message(zh: "姓名", en: "name"), Message(zh: "县（市、区）", en: "county"), Message(zh: "技术能手", en: "expert"),
+            competitionWord, entry, rank, personName, Messages.Common.county, Message(zh: "技术能手", en: "expert"),
             Message(zh: "晋升", en: "promotion"),
         ]
-        public static let noLevel = Message(zh: "无", en: "none")
         public static func promotionIssued(_ step: String, certificate: String) -> Message {
             Message(zh: "已颁发 \(step)，\(certificate)", en: "issued \(step), \(certificate)")
         }
@@ -164,7 +164,6 @@ extension Messages {
                     en: "the same entry and criterion as line \(first), with another mark: not sent (line \(first) was; correct the file and send it again)")
         }
         public static let competitionWord = Message(zh: "竞赛", en: "competition")
-        public static let eventWord = Message(zh: "比赛项目", en: "event")
         public static let schemeFormat = Message(
             zh: "应为以“;”分隔的 代码:类型:满分[:说明] 条目（类型 measurement 或 judgement，满分以分计），如 A1:measurement:30.00;B1:judgement:20.00",
             en: "expected code:type:maximum[:description] entries separated by ';' (type measurement or judgement, maximum in marks), e.g. A1:measurement:30.00;B1:judgement:20.00")

@@ -70,7 +70,6 @@ extension Messages {
         /// A county office's identity reaches only its own county's records (the services' Access/ folders).
         public static let countyScope = Message(zh: "县级账号只能操作本县（市、区）的数据", en: "a county office works only on its own county")
 
-        public static let cancelled = Message(zh: "已取消", en: "cancelled")
         public static func missingTLSFile(_ path: String, directory: String) -> Message {
             Message(zh: "缺少 \(path)：请用 `jcskills pki init --out \(directory)` 创建开发用证书，或用 --tls/--as 指定",
                     en: "missing \(path): create a development PKI with `jcskills pki init --out \(directory)` or pass --tls/--as")

@@ -5,7 +5,7 @@ extension Messages {
         public static let states: [String: Message] = [
             "valid": Message(zh: "有效", en: "valid"),
             "expired": Message(zh: "已过期", en: "expired"),
-            "revoked": Message(zh: "已撤销", en: "revoked"),
+            "revoked": didRevoke,
             "superseded": Message(zh: "已被更高等级取代", en: "superseded"),
             "unknown": Message(zh: "未知", en: "unknown"),
             "active": Message(zh: "有效", en: "active"),
@@ -65,8 +65,6 @@ extension Messages {
         public static func scope(_ text: String) -> Message { Message(zh: "      备案范围 \(text)", en: "      scope \(text)") }
 
         // `evaluation baseline`
-        public static let baselineCounty = Message(zh: "县（市、区）", en: "county")
-        public static let baselineLevel = Message(zh: "等级", en: "level")
         public static let baselineAsOf = Message(zh: "截至日期", en: "as of")
         public static let baselineDeclared = Message(zh: "申报", en: "declared")
         public static let baselineClaimed = Message(zh: "已认领", en: "claimed")
@@ -81,7 +79,6 @@ extension Messages {
         public static let holder = Message(zh: "持证人", en: "holder")
         public static let institution = Message(zh: "评价机构", en: "institution")
         public static func employer(_ code: String) -> Message { Message(zh: "  用人单位 \(code)", en: "  employer \(code)") }
-        public static let county = Message(zh: "县（市、区）", en: "county")
         public static let issued = Message(zh: "发证日期", en: "issued")
         public static func expires(_ date: String) -> Message { Message(zh: "   有效期至 \(date)", en: "   expires \(date)") }
         public static func reviews(_ dates: String) -> Message { Message(zh: "   复核 \(dates)", en: "   reviews \(dates)") }
