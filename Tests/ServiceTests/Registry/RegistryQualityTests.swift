@@ -181,3 +181,72 @@ struct RegistryQualityTests {
         }
     }
 }
+
+@Suite("Registry: the data-quality view of enterprise imports", .timeLimit(.minutes(2)))
+struct RegistryEnterpriseQualityTests {
+    /// The demo enterprises file as import rows, and one row of a county the registry lacks.
+    static func rows() throws -> [EnterpriseImportRow] {
+        let csv = RegistryDemoData.generate(persons: 0, enterprises: 60, seed: 5).enterprisesCSV
+        var rows: [EnterpriseImportRow] = []
+        typealias C = RegistryCSVFormat.EnterpriseColumn
+        for (offset, line) in csv.split(separator: "\n").enumerated() where offset > 0 {
+            let fields = try CSVRow.parse(line)
+            var enterprise = Enterprise()
+            enterprise.creditCode = fields[C.creditCode.index]
+            enterprise.name = fields[C.name.index]
+            enterprise.county = Int32(fields[C.county.index]) ?? 0
+            enterprise.industry = fields[C.industry.index]
+            enterprise.staffCount = UInt32(fields[C.staffCount.index]) ?? 0
+            enterprise.aboveDesignatedSize = RegistryCSVFormat.parseBool(fields[C.aboveDesignatedSize.index]) ?? false
+            rows.append(EnterpriseImportRow(line: UInt32(offset + 1), enterprise: enterprise))
+        }
+        var stray = rows[0]
+        stray.line = UInt32(rows.count + 2)
+        stray.enterprise.creditCode = TestCreditCodes.make(9_001)
+        stray.enterprise.county = 140523
+        rows.append(stray)
+        return rows
+    }
+
+    static func send(_ rows: [EnterpriseImportRow], _ client: RPCClient) async throws -> ImportSummary {
+        try await client.clientStreaming(RegistryService.importEnterprises) { writer in
+            try await writer.send(EnterpriseImportBatch(rows: rows))
+        }
+    }
+
+    /// Per county, the rows each import received, took and found registered already, against
+    /// the file's own county column; the rejections by reason against the import's own answer.
+    @Test(arguments: TestDatabases.backends)
+    func enterpriseImportsAreCountedPerCountyAndOnceMoreAsDuplicates(backend: TestBackend) async throws {
+        let rows = try Self.rows()
+        var perCounty: [Int32: UInt64] = [:]
+        for row in rows where QualityRecount.counted(row.enterprise.county) != 0 {
+            perCounty[QualityRecount.counted(row.enterprise.county), default: 0] += 1
+        }
+        try await RegistryHarness.with(backend) { registry in
+            try await registry.client("admin") { client in
+                let first = try await Self.send(rows, client)
+                let again = try await Self.send(rows, client)
+                #expect(again.alreadyRegistered == first.accepted)
+                var byColumn: [String: UInt64] = [:]
+                for error in first.errors { byColumn[error.column, default: 0] += 1 }
+                let city = try await RegistryQualityTests.quality(client, county: 0)
+                #expect(city.rejectionCounts(kind: "enterprises") == byColumn.mapValues { $0 * 2 })
+                #expect(byColumn["county"] == 1)
+                for county in JinchengDivisions.countyCodes {
+                    let report = try await RegistryQualityTests.quality(client, county: county)
+                    let imports = report.imports.filter { $0.kind == "enterprises" }
+                    guard let expected = perCounty[county] else {
+                        #expect(imports.isEmpty)
+                        continue
+                    }
+                    #expect(imports.count == 2, "\(county)")
+                    #expect(imports.allSatisfy { $0.received == expected }, "\(county)")
+                    // The later import, listed first, found every one of them registered.
+                    #expect(imports.first?.alreadyRegistered == imports.last?.accepted, "\(county)")
+                    #expect(imports.first?.accepted == 0, "\(county)")
+                }
+            }
+        }
+    }
+}
