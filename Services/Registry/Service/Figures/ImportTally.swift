@@ -4,9 +4,9 @@ import JCSkillsRPC
 /// One import's rows counted per county and, for rejected rows, per reason code: what
 /// ``ImportRecords`` keeps for the data-quality view (docs/QUALITY.md). Which county a row
 /// belongs to: a county office's import is all its own (it may write nothing else, so a row of
-/// another county is its mistake); anyone else's row belongs to the county it names, counted
-/// as the development zone counts in its host county, and a row naming no Jincheng county to
-/// the city alone (county 0).
+/// another county is its mistake); anyone else's row belongs to the county it names; a row
+/// naming no Jincheng county belongs to the city alone (county 0). The development zone, and
+/// the zone's own office, count in the zone's host county.
 struct ImportTally: Sendable {
     struct Counts: Sendable, Equatable {
         var received: UInt64 = 0
@@ -24,7 +24,8 @@ struct ImportTally: Sendable {
 
     init(kind: String, principal: Principal) {
         self.kind = kind
-        importerCounty = principal.county.map { Int32($0) ?? 0 }
+        // The development zone's own office counts in the zone's host county, as its rows do.
+        importerCounty = principal.county.map { code in Int32(code).map(JinchengDivisions.standard.countingCounty(of:)) ?? 0 }
     }
 
     /// The county a row naming `county` is counted in.
