@@ -39,6 +39,7 @@ enum QualityReportText {
             [Words.estimatedLabourForce.text(), String(report.estimatedLabourForce)],
             [Words.pastAgeActive.text(), String(report.pastAgeActive)],
             [Words.missingPhone.text(), String(report.missingPhone)],
+            [Words.duplicateRegistrations.text(), String(report.duplicateRegistrations)],
         ], rightAligned: [])
         lines += ["", Words.imports.text()]
         lines += report.imports.isEmpty ? ["  " + Words.none.text()] : table(
@@ -73,7 +74,7 @@ enum QualityReportText {
         [
             "county": report.county, "as_of": report.asOf, "registered": report.registered,
             "estimated_labour_force": report.estimatedLabourForce, "past_age_active": report.pastAgeActive,
-            "missing_phone": report.missingPhone,
+            "missing_phone": report.missingPhone, "duplicate_registrations": report.duplicateRegistrations,
             "imports": report.imports.map { entry in
                 ["kind": entry.kind, "principal": entry.principal, "at_ms": entry.atMs, "received": entry.received,
                  "accepted": entry.accepted, "already_registered": entry.alreadyRegistered, "rejected": entry.rejected,

@@ -40,6 +40,8 @@ extension Messages {
         public static let estimatedLabourForce = Message(zh: "劳动力估计", en: "Estimated labour force")
         public static let pastAgeActive = Message(zh: "超过劳动年龄仍在册", en: "Past the labour-force age, still active")
         public static let missingPhone = Message(zh: "缺手机号的在册人员", en: "Active cards without a phone")
+        public static let duplicateRegistrations = Message(
+            zh: "逐人登记时发现已有卡号（重复）", en: "Single registrations refused as duplicates")
 
         // Column headers.
         public static let kind = Message(zh: "类型", en: "kind")

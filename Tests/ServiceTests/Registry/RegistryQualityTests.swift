@@ -116,6 +116,31 @@ struct RegistryQualityTests {
         }
     }
 
+    /// A clerk registering, one at a time, someone who already has a card: refused, and counted
+    /// in the county the registration named.
+    @Test(arguments: TestDatabases.backends)
+    func singleRegistrationsRefusedAsDuplicatesAreCounted(backend: TestBackend) async throws {
+        let id = TestIDs.make(birth: "19900101", sequence: 21)
+        try await RegistryHarness.with(backend) { registry in
+            try await registry.client("county-140524") { client in
+                _ = try await client.unary(RegistryService.registerPerson, .sample(id: id))
+                for _ in 0..<2 {
+                    let error = await #expect(throws: RPCError.self) {
+                        try await client.unary(RegistryService.registerPerson, .sample(id: id), options: CallOptions(idempotencyKey: UUID().uuidString))
+                    }
+                    #expect(error?.code == .alreadyExists)
+                }
+                let own = try await Self.quality(client, county: 140524)
+                #expect(own.duplicateRegistrations == 2)
+            }
+            try await registry.client("admin") { client in
+                let city = try await Self.quality(client, county: 0)
+                let other = try await Self.quality(client, county: 140581)
+                #expect(city.duplicateRegistrations == 2 && other.duplicateRegistrations == 0)
+            }
+        }
+    }
+
     @Test(arguments: TestDatabases.backends)
     func aRetriedImportUnderTheSameKeyCountsOnce(backend: TestBackend) async throws {
         let rows = try Self.demoRows()

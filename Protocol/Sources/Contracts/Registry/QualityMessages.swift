@@ -105,6 +105,8 @@ public struct QualityReport: WireMessage, Hashable {
     public var pastAgeActive: UInt64 = 0
     /// Active persons whose card has no phone.
     public var missingPhone: UInt64 = 0
+    /// Single registrations (`RegisterPerson`) refused because the ID number already had a card.
+    public var duplicateRegistrations: UInt64 = 0
     public var asOf: Int64 = 0
     public init() {}
 
@@ -121,5 +123,6 @@ public struct QualityReport: WireMessage, Hashable {
         try v.field(8, "pastAgeActive", &pastAgeActive)
         try v.field(9, "missingPhone", &missingPhone)
         try v.field(10, "asOf", &asOf)
+        try v.field(11, "duplicateRegistrations", &duplicateRegistrations)
     }
 }

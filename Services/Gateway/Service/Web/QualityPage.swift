@@ -34,6 +34,7 @@ struct QualityPage {
             [word(Words.estimatedLabourForce), "\(report.estimatedLabourForce)"],
             [word(Words.pastAgeActive), "\(report.pastAgeActive)"],
             [word(Words.missingPhone), "\(report.missingPhone)"],
+            [word(Words.duplicateRegistrations), "\(report.duplicateRegistrations)"],
         ], id: "summary")
         html += "<h2>\(escape(word(Words.imports)))</h2>"
         html += table([Words.kind, Words.when, Words.importedBy, Words.received, Words.accepted, Words.alreadyRegistered, Words.rejected,

@@ -17,6 +17,8 @@ enum PersonQualityCounts {
 
     static let pastAge = "past_age"
     static let missingPhone = "missing_phone"
+    /// Single registrations refused as duplicates (``DuplicateRegistrations``).
+    static let duplicateRegistrations = "duplicate_registrations"
 
     /// Moves `person`'s contribution by `sign` (1: starts counting, -1: stops).
     static func apply(_ person: PersonRow, sign: Int, into deltas: inout [Int32: Delta]) {
@@ -40,16 +42,17 @@ enum PersonQualityCounts {
     }
 
     /// The measures of `county` (0: summed over the city).
-    static func read(county: Int32, in db: any SQLDatabase) async throws -> (pastAge: UInt64, missingPhone: UInt64) {
+    static func read(county: Int32, in db: any SQLDatabase) async throws -> (pastAge: UInt64, missingPhone: UInt64, duplicates: UInt64) {
         var sql: SQLQueryString = "SELECT measure, CAST(SUM(count) AS BIGINT) AS n FROM person_quality_counts"
         if county != 0 { sql = sql + " WHERE county = \(bind: county)" }
         sql = sql + " GROUP BY measure"
-        var result: (pastAge: UInt64, missingPhone: UInt64) = (0, 0)
+        var result: (pastAge: UInt64, missingPhone: UInt64, duplicates: UInt64) = (0, 0, 0)
         for row in try await db.raw(sql).all() {
             let count = UInt64(max(0, try row.decode(column: "n", as: Int64.self)))
             switch try row.decode(column: "measure", as: String.self) {
             case pastAge: result.pastAge = count
             case missingPhone: result.missingPhone = count
+            case duplicateRegistrations: result.duplicates = count
             default: continue
             }
         }

@@ -24,7 +24,8 @@ struct QualityQueries: Sendable {
                 ? labourForce.filter { JinchengDivisions.isJinchengCounty($0.key) }.values.reduce(0, +)
                 : labourForce[county] ?? 0
             report.expected = expected(report.coverage, labourForce: report.estimatedLabourForce)
-            (report.pastAgeActive, report.missingPhone) = try await PersonQualityCounts.read(county: county, in: db)
+            (report.pastAgeActive, report.missingPhone, report.duplicateRegistrations) =
+                try await PersonQualityCounts.read(county: county, in: db)
             report.asOf = Int64(clock().timeIntervalSince1970 * 1000)
             return report
         }

@@ -115,9 +115,15 @@ struct RegistryRPCService: RPCService {
     private func registerPerson(_ request: PersonRegistration, _ context: ServerContext) async throws -> RegisterPersonResponse {
         let person = try rules.validate(request)
         try RegistryAccess.requireWrite(context.principal, county: person.residenceCounty)
-        // A retried registration returns the first answer and never registers twice.
-        return try await store.write(request, idempotencyKey: context.idempotencyKey, context: context.audit) { tx in
-            try response(for: try await persons.registerInTransaction(person, tx: tx))
+        do {
+            // A retried registration returns the first answer and never registers twice.
+            return try await store.write(request, idempotencyKey: context.idempotencyKey, context: context.audit) { tx in
+                try response(for: try await persons.registerInTransaction(person, tx: tx))
+            }
+        } catch let error as RPCError where error.code == .alreadyExists {
+            // The refusal stands even if counting it fails: the count is a figure, not the answer.
+            try? await DuplicateRegistrations(store: store).count(county: person.residenceCounty, context: context.audit)
+            throw error
         }
     }
 
