@@ -63,9 +63,9 @@ extension CallKind {
     }
 }
 
-/// The name a type has in the contract: its Swift name without the module.
+/// The name a type has in the contract: its Swift name without the module (nor the
+/// `(unknown context at …)` that Swift names a private type's scope with).
 func contractName(_ type: Any.Type) -> String {
-    let full = String(reflecting: type)
-    guard let dot = full.firstIndex(of: ".") else { return full }
-    return String(full[full.index(after: dot)...])
+    String(reflecting: type).split(separator: ".").dropFirst()
+        .filter { !$0.hasPrefix("(unknown context") }.joined(separator: ".")
 }

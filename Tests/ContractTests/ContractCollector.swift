@@ -29,6 +29,13 @@ struct ContractCollector {
             problems: collector.problems)
     }
 
+    /// What is wrong with these messages and the ones they contain (for testing the checks).
+    static func problems(of types: [any WireMessage.Type]) -> [String] {
+        var collector = ContractCollector()
+        for type in types { collector.add(type) }
+        return collector.problems
+    }
+
     private mutating func add(_ type: any WireMessage.Type) {
         let name = contractName(type)
         if let known = types[name] {
@@ -84,14 +91,14 @@ struct ContractCollector {
     }
 
     /// The rules a contract must keep (SPEC.md §14.1), checked against the Swift declaration:
-    /// the field list and the stored properties must be the same names in the same order.
+    /// every stored property visited once, under its own name.
     private mutating func check(_ name: String, _ type: any WireMessage.Type, _ fields: [RecordedField]) {
         let numbers = fields.map(\.number)
-        for number in Set(numbers) where numbers.count(where: { $0 == number }) > 1 {
+        for number in Set(numbers).sorted() where numbers.count(where: { $0 == number }) > 1 {
             problems.append("\(name) visits field number \(number) more than once")
         }
         let names = fields.map(\.name)
-        for field in Set(names) where names.count(where: { $0 == field }) > 1 {
+        for field in Set(names).sorted() where names.count(where: { $0 == field }) > 1 {
             problems.append("\(name) visits the name \(field) more than once")
         }
         for number in type.reservedFieldNumbers where numbers.contains(number) {
@@ -100,15 +107,37 @@ struct ContractCollector {
         for number in numbers where number == 0 || number > maximumFieldNumber {
             problems.append("\(name) has field number \(number), outside 1 … 2^29 − 1")
         }
-        let properties = Mirror(reflecting: type.init()).children.compactMap(\.label)
-        for property in properties where !names.contains(property) {
+        let properties = Self.properties(of: type.init())
+        for property in properties.map(\.label) where !names.contains(property) {
             problems.append("\(name).\(property) is a stored property that visitFields never visits")
         }
-        for field in names where !properties.contains(field) {
+        for field in names where !properties.contains(where: { $0.label == field }) {
             problems.append("\(name) visits \"\(field)\", which is not one of its stored properties")
         }
-        if Set(properties) == Set(names), properties != names {
-            problems.append("\(name) visits its fields in another order than it declares them: \(names) against \(properties)")
+        for (position, field) in fields.enumerated() where properties.contains(where: { $0.label == field.name }) {
+            guard let reached = Self.propertyReached(type, position: position, before: properties) else { continue }
+            if reached != field.name {
+                problems.append("\(name) field \(field.number) is named \"\(field.name)\" but visits the property \(reached)")
+            }
         }
+    }
+
+    private static func properties(of message: any WireMessage) -> [(label: String, value: String)] {
+        Mirror(reflecting: message).children.map { ($0.label ?? "?", String(describing: $0.value)) }
+    }
+
+    /// The one stored property that changing the field at `position` changes; nil when the
+    /// field could not be changed (a message with nothing in it) or nothing tells.
+    private static func propertyReached(_ type: any WireMessage.Type, position: Int, before: [(label: String, value: String)]) -> String? {
+        let after = properties(of: probed(type, position: position))
+        let differing = zip(before, after).filter { $0.0.value != $0.1.value }.map(\.0.label)
+        return differing.count == 1 ? differing[0] : nil
+    }
+
+    private static func probed<M: WireMessage>(_ type: M.Type, position: Int) -> M {
+        var message = M()
+        var probe = FieldProbe(target: position)
+        try! message.visitFields(&probe)  // FieldProbe never throws.
+        return message
     }
 }

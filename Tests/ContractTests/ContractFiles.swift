@@ -24,19 +24,20 @@ enum ContractFiles {
         return begin.lowerBound..<end.upperBound
     }
 
-    /// The first lines where `committed` and `generated` part, for the failure message.
-    static func differences(_ committed: String, _ generated: String, limit: Int = 8) -> String {
+    /// Where `committed` and `generated` part: the first differing lines of each, after the
+    /// lines they share at the start and at the end.
+    static func differences(_ committed: String, _ generated: String, limit: Int = 6) -> String {
         let old = committed.components(separatedBy: "\n")
         let new = generated.components(separatedBy: "\n")
-        var out: [String] = []
-        for index in 0..<max(old.count, new.count) where out.count < limit * 2 {
-            let before = index < old.count ? old[index] : "(end)"
-            let after = index < new.count ? new[index] : "(end)"
-            if before != after {
-                out.append("line \(index + 1) committed: \(before)")
-                out.append("line \(index + 1) from code:  \(after)")
-            }
+        var start = 0
+        while start < old.count, start < new.count, old[start] == new[start] { start += 1 }
+        var oldEnd = old.count, newEnd = new.count
+        while oldEnd > start, newEnd > start, old[oldEnd - 1] == new[newEnd - 1] {
+            oldEnd -= 1
+            newEnd -= 1
         }
-        return out.joined(separator: "\n")
+        let removed = old[start..<oldEnd].prefix(limit).map { "- \($0)" }
+        let added = new[start..<newEnd].prefix(limit).map { "+ \($0)" }
+        return (["from line \(start + 1) (- committed, + from the code):"] + removed + added).joined(separator: "\n")
     }
 }

@@ -20,7 +20,8 @@ struct ContractTests {
             try ContractFiles.write(generated, to: ContractFiles.json)
             return
         }
-        #expect(committed == generated, """
+        let same = committed == generated
+        #expect(same, """
             Protocol/contracts.json differs from the code. First differences:
             \(ContractFiles.differences(committed, generated))
             If the change is meant (and keeps SPEC.md §14.1), regenerate: \(ContractFiles.regenerate)
@@ -37,7 +38,8 @@ struct ContractTests {
             try ContractFiles.write(spec.replacingCharacters(in: section, with: generated), to: ContractFiles.spec)
             return
         }
-        #expect(committed == generated, """
+        let same = committed == generated
+        #expect(same, """
             SPEC.md §14 differs from the code. First differences:
             \(ContractFiles.differences(committed, generated))
             If the change is meant (and keeps SPEC.md §14.1), regenerate: \(ContractFiles.regenerate)
