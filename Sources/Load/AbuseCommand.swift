@@ -7,50 +7,30 @@ import Synchronization
 struct AbuseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "abuse",
-        abstract: "Abusive clients with a valid certificate: what the server's limits must hold against.",
-        discussion: """
-            Each connection is one of these kinds (given out round-robin):
-              slow-reader    Expand calls (jcskills.Echo) for huge counts and large payloads,
-                             up to the stream limit, then never reads the socket
-              ping-flood     PINGs, 64 KiB a write, never reading the acks
-              partial-frame  a MESSAGE header announcing 60 KiB, then the payload 16 bytes
-                             every 10 ms, never completed (every read ends mid-frame); then
-                             a fresh connection
-              unfinished     client-streaming calls up to the stream limit, fed 16 KiB MORE
-                             fragments (one every 10 ms) forever; a call the server ends is
-                             replaced
-              idle-stream    HEADERS without deadline and nothing else, up to the stream limit,
-                             every call shape; a call the server ends is replaced
-            A connection the server closes or refuses is counted (by kind and by its GOAWAY)
-            and opened again after 250 ms. The run stops by itself after --duration and
-            prints what the server did to each kind. Echo is open to admin only: run as
-            admin (the default). Run it beside a normal workload to see what abuse costs
-            the other callers (Benchmarks/soak.sh). Loopback or a service you run only.
-            Example:
-              jcskills-load abuse --service registry --connections 100 --duration 60
-            """)
+        abstract: Messages.Load.Help.abusiveClientsValidCertificateAbstract.text(),
+        discussion: Messages.Load.Help.eachConnectionOneTheseDiscussion.text())
 
     @OptionGroup var address: ServiceAddressOptions
 
-    @Option(name: .long, help: ArgumentHelp("Abusive connections held at once.", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Load.Help.abusiveConnectionsHeldOnceHelp.text(), valueName: "n"))
     var connections: Int = 100
 
-    @Option(name: .long, help: ArgumentHelp("Which kinds, spread round-robin: slow-reader, ping-flood, partial-frame, unfinished, idle-stream, or all.", valueName: "kind,…"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Load.Help.whichKindsSpreadRoundHelp.text(), valueName: "kind,…"))
     var kinds: String = "all"
 
-    @Option(name: .long, help: ArgumentHelp("Seconds to run.", valueName: "seconds"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Load.Help.secondsRunHelp.text(), valueName: "seconds"))
     var duration: Double = 30
 
-    @Option(name: .long, help: ArgumentHelp("Slow reader: payload bytes of each Expand request, so of each response.", valueName: "bytes"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Load.Help.slowReaderPayloadBytesHelp.text(), valueName: "bytes"))
     var payload: Int = AbuseSettings().expandPayloadBytes
 
-    @Option(name: .long, help: ArgumentHelp("Slow reader: the flow-control window it advertises for responses.", valueName: "bytes"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Load.Help.slowReaderFlowControlHelp.text(), valueName: "bytes"))
     var window: UInt32 = AbuseSettings().slowReaderWindow
 
-    @Option(name: .long, help: ArgumentHelp("Event-loop threads for the abusers' sockets.", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Load.Help.eventLoopThreadsAbusersHelp.text(), valueName: "n"))
     var threads: Int = 1
 
-    @Flag(name: .long, help: "Print the summary as JSON; progress lines only every 10 s, on stderr.")
+    @Flag(name: .long, help: ArgumentHelp(Messages.Load.Help.printSummaryJsonProgressHelp.text()))
     var json = false
 
     func validate() throws {

@@ -6,13 +6,13 @@ import JCSkillsMessages
 struct CodecCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "codec",
-        abstract: "Encode and decode the labour-registration record of docs/ANCHORS.md (120 bytes); ns per operation.",
-        discussion: "For the comparison with swift-protobuf, run Benchmarks/run.sh.")
+        abstract: Messages.Load.Help.encodeDecodeLabourRegistrationAbstract.text(),
+        discussion: Messages.Load.Help.comparisonSwiftProtobufRunDiscussion.text())
 
-    @Option(name: .long, help: "Iterations of each of encode and decode.")
+    @Option(name: .long, help: ArgumentHelp(Messages.Load.Help.iterationsEachEncodeDecodeHelp.text()))
     var iterations: Int = 1_000_000
 
-    @Flag(name: .long, help: "Print JSON.")
+    @Flag(name: .long, help: ArgumentHelp(Messages.Load.Help.printJsonHelp.text()))
     var json = false
 
     func validate() throws {

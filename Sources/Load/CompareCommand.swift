@@ -6,16 +6,13 @@ import JCSkillsMessages
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Two runs' --json reports side by side, with the ratio B ÷ A of each figure.",
-        discussion: """
-            Above 1× means B is higher: better for throughput, worse for latency and errors.
-            Example: jcskills-load compare before.json after.json
-            """)
+        abstract: Messages.Load.Help.twoRunsJsonReportsAbstract.text(),
+        discussion: Messages.Load.Help.aboveMeansBHigherDiscussion.text())
 
-    @Argument(help: ArgumentHelp("The baseline report (jcskills-load … --json).", valueName: "A.json"))
+    @Argument(help: ArgumentHelp(Messages.Load.Help.baselineReportJcskillsLoadHelp.text(), valueName: "A.json"))
     var a: String
 
-    @Argument(help: ArgumentHelp("The report compared with it.", valueName: "B.json"))
+    @Argument(help: ArgumentHelp(Messages.Load.Help.reportComparedHelp.text(), valueName: "B.json"))
     var b: String
 
     func run() throws {

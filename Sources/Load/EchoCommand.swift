@@ -5,17 +5,12 @@ import JCSkillsMessages
 struct EchoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "echo",
-        abstract: "Unary echo calls with a fixed payload: the protocol's own cost, against any service.",
-        discussion: """
-            Every service answers jcskills.Echo for the admin identity.
-            Examples:
-              jcskills-load echo --concurrency 64 --duration 10
-              jcskills-load echo --service evaluation --rate 20000 --duration 30 --json > open.json
-            """)
+        abstract: Messages.Load.Help.unaryEchoCallsFixedAbstract.text(),
+        discussion: Messages.Load.Help.everyServiceAnswersJcskillsDiscussion.text())
 
     @OptionGroup var target: TargetOptions
 
-    @Option(name: .long, help: ArgumentHelp("Payload bytes per request and response.", valueName: "bytes"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Load.Help.payloadBytesPerRequestHelp.text(), valueName: "bytes"))
     var payload: Int = 200
 
     func validate() throws {

@@ -1,11 +1,12 @@
 import ArgumentParser
 import JCSkillsLoad
+import JCSkillsMessages
 
 struct HealthCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "health",
-        abstract: "Health checks (jcskills.Health/Check): the cheapest call any authenticated peer may make.",
-        discussion: "Example: jcskills-load health --service gateway --as registry --duration 5")
+        abstract: Messages.Load.Help.healthChecksJcskillsHealthAbstract.text(),
+        discussion: Messages.Load.Help.exampleJcskillsLoadHealthDiscussion.text())
 
     @OptionGroup var target: TargetOptions
 

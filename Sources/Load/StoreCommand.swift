@@ -6,29 +6,25 @@ import JCSkillsMessages
 struct StoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
-        abstract: "The store's bulk-insert benchmark: sealed, blind-indexed person rows in audited batches; rows per second.",
-        discussion: """
-            By default on a temporary SQLite file, removed afterwards. With --database, on that
-            PostgreSQL database: its bench_persons table is dropped and re-created, so name a
-            scratch database. Example: jcskills-load store --rows 1000000 --batch 20000
-            """)
+        abstract: Messages.Load.Help.storeSBulkInsertAbstract.text(),
+        discussion: Messages.Load.Help.defaultTemporarySqliteFileDiscussion.text())
 
-    @Option(name: .long, help: "Rows to insert.")
+    @Option(name: .long, help: ArgumentHelp(Messages.Load.Help.rowsInsertHelp.text()))
     var rows: Int = 100_000
 
-    @Option(name: .long, help: "Rows per transaction.")
+    @Option(name: .long, help: ArgumentHelp(Messages.Load.Help.rowsPerTransactionHelp.text()))
     var batch: Int = 20_000
 
-    @Option(name: .long, help: "Rows per INSERT statement.")
+    @Option(name: .long, help: ArgumentHelp(Messages.Load.Help.rowsPerInsertStatementHelp.text()))
     var rowsPerStatement: Int = 1_000
 
-    @Option(name: .long, help: "Batches in flight at once.")
+    @Option(name: .long, help: ArgumentHelp(Messages.Load.Help.batchesFlightOnceHelp.text()))
     var concurrency: Int = 2
 
-    @Option(name: .long, help: ArgumentHelp("A scratch PostgreSQL database instead of SQLite.", valueName: "postgres://user:password@host:port/db"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Load.Help.scratchPostgresqlDatabaseInsteadHelp.text(), valueName: "postgres://user:password@host:port/db"))
     var database: String?
 
-    @Flag(name: .long, help: "Print JSON.")
+    @Flag(name: .long, help: ArgumentHelp(Messages.Load.Help.printJsonHelp.text()))
     var json = false
 
     func validate() throws {

@@ -7,19 +7,19 @@ import JCSkillsRPC
 /// Which service to call and as whom: the options of every subcommand that calls a service.
 struct ServiceAddressOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "Service address. Default: 127.0.0.1 and the port of --service (or of the workload's own service).",
+        Messages.Load.Help.serviceAddressDefaultPortHelp.text(),
         valueName: "host:port"))
     var endpoint: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "For echo, health and abuse: which local service to call when --endpoint is not given: gateway (7100), registry (7101), training (7102), evaluation (7103), competition (7104).",
+        Messages.Load.Help.echoHealthAbuseWhichHelp.text(),
         valueName: "name"))
     var service: String = "registry"
 
-    @Option(name: .long, help: ArgumentHelp("Directory with ca.crt and <id>.crt/.key. Env JCSKILLS_TLS; default .jcskills/pki.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Load.Help.directoryCaCrtIdHelp.text(), valueName: "dir"))
     var tls: String?
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Identity to present. Env JCSKILLS_AS; default admin.", valueName: "id"))
+    @Option(name: .customLong("as"), help: ArgumentHelp(Messages.Load.Help.identityPresentEnvJcskillsHelp.text(), valueName: "id"))
     var identity: String?
 
     func validate() throws {
@@ -47,34 +47,34 @@ struct ServiceAddressOptions: ParsableArguments {
 struct TargetOptions: ParsableArguments {
     @OptionGroup var address: ServiceAddressOptions
 
-    @Option(name: .long, help: ArgumentHelp("Calls outstanding at once: the callers of a closed loop, the most in flight in an open loop.", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Load.Help.callsOutstandingOnceCallersHelp.text(), valueName: "n"))
     var concurrency: Int = 64
 
-    @Option(name: .long, help: ArgumentHelp("Open loop: calls per second on a fixed schedule, latency counted from when each call was due (corrects coordinated omission). Without it: closed loop.", valueName: "calls/s"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Load.Help.openLoopCallsPerHelp.text(), valueName: "calls/s"))
     var rate: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Connections (one client each) to spread the callers over.", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Load.Help.connectionsOneClientEachHelp.text(), valueName: "n"))
     var connections: Int = 1
 
-    @Option(name: .long, help: ArgumentHelp("Event-loop threads for the clients.", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Load.Help.eventLoopThreadsClientsHelp.text(), valueName: "n"))
     var threads: Int = 1
 
-    @Option(name: .long, help: ArgumentHelp("Seconds to measure after the warm-up. Default 10 unless --requests is given; with both, whichever ends first.", valueName: "seconds"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Load.Help.secondsMeasureAfterWarmHelp.text(), valueName: "seconds"))
     var duration: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Stop after this many measured calls (open loop: scheduled calls).", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Load.Help.stopAfterManyMeasuredHelp.text(), valueName: "n"))
     var requests: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Seconds of unmeasured warm-up at the same load (its failures are still counted).", valueName: "seconds"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Load.Help.secondsUnmeasuredWarmUpHelp.text(), valueName: "seconds"))
     var warmup: Double = 1
 
-    @Option(name: .long, help: ArgumentHelp("Deadline of each call, in seconds.", valueName: "seconds"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Load.Help.deadlineEachCallSecondsHelp.text(), valueName: "seconds"))
     var timeout: Double = 5
 
-    @Option(name: .long, help: ArgumentHelp("Proportions of the workload's operations, e.g. lookup=70,register=20,aggregate=10.", valueName: "name=weight,…"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Load.Help.proportionsWorkloadSOperationsHelp.text(), valueName: "name=weight,…"))
     var mix: String?
 
-    @Flag(name: .long, help: "Print the report as JSON (for `jcskills-load compare`); no progress line.")
+    @Flag(name: .long, help: ArgumentHelp(Messages.Load.Help.printReportJsonJcskillsHelp.text()))
     var json = false
 
     func validate() throws {

@@ -18,10 +18,11 @@ struct EnglishLiteralLintTests {
 
     /// What a literal may hold without being English prose: flags (`--lang`), file names
     /// (`persons.csv`), status and column names in capitals (`UNAVAILABLE`), the tools' names,
-    /// escapes (`\r`), units.
+    /// escapes (`\r`), units, addresses (`http://127.0.0.1:9101/metrics`), and `pid`, the
+    /// process id as every operator reads it.
     static let neutral: [String] = [
         #"--?[A-Za-z][A-Za-z0-9-]*"#, #"[\w./<>*-]+\.(csv|json|txt|pub|key|crt|yaml|sqlite)\b"#, #"\b[A-Z][A-Z0-9_]+\b"#,
-        #"\bjcskills[\w-]*"#, #"\\[a-z]"#, #"\\u\{[0-9A-Fa-f]+\}"#, #"\b(µs|ms|MiB|ns)\b"#,
+        #"\bjcskills[\w-]*"#, #"\\[a-z]"#, #"\\u\{[0-9A-Fa-f]+\}"#, #"\b(µs|ms|MiB|ns|pid)\b"#, #"https?://\S*"#,
     ]
 
     /// Literals that are not prose although they look like it, each with why.

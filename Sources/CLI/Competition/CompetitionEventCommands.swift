@@ -9,48 +9,29 @@ import JCSkillsRPC
 struct CompetitionEvents: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "event",
-        abstract: "Register an event with its marking scheme and judges (flags, or an events.csv); list a competition's events.",
+        abstract: Messages.Competition.Help.registerEventMarkingSchemeAbstract.text(),
         subcommands: [Register.self, List.self])
 
     struct Register: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Register (or update, while it has no marks) one event from flags, or every row of an events.csv.",
-            discussion: """
-                A marking scheme is criteria of two types: measurement (one objective mark, \
-                entered by any judge of the event) and judgement (three judges score it; its mark \
-                is their mean, and a spread beyond the bound flags it for review). Maxima are in \
-                marks and add up to exactly 100.00. Judges are codes of PKI identities \
-                (judge-J01 presents jcskills://judge/J01; `jcskills pki init --extra judge-J01`); \
-                judgement criteria need at least three. Once an event has marks its scheme is \
-                fixed (scheme_fixed).
-                A file has the columns \(CompetitionCSVFormat.eventHeader.joined(separator: ",")): \
-                criteria as code:type:maximum[:description] separated by ';', judges separated by \
-                ';', spread_bound in marks or empty for 20 % of each maximum; occupation_name is \
-                for reading and not sent. Exit 0 when every row went in, 3 when some were refused.
-                Examples:
-                  jcskills competition event register --competition JC-2021-CITY --code E01 \\
-                      --name 焊工（职工组） --occupation 6-18-02-04 --group workers \\
-                      --criterion A1:measurement:30.00:尺寸 --criterion A2:measurement:20.00 \\
-                      --criterion B1:judgement:35.00:外观 --criterion C1:measurement:15.00 \\
-                      --judge J01 --judge J02 --judge J03
-                  jcskills competition event register demo/events.csv
-                """)
+            abstract: Messages.Competition.Help.registerUpdateWhileHasAbstract.text(),
+            discussion: Messages.Competition.Help.markingSchemeCriteriaTwoDiscussion("\(CompetitionCSVFormat.eventHeader.joined(separator: ","))").text())
         @OptionGroup var target: CompetitionCommand.Target
         @OptionGroup var input: CSVImportOptions
         @OptionGroup var output: CompetitionCommand.Output
-        @Argument(help: ArgumentHelp("An events.csv instead of the flags.", valueName: "file")) var file: String?
-        @Option(name: .long, help: ArgumentHelp("The competition's code.", valueName: "code")) var competition: String?
-        @Option(name: .long, help: ArgumentHelp("The event's code, unique in the competition (e.g. E01).", valueName: "code")) var code: String?
-        @Option(name: .long, help: "The event's name.") var name: String?
-        @Option(name: .long, help: ArgumentHelp("Occupation code of the 2022 catalogue; promotions are in it.", valueName: "code")) var occupation: String?
-        @Option(name: .long, help: ArgumentHelp("workers (confirmed with the registry) or students (with their school).", valueName: "group"))
+        @Argument(help: ArgumentHelp(Messages.Competition.Help.eventsCsvInsteadFlagsHelp.text(), valueName: "file")) var file: String?
+        @Option(name: .long, help: ArgumentHelp(Messages.Competition.Help.competitionSCodeHelp.text(), valueName: "code")) var competition: String?
+        @Option(name: .long, help: ArgumentHelp(Messages.Competition.Help.eventSCodeUniqueHelp.text(), valueName: "code")) var code: String?
+        @Option(name: .long, help: ArgumentHelp(Messages.Competition.Help.eventSNameHelp.text())) var name: String?
+        @Option(name: .long, help: ArgumentHelp(Messages.Competition.Help.occupationCodeCataloguePromotionsHelp.text(), valueName: "code")) var occupation: String?
+        @Option(name: .long, help: ArgumentHelp(Messages.Competition.Help.workersConfirmedRegistryStudentsHelp.text(), valueName: "group"))
         var group: String = "workers"
-        @Option(name: .long, help: ArgumentHelp("A criterion, code:type:maximum[:description], e.g. A1:measurement:25.00 (repeat; maxima add up to 100.00).", valueName: "criterion"))
+        @Option(name: .long, help: ArgumentHelp(Messages.Competition.Help.criterionCodeTypeMaximumHelp.text(), valueName: "criterion"))
         var criterion: [String] = []
-        @Option(name: .long, help: ArgumentHelp("A judge's code, e.g. J01 (repeat).", valueName: "code")) var judge: [String] = []
-        @Option(name: .customLong("spread-bound"), help: ArgumentHelp("Flag a judgement whose scores spread by more than this many marks (default: 20 % of its maximum).", valueName: "marks"))
+        @Option(name: .long, help: ArgumentHelp(Messages.Competition.Help.judgeSCodeJHelp.text(), valueName: "code")) var judge: [String] = []
+        @Option(name: .customLong("spread-bound"), help: ArgumentHelp(Messages.Competition.Help.flagJudgementWhoseScoresHelp.text(), valueName: "marks"))
         var spreadBound: String?
-        @Option(name: .long, help: ArgumentHelp("With a file: write every refused row to this CSV file.", valueName: "file")) var errors: String?
+        @Option(name: .long, help: ArgumentHelp(Messages.Competition.Help.fileWriteEveryRefusedHelp.text(), valueName: "file")) var errors: String?
 
         func validate() throws {
             let flags = competition != nil || code != nil || name != nil || occupation != nil || !criterion.isEmpty || !judge.isEmpty || spreadBound != nil
@@ -109,11 +90,11 @@ struct CompetitionEvents: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A competition's events: state, entries, how many fully marked and flagged, judges and scheme.",
-            discussion: "Example: jcskills competition event list --competition JC-2021-CITY")
+            abstract: Messages.Competition.Help.competitionSEventsStateAbstract.text(),
+            discussion: Messages.Competition.Help.exampleJcskillsCompetitionEventDiscussion.text())
         @OptionGroup var target: CompetitionCommand.Target
         @OptionGroup var output: CompetitionCommand.Output
-        @Option(name: .long, help: ArgumentHelp("The competition's code.", valueName: "code")) var competition: String
+        @Option(name: .long, help: ArgumentHelp(Messages.Competition.Help.competitionSCodeHelp.text(), valueName: "code")) var competition: String
 
         func run() async throws {
             let list = try await target.call { client in try await client.unary(CompetitionService.listEvents, CompetitionLookup(code: competition)) }

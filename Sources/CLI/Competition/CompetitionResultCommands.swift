@@ -9,21 +9,13 @@ import JCSkillsRPC
 struct CompetitionClose: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "close",
-        abstract: "Close events: lock their marks, rank the entries and make the awards (CloseEvent).",
-        discussion: """
-            After closing, every sheet of marks is refused (event_open). The awards follow the \
-            competition's rule; their promotions are asked of the evaluation service in the \
-            background and retried until it answers (see `competition awards`). Closing a closed \
-            event changes nothing. --all closes every open event of the competition.
-            Examples:
-              jcskills competition close --competition JC-2021-CITY --event E01
-              jcskills competition close --competition JC-2021-CITY --all
-            """)
+        abstract: Messages.Competition.Help.closeEventsLockTheirAbstract.text(),
+        discussion: Messages.Competition.Help.afterClosingEverySheetDiscussion.text())
     @OptionGroup var target: CompetitionCommand.Target
     @OptionGroup var output: CompetitionCommand.Output
-    @Option(name: .long, help: ArgumentHelp("The competition's code.", valueName: "code")) var competition: String
-    @Option(name: .long, help: ArgumentHelp("An event's code (repeat for several).", valueName: "code")) var event: [String] = []
-    @Flag(name: .long, help: "Close every open event of the competition.") var all = false
+    @Option(name: .long, help: ArgumentHelp(Messages.Competition.Help.competitionSCodeHelp.text(), valueName: "code")) var competition: String
+    @Option(name: .long, help: ArgumentHelp(Messages.Competition.Help.eventSCodeRepeatHelp.text(), valueName: "code")) var event: [String] = []
+    @Flag(name: .long, help: ArgumentHelp(Messages.Competition.Help.closeEveryOpenEventHelp.text())) var all = false
 
     func validate() throws {
         guard all != !event.isEmpty else { throw ValidationError(Messages.Competition.giveEventOrAll.text()) }
@@ -55,23 +47,13 @@ struct CompetitionClose: AsyncParsableCommand {
 struct CompetitionResults: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "results",
-        abstract: "An event's results in rank order, as the service streams them.",
-        discussion: """
-            Ranked by total (out of 100), then by the measurement part (the objective marks); \
-            entries equal on both share the rank and the next skips (1, 2, 2, 4). A criterion \
-            without a complete mark counts 0 (unmarked says how many). --standardised adds \
-            WorldSkills' scale: 700 + 100 × (total − median) / σ, the event's median entry at \
-            700. For the offices, auditors and judges; names masked. Before the event closes the \
-            ranking is provisional and nobody is awarded.
-            Examples:
-              jcskills competition results --competition JC-2021-CITY --event E01 --standardised
-              jcskills --as judge-J01 competition results --competition JC-2021-CITY --event E01 --json
-            """)
+        abstract: Messages.Competition.Help.eventSResultsRankAbstract.text(),
+        discussion: Messages.Competition.Help.rankedTotalOutThenDiscussion.text())
     @OptionGroup var target: CompetitionCommand.Target
     @OptionGroup var output: CompetitionCommand.Output
-    @Option(name: .long, help: ArgumentHelp("The competition's code.", valueName: "code")) var competition: String
-    @Option(name: .long, help: ArgumentHelp("The event's code.", valueName: "code")) var event: String
-    @Flag(name: .long, help: "Also compute the standardised score (WorldSkills' scale).") var standardised = false
+    @Option(name: .long, help: ArgumentHelp(Messages.Competition.Help.competitionSCodeHelp.text(), valueName: "code")) var competition: String
+    @Option(name: .long, help: ArgumentHelp(Messages.Competition.Help.eventSCodeHelp.text(), valueName: "code")) var event: String
+    @Flag(name: .long, help: ArgumentHelp(Messages.Competition.Help.alsoComputeStandardisedScoreHelp.text())) var standardised = false
 
     func run() async throws {
         let request = ResultsRequest(competitionCode: competition, eventCode: event, standardised: standardised)
@@ -99,20 +81,12 @@ struct CompetitionResults: AsyncParsableCommand {
 struct CompetitionAwards: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "awards",
-        abstract: "Awards of a competition, or of a year's competitions (the year's technical experts), with their promotions.",
-        discussion: """
-            A promotion is pending until the evaluation service issues the certificate one level \
-            above the winner's highest in the event's occupation (level 4 for a winner without \
-            one); refused when it refuses by rule (the reason is shown); at_top_level for a \
-            winner who holds 高级技师 already.
-            Examples:
-              jcskills competition awards --competition JC-2021-CITY
-              jcskills competition awards --year 2021 --json
-            """)
+        abstract: Messages.Competition.Help.awardsCompetitionYearSAbstract.text(),
+        discussion: Messages.Competition.Help.promotionPendingUntilEvaluationDiscussion.text())
     @OptionGroup var target: CompetitionCommand.Target
     @OptionGroup var output: CompetitionCommand.Output
-    @Option(name: .long, help: ArgumentHelp("The competition's code.", valueName: "code")) var competition: String?
-    @Option(name: .long, help: "A year: the awards of all its competitions.") var year: Int32?
+    @Option(name: .long, help: ArgumentHelp(Messages.Competition.Help.competitionSCodeHelp.text(), valueName: "code")) var competition: String?
+    @Option(name: .long, help: ArgumentHelp(Messages.Competition.Help.yearAwardsAllCompetitionsHelp.text())) var year: Int32?
 
     func validate() throws {
         guard competition != nil || year != nil else { throw ValidationError(Messages.Competition.giveCompetitionOrYear.text()) }
@@ -129,18 +103,13 @@ struct CompetitionAwards: AsyncParsableCommand {
 struct CompetitionCountsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "counts",
-        abstract: "The figures the gateway reads: technical experts, participants, promotions, studios, for the city or a county.",
-        discussion: """
-            Technical experts named by events closed in the year's competitions, distinct persons \
-            entered (one in two events counts once), promotions issued and pending, studios \
-            established by the date and counties without one.
-            Example: jcskills competition counts --year 2021 --county 140524
-            """)
+        abstract: Messages.Competition.Help.figuresGatewayReadsTechnicalAbstract.text(),
+        discussion: Messages.Competition.Help.technicalExpertsNamedEventsDiscussion.text())
     @OptionGroup var target: CompetitionCommand.Target
     @OptionGroup var output: CompetitionCommand.Output
-    @Option(name: .long, help: "County code; 0 for the city.") var county: Int32 = 0
-    @Option(name: .long, help: "Year; 0 for the as-of date's year.") var year: Int32 = 0
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Date (yyyy-mm-dd); default today.", valueName: "date")) var asOf: String?
+    @Option(name: .long, help: ArgumentHelp(Messages.Competition.Help.countyCodeCityHelp.text())) var county: Int32 = 0
+    @Option(name: .long, help: ArgumentHelp(Messages.Competition.Help.yearDateSYearHelp.text())) var year: Int32 = 0
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(Messages.Competition.Help.dateYyyyMmDdHelp.text(), valueName: "date")) var asOf: String?
 
     func run() async throws {
         var day: Int32 = 0

@@ -5,22 +5,18 @@ import JCSkillsProtocol
 extension EvaluationCommand {
     struct Baseline: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The declared stock of holders certified before the system (per county and level).",
+            abstract: Messages.Evaluation.Help.declaredStockHoldersCertifiedAbstract.text(),
             subcommands: [Declare.self, Show.self], defaultSubcommand: Show.self)
 
         struct Declare: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Declare so many persons in a county whose highest certificate is at a level, as of a date.",
-                discussion: """
-                    Declaring again replaces the number (the same declaration twice changes nothing). \
-                    Persons later identified by an imported pre_system certificate are taken out of it, \
-                    so nobody is counted twice. Admin or evaluation-office only; audited.
-                    """)
+                abstract: Messages.Evaluation.Help.declareSoManyPersonsAbstract.text(),
+                discussion: Messages.Evaluation.Help.declaringAgainReplacesNumberDiscussion.text())
             @OptionGroup var target: Target
-            @Option(name: .long, help: "County code.") var county: Int32
-            @Option(name: .long, help: "Highest level 1–5; 0 for holders of certificates without levels only.") var level: Int32
-            @Option(name: .long, help: "Number of persons.") var persons: UInt64
-            @Option(name: .customLong("as-of"), help: ArgumentHelp("The date the stock was measured (yyyy-mm-dd).", valueName: "date"))
+            @Option(name: .long, help: ArgumentHelp(Messages.Evaluation.Help.countyCodeHelp.text())) var county: Int32
+            @Option(name: .long, help: ArgumentHelp(Messages.Evaluation.Help.highestLevelHoldersCertificatesHelp.text())) var level: Int32
+            @Option(name: .long, help: ArgumentHelp(Messages.Evaluation.Help.numberPersonsHelp.text())) var persons: UInt64
+            @Option(name: .customLong("as-of"), help: ArgumentHelp(Messages.Evaluation.Help.dateStockWasMeasuredHelp.text(), valueName: "date"))
             var asOf: String
 
             func run() async throws {
@@ -35,9 +31,9 @@ extension EvaluationCommand {
         }
 
         struct Show: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Show the declared baseline and how much of it imports have claimed.")
+            static let configuration = CommandConfiguration(abstract: Messages.Evaluation.Help.showDeclaredBaselineHowAbstract.text())
             @OptionGroup var target: Target
-            @Option(name: .long, help: "County code; 0 for all.") var county: Int32 = 0
+            @Option(name: .long, help: ArgumentHelp(Messages.Evaluation.Help.countyCodeAllHelp.text())) var county: Int32 = 0
 
             func run() async throws {
                 let report = try await target.call { client in try await client.unary(EvaluationService.baseline, BaselineRequest(county: county)) }

@@ -9,21 +9,17 @@ import JCSkillsRPC
 struct CertCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cert",
-        abstract: "One certificate: look it up, show it, export it signed, verify an exported file offline.",
-        discussion: """
-              jcskills cert lookup JCC202100000001 --name 王晓明     anyone identified: valid/expired/revoked/superseded/unknown
-              jcskills cert export JCC202100000001 > cert.txt       signed with the city's key
-              jcskills cert verify cert.txt --public-key city-signing.pub   offline, no service needed
-            """,
+        abstract: Messages.Evaluation.Help.oneCertificateLookUpAbstract.text(),
+        discussion: Messages.Evaluation.Help.jcskillsCertLookupJccDiscussion.text(),
         subcommands: [Lookup.self, Show.self, Export.self, Verify.self])
 
     struct Lookup: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check a certificate by number and holder name: its state, nothing else.",
-            discussion: "A wrong name and an unknown number both answer 'unknown'. Exit 0 when valid, 1 otherwise.")
+            abstract: Messages.Evaluation.Help.checkCertificateNumberHolderAbstract.text(),
+            discussion: Messages.Evaluation.Help.wrongNameUnknownNumberDiscussion.text())
         @OptionGroup var target: EvaluationCommand.Target
-        @Argument(help: "Certificate number.") var number: String
-        @Option(name: .long, help: "The holder's name as printed.") var name: String
+        @Argument(help: ArgumentHelp(Messages.Evaluation.Help.certificateNumberHelp.text())) var number: String
+        @Option(name: .long, help: ArgumentHelp(Messages.Evaluation.Help.holderSNamePrintedHelp.text())) var name: String
 
         func run() async throws {
             let answer = try await target.call { client in
@@ -35,9 +31,9 @@ struct CertCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a certificate (holder masked): evaluation staff, county offices, auditors.")
+        static let configuration = CommandConfiguration(abstract: Messages.Evaluation.Help.showCertificateHolderMaskedAbstract.text())
         @OptionGroup var target: EvaluationCommand.Target
-        @Argument(help: "Certificate number.") var number: String
+        @Argument(help: ArgumentHelp(Messages.Evaluation.Help.certificateNumberHelp.text())) var number: String
 
         func run() async throws {
             let view = try await target.call { client in try await client.unary(EvaluationService.getCertificate, CertificateLookup(number: number)) }
@@ -47,15 +43,11 @@ struct CertCommand: AsyncParsableCommand {
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Export a certificate signed with the city's key (to standard output or --out).",
-            discussion: """
-                The file lists the signed fields one a line (the holder's name in full, the ID number \
-                masked, the state on the day of signing) and the Ed25519 signature; check it with \
-                `jcskills cert verify FILE`. Admin or evaluation-office only; audited.
-                """)
+            abstract: Messages.Evaluation.Help.exportCertificateSignedCityAbstract.text(),
+            discussion: Messages.Evaluation.Help.fileListsSignedFieldsDiscussion.text())
         @OptionGroup var target: EvaluationCommand.Target
-        @Argument(help: "Certificate number.") var number: String
-        @Option(name: .long, help: ArgumentHelp("Output file; default standard output.", valueName: "file")) var out: String?
+        @Argument(help: ArgumentHelp(Messages.Evaluation.Help.certificateNumberHelp.text())) var number: String
+        @Option(name: .long, help: ArgumentHelp(Messages.Evaluation.Help.outputFileDefaultStandardHelp.text(), valueName: "file")) var out: String?
 
         func run() async throws {
             let signed = try await target.call { client in try await client.unary(EvaluationService.exportCertificate, CertificateLookup(number: number)) }
@@ -70,16 +62,11 @@ struct CertCommand: AsyncParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Verify an exported certificate offline with the city's public key.",
-            discussion: """
-                Rebuilds the signed fields from the file and checks the Ed25519 signature. Exit 0: \
-                the signature is the city's and no signed field was changed (the file says the state \
-                on the day it was signed; `cert lookup` gives today's). Exit 1: tampered, or signed \
-                by another key. Exit 2: the file or key cannot be read.
-                """)
+            abstract: Messages.Evaluation.Help.verifyExportedCertificateOfflineAbstract.text(),
+            discussion: Messages.Evaluation.Help.rebuildsSignedFieldsFromDiscussion.text())
         @OptionGroup var client: ClientOptions
-        @Argument(help: ArgumentHelp("The exported certificate.", valueName: "file")) var file: String
-        @Option(name: .customLong("public-key"), help: ArgumentHelp("The city's public key (PEM); default city-signing.pub in the TLS directory.", valueName: "path"))
+        @Argument(help: ArgumentHelp(Messages.Evaluation.Help.exportedCertificateHelp.text(), valueName: "file")) var file: String
+        @Option(name: .customLong("public-key"), help: ArgumentHelp(Messages.Evaluation.Help.citySPublicKeyHelp.text(), valueName: "path"))
         var publicKey: String?
 
         func run() throws {

@@ -14,36 +14,21 @@ import JCSkillsServiceKit
 extension EvaluationCommand {
     struct Issue: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Issue one certificate and print its number.",
-            discussion: """
-                The flags are the columns of certificates.csv (`jcskills evaluation import`), with \
-                the same vocabularies. The service checks the institution (active, the occupation \
-                and level in its filed scope), the kind's level or operation, the holder's ID \
-                number and, for an enterprise body, the employer; a higher skill-level certificate \
-                supersedes the holder's lower ones in the occupation. Evaluation staff only \
-                (PERMISSION_DENIED for others). Each refusal is one line naming the rule or the \
-                field, exit 1. The same command with the same --idempotency-key answers with the \
-                first certificate and never issues a second.
-                Examples:
-                  jcskills evaluation issue --institution JC-SO-140524-1 --kind skill_level --occupation 6-18-02-04 \\
-                      --level 4 --holder-id-number 140524199001011239 --holder-name 王晓明 --issued-on 2021-06-01
-                  jcskills evaluation issue --institution JC-VC-140524 --kind skill_level --occupation 6-18-02-04 \\
-                      --level 3 --holder-id-number 140524199001011239 --holder-name 王晓明 \\
-                      --idempotency-key issue-0001 --json   # run again with the key: the same certificate
-                """)
+            abstract: Messages.Evaluation.Help.issueOneCertificatePrintAbstract.text(),
+            discussion: Messages.Evaluation.Help.flagsAreColumnsCertificatesDiscussion.text())
         @OptionGroup var target: Target
         @OptionGroup var idempotency: IdempotencyOptions
-        @Flag(name: .long, help: "Print JSON (field names as in the protocol) instead of one line.") var json = false
-        @Option(name: .long, help: ArgumentHelp("The issuing institution's code.", valueName: "code")) var institution: String
-        @Option(name: .long, help: "vocational_qualification, skill_level, special_ability, special_operations or special_equipment.") var kind: String
-        @Option(name: .long, help: ArgumentHelp("Occupation code, e.g. 6-18-02-04.", valueName: "code")) var occupation: String
-        @Option(name: .long, help: "Level 5 (初级工) … 1 (高级技师); vocational-qualification and skill-level certificates only.") var level: String?
-        @Option(name: .long, help: ArgumentHelp("Operation category or equipment item; special operations and equipment only.", valueName: "code")) var operation: String?
-        @Option(name: .customLong("holder-id-number"), help: ArgumentHelp("The holder's 18-character ID number.", valueName: "id")) var holderIDNumber: String
-        @Option(name: .customLong("holder-name"), help: ArgumentHelp("The holder's name as printed.", valueName: "name")) var holderName: String
-        @Option(name: .long, help: ArgumentHelp("The holder's employer (credit code); required when an enterprise body issues.", valueName: "code")) var employer: String?
-        @Option(name: .long, help: ArgumentHelp("County the certificate counts in; default the institution's.", valueName: "code")) var county: String?
-        @Option(name: .customLong("issued-on"), help: ArgumentHelp("Issue date; default today (Beijing).", valueName: "yyyy-mm-dd")) var issuedOn: String?
+        @Flag(name: .long, help: ArgumentHelp(Messages.Evaluation.Help.printJsonFieldNamesHelp.text())) var json = false
+        @Option(name: .long, help: ArgumentHelp(Messages.Evaluation.Help.issuingInstitutionSCodeHelp.text(), valueName: "code")) var institution: String
+        @Option(name: .long, help: ArgumentHelp(Messages.Evaluation.Help.vocationalQualificationSkillLevelHelp.text())) var kind: String
+        @Option(name: .long, help: ArgumentHelp(Messages.Evaluation.Help.occupationCodeHelp.text(), valueName: "code")) var occupation: String
+        @Option(name: .long, help: ArgumentHelp(Messages.Evaluation.Help.levelVocationalQualificationSkillHelp.text())) var level: String?
+        @Option(name: .long, help: ArgumentHelp(Messages.Evaluation.Help.operationCategoryEquipmentItemHelp.text(), valueName: "code")) var operation: String?
+        @Option(name: .customLong("holder-id-number"), help: ArgumentHelp(Messages.Evaluation.Help.holderSCharacterIdHelp.text(), valueName: "id")) var holderIDNumber: String
+        @Option(name: .customLong("holder-name"), help: ArgumentHelp(Messages.Evaluation.Help.holderSNamePrintedHelp.text(), valueName: "name")) var holderName: String
+        @Option(name: .long, help: ArgumentHelp(Messages.Evaluation.Help.holderSEmployerCreditHelp.text(), valueName: "code")) var employer: String?
+        @Option(name: .long, help: ArgumentHelp(Messages.Evaluation.Help.countyCertificateCountsDefaultHelp.text(), valueName: "code")) var county: String?
+        @Option(name: .customLong("issued-on"), help: ArgumentHelp(Messages.Evaluation.Help.issueDateDefaultTodayHelp.text(), valueName: "yyyy-mm-dd")) var issuedOn: String?
 
         /// The flags as a certificates.csv record, read by the importer's own mapping.
         func issue() throws -> CertificateIssue {
@@ -81,21 +66,13 @@ extension EvaluationCommand {
 
     struct Revoke: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Revoke one certificate, saying why.",
-            discussion: """
-                The certificate stops counting from today (a lower one it had superseded counts \
-                again); the reason is audited. Evaluation staff only (PERMISSION_DENIED for others); \
-                an unknown number is NOT_FOUND. Each refusal is one line, exit 1. The same \
-                --idempotency-key writes once.
-                Examples:
-                  jcskills evaluation revoke JCC202100000001 --reason "obtained by fraud"
-                  jcskills evaluation revoke JCC202100000001 --reason "issued in error" --idempotency-key rev-0001 --json
-                """)
+            abstract: Messages.Evaluation.Help.revokeOneCertificateSayingAbstract.text(),
+            discussion: Messages.Evaluation.Help.certificateStopsCountingFromDiscussion.text())
         @OptionGroup var target: Target
         @OptionGroup var idempotency: IdempotencyOptions
-        @Flag(name: .long, help: "Print JSON (field names as in the protocol) instead of one line.") var json = false
-        @Argument(help: "Certificate number.") var number: String
-        @Option(name: .long, help: "Why (required).") var reason: String
+        @Flag(name: .long, help: ArgumentHelp(Messages.Evaluation.Help.printJsonFieldNamesHelp.text())) var json = false
+        @Argument(help: ArgumentHelp(Messages.Evaluation.Help.certificateNumberHelp.text())) var number: String
+        @Option(name: .long, help: ArgumentHelp(Messages.Evaluation.Help.whyRequiredHelp.text())) var reason: String
 
         func run() async throws {
             let request = CertificateRevocation(number: number, reason: reason)

@@ -9,26 +9,14 @@ import JCSkillsServiceKit
 struct EvaluationCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluation",
-        abstract: "The skill evaluation centre: institutions, historical certificates, baseline stock, counts, compliance.",
-        discussion: """
-            Certificates one by one (export, verify, look up) are under `jcskills cert`; issuing \
-            and revoking one are `evaluation issue` and `evaluation revoke`. Examples:
-              jcskills demo-data evaluation --out demo/
-              jcskills evaluation import-institutions demo/institutions.csv
-              jcskills evaluation import demo/certificates.csv
-              jcskills evaluation baseline declare --county 140524 --level 4 --persons 12000 --as-of 2019-12-31
-              jcskills evaluation counts --county 140524 --as-of 2021-12-31
-              jcskills evaluation compliance
-              jcskills evaluation issue --institution JC-SO-140524-1 --kind skill_level --occupation 6-18-02-04 --level 4 \\
-                  --holder-id-number 140524199001011239 --holder-name 王晓明
-              jcskills evaluation revoke JCC202100000001 --reason "obtained by fraud"
-            """,
+        abstract: Messages.Evaluation.Help.skillEvaluationCentreInstitutionsAbstract.text(),
+        discussion: Messages.Evaluation.Help.certificatesOneOneExportDiscussion.text(),
         subcommands: [Import.self, ImportInstitutions.self, Institutions.self, Counts.self, Compliance.self,
                       Baseline.self, Recognitions.self, Issue.self, Revoke.self])
 
     struct Target: ParsableArguments {
         @OptionGroup var client: ClientOptions
-        @Option(name: .long, help: ArgumentHelp("The evaluation service's address.", valueName: "host:port"))
+        @Option(name: .long, help: ArgumentHelp(Messages.Evaluation.Help.evaluationServiceSAddressHelp.text(), valueName: "host:port"))
         var endpoint: String = "127.0.0.1:\(ServiceKind.evaluation.defaultPort)"
 
         func makeClient(timeout: Duration = .seconds(30)) throws -> RPCClient {
@@ -43,24 +31,14 @@ struct EvaluationCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import historical certificates from a CSV file (the certificates.csv layout of `jcskills demo-data evaluation`).",
-            discussion: """
-                Columns: \(EvaluationCSVFormat.certificateHeader.joined(separator: ",")). \
-                Each certificate keeps its printed number, which makes importing the same file again \
-                add nothing. Its institution may have closed or never been registered here: it is \
-                recorded as given and its scope and status are not checked (the certificate exists \
-                already); give the county when the institution is not a registered county \
-                institution. pre_system=true marks a holder a declared baseline already counts: \
-                they then count once, through the certificate (README, "Baseline stock"). Every bad \
-                row is reported with its line, column and reason. Exit 0 when every row went in, 3 \
-                when some were rejected.
-                """)
+            abstract: Messages.Evaluation.Help.importHistoricalCertificatesFromAbstract.text(),
+            discussion: Messages.Evaluation.Help.columnsEachCertificateKeepsDiscussion("\(EvaluationCSVFormat.certificateHeader.joined(separator: ","))").text())
         @OptionGroup var target: Target
         @OptionGroup var input: CSVImportOptions
         @Argument(help: ArgumentHelp("certificates.csv", valueName: "file")) var file: String
-        @Option(name: .long, help: ArgumentHelp("Write every rejected row to this CSV file.", valueName: "file")) var errors: String?
+        @Option(name: .long, help: ArgumentHelp(Messages.Evaluation.Help.writeEveryRejectedRowHelp.text(), valueName: "file")) var errors: String?
         // Large messages: one transaction each, and the service seals the next while one commits.
-        @Option(name: .long, help: "Rows per message at most (a message also ends at 1 MiB).") var batch: Int = 10_000
+        @Option(name: .long, help: ArgumentHelp(Messages.Evaluation.Help.rowsPerMessageMostHelp.text())) var batch: Int = 10_000
 
         func run() async throws {
             let client = try target.makeClient(timeout: .seconds(24 * 3600))
@@ -81,14 +59,8 @@ struct EvaluationCommand: AsyncParsableCommand {
     struct ImportInstitutions: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import-institutions",
-            abstract: "Register (or update) the institutions of an institutions.csv.",
-            discussion: """
-                Columns: \(EvaluationCSVFormat.institutionHeader.joined(separator: ",")); scope as \
-                occupation:levels;… e.g. 6-18-02-04:5/4/3;6-30-05-01: (an empty level list files the \
-                occupation for certificates without levels). An enterprise body is checked with the \
-                registry (≥ 300 staff): import the registry's enterprises first. Exit 3 when some \
-                rows were refused (each with its rule).
-                """)
+            abstract: Messages.Evaluation.Help.registerUpdateInstitutionsInstitutionsAbstract.text(),
+            discussion: Messages.Evaluation.Help.columnsScopeOccupationLevelsDiscussion("\(EvaluationCSVFormat.institutionHeader.joined(separator: ","))").text())
         @OptionGroup var target: Target
         @OptionGroup var input: CSVImportOptions
         @Argument(help: ArgumentHelp("institutions.csv", valueName: "file")) var file: String
@@ -103,11 +75,11 @@ struct EvaluationCommand: AsyncParsableCommand {
     }
 
     struct Institutions: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List evaluation institutions with their status and filed scope.")
+        static let configuration = CommandConfiguration(abstract: Messages.Evaluation.Help.listEvaluationInstitutionsTheirAbstract.text())
         @OptionGroup var target: Target
-        @Option(name: .long, help: "County code (140500 for city-wide ones); 0 for all.") var county: Int32 = 0
-        @Option(name: .long, help: "enterprise_body, social_organisation, vocational_college or city_centre.") var type: String?
-        @Flag(name: .long, help: "Print each institution's scope too.") var scope = false
+        @Option(name: .long, help: ArgumentHelp(Messages.Evaluation.Help.countyCodeCityWideHelp.text())) var county: Int32 = 0
+        @Option(name: .long, help: ArgumentHelp(Messages.Evaluation.Help.enterpriseBodySocialOrganisationHelp.text())) var type: String?
+        @Flag(name: .long, help: ArgumentHelp(Messages.Evaluation.Help.printEachInstitutionSHelp.text())) var scope = false
 
         func run() async throws {
             var request = InstitutionListRequest(county: county)
@@ -124,16 +96,12 @@ struct EvaluationCommand: AsyncParsableCommand {
 
     struct Counts: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Skilled workers, high-skill talents, new skilled workers and institutions, as of a date.",
-            discussion: """
-                Skilled workers are distinct persons with a valid certificate on the date, plus the \
-                declared baseline's persons not also counted through a certificate; high-skill \
-                talents the same for levels 3–1. New skilled workers: first certificate in --year.
-                """)
+            abstract: Messages.Evaluation.Help.skilledWorkersHighSkillAbstract.text(),
+            discussion: Messages.Evaluation.Help.skilledWorkersAreDistinctDiscussion.text())
         @OptionGroup var target: Target
-        @Option(name: .long, help: "County code; 0 for the city.") var county: Int32 = 0
-        @Option(name: .customLong("as-of"), help: ArgumentHelp("Date (yyyy-mm-dd); default today.", valueName: "date")) var asOf: String?
-        @Option(name: .long, help: "Year for new skilled workers; default the as-of date's year.") var year: Int32 = 0
+        @Option(name: .long, help: ArgumentHelp(Messages.Evaluation.Help.countyCodeCityHelp.text())) var county: Int32 = 0
+        @Option(name: .customLong("as-of"), help: ArgumentHelp(Messages.Evaluation.Help.dateYyyyMmDdHelp.text(), valueName: "date")) var asOf: String?
+        @Option(name: .long, help: ArgumentHelp(Messages.Evaluation.Help.yearNewSkilledWorkersHelp.text())) var year: Int32 = 0
 
         func run() async throws {
             var date: Int32 = 0
@@ -150,9 +118,9 @@ struct EvaluationCommand: AsyncParsableCommand {
 
     struct Compliance: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Enterprises with at least the minimum staff (300) and no active evaluation body of their own.")
+            abstract: Messages.Evaluation.Help.enterprisesLeastMinimumStaffAbstract.text())
         @OptionGroup var target: Target
-        @Option(name: .long, help: "County code; 0 for the city.") var county: Int32 = 0
+        @Option(name: .long, help: ArgumentHelp(Messages.Evaluation.Help.countyCodeCityHelp.text())) var county: Int32 = 0
 
         func run() async throws {
             let report = try await target.call { client in try await client.unary(EvaluationService.compliance, ComplianceRequest(county: county)) }
@@ -165,10 +133,10 @@ struct EvaluationCommand: AsyncParsableCommand {
 
     struct Recognitions: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A person's valid certificates with their recognised equivalents and engineering-title bridges.",
-            discussion: "A vocational-qualification certificate counts as a skill-level certificate of the same level; 高级工 ↔ 助理工程师, 技师 ↔ 工程师, 高级技师 ↔ 高级工程师.")
+            abstract: Messages.Evaluation.Help.personSValidCertificatesAbstract.text(),
+            discussion: Messages.Evaluation.Help.vocationalQualificationCertificateCountsDiscussion.text())
         @OptionGroup var target: Target
-        @Option(name: .long, help: "The holder's ID number.") var id: String
+        @Option(name: .long, help: ArgumentHelp(Messages.Evaluation.Help.holderSIdNumberHelp.text())) var id: String
 
         func run() async throws {
             let person = try await target.call { client in

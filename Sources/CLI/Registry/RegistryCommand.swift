@@ -9,21 +9,14 @@ import JCSkillsServiceKit
 struct RegistryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "registry",
-        abstract: "The labour-force registry: import and export persons, enterprises and demand; one person's card; look up; statistics.",
-        discussion: """
-            One person at a time (a county clerk's work; each write carries an idempotency key):
-              jcskills registry register --id-number 140524199001011239 --name 王晓明 --residence-county 140524 --category rural
-              jcskills registry update --id-number 140524199001011239 --employment unemployed --reason "laid off"
-              jcskills registry move --id-number 140524199001011239 --new-county 140525
-              jcskills registry leave --id-number 140524199001011239 --leaving-reason age
-              jcskills registry history --id-number 140524199001011239
-            """,
+        abstract: Messages.Registry.Help.labourForceRegistryImportAbstract.text(),
+        discussion: Messages.Registry.Help.onePersonTimeCountyDiscussion.text(),
         subcommands: [Import.self, ImportEnterprises.self, ImportDemand.self, Export.self, Get.self, Statistics.self, Gap.self,
                       Register.self, Update.self, Move.self, Leave.self, History.self, Quality.self])
 
     struct Target: ParsableArguments {
         @OptionGroup var client: ClientOptions
-        @Option(name: .long, help: ArgumentHelp("The registry's address.", valueName: "host:port"))
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.registrySAddressHelp.text(), valueName: "host:port"))
         var endpoint: String = "127.0.0.1:\(ServiceKind.registry.defaultPort)"
 
         func makeClient(timeout: Duration = .seconds(30)) throws -> RPCClient {
@@ -38,22 +31,13 @@ struct RegistryCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import persons from a CSV file (the persons.csv layout of `jcskills demo-data registry`).",
-            discussion: """
-                Valid rows are registered; every bad row is reported with its line number, column and \
-                reason, and nothing valid is lost because of a bad neighbour. Importing the same file \
-                again adds nothing (its rows count as already registered). 15-digit legacy ID numbers \
-                are converted to 18 digits and flagged. An ID number that appears twice in the file is \
-                reported by line: imported once if the rows are identical, rejected if they differ. \
-                A file in GBK or Big5 (a spreadsheet's CSV on a Chinese Windows desktop) is read \
-                with --encoding, or found by itself (auto). Exit 0 when every row went in, 3 when some \
-                rows were rejected, 2 or 1 on other failures.
-                """)
+            abstract: Messages.Registry.Help.importPersonsFromCsvAbstract.text(),
+            discussion: Messages.Registry.Help.validRowsAreRegisteredDiscussion.text())
         @OptionGroup var target: Target
         @OptionGroup var input: CSVImportOptions
         @Argument(help: ArgumentHelp("persons.csv", valueName: "file")) var file: String
-        @Option(name: .long, help: ArgumentHelp("Write every rejected row to this CSV file.", valueName: "file")) var errors: String?
-        @Option(name: .long, help: "Rows per message (and per database transaction).") var batch: Int = 500
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.writeEveryRejectedRowHelp.text(), valueName: "file")) var errors: String?
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.rowsPerMessagePerHelp.text())) var batch: Int = 500
 
         func run() async throws {
             try await target.runImport(RegistryImports.persons, file: file, encoding: input.encoding, batchSize: batch, errors: errors)
@@ -62,7 +46,7 @@ struct RegistryCommand: AsyncParsableCommand {
 
     struct ImportEnterprises: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "import-enterprises", abstract: "Import enterprises from a CSV file (enterprises.csv layout).")
+            commandName: "import-enterprises", abstract: Messages.Registry.Help.importEnterprisesFromCsvAbstract.text())
         @OptionGroup var target: Target
         @OptionGroup var input: CSVImportOptions
         @Argument(help: ArgumentHelp("enterprises.csv", valueName: "file")) var file: String
@@ -74,7 +58,7 @@ struct RegistryCommand: AsyncParsableCommand {
 
     struct ImportDemand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "import-demand", abstract: "Import the demand survey from a CSV file (demand.csv layout); enterprises first.")
+            commandName: "import-demand", abstract: Messages.Registry.Help.importDemandSurveyFromAbstract.text())
         @OptionGroup var target: Target
         @OptionGroup var input: CSVImportOptions
         @Argument(help: ArgumentHelp("demand.csv", valueName: "file")) var file: String
@@ -86,11 +70,11 @@ struct RegistryCommand: AsyncParsableCommand {
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Export a county's persons as CSV (masked unless your identity may see personal data).")
+            abstract: Messages.Registry.Help.exportCountySPersonsAbstract.text())
         @OptionGroup var target: Target
-        @Option(name: .long, help: "County code; 0 for the whole city (registry office only).") var county: Int32
-        @Option(name: .long, help: ArgumentHelp("Output file; default standard output.", valueName: "file")) var out: String?
-        @Flag(name: .long, help: "Include persons who moved away or left the labour force.") var includeInactive = false
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.countyCodeWholeCityHelp.text())) var county: Int32
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.outputFileDefaultStandardHelp.text(), valueName: "file")) var out: String?
+        @Flag(name: .long, help: ArgumentHelp(Messages.Registry.Help.includePersonsWhoMovedHelp.text())) var includeInactive = false
 
         func run() async throws {
             let client = try target.makeClient(timeout: .seconds(24 * 3600))
@@ -114,10 +98,10 @@ struct RegistryCommand: AsyncParsableCommand {
     }
 
     struct Get: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one person by ID number or card number.")
+        static let configuration = CommandConfiguration(abstract: Messages.Registry.Help.showOnePersonIdAbstract.text())
         @OptionGroup var target: Target
-        @Option(name: .long, help: "ID number.") var id: String?
-        @Option(name: .long, help: "Card number.") var card: String?
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.idNumberHelp.text())) var id: String?
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.cardNumberHelp.text())) var card: String?
 
         func run() async throws {
             guard (id == nil) != (card == nil) else { throw ValidationError(Messages.Registry.giveIDOrCard.text()) }
@@ -134,9 +118,9 @@ struct RegistryCommand: AsyncParsableCommand {
     }
 
     struct Statistics: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "stats", abstract: "Registered persons by county and category; coverage against the estimated labour force.")
+        static let configuration = CommandConfiguration(commandName: "stats", abstract: Messages.Registry.Help.registeredPersonsCountyCategoryAbstract.text())
         @OptionGroup var target: Target
-        @Option(name: .long, help: "County code; 0 for the city.") var county: Int32 = 0
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.countyCodeCityHelp.text())) var county: Int32 = 0
 
         func run() async throws {
             let client = try target.makeClient()
@@ -157,9 +141,9 @@ struct RegistryCommand: AsyncParsableCommand {
     }
 
     struct Gap: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "demand-gap", abstract: "Enterprise demand per occupation and year against registered workers and training wishes.")
+        static let configuration = CommandConfiguration(commandName: "demand-gap", abstract: Messages.Registry.Help.enterpriseDemandPerOccupationAbstract.text())
         @OptionGroup var target: Target
-        @Option(name: .long, help: "Year; 0 for all.") var year: Int32 = 0
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.yearAllHelp.text())) var year: Int32 = 0
 
         func run() async throws {
             let client = try target.makeClient()

@@ -12,9 +12,9 @@ import JCSkillsRPC
 extension RegistryCommand {
     /// The person a command is about: by ID number or by card number.
     struct PersonSelector: ParsableArguments {
-        @Option(name: [.customLong("id-number"), .customLong("id")], help: ArgumentHelp("The person's 18-character ID number.", valueName: "id"))
+        @Option(name: [.customLong("id-number"), .customLong("id")], help: ArgumentHelp(Messages.Registry.Help.personSCharacterIdHelp.text(), valueName: "id"))
         var idNumber: String?
-        @Option(name: .long, help: ArgumentHelp("The person's card number, instead of --id-number.", valueName: "card"))
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.personSCardNumberHelp.text(), valueName: "card"))
         var card: String?
 
         func validate() throws {
@@ -26,39 +26,25 @@ extension RegistryCommand {
 
     struct Register: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Register one person (建档立卡) and print the card number.",
-            discussion: """
-                The flags are the columns of persons.csv (`jcskills registry import`), with the same \
-                vocabularies: slug, Chinese name or number. The registry checks the rest (ID number, \
-                age 16–60 on the registration date, gender against the ID number, county, phone); \
-                every refusal is one line naming the field, exit 1. A county office registers only \
-                in its own county (PERMISSION_DENIED otherwise). A second registration of the ID \
-                number is ALREADY_EXISTS with the existing card; the same command with the same \
-                --idempotency-key answers as the first time and registers nobody twice.
-                Examples:
-                  jcskills registry register --id-number 140524199001011239 --name 王晓明 \\
-                      --residence-county 140524 --category rural --key-groups rural_migrant_workers \\
-                      --education senior_secondary --employment employed --occupation 6-30-05-01 \\
-                      --training-wish 6-18-02-04 --phone 13812345678
-                  jcskills --as county-140524 registry register --idempotency-key reg-0001 --json …
-                """)
+            abstract: Messages.Registry.Help.registerOnePersonPrintAbstract.text(),
+            discussion: Messages.Registry.Help.flagsAreColumnsPersonsDiscussion.text())
         @OptionGroup var target: Target
         @OptionGroup var idempotency: IdempotencyOptions
-        @Flag(name: .long, help: "Print JSON (field names as in the protocol) instead of one line.") var json = false
-        @Option(name: .customLong("id-number"), help: ArgumentHelp("18-character ID number.", valueName: "id")) var idNumber: String
-        @Option(name: .long, help: "Name.") var name: String
-        @Option(name: .long, help: "male or female (optional; must agree with the ID number).") var gender: String?
-        @Option(name: .customLong("residence-county"), help: ArgumentHelp("Six-digit county code, e.g. 140524.", valueName: "code")) var residenceCounty: String
-        @Option(name: .long, help: "poor, university_graduate, rural or urban.") var category: String
-        @Option(name: .customLong("key-groups"), help: ArgumentHelp("Key groups separated by ';', e.g. poor_labour;disabled.", valueName: "groups")) var keyGroups: String?
-        @Option(name: .long, help: "primary … postgraduate.") var education: String?
-        @Option(name: .long, help: "employed, unemployed, seeking or self_employed.") var employment: String?
-        @Option(name: .long, help: ArgumentHelp("Occupation code of current work, e.g. 6-30-05-01.", valueName: "code")) var occupation: String?
-        @Option(name: .customLong("training-wish"), help: ArgumentHelp("Occupation code to be trained for.", valueName: "code")) var trainingWish: String?
-        @Option(name: .customLong("training-mode"), help: "new_apprenticeship, in_place_of_work, project_based, work_study or internet_plus.") var trainingMode: String?
-        @Option(name: .long, help: "11-digit mobile number.") var phone: String?
-        @Option(name: .long, help: "Rollout stage: 1 pilot, 2 key groups, 3 general.") var stage: String?
-        @Option(name: .customLong("registered-on"), help: ArgumentHelp("Registration date; default today.", valueName: "yyyy-mm-dd")) var registeredOn: String?
+        @Flag(name: .long, help: ArgumentHelp(Messages.Registry.Help.printJsonFieldNamesHelp.text())) var json = false
+        @Option(name: .customLong("id-number"), help: ArgumentHelp(Messages.Registry.Help.characterIdNumberHelp.text(), valueName: "id")) var idNumber: String
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.nameHelp.text())) var name: String
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.maleFemaleOptionalMustHelp.text())) var gender: String?
+        @Option(name: .customLong("residence-county"), help: ArgumentHelp(Messages.Registry.Help.sixDigitCountyCodeHelp.text(), valueName: "code")) var residenceCounty: String
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.poorUniversityGraduateRuralHelp.text())) var category: String
+        @Option(name: .customLong("key-groups"), help: ArgumentHelp(Messages.Registry.Help.keyGroupsSeparatedPoorHelp.text(), valueName: "groups")) var keyGroups: String?
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.primaryPostgraduateHelp.text())) var education: String?
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.employedUnemployedSeekingSelfHelp.text())) var employment: String?
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.occupationCodeCurrentWorkHelp.text(), valueName: "code")) var occupation: String?
+        @Option(name: .customLong("training-wish"), help: ArgumentHelp(Messages.Registry.Help.occupationCodeTrainedHelp.text(), valueName: "code")) var trainingWish: String?
+        @Option(name: .customLong("training-mode"), help: ArgumentHelp(Messages.Registry.Help.newApprenticeshipPlaceWorkHelp.text())) var trainingMode: String?
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.digitMobileNumberHelp.text())) var phone: String?
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.rolloutStagePilotKeyHelp.text())) var stage: String?
+        @Option(name: .customLong("registered-on"), help: ArgumentHelp(Messages.Registry.Help.registrationDateDefaultTodayHelp.text(), valueName: "yyyy-mm-dd")) var registeredOn: String?
 
         /// The flags as a persons.csv record, read by the importer's own mapping.
         func registration() throws -> PersonRegistration {
@@ -89,32 +75,22 @@ extension RegistryCommand {
 
     struct Update: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change fields of one person's record; every change is kept in the history.",
-            discussion: """
-                Only the flags given change; values as in persons.csv. --key-groups replaces the \
-                list ('' clears it). Name, ID number and gender do not change; the county changes \
-                by `registry move`. A county office updates only its own county's persons \
-                (PERMISSION_DENIED otherwise); each refusal is one line naming the field, exit 1. \
-                With the same --idempotency-key the command answers as the first time and adds \
-                nothing to the history.
-                Examples:
-                  jcskills registry update --id-number 140524199001011239 --employment unemployed --reason "laid off"
-                  jcskills registry update --card JC14052400000001 --key-groups "poor_labour;disabled" --json
-                """)
+            abstract: Messages.Registry.Help.changeFieldsOnePersonAbstract.text(),
+            discussion: Messages.Registry.Help.onlyFlagsGivenChangeDiscussion.text())
         @OptionGroup var target: Target
         @OptionGroup var person: PersonSelector
         @OptionGroup var idempotency: IdempotencyOptions
-        @Flag(name: .long, help: "Print JSON (field names as in the protocol) instead of one line.") var json = false
-        @Option(name: .long, help: "11-digit mobile number.") var phone: String?
-        @Option(name: .long, help: "poor, university_graduate, rural or urban.") var category: String?
-        @Option(name: .long, help: "primary … postgraduate.") var education: String?
-        @Option(name: .long, help: ArgumentHelp("Occupation code of current work.", valueName: "code")) var occupation: String?
-        @Option(name: .long, help: "employed, unemployed, seeking or self_employed.") var employment: String?
-        @Option(name: .customLong("training-wish"), help: ArgumentHelp("Occupation code to be trained for.", valueName: "code")) var trainingWish: String?
-        @Option(name: .customLong("training-mode"), help: "new_apprenticeship, in_place_of_work, project_based, work_study or internet_plus.") var trainingMode: String?
-        @Option(name: .long, help: "Rollout stage: 1, 2 or 3.") var stage: String?
-        @Option(name: .customLong("key-groups"), help: ArgumentHelp("Replaces the key groups: ';'-separated, '' for none.", valueName: "groups")) var keyGroups: String?
-        @Option(name: .long, help: "Why, kept in the history.") var reason: String = ""
+        @Flag(name: .long, help: ArgumentHelp(Messages.Registry.Help.printJsonFieldNamesHelp.text())) var json = false
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.digitMobileNumberHelp.text())) var phone: String?
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.poorUniversityGraduateRuralHelp.text())) var category: String?
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.primaryPostgraduateHelp.text())) var education: String?
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.occupationCodeCurrentWorkHelp2.text(), valueName: "code")) var occupation: String?
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.employedUnemployedSeekingSelfHelp.text())) var employment: String?
+        @Option(name: .customLong("training-wish"), help: ArgumentHelp(Messages.Registry.Help.occupationCodeTrainedHelp.text(), valueName: "code")) var trainingWish: String?
+        @Option(name: .customLong("training-mode"), help: ArgumentHelp(Messages.Registry.Help.newApprenticeshipPlaceWorkHelp.text())) var trainingMode: String?
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.rolloutStageHelp.text())) var stage: String?
+        @Option(name: .customLong("key-groups"), help: ArgumentHelp(Messages.Registry.Help.replacesKeyGroupsSeparatedHelp.text(), valueName: "groups")) var keyGroups: String?
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.whyKeptHistoryHelp.text())) var reason: String = ""
 
         /// The changes, each value read as the importer reads its column (Sources/CLI/Support/CSVField.swift).
         func update() throws -> PersonUpdate {
@@ -161,23 +137,15 @@ extension RegistryCommand {
 
     struct Move: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record that a person moved to another county of Jincheng.",
-            discussion: """
-                ChangeStatus to active with the new residence county: the card stays, the move is \
-                in the history, and a person who had moved away or left is active again. A county \
-                office moves only persons of its own county (to any county). Each refusal is one \
-                line naming the field, exit 1; the same --idempotency-key writes once.
-                Examples:
-                  jcskills registry move --id-number 140524199001011239 --new-county 140525 --reason "moved to Zezhou"
-                  jcskills --as county-140524 registry move --card JC14052400000001 --new-county 140502 --json
-                """)
+            abstract: Messages.Registry.Help.recordPersonMovedAnotherAbstract.text(),
+            discussion: Messages.Registry.Help.changestatusActiveNewResidenceDiscussion.text())
         @OptionGroup var target: Target
         @OptionGroup var person: PersonSelector
         @OptionGroup var idempotency: IdempotencyOptions
-        @Flag(name: .long, help: "Print JSON (field names as in the protocol) instead of one line.") var json = false
-        @Option(name: [.customLong("new-county"), .customLong("to")], help: ArgumentHelp("The county moved to (six-digit code).", valueName: "code"))
+        @Flag(name: .long, help: ArgumentHelp(Messages.Registry.Help.printJsonFieldNamesHelp.text())) var json = false
+        @Option(name: [.customLong("new-county"), .customLong("to")], help: ArgumentHelp(Messages.Registry.Help.countyMovedSixDigitHelp.text(), valueName: "code"))
         var newCounty: String
-        @Option(name: .long, help: "Why, kept in the history.") var reason: String = ""
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.whyKeptHistoryHelp.text())) var reason: String = ""
 
         func run() async throws {
             var change = StatusChange()
@@ -198,24 +166,15 @@ extension RegistryCommand {
 
     struct Leave: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record that a person left the labour force (age, death, emigration) or moved out of Jincheng.",
-            discussion: """
-                A state change, never a deletion: the card and its history stay, and the person no \
-                longer counts. --leaving-reason age|death|emigration records leaving the labour \
-                force; --moved-away records a move out of the city (`registry move` brings a person \
-                back). A county office changes only its own county's persons. Each refusal is one \
-                line naming the field, exit 1; the same --idempotency-key writes once.
-                Examples:
-                  jcskills registry leave --id-number 140524199001011239 --leaving-reason age
-                  jcskills registry leave --card JC14052400000001 --moved-away --reason "moved to Taiyuan"
-                """)
+            abstract: Messages.Registry.Help.recordPersonLeftLabourAbstract.text(),
+            discussion: Messages.Registry.Help.stateChangeNeverDeletionDiscussion.text())
         @OptionGroup var target: Target
         @OptionGroup var person: PersonSelector
         @OptionGroup var idempotency: IdempotencyOptions
-        @Flag(name: .long, help: "Print JSON (field names as in the protocol) instead of one line.") var json = false
-        @Option(name: .customLong("leaving-reason"), help: "age, death or emigration.") var leavingReason: String?
-        @Flag(name: .customLong("moved-away"), help: "Moved out of Jincheng (instead of --leaving-reason).") var movedAway = false
-        @Option(name: .long, help: "Why, in words, kept in the history.") var reason: String = ""
+        @Flag(name: .long, help: ArgumentHelp(Messages.Registry.Help.printJsonFieldNamesHelp.text())) var json = false
+        @Option(name: .customLong("leaving-reason"), help: ArgumentHelp(Messages.Registry.Help.ageDeathEmigrationHelp.text())) var leavingReason: String?
+        @Flag(name: .customLong("moved-away"), help: ArgumentHelp(Messages.Registry.Help.movedOutJinchengInsteadHelp.text())) var movedAway = false
+        @Option(name: .long, help: ArgumentHelp(Messages.Registry.Help.whyWordsKeptHistoryHelp.text())) var reason: String = ""
 
         func validate() throws {
             guard (leavingReason == nil) != !movedAway else { throw ValidationError(Messages.Registry.giveLeavingReasonOrMovedAway.text()) }
@@ -245,17 +204,11 @@ extension RegistryCommand {
 
     struct History: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A person's changes: when, who, field, old → new, why.",
-            discussion: """
-                Registry office, county offices and auditors (personal data never shown: phones \
-                are masked in the history itself).
-                Examples:
-                  jcskills registry history --id-number 140524199001011239
-                  jcskills registry history --card JC14052400000001 --json
-                """)
+            abstract: Messages.Registry.Help.personSChangesWhenAbstract.text(),
+            discussion: Messages.Registry.Help.registryOfficeCountyOfficesDiscussion.text())
         @OptionGroup var target: Target
         @OptionGroup var person: PersonSelector
-        @Flag(name: .long, help: "Print JSON (field names as in the protocol) instead of a table.") var json = false
+        @Flag(name: .long, help: ArgumentHelp(Messages.Registry.Help.printJsonFieldNamesHelp2.text())) var json = false
 
         func run() async throws {
             let lookup = person.lookup

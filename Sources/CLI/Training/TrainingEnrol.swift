@@ -9,35 +9,18 @@ import JCSkillsRPC
 struct TrainingEnrol: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "enrol",
-        abstract: "Enrol a person in a course by ID number, or every row of an enrolments.csv.",
-        discussion: """
-            The service asks the registry for an active card first (registry unreachable: \
-            UNAVAILABLE, nothing written), then applies its rules, each refusal naming one: \
-            registered, key_group_member (a key-group course takes members only), no_overlap, \
-            subsidised_per_year (at most 3 subsidised courses a person a year by default), \
-            capacity. Each call carries its own idempotency key, so a call retried after a lost \
-            answer takes one place, not two.
-            A file (columns \(TrainingCSVFormat.enrolmentHeader.joined(separator: ","))) is a class \
-            list, streamed to ImportEnrolments: the registry is asked once per message, rows are \
-            enrolled in file order, a person already in the course counts as already registered \
-            (uploading a list again enrols nobody twice), and every refused row is reported with \
-            its line, column and rule. With --numbers each row is enrolled by its own Enrol call \
-            instead (slower), and each enrolled row's number — which a provider's result file \
-            names — is written out. Exit 0 when every row went in, 3 when some were refused.
-            Examples:
-              jcskills training enrol --course JC-2021-0013 --id-number 140524199001011239
-              jcskills training enrol demo/enrolments.csv --numbers enrolled.csv
-            """)
+        abstract: Messages.Training.Help.enrolPersonCourseIdAbstract.text(),
+        discussion: Messages.Training.Help.serviceAsksRegistryActiveDiscussion("\(TrainingCSVFormat.enrolmentHeader.joined(separator: ","))").text())
     @OptionGroup var target: TrainingCommand.Target
     @OptionGroup var input: CSVImportOptions
-    @Option(name: .long, help: ArgumentHelp("The course's code.", valueName: "code")) var course: String?
-    @Option(name: .customLong("id-number"), help: ArgumentHelp("The person's 18-character ID number.", valueName: "id")) var idNumber: String?
-    @Argument(help: ArgumentHelp("An enrolments.csv instead of --course and --id-number.", valueName: "file")) var file: String?
-    @Option(name: .long, help: ArgumentHelp("With a file: write every refused row to this CSV file.", valueName: "file")) var errors: String?
-    @Option(name: .long, help: ArgumentHelp("With a file: enrol row by row and write course_code,id_number,enrolment_number of every enrolled row.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp(Messages.Training.Help.courseSCodeHelp.text(), valueName: "code")) var course: String?
+    @Option(name: .customLong("id-number"), help: ArgumentHelp(Messages.Training.Help.personSCharacterIdHelp.text(), valueName: "id")) var idNumber: String?
+    @Argument(help: ArgumentHelp(Messages.Training.Help.enrolmentsCsvInsteadCourseHelp.text(), valueName: "file")) var file: String?
+    @Option(name: .long, help: ArgumentHelp(Messages.Training.Help.fileWriteEveryRefusedHelp.text(), valueName: "file")) var errors: String?
+    @Option(name: .long, help: ArgumentHelp(Messages.Training.Help.fileEnrolRowRowHelp.text(), valueName: "file"))
     var numbers: String?
     // The service writes one transaction per message, after one registry look-up for all its rows.
-    @Option(name: .long, help: "With a file: rows per message (and per database transaction).") var batch: Int = 500
+    @Option(name: .long, help: ArgumentHelp(Messages.Training.Help.fileRowsPerMessageHelp.text())) var batch: Int = 500
 
     func validate() throws {
         if file == nil {

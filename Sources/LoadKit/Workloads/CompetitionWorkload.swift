@@ -196,8 +196,7 @@ public struct CompetitionWorkload: Workload {
         let missing = ids.filter { !FileManager.default.fileExists(atPath: "\(pkiDirectory)/\($0).crt") || !FileManager.default.fileExists(atPath: "\(pkiDirectory)/\($0).key") }
         if !missing.isEmpty {
             guard FileManager.default.fileExists(atPath: "\(pkiDirectory)/ca.key") else {
-                throw CompetitionLoadError("\(missing.count) judge identities are missing from \(pkiDirectory) and there is no ca.key there to issue them: "
-                    + "issue them with `jcskills pki init --out \(pkiDirectory) --extra \(missing[0]) …`")
+                throw CompetitionLoadError(Messages.Load.judgesMissing(missing.count, directory: pkiDirectory, first: missing[0]).text())
             }
             try DevelopmentPKI.initialise(at: pkiDirectory, extraIdentities: missing.map { IdentityRequest(id: $0) })
         }
@@ -220,7 +219,7 @@ public struct CompetitionWorkload: Workload {
             }
             await client.close()
             guard summary.rejected == 0 else {
-                throw CompetitionLoadError("the registry refused \(summary.rejected) workers, first: \(summary.errors.first.map { "\($0.column) \($0.reason)" } ?? "")")
+                throw CompetitionLoadError(Messages.Load.workersRefused(summary.rejected, first: summary.errors.first.map { "\($0.column) \($0.reason)" } ?? "").text())
             }
         } catch {
             await client.close()
@@ -283,7 +282,8 @@ public struct CompetitionWorkload: Workload {
             }
         }
         guard summary.rejected == 0, summary.accepted + summary.alreadyRegistered == UInt64(participants) else {
-            throw CompetitionLoadError("entries: \(summary.accepted) accepted of \(participants), \(summary.rejected) refused, first: \(summary.errors.first.map { "\($0.column) \($0.reason)" } ?? "")")
+            throw CompetitionLoadError(Messages.Load.entriesRefused(accepted: summary.accepted, of: participants, refused: summary.rejected,
+                                                                    first: summary.errors.first.map { "\($0.column) \($0.reason)" } ?? "").text())
         }
     }
 
@@ -342,7 +342,7 @@ public struct CompetitionWorkload: Workload {
                                     let receipt = try await client.unary(CompetitionService.submitMarks, sheet)
                                     let done = clock.now
                                     guard receipt.recorded + receipt.unchanged == UInt32(sheet.marks.count) else {
-                                        throw CompetitionLoadError("\(eventCode(event)): a sheet of \(sheet.marks.count) marks recorded \(receipt.recorded)")
+                                        throw CompetitionLoadError(Messages.Load.sheetShort(eventCode(event), marks: sheet.marks.count, recorded: UInt32(receipt.recorded)).text())
                                     }
                                     tally.record {
                                         _ = $0.sheetLatency.record((done - sent).nanoseconds)
@@ -362,7 +362,7 @@ public struct CompetitionWorkload: Workload {
                     let closed = try await office.unary(CompetitionService.closeEvent, lookup)
                     let reading = clock.now
                     guard closed.state == .closed, closed.fullyMarked == UInt32(entries.count) else {
-                        throw CompetitionLoadError("\(eventCode(event)): closed \(closed.state) with \(closed.fullyMarked) of \(entries.count) fully marked")
+                        throw CompetitionLoadError(Messages.Load.closedIncomplete(eventCode(event), state: "\(closed.state)", fullyMarked: UInt32(closed.fullyMarked), entries: entries.count).text())
                     }
                     let count = try await office.serverStreaming(CompetitionService.results, ResultsRequest(competitionCode: competitionCode, eventCode: eventCode(event), standardised: true)) { stream in
                         var count = 0
@@ -370,7 +370,7 @@ public struct CompetitionWorkload: Workload {
                         return count
                     }
                     let done = clock.now
-                    guard count == entries.count else { throw CompetitionLoadError("\(eventCode(event)): \(count) results for \(entries.count) entries") }
+                    guard count == entries.count else { throw CompetitionLoadError(Messages.Load.resultsShort(eventCode(event), results: count, entries: entries.count).text()) }
                     tally.record {
                         _ = $0.closeLatency.record((reading - closing).nanoseconds)
                         _ = $0.resultsLatency.record((done - reading).nanoseconds)

@@ -181,3 +181,29 @@ extension Messages.Load {
         Message(zh: "未知的滥用类型 '\(word)'；可选：\(known)", en: "unknown abuse kind '\(word)'; known: \(known)")
     }
 }
+
+extension Messages.Load {
+    // The competition scenario's setup and checks (Sources/LoadKit/Workloads/CompetitionWorkload.swift).
+    public static func judgesMissing(_ count: Int, directory: String, first: String) -> Message {
+        Message(zh: "\(directory) 中缺少 \(count) 个裁判身份，且那里没有 ca.key 可用来签发：请用 `jcskills pki init --out \(directory) --extra \(first) …` 签发",
+                en: "\(count) judge identities are missing from \(directory) and there is no ca.key there to issue them: "
+                    + "issue them with `jcskills pki init --out \(directory) --extra \(first) …`")
+    }
+    public static func workersRefused(_ count: UInt64, first: String) -> Message {
+        Message(zh: "劳动力资源库拒绝了 \(count) 名职工，第一条：\(first)", en: "the registry refused \(count) workers, first: \(first)")
+    }
+    public static func entriesRefused(accepted: UInt64, of participants: Int, refused: UInt64, first: String) -> Message {
+        Message(zh: "报名：\(participants) 人中接收 \(accepted) 人，拒绝 \(refused) 人，第一条：\(first)",
+                en: "entries: \(accepted) accepted of \(participants), \(refused) refused, first: \(first)")
+    }
+    public static func sheetShort(_ event: String, marks: Int, recorded: UInt32) -> Message {
+        Message(zh: "\(event)：一张 \(marks) 个评分的评分表只记录了 \(recorded) 个", en: "\(event): a sheet of \(marks) marks recorded \(recorded)")
+    }
+    public static func closedIncomplete(_ event: String, state: String, fullyMarked: UInt32, entries: Int) -> Message {
+        Message(zh: "\(event)：截止时状态 \(state)，\(entries) 人中评分完成 \(fullyMarked) 人",
+                en: "\(event): closed \(state) with \(fullyMarked) of \(entries) fully marked")
+    }
+    public static func resultsShort(_ event: String, results: Int, entries: Int) -> Message {
+        Message(zh: "\(event)：\(entries) 个报名只有 \(results) 条成绩", en: "\(event): \(results) results for \(entries) entries")
+    }
+}
