@@ -1,6 +1,6 @@
 """Typed messages, enums and service clients generated from the contract.
 
-Source: jcskills/contracts.py + Protocol/contracts.json (sha256 12ce51a816972665).
+Source: jcskills/contracts.py + Protocol/contracts.json (sha256 2b67a3bd1ef47f58).
 Do not edit: run `python3 clients/python/generate.py` (and `--check` in CI).
 """
 
@@ -1082,6 +1082,7 @@ class QualityReport:
     past_age_active: int = 0
     missing_phone: int = 0
     as_of: int = 0
+    duplicate_registrations: int = 0
 
 
 @dataclass
@@ -3949,7 +3950,12 @@ CONTRACT: dict[str, Any] = {'enums': {'CertificateKind': {'values': [{'name': 'u
                                             'label': 'singular',
                                             'name': 'as_of',
                                             'number': 10,
-                                            'type': 'int64'}],
+                                            'type': 'int64'},
+                                           {'default': None,
+                                            'label': 'singular',
+                                            'name': 'duplicate_registrations',
+                                            'number': 11,
+                                            'type': 'uint64'}],
                                 'reserved': []},
               'QualityRequest': {'fields': [{'default': None,
                                              'label': 'singular',
