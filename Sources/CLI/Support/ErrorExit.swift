@@ -3,11 +3,11 @@ import Foundation
 import JCSkillsMessages
 
 extension ParsableCommand {
-    /// ArgumentParser's exit, in the user's language: its own messages keep their wording, but
-    /// the "Error:" and "Usage:" they start with are the catalogue's.
+    /// ArgumentParser's exit, in the user's language: its help screens' headings and its usage
+    /// errors' common words are the catalogue's, and so are the "Error:" and "Usage:" they start with.
     static func exitInUsersLanguage(_ error: any Error) -> Never {
         let code = exitCode(for: error)
-        var text = fullMessage(for: error)
+        var text = Messages.Client.parserText(fullMessage(for: error))
         if code == .success {
             if !text.isEmpty { print(text) }
             Foundation.exit(code.rawValue)

@@ -1,3 +1,5 @@
+import Foundation
+
 extension Messages {
     /// The client's root command and the options every call shares (Sources/CLI/JCSkillsCommand.swift, ClientOptions.swift).
     public enum Client {
@@ -107,5 +109,35 @@ extension Messages.Health {
         guard Language.current == .zh else { return status }
         let word = ["SERVING": serving, "NOT_SERVING": notServing, "DRAINING": draining][status] ?? unknown
         return "\(word.zh)（\(status)）"
+    }
+}
+
+extension Messages.Client {
+    /// ArgumentParser's own words in its help screens and usage errors, as it writes them (en)
+    /// and as the tools show them in Chinese (Sources/CLI/Support/ErrorExit.swift).
+    public static let parserWords: [Message] = [
+        Message(zh: "概述：", en: "OVERVIEW: "),
+        Message(zh: "用法：", en: "USAGE: "),
+        Message(zh: "参数：", en: "ARGUMENTS:"),
+        Message(zh: "选项：", en: "OPTIONS:"),
+        Message(zh: "子命令：", en: "SUBCOMMANDS:"),
+        Message(zh: "显示帮助信息。", en: "Show help information."),
+        Message(zh: "显示版本。", en: "Show the version."),
+        Message(zh: "（默认：", en: "(default: "),
+        Message(zh: "（默认）", en: "(default)"),
+        Message(zh: "详见 ", en: "See "),
+        Message(zh: " 了解详细帮助。", en: " for detailed help."),
+        Message(zh: " 了解更多信息。", en: " for more information."),
+        Message(zh: "缺少参数 ", en: "Missing expected argument "),
+        Message(zh: "多余的参数 ", en: "Unexpected argument "),
+        Message(zh: "未知选项 ", en: "Unknown option "),
+        Message(zh: "缺少取值：", en: "Missing value for "),
+        Message(zh: "取值无效：", en: "The value "),
+    ]
+
+    /// ArgumentParser's text with its words in the user's language.
+    public static func parserText(_ text: String, in language: Language = .current) -> String {
+        guard language == .zh else { return text }
+        return parserWords.reduce(text) { $0.replacingOccurrences(of: $1.en, with: $1.zh) }
     }
 }
