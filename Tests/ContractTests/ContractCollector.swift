@@ -45,6 +45,11 @@ struct ContractCollector {
         types[name] = type
         let recorded = Self.record(type)
         messages[name] = Contract.Message(fields: recorded.map(convert), reserved: type.reservedFieldNumbers.sorted())
+        for field in recorded {
+            if case .scalar(let scalar) = field.kind, scalar.hasPrefix("unknown") {
+                problems.append("\(name).\(field.name) has a type SPEC.md §4.2 does not name (\(scalar.dropFirst(8)))")
+            }
+        }
         check(name, type, recorded)
         for field in recorded {
             switch field.kind {
