@@ -18,6 +18,7 @@ extension LocalCluster {
         let directory = "\(home)/demo"
         let clock = DemoStageClock()
         print(Messages.Demo.generating(size.rawValue, persons: size.options.persons).text())
+        fflush(nil)
         var bar = ProgressBar(label: Messages.Demo.personsLabel.text(), total: UInt64(max(size.options.persons, 1)))
         let manifest = try DemoFiles.write(size: size, options: size.options, to: directory) { done in bar.update(done: UInt64(done), items: done) }
         bar.finish()
@@ -95,6 +96,8 @@ final class DemoStageClock {
         let seconds = now.timeIntervalSince(last)
         last = now
         print(Messages.Demo.stage(message.text(), seconds: seconds).text())
+        // Piped to a file or a script, standard output is buffered: each stage shows as it ends.
+        fflush(nil)
     }
 
     func total() {
@@ -115,17 +118,13 @@ extension LocalCluster {
         try await withClosingClient(try client(.training, configuration)) { training in
             let brands = try await TrainingImports.brands(file: path(TrainingCSVFormat.brandsFileName), client: training).summary
             let courses = try await TrainingImports.courses(file: path(TrainingCSVFormat.coursesFileName), client: training).summary
-            let (enrolmentReport, enrolled) = try await TrainingImports.enrolments(file: path(TrainingCSVFormat.enrolmentsFileName), client: training)
-            let enrolments = enrolmentReport.summary
+            let (enrolments, renumbering) = manifest.size == .plan
+                ? try await Self.enrolByClassList(path(TrainingCSVFormat.enrolmentsFileName), manifest: manifest, client: training)
+                : try await Self.enrolOneByOne(path(TrainingCSVFormat.enrolmentsFileName), manifest: manifest, client: training)
             clock.stage(Messages.Demo.enrolmentsLoaded(brands: brands.accepted, courses: courses.accepted, enrolments: enrolments.accepted))
-            // results.csv numbers the enrolments as a service that started empty would; one that
-            // held enrolments already numbered them on from there. Map every number of the file
-            // to what the service gave.
-            var renumbering: [String: String] = [:]
-            renumbering.reserveCapacity(enrolled.count)
-            for row in enrolled {
-                // Data line n + 1 is enrolment n: the generator writes no blank lines.
-                renumbering[TrainingCSVFormat.enrolmentNumber(sequence: Int(row.line) - 1, year: manifest.courseYears[row.courseCode] ?? 0)] = row.number
+            guard !renumbering.isEmpty else {
+                Self.printRefusals(brands.errors + courses.errors + enrolments.errors)
+                return
             }
             let results = try await TrainingImports.results(renumbering: renumbering)
                 .run(file: path(TrainingCSVFormat.resultsFileName), client: training).summary
@@ -138,6 +137,48 @@ extension LocalCluster {
             clock.stage(Messages.Demo.certificatesAfterLoaded(certified, of: requests.count))
             Self.printRefusals(brands.errors + courses.errors + enrolments.errors + results.errors)
         }
+    }
+
+    /// Enrols the file row by row (`Enrol`), whose answers carry the numbers: results.csv
+    /// numbers the enrolments as a service that started empty would; one that held enrolments
+    /// already numbered them on from there. Maps every number of the file to what the service gave.
+    private static func enrolOneByOne(_ file: String, manifest: DemoManifest, client: RPCClient) async throws -> (ImportSummary, [String: String]) {
+        let (report, enrolled) = try await TrainingImports.enrolments(file: file, client: client)
+        var renumbering: [String: String] = [:]
+        for row in enrolled {
+            // Data line n + 1 is enrolment n: the generator writes no blank lines.
+            renumbering[TrainingCSVFormat.enrolmentNumber(sequence: Int(row.line) - 1, year: manifest.courseYears[row.courseCode] ?? 0)] = row.number
+        }
+        return (report.summary, renumbering)
+    }
+
+    /// Enrols the file as class lists (`ImportEnrolments`: the registry asked once a list, not
+    /// once a person — one by one, the plan's half million enrolments took minutes). The
+    /// service numbers a list's rows in file order, so when every row went in, the file's row n
+    /// is the service's number n + the numbers it had given before: read off the last row's
+    /// (`PersonRecord`). When some did not, no number can be trusted, and no result is mapped.
+    private static func enrolByClassList(_ file: String, manifest: DemoManifest, client: RPCClient) async throws -> (ImportSummary, [String: String]) {
+        let summary = try await TrainingImports.classList.run(file: file, client: client).summary
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let rows = try text.split(separator: "\n").dropFirst().map { try CSVRow.parse($0) }
+        guard let last = rows.last, summary.accepted == UInt64(rows.count) else {
+            print(Messages.Demo.enrolmentsNotNumbered(accepted: summary.accepted, rows: rows.count).text())
+            return (summary, [:])
+        }
+        let record = try await client.unary(TrainingService.personRecord, PersonRecordRequest(idNumber: last[1]))
+        guard let given = record.courses.last(where: { $0.course.code == last[0] })?.enrolmentNumber,
+              let sequence = Int(given.suffix(8)) else {
+            print(Messages.Demo.enrolmentsNotNumbered(accepted: summary.accepted, rows: rows.count).text())
+            return (summary, [:])
+        }
+        let offset = sequence - rows.count
+        var renumbering: [String: String] = [:]
+        renumbering.reserveCapacity(rows.count)
+        for (index, row) in rows.enumerated() {
+            let year = manifest.courseYears[row[0]] ?? 0
+            renumbering[TrainingCSVFormat.enrolmentNumber(sequence: index + 1, year: year)] = TrainingCSVFormat.enrolmentNumber(sequence: index + 1 + offset, year: year)
+        }
+        return (summary, renumbering)
     }
 
     /// certificates_after.csv's rows: (enrolment number as the file gives it, certificate number).

@@ -63,6 +63,10 @@ extension Messages {
             Message(zh: "演示数据：培训 劳务品牌 \(brands) 个、课程 \(courses) 个、报名 \(enrolments) 人次",
                     en: "demo data: training \(brands) brands, \(courses) courses, \(enrolments) enrolments")
         }
+        public static func enrolmentsNotNumbered(accepted: some BinaryInteger, rows: Int) -> Message {
+            Message(zh: "  培训服务只接收了 \(rows) 条报名中的 \(accepted) 条：无法对应编号，培训结果和培训后证书不载入",
+                    en: "  the training service took \(accepted) of \(rows) enrolments: their numbers cannot be told, so no results or certificates after training are loaded")
+        }
         public static func resultsLoaded(results: some BinaryInteger) -> Message {
             Message(zh: "演示数据：培训结果 \(results) 条", en: "demo data: training \(results) results")
         }
