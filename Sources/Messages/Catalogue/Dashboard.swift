@@ -43,6 +43,8 @@ extension Messages {
         public static let indicator = Message(zh: "指标", en: "indicator")
         public static let city = Message(zh: "全市", en: "city")
         public static let otherLanguage = Message(zh: "English", en: "中文")
+        /// The link to the county data-quality page (/quality).
+        public static let dataQuality = Message(zh: "数据质量", en: "Data quality")
 
         // The planning aid beside each indicator.
         public static let plan = Message(zh: "规划", en: "Plan")

@@ -25,7 +25,7 @@ struct DashboardPage {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(text(Messages.Dashboard.title))</title>
         <style>\(Self.style)</style></head><body>
-        <p class="lang"><a href="\(Self.escape(DashboardLanguage.switchQuery(query, to: other)))" hreflang="\(other.rawValue)">\(text(Messages.Dashboard.otherLanguage))</a></p>
+        <p class="lang"><a href="/quality\(Self.escape(DashboardLanguage.switchQuery(query, to: language)))">\(text(Messages.Dashboard.dataQuality))</a> · <a href="\(Self.escape(DashboardLanguage.switchQuery(query, to: other)))" hreflang="\(other.rawValue)">\(text(Messages.Dashboard.otherLanguage))</a></p>
         <h1>\(text(Messages.Dashboard.heading))</h1>
         <p class="meta">\(meta)\(totals.partial ? " · <strong class=\"unavailable\">\(text(Messages.Dashboard.partial))</strong>" : "")</p>
         """
