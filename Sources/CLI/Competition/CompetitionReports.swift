@@ -181,7 +181,7 @@ enum CompetitionReports {
             : (Words.hasStudioRow, (counts.countiesWithoutStudio == 0 ? Messages.Common.yes : Messages.Common.no).text())
         let values = [counts.technicalExperts, counts.participants, counts.levelPromotions, counts.promotionsPending, counts.masterStudios].map { String($0) }
         let rows = Array(zip(Words.countsRows, values)) + [studioRow]
-        return "\(Names.county(county)), \(year == 0 ? Words.thisYear.text() : String(year))\n"
+        return Names.county(county) + Messages.Common.separator.text() + (year == 0 ? Words.thisYear.text() : String(year)) + "\n"
             + LabelledLines.render(rows).split(separator: "\n").map { "  \($0)" }.joined(separator: "\n")
     }
 }

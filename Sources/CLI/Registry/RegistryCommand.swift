@@ -187,14 +187,14 @@ enum PersonCSV {
             (Words.card, person.cardNumber),
             (Words.idNumber, person.idNumber + (person.masked ? Words.masked.text() : "")),
             (Words.name, person.name),
-            (Words.genderAge, "\(Vocabulary.gender(person.gender)), \(person.age)"),
+            (Words.genderAge, Vocabulary.gender(person.gender) + Messages.Common.separator.text() + "\(person.age)"),
             (Words.county, CountyName.of(person.residenceCounty)),
             (Words.category, Vocabulary.text(RegistryCSVFormat.category, person.category)),
             (Words.keyGroups, Vocabulary.keyGroups(person.keyGroups)),
             (Words.employment, "\(Vocabulary.text(RegistryCSVFormat.employment, person.employment)) \(person.occupation)"),
             (Words.trainingWish, person.trainingWish),
             (Words.phone, person.phone),
-            (Words.registered, "\(CalendarDate(yyyymmdd: person.registeredOn)?.isoString ?? "-"), "
+            (Words.registered, (CalendarDate(yyyymmdd: person.registeredOn)?.isoString ?? "-") + Messages.Common.separator.text()
                 + Words.statusAndVersion(status: RegistryPersonJSON.statusWord(person.status), version: person.version).text()),
         ]
         return LabelledLines.render(rows)

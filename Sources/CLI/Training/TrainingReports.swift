@@ -54,7 +54,7 @@ enum TrainingReports {
     static func enrolment(_ view: EnrolmentView) -> String {
         LabelledLines.render([
             (Words.enrolled, Words.enrolledIn(view.number, course: view.courseCode, on: TrainingNames.date(view.enrolledOn)).text()),
-            (Words.card, "\(view.cardNumber), \(TrainingNames.county(view.county))"),
+            (Words.card, view.cardNumber + Messages.Common.separator.text() + TrainingNames.county(view.county)),
             (Words.keyGroups, view.keyGroups.isEmpty ? "-" : Vocabulary.keyGroups(view.keyGroups)),
         ])
     }
