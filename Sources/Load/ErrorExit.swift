@@ -14,11 +14,7 @@ extension ParsableCommand {
         }
         if text.hasPrefix("Error: ") { text = Messages.Errors.prefix.text() + text.dropFirst("Error: ".count) }
         text = text.replacingOccurrences(of: "\nUsage: ", with: "\n" + Messages.Errors.usagePrefix.text())
-        if !text.isEmpty { printError(text) }
+        if !text.isEmpty { writeError(text + "\n") }
         Foundation.exit(code.rawValue)
     }
-}
-
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
 }
