@@ -43,7 +43,7 @@ struct DemoDataCommand: ParsableCommand {
             var bar = ProgressBar(label: Messages.Demo.personsLabel.text(), total: UInt64(max(options.persons, 1)))
             let manifest = try DemoFiles.write(size: sizes.size, options: options, to: sizes.out) { done in bar.update(done: UInt64(done), items: done) }
             bar.finish()
-            print(Messages.Demo.generated(manifest.written.map { Messages.Demo.fileRows($0.file, rows: $0.rows).text() }.joined(separator: ", ")).text())
+            print(Messages.Demo.generated(manifest.written.map { Messages.Demo.fileRows($0.file, rows: $0.rows).text() }.joined(separator: Messages.Demo.listSeparator.text())).text())
         }
     }
 

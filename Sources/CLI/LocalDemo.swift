@@ -22,7 +22,7 @@ extension LocalCluster {
         var bar = ProgressBar(label: Messages.Demo.personsLabel.text(), total: UInt64(max(size.options.persons, 1)))
         let manifest = try DemoFiles.write(size: size, options: size.options, to: directory) { done in bar.update(done: UInt64(done), items: done) }
         bar.finish()
-        clock.stage(Messages.Demo.generated(manifest.written.map { Messages.Demo.fileRows($0.file, rows: $0.rows).text() }.joined(separator: ", ")))
+        clock.stage(Messages.Demo.generated(manifest.written.map { Messages.Demo.fileRows($0.file, rows: $0.rows).text() }.joined(separator: Messages.Demo.listSeparator.text())))
 
         var configuration = ClientConfiguration(tls: TLSFiles(directory: pkiDirectory, identity: "admin"))
         configuration.defaultTimeout = .seconds(600)

@@ -49,6 +49,8 @@ extension Messages {
         public static func generating(_ size: String, persons: Int) -> Message {
             Message(zh: "演示数据（\(size)）：生成 \(persons) 人的文件……", en: "demo data (\(size)): generating the files of \(persons) persons…")
         }
+        /// Between the files of ``generated(_:)``.
+        public static let listSeparator = Message(zh: "、", en: ", ")
         public static func fileRows(_ file: String, rows: Int) -> Message { Message(zh: "\(file) \(rows) 行", en: "\(file) \(rows) rows") }
         public static func generated(_ files: String) -> Message { Message(zh: "演示数据：已生成 \(files)", en: "demo data: generated \(files)") }
         public static func registryLoaded(persons: some BinaryInteger, enterprises: some BinaryInteger, demand: some BinaryInteger) -> Message {
