@@ -223,8 +223,10 @@ extension LocalCluster {
     /// competitor numbers, mapped from those the judges' files name (a service that holds
     /// entries already numbers on from there); each judge submits their own file under their
     /// own identity; then the office closes the events, which makes the awards (promoted in the
-    /// background), and registers the studios. The service dates entries and closes on the day
-    /// they are made: no call takes another day.
+    /// background), and registers the studios. The plan demo dates its entries and closes on the
+    /// day the events were held (2021), so that the 2021 competition's participants, experts and
+    /// promotions count in 2021; the small demo's are made today, as scripts/check-demo-totals.py
+    /// recounts them.
     fileprivate func loadCompetitionDemo(directory: String, manifest: DemoManifest, configuration: ClientConfiguration,
                                          clock: DemoStageClock) async throws {
         func path(_ name: String) -> String { "\(directory)/\(name)" }
@@ -232,7 +234,9 @@ extension LocalCluster {
         try await withClosingClient(try RPCClient(endpoints: endpoint, configuration: configuration)) { office in
             let competitions = try await CompetitionImports.competitions(file: path(CompetitionCSVFormat.competitionsFileName), client: office).summary
             let events = try await CompetitionImports.events(file: path(CompetitionCSVFormat.eventsFileName), client: office).summary
-            let (entryReport, entered) = try await CompetitionImports.enterEach(file: path(CompetitionCSVFormat.entriesFileName), client: office)
+            let heldOn = manifest.size == .plan ? CompetitionDemoData.heldOn.yyyymmdd : 0
+            let (entryReport, entered) = try await CompetitionImports.enterEach(file: path(CompetitionCSVFormat.entriesFileName),
+                                                                                enteredOn: heldOn, client: office)
             var errors = competitions.errors + events.errors + entryReport.summary.errors
             // Data line n + 1 is the file's n-th entry: the generator writes no blank lines.
             let fileNumbers = Dictionary(uniqueKeysWithValues: manifest.entries.enumerated().map { (UInt32($0.offset + 2), $0.element.number) })
@@ -259,7 +263,8 @@ extension LocalCluster {
             let demo = CompetitionDemoData(persons: manifest.options.persons, enterprises: manifest.options.enterprises, seed: manifest.options.seed)
             var closed = 0, awarded = 0
             for event in demo.events() {
-                let view = try await office.unary(CompetitionService.closeEvent, EventLookup(competitionCode: event.competitionCode, eventCode: event.code))
+                let view = try await office.unary(CompetitionService.closeEvent,
+                                                  EventLookup(competitionCode: event.competitionCode, eventCode: event.code, closedOn: heldOn))
                 if view.state == .closed { closed += 1 }
             }
             for competition in demo.competitions() {

@@ -47,6 +47,9 @@ public struct CompetitionDemoData: DemoDataSet {
 
     /// Every judge code an event lists: the local set's PKI issues `judge-<code>` for each.
     public static let judgeCodes: [String] = CompetitionDemoEvents.judgeCodes
+    /// The day the events are held, which a loader may give as the entries' and closes' day, so
+    /// that the competition counts in its own year (Sources/CLI/LocalDemo.swift).
+    public static let heldOn: CalendarDate = CompetitionDemoEvents.heldOn
 
     public func competitions() -> [Competition] { [CompetitionDemoEvents.competition()] }
 

@@ -25,6 +25,7 @@ struct CompetitionEnter: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp(Messages.Competition.Help.fileEnterRowRowHelp.text(), valueName: "file"))
     var numbers: String?
     @Option(name: .long, help: ArgumentHelp(Messages.Competition.Help.fileRowsPerMessageHelp("\(EntryBatch.limit)").text())) var batch: Int = EntryBatch.limit
+    @Option(name: .long, help: ArgumentHelp(Messages.Competition.Help.dayPersonEnteredHelp.text(), valueName: "date")) var on: String?
 
     func validate() throws {
         if file == nil {
@@ -40,7 +41,8 @@ struct CompetitionEnter: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if let file { return try await enterFile(file) }
+        let day = try CompetitionDay.parse(on)
+        if let file { return try await enterFile(file, on: day) }
         var request = EntryRequest()
         request.competitionCode = competition!
         request.eventCode = event!
@@ -48,17 +50,18 @@ struct CompetitionEnter: AsyncParsableCommand {
         request.name = name!
         request.school = school
         request.county = county
+        request.enteredOn = day
         let view = try await target.call(attempts: 3) { client in try await client.unary(CompetitionService.enter, request) }
         print(output.json ? CompetitionJSON.render(CompetitionJSON.entry(view)) : CompetitionReports.entry(view))
     }
 
-    private func enterFile(_ file: String) async throws {
+    private func enterFile(_ file: String, on day: Int32) async throws {
         let started = Date()
         let report: ImportReport
         if let numbers {
             let entered: [CompetitionImports.Entered]
             (report, entered) = try await target.call(timeout: .seconds(60), attempts: 3) { client in
-                try await CompetitionImports.enterEach(file: file, encoding: input.encoding, client: client)
+                try await CompetitionImports.enterEach(file: file, encoding: input.encoding, enteredOn: day, client: client)
             }
             var sink = try FileCSVSink(path: numbers)
             try sink.writeRecord(["competition_code", "event_code", "line", "entry_number"])
@@ -66,7 +69,7 @@ struct CompetitionEnter: AsyncParsableCommand {
             try sink.close()
         } else {
             report = try await target.call(timeout: .seconds(24 * 3600)) { client in
-                try await CompetitionImports.entryStream(file: file, encoding: input.encoding, client: client, batchSize: batch)
+                try await CompetitionImports.entryStream(file: file, encoding: input.encoding, enteredOn: day, client: client, batchSize: batch)
             }
         }
         if let errors { try CSVImporter.writeErrors(report.summary, to: errors) }

@@ -76,7 +76,9 @@ enum CompetitionImports {
     /// person already in the event counts as already registered. The service numbers a refused
     /// row by its place in the stream — an ``EntryRequest`` carries no line — so the rows' file
     /// lines are kept here and its row errors mapped back to them.
-    static func entryStream(file: String, encoding: CSVTextEncoding = .auto, client: RPCClient, batchSize: Int = EntryBatch.limit) async throws -> ImportReport {
+    /// `enteredOn` (yyyymmdd; 0: today) dates every row's entry: the file has no date of its own.
+    static func entryStream(file: String, encoding: CSVTextEncoding = .auto, enteredOn: Int32 = 0, client: RPCClient,
+                            batchSize: Int = EntryBatch.limit) async throws -> ImportReport {
         typealias Column = CompetitionCSVFormat.EntryColumn
         let records = try CSVRecords(path: file, header: CompetitionCSVFormat.entryHeader, encoding: encoding)
         var report = ImportReport()
@@ -92,7 +94,8 @@ enum CompetitionImports {
                 rows += 1
                 do throws(RowFailure) {
                     let fields = try record.get()
-                    let request = try CompetitionCSVMapping.entry(fields, line: line)
+                    var request = try CompetitionCSVMapping.entry(fields, line: line)
+                    request.enteredOn = enteredOn
                     let key = DuplicateFinder.key([request.competitionCode, request.eventCode, request.idNumber].joined(separator: ","))
                     if let key {
                         switch finder.check(key: key, fields: fields, line: line) {
@@ -146,11 +149,14 @@ enum CompetitionImports {
     /// Enters the rows of an entries.csv in file order, one `Enter` call each (entering again
     /// returns the first entry, so a retry is safe). Slower than ``entryStream(file:encoding:client:batchSize:)``,
     /// but every answer carries the competitor number the judges' sheets name.
-    static func enterEach(file: String, encoding: CSVTextEncoding = .auto, client: RPCClient) async throws -> (report: ImportReport, entered: [Entered]) {
+    /// `enteredOn` (yyyymmdd; 0: today) dates every row's entry: the file has no date of its own.
+    static func enterEach(file: String, encoding: CSVTextEncoding = .auto, enteredOn: Int32 = 0,
+                          client: RPCClient) async throws -> (report: ImportReport, entered: [Entered]) {
         var entered: [Entered] = []
         var finder = DuplicateFinder()
         let report = try await TrainingImports.eachRow(file: file, header: CompetitionCSVFormat.entryHeader, encoding: encoding, label: Messages.Import.Label.entries.text()) { line, fields, report in
-            let request = try CompetitionCSVMapping.entry(fields, line: line)
+            var request = try CompetitionCSVMapping.entry(fields, line: line)
+            request.enteredOn = enteredOn
             guard try TrainingImports.check(&finder, fields, key: [request.competitionCode, request.eventCode, request.idNumber].joined(separator: ","),
                                             line: line, column: CompetitionCSVFormat.EntryColumn.idNumber.rawValue, what: Messages.Import.Key.personAndEvent, into: &report)
             else { return }

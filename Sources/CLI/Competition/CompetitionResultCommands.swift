@@ -16,12 +16,14 @@ struct CompetitionClose: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp(Messages.Competition.Help.competitionSCodeHelp.text(), valueName: "code")) var competition: String
     @Option(name: .long, help: ArgumentHelp(Messages.Competition.Help.eventSCodeRepeatHelp.text(), valueName: "code")) var event: [String] = []
     @Flag(name: .long, help: ArgumentHelp(Messages.Competition.Help.closeEveryOpenEventHelp.text())) var all = false
+    @Option(name: .long, help: ArgumentHelp(Messages.Competition.Help.dayEventsClosedHelp.text(), valueName: "date")) var on: String?
 
     func validate() throws {
         guard all != !event.isEmpty else { throw ValidationError(Messages.Competition.giveEventOrAll.text()) }
     }
 
     func run() async throws {
+        let day = try CompetitionDay.parse(on)
         let views = try await target.call(attempts: 3) { client in
             var codes = event
             if all {
@@ -30,7 +32,7 @@ struct CompetitionClose: AsyncParsableCommand {
             }
             var views: [EventView] = []
             for code in codes {
-                views.append(try await client.unary(CompetitionService.closeEvent, EventLookup(competitionCode: competition, eventCode: code)))
+                views.append(try await client.unary(CompetitionService.closeEvent, EventLookup(competitionCode: competition, eventCode: code, closedOn: day)))
             }
             return views
         }

@@ -241,6 +241,8 @@ extension Messages.Competition {
         public static let yearDateSYearHelp = Message(zh: "年份；0 表示统计日期所在年份。", en: "Year; 0 for the as-of date's year.")
         public static let eventSCodeRepeatHelp = Message(zh: "比赛项目代码（多个时重复）。", en: "An event's code (repeat for several).")
         public static let dateYyyyMmDdHelp = Message(zh: "日期（yyyy-mm-dd）；默认今天。", en: "Date (yyyy-mm-dd); default today.")
+        public static let dayPersonEnteredHelp = Message(zh: "报名日期（yyyy-mm-dd），用于补录往年赛事：不晚于今天且在赛事年度内；默认今天。", en: "The day of the entry (yyyy-mm-dd), to record a past competition: not after today, in the competition's year; default today.")
+        public static let dayEventsClosedHelp = Message(zh: "截止日期（yyyy-mm-dd），即奖励日期和晋级证书的发证日期：不晚于今天且在赛事年度内；默认今天。", en: "The day the events closed (yyyy-mm-dd): the awards' day and the promotion certificates' issue date; not after today, in the competition's year; default today.")
         public static let closeEventsLockTheirAbstract = Message(zh: "截止项目：锁定评分、排定名次并确定奖励（CloseEvent）。", en: "Close events: lock their marks, rank the entries and make the awards (CloseEvent).")
         public static let eventSResultsRankAbstract = Message(zh: "一个项目按名次排列的成绩，按服务流式传出的顺序。", en: "An event's results in rank order, as the service streams them.")
         public static let awardsCompetitionYearSAbstract = Message(zh: "一项竞赛或一年所有竞赛的奖励（该年的技术能手）及其晋升。", en: "Awards of a competition, or of a year's competitions (the year's technical experts), with their promotions.")

@@ -47,12 +47,13 @@ extension CompetitionHarness {
     }
 
     /// Enters `id` in the event; its competitor number.
-    func enter(_ id: String, name: String = "王晓明", event: String = "E01", competition: String = "JC-2020") async throws -> String {
+    func enter(_ id: String, name: String = "王晓明", event: String = "E01", competition: String = "JC-2020", on day: Int32 = 0) async throws -> String {
         var request = EntryRequest()
         request.competitionCode = competition
         request.eventCode = event
         request.idNumber = id
         request.name = name
+        request.enteredOn = day
         return try await client { try await $0.unary(CompetitionService.enter, request) }.number
     }
 
@@ -72,8 +73,8 @@ extension CompetitionHarness {
         }
     }
 
-    func close(_ event: String = "E01", competition: String = "JC-2020") async throws -> EventView {
-        try await client { try await $0.unary(CompetitionService.closeEvent, EventLookup(competitionCode: competition, eventCode: event)) }
+    func close(_ event: String = "E01", competition: String = "JC-2020", on day: Int32 = 0) async throws -> EventView {
+        try await client { try await $0.unary(CompetitionService.closeEvent, EventLookup(competitionCode: competition, eventCode: event, closedOn: day)) }
     }
 
     func results(_ event: String = "E01", standardised: Bool = false) async throws -> [EventResult] {

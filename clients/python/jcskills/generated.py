@@ -1,6 +1,6 @@
 """Typed messages, enums and service clients generated from the contract.
 
-Source: jcskills/contracts.py + Protocol/contracts.json (sha256 2b67a3bd1ef47f58).
+Source: jcskills/contracts.py + Protocol/contracts.json (sha256 2d8e5297a4fc974e).
 Do not edit: run `python3 clients/python/generate.py` (and `--check` in CI).
 """
 
@@ -645,6 +645,7 @@ class EntryRequest:
     name: str = ""
     school: str = ""
     county: int = 0
+    entered_on: int = 0
 
 
 @dataclass
@@ -696,6 +697,7 @@ class EventList:
 class EventLookup:
     competition_code: str = ""
     event_code: str = ""
+    closed_on: int = 0
 
 
 @dataclass
@@ -2634,6 +2636,11 @@ CONTRACT: dict[str, Any] = {'enums': {'CertificateKind': {'values': [{'name': 'u
                                            'label': 'singular',
                                            'name': 'county',
                                            'number': 6,
+                                           'type': 'int32'},
+                                          {'default': None,
+                                           'label': 'singular',
+                                           'name': 'entered_on',
+                                           'number': 7,
                                            'type': 'int32'}],
                                'reserved': []},
               'EntryView': {'fields': [{'default': None,
@@ -2799,7 +2806,12 @@ CONTRACT: dict[str, Any] = {'enums': {'CertificateKind': {'values': [{'name': 'u
                                           'label': 'singular',
                                           'name': 'event_code',
                                           'number': 2,
-                                          'type': 'string'}],
+                                          'type': 'string'},
+                                         {'default': None,
+                                          'label': 'singular',
+                                          'name': 'closed_on',
+                                          'number': 3,
+                                          'type': 'int32'}],
                               'reserved': []},
               'EventResult': {'fields': [{'default': None,
                                           'label': 'singular',

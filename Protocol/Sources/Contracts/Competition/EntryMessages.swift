@@ -9,6 +9,9 @@ public struct EntryRequest: WireMessage, Hashable {
     public var school: String = ""
     /// A student's county (a worker's comes from the registry).
     public var county: Int32 = 0
+    /// The day the person entered, yyyymmdd — the day they count as a participant from; on or
+    /// before today and in the competition's year. 0: today.
+    public var enteredOn: Int32 = 0
     public init() {}
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "competitionCode", &competitionCode)
@@ -17,6 +20,7 @@ public struct EntryRequest: WireMessage, Hashable {
         try v.field(4, "name", &name)
         try v.field(5, "school", &school)
         try v.field(6, "county", &county)
+        try v.field(7, "enteredOn", &enteredOn)
     }
 }
 

@@ -72,14 +72,19 @@ public struct EventView: WireMessage, Hashable {
 public struct EventLookup: WireMessage, Hashable {
     public var competitionCode: String = ""
     public var eventCode: String = ""
+    /// `CloseEvent` only: the day the event closed, yyyymmdd — its awards' date and their
+    /// promotions' issue date; on or before today and in the competition's year. 0: today.
+    public var closedOn: Int32 = 0
     public init() {}
-    public init(competitionCode: String, eventCode: String) {
+    public init(competitionCode: String, eventCode: String, closedOn: Int32 = 0) {
         self.competitionCode = competitionCode
         self.eventCode = eventCode
+        self.closedOn = closedOn
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "competitionCode", &competitionCode)
         try v.field(2, "eventCode", &eventCode)
+        try v.field(3, "closedOn", &closedOn)
     }
 }
 

@@ -69,7 +69,7 @@ struct EntryImport: Sendable {
         var verified: [Int: PersonVerification] = [:]
         for (worker, answer) in zip(workers, answers) { verified[worker.index] = answer }
 
-        let day = today().yyyymmdd
+        let now = today()
         try await store.transaction(context.audit) { tx in
             var entered = 0
             for (index, entry) in valid {
@@ -81,6 +81,7 @@ struct EntryImport: Sendable {
                     guard stored.state == .open else {
                         throw RuleRefusal(rule: RuleRefusal.eventOpen, reason: "event \(entry.eventCode) is closed")
                     }
+                    let day = try HistoryDates.day(entry.enteredOn, field: "entered_on", competitionYear: competition.year, today: now)
                     let county = try EntryRules.check(entry, group: stored.event.group, registry: verified[index])
                     let (view, isNew) = try await entries.enter(entry, county: county, group: stored.event.group, year: competition.year,
                                                                 on: day, in: tx)

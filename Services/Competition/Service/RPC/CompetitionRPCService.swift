@@ -133,11 +133,13 @@ struct CompetitionRPCService: RPCService {
     }
 
     /// Locks the marks, ranks, and writes the awards in one transaction; then wakes the promoter.
+    /// The close's day (the caller's, or today) dates the awards and their promotions' certificates.
     private func closeEvent(_ lookup: EventLookup, _ context: ServerContext) async throws -> EventView {
-        let day = today().yyyymmdd
+        let now = today()
         let view = try await store.transaction(context.audit) { tx in
             let competition = try await competitions.require(lookup.competitionCode, in: tx)
             try CompetitionAccess.requireCounty(context.principal, county: competition.county, what: "competitions")
+            let day = try HistoryDates.day(lookup.closedOn, field: "closed_on", competitionYear: competition.year, today: now)
             guard let stored = try await competitions.lockEvent(lookup.competitionCode, lookup.eventCode, in: tx) else {
                 throw RPCError(.notFound, "no event \(lookup.eventCode) in competition \(lookup.competitionCode)")
             }

@@ -43,14 +43,28 @@ struct EntryRepository: Sendable {
             ON CONFLICT (year, person_index) DO NOTHING RETURNING county
             """, [StoreValue(year), .bytes(index), StoreValue(county), StoreValue(day)])
         if !first.isEmpty {
-            try await tx.nativeExecute("""
-                INSERT INTO participant_days (year, county, day, persons) VALUES (?, ?, ?, 1)
-                ON CONFLICT (year, county, day) DO UPDATE SET persons = participant_days.persons + 1
-                """, [StoreValue(year), StoreValue(county), StoreValue(day)])
+            try await addParticipants(1, year: year, county: county, day: day, in: tx)
+        } else if let later = try await tx.nativeRows("""
+            SELECT county, entered_on FROM participants WHERE year = ? AND person_index = ? AND entered_on > ?
+            """, [StoreValue(year), .bytes(index), StoreValue(day)]).first {
+            // A past entry recorded after a later-dated one (a backfill out of order): the person
+            // has taken part since the earlier day, still in the county they count in.
+            let counted = try later.int32("county")
+            try await tx.nativeExecute("UPDATE participants SET entered_on = ? WHERE year = ? AND person_index = ?",
+                                       [StoreValue(day), StoreValue(year), .bytes(index)])
+            try await addParticipants(-1, year: year, county: counted, day: try later.int32("entered_on"), in: tx)
+            try await addParticipants(1, year: year, county: counted, day: day, in: tx)
         }
         let stored = StoredEntry(id: id, number: number, event: entry.eventCode, nameSealed: nameSealed, idSealed: idSealed,
                                  school: group == .students ? entry.school : "", county: county)
         return (try view(stored, competition: entry.competitionCode, group: group), true)
+    }
+
+    private func addParticipants(_ persons: Int64, year: Int32, county: Int32, day: Int32, in tx: StoreTransaction) async throws {
+        try await tx.nativeExecute("""
+            INSERT INTO participant_days (year, county, day, persons) VALUES (?, ?, ?, ?)
+            ON CONFLICT (year, county, day) DO UPDATE SET persons = participant_days.persons + excluded.persons
+            """, [StoreValue(year), StoreValue(county), StoreValue(day), .integer(persons)])
     }
 
     /// Every entry of an event, by competitor number.

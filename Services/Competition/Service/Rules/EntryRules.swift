@@ -9,6 +9,8 @@ struct ValidatedEntry: Sendable {
     var name: String
     var school: String
     var county: Int32
+    /// yyyymmdd as given (0: today), checked against the competition's year once it is read.
+    var enteredOn: Int32
 }
 
 enum EntryRules {
@@ -27,7 +29,7 @@ enum EntryRules {
         guard !name.isEmpty else { throw RuleViolation(field: "name", reason: "is empty") }
         if request.county != 0 { try CountyScope.requireRecordCounty(request.county) }
         return ValidatedEntry(competitionCode: competition, eventCode: event, idNumber: idNumber, name: name,
-                              school: request.school.trimmingWhitespace, county: request.county)
+                              school: request.school.trimmingWhitespace, county: request.county, enteredOn: request.enteredOn)
     }
 
     /// The entry against its event's group and what the registry said of a worker; the county
