@@ -39,6 +39,9 @@ extension Messages {
         }
         public static let noHistory = Message(zh: "暂无历史数据", en: "no history yet")
         public static func chartLabel(_ indicator: String) -> Message { Message(zh: "\(indicator)走势", en: "\(indicator) over time") }
+        public static func chartPoint(_ date: String, _ value: String) -> Message { Message(zh: "\(date)：\(value)", en: "\(date): \(value)") }
+        public static func chartGap(_ date: String) -> Message { Message(zh: "\(date)：来源未答复", en: "\(date): a source did not answer") }
+        public static func chartDeadline(_ date: String) -> Message { Message(zh: "期限 \(date)", en: "deadline \(date)") }
         public static let byCounty = Message(zh: "分县（市、区）", en: "By county")
         public static let indicator = Message(zh: "指标", en: "indicator")
         public static let city = Message(zh: "全市", en: "city")

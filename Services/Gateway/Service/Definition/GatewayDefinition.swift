@@ -64,10 +64,15 @@ public enum GatewayDefinition: ServiceDefinition {
         // On loopback with the defaults when the config says nothing.
         let dashboard = options?.dashboard ?? DashboardOptions()
         if dashboard.enabled ?? true {
+            let planSeries = dashboard.seriesInterval.map { _ in LatestPlanSeries() }
             background.append(try DashboardServer(
                 options: dashboard, tls: settings.tls, engine: service.engine, history: history,
                 catalogue: catalogue, limits: settings.httpLimits, logger: environment.logger,
-                quality: clients[.registry].map { RegistryQualityReader(client: $0) }))
+                quality: clients[.registry].map { RegistryQualityReader(client: $0) }, planSeries: planSeries))
+            if let planSeries, let interval = dashboard.seriesInterval {
+                background.append(PlanSeriesRefresher(
+                    builder: PlanSeriesBuilder(engine: service.engine), latest: planSeries, interval: interval, logger: environment.logger))
+            }
         }
         return ServiceAssembly(
             services: [service],

@@ -9,6 +9,8 @@ import JCSkillsProtocol
 struct DashboardPage {
     let totals: Totals
     let series: [String: [IndicatorHistory.Point]]
+    /// The values as of the plan's dates; the wall-clock `series` is drawn until one exists.
+    var dated: PlanSeries? = nil
     var language: Language = .zh
     /// The request's query, to link to the page in the other language with the same token.
     var query: String = ""
@@ -78,6 +80,9 @@ struct DashboardPage {
     }
 
     private func chart(_ indicator: IndicatorValue) -> String {
+        if let points = dated?.byIndicator[indicator.key], !points.isEmpty {
+            return datedChart(indicator, points)
+        }
         let points = (series[indicator.key] ?? []).map { SVGChart.Point(atMs: $0.atMs, value: $0.value) }
         var baseline: SVGChart.Point?
         if indicator.hasTarget, indicator.baselineDate > 0, let date = CalendarDate(yyyymmdd: indicator.baselineDate) {
@@ -87,6 +92,19 @@ struct DashboardPage {
         let name = DashboardWords.indicatorName(indicator, in: language)
         return SVGChart(points: points, baseline: baseline, target: indicator.hasTarget ? indicator.target : nil, deadlineMs: deadline)
             .render(label: text(Messages.Dashboard.chartLabel(name)), empty: text(Messages.Dashboard.noHistory))
+    }
+
+    private func datedChart(_ indicator: IndicatorValue, _ points: [PlanSeries.Point]) -> String {
+        let name = DashboardWords.indicatorName(indicator, in: language)
+        let unit = indicator.unit
+        let words = DatedChart.Words(
+            label: text(Messages.Dashboard.chartLabel(name)),
+            point: { date, value in text(Messages.Dashboard.chartPoint(date, IndicatorValue.format(value, unit: unit))) },
+            gap: { text(Messages.Dashboard.chartGap($0)) },
+            target: indicator.hasTarget ? text(Messages.Dashboard.target(indicator.displayTarget)) : nil,
+            deadline: indicator.deadline > 0 ? text(Messages.Dashboard.chartDeadline(IndicatorValue.isoDate(indicator.deadline))) : nil)
+        return DatedChart(points: points, target: indicator.hasTarget ? indicator.target : nil, deadline: CalendarDate(yyyymmdd: indicator.deadline))
+            .render(words)
     }
 
     private func countyTable() -> String {
@@ -164,6 +182,8 @@ struct DashboardPage {
     .reason{font-size:.85rem;color:#757575}
     .chart{width:100%;height:120px}.chart .series{fill:none;stroke:#1565c0;stroke-width:2}
     .chart .target{stroke:#c62828;stroke-dasharray:4 3}.chart circle{fill:#1565c0}
+    .chart.dated{height:140px}.chart .deadline{stroke:#757575;stroke-dasharray:2 3}.chart .axis{stroke:#c5cbd3}
+    .chart .gap{fill:#9e9e9e}.chart text{font-size:9px;fill:#555}
     table{border-collapse:collapse;margin-top:1rem;background:#fff}th,td{padding:.35rem .6rem;border-bottom:1px solid #e4e7eb;text-align:right}
     td.met{color:#2f7d32}td.behind{color:#c62828}
     .plan{margin:.5rem 0;padding:.4rem .6rem;background:#f3f5f8;border-radius:6px;font-size:.85rem}

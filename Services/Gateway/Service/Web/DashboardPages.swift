@@ -33,6 +33,8 @@ struct DashboardPages: Sendable {
     let token: String?
     /// The `/quality` page, where the gateway has a registry to ask (QualityRoute.swift).
     var quality: QualityRoute? = nil
+    /// The dated series the charts draw once the refresher has built one (PlanSeriesRefresher.swift).
+    var planSeries: LatestPlanSeries? = nil
 
     func respond(to request: DashboardRequest) async -> DashboardResponse {
         let parts = request.uri.split(separator: "?", maxSplits: 1)
@@ -53,7 +55,7 @@ struct DashboardPages: Sendable {
             for indicator in totals.scope.indicators {
                 series[indicator.key] = (try? await history.series(indicator.key)) ?? []
             }
-            let html = DashboardPage(totals: totals, series: series, language: language, query: query).render()
+            let html = DashboardPage(totals: totals, series: series, dated: planSeries?.current, language: language, query: query).render()
             return DashboardResponse(status: .ok, contentType: "text/html; charset=utf-8", body: Array(html.utf8))
         } catch {
             return .text(.serviceUnavailable, say(Messages.Dashboard.totalsFailed("\(error)")))

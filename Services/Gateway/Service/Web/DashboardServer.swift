@@ -23,7 +23,7 @@ struct DashboardServer: Service {
 
     init(options: DashboardOptions, tls: TLSFiles, engine: TotalsEngine, history: IndicatorHistory,
          catalogue: IndicatorCatalogue, limits: HTTPServerLimits = HTTPServerLimits(), logger: Logger,
-         quality: RegistryQualityReader? = nil) throws {
+         quality: RegistryQualityReader? = nil, planSeries: LatestPlanSeries? = nil) throws {
         self.address = try options.endpoint()
         self.tls = try tls.makeDashboardTLSConfiguration()
         // Hummingbird builds its context when the server starts; a bad file fails the gateway's
@@ -31,6 +31,7 @@ struct DashboardServer: Service {
         _ = try NIOSSLContext(configuration: self.tls)
         var pages = DashboardPages(engine: engine, history: history, token: options.token)
         pages.quality = quality.map { QualityRoute(reader: $0) }
+        pages.planSeries = planSeries
         self.pages = pages
         self.limits = limits
         self.logger = logger
