@@ -90,7 +90,7 @@ var targets: [Target] = [
     ),
     .target(
         name: "JCSkillsServiceKit",
-        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore"] + nio("NIOCore", "NIOSSL", "NIOHTTP1") + [
+        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore", "JCSkillsMessages"] + nio("NIOCore", "NIOSSL", "NIOHTTP1") + [
             logging, lifecycle,
             // The HTTP ports (metrics, the gateway's dashboard): Hummingbird, with our limits.
             .product(name: "Hummingbird", package: "hummingbird"),

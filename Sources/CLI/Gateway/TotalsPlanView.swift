@@ -1,5 +1,6 @@
 import JCSkillsMessages
 import JCSkillsProtocol
+import JCSkillsServiceKit
 
 /// `jcskills totals --plan`: the planning aid in detail, one table per scope (the city, then
 /// each county when asked for all), one row per planned indicator.

@@ -1,6 +1,7 @@
 import Foundation
 import JCSkillsMessages
 import JCSkillsProtocol
+import JCSkillsServiceKit
 
 /// The terminal table of `jcskills totals`: one line per indicator with a progress bar, the
 /// status in colour on a terminal, the pace needed against the current pace, and a county

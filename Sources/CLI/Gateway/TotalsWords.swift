@@ -1,36 +1,6 @@
 import JCSkillsMessages
 import JCSkillsProtocol
 
-/// The catalogue's words for what the gateway answers: a status, a plan's verdict and rates.
-/// The protocol's own `description`s stay as they are, for logs and JSON.
-extension IndicatorStatus {
-    var message: Message {
-        switch self {
-        case .met: Messages.Totals.met
-        case .onTrack: Messages.Totals.onTrack
-        case .behind: Messages.Totals.behind
-        case .noTarget: Messages.Totals.noTarget
-        case .unavailable: Messages.Totals.unavailable
-        default: Messages.Totals.unknownStatus(rawValue)
-        }
-    }
-}
-
-extension PlanVerdict {
-    var message: Message {
-        switch self {
-        case .met: return Messages.Totals.alreadyMet
-        case .deadlinePassed: return Messages.Totals.deadlinePassed
-        case .rateUnknown: return Messages.Totals.rateUnknown
-        case .onCourse: return Messages.Totals.onCourse
-        case .tooSlow(let times):
-            let tenths = Int((times * 10).rounded())
-            return Messages.Totals.tooSlow(times: "\(tenths / 10).\(tenths % 10)")
-        case .notMoving: return Messages.Totals.notMoving
-        }
-    }
-}
-
 extension IndicatorValue {
     /// The needed change per month as a bare signed number; a dash after the deadline.
     var neededText: String {

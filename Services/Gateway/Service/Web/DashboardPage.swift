@@ -1,6 +1,7 @@
 import Foundation
 import JCSkillsMessages
 import JCSkillsProtocol
+import JCSkillsServiceKit
 
 /// The dashboard's one page: the city's indicators as progress bars against target and
 /// deadline with the planning aid beside each, a table per county, and a chart per indicator,
@@ -62,7 +63,7 @@ struct DashboardPage {
             }
         } else {
             html += "<p class=\"value\" data-key=\"\(Self.escape(indicator.key))\">\(indicator.displayValue)</p>"
-            let statusWord = "<span class=\"status\">\(text(DashboardWords.status(indicator.status)))</span>"
+            let statusWord = "<span class=\"status\">\(text(indicator.status.message))</span>"
             if indicator.hasTarget {
                 let percent = Int(min(100, max(0, indicator.progress * 100)))
                 html += "<div class=\"bar\" title=\"\(text(Messages.Dashboard.progressTitle(percent: percent)))\"><span style=\"width:\(percent)%\"></span></div>"

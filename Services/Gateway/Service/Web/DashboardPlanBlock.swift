@@ -1,5 +1,6 @@
 import JCSkillsMessages
 import JCSkillsProtocol
+import JCSkillsServiceKit
 
 /// The planning aid beside an indicator on the dashboard (docs/NUMBERS.md, "Planning aid"):
 /// the pace needed, the pace of the last 90 days, the month the target falls at that pace,
@@ -21,7 +22,7 @@ struct DashboardPlanBlock {
         let list = items.map { "<li>\(DashboardPage.escape($0))</li>" }.joined()
         return "<div class=\"plan \(Self.verdictClass(verdict))\" data-plan=\"\(DashboardPage.escape(indicator.key))\">"
             + "<h3>\(Messages.Dashboard.plan.text(in: language))</h3><ul>\(list)</ul>"
-            + "<p class=\"verdict\">\(DashboardPage.escape(DashboardWords.verdict(verdict).text(in: language)))</p></div>"
+            + "<p class=\"verdict\">\(DashboardPage.escape(verdict.message.text(in: language)))</p></div>"
     }
 
     /// One line for a county cell's tooltip: needed and current pace.
