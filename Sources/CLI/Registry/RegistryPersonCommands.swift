@@ -128,10 +128,7 @@ extension RegistryCommand {
 
         func run() async throws {
             let request = try update()
-            let view = try await target.call(attempts: IdempotencyOptions.attempts) { client in
-                try await client.unary(RegistryService.updatePerson, request, options: idempotency.callOptions())
-            }
-            print(json ? TrainingJSON.render(RegistryPersonJSON.person(view)) : Messages.Registry.didUpdate.text() + " " + RegistryPersonJSON.line(view))
+            try await target.changePerson(RegistryService.updatePerson, request, idempotency: idempotency, json: json, done: Messages.Registry.didUpdate)
         }
     }
 
@@ -157,10 +154,7 @@ extension RegistryCommand {
                 throw error.refusal
             }
             change.reason = reason
-            let view = try await target.call(attempts: IdempotencyOptions.attempts) { client in
-                try await client.unary(RegistryService.changeStatus, change, options: idempotency.callOptions())
-            }
-            print(json ? TrainingJSON.render(RegistryPersonJSON.person(view)) : Messages.Registry.didMove.text() + " " + RegistryPersonJSON.line(view))
+            try await target.changePerson(RegistryService.changeStatus, change, idempotency: idempotency, json: json, done: Messages.Registry.didMove)
         }
     }
 
@@ -195,10 +189,7 @@ extension RegistryCommand {
                     throw error.refusal
                 }
             }
-            let view = try await target.call(attempts: IdempotencyOptions.attempts) { client in
-                try await client.unary(RegistryService.changeStatus, change, options: idempotency.callOptions())
-            }
-            print(json ? TrainingJSON.render(RegistryPersonJSON.person(view)) : Messages.Registry.didChange.text() + " " + RegistryPersonJSON.line(view))
+            try await target.changePerson(RegistryService.changeStatus, change, idempotency: idempotency, json: json, done: Messages.Registry.didChange)
         }
     }
 
@@ -321,4 +312,16 @@ extension RowFailure {
     /// A flag's value the client cannot read, refused in one line naming its field as the
     /// service names it (`category: 'x' is not one of …`), before anything is sent.
     var refusal: CLIError { CLIError("\(column): \(reason)") }
+}
+
+extension RegistryCommand.Target {
+    /// One write that answers the person as it now stands (update, move, leave): sent under the
+    /// invocation's idempotency key with its retries, then printed as JSON or as `done` and one line.
+    func changePerson<Request: WireMessage>(_ method: Method<Request, PersonView>, _ request: Request, idempotency: IdempotencyOptions,
+                                            json: Bool, done: Message) async throws {
+        let view = try await call(attempts: IdempotencyOptions.attempts) { client in
+            try await client.unary(method, request, options: idempotency.callOptions())
+        }
+        print(json ? TrainingJSON.render(RegistryPersonJSON.person(view)) : done.text() + " " + RegistryPersonJSON.line(view))
+    }
 }
