@@ -16,9 +16,9 @@ struct PlanningAid: Equatable {
 
     var deadlinePassed: Bool { neededPerMonth == nil }
 
-    /// A month as the average Gregorian month (365.2425 / 12 days rounded to 30.4375, the
-    /// Julian average): one number for every month, so a rate does not change with the month's
-    /// length, and the needed rate to a deadline falls smoothly day by day.
+    /// A month as 365.25 / 12 = 30.4375 days (the Julian year's average month, within two
+    /// minutes of the Gregorian one): one number for every month, so a rate does not change with
+    /// the month's length, and the needed rate to a deadline falls smoothly day by day.
     static let daysPerMonth = 30.4375
     /// The current rate's window: long enough that one busy week does not swing it, short
     /// enough to show a change of pace within a quarter.
