@@ -1,6 +1,6 @@
 """Typed messages, enums and service clients generated from the contract.
 
-Source: jcskills/contracts.py + Protocol/contracts.json (sha256 2d8e5297a4fc974e).
+Source: jcskills/contracts.py + Protocol/contracts.json (sha256 d05b22c95d5c819f).
 Do not edit: run `python3 clients/python/generate.py` (and `--check` in CI).
 """
 
@@ -560,6 +560,7 @@ class EnrolmentBatch:
 class EnrolmentRequest:
     course_code: str = ""
     id_number: str = ""
+    enrolled_on: int = 0
 
 
 @dataclass
@@ -567,6 +568,7 @@ class EnrolmentRow:
     line: int = 0
     course_code: str = ""
     id_number: str = ""
+    enrolled_on: int = 0
 
 
 @dataclass
@@ -2432,7 +2434,12 @@ CONTRACT: dict[str, Any] = {'enums': {'CertificateKind': {'values': [{'name': 'u
                                                'label': 'singular',
                                                'name': 'id_number',
                                                'number': 2,
-                                               'type': 'string'}],
+                                               'type': 'string'},
+                                              {'default': None,
+                                               'label': 'singular',
+                                               'name': 'enrolled_on',
+                                               'number': 3,
+                                               'type': 'int32'}],
                                    'reserved': []},
               'EnrolmentRow': {'fields': [{'default': None,
                                            'label': 'singular',
@@ -2448,7 +2455,12 @@ CONTRACT: dict[str, Any] = {'enums': {'CertificateKind': {'values': [{'name': 'u
                                            'label': 'singular',
                                            'name': 'id_number',
                                            'number': 3,
-                                           'type': 'string'}],
+                                           'type': 'string'},
+                                          {'default': None,
+                                           'label': 'singular',
+                                           'name': 'enrolled_on',
+                                           'number': 4,
+                                           'type': 'int32'}],
                                'reserved': []},
               'EnrolmentView': {'fields': [{'default': None,
                                             'label': 'singular',

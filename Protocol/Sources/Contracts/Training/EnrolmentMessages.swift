@@ -3,14 +3,20 @@
 public struct EnrolmentRequest: WireMessage, Hashable {
     public var courseCode: String = ""
     public var idNumber: String = ""
+    /// `yyyymmdd`: the day the person enrolled, as the provider's records have it (a history
+    /// recorded later); 0 is today. Not after today or the course's last day, and at most a
+    /// year before its first.
+    public var enrolledOn: Int32 = 0
     public init() {}
-    public init(courseCode: String, idNumber: String) {
+    public init(courseCode: String, idNumber: String, enrolledOn: Int32 = 0) {
         self.courseCode = courseCode
         self.idNumber = idNumber
+        self.enrolledOn = enrolledOn
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "courseCode", &courseCode)
         try v.field(2, "idNumber", &idNumber)
+        try v.field(3, "enrolledOn", &enrolledOn)
     }
 }
 
@@ -43,16 +49,20 @@ public struct EnrolmentRow: WireMessage, Hashable {
     public var line: UInt32 = 0
     public var courseCode: String = ""
     public var idNumber: String = ""
+    /// As ``EnrolmentRequest/enrolledOn``: 0 is today.
+    public var enrolledOn: Int32 = 0
     public init() {}
-    public init(line: UInt32, courseCode: String, idNumber: String) {
+    public init(line: UInt32, courseCode: String, idNumber: String, enrolledOn: Int32 = 0) {
         self.line = line
         self.courseCode = courseCode
         self.idNumber = idNumber
+        self.enrolledOn = enrolledOn
     }
     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "line", &line)
         try v.field(2, "courseCode", &courseCode)
         try v.field(3, "idNumber", &idNumber)
+        try v.field(4, "enrolledOn", &enrolledOn)
     }
 }
 

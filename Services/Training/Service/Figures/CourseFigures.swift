@@ -15,6 +15,14 @@ struct EnrolmentFigures: Equatable {
     var employedOn: Int32?
     var certificateIssuedOn: Int32?
 
+    /// What `result` makes of the enrolment: completed on its day, passed or not, employed
+    /// from the job's first day when it records a job.
+    mutating func count(_ result: TrainingResult) {
+        completedOn = result.completedOn
+        passed = result.passed
+        employedOn = !result.employerCreditCode.isEmpty || result.selfEmployed ? result.employedOn : nil
+    }
+
     /// Day → the six counts, +1 each where this enrolment counts.
     var parts: [Int32: CourseFigures.Counts] {
         var parts: [Int32: CourseFigures.Counts] = [:]
@@ -96,18 +104,10 @@ struct CourseFigures: Sendable {
     /// Moves `course`'s figures from what an enrolment counted for (`old`) to what it counts
     /// for now (`new`).
     func change(course: String, from old: EnrolmentFigures?, to new: EnrolmentFigures?, in tx: StoreTransaction) async throws {
-        var days = old?.parts.mapValues { -$0 } ?? [:]
-        for (day, counts) in new?.parts ?? [:] { days[day] = (days[day] ?? .zero) + counts }
-        try await add(days.filter { $0.value != .zero }, to: course, in: tx)
-    }
-
-    /// Adds per-day counts to a course and to its programme's figures (``ProgrammeScope``), one
-    /// statement each for all the days.
-    func add(_ days: [Int32: Counts], to course: String, in tx: StoreTransaction) async throws {
-        guard !days.isEmpty else { return }
-        try await Self.upsert(days, into: "course_figures", keys: ["course_code"], [.text(course)], in: tx)
         guard let scope = try await ProgrammeScope.of(course: course, in: tx) else { return }
-        try await Self.upsert(days, into: "programme_figures", keys: ProgrammeScope.columns, scope.values, in: tx)
+        var deltas = FigureDeltas()
+        deltas.change(course: course, scope: scope, from: old, to: new)
+        try await write(deltas, in: tx)
     }
 
     /// Moves a course's figures of every day from the programme, county and year it counted in
@@ -124,19 +124,7 @@ struct CourseFigures: Sendable {
         }
     }
 
-    /// Adds `days` to the rows of `table` under `key`, creating those that do not exist.
-    private static func upsert(_ days: [Int32: Counts], into table: String, keys: [String], _ key: [StoreValue],
-                               in tx: StoreTransaction) async throws {
-        var values: [StoreValue] = []
-        for (day, c) in days.sorted(by: { $0.key < $1.key }) {
-            values += key + [.init(day), .integer(c.enrolled), .integer(c.completed), .integer(c.passed),
-                             .integer(c.employed), .integer(c.certified), .integer(c.passedCertified)]
-        }
-        try await tx.nativeInsert(into: table, columns: keys + ["day"] + countColumns, values: values,
-                                  suffix: addingOnConflict(table: table, keys: keys))
-    }
-
-    private static func addingOnConflict(table: String, keys: [String]) -> String {
+    static func addingOnConflict(table: String, keys: [String]) -> String {
         "ON CONFLICT (\((keys + ["day"]).joined(separator: ", "))) DO UPDATE SET "
             + countColumns.map { "\($0) = \(table).\($0) + excluded.\($0)" }.joined(separator: ", ")
     }

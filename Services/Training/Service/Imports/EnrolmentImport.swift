@@ -45,16 +45,15 @@ struct EnrolmentImport: Sendable {
     private func enrol(_ rows: [(row: EnrolmentRow, idNumber: String)], _ people: [PersonVerification],
                        _ context: ServerContext) async throws -> (enrolled: Int, already: Int, refused: [RowError]) {
         let principal = context.principal
-        let day = today().yyyymmdd
+        let today = today()
         return try await store.transaction(context.audit) { tx in
             var refused: [RowError] = []
             var candidates: [EnrolmentRepository.Candidate] = []
             var lines: [UInt32] = []
-            var known: [String: Course?] = [:]
+            let known = try await courses.find(Set(rows.map { $0.row.courseCode.trimmingWhitespace }), in: tx)
             for ((row, idNumber), person) in zip(rows, people) {
                 let code = row.courseCode.trimmingWhitespace
-                if known[code] == nil { known[code] = .some(try await courses.find(code, in: tx)?.course) }
-                guard let course = known[code] ?? nil else {
+                guard let course = known[code] else {
                     refused.append(RowError(line: row.line, column: "course_code", reason: "no course with code \(code)"))
                     continue
                 }
@@ -63,17 +62,22 @@ struct EnrolmentImport: Sendable {
                                             reason: "\(principal.identity) may enrol only in courses of county \(own)"))
                     continue
                 }
+                let day: Int32
                 do {
+                    day = try EnrolmentRules.day(row.enrolledOn, course: course, today: today)
                     try EnrolmentRules.check(person, for: course)
+                } catch let violation as RuleViolation {
+                    refused.append(RowError(line: row.line, column: violation.field, reason: violation.reason))
+                    continue
                 } catch let refusal as RuleRefusal {
                     refused.append(Self.rowError(row.line, refusal))
                     continue
                 }
-                candidates.append(EnrolmentRepository.Candidate(idNumber: idNumber, person: person, course: course))
+                candidates.append(EnrolmentRepository.Candidate(idNumber: idNumber, person: person, course: course, day: day))
                 lines.append(row.line)
             }
             var enrolled = 0, already = 0
-            for (line, outcome) in zip(lines, try await enrolments.enrol(candidates, on: day, in: tx)) {
+            for (line, outcome) in zip(lines, try await enrolments.enrol(candidates, in: tx)) {
                 switch outcome {
                 case .enrolled: enrolled += 1
                 case .already: already += 1

@@ -5,7 +5,8 @@ import JCSkillsStore
 
 /// `ImportResults` (a provider's result file): a transaction per message; each row is recorded,
 /// counted as unchanged (the same result again: uploading a file twice changes nothing), or
-/// rejected with its line, column and reason.
+/// rejected with its line, column and reason. The message's enrolments are read, and its
+/// results written, a few statements for all its rows (``ResultRepository/record(_:targets:in:)``).
 struct ResultImport: Sendable {
     let store: Store
     let results: ResultRepository
@@ -17,30 +18,30 @@ struct ResultImport: Sendable {
             for try await batch in batches {
                 summary.received += UInt64(batch.rows.count)
                 let (recorded, unchanged, errors) = try await store.transaction(context.audit) { tx in
-                    var recorded = 0, unchanged = 0
                     var errors: [RowError] = []
-                    var courses: [String: Course] = [:]
+                    var checked: [TrainingResult] = []
+                    var targets = try await results.targets(Set(batch.rows.map { $0.result.enrolmentNumber.trimmingWhitespace }), in: tx)
                     for row in batch.rows {
-                        var result = row.result
-                        result.enrolmentNumber = result.enrolmentNumber.trimmingWhitespace
-                        guard let (course, county) = try await results.enrolment(result.enrolmentNumber, known: &courses, in: tx) else {
-                            errors.append(RowError(line: row.line, column: "enrolment_number", reason: "no enrolment numbered \(result.enrolmentNumber)"))
+                        let number = row.result.enrolmentNumber.trimmingWhitespace
+                        guard let course = targets[number]?.course else {
+                            errors.append(RowError(line: row.line, column: "enrolment_number", reason: "no enrolment numbered \(number)"))
                             continue
                         }
-                        if let own = principal.county, own != String(county) {
+                        if let own = principal.county, own != String(course.county) {
                             errors.append(RowError(line: row.line, column: "enrolment_number",
                                                    reason: "\(principal.identity) may report results only of courses of county \(own)"))
                             continue
                         }
                         do {
-                            let changed = try await results.record(try ResultRules.validate(result, course: course), course: course, in: tx)
-                            if changed { recorded += 1 } else { unchanged += 1 }
+                            checked.append(try ResultRules.validate(row.result, course: course))
                         } catch let violation as RuleViolation {
                             errors.append(RowError(line: row.line, column: violation.field, reason: violation.reason))
                         }
                     }
-                    try await tx.audit(entity: "result", id: nil, detail: "imported \(recorded) results, \(unchanged) unchanged")
-                    return (recorded, unchanged, errors)
+                    let changes = try await results.record(checked, targets: &targets, in: tx)
+                    let recorded = changes.filter { $0 }.count
+                    try await tx.audit(entity: "result", id: nil, detail: "imported \(recorded) results, \(changes.count - recorded) unchanged")
+                    return (recorded, changes.count - recorded, errors)
                 }
                 summary.accepted += UInt64(recorded)
                 summary.alreadyRegistered += UInt64(unchanged)

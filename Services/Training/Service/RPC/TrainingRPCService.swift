@@ -134,11 +134,12 @@ struct TrainingRPCService: RPCService {
         var request = request
         request.enrolmentNumber = request.enrolmentNumber.trimmingWhitespace
         return try await store.transaction(context.audit) { tx in
-            guard let (course, county) = try await results.enrolment(request.enrolmentNumber, in: tx) else {
+            var targets = try await results.targets([request.enrolmentNumber], in: tx)
+            guard let course = targets[request.enrolmentNumber]?.course else {
                 throw RPCError(.notFound, "no enrolment numbered \(request.enrolmentNumber)")
             }
-            try TrainingAccess.requireCounty(context.principal, county: county)
-            let changed = try await results.record(try ResultRules.validate(request, course: course), course: course, in: tx)
+            try TrainingAccess.requireCounty(context.principal, county: course.county)
+            let changed = try await results.record([try ResultRules.validate(request, course: course)], targets: &targets, in: tx)[0]
             try await tx.audit(entity: "result", id: request.enrolmentNumber, detail: changed ? nil : "unchanged")
             return try await results.view(of: request.enrolmentNumber, course: course.code, in: tx)
         }
@@ -169,12 +170,12 @@ struct TrainingRPCService: RPCService {
         let code = request.courseCode.trimmingWhitespace
         let course = try await store.query { db in try await courses.require(code, in: db) }.course
         try TrainingAccess.requireCounty(context.principal, county: course.county)
+        let day = try EnrolmentRules.day(request.enrolledOn, course: course, today: today())
         let person = try await registry.verify(idNumber: idNumber, timeout: context.timeRemaining)
         try EnrolmentRules.check(person, for: course)
-        let day = today().yyyymmdd
         // A retried enrolment returns the first answer and never takes two places.
         return try await store.write(request, idempotencyKey: context.idempotencyKey, context: context.audit) { tx in
-            try await enrolments.enrol(idNumber: idNumber, verified: person, in: course, on: day, in: tx)
+            try await enrolments.enrol(EnrolmentRepository.Candidate(idNumber: idNumber, person: person, course: course, day: day), in: tx)
         }
     }
 }

@@ -36,6 +36,22 @@ struct CourseRepository: Sendable {
         try await db.raw("SELECT details, enrolled FROM courses WHERE code = \(bind: code)").first().map(Self.view)
     }
 
+    /// The courses of `codes` that exist, read together (an import's message names many).
+    func find(_ codes: Set<String>, in db: any SQLDatabase) async throws -> [String: Course] {
+        var found: [String: Course] = [:]
+        let sorted = codes.sorted()
+        var start = 0
+        while start < sorted.count {
+            let chunk = Array(sorted[start..<min(start + 1_000, sorted.count)])
+            for row in try await db.nativeRows("SELECT details FROM courses WHERE code IN \(placeholderList(chunk.count))", chunk.map(StoreValue.text)) {
+                let course = try Course(wireBytes: Array(try row.data("details")))
+                found[course.code] = course
+            }
+            start += chunk.count
+        }
+        return found
+    }
+
     func require(_ code: String, in db: any SQLDatabase) async throws -> CourseView {
         guard let view = try await find(code, in: db) else { throw RPCError(.notFound, "no course with code \(code)") }
         return view
@@ -50,23 +66,43 @@ struct CourseRepository: Sendable {
         return try await db.raw(query).all().map(Self.view)
     }
 
-    /// The places left in each of `codes`, the courses' rows locked until the transaction ends
-    /// (an UPDATE that changes nothing: PostgreSQL's row lock, portably), so that two
-    /// enrolments never take the last place twice.
-    func lockPlaces(_ codes: [String], in tx: StoreTransaction) async throws -> [String: Int64] {
-        guard !codes.isEmpty else { return [:] }
-        var left: [String: Int64] = [:]
-        for row in try await tx.nativeRows("""
-            UPDATE courses SET enrolled = enrolled WHERE code IN \(placeholderList(codes.count)) RETURNING code, capacity, enrolled
-            """, codes.map(StoreValue.text)) {
-            left[try row.string("code")] = try row.int64("capacity") - row.int64("enrolled")
-        }
-        return left
+    /// What an enrolment needs of a course as it is under lock: the places left and the scope
+    /// its figures count in.
+    struct Locked {
+        var placesLeft: Int64
+        var scope: ProgrammeScope
     }
 
-    /// Counts `count` more enrolled in `code` (within the places ``lockPlaces(_:in:)`` found).
-    func addEnrolled(_ count: Int64, to code: String, in tx: StoreTransaction) async throws {
-        try await tx.nativeExecute("UPDATE courses SET enrolled = enrolled + ? WHERE code = ?", [.integer(count), .text(code)])
+    /// Each of `codes` with its places left, the courses' rows locked until the transaction
+    /// ends (an UPDATE that changes nothing: PostgreSQL's row lock, portably), so that two
+    /// enrolments never take the last place twice, and their scope read under the same lock.
+    func lock(_ codes: [String], in tx: StoreTransaction) async throws -> [String: Locked] {
+        guard !codes.isEmpty else { return [:] }
+        var locked: [String: Locked] = [:]
+        for row in try await tx.nativeRows("""
+            UPDATE courses SET enrolled = enrolled WHERE code IN \(placeholderList(codes.count))
+            RETURNING code, capacity, enrolled, programme, county, starts_on
+            """, codes.map(StoreValue.text)) {
+            locked[try row.string("code")] = Locked(
+                placesLeft: try row.int64("capacity") - row.int64("enrolled"),
+                scope: ProgrammeScope(programme: try row.int32("programme"), county: try row.int32("county"), year: try row.int32("starts_on") / 10_000))
+        }
+        return locked
+    }
+
+    /// Counts more enrolled in each course (within the places ``lock(_:in:)`` found), in one
+    /// statement however many courses a class list names.
+    func addEnrolled(_ counts: [String: Int64], in tx: StoreTransaction) async throws {
+        let sorted = counts.sorted { $0.key < $1.key }
+        var start = 0
+        while start < sorted.count {
+            let chunk = sorted[start..<min(start + 1_000, sorted.count)]
+            try await tx.nativeExecute("""
+                UPDATE courses SET enrolled = enrolled + CASE code \(String(repeating: "WHEN ? THEN CAST(? AS BIGINT) ", count: chunk.count))END
+                WHERE code IN \(placeholderList(chunk.count))
+                """, chunk.flatMap { [StoreValue.text($0.key), .integer($0.value)] } + chunk.map { .text($0.key) })
+            start += chunk.count
+        }
     }
 
     private static func view(_ row: any SQLRow) throws -> CourseView {

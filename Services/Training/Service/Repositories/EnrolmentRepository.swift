@@ -35,11 +35,13 @@ struct EnrolmentRepository: Sendable {
                 try personal.open(try row.decode(column: "id_sealed", as: Data.self), as: .idNumber))
     }
 
-    /// A person to enrol, as the registry confirmed them, and the course.
+    /// A person to enrol, as the registry confirmed them, the course, and the day the
+    /// enrolment counts from (``EnrolmentRules/day(_:course:today:)``).
     struct Candidate {
         var idNumber: String
         var person: PersonVerification
         var course: Course
+        var day: Int32
     }
 
     /// What became of a candidate.
@@ -50,11 +52,11 @@ struct EnrolmentRepository: Sendable {
         case refused(RuleRefusal)
     }
 
-    /// Enrols one person (``enrol(_:on:in:)`` with one candidate): ALREADY_EXISTS with the
+    /// Enrols one person (``enrol(_:in:)`` with one candidate): ALREADY_EXISTS with the
     /// enrolment's number when they are in the course, the refusal naming its rule otherwise.
-    func enrol(idNumber: String, verified person: PersonVerification, in course: Course, on day: Int32,
-               in tx: StoreTransaction) async throws -> EnrolmentView {
-        switch try await enrol([Candidate(idNumber: idNumber, person: person, course: course)], on: day, in: tx)[0] {
+    func enrol(_ candidate: Candidate, in tx: StoreTransaction) async throws -> EnrolmentView {
+        let (person, course) = (candidate.person, candidate.course)
+        switch try await enrol([candidate], in: tx)[0] {
         case .enrolled(let view):
             try await tx.audit(entity: "enrolment", id: view.number, detail: "course \(course.code), card \(person.cardNumber)")
             return view
@@ -69,9 +71,10 @@ struct EnrolmentRepository: Sendable {
     /// Enrols the candidates in order, in the caller's transaction, by the rules that need the
     /// stored enrolments — not twice in a course, no overlapping courses, the yearly cap on
     /// subsidised courses, the capacity — each candidate also seeing the ones before it. A few
-    /// statements for the whole list: the persons' enrolments read at once, the places taken
-    /// per course, the numbers drawn together, the rows inserted together.
-    func enrol(_ candidates: [Candidate], on day: Int32, in tx: StoreTransaction) async throws -> [Outcome] {
+    /// statements for the whole list, however many courses it names: the persons' enrolments
+    /// read at once, the places locked together, the numbers drawn together, the rows, the
+    /// places taken and the figures written together.
+    func enrol(_ candidates: [Candidate], in tx: StoreTransaction) async throws -> [Outcome] {
         guard !candidates.isEmpty else { return [] }
         let indexes = candidates.map { personal.blindIndex($0.idNumber, for: .idNumber) }
         // Claims the persons' rows first, in one order: on PostgreSQL concurrent enrolments of one
@@ -81,7 +84,8 @@ struct EnrolmentRepository: Sendable {
                                   values: persons.flatMap { [StoreValue.bytes($0), .integer(0)] },
                                   suffix: "ON CONFLICT (person_index) DO UPDATE SET enrolments = trainees.enrolments")
         var taken = try await enrolments(of: persons, in: tx)
-        var placesLeft = try await courses.lockPlaces(Array(Set(candidates.map(\.course.code))).sorted(), in: tx)
+        let locked = try await courses.lock(Array(Set(candidates.map(\.course.code))).sorted(), in: tx)
+        var placesLeft = locked.mapValues(\.placesLeft)
 
         // Each candidate's decision; `fresh` lists the candidates enrolled here, in order, whose
         // numbers are drawn together below.
@@ -131,6 +135,7 @@ struct EnrolmentRepository: Sendable {
                                                [.integer(Int64(fresh.count))]).first?.int64("next_value") ?? Int64(fresh.count)
             var values: [StoreValue] = []
             var perCourse: [String: Int64] = [:]
+            var deltas = FigureDeltas()
             for (k, i) in fresh.enumerated() {
                 let candidate = candidates[i]
                 let course = candidate.course
@@ -139,15 +144,15 @@ struct EnrolmentRepository: Sendable {
                 let groups = candidate.person.keyGroups.sorted { $0.rawValue < $1.rawValue }.map { String($0.rawValue) }.joined(separator: ";")
                 values += [.text(numbers[k]), .text(course.code), .bytes(indexes[i]), .bytes(personal.seal(candidate.idNumber, as: .idNumber)),
                            .text(candidate.person.cardNumber), .init(candidate.person.residenceCounty), .text(groups),
-                           .init(course.startsOn), .init(course.endsOn), .init(course.startsOn / 10_000), .init(course.subsidyPerTrainee > 0), .init(day)]
+                           .init(course.startsOn), .init(course.endsOn), .init(course.startsOn / 10_000), .init(course.subsidyPerTrainee > 0),
+                           .init(candidate.day)]
                 perCourse[course.code, default: 0] += 1
+                deltas.add(CourseFigures.Counts(enrolled: 1), course: course.code, scope: locked[course.code]?.scope ?? ProgrammeScope(course), day: candidate.day)
             }
             try await tx.nativeInsert(into: "enrolments", columns: ["number", "course_code", "person_index", "id_sealed", "card_number", "county",
                                                                     "key_groups", "starts_on", "ends_on", "year", "subsidised", "enrolled_on"], values: values)
-            for (code, count) in perCourse.sorted(by: { $0.key < $1.key }) {
-                try await courses.addEnrolled(count, to: code, in: tx)
-                try await figures.add([day: CourseFigures.Counts(enrolled: count)], to: code, in: tx)
-            }
+            try await courses.addEnrolled(perCourse, in: tx)
+            try await figures.write(deltas, in: tx)
         }
         // Outcomes in the candidates' order; a repeat within the list names the number its
         // first row was given.
@@ -165,7 +170,7 @@ struct EnrolmentRepository: Sendable {
                 view.cardNumber = candidate.person.cardNumber
                 view.county = candidate.person.residenceCounty
                 view.keyGroups = candidate.person.keyGroups.sorted { $0.rawValue < $1.rawValue }
-                view.enrolledOn = day
+                view.enrolledOn = candidate.day
                 return .enrolled(view)
             }
         }

@@ -12,57 +12,102 @@ struct ResultRepository: Sendable {
     let figures: CourseFigures
     let clock: @Sendable () -> Date
 
-    /// An enrolment's course and county, or nil when no enrolment has that number; `known`
-    /// keeps the courses already read (an import's rows share a few).
-    func enrolment(_ number: String, known: inout [String: Course], in db: any SQLDatabase) async throws -> (course: Course, county: Int32)? {
-        guard let code = try await db.nativeRows("SELECT course_code FROM enrolments WHERE number = ?", [.text(number)]).first?.string("course_code") else {
-            return nil
-        }
-        if let course = known[code] { return (course, course.county) }
-        let course = try await courses.require(code, in: db).course
-        known[code] = course
-        return (course, course.county)
+    /// An enrolment as a result finds it: its course as it is now, what the enrolment counts
+    /// for, and the result on record.
+    struct Target {
+        var course: Course
+        var figures: EnrolmentFigures
+        var stored: TrainingResult?
+        var completionNumber: String
     }
 
-    func enrolment(_ number: String, in db: any SQLDatabase) async throws -> (course: Course, county: Int32)? {
-        var known: [String: Course] = [:]
-        return try await enrolment(number, known: &known, in: db)
+    /// The enrolments of `numbers` that exist, read in two statements however many a result
+    /// file's message names (a statement per row made the plan's results slow).
+    func targets(_ numbers: Set<String>, in db: any SQLDatabase) async throws -> [String: Target] {
+        var found: [String: (code: String, figures: EnrolmentFigures, stored: TrainingResult?, completion: String)] = [:]
+        let sorted = numbers.sorted()
+        var start = 0
+        while start < sorted.count {
+            let chunk = Array(sorted[start..<min(start + 1_000, sorted.count)])
+            for row in try await db.nativeRows("""
+                SELECT e.number AS number, e.course_code AS course, e.enrolled_on AS enrolled_on, r.details AS details,
+                    r.completion_number AS completion_number, a.issued_on AS issued_on
+                FROM enrolments e LEFT JOIN results r ON r.enrolment_number = e.number
+                LEFT JOIN certificates_after a ON a.enrolment_number = e.number
+                WHERE e.number IN \(placeholderList(chunk.count))
+                """, chunk.map(StoreValue.text)) {
+                var figures = EnrolmentFigures(enrolledOn: try row.int32("enrolled_on"))
+                if case .null = try row.value("issued_on") {} else { figures.certificateIssuedOn = try row.int32("issued_on") }
+                var stored: TrainingResult?
+                if case .null = try row.value("details") {} else {
+                    let result = try TrainingResult(wireBytes: Array(try row.data("details")))
+                    figures.count(result)
+                    stored = result
+                }
+                found[try row.string("number")] = (try row.string("course"), figures, stored, stored == nil ? "" : try row.string("completion_number"))
+            }
+            start += chunk.count
+        }
+        let courses = try await courses.find(Set(found.values.map(\.code)), in: db)
+        return found.compactMapValues { entry in
+            courses[entry.code].map { Target(course: $0, figures: entry.figures, stored: entry.stored, completionNumber: entry.completion) }
+        }
     }
 
-    /// Records `result` (already checked against `course`); returns whether anything changed.
-    /// A pass gets a completion number, once: recorded again, it keeps it.
-    func record(_ result: TrainingResult, course: Course, in tx: StoreTransaction) async throws -> Bool {
-        let stored = try await tx.nativeRows("SELECT details, completion_number FROM results WHERE enrolment_number = ?",
-                                             [.text(result.enrolmentNumber)]).first
-        var number = try stored?.string("completion_number") ?? ""
-        if let stored, try TrainingResult(wireBytes: Array(try stored.data("details"))) == result { return false }
-        if result.passed, number.isEmpty {
-            let sequence = try await tx.nativeRows("UPDATE result_sequence SET next_value = next_value + 1 WHERE id = 1 RETURNING next_value")
-                .first?.int64("next_value") ?? 0
-            let digits = String(sequence)
-            number = "TC\(result.completedOn / 10_000)" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+    /// Records `results` in order, each already checked against its target's course (a
+    /// number missing from `targets` is skipped and unchanged); returns whether each changed
+    /// anything. The same result again changes nothing; a pass gets a completion number once,
+    /// and keeps it when recorded again. A few statements for the whole list: the numbers
+    /// drawn together, the rows written together (the last of a number's rows), the figures
+    /// moved together. `targets` is left as the results are now.
+    func record(_ results: [TrainingResult], targets: inout [String: Target], in tx: StoreTransaction) async throws -> [Bool] {
+        var changed: [Bool] = []
+        var written: [String: Int] = [:]
+        var needNumbers: [String] = []
+        for (i, result) in results.enumerated() {
+            guard var target = targets[result.enrolmentNumber], target.stored != result else {
+                changed.append(false)
+                continue
+            }
+            if result.passed, target.completionNumber.isEmpty, !needNumbers.contains(result.enrolmentNumber) {
+                needNumbers.append(result.enrolmentNumber)
+            }
+            target.stored = result
+            targets[result.enrolmentNumber] = target
+            written[result.enrolmentNumber] = i
+            changed.append(true)
         }
-        let before = try await figures.figures(of: result.enrolmentNumber, in: tx)
+        guard !written.isEmpty else { return changed }
+        if !needNumbers.isEmpty {
+            let last = try await tx.nativeRows("UPDATE result_sequence SET next_value = next_value + ? WHERE id = 1 RETURNING next_value",
+                                               [.integer(Int64(needNumbers.count))]).first?.int64("next_value") ?? Int64(needNumbers.count)
+            for (k, number) in needNumbers.enumerated() {
+                let digits = String(last - Int64(needNumbers.count) + 1 + Int64(k))
+                let year = targets[number]!.stored!.completedOn / 10_000
+                targets[number]!.completionNumber = "TC\(year)" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+            }
+        }
         let now = Int64(clock().timeIntervalSince1970 * 1000)
-        let employed = !result.employerCreditCode.isEmpty || result.selfEmployed
-        try await tx.nativeExecute("""
-            INSERT INTO results (enrolment_number, course_code, details, completed_on, passed, completion_number, employed, employed_on, updated_ms)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        var values: [StoreValue] = []
+        var deltas = FigureDeltas()
+        for number in written.keys.sorted() {
+            let target = targets[number]!, result = target.stored!
+            let employed = !result.employerCreditCode.isEmpty || result.selfEmployed
+            values += [.text(number), .text(target.course.code), .bytes(Data(result.wireBytes())), .init(result.completedOn), .init(result.passed),
+                       .text(target.completionNumber), .init(employed), .init(employed ? result.employedOn : 0), .integer(now)]
+            var after = target.figures
+            after.count(result)
+            deltas.change(course: target.course.code, scope: ProgrammeScope(target.course), from: target.figures, to: after)
+            targets[number]!.figures = after
+        }
+        try await tx.nativeInsert(into: "results", columns: ["enrolment_number", "course_code", "details", "completed_on", "passed",
+                                                             "completion_number", "employed", "employed_on", "updated_ms"], values: values, suffix: """
             ON CONFLICT (enrolment_number) DO UPDATE SET details = excluded.details, completed_on = excluded.completed_on,
                 passed = excluded.passed, completion_number = excluded.completion_number, employed = excluded.employed,
                 employed_on = excluded.employed_on, updated_ms = excluded.updated_ms
-            """, [.text(result.enrolmentNumber), .text(course.code), .bytes(Data(result.wireBytes())), .init(result.completedOn),
-                  .init(result.passed), .text(number), .init(employed), .init(employed ? result.employedOn : 0), .integer(now)])
-        // The enrolment's figures as they are now: its certificate (if any) unchanged, its
-        // result the one just written.
-        if let before {
-            var after = before.figures
-            after.completedOn = result.completedOn
-            after.passed = result.passed
-            after.employedOn = employed ? result.employedOn : nil
-            try await figures.change(course: before.course, from: before.figures, to: after, in: tx)
-        }
-        return true
+            """)
+        try await figures.write(deltas, in: tx)
+        return changed
     }
 
     /// Records the certificate the trainee obtained after the course (confirmed by the

@@ -27,6 +27,25 @@ enum EnrolmentRules {
         }
     }
 
+    /// The day an enrolment counts from (docs/NUMBERS.md, "Training on a date"): `given`
+    /// (yyyymmdd) as the provider's records have it, or today when 0. A given day is a date, not
+    /// after today, not after the course's last day (nobody joins a course that has ended) and
+    /// at most a year before its first; INVALID_ARGUMENT naming `enrolled_on` otherwise.
+    static func day(_ given: Int32, course: Course, today: CalendarDate) throws(RuleViolation) -> Int32 {
+        guard given != 0 else { return today.yyyymmdd }
+        guard let date = CalendarDate(yyyymmdd: given) else {
+            throw RuleViolation(field: "enrolled_on", reason: "\(given) is not a date (yyyymmdd)")
+        }
+        guard date <= today else { throw RuleViolation(field: "enrolled_on", reason: "\(date) is in the future (not after today, \(today))") }
+        guard given <= course.endsOn else {
+            throw RuleViolation(field: "enrolled_on", reason: "\(date) is after course \(course.code) ended (\(course.endsOn))")
+        }
+        if let starts = CalendarDate(yyyymmdd: course.startsOn), let earliest = starts.adding(days: -365), date < earliest {
+            throw RuleViolation(field: "enrolled_on", reason: "\(date) is more than a year before course \(course.code) starts (\(course.startsOn))")
+        }
+        return given
+    }
+
     /// What the registry said, against the course: an active card, and key-group membership
     /// for a key-group course.
     static func check(_ person: PersonVerification, for course: Course) throws(RuleRefusal) {
