@@ -50,6 +50,13 @@ struct PlanDemoPass {
         for sink in [personSink, certificateSink, enrolmentSink, resultSink, afterSink] { try sink.close() }
     }
 
+    /// The day a trainee enrolled: up to three weeks before the course starts, so that the
+    /// training of 2020 and 2021 counts on those years' dates.
+    static func enrolmentDay(_ course: Course, sequence: Int, seed: UInt64) -> CalendarDate {
+        var random = SplitMix64(seed: seed, stream: 74, index: UInt64(sequence))
+        return CalendarDate(yyyymmdd: course.startsOn)!.adding(days: -random.below(21))!
+    }
+
     mutating func add(_ person: DemoPerson) throws {
         try personSink.writeRecord(person.csvFields)
         guard person.defect == nil else { return }
@@ -64,7 +71,7 @@ struct PlanDemoPass {
         for index in planner.courses(for: person) {
             enrolments += 1
             let course = courses[index]
-            try enrolmentSink.writeRecord([course.code, person.idNumber])
+            try enrolmentSink.writeRecord([course.code, person.idNumber, Self.enrolmentDay(course, sequence: enrolments, seed: seed).description])
             guard let result = outcomes.result(sequence: enrolments, course: course) else { continue }
             try resultSink.writeRecord(TrainingResultGenerator.fields(result))
             results += 1

@@ -19,7 +19,9 @@ import JCSkillsProtocol
 ///   `subsidy_with_certificate` the higher tier for one who then obtains a certificate (0:
 ///   none; never below the standard); `labour_brand` a registered brand's code or empty.
 ///
-/// **enrolments.csv** (``EnrolmentColumn``): `course_code,id_number`
+/// **enrolments.csv** (``EnrolmentColumn``): `course_code,id_number,enrolled_on` — the day the
+/// person enrolled (yyyy-mm-dd, as the provider's records have it); empty, or a file without
+/// the column (``enrolmentOptionalColumns``), enrols today.
 ///
 /// **certificates_after.csv**: `enrolment_number,certificate_number` — a certificate the
 /// evaluation service holds, obtained by the trainee after the course (`jcskills training
@@ -74,6 +76,7 @@ public enum TrainingCSVFormat {
     public enum EnrolmentColumn: String, CaseIterable, Sendable {
         case courseCode = "course_code"
         case idNumber = "id_number"
+        case enrolledOn = "enrolled_on"
 
         public var index: Int { Self.ordered.firstIndex(of: self)! }
         private static let ordered = allCases
@@ -95,6 +98,8 @@ public enum TrainingCSVFormat {
     public static let brandHeader: [String] = BrandColumn.allCases.map(\.rawValue)
     public static let courseHeader: [String] = CourseColumn.allCases.map(\.rawValue)
     public static let enrolmentHeader: [String] = EnrolmentColumn.allCases.map(\.rawValue)
+    /// enrolments.csv's last column, `enrolled_on`, may be left out (files made before it).
+    public static let enrolmentOptionalColumns = 1
     public static let resultHeader: [String] = ResultColumn.allCases.map(\.rawValue)
     /// certificates_after.csv: a certificate obtained after the course, by enrolment.
     public static let certificateAfterHeader = ["enrolment_number", "certificate_number"]

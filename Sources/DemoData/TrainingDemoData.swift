@@ -112,7 +112,8 @@ public struct TrainingDemoData: DemoDataSet {
         try forEachEnrolment { person, course, _, result in
             summary.enrolments += 1
             trainees.insert(person.idNumber)
-            try enrolments.writeRecord([course.code, person.idNumber])
+            // No day: the small set is enrolled on the day it loads (scripts/check-demo-totals.py).
+            try enrolments.writeRecord([course.code, person.idNumber, ""])
             guard let result else { return }
             try results.writeRecord(TrainingResultGenerator.fields(result))
             summary.results += 1

@@ -41,7 +41,7 @@ struct CompetitionEnter: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let day = try CompetitionDay.parse(on)
+        let day = try DayOption.parse(on)
         if let file { return try await enterFile(file, on: day) }
         var request = EntryRequest()
         request.competitionCode = competition!

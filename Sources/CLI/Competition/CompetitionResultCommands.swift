@@ -23,7 +23,7 @@ struct CompetitionClose: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let day = try CompetitionDay.parse(on)
+        let day = try DayOption.parse(on)
         let views = try await target.call(attempts: 3) { client in
             var codes = event
             if all {

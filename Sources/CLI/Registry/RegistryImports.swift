@@ -10,6 +10,8 @@ import JCSkillsRPC
 struct CSVImport<Row: WireMessage, Batch: WireMessage>: Sendable {
     let label: String
     let header: [String]
+    /// How many of the header's last columns a file may leave out.
+    var optionalTrailing = 0
     let method: Method<Batch, ImportSummary>
     var duplicates: DuplicateRule? = nil
     let parse: @Sendable ([String], UInt32) throws(RowFailure) -> Row
@@ -17,7 +19,7 @@ struct CSVImport<Row: WireMessage, Batch: WireMessage>: Sendable {
 
     func run(file: String, encoding: CSVTextEncoding = .auto, client: RPCClient, batchSize: Int = 500) async throws -> ImportReport {
         try await CSVImporter.run(
-            path: file, header: header, label: label, encoding: encoding, client: client, method: method, batchSize: batchSize,
+            path: file, header: header, optionalTrailing: optionalTrailing, label: label, encoding: encoding, client: client, method: method, batchSize: batchSize,
             duplicates: duplicates, parse: parse, batch: batch)
     }
 }

@@ -15,13 +15,13 @@ enum CSVImporter {
     static let messageBytes = 1 << 20
 
     static func run<Row: WireMessage, Batch: WireMessage>(
-        path: String, header expected: [String], label: String, encoding: CSVTextEncoding = .auto,
+        path: String, header expected: [String], optionalTrailing: Int = 0, label: String, encoding: CSVTextEncoding = .auto,
         client: RPCClient, method: Method<Batch, ImportSummary>, batchSize: Int = 500,
         duplicates rule: DuplicateRule? = nil,
         parse: ([String], UInt32) throws(RowFailure) -> Row,
         batch makeBatch: @escaping ([Row]) -> Batch
     ) async throws -> ImportReport {
-        let records = try CSVRecords(path: path, header: expected, encoding: encoding)
+        let records = try CSVRecords(path: path, header: expected, optionalTrailing: optionalTrailing, encoding: encoding)
         var report = ImportReport()
         var localErrors: [RowError] = []
         var localRejected: UInt64 = 0

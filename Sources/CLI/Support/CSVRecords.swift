@@ -18,7 +18,9 @@ final class CSVRecords {
     let reader: LineReader
     let header: [String]
 
-    init(path: String, header expected: [String], encoding: CSVTextEncoding) throws {
+    /// `optionalTrailing`: how many of `expected`'s last columns a file may leave out (a column
+    /// added to a format later, such as a class list's `enrolled_on`).
+    init(path: String, header expected: [String], optionalTrailing: Int = 0, encoding: CSVTextEncoding) throws {
         self.path = path
         do {
             reader = try LineReader(path: path, encoding: encoding)
@@ -36,7 +38,7 @@ final class CSVRecords {
         } catch {
             throw CLIError(Messages.Import.headerNotCSV(path, error: "\(error)"))
         }
-        guard header == expected else {
+        guard (0...optionalTrailing).contains(where: { header == Array(expected.dropLast($0)) }) else {
             throw CLIError(Messages.Import.wrongHeader(path, found: header.joined(separator: ","), expected: expected.joined(separator: ",")))
         }
     }

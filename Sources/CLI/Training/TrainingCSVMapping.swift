@@ -56,9 +56,12 @@ enum TrainingCSVMapping {
     }
 
     static func enrolment(_ fields: [String], line: UInt32) throws(RowFailure) -> EnrolmentRequest {
-        try checkCount(fields, TrainingCSVFormat.enrolmentHeader.count, line: line)
-        func field(_ column: EnrolmentColumn) -> String { fields[column.index].trimmingWhitespace }
-        return EnrolmentRequest(courseCode: field(.courseCode), idNumber: field(.idNumber))
+        let full = TrainingCSVFormat.enrolmentHeader.count
+        // A list without the day column (the format before it) enrols today.
+        try checkCount(fields, fields.count == full - TrainingCSVFormat.enrolmentOptionalColumns ? fields.count : full, line: line)
+        func field(_ column: EnrolmentColumn) -> String { column.index < fields.count ? fields[column.index].trimmingWhitespace : "" }
+        return EnrolmentRequest(courseCode: field(.courseCode), idNumber: field(.idNumber),
+                                enrolledOn: try CSVField.date(field(.enrolledOn), EnrolmentColumn.enrolledOn.rawValue, line, empty: 0))
     }
 
     static func result(_ fields: [String], line: UInt32) throws(RowFailure) -> TrainingResultRow {

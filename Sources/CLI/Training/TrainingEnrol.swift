@@ -15,6 +15,7 @@ struct TrainingEnrol: AsyncParsableCommand {
     @OptionGroup var input: CSVImportOptions
     @Option(name: .long, help: ArgumentHelp(Messages.Training.Help.courseSCodeHelp.text(), valueName: "code")) var course: String?
     @Option(name: .customLong("id-number"), help: ArgumentHelp(Messages.Training.Help.personSCharacterIdHelp.text(), valueName: "id")) var idNumber: String?
+    @Option(name: .long, help: ArgumentHelp(Messages.Training.Help.dayPersonEnrolledHelp.text(), valueName: "date")) var on: String?
     @Argument(help: ArgumentHelp(Messages.Training.Help.enrolmentsCsvInsteadCourseHelp.text(), valueName: "file")) var file: String?
     @Option(name: .long, help: ArgumentHelp(Messages.Training.Help.fileWriteEveryRefusedHelp.text(), valueName: "file")) var errors: String?
     @Option(name: .long, help: ArgumentHelp(Messages.Training.Help.fileEnrolRowRowHelp.text(), valueName: "file"))
@@ -26,7 +27,7 @@ struct TrainingEnrol: AsyncParsableCommand {
         if file == nil {
             guard course != nil, idNumber != nil else { throw ValidationError(Messages.Training.giveCourseAndID.text()) }
             guard errors == nil, numbers == nil else { throw ValidationError(Messages.Import.errorsAndNumbersGoWithFile.text()) }
-        } else if course != nil || idNumber != nil {
+        } else if course != nil || idNumber != nil || on != nil {
             throw ValidationError(Messages.Training.courseAndIDOrFile.text())
         } else if batch < 1 {
             throw ValidationError(Messages.Import.batchAtLeastOne.text())
@@ -35,7 +36,7 @@ struct TrainingEnrol: AsyncParsableCommand {
 
     func run() async throws {
         if let file { return try await enrolFile(file) }
-        let request = EnrolmentRequest(courseCode: course!, idNumber: idNumber!)
+        let request = EnrolmentRequest(courseCode: course!, idNumber: idNumber!, enrolledOn: try DayOption.parse(on))
         let view = try await target.call(attempts: 3) { client in
             try await client.unary(TrainingService.enrol, request, options: CallOptions(idempotencyKey: UUID().uuidString))
         }
@@ -52,7 +53,7 @@ struct TrainingEnrol: AsyncParsableCommand {
             }
             var sink = try FileCSVSink(path: numbers)
             try sink.writeRecord(TrainingCSVFormat.enrolmentHeader + ["enrolment_number"])
-            for row in enrolled { try sink.writeRecord([row.courseCode, row.idNumber, row.number]) }
+            for row in enrolled { try sink.writeRecord([row.courseCode, row.idNumber, row.enrolledOn, row.number]) }
             try sink.close()
         } else {
             report = try await target.call(timeout: .seconds(24 * 3600)) { client in

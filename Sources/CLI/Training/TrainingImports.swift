@@ -41,14 +41,15 @@ enum TrainingImports {
     /// counts as already registered, so uploading a list again enrols nobody twice. The
     /// summary carries no enrolment numbers: ``enrolments(file:encoding:client:)`` does.
     static let classList = CSVImport(
-        label: Messages.Import.Label.enrolments.text(), header: TrainingCSVFormat.enrolmentHeader, method: TrainingService.importEnrolments,
+        label: Messages.Import.Label.enrolments.text(), header: TrainingCSVFormat.enrolmentHeader,
+        optionalTrailing: TrainingCSVFormat.enrolmentOptionalColumns, method: TrainingService.importEnrolments,
         duplicates: DuplicateRule(column: "", what: Messages.Import.Key.courseAndIDNumber) { fields in
             typealias Column = TrainingCSVFormat.EnrolmentColumn
             return DuplicateFinder.key(fields[Column.courseCode.index].trimmingWhitespace + "," + fields[Column.idNumber.index].trimmingWhitespace.uppercased())
         },
         parse: { (fields: [String], line: UInt32) throws(RowFailure) -> EnrolmentRow in
             let request = try TrainingCSVMapping.enrolment(fields, line: line)
-            return EnrolmentRow(line: line, courseCode: request.courseCode, idNumber: request.idNumber)
+            return EnrolmentRow(line: line, courseCode: request.courseCode, idNumber: request.idNumber, enrolledOn: request.enrolledOn)
         },
         batch: EnrolmentBatch.init(rows:))
 
@@ -104,6 +105,9 @@ enum TrainingImports {
         let line: UInt32
         let courseCode: String
         let idNumber: String
+        /// yyyy-mm-dd as the service dated it; empty for a row enrolled before (its number
+        /// comes with the refusal, its day does not).
+        var enrolledOn = ""
         let number: String
     }
 
@@ -113,12 +117,14 @@ enum TrainingImports {
     /// carries its enrolment number, which a provider's results name.
     static func enrolments(file: String, encoding: CSVTextEncoding = .auto, client: RPCClient) async throws -> (report: ImportReport, enrolled: [Enrolled]) {
         var enrolled: [Enrolled] = []
-        let report = try await eachRow(file: file, header: TrainingCSVFormat.enrolmentHeader, encoding: encoding, label: Messages.Import.Label.enrolments.text()) { line, fields, report in
+        let report = try await eachRow(file: file, header: TrainingCSVFormat.enrolmentHeader,
+                                       optionalTrailing: TrainingCSVFormat.enrolmentOptionalColumns, encoding: encoding, label: Messages.Import.Label.enrolments.text()) { line, fields, report in
             let request = try TrainingCSVMapping.enrolment(fields, line: line)
             do {
                 let view = try await client.unary(TrainingService.enrol, request, options: CallOptions(idempotencyKey: UUID().uuidString))
                 report.summary.accepted += 1
-                enrolled.append(Enrolled(line: line, courseCode: request.courseCode, idNumber: request.idNumber, number: view.number))
+                enrolled.append(Enrolled(line: line, courseCode: request.courseCode, idNumber: request.idNumber,
+                                         enrolledOn: CalendarDate(yyyymmdd: view.enrolledOn)?.description ?? "", number: view.number))
             } catch let error as RPCError where error.code == .alreadyExists {
                 report.summary.alreadyRegistered += 1
                 if let number = error.metadata.first(where: { $0.key == "enrolment-number" })?.value {

@@ -11,9 +11,9 @@ extension TrainingImports {
     /// not found) is that row's error; anything else — the service or a peer unreachable, a
     /// deadline — ends the run, naming the line: the rows before it went in, and running the
     /// file again counts them as already registered.
-    static func eachRow(file: String, header: [String], encoding: CSVTextEncoding, label: String,
+    static func eachRow(file: String, header: [String], optionalTrailing: Int = 0, encoding: CSVTextEncoding, label: String,
                         _ body: (UInt32, [String], inout ImportReport) async throws -> Void) async throws -> ImportReport {
-        let records = try CSVRecords(path: file, header: header, encoding: encoding)
+        let records = try CSVRecords(path: file, header: header, optionalTrailing: optionalTrailing, encoding: encoding)
         var report = ImportReport()
         var progress = ProgressBar(label: label, total: records.size)
         var rows = 0

@@ -125,6 +125,6 @@ extension Messages {
         }
         public static let courseWord = Message(zh: "课程", en: "course")
         public static let giveCourseAndID = Message(zh: "请给出 --course 和 --id-number，或一个 enrolments.csv", en: "give --course and --id-number, or an enrolments.csv")
-        public static let courseAndIDOrFile = Message(zh: "请给出 --course 和 --id-number 或一个文件，不要同时给出", en: "give --course and --id-number, or a file, not both")
+        public static let courseAndIDOrFile = Message(zh: "请给出 --course 和 --id-number（及 --on）或一个文件，不要同时给出", en: "give --course and --id-number (and --on), or a file, not both")
     }
 }

@@ -257,5 +257,7 @@ extension Messages.Training {
                 higher subsidy tier (subsidy_with_certificate).
                 Example: jcskills training certificate --enrolment TR202100000042 --certificate JCC202100000001
                 """)
+        public static let dayPersonEnrolledHelp = Message(zh: "报名日期（yyyy-mm-dd），按培训机构的记录补录：不晚于今天和课程结束日，不早于开课前一年；默认今天。",
+                                                          en: "The day the person enrolled (yyyy-mm-dd), as the provider's records have it: not after today or the course's end, at most a year before it starts; default today.")
     }
 }
