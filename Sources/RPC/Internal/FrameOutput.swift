@@ -19,6 +19,8 @@ struct FrameOutput {
 protocol BatchedFrameWriter: ChannelInboundHandler where OutboundOut == ByteBuffer {
     var context: ChannelHandlerContext! { get }
     var output: FrameOutput { get set }
+    /// Called after each write: a write is what can make the channel stop taking more.
+    func didFlush()
 }
 
 extension BatchedFrameWriter {
@@ -44,7 +46,10 @@ extension BatchedFrameWriter {
         let bytes = output.buffer
         output.buffer = context.channel.allocator.buffer(capacity: max(4096, bytes.readableBytes))
         context.writeAndFlush(wrapOutboundOut(bytes), promise: nil)
+        didFlush()
     }
+
+    func didFlush() {}
 
     /// Returns `credit` bytes of flow-control window to the peer on `stream`.
     func writeWindowUpdate(stream: UInt32, credit: Int) {

@@ -1,6 +1,6 @@
 import JCSkillsProtocol
 
-/// Rules of SPEC.md §3.2 that a frame's header and length alone decide, the same at the client
+/// Rules of Protocol/SPEC.md §2.3 and §3.2 that a frame alone decides, the same at the client
 /// and the server: breaking one is a connection error.
 enum FrameRules {
     /// §3.2.6: a PING is on stream 0 and carries exactly 8 bytes.
@@ -15,6 +15,23 @@ enum FrameRules {
     static func checkMessageFlags(_ frame: Frame) throws(FrameError) {
         if frame.flags.contains(.endStream) && frame.flags.contains(.more) {
             throw .unexpectedFrame("MESSAGE with both END_STREAM and MORE")
+        }
+    }
+
+    /// §3.2.8: the credit of a WINDOW_UPDATE, whose payload is exactly 4 bytes.
+    static func windowUpdateCredit(_ frame: Frame) throws(FrameError) -> UInt32 {
+        guard frame.payload.readableBytes == 4, let credit = frame.payload.getInteger(at: frame.payload.readerIndex, as: UInt32.self) else {
+            throw .malformedPayload(.windowUpdate, "payload must be 4 bytes")
+        }
+        return credit
+    }
+
+    /// §2.3: a SETTINGS payload, zeros read as the defaults.
+    static func settings(_ frame: Frame) throws(FrameError) -> Settings {
+        do {
+            return try Settings(buffer: frame.payload).normalized
+        } catch {
+            throw .malformedPayload(.settings, "\(error)")
         }
     }
 }

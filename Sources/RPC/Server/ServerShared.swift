@@ -8,6 +8,8 @@ import Synchronization
 final class ServerShared: Sendable {
     let configuration: ServerConfiguration
     let settings: Settings
+    /// What every connection's machine enforces, worked out once.
+    let limits: ServerConnectionLimits
     let router: RPCRouter
     let auditor: any AccessAuditor
     let logger: Logger
@@ -17,6 +19,7 @@ final class ServerShared: Sendable {
     init(configuration: ServerConfiguration, router: RPCRouter, auditor: any AccessAuditor, logger: Logger) {
         self.configuration = configuration
         self.settings = configuration.settings
+        self.limits = ServerConnectionLimits(configuration)
         self.router = router
         self.auditor = auditor
         self.logger = logger
