@@ -106,9 +106,6 @@ final class DemoStageClock {
 }
 
 extension LocalCluster {
-    /// Certificates after training recorded at once: each is a call of its own.
-    static let certificatesInFlight = 32
-
     /// Training after the registry and evaluation: every enrolment is checked with the
     /// registry, so its persons must be there. Brands before courses (a course names its
     /// brand), enrolments before results (a result names its enrolment).
@@ -129,13 +126,11 @@ extension LocalCluster {
             let results = try await TrainingImports.results(renumbering: renumbering)
                 .run(file: path(TrainingCSVFormat.resultsFileName), client: training).summary
             clock.stage(Messages.Demo.resultsLoaded(results: results.accepted))
-            // Certificates after training: the evaluation service (loaded first) confirms each.
-            let requests = try Self.certificatesAfterTraining(path(TrainingCSVFormat.certificatesAfterFileName)).map {
-                CertificateAfterTraining(enrolmentNumber: renumbering[$0.enrolment] ?? $0.enrolment, certificateNumber: $0.certificate)
-            }
-            let certified = await Self.record(requests, client: training)
-            clock.stage(Messages.Demo.certificatesAfterLoaded(certified, of: requests.count))
-            Self.printRefusals(brands.errors + courses.errors + enrolments.errors + results.errors)
+            // Certificates after training: the evaluation service (loaded first) confirms them.
+            let certified = try await TrainingImports.certificatesAfter(renumbering: renumbering)
+                .run(file: path(TrainingCSVFormat.certificatesAfterFileName), client: training).summary
+            clock.stage(Messages.Demo.certificatesAfterLoaded(Int(certified.accepted), of: Int(certified.accepted + certified.alreadyRegistered + certified.rejected)))
+            Self.printRefusals(brands.errors + courses.errors + enrolments.errors + results.errors + certified.errors)
         }
     }
 
@@ -179,42 +174,6 @@ extension LocalCluster {
             renumbering[TrainingCSVFormat.enrolmentNumber(sequence: index + 1, year: year)] = TrainingCSVFormat.enrolmentNumber(sequence: index + 1 + offset, year: year)
         }
         return (summary, renumbering)
-    }
-
-    /// certificates_after.csv's rows: (enrolment number as the file gives it, certificate number).
-    private static func certificatesAfterTraining(_ file: String) throws -> [(enrolment: String, certificate: String)] {
-        let text = try String(contentsOfFile: file, encoding: .utf8)
-        return try text.split(separator: "\n").dropFirst().map { line in
-            let fields = try CSVRow.parse(line)
-            return (fields[0], fields.count > 1 ? fields[1] : "")
-        }
-    }
-
-    /// Records each certificate, ``certificatesInFlight`` at a time; prints the first refusals
-    /// and returns how many were recorded.
-    private static func record(_ requests: [CertificateAfterTraining], client: RPCClient) async -> Int {
-        await withTaskGroup(of: String?.self) { group in
-            var recorded = 0, refusals = 0, next = 0
-            func collect(_ refusal: String?) {
-                guard let refusal else { recorded += 1; return }
-                refusals += 1
-                if refusals <= 5 { print(refusal) }
-            }
-            for request in requests {
-                if next >= certificatesInFlight, let done = await group.next() { collect(done) }
-                next += 1
-                group.addTask {
-                    do {
-                        _ = try await client.unary(TrainingService.recordCertificate, request)
-                        return nil
-                    } catch {
-                        return Messages.Demo.refusedCertificate(request.certificateNumber, enrolment: request.enrolmentNumber, error: "\(error)").text()
-                    }
-                }
-            }
-            for await done in group { collect(done) }
-            return recorded
-        }
     }
 
     /// Competition after the registry and evaluation: workers' entries are confirmed with the

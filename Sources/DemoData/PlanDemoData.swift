@@ -3,8 +3,8 @@ import JCSkillsProtocol
 
 /// The city at the plan's scale (seeds/; `DemoSize.plan`): 1.5 million persons registered
 /// against a labour force of 1.54 million, the evaluation centre's declared 2019 baseline, and
-/// two years, 2020 and 2021, of certificates, training (a fifth of the plan's:
-/// ``trainingShare``) and the annual competition, with some counties ahead and some behind
+/// two years, 2020 and 2021, of certificates, training at the plan's size (each enrolment dated
+/// before its course) and the annual competition, with some counties ahead and some behind
 /// (``PlanCounties``).
 ///
 /// Every file is written in one pass over the persons — registry, certificates, enrolments,
@@ -61,13 +61,6 @@ public struct PlanDemoData: DemoDataSet {
         }
     }
 
-    /// The share of the plan's training the demo loads: a fifth. At full size (about 566,000
-    /// person-times in the two years) the enrolments, results and certificates after training
-    /// took 295 of the 407 seconds `local up --demo` needed on this project's 2-core machine
-    /// (docs/NUMBERS.md, "The demo data"); a fifth keeps the load within three minutes. Courses
-    /// and trainees are both scaled, so the mix and the rates stay the plan's.
-    public static let trainingShare = 0.2
-
     /// How many ask for training against the small demo, at the full plan.
     static let trainingParticipation = 1.15
 
@@ -105,7 +98,7 @@ public struct PlanDemoData: DemoDataSet {
         try training.writeBrands(to: &brandSink)
         try brandSink.close()
         let providers = TrainingDemoProviders(enterprises: enterprises, seed: seed)
-        let courses = (1...TrainingCourseGenerator.count(persons: Int(Double(persons) * Self.trainingShare))).map { TrainingCourseGenerator.course($0, seed: seed, providers: providers, plan: true) }
+        let courses = (1...TrainingCourseGenerator.count(persons: persons)).map { TrainingCourseGenerator.course($0, seed: seed, providers: providers, plan: true) }
         var courseSink = try sink(TrainingCSVFormat.coursesFileName)
         try courseSink.writeRecord(TrainingCSVFormat.courseHeader)
         for course in courses {

@@ -33,7 +33,7 @@ struct PlanDemoPass {
         self.enrolmentSink = enrolmentSink
         self.resultSink = resultSink
         self.afterSink = afterSink
-        planner = TrainingEnrolmentPlanner(courses: courses, seed: seed, participation: PlanDemoData.trainingParticipation * PlanDemoData.trainingShare)
+        planner = TrainingEnrolmentPlanner(courses: courses, seed: seed, participation: PlanDemoData.trainingParticipation)
         outcomes = TrainingResultGenerator(seed: seed, providers: providers)
         workers = CompetitionDemoEntries.WorkerCollector(persons: persons, seed: seed)
     }

@@ -36,6 +36,35 @@ enum TrainingImports {
             batch: TrainingResultBatch.init(rows:))
     }
 
+    /// A provider's certificates_after.csv through the `ImportCertificatesAfter` stream: the
+    /// service asks the evaluation service once a message; the same certificate again counts as
+    /// already registered. `renumbering` as for ``results(renumbering:)``.
+    static func certificatesAfter(renumbering: [String: String]? = nil) -> CSVImport<CertificateAfterTrainingRow, CertificateAfterTrainingBatch> {
+        let enrolmentColumn = TrainingCSVFormat.certificateAfterHeader[0]
+        return CSVImport(
+            label: Messages.Import.Label.certificatesAfter.text(), header: TrainingCSVFormat.certificateAfterHeader,
+            method: TrainingService.importCertificatesAfter,
+            duplicates: DuplicateRule(column: enrolmentColumn, what: Messages.Import.Key.enrolmentNumber) { fields in
+                DuplicateFinder.key(fields[0], uppercased: true)
+            },
+            parse: { (fields: [String], line: UInt32) throws(RowFailure) -> CertificateAfterTrainingRow in
+                guard fields.count == TrainingCSVFormat.certificateAfterHeader.count else {
+                    throw RowFailure(line: line, column: "",
+                                     reason: Messages.Import.fieldCount(fields.count, expected: TrainingCSVFormat.certificateAfterHeader.count).text())
+                }
+                var number = fields[0].trimmingWhitespace
+                if let renumbering {
+                    guard let given = renumbering[number] else {
+                        throw RowFailure(line: line, column: enrolmentColumn, reason: Messages.Training.enrolmentNotMade(number).text())
+                    }
+                    number = given
+                }
+                return CertificateAfterTrainingRow(line: line, certificate: CertificateAfterTraining(enrolmentNumber: number,
+                                                                                                     certificateNumber: fields[1].trimmingWhitespace))
+            },
+            batch: CertificateAfterTrainingBatch.init(rows:))
+    }
+
     /// A class list through the `ImportEnrolments` stream: the service asks the registry once
     /// per message and enrols each row by the rules of `Enrol`; a person already in the course
     /// counts as already registered, so uploading a list again enrols nobody twice. The

@@ -111,6 +111,7 @@ extension Messages.Import {
     public enum Label {
         public static let brands = Message(zh: "劳务品牌", en: "brands")
         public static let certificates = Message(zh: "证书", en: "certificates")
+        public static let certificatesAfter = Message(zh: "结业后证书", en: "certificates after training")
         public static let competitions = Message(zh: "竞赛", en: "competitions")
         public static let courses = Message(zh: "课程", en: "courses")
         public static let demand = Message(zh: "用工需求", en: "demand")

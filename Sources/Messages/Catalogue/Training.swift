@@ -124,6 +124,8 @@ extension Messages {
             Message(zh: "文件中的报名 \(number) 未成功（其报名行被拒绝）", en: "enrolment \(number) of the file was not made (its enrolment row was refused)")
         }
         public static let courseWord = Message(zh: "课程", en: "course")
+        public static let giveEnrolmentAndCertificate = Message(zh: "请给出 --enrolment 和 --certificate，或一个 certificates_after.csv，不要同时给出",
+                                                                en: "give --enrolment and --certificate, or a certificates_after.csv, not both")
         public static let giveCourseAndID = Message(zh: "请给出 --course 和 --id-number，或一个 enrolments.csv", en: "give --course and --id-number, or an enrolments.csv")
         public static let courseAndIDOrFile = Message(zh: "请给出 --course 和 --id-number（及 --on）或一个文件，不要同时给出", en: "give --course and --id-number (and --on), or a file, not both")
     }

@@ -246,7 +246,9 @@ extension Messages.Training {
                 技能评价服务先按证书编号和学员身份证号确认证书。拒绝：certificate_holder（不存在，或不属于该学员）、\
                 certificate_standing（已撤销）、certificate_after_training（在开课前颁发）；无法连接评价服务：UNAVAILABLE，不记录任何内容。\
                 再次记录不改变任何内容。合格并取得证书的学员按课程的较高档补贴计（subsidy_with_certificate）。
+                一个文件（ImportCertificatesAfter）：每条消息问一次评价服务，被拒绝的行按行号、列和规则报告。
                 示例：jcskills training certificate --enrolment TR202100000042 --certificate JCC202100000001
+                      jcskills training certificate certificates_after.csv --errors rejected.csv
                 """,
             en: """
                 The evaluation service confirms the certificate by its number and the trainee's ID \
@@ -255,9 +257,13 @@ extension Messages.Training {
                 began); evaluation unreachable: UNAVAILABLE, nothing recorded. Recording it again \
                 changes nothing. A trainee who passed and obtains a certificate counts at the course's \
                 higher subsidy tier (subsidy_with_certificate).
+                A file (ImportCertificatesAfter): the evaluation service asked once a message, refused                 rows reported by line, column and rule.
                 Example: jcskills training certificate --enrolment TR202100000042 --certificate JCC202100000001
+                         jcskills training certificate certificates_after.csv --errors rejected.csv
                 """)
         public static let dayPersonEnrolledHelp = Message(zh: "报名日期（yyyy-mm-dd），按培训机构的记录补录：不晚于今天和课程结束日，不早于开课前一年；默认今天。",
                                                           en: "The day the person enrolled (yyyy-mm-dd), as the provider's records have it: not after today or the course's end, at most a year before it starts; default today.")
+        public static let certificatesAfterCsvInsteadHelp = Message(zh: "一个 certificates_after.csv（enrolment_number,certificate_number），代替 --enrolment 和 --certificate。",
+                                                                    en: "A certificates_after.csv (enrolment_number,certificate_number) instead of --enrolment and --certificate.")
     }
 }

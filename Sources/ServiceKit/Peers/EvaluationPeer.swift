@@ -40,6 +40,29 @@ public struct EvaluationPeer: Sendable {
         }
     }
 
+    /// Many verifications in one call each ``CertificateVerificationBatch/limit``, answered in
+    /// order; any failure is UNAVAILABLE, as for one.
+    public func verify(_ requests: [CertificateVerificationRequest], timeout: Duration?) async throws -> [CertificateVerification] {
+        var answers: [CertificateVerification] = []
+        answers.reserveCapacity(requests.count)
+        var start = 0
+        while start < requests.count {
+            let chunk = Array(requests[start..<min(start + CertificateVerificationBatch.limit, requests.count)])
+            do {
+                let reply = try await evaluation.unary(EvaluationService.verifyCertificates, CertificateVerificationBatch(requests: chunk),
+                                                       options: CallOptions(timeout: timeout))
+                guard reply.answers.count == chunk.count else {
+                    throw RPCError(.internal, "\(reply.answers.count) answers to \(chunk.count) verifications")
+                }
+                answers += reply.answers
+            } catch {
+                throw RPCError(.unavailable, "cannot check \(chunk.count) certificates with the evaluation service: \(error)")
+            }
+            start += chunk.count
+        }
+        return answers
+    }
+
     /// Issues `certificate` under `idempotencyKey`: asked again with the same key (within the
     /// evaluation service's key lifetime) it returns the first certificate and issues nothing.
     /// The evaluation service's own errors come back as they are, so that the caller can tell

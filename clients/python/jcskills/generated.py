@@ -1,6 +1,6 @@
 """Typed messages, enums and service clients generated from the contract.
 
-Source: jcskills/contracts.py + Protocol/contracts.json (sha256 d05b22c95d5c819f).
+Source: jcskills/contracts.py + Protocol/contracts.json (sha256 4c70420281378342).
 Do not edit: run `python3 clients/python/generate.py` (and `--check` in CI).
 """
 
@@ -306,6 +306,17 @@ class CertificateAfterTraining:
 
 
 @dataclass
+class CertificateAfterTrainingBatch:
+    rows: list[CertificateAfterTrainingRow] = field(default_factory=list)
+
+
+@dataclass
+class CertificateAfterTrainingRow:
+    line: int = 0
+    certificate: CertificateAfterTraining = field(default_factory=lambda: CertificateAfterTraining())
+
+
+@dataclass
 class CertificateImportBatch:
     rows: list[CertificateImportRow] = field(default_factory=list)
 
@@ -352,10 +363,20 @@ class CertificateVerification:
 
 
 @dataclass
+class CertificateVerificationBatch:
+    requests: list[CertificateVerificationRequest] = field(default_factory=list)
+
+
+@dataclass
 class CertificateVerificationRequest:
     number: str = ""
     holder_name: str = ""
     holder_id_number: str = ""
+
+
+@dataclass
+class CertificateVerifications:
+    answers: list[CertificateVerification] = field(default_factory=list)
 
 
 @dataclass
@@ -1768,6 +1789,25 @@ CONTRACT: dict[str, Any] = {'enums': {'CertificateKind': {'values': [{'name': 'u
                                                        'number': 2,
                                                        'type': 'string'}],
                                            'reserved': []},
+              'CertificateAfterTrainingBatch': {'fields': [{'default': None,
+                                                            'label': 'repeated',
+                                                            'message': 'CertificateAfterTrainingRow',
+                                                            'name': 'rows',
+                                                            'number': 1,
+                                                            'type': 'message'}],
+                                                'reserved': []},
+              'CertificateAfterTrainingRow': {'fields': [{'default': None,
+                                                          'label': 'singular',
+                                                          'name': 'line',
+                                                          'number': 1,
+                                                          'type': 'uint32'},
+                                                         {'default': None,
+                                                          'label': 'singular',
+                                                          'message': 'CertificateAfterTraining',
+                                                          'name': 'certificate',
+                                                          'number': 2,
+                                                          'type': 'message'}],
+                                              'reserved': []},
               'CertificateImportBatch': {'fields': [{'default': None,
                                                      'label': 'repeated',
                                                      'message': 'CertificateImportRow',
@@ -1891,6 +1931,13 @@ CONTRACT: dict[str, Any] = {'enums': {'CertificateKind': {'values': [{'name': 'u
                                                       'number': 4,
                                                       'type': 'int32'}],
                                           'reserved': []},
+              'CertificateVerificationBatch': {'fields': [{'default': None,
+                                                           'label': 'repeated',
+                                                           'message': 'CertificateVerificationRequest',
+                                                           'name': 'requests',
+                                                           'number': 1,
+                                                           'type': 'message'}],
+                                               'reserved': []},
               'CertificateVerificationRequest': {'fields': [{'default': None,
                                                              'label': 'singular',
                                                              'name': 'number',
@@ -1907,6 +1954,13 @@ CONTRACT: dict[str, Any] = {'enums': {'CertificateKind': {'values': [{'name': 'u
                                                              'number': 3,
                                                              'type': 'string'}],
                                                  'reserved': []},
+              'CertificateVerifications': {'fields': [{'default': None,
+                                                       'label': 'repeated',
+                                                       'message': 'CertificateVerification',
+                                                       'name': 'answers',
+                                                       'number': 1,
+                                                       'type': 'message'}],
+                                           'reserved': []},
               'CertificateView': {'fields': [{'default': None,
                                               'label': 'singular',
                                               'name': 'number',
@@ -5155,7 +5209,14 @@ SERVICES: dict[str, Any] = {'services': [{'methods': [{'access': 'any authentica
                             'name': 'VerifyCertificate',
                             'path': 'jcskills.evaluation.Evaluation/VerifyCertificate',
                             'request': 'CertificateVerificationRequest',
-                            'response': 'CertificateVerification'}],
+                            'response': 'CertificateVerification'},
+                           {'access': 'any identified peer',
+                            'idempotent': True,
+                            'kind': 'unary',
+                            'name': 'VerifyCertificates',
+                            'path': 'jcskills.evaluation.Evaluation/VerifyCertificates',
+                            'request': 'CertificateVerificationBatch',
+                            'response': 'CertificateVerifications'}],
                'name': 'jcskills.evaluation.Evaluation'},
               {'methods': [{'access': 'any identified peer',
                             'idempotent': True,
@@ -5323,6 +5384,13 @@ SERVICES: dict[str, Any] = {'services': [{'methods': [{'access': 'any authentica
                             'path': 'jcskills.training.Training/GetCourse',
                             'request': 'CourseLookup',
                             'response': 'CourseView'},
+                           {'access': 'role admin, role training-office, county offices',
+                            'idempotent': False,
+                            'kind': 'clientStreaming',
+                            'name': 'ImportCertificatesAfter',
+                            'path': 'jcskills.training.Training/ImportCertificatesAfter',
+                            'request': 'CertificateAfterTrainingBatch',
+                            'response': 'ImportSummary'},
                            {'access': 'role admin, role training-office, county offices',
                             'idempotent': False,
                             'kind': 'clientStreaming',
@@ -5577,6 +5645,10 @@ class EvaluationClient:
         """VerifyCertificate (unary, idempotent); access: any identified peer"""
         return await self.client.unary(METHODS['jcskills.evaluation.Evaluation/VerifyCertificate'], request, **kwargs)  # type: ignore[no-any-return]
 
+    async def verify_certificates(self, request: CertificateVerificationBatch, **kwargs: Any) -> CertificateVerifications:
+        """VerifyCertificates (unary, idempotent); access: any identified peer"""
+        return await self.client.unary(METHODS['jcskills.evaluation.Evaluation/VerifyCertificates'], request, **kwargs)  # type: ignore[no-any-return]
+
 
 class GatewayClient:
     """`jcskills.gateway.Gateway`: one method per RPC. Keyword arguments go to the call
@@ -5694,6 +5766,10 @@ class TrainingClient:
     async def get_course(self, request: CourseLookup, **kwargs: Any) -> CourseView:
         """GetCourse (unary, idempotent); access: any identified peer"""
         return await self.client.unary(METHODS['jcskills.training.Training/GetCourse'], request, **kwargs)  # type: ignore[no-any-return]
+
+    async def import_certificates_after(self, requests: Union[Iterable[CertificateAfterTrainingBatch], AsyncIterable[CertificateAfterTrainingBatch]], **kwargs: Any) -> ImportSummary:
+        """ImportCertificatesAfter (clientStreaming); access: role admin, role training-office, county offices"""
+        return await self.client.client_streaming(METHODS['jcskills.training.Training/ImportCertificatesAfter'], requests, **kwargs)  # type: ignore[no-any-return]
 
     async def import_enrolments(self, requests: Union[Iterable[EnrolmentBatch], AsyncIterable[EnrolmentBatch]], **kwargs: Any) -> ImportSummary:
         """ImportEnrolments (clientStreaming); access: role admin, role training-office, county offices"""

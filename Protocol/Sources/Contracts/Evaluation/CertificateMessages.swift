@@ -118,6 +118,28 @@ public struct CertificateVerificationRequest: WireMessage, Hashable {
     }
 }
 
+/// Several verifications in one call (`VerifyCertificates`).
+public struct CertificateVerificationBatch: WireMessage, Hashable {
+    /// More requests than this in one call: INVALID_ARGUMENT.
+    public static let limit = 1000
+    public var requests: [CertificateVerificationRequest] = []
+    public init() {}
+    public init(requests: [CertificateVerificationRequest]) { self.requests = requests }
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, "requests", &requests)
+    }
+}
+
+/// The answers of `VerifyCertificates`, one per request, in the requests' order.
+public struct CertificateVerifications: WireMessage, Hashable {
+    public var answers: [CertificateVerification] = []
+    public init() {}
+    public init(answers: [CertificateVerification]) { self.answers = answers }
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, "answers", &answers)
+    }
+}
+
 /// The whole answer to a verification: nothing about the holder is revealed. When the holder
 /// matched, also what the certificate is and when it was issued (facts printed on it);
 /// `unknown` and nothing else otherwise.

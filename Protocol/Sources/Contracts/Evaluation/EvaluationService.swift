@@ -15,6 +15,9 @@ public enum EvaluationService {
     public static let revokeCertificate = Method<CertificateRevocation, CertificateView>(service: name, name: "RevokeCertificate", kind: .unary)
     /// Open to any identified caller: answers only valid / expired / revoked / superseded / unknown.
     public static let verifyCertificate = Method<CertificateVerificationRequest, CertificateVerification>(service: name, name: "VerifyCertificate", kind: .unary, isIdempotent: true)
+    /// Up to ``CertificateVerificationBatch/limit`` verifications in one call, answered in
+    /// order, each as `VerifyCertificate` would (a service checking a file of certificates).
+    public static let verifyCertificates = Method<CertificateVerificationBatch, CertificateVerifications>(service: name, name: "VerifyCertificates", kind: .unary, isIdempotent: true)
 
     /// One certificate in full (holder masked) for its issuer.
     public static let getCertificate = Method<CertificateLookup, CertificateView>(service: name, name: "GetCertificate", kind: .unary, isIdempotent: true)

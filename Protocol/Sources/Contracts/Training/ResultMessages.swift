@@ -59,6 +59,34 @@ public struct CertificateAfterTraining: WireMessage, Hashable {
     }
 }
 
+/// One row of a provider's certificates_after.csv (`ImportCertificatesAfter`).
+public struct CertificateAfterTrainingRow: WireMessage, Hashable {
+    /// The line in the provider's file, for its errors.
+    public var line: UInt32 = 0
+    public var certificate: CertificateAfterTraining = CertificateAfterTraining()
+    public init() {}
+    public init(line: UInt32, certificate: CertificateAfterTraining) {
+        self.line = line
+        self.certificate = certificate
+    }
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, "line", &line)
+        try v.field(2, "certificate", &certificate)
+    }
+}
+
+public struct CertificateAfterTrainingBatch: WireMessage, Hashable {
+    /// More rows than this in one message: INVALID_ARGUMENT (the evaluation service answers
+    /// ``CertificateVerificationBatch/limit`` verifications a call).
+    public static let limit = CertificateVerificationBatch.limit
+    public var rows: [CertificateAfterTrainingRow] = []
+    public init() {}
+    public init(rows: [CertificateAfterTrainingRow]) { self.rows = rows }
+    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, "rows", &rows)
+    }
+}
+
 /// One row of a provider's result file (`jcskills training results FILE`).
 public struct TrainingResultRow: WireMessage, Hashable {
     public var line: UInt32 = 0

@@ -29,6 +29,10 @@ public enum TrainingService {
     /// Records a certificate obtained after the course, once the evaluation service confirms
     /// it belongs to the trainee and was issued after the course began.
     public static let recordCertificate = Method<CertificateAfterTraining, TrainingResultView>(service: name, name: "RecordCertificate", kind: .unary, isIdempotent: true)
+    /// A provider's file of certificates after training (client stream): the evaluation
+    /// service asked once per message; each row recorded by the rules of `RecordCertificate`,
+    /// or refused with its line, column and rule; the same certificate again changes nothing.
+    public static let importCertificatesAfter = Method<CertificateAfterTrainingBatch, ImportSummary>(service: name, name: "ImportCertificatesAfter", kind: .clientStreaming)
 
     // Labour brands
     /// Registers a brand, or registers it again to record a level reached.

@@ -66,6 +66,15 @@ struct EvaluationRPCService: RPCService {
             let row = try await store.read { db in try await certificates.find(number: request.number, in: db) }
             return views.verification(row, holderName: request.holderName, holderIDNumber: request.holderIDNumber)
         }
+        router.unary(EvaluationService.verifyCertificates, policy: EvaluationAccess.verify) { batch, _ in
+            guard batch.requests.count <= CertificateVerificationBatch.limit else {
+                throw RuleViolation(field: "requests", reason: "\(batch.requests.count) verifications in one call; at most \(CertificateVerificationBatch.limit)")
+            }
+            let rows = try await store.read { db in try await certificates.find(numbers: Set(batch.requests.map(\.number)), in: db) }
+            return CertificateVerifications(answers: batch.requests.map { request in
+                views.verification(rows[request.number], holderName: request.holderName, holderIDNumber: request.holderIDNumber)
+            })
+        }
         router.unary(EvaluationService.getCertificate, policy: EvaluationAccess.readHolders) { lookup, _ in
             try views.view(try await store.read { db in try await certificates.require(number: lookup.number, in: db) })
         }

@@ -76,6 +76,14 @@ struct CertificateRepository: Sendable {
             .where("number", .equal, SQLBind(number)).first().map(CertificateRow.init)
     }
 
+    /// The certificates of `numbers` that exist, by number, in one statement.
+    func find(numbers: Set<String>, in db: any SQLDatabase) async throws -> [String: CertificateRow] {
+        guard !numbers.isEmpty else { return [:] }
+        let rows = try await db.select().columns(CertificateRow.columns.map { SQLColumn($0) }).from("certificates")
+            .where("number", .in, SQLBind.group(numbers.sorted())).all().map(CertificateRow.init)
+        return Dictionary(rows.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     func require(number: String, in db: any SQLDatabase) async throws -> CertificateRow {
         guard let row = try await find(number: number, in: db) else {
             throw RPCError(.notFound, "no certificate numbered \(number)")

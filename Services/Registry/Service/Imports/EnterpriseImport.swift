@@ -31,7 +31,7 @@ struct EnterpriseImport: Sendable {
                             continue
                         }
                         candidates.append((row.line, row.enterprise, check))
-                    } catch let violation as RuleViolation {
+                    } catch let violation {
                         tally.rejected(rowCounty: row.enterprise.county, reason: RejectionReason.enterprise(violation))
                         summary.reject(RowError(line: row.line, column: violation.field, reason: violation.reason))
                     }

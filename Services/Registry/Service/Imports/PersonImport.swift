@@ -34,7 +34,7 @@ struct PersonImport: Sendable {
                             continue
                         }
                         valid.append((row.line, persons.sealed(person)))
-                    } catch let violation as RuleViolation {
+                    } catch let violation {
                         tally.rejected(rowCounty: row.person.residenceCounty, reason: RejectionReason.person(violation, idNumber: row.person.idNumber))
                         summary.reject(RowError(line: row.line, column: violation.field, reason: violation.reason))
                     }

@@ -80,36 +80,6 @@ struct CourseFigures: Sendable {
         var year: Int32 { startsOn / 10_000 }
     }
 
-    /// What an enrolment counts for now; nil when there is no enrolment of that number.
-    func figures(of enrolment: String, in db: any SQLDatabase) async throws -> (course: String, figures: EnrolmentFigures)? {
-        guard let row = try await db.nativeRows("""
-            SELECT e.course_code AS course, e.enrolled_on AS enrolled_on, r.completed_on AS completed_on, r.passed AS passed,
-                r.employed AS employed, r.employed_on AS employed_on, a.issued_on AS issued_on
-            FROM enrolments e LEFT JOIN results r ON r.enrolment_number = e.number
-            LEFT JOIN certificates_after a ON a.enrolment_number = e.number
-            WHERE e.number = ?
-            """, [.text(enrolment)]).first else { return nil }
-        func optional(_ column: String) throws -> Int32? {
-            if case .null = try row.value(column) { return nil }
-            return try row.int32(column)
-        }
-        var figures = EnrolmentFigures(enrolledOn: try row.int32("enrolled_on"))
-        figures.completedOn = try optional("completed_on")
-        figures.passed = try optional("passed") == 1
-        if try optional("employed") == 1 { figures.employedOn = try optional("employed_on") }
-        figures.certificateIssuedOn = try optional("issued_on")
-        return (try row.string("course"), figures)
-    }
-
-    /// Moves `course`'s figures from what an enrolment counted for (`old`) to what it counts
-    /// for now (`new`).
-    func change(course: String, from old: EnrolmentFigures?, to new: EnrolmentFigures?, in tx: StoreTransaction) async throws {
-        guard let scope = try await ProgrammeScope.of(course: course, in: tx) else { return }
-        var deltas = FigureDeltas()
-        deltas.change(course: course, scope: scope, from: old, to: new)
-        try await write(deltas, in: tx)
-    }
-
     /// Moves a course's figures of every day from the programme, county and year it counted in
     /// to those it counts in now: the city's counts follow a course as it is now.
     func move(course: String, from old: ProgrammeScope, to new: ProgrammeScope, in tx: StoreTransaction) async throws {

@@ -7,7 +7,8 @@ import JCSkillsStore
 /// row's person in one call before the transaction (a network call must not hold the write
 /// lock), then one transaction enrols each row by the rules of `Enrol` — or rejects it with its
 /// line, column and rule. A person already in the course counts as already there: a list
-/// uploaded again enrols nobody twice.
+/// uploaded again enrols nobody twice. The registry is asked about the next message while the
+/// current one is written: a long list's round trips and writes overlap instead of taking turns.
 struct EnrolmentImport: Sendable {
     let store: Store
     let courses: CourseRepository
@@ -15,31 +16,60 @@ struct EnrolmentImport: Sendable {
     let registry: RegistryPeer
     let today: @Sendable () -> CalendarDate
 
+    /// A message's rows with well-formed ID numbers, and the errors of the others.
+    private struct Checked: Sendable {
+        var received: Int
+        var valid: [(row: EnrolmentRow, idNumber: String)] = []
+        var errors: [RowError] = []
+    }
+
     func run(_ batches: MessageStream<EnrolmentBatch>, _ context: ServerContext) async throws -> ImportSummary {
         var summary = ImportSummary()
         do {
-            for try await batch in batches {
-                summary.received += UInt64(batch.rows.count)
-                var errors: [RowError] = []
-                var valid: [(row: EnrolmentRow, idNumber: String)] = []
-                for row in batch.rows {
-                    do {
-                        valid.append((row, try EnrolmentRules.idNumber(of: EnrolmentRequest(courseCode: row.courseCode, idNumber: row.idNumber))))
-                    } catch {
-                        errors.append(RowError(line: row.line, column: error.field, reason: error.reason))
-                    }
+            var messages = batches.makeAsyncIterator()
+            var current = try await messages.next().map(Self.check)
+            var people = try await verify(current, context)
+            while let checked = current {
+                summary.received += UInt64(checked.received)
+                let verified = people
+                async let written = enrol(checked.valid, verified, context)
+                let next: Checked?
+                do {
+                    next = try await messages.next().map(Self.check)
+                    people = try await verify(next, context)
+                } catch {
+                    // The current message's transaction ends (written or not) before the import does.
+                    _ = try? await written
+                    throw error
                 }
-                let people = try await registry.verify(idNumbers: valid.map(\.idNumber), timeout: context.timeRemaining)
-                let (enrolled, already, refused) = try await enrol(valid, people, context)
+                let (enrolled, already, refused) = try await written
                 summary.accepted += UInt64(enrolled)
                 summary.alreadyRegistered += UInt64(already)
-                for error in (errors + refused).sorted(by: { $0.line < $1.line }) { summary.reject(error) }
+                for error in (checked.errors + refused).sorted(by: { $0.line < $1.line }) { summary.reject(error) }
+                current = next
             }
         } catch {
             await ImportEnd.record(error, rowsReceived: summary.received, store: store, context: context)
             throw error
         }
         return summary
+    }
+
+    private static func check(_ batch: EnrolmentBatch) -> Checked {
+        var checked = Checked(received: batch.rows.count)
+        for row in batch.rows {
+            do {
+                checked.valid.append((row, try EnrolmentRules.idNumber(of: EnrolmentRequest(courseCode: row.courseCode, idNumber: row.idNumber))))
+            } catch {
+                checked.errors.append(RowError(line: row.line, column: error.field, reason: error.reason))
+            }
+        }
+        return checked
+    }
+
+    private func verify(_ checked: Checked?, _ context: ServerContext) async throws -> [PersonVerification] {
+        guard let checked, !checked.valid.isEmpty else { return [] }
+        return try await registry.verify(idNumbers: checked.valid.map(\.idNumber), timeout: context.timeRemaining)
     }
 
     private func enrol(_ rows: [(row: EnrolmentRow, idNumber: String)], _ people: [PersonVerification],

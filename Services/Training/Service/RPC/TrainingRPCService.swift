@@ -46,6 +46,10 @@ struct TrainingRPCService: RPCService {
         router.unary(TrainingService.recordCertificate, policy: TrainingAccess.manage) { request, context in
             try await recordCertificate(request, context)
         }
+        router.clientStreaming(TrainingService.importCertificatesAfter, policy: TrainingAccess.manage) { batches, context in
+            try await CertificateAfterImport(store: store, courses: courses, enrolments: enrolments, results: results, evaluation: evaluation)
+                .run(batches, context)
+        }
         router.unary(TrainingService.registerBrand, policy: TrainingAccess.manage) { request, context in
             let brand = try BrandRules.validate(request)
             return try await store.transaction(context.audit) { tx in
@@ -117,7 +121,7 @@ struct TrainingRPCService: RPCService {
         let number = request.certificateNumber.trimmingWhitespace
         guard !number.isEmpty else { throw RuleViolation(field: "certificate_number", reason: "is empty") }
         let (course, idNumber) = try await store.query { db in
-            guard let trainee = try await enrolments.trainee(of: enrolment, in: db) else {
+            guard let trainee = try await enrolments.trainees(of: [enrolment], in: db)[enrolment] else {
                 throw RPCError(.notFound, "no enrolment numbered \(enrolment)")
             }
             return (try await courses.require(trainee.courseCode, in: db).course, trainee.idNumber)
@@ -126,7 +130,10 @@ struct TrainingRPCService: RPCService {
         let answer = try await evaluation.verify(number: number, holderIDNumber: idNumber, timeout: context.timeRemaining)
         try CertificateAfterTrainingRules.check(answer, number: number, course: course)
         return try await store.transaction(context.audit) { tx in
-            try await results.recordCertificate(enrolment: enrolment, number: number, issuedOn: answer.issuedOn, course: course, in: tx)
+            var targets = try await results.targets([enrolment], in: tx)
+            _ = try await results.recordCertificates([.init(enrolment: enrolment, number: number, issuedOn: answer.issuedOn)], targets: &targets, in: tx)
+            try await tx.audit(entity: "certificate_after_training", id: enrolment, detail: "certificate \(number)")
+            return try await results.view(of: enrolment, course: course.code, in: tx)
         }
     }
 

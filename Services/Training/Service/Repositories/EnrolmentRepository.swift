@@ -25,14 +25,21 @@ struct EnrolmentRepository: Sendable {
         }
     }
 
-    /// The course of an enrolment and its trainee's ID number (opened from its seal, for the
-    /// evaluation service's check); nil when no enrolment has that number.
-    func trainee(of enrolment: String, in db: any SQLDatabase) async throws -> (courseCode: String, idNumber: String)? {
-        guard let row = try await db.raw("SELECT course_code, id_sealed FROM enrolments WHERE number = \(bind: enrolment)").first() else {
-            return nil
+    /// The course of each enrolment of `numbers` that exists and its trainee's ID number (opened
+    /// from its seal, for the evaluation service's check), in one statement.
+    func trainees(of numbers: Set<String>, in db: any SQLDatabase) async throws -> [String: (courseCode: String, idNumber: String)] {
+        var found: [String: (courseCode: String, idNumber: String)] = [:]
+        let sorted = numbers.sorted()
+        var start = 0
+        while start < sorted.count {
+            let chunk = Array(sorted[start..<min(start + 1_000, sorted.count)])
+            for row in try await db.nativeRows("SELECT number, course_code, id_sealed FROM enrolments WHERE number IN \(placeholderList(chunk.count))",
+                                               chunk.map(StoreValue.text)) {
+                found[try row.string("number")] = (try row.string("course_code"), try personal.open(try row.data("id_sealed"), as: .idNumber))
+            }
+            start += chunk.count
         }
-        return (try row.decode(column: "course_code", as: String.self),
-                try personal.open(try row.decode(column: "id_sealed", as: Data.self), as: .idNumber))
+        return found
     }
 
     /// A person to enrol, as the registry confirmed them, the course, and the day the

@@ -19,38 +19,45 @@ struct ResultRepository: Sendable {
         var figures: EnrolmentFigures
         var stored: TrainingResult?
         var completionNumber: String
+        /// The certificate after training on record; empty when none.
+        var certificateNumber = ""
     }
 
     /// The enrolments of `numbers` that exist, read in two statements however many a result
     /// file's message names (a statement per row made the plan's results slow).
     func targets(_ numbers: Set<String>, in db: any SQLDatabase) async throws -> [String: Target] {
-        var found: [String: (code: String, figures: EnrolmentFigures, stored: TrainingResult?, completion: String)] = [:]
+        var found: [String: (code: String, figures: EnrolmentFigures, stored: TrainingResult?, completion: String, certificate: String)] = [:]
         let sorted = numbers.sorted()
         var start = 0
         while start < sorted.count {
             let chunk = Array(sorted[start..<min(start + 1_000, sorted.count)])
             for row in try await db.nativeRows("""
                 SELECT e.number AS number, e.course_code AS course, e.enrolled_on AS enrolled_on, r.details AS details,
-                    r.completion_number AS completion_number, a.issued_on AS issued_on
+                    r.completion_number AS completion_number, a.issued_on AS issued_on, a.certificate_number AS certificate_number
                 FROM enrolments e LEFT JOIN results r ON r.enrolment_number = e.number
                 LEFT JOIN certificates_after a ON a.enrolment_number = e.number
                 WHERE e.number IN \(placeholderList(chunk.count))
                 """, chunk.map(StoreValue.text)) {
                 var figures = EnrolmentFigures(enrolledOn: try row.int32("enrolled_on"))
-                if case .null = try row.value("issued_on") {} else { figures.certificateIssuedOn = try row.int32("issued_on") }
+                var certificate = ""
+                if case .null = try row.value("issued_on") {} else {
+                    figures.certificateIssuedOn = try row.int32("issued_on")
+                    certificate = try row.string("certificate_number")
+                }
                 var stored: TrainingResult?
                 if case .null = try row.value("details") {} else {
                     let result = try TrainingResult(wireBytes: Array(try row.data("details")))
                     figures.count(result)
                     stored = result
                 }
-                found[try row.string("number")] = (try row.string("course"), figures, stored, stored == nil ? "" : try row.string("completion_number"))
+                found[try row.string("number")] = (try row.string("course"), figures, stored, stored == nil ? "" : try row.string("completion_number"), certificate)
             }
             start += chunk.count
         }
         let courses = try await courses.find(Set(found.values.map(\.code)), in: db)
         return found.compactMapValues { entry in
-            courses[entry.code].map { Target(course: $0, figures: entry.figures, stored: entry.stored, completionNumber: entry.completion) }
+            courses[entry.code].map { Target(course: $0, figures: entry.figures, stored: entry.stored, completionNumber: entry.completion,
+                                             certificateNumber: entry.certificate) }
         }
     }
 
@@ -110,27 +117,49 @@ struct ResultRepository: Sendable {
         return changed
     }
 
-    /// Records the certificate the trainee obtained after the course (confirmed by the
-    /// evaluation service); recording another replaces it.
-    func recordCertificate(enrolment: String, number: String, issuedOn: Int32, course: Course, in tx: StoreTransaction) async throws -> TrainingResultView {
-        let before = try await figures.figures(of: enrolment, in: tx)
-        let now = Int64(clock().timeIntervalSince1970 * 1000)
-        try await tx.raw("""
-            INSERT INTO certificates_after (enrolment_number, certificate_number, issued_on, recorded_ms)
-            VALUES (\(bind: enrolment), \(bind: number), \(bind: issuedOn), \(bind: now))
-            ON CONFLICT (enrolment_number) DO UPDATE SET certificate_number = excluded.certificate_number,
-                issued_on = excluded.issued_on, recorded_ms = excluded.recorded_ms
-            """).run()
-        try await refigure(enrolment, from: before, in: tx)
-        try await tx.audit(entity: "certificate_after_training", id: enrolment, detail: "certificate \(number)")
-        return try await view(of: enrolment, course: course.code, in: tx)
+    /// A certificate after training to record: confirmed by the evaluation service, issued on
+    /// `issuedOn`.
+    struct CertificateAfter {
+        var enrolment: String
+        var number: String
+        var issuedOn: Int32
     }
 
-    /// Moves the enrolment's part of its course's figures from what it counted for before a
-    /// write to what it counts for now.
-    private func refigure(_ enrolment: String, from before: (course: String, figures: EnrolmentFigures)?, in tx: StoreTransaction) async throws {
-        guard let after = try await figures.figures(of: enrolment, in: tx) else { return }
-        try await figures.change(course: after.course, from: before?.figures, to: after.figures, in: tx)
+    /// Records each certificate after training in order (recording another for an enrolment
+    /// replaces it; the same one again changes nothing; an enrolment missing from `targets` is
+    /// skipped); returns whether each changed anything. The rows and the figures written
+    /// together; `targets` is left as they are now.
+    func recordCertificates(_ certificates: [CertificateAfter], targets: inout [String: Target], in tx: StoreTransaction) async throws -> [Bool] {
+        var changed: [Bool] = []
+        var written: [String: CertificateAfter] = [:]
+        var deltas = FigureDeltas()
+        for certificate in certificates {
+            guard var target = targets[certificate.enrolment],
+                  target.certificateNumber != certificate.number || target.figures.certificateIssuedOn != certificate.issuedOn else {
+                changed.append(false)
+                continue
+            }
+            var after = target.figures
+            after.certificateIssuedOn = certificate.issuedOn
+            deltas.change(course: target.course.code, scope: ProgrammeScope(target.course), from: target.figures, to: after)
+            target.figures = after
+            target.certificateNumber = certificate.number
+            targets[certificate.enrolment] = target
+            written[certificate.enrolment] = certificate
+            changed.append(true)
+        }
+        guard !written.isEmpty else { return changed }
+        let now = Int64(clock().timeIntervalSince1970 * 1000)
+        try await tx.nativeInsert(into: "certificates_after", columns: ["enrolment_number", "certificate_number", "issued_on", "recorded_ms"],
+                                  values: written.keys.sorted().flatMap { key -> [StoreValue] in
+                                      let c = written[key]!
+                                      return [.text(c.enrolment), .text(c.number), .init(c.issuedOn), .integer(now)]
+                                  }, suffix: """
+            ON CONFLICT (enrolment_number) DO UPDATE SET certificate_number = excluded.certificate_number,
+                issued_on = excluded.issued_on, recorded_ms = excluded.recorded_ms
+            """)
+        try await figures.write(deltas, in: tx)
+        return changed
     }
 
     /// What is on record for an enrolment: its result (if reported) and its certificate.
