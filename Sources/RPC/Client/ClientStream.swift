@@ -35,27 +35,20 @@ enum ResponseSink {
     }
 }
 
-/// One call in progress on a client connection. Lives on the connection's event loop.
+/// What the connection handler keeps for one call's caller, beside the protocol state the
+/// connection machine keeps for its stream (StateMachine/ClientStreamState.swift). Lives on the
+/// connection's event loop.
 final class ClientStream {
-    let id: UInt32
-    let kind: CallKind
-    var receive: MessageAssembler
-    var send: StreamSendQueue
-    /// Single-response calls: the response so far, and who waits for it.
-    var response: ByteBuffer?
+    /// Single-response calls: who waits for the answer.
     var responseWaiter: ResponseSink?
     /// Streaming responses.
-    var inbound: InboundMessages?
+    let inbound: InboundMessages?
     /// A request writer waiting for credit.
     var writerWaiter: UnsafeContinuation<Void, any Error>?
-    var deadline: NIODeadline?
-    var halfClosed = false
 
-    init(id: UInt32, kind: CallKind, receiveWindow: Int, sendWindow: Int, maximumMessageSize: Int) {
-        self.id = id
-        self.kind = kind
-        self.receive = MessageAssembler(window: receiveWindow, maximumMessageSize: maximumMessageSize)
-        self.send = StreamSendQueue(window: sendWindow)
+    init(responseWaiter: ResponseSink?, inbound: InboundMessages?) {
+        self.responseWaiter = responseWaiter
+        self.inbound = inbound
     }
 
     /// Ends the call on the caller's side with `failure`.

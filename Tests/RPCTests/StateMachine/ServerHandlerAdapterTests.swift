@@ -1,0 +1,85 @@
+@_spi(Fuzzing) import JCSkillsRPC
+import JCSkillsProtocol
+import NIOCore
+import NIOEmbedded
+import Testing
+
+/// The server's channel handler as the adapter of its machine, on NIO's testing channel (no
+/// socket, no TLS): what the machine decides reaches the wire, and handlers run and answer.
+@Suite("Server handler: the machine driven on a channel (SPEC.md §2.2, §3.2.6, §5.2, §8)")
+struct ServerHandlerAdapterTests {
+    private func connection() async throws -> (NIOAsyncTestingEventLoop, NIOAsyncTestingChannel) {
+        let loop = NIOAsyncTestingEventLoop()
+        let channel = try await NIOAsyncTestingChannel(loop: loop) { channel in
+            try ServerFuzzing.addConnectionHandler(to: channel)
+        }
+        try await channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 7101))
+        await loop.run()
+        return (loop, channel)
+    }
+
+    /// The frames written so far, after letting the loop and the handlers' tasks run until
+    /// `done` holds (a bounded number of turns, no sleeping).
+    private func frames(_ loop: NIOAsyncTestingEventLoop, _ channel: NIOAsyncTestingChannel,
+                        until done: ([Frame]) -> Bool = { _ in true }) async throws -> [Frame] {
+        var parser = FrameParser(maximumFrameSize: .max)
+        var frames: [Frame] = []
+        for _ in 0..<1_000 {
+            await loop.run()
+            while let bytes = try await channel.readOutbound(as: ByteBuffer.self) { parser.append(bytes) }
+            while let frame = try parser.next() { frames.append(frame) }
+            if done(frames) { break }
+            await Task.yield()
+        }
+        return frames
+    }
+
+    private func opening() -> ByteBuffer {
+        var bytes = ByteBuffer(bytes: ConnectionPreface.bytes)
+        bytes.writeFrame(.settings, stream: 0, message: Settings())
+        return bytes
+    }
+
+    /// §2.3, §5.2: SETTINGS at once; a health check's handler runs as a task and its answer is
+    /// one MESSAGE and TRAILERS OK.
+    @Test func aUnaryCallIsAnsweredThroughTheHandler() async throws {
+        let (loop, channel) = try await connection()
+        var bytes = opening()
+        bytes.writeFrame(.headers, stream: 1, message: CallHeaders(method: HealthService.check.path))
+        bytes.writeFrame(.message, flags: .endStream, stream: 1, message: HealthCheckRequest())
+        try await channel.writeInbound(bytes)
+        let frames = try await self.frames(loop, channel) { $0.contains { $0.type == .trailers } }
+        #expect(frames.map(\.type) == [.settings, .message, .trailers])
+        #expect(try HealthCheckResponse(buffer: frames[1].payload).status == .serving)
+        #expect(try Trailers(buffer: frames[2].payload).status == .ok)
+        _ = try await channel.finish(acceptAlreadyClosed: true)
+    }
+
+    /// §2.2: a wrong preface closes the connection with nothing written after the SETTINGS.
+    @Test func aWrongPrefaceClosesTheChannel() async throws {
+        let (loop, channel) = try await connection()
+        try await channel.writeInbound(ByteBuffer(string: "GET / HTTP/1.1\r\n\r\n"))
+        let frames = try await self.frames(loop, channel)
+        #expect(frames.map(\.type) == [.settings])
+        #expect(!channel.isActive)
+    }
+
+    /// §3.2.6, §2.3: a PING is answered in the same flush; a second SETTINGS is answered with
+    /// GOAWAY INTERNAL and the channel closes.
+    @Test func aPingIsAnsweredAndAViolationCloses() async throws {
+        let (loop, channel) = try await connection()
+        var bytes = opening()
+        bytes.writeFrame(.ping, stream: 0, payload: ByteBuffer(bytes: [1, 2, 3, 4, 5, 6, 7, 8]))
+        try await channel.writeInbound(bytes)
+        var frames = try await self.frames(loop, channel)
+        #expect(frames.map(\.type) == [.settings, .ping])
+        #expect(frames.last?.flags == .ack)
+        var again = ByteBuffer()
+        again.writeFrame(.settings, stream: 0, message: Settings())
+        try await channel.writeInbound(again)
+        frames = try await self.frames(loop, channel)
+        #expect(frames.map(\.type) == [.goAway])
+        #expect(try GoAway(buffer: frames[0].payload).status == .internal)
+        #expect(!channel.isActive)
+    }
+}
