@@ -50,12 +50,4 @@ extension BatchedFrameWriter {
     }
 
     func didFlush() {}
-
-    /// Returns `credit` bytes of flow-control window to the peer on `stream`.
-    func writeWindowUpdate(stream: UInt32, credit: Int) {
-        var payload = context.channel.allocator.buffer(capacity: 4)
-        payload.writeInteger(UInt32(credit))
-        output.buffer.writeFrame(.windowUpdate, stream: stream, payload: payload)
-        scheduleFlush()
-    }
 }

@@ -62,7 +62,7 @@ extension ClientConnectionStateMachine {
     mutating func halfClose(stream id: UInt32, frames: inout ByteBuffer) {
         guard let index = streams.index(forKey: id), !streams.values[index].halfClosed else { return }
         streams.values[index].halfClosed = true
-        frames.writeFrameHeader(FrameHeader(length: 0, type: .endStream, streamID: id))
+        frames.writeEndStream(stream: id)
     }
 
     /// §6.2: the caller gave up: CANCEL to the server, the call failed locally.
@@ -85,8 +85,7 @@ extension ClientConnectionStateMachine {
     mutating func grantCredit(stream id: UInt32, _ credit: Int, frames: inout ByteBuffer) {
         guard credit > 0, let index = streams.index(forKey: id) else { return }
         streams.values[index].receive.granted(credit)
-        frames.writeFrameHeader(FrameHeader(length: 4, type: .windowUpdate, streamID: id))
-        frames.writeInteger(UInt32(credit))
+        frames.writeWindowUpdate(stream: id, credit: credit)
     }
 
     /// Sends what the stream's credit allows; true when nothing waits any more.
@@ -131,8 +130,7 @@ extension ClientConnectionStateMachine {
         guard !closed, !streams.isEmpty, !pingOutstanding, now - lastRead >= intervalNanoseconds else { return }
         pingsSent += 1
         pingOutstanding = true
-        frames.writeFrameHeader(FrameHeader(length: 8, type: .ping, streamID: 0))
-        frames.writeInteger(pingsSent)
+        frames.writePing(pingsSent)
         actions.append(.pingSent)
     }
 }

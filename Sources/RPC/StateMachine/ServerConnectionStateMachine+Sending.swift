@@ -110,8 +110,6 @@ extension ServerConnectionStateMachine {
     mutating func grantCredit(stream id: UInt32, _ credit: Int, frames: inout ByteBuffer) {
         guard credit > 0, let index = streams.index(forKey: id) else { return }
         streams.values[index].receive.granted(credit)
-        // The header and the credit written in place: no buffer for a 4-byte payload.
-        frames.writeFrameHeader(FrameHeader(length: 4, type: .windowUpdate, streamID: id))
-        frames.writeInteger(UInt32(credit))
+        frames.writeWindowUpdate(stream: id, credit: credit)
     }
 }

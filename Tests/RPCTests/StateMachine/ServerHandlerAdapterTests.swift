@@ -82,4 +82,16 @@ struct ServerHandlerAdapterTests {
         #expect(try GoAway(buffer: frames[0].payload).status == .internal)
         #expect(!channel.isActive)
     }
+
+    /// §8: no client SETTINGS within the handshake timeout (10 s): closed, without GOAWAY.
+    @Test func aSilentClientIsClosedAfterTheHandshakeTimeout() async throws {
+        let (loop, channel) = try await connection()
+        try await channel.writeInbound(ByteBuffer(bytes: ConnectionPreface.bytes))
+        await loop.advanceTime(by: .seconds(9))
+        #expect(channel.isActive)
+        await loop.advanceTime(by: .seconds(2))
+        let frames = try await self.frames(loop, channel)
+        #expect(frames.map(\.type) == [.settings])
+        #expect(!channel.isActive)
+    }
 }
