@@ -17,21 +17,32 @@ extension LocalCluster {
         }
         let directory = "\(home)/demo"
         let clock = DemoStageClock()
+        let generation = Date()
         print(Messages.Demo.generating(size.rawValue, persons: size.options.persons).text())
         fflush(nil)
         var bar = ProgressBar(label: Messages.Demo.personsLabel.text(), total: UInt64(max(size.options.persons, 1)))
         let manifest = try DemoFiles.write(size: size, options: size.options, to: directory) { done in bar.update(done: UInt64(done), items: done) }
         bar.finish()
-        clock.stage(Messages.Demo.generated(manifest.written.map { Messages.Demo.fileRows($0.file, rows: $0.rows).text() }.joined(separator: Messages.Demo.listSeparator.text())))
+        clock.stage(Messages.Demo.generated(manifest.written.map { Messages.Demo.fileRows($0.file, rows: $0.rows).text() }.joined(separator: Messages.Demo.listSeparator.text())),
+                    since: generation)
 
-        var configuration = ClientConfiguration(tls: TLSFiles(directory: pkiDirectory, identity: "admin"))
-        configuration.defaultTimeout = .seconds(600)
+        let configuration = {
+            var configuration = ClientConfiguration(tls: TLSFiles(directory: pkiDirectory, identity: "admin"))
+            configuration.defaultTimeout = .seconds(600)
+            return configuration
+        }()
         try await loadRegistryDemo(directory: directory, configuration: configuration, clock: clock)
-        // Evaluation after the registry: its enterprise bodies are checked against the
-        // registry's enterprises, and its holders are the registry's demo persons.
-        try await loadEvaluationDemo(directory: directory, manifest: manifest, configuration: configuration, clock: clock)
-        try await loadTrainingDemo(directory: directory, manifest: manifest, configuration: configuration, clock: clock)
-        try await loadCompetitionDemo(directory: directory, manifest: manifest, configuration: configuration, clock: clock)
+        // Training's enrolments and results need only the registry, and its writes keep one
+        // core busy: the evaluation (its enterprise bodies checked against the registry's
+        // enterprises, its holders the registry's persons) and then the competition (which
+        // asks the evaluation service) load beside them, their progress bars hidden. The
+        // certificates after training wait for both: the evaluation service confirms them.
+        async let training = loadTrainingDemo(directory: directory, manifest: manifest, configuration: configuration, clock: clock)
+        try await ProgressBar.$hidden.withValue(true) {
+            try await loadEvaluationDemo(directory: directory, manifest: manifest, configuration: configuration, clock: clock)
+            try await loadCompetitionDemo(directory: directory, manifest: manifest, configuration: configuration, clock: clock)
+        }
+        try await loadCertificatesAfterTraining(directory: directory, renumbering: try await training, configuration: configuration, clock: clock)
         try Data().write(to: URL(fileURLWithPath: marker))
         clock.total()
     }
@@ -41,11 +52,12 @@ extension LocalCluster {
     }
 
     private func loadRegistryDemo(directory: String, configuration: ClientConfiguration, clock: DemoStageClock) async throws {
+        let start = Date()
         try await withClosingClient(try client(.registry, configuration)) { registry in
             let persons = try await RegistryImports.persons.run(file: "\(directory)/\(RegistryCSVFormat.personsFileName)", client: registry).summary
             let enterprises = try await RegistryImports.enterprises.run(file: "\(directory)/\(RegistryCSVFormat.enterprisesFileName)", client: registry).summary
             let demand = try await RegistryImports.demand.run(file: "\(directory)/\(RegistryCSVFormat.demandFileName)", client: registry).summary
-            clock.stage(Messages.Demo.registryLoaded(persons: persons.accepted, enterprises: enterprises.accepted, demand: demand.accepted))
+            clock.stage(Messages.Demo.registryLoaded(persons: persons.accepted, enterprises: enterprises.accepted, demand: demand.accepted), since: start)
             Self.printRefusals(persons.errors + enterprises.errors + demand.errors)
         }
     }
@@ -55,6 +67,7 @@ extension LocalCluster {
     /// is declared before the certificates, whose pre-system ones claim places in it.
     private func loadEvaluationDemo(directory: String, manifest: DemoManifest, configuration: ClientConfiguration,
                                     clock: DemoStageClock) async throws {
+        let start = Date()
         try await withClosingClient(try client(.evaluation, configuration)) { evaluation in
             var institutions = 0
             var errors: [RowError] = []
@@ -74,7 +87,7 @@ extension LocalCluster {
                 declared += declaration.persons
             }
             let certificates = try await EvaluationImports.certificates.run(file: "\(directory)/\(EvaluationCSVFormat.certificatesFileName)", client: evaluation).summary
-            clock.stage(Messages.Demo.evaluationLoaded(institutions: institutions, baseline: declared, certificates: certificates.accepted))
+            clock.stage(Messages.Demo.evaluationLoaded(institutions: institutions, baseline: declared, certificates: certificates.accepted), since: start)
             Self.printRefusals(errors + certificates.errors)
         }
     }
@@ -86,16 +99,13 @@ extension LocalCluster {
     }
 }
 
-/// Prints each stage of the demo load with the seconds it took and, at the end, the total.
-final class DemoStageClock {
+/// Prints each stage of the demo load with the seconds it took from its own start (stages run
+/// side by side) and, at the end, the total.
+struct DemoStageClock: Sendable {
     private let started = Date()
-    private var last = Date()
 
-    func stage(_ message: Message) {
-        let now = Date()
-        let seconds = now.timeIntervalSince(last)
-        last = now
-        print(Messages.Demo.stage(message.text(), seconds: seconds).text())
+    func stage(_ message: Message, since start: Date) {
+        print(Messages.Demo.stage(message.text(), seconds: Date().timeIntervalSince(start)).text())
         // Piped to a file or a script, standard output is buffered: each stage shows as it ends.
         fflush(nil)
     }
@@ -106,31 +116,44 @@ final class DemoStageClock {
 }
 
 extension LocalCluster {
-    /// Training after the registry and evaluation: every enrolment is checked with the
-    /// registry, so its persons must be there. Brands before courses (a course names its
-    /// brand), enrolments before results (a result names its enrolment).
+    /// Training after the registry: every enrolment is checked with the registry, so its
+    /// persons must be there. Brands before courses (a course names its brand), enrolments
+    /// before results (a result names its enrolment). Returns the file's enrolment numbers →
+    /// the service's (empty when they could not be mapped: nothing further is loaded).
     fileprivate func loadTrainingDemo(directory: String, manifest: DemoManifest, configuration: ClientConfiguration,
-                                      clock: DemoStageClock) async throws {
+                                      clock: DemoStageClock) async throws -> [String: String] {
         func path(_ name: String) -> String { "\(directory)/\(name)" }
-        try await withClosingClient(try client(.training, configuration)) { training in
+        var start = Date()
+        return try await withClosingClient(try client(.training, configuration)) { training in
             let brands = try await TrainingImports.brands(file: path(TrainingCSVFormat.brandsFileName), client: training).summary
             let courses = try await TrainingImports.courses(file: path(TrainingCSVFormat.coursesFileName), client: training).summary
             let (enrolments, renumbering) = manifest.size == .plan
                 ? try await Self.enrolByClassList(path(TrainingCSVFormat.enrolmentsFileName), manifest: manifest, client: training)
                 : try await Self.enrolOneByOne(path(TrainingCSVFormat.enrolmentsFileName), manifest: manifest, client: training)
-            clock.stage(Messages.Demo.enrolmentsLoaded(brands: brands.accepted, courses: courses.accepted, enrolments: enrolments.accepted))
-            guard !renumbering.isEmpty else {
-                Self.printRefusals(brands.errors + courses.errors + enrolments.errors)
-                return
-            }
+            clock.stage(Messages.Demo.enrolmentsLoaded(brands: brands.accepted, courses: courses.accepted, enrolments: enrolments.accepted), since: start)
+            Self.printRefusals(brands.errors + courses.errors + enrolments.errors)
+            guard !renumbering.isEmpty else { return [:] }
+            start = Date()
             let results = try await TrainingImports.results(renumbering: renumbering)
                 .run(file: path(TrainingCSVFormat.resultsFileName), client: training).summary
-            clock.stage(Messages.Demo.resultsLoaded(results: results.accepted))
-            // Certificates after training: the evaluation service (loaded first) confirms them.
+            clock.stage(Messages.Demo.resultsLoaded(results: results.accepted), since: start)
+            Self.printRefusals(results.errors)
+            return renumbering
+        }
+    }
+
+    /// Certificates after training, once the evaluation service (which confirms them) and the
+    /// training's enrolments are loaded.
+    fileprivate func loadCertificatesAfterTraining(directory: String, renumbering: [String: String], configuration: ClientConfiguration,
+                                                   clock: DemoStageClock) async throws {
+        guard !renumbering.isEmpty else { return }
+        let start = Date()
+        try await withClosingClient(try client(.training, configuration)) { training in
             let certified = try await TrainingImports.certificatesAfter(renumbering: renumbering)
-                .run(file: path(TrainingCSVFormat.certificatesAfterFileName), client: training).summary
-            clock.stage(Messages.Demo.certificatesAfterLoaded(Int(certified.accepted), of: Int(certified.accepted + certified.alreadyRegistered + certified.rejected)))
-            Self.printRefusals(brands.errors + courses.errors + enrolments.errors + results.errors + certified.errors)
+                .run(file: "\(directory)/\(TrainingCSVFormat.certificatesAfterFileName)", client: training).summary
+            clock.stage(Messages.Demo.certificatesAfterLoaded(Int(certified.accepted), of: Int(certified.accepted + certified.alreadyRegistered + certified.rejected)),
+                        since: start)
+            Self.printRefusals(certified.errors)
         }
     }
 
@@ -189,6 +212,7 @@ extension LocalCluster {
     fileprivate func loadCompetitionDemo(directory: String, manifest: DemoManifest, configuration: ClientConfiguration,
                                          clock: DemoStageClock) async throws {
         func path(_ name: String) -> String { "\(directory)/\(name)" }
+        let start = Date()
         let endpoint = [Endpoint(host: "127.0.0.1", port: ports.rpc(.competition))]
         try await withClosingClient(try RPCClient(endpoints: endpoint, configuration: configuration)) { office in
             let competitions = try await CompetitionImports.competitions(file: path(CompetitionCSVFormat.competitionsFileName), client: office).summary
@@ -235,7 +259,7 @@ extension LocalCluster {
             clock.stage(Messages.Demo.competitionLoaded(
                 competitions: competitions.accepted + competitions.alreadyRegistered, events: events.accepted + events.alreadyRegistered,
                 entries: entered.count, marks: marks, judges: judges, flagged: flagged, closed: closed, awards: awarded,
-                studios: studios.accepted, studioYears: years.accepted))
+                studios: studios.accepted, studioYears: years.accepted), since: start)
             Self.printRefusals(errors)
         }
     }

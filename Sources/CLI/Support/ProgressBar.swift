@@ -4,9 +4,12 @@ import JCSkillsMessages
 /// A one-line progress bar on standard error, drawn only when it is a terminal and at most
 /// ten times a second.
 struct ProgressBar {
+    /// Set for work that runs beside another's bar (one line holds one bar).
+    @TaskLocal static var hidden = false
+
     let label: String
     let total: UInt64
-    private let enabled = isatty(STDERR_FILENO) == 1
+    private let enabled = isatty(STDERR_FILENO) == 1 && !ProgressBar.hidden
     private var lastDraw = Date.distantPast
     private let started = Date()
 

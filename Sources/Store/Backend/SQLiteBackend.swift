@@ -94,9 +94,18 @@ final class SQLiteBackend: StoreBackend {
     ) async throws -> SQLiteConnection {
         let busyTimeout = configuration.busyTimeout
         let writerCacheMiB = configuration.sqliteWriterCacheMiB
+        let readerCacheMiB = configuration.sqliteReaderCacheMiB
         return try await threadPool.runIfActive {
             let connection = try SQLiteConnection(path: path, role: role, busyTimeoutMilliseconds: Int(busyTimeout.milliseconds))
-            guard role == .writer else { return connection }
+            guard role == .writer else {
+                do {
+                    try connection.execute("PRAGMA cache_size = -\(readerCacheMiB * 1024)")
+                } catch {
+                    connection.close()
+                    throw error
+                }
+                return connection
+            }
             do {
                 let mode = try switchToWAL(connection, within: busyTimeout)
                 guard mode.lowercased() == "wal" else {
