@@ -6,6 +6,12 @@ import NIOCore
 struct CallFailure: Error {
     let error: RPCError
     let notProcessed: Bool
+
+    /// Protocol/SPEC.md §10.3: only UNAVAILABLE is retried, and only when the server never saw
+    /// the call, or a repeat cannot count twice (an idempotent method, an idempotency key).
+    func isSafeToRetry(idempotent: Bool, idempotencyKey: Bool) -> Bool {
+        error.code == .unavailable && (notProcessed || idempotent || idempotencyKey)
+    }
 }
 
 /// Links a caller's task to its stream. Touched only on the connection's event loop, except

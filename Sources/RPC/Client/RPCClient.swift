@@ -180,8 +180,7 @@ public final class RPCClient: Sendable {
                 let handle = try await pickConnection(plan).handle()
                 return try await attempt(handle, plan)
             } catch let failure as CallFailure {
-                let retryable = failure.error.code == .unavailable
-                    && (failure.notProcessed || method.isIdempotent || options.idempotencyKey != nil)
+                let retryable = failure.isSafeToRetry(idempotent: method.isIdempotent, idempotencyKey: options.idempotencyKey != nil)
                 let timeLeft = plan.deadline.map { $0 > .now() } ?? true
                 guard retryable, attempts < configuration.maximumAttempts, timeLeft, !Task.isCancelled else {
                     throw failure.error
