@@ -86,10 +86,14 @@ struct EnrolmentRepository: Sendable {
         let indexes = candidates.map { personal.blindIndex($0.idNumber, for: .idNumber) }
         // Claims the persons' rows first, in one order: on PostgreSQL concurrent enrolments of one
         // person then take turns, so each sees the other's before checking overlap and the cap.
+        // SQLite's transactions never interleave (one writer), and the claim was a fifth of a
+        // class list's write there.
         let persons = Array(Set(indexes)).sorted { $0.lexicographicallyPrecedes($1) }
-        try await tx.nativeInsert(into: "trainees", columns: ["person_index", "enrolments"],
-                                  values: persons.flatMap { [StoreValue.bytes($0), .integer(0)] },
-                                  suffix: "ON CONFLICT (person_index) DO UPDATE SET enrolments = trainees.enrolments")
+        if tx.storeDialect == .postgres {
+            try await tx.nativeInsert(into: "trainees", columns: ["person_index", "enrolments"],
+                                      values: persons.flatMap { [StoreValue.bytes($0), .integer(0)] },
+                                      suffix: "ON CONFLICT (person_index) DO UPDATE SET enrolments = trainees.enrolments")
+        }
         var taken = try await enrolments(of: persons, in: tx)
         let locked = try await courses.lock(Array(Set(candidates.map(\.course.code))).sorted(), in: tx)
         var placesLeft = locked.mapValues(\.placesLeft)
