@@ -34,14 +34,15 @@ final class ServerConnectionHandler: BatchedFrameWriter {
     init(shared: ServerShared, eventLoop: any EventLoop) {
         self.shared = shared
         self.executor = EventLoopTaskExecutor(eventLoop)
-        self.machine = Machine(limits: shared.limits, budget: shared.budget, now: Self.now)
+        self.machine = Machine(limits: shared.limits, budget: shared.budget, now: Int64(clamping: eventLoop.now.uptimeNanoseconds))
         actions.reserveCapacity(8)
     }
 
     private var logger: Logger { shared.logger }
 
-    /// The machine's clock: monotonic nanoseconds, NIO's.
-    private static var now: Int64 { Int64(clamping: NIODeadline.now().uptimeNanoseconds) }
+    /// The machine's clock: the event loop's, in monotonic nanoseconds (a testing loop's is
+    /// virtual, so that the timeouts can be tested without waiting for them).
+    private var now: Int64 { Int64(clamping: executor.eventLoop.now.uptimeNanoseconds) }
 
     // MARK: Channel events
 
@@ -78,7 +79,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
         handshakeTimer?.cancel()
         sweepTimer?.cancel()
         deadlines.cancel()
-        machine.connectionClosed(now: Self.now, actions: &actions)
+        machine.connectionClosed(now: now, actions: &actions)
         perform()
         if let registrationID { shared.connections.remove(registrationID) }
         context.fireChannelInactive()
@@ -108,7 +109,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
         machine.writable = context.channel.isWritable
         machine.receive(unwrapInboundIn(data), frames: &output.buffer, actions: &actions)
         perform()
-        let now = Self.now
+        let now = self.now
         while true {
             let result = machine.processNextFrame(now: now, frames: &output.buffer, actions: &actions)
             if case .open(let request) = result { open(request, now: now) }
@@ -129,7 +130,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
     func channelWritabilityChanged(context: ChannelHandlerContext) {
         machine.writable = context.channel.isWritable
         if machine.writable {
-            let now = Self.now
+            let now = self.now
             for id in machine.streamsWaitingToSend {
                 guard machine.writable else { break }
                 machine.drain(stream: id, now: now, frames: &output.buffer, actions: &actions)
@@ -200,7 +201,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
 
     /// Ends every call whose deadline has passed and aims the timer at the next deadline.
     private func expireDeadlines() {
-        let next = machine.expireDeadlines(now: Self.now, frames: &output.buffer, actions: &actions)
+        let next = machine.expireDeadlines(now: now, frames: &output.buffer, actions: &actions)
         deadlines.fired(nextDeadline: next.map { NIODeadline.uptimeNanoseconds(UInt64($0)) }, on: context.eventLoop, expireDeadlinesCallback)
         afterEvent()
     }
@@ -209,12 +210,12 @@ final class ServerConnectionHandler: BatchedFrameWriter {
 
     func finish<M: WireMessage>(stream id: UInt32, response: M) {
         machine.writable = context.channel.isWritable
-        machine.finish(stream: id, response: response, now: Self.now, frames: &output.buffer, actions: &actions)
+        machine.finish(stream: id, response: response, now: now, frames: &output.buffer, actions: &actions)
         afterEvent()
     }
 
     func finish(stream id: UInt32, trailers: Trailers) {
-        machine.finish(stream: id, trailers: trailers, now: Self.now, frames: &output.buffer, actions: &actions)
+        machine.finish(stream: id, trailers: trailers, now: now, frames: &output.buffer, actions: &actions)
         afterEvent()
     }
 
@@ -228,7 +229,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
 
     func sendOrWait(stream id: UInt32, _ buffer: ByteBuffer, _ continuation: UnsafeContinuation<Void, any Error>) {
         machine.writable = context.channel.isWritable
-        let outcome = machine.sendOrWait(stream: id, buffer, now: Self.now, frames: &output.buffer, actions: &actions)
+        let outcome = machine.sendOrWait(stream: id, buffer, now: now, frames: &output.buffer, actions: &actions)
         if case .waiting = outcome { machine.streams[id]?.call.writerWaiter = continuation }
         afterEvent()
         switch outcome {
@@ -318,7 +319,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
     private func armSweep() {
         guard !closed else { return }
         sweepTimer = context.eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(shared.limits.sweepIntervalNanoseconds)) { [self] in
-            machine.sweep(now: Self.now, frames: &output.buffer, actions: &actions)
+            machine.sweep(now: now, frames: &output.buffer, actions: &actions)
             afterEvent()
             armSweep()
         }

@@ -6,7 +6,7 @@ import Testing
 
 /// The server's channel handler as the adapter of its machine, on NIO's testing channel (no
 /// socket, no TLS): what the machine decides reaches the wire, and handlers run and answer.
-@Suite("Server handler: the machine driven on a channel (SPEC.md §2.2, §3.2.6, §5.2, §8)")
+@Suite("Server handler: the machine driven on a channel (SPEC.md §2.2, §3.2.6, §5.2, §6.1, §8, §10.2)")
 struct ServerHandlerAdapterTests {
     private func connection() async throws -> (NIOAsyncTestingEventLoop, NIOAsyncTestingChannel) {
         let loop = NIOAsyncTestingEventLoop()
@@ -93,5 +93,52 @@ struct ServerHandlerAdapterTests {
         let frames = try await self.frames(loop, channel)
         #expect(frames.map(\.type) == [.settings])
         #expect(!channel.isActive)
+    }
+
+    /// §8, §10.2: a connection without calls for the idle timeout (5 min) gets GOAWAY OK "idle"
+    /// from the sweep, and closes. The handler's clock is its loop's: virtual here.
+    @Test func anIdleConnectionGetsGoAwayAndCloses() async throws {
+        let (loop, channel) = try await connection()
+        try await channel.writeInbound(opening())
+        await loop.advanceTime(by: .minutes(4))
+        #expect(channel.isActive)
+        await loop.advanceTime(by: .minutes(2))
+        let frames = try await self.frames(loop, channel)
+        #expect(frames.map(\.type) == [.settings, .goAway])
+        #expect(try GoAway(buffer: frames[1].payload) == GoAway(lastStreamID: 0, code: .ok, message: "idle"))
+        #expect(!channel.isActive)
+    }
+
+    /// §8: a unary call whose request has not arrived within the request timeout (30 s) ends
+    /// with TRAILERS DEADLINE_EXCEEDED; the connection goes on.
+    @Test func aMissingRequestEndsItsCallAfterTheRequestTimeout() async throws {
+        let (loop, channel) = try await connection()
+        var bytes = opening()
+        bytes.writeFrame(.headers, stream: 1, message: CallHeaders(method: EchoService.echo.path))
+        try await channel.writeInbound(bytes)
+        await loop.advanceTime(by: .seconds(29))
+        #expect(try await self.frames(loop, channel).map(\.type) == [.settings])
+        await loop.advanceTime(by: .seconds(10))
+        let frames = try await self.frames(loop, channel)
+        #expect(frames.map(\.type) == [.trailers])
+        #expect(try Trailers(buffer: frames[0].payload).status == .deadlineExceeded)
+        #expect(channel.isActive)
+        _ = try await channel.finish(acceptAlreadyClosed: true)
+    }
+
+    /// §6.1: the caller's deadline counts from receipt; when it passes, the handler is cancelled
+    /// and the call ends with TRAILERS DEADLINE_EXCEEDED.
+    @Test func aPassedDeadlineEndsTheCall() async throws {
+        let (loop, channel) = try await connection()
+        var bytes = opening()
+        bytes.writeFrame(.headers, stream: 1, message: CallHeaders(method: EchoService.collect.path, timeoutMicroseconds: 2_000_000))
+        try await channel.writeInbound(bytes)
+        await loop.advanceTime(by: .milliseconds(1_999))
+        #expect(try await self.frames(loop, channel).map(\.type) == [.settings])
+        await loop.advanceTime(by: .milliseconds(1))
+        let frames = try await self.frames(loop, channel)
+        #expect(frames.map(\.type) == [.trailers])
+        #expect(try Trailers(buffer: frames[0].payload) == Trailers(code: .deadlineExceeded, message: "the deadline passed before the call finished"))
+        _ = try await channel.finish(acceptAlreadyClosed: true)
     }
 }
