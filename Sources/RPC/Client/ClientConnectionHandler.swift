@@ -41,12 +41,15 @@ final class ClientConnectionHandler: BatchedFrameWriter {
         self.endpoint = endpoint
         self.handshake = handshake
         self.onUnusable = onUnusable
-        self.machine = Machine(localSettings: configuration.settings, wireLimits: configuration.wireLimits, peerName: "\(endpoint)", now: Self.now)
+        self.machine = Machine(
+            localSettings: configuration.settings, wireLimits: configuration.wireLimits, peerName: "\(endpoint)",
+            now: Int64(clamping: NIODeadline.now().uptimeNanoseconds))
         actions.reserveCapacity(8)
     }
 
-    /// The machine's clock: monotonic nanoseconds, NIO's.
-    private static var now: Int64 { Int64(clamping: NIODeadline.now().uptimeNanoseconds) }
+    /// The machine's clock: the event loop's, in monotonic nanoseconds (a testing loop's is
+    /// virtual, so that keepalive and deadlines can be tested without waiting for them).
+    private var now: Int64 { Int64(clamping: context.eventLoop.now.uptimeNanoseconds) }
 
     var isUsable: Bool { machine.isUsable }
 
@@ -57,6 +60,7 @@ final class ClientConnectionHandler: BatchedFrameWriter {
         let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
         expireDeadlinesCallback = { handler.value.expireDeadlines() }
         output.buffer = context.channel.allocator.buffer(capacity: 4096)
+        machine.lastRead = now  // nothing read yet: keepalive counts from here, on the loop's clock
     }
 
     /// The context holds this handler and this handler held the context and a callback
@@ -83,7 +87,8 @@ final class ClientConnectionHandler: BatchedFrameWriter {
     /// Sends a PING when calls are open and the peer has been silent; a PING left unanswered
     /// closes the connection, so calls to a hung peer fail instead of waiting out their deadlines.
     private func checkLiveness(interval: TimeAmount) {
-        machine.keepaliveTick(now: Self.now, intervalNanoseconds: interval.nanoseconds, frames: &output.buffer, actions: &actions)
+        guard context != nil else { return }
+        machine.keepaliveTick(now: now, intervalNanoseconds: interval.nanoseconds, frames: &output.buffer, actions: &actions)
         afterEvent()
     }
 
@@ -126,7 +131,7 @@ final class ClientConnectionHandler: BatchedFrameWriter {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         output.reading = true
-        machine.receive(unwrapInboundIn(data), now: Self.now)
+        machine.receive(unwrapInboundIn(data), now: now)
         while machine.processNextFrame(frames: &output.buffer, actions: &actions) {
             afterEvent()
         }
@@ -186,7 +191,7 @@ final class ClientConnectionHandler: BatchedFrameWriter {
 
     /// Fails every call whose deadline has passed (telling the server) and re-aims the timer.
     private func expireDeadlines() {
-        let next = machine.expireDeadlines(now: Self.now, frames: &output.buffer, actions: &actions)
+        let next = machine.expireDeadlines(now: now, frames: &output.buffer, actions: &actions)
         deadlines.fired(nextDeadline: next.map { NIODeadline.uptimeNanoseconds(UInt64($0)) }, on: context.eventLoop, expireDeadlinesCallback)
         afterEvent()
     }

@@ -6,7 +6,7 @@ import Testing
 
 /// The client's channel handler as the adapter of its machine, on NIO's testing channel (no
 /// socket, no TLS): callers' calls reach the wire, the server's frames reach the callers.
-@Suite("Client handler: the machine driven on a channel (SPEC.md §2.2, §5.2, §10.2)")
+@Suite("Client handler: the machine driven on a channel (SPEC.md §2.2, §5.2, §10.1, §10.2)")
 struct ClientHandlerAdapterTests {
     final class Box: @unchecked Sendable {
         var handler: ClientConnectionHandler?
@@ -85,6 +85,29 @@ struct ClientHandlerAdapterTests {
         try await channel.writeInbound(ByteBuffer(bytes: hex("00000000 02 00 00000001 00000000 03 00 00000001")))
         await loop.run()
         _ = try await first.get()
+        #expect(!channel.isActive)
+    }
+
+    /// §10.1: with a call open and nothing read for 30 s the client sends a PING; no ACK within
+    /// 10 s closes the connection and the call fails with UNAVAILABLE. The handler's clock is
+    /// its loop's: virtual here.
+    @Test func anUnansweredKeepalivePingClosesTheConnection() async throws {
+        let (loop, channel, box) = try await connection()
+        let call = try await unary(loop, box, EchoMessage(text: "a"))
+        await loop.run()
+        _ = try await written(channel)
+        await loop.advanceTime(by: .seconds(30))
+        #expect(try await written(channel) == hex("00000008 05 00 00000000 0000000000000001"))
+        await loop.advanceTime(by: .seconds(9))
+        #expect(channel.isActive)
+        await loop.advanceTime(by: .seconds(1))
+        do {
+            _ = try await call.get()
+            Issue.record("the call outlived its connection")
+        } catch let failure as CallFailure {
+            #expect(failure.error.code == .unavailable)
+            #expect(failure.error.message.contains("keepalive"))
+        }
         #expect(!channel.isActive)
     }
 }

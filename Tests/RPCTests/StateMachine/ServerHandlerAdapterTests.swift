@@ -141,4 +141,26 @@ struct ServerHandlerAdapterTests {
         #expect(try Trailers(buffer: frames[0].payload) == Trailers(code: .deadlineExceeded, message: "the deadline passed before the call finished"))
         _ = try await channel.finish(acceptAlreadyClosed: true)
     }
+
+    /// §10.1: a PING is answered in the same write as the rest of that read's output (here a
+    /// refusal, §8), one flush for the whole read.
+    @Test func aReadsAnswersGoOutInOneWrite() async throws {
+        let (loop, channel) = try await connection()
+        _ = try await self.frames(loop, channel)
+        var bytes = opening()
+        bytes.writeFrame(.ping, stream: 0, payload: ByteBuffer(bytes: [1, 2, 3, 4, 5, 6, 7, 8]))
+        bytes.writeFrame(.headers, flags: .endStream, stream: 1, message: CallHeaders(method: "no.Such/Method"))
+        try await channel.writeInbound(bytes)
+        await loop.run()
+        let write = try #require(try await channel.readOutbound(as: ByteBuffer.self))
+        #expect(try await channel.readOutbound(as: ByteBuffer.self) == nil, "one write")
+        var parser = FrameParser(maximumFrameSize: .max)
+        parser.append(write)
+        let ack = try #require(try parser.next())
+        let refusal = try #require(try parser.next())
+        #expect(ack.type == .ping && ack.flags == .ack)
+        #expect(refusal.type == .trailers)
+        #expect(try Trailers(buffer: refusal.payload).status == .unimplemented)
+        _ = try await channel.finish(acceptAlreadyClosed: true)
+    }
 }
