@@ -31,13 +31,20 @@ extension LocalCluster {
             configuration.defaultTimeout = .seconds(600)
             return configuration
         }()
+        // The training's brands and courses need nothing of the other services: they register
+        // while the registry imports its persons (their progress bars hidden).
+        async let catalogue = ProgressBar.$hidden.withValue(true) {
+            try await loadTrainingCatalogue(directory: directory, configuration: configuration)
+        }
         try await loadRegistryDemo(directory: directory, configuration: configuration, clock: clock)
+        let (brands, courses) = try await catalogue
         // Training's enrolments and results need only the registry, and its writes keep one
         // core busy: the evaluation (its enterprise bodies checked against the registry's
         // enterprises, its holders the registry's persons) and then the competition (which
         // asks the evaluation service) load beside them, their progress bars hidden. The
         // certificates after training wait for both: the evaluation service confirms them.
-        async let training = loadTrainingDemo(directory: directory, manifest: manifest, configuration: configuration, clock: clock)
+        async let training = loadTrainingDemo(directory: directory, manifest: manifest, brands: brands, courses: courses,
+                                              configuration: configuration, clock: clock)
         try await ProgressBar.$hidden.withValue(true) {
             try await loadEvaluationDemo(directory: directory, manifest: manifest, configuration: configuration, clock: clock)
             try await loadCompetitionDemo(directory: directory, manifest: manifest, configuration: configuration, clock: clock)
@@ -116,17 +123,24 @@ struct DemoStageClock: Sendable {
 }
 
 extension LocalCluster {
-    /// Training after the registry: every enrolment is checked with the registry, so its
-    /// persons must be there. Brands before courses (a course names its brand), enrolments
-    /// before results (a result names its enrolment). Returns the file's enrolment numbers →
-    /// the service's (empty when they could not be mapped: nothing further is loaded).
-    fileprivate func loadTrainingDemo(directory: String, manifest: DemoManifest, configuration: ClientConfiguration,
-                                      clock: DemoStageClock) async throws -> [String: String] {
+    /// The training's labour brands, then its courses (a course names its brand).
+    fileprivate func loadTrainingCatalogue(directory: String, configuration: ClientConfiguration) async throws -> (brands: ImportSummary, courses: ImportSummary) {
+        try await withClosingClient(try client(.training, configuration)) { training in
+            let brands = try await TrainingImports.brands(file: "\(directory)/\(TrainingCSVFormat.brandsFileName)", client: training).summary
+            let courses = try await TrainingImports.courses(file: "\(directory)/\(TrainingCSVFormat.coursesFileName)", client: training).summary
+            return (brands, courses)
+        }
+    }
+
+    /// Training's enrolments after the registry (every enrolment is checked with it, so its
+    /// persons must be there) and the courses (``loadTrainingCatalogue``); results after the
+    /// enrolments (a result names its enrolment). Returns the file's enrolment numbers → the
+    /// service's (empty when they could not be mapped: nothing further is loaded).
+    fileprivate func loadTrainingDemo(directory: String, manifest: DemoManifest, brands: ImportSummary, courses: ImportSummary,
+                                      configuration: ClientConfiguration, clock: DemoStageClock) async throws -> [String: String] {
         func path(_ name: String) -> String { "\(directory)/\(name)" }
         var start = Date()
         return try await withClosingClient(try client(.training, configuration)) { training in
-            let brands = try await TrainingImports.brands(file: path(TrainingCSVFormat.brandsFileName), client: training).summary
-            let courses = try await TrainingImports.courses(file: path(TrainingCSVFormat.coursesFileName), client: training).summary
             let (enrolments, renumbering) = manifest.size == .plan
                 ? try await Self.enrolByClassList(path(TrainingCSVFormat.enrolmentsFileName), manifest: manifest, client: training)
                 : try await Self.enrolOneByOne(path(TrainingCSVFormat.enrolmentsFileName), manifest: manifest, client: training)
