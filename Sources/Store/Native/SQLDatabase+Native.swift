@@ -18,6 +18,20 @@ extension SQLDatabase {
         return try await guarded.runNative(sql, values)
     }
 
+    /// Runs the statement `sql(list)` once per chunk of `keys` (at most `chunk` a statement,
+    /// within both backends' bind limits), `list` being the chunk's `(?, ?, …)` for an `IN`;
+    /// returns every statement's rows. For reading many rows by key in a few statements.
+    public func nativeRows(in keys: [StoreValue], chunk: Int = 1_000, _ sql: (_ list: String) -> String) async throws -> [StoreRow] {
+        var rows: [StoreRow] = []
+        var start = 0
+        while start < keys.count {
+            let slice = Array(keys[start..<min(start + chunk, keys.count)])
+            rows += try await nativeRows(sql(placeholderList(slice.count)), slice)
+            start += slice.count
+        }
+        return rows
+    }
+
     /// Runs `sql` with `values` bound, ignoring any rows.
     public func nativeExecute(_ sql: String, _ values: [StoreValue] = []) async throws {
         _ = try await nativeRows(sql, values)

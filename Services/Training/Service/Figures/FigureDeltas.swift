@@ -23,8 +23,9 @@ struct FigureDeltas {
     /// Adds `counts` on `day` to `course`, which counts in `scope` (as it is now).
     mutating func add(_ counts: CourseFigures.Counts, course: String, scope: ProgrammeScope, day: Int32) {
         guard counts != .zero else { return }
-        courses[CourseDay(course: course, day: day), default: .zero] = courses[CourseDay(course: course, day: day), default: .zero] + counts
-        scopes[ScopeDay(scope: scope, day: day), default: .zero] = scopes[ScopeDay(scope: scope, day: day), default: .zero] + counts
+        let courseDay = CourseDay(course: course, day: day), scopeDay = ScopeDay(scope: scope, day: day)
+        courses[courseDay] = (courses[courseDay] ?? .zero) + counts
+        scopes[scopeDay] = (scopes[scopeDay] ?? .zero) + counts
     }
 
     /// Moves an enrolment's part of its course's figures from what it counted for (`old`) to

@@ -39,15 +39,9 @@ struct CourseRepository: Sendable {
     /// The courses of `codes` that exist, read together (an import's message names many).
     func find(_ codes: Set<String>, in db: any SQLDatabase) async throws -> [String: Course] {
         var found: [String: Course] = [:]
-        let sorted = codes.sorted()
-        var start = 0
-        while start < sorted.count {
-            let chunk = Array(sorted[start..<min(start + 1_000, sorted.count)])
-            for row in try await db.nativeRows("SELECT details FROM courses WHERE code IN \(placeholderList(chunk.count))", chunk.map(StoreValue.text)) {
-                let course = try Course(wireBytes: Array(try row.data("details")))
-                found[course.code] = course
-            }
-            start += chunk.count
+        for row in try await db.nativeRows(in: codes.sorted().map(StoreValue.text), { "SELECT details FROM courses WHERE code IN \($0)" }) {
+            let course = try Course(wireBytes: Array(try row.data("details")))
+            found[course.code] = course
         }
         return found
     }

@@ -29,15 +29,8 @@ struct EnrolmentRepository: Sendable {
     /// from its seal, for the evaluation service's check), in one statement.
     func trainees(of numbers: Set<String>, in db: any SQLDatabase) async throws -> [String: (courseCode: String, idNumber: String)] {
         var found: [String: (courseCode: String, idNumber: String)] = [:]
-        let sorted = numbers.sorted()
-        var start = 0
-        while start < sorted.count {
-            let chunk = Array(sorted[start..<min(start + 1_000, sorted.count)])
-            for row in try await db.nativeRows("SELECT number, course_code, id_sealed FROM enrolments WHERE number IN \(placeholderList(chunk.count))",
-                                               chunk.map(StoreValue.text)) {
-                found[try row.string("number")] = (try row.string("course_code"), try personal.open(try row.data("id_sealed"), as: .idNumber))
-            }
-            start += chunk.count
+        for row in try await db.nativeRows(in: numbers.sorted().map(StoreValue.text), { "SELECT number, course_code, id_sealed FROM enrolments WHERE number IN \($0)" }) {
+            found[try row.string("number")] = (try row.string("course_code"), try personal.open(try row.data("id_sealed"), as: .idNumber))
         }
         return found
     }
@@ -201,19 +194,14 @@ struct EnrolmentRepository: Sendable {
 
     private func enrolments(of persons: [Data], in tx: StoreTransaction) async throws -> [Data: [Taken]] {
         var taken: [Data: [Taken]] = [:]
-        var start = 0
-        while start < persons.count {
-            let chunk = Array(persons[start..<min(start + 500, persons.count)])
-            for row in try await tx.nativeRows("""
-                SELECT e.person_index AS person_index, e.number AS number, e.course_code AS course_code,
-                    c.starts_on AS starts_on, c.ends_on AS ends_on, c.subsidised AS subsidised
-                FROM enrolments e JOIN courses c ON c.code = e.course_code WHERE e.person_index IN \(placeholderList(chunk.count))
-                """, chunk.map(StoreValue.bytes)) {
-                taken[try row.data("person_index"), default: []].append(Taken(
-                    number: try row.string("number"), fresh: nil, course: try row.string("course_code"),
-                    startsOn: try row.int32("starts_on"), endsOn: try row.int32("ends_on"), subsidised: try row.int64("subsidised") != 0))
-            }
-            start += chunk.count
+        for row in try await tx.nativeRows(in: persons.map(StoreValue.bytes), chunk: 500, { list in """
+            SELECT e.person_index AS person_index, e.number AS number, e.course_code AS course_code,
+                c.starts_on AS starts_on, c.ends_on AS ends_on, c.subsidised AS subsidised
+            FROM enrolments e JOIN courses c ON c.code = e.course_code WHERE e.person_index IN \(list)
+            """ }) {
+            taken[try row.data("person_index"), default: []].append(Taken(
+                number: try row.string("number"), fresh: nil, course: try row.string("course_code"),
+                startsOn: try row.int32("starts_on"), endsOn: try row.int32("ends_on"), subsidised: try row.int64("subsidised") != 0))
         }
         return taken
     }

@@ -27,32 +27,26 @@ struct ResultRepository: Sendable {
     /// file's message names (a statement per row made the plan's results slow).
     func targets(_ numbers: Set<String>, in db: any SQLDatabase) async throws -> [String: Target] {
         var found: [String: (code: String, figures: EnrolmentFigures, stored: TrainingResult?, completion: String, certificate: String)] = [:]
-        let sorted = numbers.sorted()
-        var start = 0
-        while start < sorted.count {
-            let chunk = Array(sorted[start..<min(start + 1_000, sorted.count)])
-            for row in try await db.nativeRows("""
-                SELECT e.number AS number, e.course_code AS course, e.enrolled_on AS enrolled_on, r.details AS details,
-                    r.completion_number AS completion_number, a.issued_on AS issued_on, a.certificate_number AS certificate_number
-                FROM enrolments e LEFT JOIN results r ON r.enrolment_number = e.number
-                LEFT JOIN certificates_after a ON a.enrolment_number = e.number
-                WHERE e.number IN \(placeholderList(chunk.count))
-                """, chunk.map(StoreValue.text)) {
-                var figures = EnrolmentFigures(enrolledOn: try row.int32("enrolled_on"))
-                var certificate = ""
-                if case .null = try row.value("issued_on") {} else {
-                    figures.certificateIssuedOn = try row.int32("issued_on")
-                    certificate = try row.string("certificate_number")
-                }
-                var stored: TrainingResult?
-                if case .null = try row.value("details") {} else {
-                    let result = try TrainingResult(wireBytes: Array(try row.data("details")))
-                    figures.count(result)
-                    stored = result
-                }
-                found[try row.string("number")] = (try row.string("course"), figures, stored, stored == nil ? "" : try row.string("completion_number"), certificate)
+        for row in try await db.nativeRows(in: numbers.sorted().map(StoreValue.text), { list in """
+            SELECT e.number AS number, e.course_code AS course, e.enrolled_on AS enrolled_on, r.details AS details,
+                r.completion_number AS completion_number, a.issued_on AS issued_on, a.certificate_number AS certificate_number
+            FROM enrolments e LEFT JOIN results r ON r.enrolment_number = e.number
+            LEFT JOIN certificates_after a ON a.enrolment_number = e.number
+            WHERE e.number IN \(list)
+            """ }) {
+            var figures = EnrolmentFigures(enrolledOn: try row.int32("enrolled_on"))
+            var certificate = ""
+            if case .null = try row.value("issued_on") {} else {
+                figures.certificateIssuedOn = try row.int32("issued_on")
+                certificate = try row.string("certificate_number")
             }
-            start += chunk.count
+            var stored: TrainingResult?
+            if case .null = try row.value("details") {} else {
+                let result = try TrainingResult(wireBytes: Array(try row.data("details")))
+                figures.count(result)
+                stored = result
+            }
+            found[try row.string("number")] = (try row.string("course"), figures, stored, stored == nil ? "" : try row.string("completion_number"), certificate)
         }
         let courses = try await courses.find(Set(found.values.map(\.code)), in: db)
         return found.compactMapValues { entry in
