@@ -56,12 +56,19 @@ enum TrainingCSVMapping {
     }
 
     static func enrolment(_ fields: [String], line: UInt32) throws(RowFailure) -> EnrolmentRequest {
-        let full = TrainingCSVFormat.enrolmentHeader.count
         // A list without the day column (the format before it) enrols today.
-        try checkCount(fields, fields.count == full - TrainingCSVFormat.enrolmentOptionalColumns ? fields.count : full, line: line)
+        let withoutDay = TrainingCSVFormat.enrolmentHeader.count - TrainingCSVFormat.enrolmentOptionalColumns
+        if fields.count != withoutDay { try checkCount(fields, TrainingCSVFormat.enrolmentHeader.count, line: line) }
         func field(_ column: EnrolmentColumn) -> String { column.index < fields.count ? fields[column.index].trimmingWhitespace : "" }
         return EnrolmentRequest(courseCode: field(.courseCode), idNumber: field(.idNumber),
                                 enrolledOn: try CSVField.date(field(.enrolledOn), EnrolmentColumn.enrolledOn.rawValue, line, empty: 0))
+    }
+
+    /// A certificates_after.csv row: `enrolment_number,certificate_number`.
+    static func certificateAfter(_ fields: [String], line: UInt32) throws(RowFailure) -> CertificateAfterTrainingRow {
+        try checkCount(fields, TrainingCSVFormat.certificateAfterHeader.count, line: line)
+        return CertificateAfterTrainingRow(line: line, certificate: CertificateAfterTraining(enrolmentNumber: fields[0].trimmingWhitespace,
+                                                                                             certificateNumber: fields[1].trimmingWhitespace))
     }
 
     static func result(_ fields: [String], line: UInt32) throws(RowFailure) -> TrainingResultRow {

@@ -48,19 +48,13 @@ enum TrainingImports {
                 DuplicateFinder.key(fields[0], uppercased: true)
             },
             parse: { (fields: [String], line: UInt32) throws(RowFailure) -> CertificateAfterTrainingRow in
-                guard fields.count == TrainingCSVFormat.certificateAfterHeader.count else {
-                    throw RowFailure(line: line, column: "",
-                                     reason: Messages.Import.fieldCount(fields.count, expected: TrainingCSVFormat.certificateAfterHeader.count).text())
+                var row = try TrainingCSVMapping.certificateAfter(fields, line: line)
+                guard let renumbering else { return row }
+                guard let given = renumbering[row.certificate.enrolmentNumber] else {
+                    throw RowFailure(line: line, column: enrolmentColumn, reason: Messages.Training.enrolmentNotMade(row.certificate.enrolmentNumber).text())
                 }
-                var number = fields[0].trimmingWhitespace
-                if let renumbering {
-                    guard let given = renumbering[number] else {
-                        throw RowFailure(line: line, column: enrolmentColumn, reason: Messages.Training.enrolmentNotMade(number).text())
-                    }
-                    number = given
-                }
-                return CertificateAfterTrainingRow(line: line, certificate: CertificateAfterTraining(enrolmentNumber: number,
-                                                                                                     certificateNumber: fields[1].trimmingWhitespace))
+                row.certificate.enrolmentNumber = given
+                return row
             },
             batch: CertificateAfterTrainingBatch.init(rows:))
     }

@@ -84,10 +84,6 @@ extension Messages {
             Message(zh: "  第 \(line) 行\(column.isEmpty ? "" : "（\(column)）")被拒：\(reason)",
                     en: "  refused line \(line)\(column.isEmpty ? "" : ", \(column)"): \(reason)")
         }
-        public static func refusedCertificate(_ certificate: String, enrolment: String, error: String) -> Message {
-            Message(zh: "  报名 \(enrolment) 的培训后证书 \(certificate) 被拒：\(error)",
-                    en: "  refused certificate \(certificate) after enrolment \(enrolment): \(error)")
-        }
         public static func stage(_ text: String, seconds: Double) -> Message {
             let elapsed = String(format: "%.1f", seconds)
             return Message(zh: "\(text)（\(elapsed) 秒）", en: "\(text) (\(elapsed) s)")

@@ -64,13 +64,13 @@ struct ResultRepository: Sendable {
     func record(_ results: [TrainingResult], targets: inout [String: Target], in tx: StoreTransaction) async throws -> [Bool] {
         var changed: [Bool] = []
         var written: [String: Int] = [:]
-        var needNumbers: [String] = []
+        var needNumbers: [String] = [], numbered = Set<String>()
         for (i, result) in results.enumerated() {
             guard var target = targets[result.enrolmentNumber], target.stored != result else {
                 changed.append(false)
                 continue
             }
-            if result.passed, target.completionNumber.isEmpty, !needNumbers.contains(result.enrolmentNumber) {
+            if result.passed, target.completionNumber.isEmpty, numbered.insert(result.enrolmentNumber).inserted {
                 needNumbers.append(result.enrolmentNumber)
             }
             target.stored = result
