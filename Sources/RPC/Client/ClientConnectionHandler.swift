@@ -19,7 +19,9 @@ final class ClientConnectionHandler: BatchedFrameWriter {
     /// Told once when this connection can take no new calls (GOAWAY or close).
     private let onUnusable: @Sendable (any Channel) -> Void
     private let handshake: EventLoopPromise<Void>
-    private(set) var context: ChannelHandlerContext!
+    private(set) var context: ChannelHandlerContext?
+    /// The channel's loop, kept past the handler's removal (callers' events may still arrive).
+    private var eventLoop: (any EventLoop)?
     private var machine: Machine
     /// Reused for every event, so that the machine's answers cost no allocation.
     private var actions: [ClientConnectionAction<ClientStream>] = []
@@ -49,7 +51,7 @@ final class ClientConnectionHandler: BatchedFrameWriter {
 
     /// The machine's clock: the event loop's, in monotonic nanoseconds (a testing loop's is
     /// virtual, so that keepalive and deadlines can be tested without waiting for them).
-    private var now: Int64 { Int64(clamping: context.eventLoop.now.uptimeNanoseconds) }
+    private var now: Int64 { Int64(clamping: (eventLoop?.now ?? .now()).uptimeNanoseconds) }
 
     var isUsable: Bool { machine.isUsable }
 
@@ -57,6 +59,7 @@ final class ClientConnectionHandler: BatchedFrameWriter {
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
+        self.eventLoop = context.eventLoop
         let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
         expireDeadlinesCallback = { handler.value.expireDeadlines() }
         output.buffer = context.channel.allocator.buffer(capacity: 4096)
@@ -172,8 +175,8 @@ final class ClientConnectionHandler: BatchedFrameWriter {
         switch outcome {
         case .opened(let id):
             token.streamID = id
-            if let deadline {
-                deadlines.track(deadline, on: context.eventLoop, expireDeadlinesCallback)
+            if let deadline, let eventLoop {
+                deadlines.track(deadline, on: eventLoop, expireDeadlinesCallback)
             }
             afterEvent()
         case .full:
@@ -192,7 +195,9 @@ final class ClientConnectionHandler: BatchedFrameWriter {
     /// Fails every call whose deadline has passed (telling the server) and re-aims the timer.
     private func expireDeadlines() {
         let next = machine.expireDeadlines(now: now, frames: &output.buffer, actions: &actions)
-        deadlines.fired(nextDeadline: next.map { NIODeadline.uptimeNanoseconds(UInt64($0)) }, on: context.eventLoop, expireDeadlinesCallback)
+        if let eventLoop {
+            deadlines.fired(nextDeadline: next.map { NIODeadline.uptimeNanoseconds(UInt64($0)) }, on: eventLoop, expireDeadlinesCallback)
+        }
         afterEvent()
     }
 
@@ -290,10 +295,10 @@ final class ClientConnectionHandler: BatchedFrameWriter {
                     startWaitingCalls()  // each fails as not processed
                 }
             case .goAwayReceived:
-                onUnusable(context.channel)
+                if let channel = context?.channel { onUnusable(channel) }
             case .pingSent:
                 flushOutput()
-                pingTimeout = context.eventLoop.assumeIsolated().scheduleTask(in: configuration.keepaliveTimeout) { [self] in
+                pingTimeout = eventLoop?.assumeIsolated().scheduleTask(in: configuration.keepaliveTimeout) { [self] in
                     fail(RPCError(.unavailable, "\(endpoint) did not answer a keepalive PING"))
                 }
             case .pingAcknowledged:
@@ -322,6 +327,6 @@ final class ClientConnectionHandler: BatchedFrameWriter {
         closed = true
         machine.markClosed()
         flushOutput()
-        context.close(promise: nil)
+        context?.close(promise: nil)
     }
 }

@@ -17,7 +17,9 @@ struct FrameOutput {
 
 /// A connection handler that batches its frames in a ``FrameOutput``.
 protocol BatchedFrameWriter: ChannelInboundHandler where OutboundOut == ByteBuffer {
-    var context: ChannelHandlerContext! { get }
+    /// Nil once the handler is removed: a call's task may still answer after its connection
+    /// closed, and what it writes then goes nowhere.
+    var context: ChannelHandlerContext? { get }
     var output: FrameOutput { get set }
     /// Called after each write: a write is what can make the channel stop taking more.
     func didFlush()
@@ -32,7 +34,7 @@ extension BatchedFrameWriter {
             flushOutput()
             return
         }
-        guard !output.reading, !output.flushScheduled else { return }
+        guard !output.reading, !output.flushScheduled, let context else { return }
         output.flushScheduled = true
         context.eventLoop.assumeIsolated().execute { [self] in
             output.flushScheduled = false
@@ -43,6 +45,10 @@ extension BatchedFrameWriter {
     /// Writes everything pending now.
     func flushOutput() {
         guard output.buffer.readableBytes > 0 else { return }
+        guard let context else {
+            output.buffer.clear()
+            return
+        }
         let bytes = output.buffer
         output.buffer = context.channel.allocator.buffer(capacity: max(4096, bytes.readableBytes))
         context.writeAndFlush(wrapOutboundOut(bytes), promise: nil)

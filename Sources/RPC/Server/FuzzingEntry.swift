@@ -14,10 +14,14 @@ public enum ServerFuzzing {
     /// metadata), so that short inputs reach the limit paths.
     /// Connections share one server per kind of limits, as a real server's do: what one
     /// connection leaves behind in the shared state is seen by the next.
+    /// `services`: a test's own services beside those two, on a server of their own.
     /// Returns the handler, for a weak reference: it must be freed once the connection closed.
     @discardableResult
-    public static func addConnectionHandler(to channel: any Channel, tight: Bool = false) throws -> AnyObject {
-        let handler = ServerConnectionHandler(shared: tight ? tightShared : standardShared, eventLoop: channel.eventLoop)
+    public static func addConnectionHandler(
+        to channel: any Channel, tight: Bool = false, services: [any RPCService] = []
+    ) throws -> AnyObject {
+        let shared = services.isEmpty ? (tight ? tightShared : standardShared) : makeShared(tight: tight, services: services)
+        let handler = ServerConnectionHandler(shared: shared, eventLoop: channel.eventLoop)
         try channel.pipeline.syncOperations.addHandler(handler)
         return handler
     }
@@ -25,7 +29,7 @@ public enum ServerFuzzing {
     private static let standardShared = makeShared(tight: false)
     private static let tightShared = makeShared(tight: true)
 
-    private static func makeShared(tight: Bool) -> ServerShared {
+    private static func makeShared(tight: Bool, services: [any RPCService] = []) -> ServerShared {
         let logger = Logger(label: "jcskills.fuzz", factory: { _ in SwiftLogNoOpLogHandler() })
         var configuration = ServerConfiguration(
             port: 0, tls: TLSFiles(certificateChain: "", privateKey: "", trustRoots: ""), serverName: "fuzz")
@@ -41,6 +45,7 @@ public enum ServerFuzzing {
         let health = HealthStatus(server: "fuzz", version: "fuzz")
         health.set(.serving)
         router.add(HealthRPCService(status: health))
+        for service in services { router.add(service) }
         return ServerShared(configuration: configuration, router: router, auditor: LoggingAuditor(logger: logger), logger: logger)
     }
 }

@@ -15,7 +15,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
 
     let shared: ServerShared
     let executor: EventLoopTaskExecutor
-    private(set) var context: ChannelHandlerContext!
+    private(set) var context: ChannelHandlerContext?
     private var machine: Machine
     /// Reused for every event, so that the machine's answers cost no allocation.
     private var actions: [ServerConnectionAction<ServerStream>] = []
@@ -48,7 +48,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
-        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+        let handler = NIOLoopBound(self, eventLoop: executor.eventLoop)
         expireDeadlinesCallback = { handler.value.expireDeadlines() }
         output.buffer = context.channel.allocator.buffer(capacity: 4096)
         peer = context.channel.remoteAddress?.description ?? "unknown"
@@ -63,7 +63,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        registrationID = shared.connections.add(NIOLoopBound(self, eventLoop: context.eventLoop), channel: context.channel)
+        registrationID = shared.connections.add(NIOLoopBound(self, eventLoop: executor.eventLoop), channel: context.channel)
         handshakeTimer = context.eventLoop.assumeIsolated().scheduleTask(in: shared.configuration.handshakeTimeout) { [self] in
             logger.info("closing connection: no TLS handshake and SETTINGS in time", metadata: ["peer": "\(peer)"])
             close()
@@ -142,8 +142,12 @@ final class ServerConnectionHandler: BatchedFrameWriter {
     }
 
     func didFlush() {
-        machine.writable = context.channel.isWritable
+        machine.writable = channelWritable
     }
+
+    /// False once the handler is removed: a call's task that answers after its connection
+    /// closed finds the machine closed and nothing to write to.
+    private var channelWritable: Bool { context?.channel.isWritable ?? false }
 
     // MARK: Calls
 
@@ -170,7 +174,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
             requestID: requestID ?? ServerShared.makeRequestID(), peer: peer, logger: logger)
         var inbound: InboundMessages?
         if method.kind.streamsRequests {
-            let connection = NIOLoopBound(self, eventLoop: context.eventLoop)
+            let connection = NIOLoopBound(self, eventLoop: executor.eventLoop)
             inbound = InboundMessages { credit in
                 connection.eventLoop.runOrExecute { connection.value.grantCredit(stream: id, credit) }
             }
@@ -182,13 +186,13 @@ final class ServerConnectionHandler: BatchedFrameWriter {
         else { return }
         method.metrics.callStarted()
         if let deadline {
-            deadlines.track(deadline, on: context.eventLoop, expireDeadlinesCallback)
+            deadlines.track(deadline, on: executor.eventLoop, expireDeadlinesCallback)
         }
     }
 
     private func start(_ stream: ServerStream, request: ByteBuffer?) {
         let call = ServerCall(
-            connection: NIOLoopBound(self, eventLoop: context.eventLoop), streamID: stream.id,
+            connection: NIOLoopBound(self, eventLoop: executor.eventLoop), streamID: stream.id,
             context: stream.context, inbound: stream.inbound, limits: shared.configuration.wireLimits, auditor: shared.auditor)
         let method = stream.method
         let inherited = CallScope.Inherited(deadline: stream.context.deadline, requestID: stream.context.requestID)
@@ -202,14 +206,14 @@ final class ServerConnectionHandler: BatchedFrameWriter {
     /// Ends every call whose deadline has passed and aims the timer at the next deadline.
     private func expireDeadlines() {
         let next = machine.expireDeadlines(now: now, frames: &output.buffer, actions: &actions)
-        deadlines.fired(nextDeadline: next.map { NIODeadline.uptimeNanoseconds(UInt64($0)) }, on: context.eventLoop, expireDeadlinesCallback)
+        deadlines.fired(nextDeadline: next.map { NIODeadline.uptimeNanoseconds(UInt64($0)) }, on: executor.eventLoop, expireDeadlinesCallback)
         afterEvent()
     }
 
     // MARK: Answers (from the handlers' tasks, on this event loop)
 
     func finish<M: WireMessage>(stream id: UInt32, response: M) {
-        machine.writable = context.channel.isWritable
+        machine.writable = channelWritable
         machine.finish(stream: id, response: response, now: now, frames: &output.buffer, actions: &actions)
         afterEvent()
     }
@@ -221,14 +225,14 @@ final class ServerConnectionHandler: BatchedFrameWriter {
 
     /// Writes a streamed message now if the window allows; false if it must wait.
     func trySend<M: WireMessage>(stream id: UInt32, _ message: M) throws -> Bool {
-        machine.writable = context.channel.isWritable
+        machine.writable = channelWritable
         guard try machine.trySend(stream: id, message, frames: &output.buffer) else { return false }
         scheduleFlush()
         return true
     }
 
     func sendOrWait(stream id: UInt32, _ buffer: ByteBuffer, _ continuation: UnsafeContinuation<Void, any Error>) {
-        machine.writable = context.channel.isWritable
+        machine.writable = channelWritable
         let outcome = machine.sendOrWait(stream: id, buffer, now: now, frames: &output.buffer, actions: &actions)
         if case .waiting = outcome { machine.streams[id]?.call.writerWaiter = continuation }
         afterEvent()
@@ -318,7 +322,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
     /// One timer per connection, a few times per timeout (SPEC.md §8): it costs nothing per call.
     private func armSweep() {
         guard !closed else { return }
-        sweepTimer = context.eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(shared.limits.sweepIntervalNanoseconds)) { [self] in
+        sweepTimer = executor.eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(shared.limits.sweepIntervalNanoseconds)) { [self] in
             machine.sweep(now: now, frames: &output.buffer, actions: &actions)
             afterEvent()
             armSweep()
@@ -336,6 +340,6 @@ final class ServerConnectionHandler: BatchedFrameWriter {
         closed = true
         machine.markClosed()
         flushOutput()
-        context.close(promise: nil)
+        context?.close(promise: nil)
     }
 }
