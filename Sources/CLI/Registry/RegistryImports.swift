@@ -16,10 +16,13 @@ struct CSVImport<Row: WireMessage, Batch: WireMessage>: Sendable {
     var duplicates: DuplicateRule? = nil
     let parse: @Sendable ([String], UInt32) throws(RowFailure) -> Row
     let batch: @Sendable ([Row]) -> Batch
+    /// Rows per message, and so per transaction of the service, unless the user says otherwise.
+    var rowsPerMessage = 500
 
-    func run(file: String, encoding: CSVTextEncoding = .auto, client: RPCClient, batchSize: Int = 500) async throws -> ImportReport {
+    func run(file: String, encoding: CSVTextEncoding = .auto, client: RPCClient, batchSize: Int? = nil) async throws -> ImportReport {
         try await CSVImporter.run(
-            path: file, header: header, optionalTrailing: optionalTrailing, label: label, encoding: encoding, client: client, method: method, batchSize: batchSize,
+            path: file, header: header, optionalTrailing: optionalTrailing, label: label, encoding: encoding, client: client, method: method,
+            batchSize: batchSize ?? rowsPerMessage,
             duplicates: duplicates, parse: parse, batch: batch)
     }
 }

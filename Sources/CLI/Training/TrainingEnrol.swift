@@ -21,7 +21,7 @@ struct TrainingEnrol: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp(Messages.Training.Help.fileEnrolRowRowHelp.text(), valueName: "file"))
     var numbers: String?
     // The service writes one transaction per message, after one registry look-up for all its rows.
-    @Option(name: .long, help: ArgumentHelp(Messages.Training.Help.fileRowsPerMessageHelp.text())) var batch: Int = 500
+    @Option(name: .long, help: ArgumentHelp(Messages.Training.Help.fileRowsPerMessageHelp.text())) var batch: Int = TrainingImports.rowsPerMessage
 
     func validate() throws {
         if file == nil {

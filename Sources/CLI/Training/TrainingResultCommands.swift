@@ -21,7 +21,7 @@ struct TrainingResults: AsyncParsableCommand {
         @Argument(help: ArgumentHelp("results.csv", valueName: "file")) var file: String
         @Option(name: .long, help: ArgumentHelp(Messages.Training.Help.writeEveryRejectedRowHelp.text(), valueName: "file")) var errors: String?
         // The service writes one transaction per message.
-        @Option(name: .long, help: ArgumentHelp(Messages.Training.Help.rowsPerMessagePerHelp.text())) var batch: Int = 500
+        @Option(name: .long, help: ArgumentHelp(Messages.Training.Help.rowsPerMessagePerHelp.text())) var batch: Int = TrainingImports.rowsPerMessage
 
         func validate() throws {
             guard batch > 0 else { throw ValidationError(Messages.Import.batchAtLeastOne.text()) }

@@ -196,7 +196,12 @@ final class ServerConnectionHandler: BatchedFrameWriter {
             context: stream.context, inbound: stream.inbound, limits: shared.configuration.wireLimits, auditor: shared.auditor)
         let method = stream.method
         let inherited = CallScope.Inherited(deadline: stream.context.deadline, requestID: stream.context.requestID)
-        stream.task = Task(executorPreference: executor) {
+        // A call that streams requests is an import: thousands of rows a message and a
+        // transaction each. It runs on the shared pool, not on this loop, where its work held up
+        // the loop's other calls and the answers to its own calls to other services (a class
+        // list's registry look-ups waited behind its writes: docs/NUMBERS.md, "The demo data").
+        let preference: any TaskExecutor = method.kind.streamsRequests ? globalConcurrentExecutor : executor
+        stream.task = Task(executorPreference: preference) {
             await CallScope.$current.withValue(inherited) {
                 await method.invoke(call, request)
             }

@@ -83,22 +83,39 @@ struct TrainingEnrolmentImportTests {
         }
     }
 
-    /// The registry's batch look-up answers in the order asked, and refuses more than its limit.
-    @Test
-    func theRegistryVerifiesManyInOrder() async throws {
-        try await TrainingHarness.with(.sqlite) { harness in
+    /// The registry's batch look-up answers in the order asked — by ID number (either case of
+    /// its check letter) and by card number, known, unknown and repeated, as one look-up each
+    /// would — and refuses more than its limit or a look-up naming nobody.
+    @Test(arguments: TestDatabases.backends)
+    func theRegistryVerifiesManyInOrder(backend: TestBackend) async throws {
+        try await TrainingHarness.with(backend) { harness in
             let known = TestIDs.make(birth: "19900101", sequence: 497)
+            let other = TestIDs.make(birth: "19850505", sequence: 12)
             try await TrainingEnrolmentTests.register(harness, known, keyGroups: [.ruralMigrantWorkers])
+            try await TrainingEnrolmentTests.register(harness, other, keyGroups: [])
             try await harness.registry.client("training") { registry in
                 let unknown = TestIDs.make(birth: "19900101", sequence: 498)
-                let answer = try await registry.unary(RegistryService.verifyPersons, PersonLookupBatch(lookups: [
-                    PersonLookup(idNumber: unknown), PersonLookup(idNumber: known), PersonLookup(idNumber: unknown),
-                ]))
-                #expect(answer.verifications.map(\.found) == [false, true, false])
+                let otherCard = try await registry.unary(RegistryService.verifyPerson, PersonLookup(idNumber: other)).cardNumber
+                #expect(!otherCard.isEmpty)
+                let lookups = [
+                    PersonLookup(idNumber: unknown), PersonLookup(idNumber: known), PersonLookup(cardNumber: otherCard),
+                    PersonLookup(idNumber: unknown), PersonLookup(cardNumber: "JC-NOBODY"), PersonLookup(idNumber: known.lowercased()),
+                    PersonLookup(idNumber: other),
+                ]
+                let answer = try await registry.unary(RegistryService.verifyPersons, PersonLookupBatch(lookups: lookups))
+                #expect(answer.verifications.map(\.found) == [false, true, true, false, false, true, true])
                 #expect(answer.verifications[1].keyGroups == [.ruralMigrantWorkers])
+                for (lookup, batched) in zip(lookups, answer.verifications) {
+                    let alone = try await registry.unary(RegistryService.verifyPerson, lookup)
+                    #expect(batched == alone, "\(lookup) answered alone differs from the batch")
+                }
                 let tooMany = PersonLookupBatch(lookups: Array(repeating: PersonLookup(idNumber: known), count: PersonLookupBatch.limit + 1))
                 let refused = await TrainingEnrolmentTests.refusal { _ = try await registry.unary(RegistryService.verifyPersons, tooMany) }
                 #expect(refused?.code == .invalidArgument)
+                let empty = await TrainingEnrolmentTests.refusal {
+                    _ = try await registry.unary(RegistryService.verifyPersons, PersonLookupBatch(lookups: [PersonLookup(idNumber: known), PersonLookup()]))
+                }
+                #expect(empty?.code == .invalidArgument)
             }
         }
     }

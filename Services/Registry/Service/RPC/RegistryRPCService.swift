@@ -58,12 +58,7 @@ struct RegistryRPCService: RPCService {
             }
             var answer = PersonVerificationBatch()
             answer.verifications = try await store.query { db in
-                var verifications: [PersonVerification] = []
-                verifications.reserveCapacity(batch.lookups.count)
-                for lookup in batch.lookups {
-                    verifications.append(try await persons.find(lookup, in: db).map(views.verification) ?? PersonVerification())
-                }
-                return verifications
+                try await persons.find(batch.lookups, in: db).map { try $0.map(views.verification) ?? PersonVerification() }
             }
             return answer
         }

@@ -25,6 +25,42 @@ struct PersonRepository: Sendable {
         throw RPCError(.invalidArgument, "person: give an ID number or a card number")
     }
 
+    /// The persons of `lookups`, in order (nil where nobody is registered), in two statements
+    /// a thousand look-ups — by blind index, by card number — rather than one each: a class
+    /// list's verification asked a thousand at a time, and one statement each made every
+    /// message of the list wait on a thousand hand-offs to a reader (docs/NUMBERS.md, "The demo data").
+    func find(_ lookups: [PersonLookup], in db: any SQLDatabase) async throws -> [PersonRow?] {
+        var indexes: [Data?] = []
+        indexes.reserveCapacity(lookups.count)
+        for lookup in lookups {
+            if !lookup.idNumber.isEmpty {
+                indexes.append(personal.blindIndex(lookup.idNumber.uppercased(), for: .idNumber))
+            } else if !lookup.cardNumber.isEmpty {
+                indexes.append(nil)
+            } else {
+                _ = try await find(lookup, in: db)  // the single look-up's refusal
+            }
+        }
+        var byIndex: [Data: PersonRow] = [:]
+        let wantedIndexes = Set(indexes.compactMap { $0 })
+        for row in try await db.nativeRows(in: wantedIndexes.map(StoreValue.bytes), { list in
+            "SELECT id_index, \(PersonRow.selectList) FROM persons WHERE id_index IN \(list)"
+        }) {
+            byIndex[try row.data("id_index")] = try PersonRow(row: row)
+        }
+        var byCard: [String: PersonRow] = [:]
+        let wantedCards = Set(zip(lookups, indexes).compactMap { $1 == nil ? $0.cardNumber : nil })
+        if !wantedCards.isEmpty {
+            for row in try await db.nativeRows(in: wantedCards.map(StoreValue.text), { list in
+                "SELECT \(PersonRow.selectList) FROM persons WHERE card_number IN \(list)"
+            }) {
+                let person = try PersonRow(row: row)
+                byCard[person.cardNumber] = person
+            }
+        }
+        return zip(lookups, indexes).map { lookup, index in index.map { byIndex[$0] } ?? byCard[lookup.cardNumber] }
+    }
+
     // Constant statement text, bound natively: the look-up's hot path (SQLKit's serialiser
     // and encoder were a quarter of a look-up's time).
     private static let byIndex = "SELECT \(PersonRow.selectList) FROM persons WHERE id_index = ?"

@@ -81,8 +81,9 @@ struct EnrolmentRepository: Sendable {
         // person then take turns, so each sees the other's before checking overlap and the cap.
         // SQLite's transactions never interleave (one writer), and the claim was a fifth of a
         // class list's write there.
-        let persons = Array(Set(indexes)).sorted { $0.lexicographicallyPrecedes($1) }
+        var persons = Array(Set(indexes))
         if tx.storeDialect == .postgres {
+            persons.sort { $0.lexicographicallyPrecedes($1) }
             try await tx.nativeInsert(into: "trainees", columns: ["person_index", "enrolments"],
                                       values: persons.flatMap { [StoreValue.bytes($0), .integer(0)] },
                                       suffix: "ON CONFLICT (person_index) DO UPDATE SET enrolments = trainees.enrolments")
