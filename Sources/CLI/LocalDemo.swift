@@ -215,7 +215,7 @@ extension LocalCluster {
 
     /// Competition after the registry and evaluation: workers' entries are confirmed with the
     /// registry, studios' masters with the evaluation service. The office (admin) registers the
-    /// competition and events and enters the persons one `Enter` each — whose answers carry the
+    /// competition and events and enters the persons one `Enter` each (several at once) — whose answers carry the
     /// competitor numbers, mapped from those the judges' files name (a service that holds
     /// entries already numbers on from there); each judge submits their own file under their
     /// own identity; then the office closes the events, which makes the awards (promoted in the
@@ -233,7 +233,7 @@ extension LocalCluster {
             let events = try await CompetitionImports.events(file: path(CompetitionCSVFormat.eventsFileName), client: office).summary
             let heldOn = manifest.size == .plan ? CompetitionDemoData.heldOn.yyyymmdd : 0
             let (entryReport, entered) = try await CompetitionImports.enterEach(file: path(CompetitionCSVFormat.entriesFileName),
-                                                                                enteredOn: heldOn, client: office)
+                                                                                enteredOn: heldOn, inFlight: TrainingImports.callsInFlight, client: office)
             var errors = competitions.errors + events.errors + entryReport.summary.errors
             // Data line n + 1 is the file's n-th entry: the generator writes no blank lines.
             let fileNumbers = Dictionary(uniqueKeysWithValues: manifest.entries.enumerated().map { (UInt32($0.offset + 2), $0.element.number) })

@@ -146,24 +146,38 @@ enum CompetitionImports {
         let number: String
     }
 
-    /// Enters the rows of an entries.csv in file order, one `Enter` call each (entering again
-    /// returns the first entry, so a retry is safe). Slower than ``entryStream(file:encoding:client:batchSize:)``,
-    /// but every answer carries the competitor number the judges' sheets name.
+    /// Enters the rows of an entries.csv, one `Enter` call each (entering again returns the
+    /// first entry, so a retry is safe). Slower than ``entryStream(file:encoding:client:batchSize:)``,
+    /// but every answer carries the competitor number the judges' sheets name. With one call in
+    /// flight (the default) the numbers follow the file's order; the plan demo sends
+    /// ``TrainingImports/callsInFlight`` at once (14,000 entries, each confirmed with the registry).
     /// `enteredOn` (yyyymmdd; 0: today) dates every row's entry: the file has no date of its own.
-    static func enterEach(file: String, encoding: CSVTextEncoding = .auto, enteredOn: Int32 = 0,
+    static func enterEach(file: String, encoding: CSVTextEncoding = .auto, enteredOn: Int32 = 0, inFlight: Int = 1,
                           client: RPCClient) async throws -> (report: ImportReport, entered: [Entered]) {
-        var entered: [Entered] = []
         var finder = DuplicateFinder()
-        let report = try await TrainingImports.eachRow(file: file, header: CompetitionCSVFormat.entryHeader, encoding: encoding, label: Messages.Import.Label.entries.text()) { line, fields, report in
+        var requests: [(line: UInt32, row: EntryRequest)] = []
+        var report = try await TrainingImports.eachRow(file: file, header: CompetitionCSVFormat.entryHeader, encoding: encoding, label: Messages.Import.Label.entries.text()) { line, fields, report in
             var request = try CompetitionCSVMapping.entry(fields, line: line)
             request.enteredOn = enteredOn
             guard try TrainingImports.check(&finder, fields, key: [request.competitionCode, request.eventCode, request.idNumber].joined(separator: ","),
                                             line: line, column: CompetitionCSVFormat.EntryColumn.idNumber.rawValue, what: Messages.Import.Key.personAndEvent, into: &report)
             else { return }
-            let view = try await client.unary(CompetitionService.enter, request)
-            report.summary.accepted += 1
-            entered.append(Entered(line: line, competitionCode: request.competitionCode, eventCode: request.eventCode, number: view.number))
+            requests.append((line, request))
         }
+        var entered: [Entered] = []
+        let outcomes = try await TrainingImports.concurrently(requests, inFlight: inFlight, file: file, label: Messages.Import.Label.entries.text()) { request in
+            try await client.unary(CompetitionService.enter, request)
+        }
+        for (entry, outcome) in zip(requests, outcomes) {
+            switch outcome {
+            case .answered(let view):
+                report.summary.accepted += 1
+                entered.append(Entered(line: entry.line, competitionCode: entry.row.competitionCode, eventCode: entry.row.eventCode, number: view.number))
+            case .refused(let error):
+                TrainingImports.reject(error, into: &report)
+            }
+        }
+        report.summary.errors.sort { $0.line < $1.line }
         return (report, entered)
     }
 

@@ -104,72 +104,44 @@ enum TrainingImports {
         }
     }
 
-    /// Courses registered at once: each is a call of its own (a look-up and a registration),
-    /// and one at a time the plan's 18,750 courses took about a minute.
-    static let coursesInFlight = 16
-
-    /// Registers the courses of a courses.csv, one `RegisterCourse` each, ``coursesInFlight``
+    /// Registers the courses of a courses.csv, one `RegisterCourse` each, ``callsInFlight``
     /// at a time; a course registered already exactly so is not sent again, one that differs is
     /// updated (and noted). The file is read first (bad rows and duplicates reported by line),
     /// then the courses are sent.
     static func courses(file: String, encoding: CSVTextEncoding = .auto, client: RPCClient) async throws -> ImportReport {
         var finder = DuplicateFinder()
         let code = TrainingCSVFormat.CourseColumn.code
-        var courses: [(line: UInt32, course: Course)] = []
+        var courses: [(line: UInt32, row: Course)] = []
         var report = try await eachRow(file: file, header: TrainingCSVFormat.courseHeader, encoding: encoding, label: Messages.Import.Label.courses.text()) { line, fields, report in
             let course = try TrainingCSVMapping.course(fields, line: line)
             guard try check(&finder, fields, key: course.code, line: line, column: code.rawValue, what: Messages.Import.Key.courseCode, into: &report) else { return }
             courses.append((line, course))
         }
-        enum Outcome: Sendable {
+        /// Whether a course was sent, and whether it replaced one registered otherwise.
+        enum Sent: Sendable {
             case unchanged
             case registered(updated: Bool)
-            case refused(RowError)
         }
-        var progress = ProgressBar(label: Messages.Import.Label.courses.text(), total: UInt64(courses.count))
-        defer { progress.finish() }
-        let outcomes = try await withThrowingTaskGroup(of: (Int, Outcome).self) { group in
-            var outcomes = [Outcome](repeating: .unchanged, count: courses.count)
-            var next = 0, done = 0
-            func collect(_ finished: (Int, Outcome)) {
-                outcomes[finished.0] = finished.1
-                done += 1
-                progress.update(done: UInt64(done), items: done)
+        let outcomes = try await concurrently(courses, file: file, label: Messages.Import.Label.courses.text()) { course -> Sent in
+            let existing: Course?
+            do {
+                existing = try await client.unary(TrainingService.getCourse, CourseLookup(code: course.code)).course
+            } catch let error as RPCError where error.code == .notFound {
+                existing = nil
             }
-            for (index, entry) in courses.enumerated() {
-                if next >= coursesInFlight, let finished = try await group.next() { collect(finished) }
-                next += 1
-                group.addTask {
-                    do {
-                        let existing: Course?
-                        do {
-                            existing = try await client.unary(TrainingService.getCourse, CourseLookup(code: entry.course.code)).course
-                        } catch let error as RPCError where error.code == .notFound {
-                            existing = nil
-                        }
-                        if existing == entry.course { return (index, .unchanged) }
-                        _ = try await client.unary(TrainingService.registerCourse, entry.course)
-                        return (index, .registered(updated: existing != nil))
-                    } catch let error as RPCError {
-                        guard let rowError = rowError(error, line: entry.line) else {
-                            throw CLIError(Messages.Import.stoppedAt(file: file, line: entry.line, error: Messages.Errors.service(code: error.code.name, message: error.message)))
-                        }
-                        return (index, .refused(rowError))
-                    }
-                }
-            }
-            for try await finished in group { collect(finished) }
-            return outcomes
+            if existing == course { return .unchanged }
+            _ = try await client.unary(TrainingService.registerCourse, course)
+            return .registered(updated: existing != nil)
         }
         for (entry, outcome) in zip(courses, outcomes) {
             switch outcome {
-            case .unchanged:
+            case .answered(.unchanged):
                 report.summary.alreadyRegistered += 1
-            case .registered(let updated):
+            case .answered(.registered(let updated)):
                 report.summary.accepted += 1
                 if updated, report.notes.count < 1_000 {
                     report.notes.append(RowError(line: entry.line, column: code.rawValue,
-                                                 reason: Messages.Import.registeredWithOtherValues(Messages.Training.courseWord, code: entry.course.code).text()))
+                                                 reason: Messages.Import.registeredWithOtherValues(Messages.Training.courseWord, code: entry.row.code).text()))
                 }
             case .refused(let error):
                 reject(error, into: &report)
