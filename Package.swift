@@ -163,15 +163,16 @@ var targets: [Target] = [
     ),
 ]
 
-// What each service's library uses: the shared layers its store and rules need, background
-// work beside the server (a ServiceLifecycle service) and its log, its own extras.
-let storeBacked: [Target.Dependency] = ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore", "JCSkillsServiceKit", sqlKit]
+// What each service's library uses: the shared layers its store and rules need (and the
+// catalogue its refusals come from, in the caller's language), background work beside the
+// server (a ServiceLifecycle service) and its log, its own extras.
+let storeBacked: [Target.Dependency] = ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore", "JCSkillsServiceKit", "JCSkillsMessages", sqlKit]
 let serviceDependencies: [String: [Target.Dependency]] = [
     "Registry": storeBacked + [logging, lifecycle],
     // Certificates are signed with the city's key (JCSkillsPKI).
     "Evaluation": storeBacked + ["JCSkillsPKI"],
     // The dashboard: its own HTTPS port, in the user's language; the indicator catalogue file is YAML.
-    "Gateway": storeBacked + [logging, lifecycle, "JCSkillsMessages", .product(name: "Yams", package: "Yams"), .product(name: "Hummingbird", package: "hummingbird"),
+    "Gateway": storeBacked + [logging, lifecycle, .product(name: "Yams", package: "Yams"), .product(name: "Hummingbird", package: "hummingbird"),
                                        .product(name: "HTTPTypes", package: "swift-http-types")]
         + nio("NIOCore", "NIOSSL"),
     "Training": storeBacked,

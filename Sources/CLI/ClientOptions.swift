@@ -25,7 +25,7 @@ struct ClientOptions: ParsableArguments {
     /// `attempts` above 1 only for calls that are safe to repeat: idempotent ones, or ones that
     /// carry an idempotency key.
     func client(_ endpoints: [Endpoint], timeout: Duration = .seconds(10), attempts: Int = 1) throws -> RPCClient {
-        var configuration = ClientConfiguration(tls: try files())
+        var configuration = ClientConfiguration.jcskills(tls: try files())
         configuration.defaultTimeout = timeout
         configuration.maximumAttempts = attempts
         return try RPCClient(endpoints: endpoints, configuration: configuration)

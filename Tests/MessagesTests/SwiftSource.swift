@@ -65,6 +65,47 @@ struct SwiftSource {
         return nil
     }
 
+    /// The text of bytes `from..<to`.
+    func text(_ from: Int, _ to: Int) -> String {
+        String(decoding: bytes[min(from, to)..<to], as: UTF8.self)
+    }
+
+    /// The index of the `)` that closes the `(` at `open`, literals skipped whole; the end of the
+    /// file when it is never closed.
+    func closingParenthesis(of open: Int) -> Int {
+        var depth = 0
+        var index = open
+        while index < bytes.count {
+            switch bytes[index] {
+            case quote: index = literalEnd(from: index); continue
+            case 0x28: depth += 1
+            case 0x29:
+                depth -= 1
+                if depth == 0 { return index }
+            default: break
+            }
+            index += 1
+        }
+        return bytes.count
+    }
+
+    /// The first comma between `from` and `before` outside any nested parentheses, brackets and literals.
+    func firstTopLevelComma(from: Int, before: Int) -> Int? {
+        var depth = 0
+        var index = from
+        while index < before {
+            switch bytes[index] {
+            case quote: index = literalEnd(from: index); continue
+            case 0x28, 0x5B: depth += 1
+            case 0x29, 0x5D: depth -= 1
+            case 0x2C where depth == 0: return index
+            default: break
+            }
+            index += 1
+        }
+        return nil
+    }
+
     func lineNumber(at index: Int) -> Int {
         bytes[..<index].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
     }

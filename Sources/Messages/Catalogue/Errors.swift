@@ -1,6 +1,6 @@
 extension Messages {
     /// How errors read: the client's own, and the services' answers (a status code, and for a
-    /// refused rule its name, followed by the service's own detail, which stays as it was sent).
+    /// refused rule its name, followed by the service's own detail, as it was sent).
     public enum Errors {
         public static let prefix = Message(zh: "错误：", en: "Error: ")
         public static let usagePrefix = Message(zh: "用法：", en: "Usage: ")
@@ -53,7 +53,8 @@ extension Messages {
 
         /// A service's answer as a user reads it. In English the code's name and the service's
         /// message, as the services and their tests have always written it; in Chinese the code's
-        /// word with its name, the known rule explained, and the service's own detail.
+        /// word with its name, the known rule explained, and the service's own detail, which it
+        /// writes in the caller's language.
         public static func service(code: String, message: String, in language: Language = .current) -> String {
             guard language == .zh else { return message.isEmpty ? code : "\(code): \(message)" }
             let word = statusWords[code]?.zh ?? "错误"
@@ -61,7 +62,7 @@ extension Messages {
             guard !message.isEmpty else { return text }
             if let colon = message.firstIndex(of: ":"), let rule = ruleExplanations[String(message[..<colon])] {
                 text += "：\(rule.zh)"
-            } else if code == "PERMISSION_DENIED" && message.contains("county") {
+            } else if code == "PERMISSION_DENIED" && (message.contains("county") || message.contains("县")) {
                 text += "：\(countyScope.zh)"
             }
             return text + "——" + message

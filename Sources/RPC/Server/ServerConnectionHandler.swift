@@ -195,7 +195,8 @@ final class ServerConnectionHandler: BatchedFrameWriter {
             connection: NIOLoopBound(self, eventLoop: executor.eventLoop), streamID: stream.id,
             context: stream.context, inbound: stream.inbound, limits: shared.configuration.wireLimits, auditor: shared.auditor)
         let method = stream.method
-        let inherited = CallScope.Inherited(deadline: stream.context.deadline, requestID: stream.context.requestID)
+        let inherited = CallScope.Inherited(deadline: stream.context.deadline, requestID: stream.context.requestID,
+                                            acceptLanguage: stream.context.acceptLanguage)
         stream.task = Task(executorPreference: executor) {
             await CallScope.$current.withValue(inherited) {
                 await method.invoke(call, request)

@@ -1,6 +1,8 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
+import JCSkillsServiceKit
 
 /// Answers a totals question: from the short cache, or by asking every source at once within
 /// the time left and composing what came back.
@@ -28,13 +30,13 @@ struct TotalsEngine: Sendable {
         }
         let asOf = try date(request.asOf, default: today)
         let year = request.year == 0 ? Int32(asOf.year) : request.year
-        guard (1900...2999).contains(year) else { throw RPCError(.invalidArgument, "year \(year) is out of range") }
+        guard (1900...2999).contains(year) else { throw RPCError(.invalidArgument, Messages.Gateway.yearOutOfRange(year)) }
         let scopes: [Int32]
         switch request.county {
         case 0: scopes = [0]
         case TotalsRequest.everyCounty: scopes = [0] + JinchengDivisions.countyCodes
         case let county where JinchengDivisions.isJinchengCounty(county): scopes = [county]
-        default: throw RPCError(.invalidArgument, "county \(request.county) is not a Jincheng county (give 0 for the city, -1 for every county)")
+        default: throw RPCError(.invalidArgument, Messages.Gateway.notACounty(request.county))
         }
 
         let key = TotalsCache.Key(county: request.county, asOf: asOf.yyyymmdd, year: year)
@@ -45,7 +47,7 @@ struct TotalsEngine: Sendable {
 
         var budget = sourceDeadline
         if let callerDeadline { budget = min(budget, callerDeadline - Self.answerMargin(callerDeadline)) }
-        guard budget > .zero else { throw RPCError(.deadlineExceeded, "the caller's deadline leaves no time to ask the sources") }
+        guard budget > .zero else { throw RPCError(.deadlineExceeded, Messages.Gateway.noTimeForSources) }
 
         let question = SourceQuestion(scopes: scopes, asOf: asOf, year: year, today: today)
         let (outcomes, earlierOutcomes) = await askBoth(question, within: budget)
@@ -104,7 +106,7 @@ struct TotalsEngine: Sendable {
     private func date(_ yyyymmdd: Int32, default today: CalendarDate) throws -> CalendarDate {
         if yyyymmdd == 0 { return today }
         guard let date = CalendarDate(yyyymmdd: yyyymmdd) else {
-            throw RPCError(.invalidArgument, "as-of date \(yyyymmdd) is not a date (yyyymmdd)")
+            throw RPCError(.invalidArgument, Messages.Gateway.asOfNotADate(yyyymmdd))
         }
         return date
     }
