@@ -77,4 +77,17 @@ struct RefusalLanguageTests {
             #expect(english.output.contains("FAILED_PRECONDITION: registered: the registry has no card for this ID number"), "\(english.output)")
         }
     }
+
+    /// A service that cannot be reached: what to check, in Chinese, before the connection's own words.
+    @Test
+    func anUnreachableServiceSaysWhatToCheck() async throws {
+        let nowhere = Endpoint(host: "127.0.0.1", port: 1)
+        let chinese = try await runClientCommand("registry", ["stats"], endpoint: nowhere, language: "zh")
+        #expect(chinese.status != 0)
+        #expect(chinese.output.contains("服务不可用（UNAVAILABLE）：无法连接 127.0.0.1:1 上的服务") && chinese.output.contains("jcskills local up"),
+                "\(chinese.output)")
+        #expect(chinese.output.contains("——"), "\(chinese.output)")
+        let english = try await runClientCommand("registry", ["stats"], endpoint: nowhere)
+        #expect(english.output.contains("UNAVAILABLE: "), "\(english.output)")
+    }
 }

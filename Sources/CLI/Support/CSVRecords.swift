@@ -168,6 +168,9 @@ struct CLIError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
     init(_ message: Message) { self.description = message.text() }
-    /// A service's answer, in the user's language (Sources/Messages/Catalogue/Errors.swift).
-    init(_ error: RPCError) { self.description = Messages.Errors.service(code: error.code.name, message: error.message) }
+    /// A service's answer, in the user's language (Sources/Messages/Catalogue/Errors.swift);
+    /// `endpoint`: the service called, which a failure to reach it names.
+    init(_ error: RPCError, endpoint: String? = ClientOptions.calledEndpoints) {
+        self.description = Messages.Errors.service(code: error.code.name, message: error.message, endpoint: endpoint)
+    }
 }
