@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JCSkillsMessages
+import JCSkillsPKI
 import JCSkillsProtocol
 
 extension ParsableCommand {
@@ -25,10 +26,11 @@ extension ParsableCommand {
 }
 
 /// The libraries' errors that no command turned into its own words, in the catalogue's: their
-/// own descriptions are English (a call's failure).
+/// own descriptions are English (a call's failure, the development PKI's).
 private func libraryErrorText(_ error: any Error) -> String? {
     switch error {
     case let rpc as RPCError: CLIError(rpc).description
+    case let pki as PKIError: pki.message.text()
     default: nil
     }
 }
