@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsRPC
 import JCSkillsTestSupport
 import Testing
 #if canImport(Glibc)
@@ -42,5 +43,31 @@ struct ClientLibraryErrorsTests {
         let orphan = try await Self.jcskills(["pki", "init", "--out", out], language: "zh")
         #expect(orphan.status != 0)
         #expect(orphan.output.contains("不会覆盖 \(out)/ca.key：目录中有 CA 私钥却没有 ca.crt"), "\(orphan.output)")
+    }
+
+    @Test("CSV files: a demo directory that cannot be made, an import file in UTF-16, a line that is no CSV")
+    func csvFiles() async throws {
+        let directory = try makeTemporaryDirectory("csv-errors")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = "\(directory)/plain"
+        try "a file, not a directory".write(toFile: file, atomically: true, encoding: .utf8)
+        let demo = try await Self.jcskills(["demo-data", "registry", "--persons", "10", "--out", "\(file)/demo"], language: "zh")
+        #expect(demo.status != 0)
+        #expect(demo.output.contains("错误：无法创建目录 \(file)/demo："), "\(demo.output)")
+
+        // Read before any call is made: the endpoint is never asked.
+        let nowhere = Endpoint(host: "127.0.0.1", port: 1)
+        let utf16 = "\(directory)/persons-utf16.csv"
+        try Data([0xFF, 0xFE] + Array("id_number\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: URL(fileURLWithPath: utf16))
+        let chinese = try await runClientCommand("registry", ["import", utf16], endpoint: nowhere, language: "zh")
+        #expect(chinese.status != 0)
+        #expect(chinese.output.contains("\(utf16) 是 UTF-16（电子表格的“Unicode 文本”）"), "\(chinese.output)")
+        let english = try await runClientCommand("registry", ["import", utf16], endpoint: nowhere)
+        #expect(english.output.contains("\(utf16) is UTF-16 (a spreadsheet's \"Unicode text\"): save it as CSV, in UTF-8 or GBK"), "\(english.output)")
+
+        let quoted = "\(directory)/quoted.csv"
+        try "\"id_number,name\n".write(toFile: quoted, atomically: true, encoding: .utf8)
+        let header = try await runClientCommand("registry", ["import", quoted], endpoint: nowhere, language: "zh")
+        #expect(header.output.contains("第 1 列：带引号的字段在本行内没有结束"), "\(header.output)")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JCSkillsDemoData
 import JCSkillsMessages
 import JCSkillsPKI
 import JCSkillsProtocol
@@ -26,11 +27,13 @@ extension ParsableCommand {
 }
 
 /// The libraries' errors that no command turned into its own words, in the catalogue's: their
-/// own descriptions are English (a call's failure, the development PKI's).
+/// own descriptions are English (a call's failure, the development PKI's, a file's).
 private func libraryErrorText(_ error: any Error) -> String? {
     switch error {
     case let rpc as RPCError: CLIError(rpc).description
     case let pki as PKIError: pki.message.text()
+    case let file as CSVFileError: file.message.text()
+    case let row as CSVRow.Error: row.message.text()
     default: nil
     }
 }
