@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 /// No refusal a service sends is an English literal: what a service answers a caller with (an
-/// `RPCError`'s message, a `RuleRefusal`'s or `RuleViolation`'s reason, an import's row error)
-/// comes from the catalogue, so that it reaches the caller in the
+/// `RPCError`'s message, a `RuleRefusal`'s or `RuleViolation`'s reason, an import's row error, a
+/// gateway source's reason) comes from the catalogue, so that it reaches the caller in the
 /// language it asked for (Sources/ServiceKit/Requests/CallerLanguage.swift). INTERNAL errors are
 /// the exception: they are for the operators' logs and stay English.
 @Suite("No English literal in the services' refusals")
@@ -13,7 +13,7 @@ struct ServiceLiteralLintTests {
     /// The constructors whose text reaches a caller, and the argument that holds it: nil for the
     /// message after an `RPCError`'s code, else its label.
     static let constructors: [(token: String, label: String?)] = [
-        ("RPCError(", nil), ("RuleRefusal(", "reason:"), ("RuleViolation(", "reason:"), ("RowError(", "reason:"),
+        ("RPCError(", nil), ("RuleRefusal(", "reason:"), ("RuleViolation(", "reason:"), ("RowError(", "reason:"), ("SourceFailure(", "reason:"),
     ]
 
     /// The literals a caller would read at `token`'s occurrences in `source`, by line.

@@ -23,7 +23,9 @@ struct TotalsEngine: Sendable {
         min(max(remaining / 10, .milliseconds(25)), .milliseconds(200))
     }
 
-    func totals(_ request: TotalsRequest, callerDeadline: Duration? = nil) async throws -> Totals {
+    /// `language`: what the reasons for a missing value are written in; by default the RPC
+    /// caller's (English outside a call).
+    func totals(_ request: TotalsRequest, callerDeadline: Duration? = nil, language: Language = .caller) async throws -> Totals {
         let now = clock()
         guard let today = CalendarDate(unixMilliseconds: Int64(now.timeIntervalSince1970 * 1000)) else {
             throw RPCError(.internal, "the gateway's clock is out of range")
@@ -39,7 +41,7 @@ struct TotalsEngine: Sendable {
         default: throw RPCError(.invalidArgument, Messages.Gateway.notACounty(request.county))
         }
 
-        let key = TotalsCache.Key(county: request.county, asOf: asOf.yyyymmdd, year: year)
+        let key = TotalsCache.Key(county: request.county, asOf: asOf.yyyymmdd, year: year, language: language)
         if !request.fresh, var cached = cache.lookup(key) {
             cached.cached = true
             return cached
@@ -49,7 +51,7 @@ struct TotalsEngine: Sendable {
         if let callerDeadline { budget = min(budget, callerDeadline - Self.answerMargin(callerDeadline)) }
         guard budget > .zero else { throw RPCError(.deadlineExceeded, Messages.Gateway.noTimeForSources) }
 
-        let question = SourceQuestion(scopes: scopes, asOf: asOf, year: year, today: today)
+        let question = SourceQuestion(scopes: scopes, asOf: asOf, year: year, today: today, language: language)
         let (outcomes, earlierOutcomes) = await askBoth(question, within: budget)
         var inputs = TotalsComposer.Inputs(question: question, outcomes: outcomes) { scope, indicator in
             lastKnown.entry(scope: scope, asOf: asOf.yyyymmdd, year: year, indicator: indicator)
