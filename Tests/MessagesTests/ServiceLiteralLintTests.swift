@@ -65,12 +65,10 @@ struct ServiceLiteralLintTests {
 
     @Test("every refusal the services send comes from the catalogue")
     func noEnglish() throws {
-        var files: [String] = []
-        for directory in Self.directories { files += SwiftSource.files(under: directory) }
-        #expect(files.count > 100)
+        let sources = try SwiftSource.sources(under: Self.directories)
+        #expect(sources.count > 100)
         var found: [String] = []
-        for file in files {
-            let source = try SwiftSource(path: "\(SwiftSource.root)/\(file)")
+        for (file, source) in sources {
             for (token, label) in Self.constructors {
                 for literal in Self.refusals(in: source, token: token, label: label) where EnglishLiteralLintTests.prose(literal.text) {
                     found.append("\(file):\(literal.line): \(token)…\"\(literal.text.prefix(70))\"")

@@ -22,6 +22,11 @@ struct SwiftSource {
         return walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }.map { "\(directory)/\($0)" }.sorted()
     }
 
+    /// Every `.swift` file under `directories`, read: what the lints go through.
+    static func sources(under directories: [String]) throws -> [(file: String, source: SwiftSource)] {
+        try directories.flatMap(files(under:)).map { ($0, try SwiftSource(path: "\(root)/\($0)")) }
+    }
+
     struct Literal {
         /// The literal's text as written, without its quotes, interpolations kept as `\(…)`.
         let text: String
