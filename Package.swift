@@ -109,7 +109,8 @@ var targets: [Target] = [
     // The user-facing texts in Chinese and English (Sources/Messages/Message.swift).
     .target(name: "JCSkillsMessages", path: "Sources/Messages"),
     // Deterministic, realistic demo data (CSV) for every service's import.
-    .target(name: "JCSkillsDemoData", dependencies: ["JCSkillsProtocol"], path: "Sources/DemoData"),
+    // Its file errors in the user's language (Sources/Messages/Catalogue/CSVFiles.swift).
+    .target(name: "JCSkillsDemoData", dependencies: ["JCSkillsProtocol", "JCSkillsMessages"], path: "Sources/DemoData"),
     .executableTarget(
         name: "jcskills",
         dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsPKI", "JCSkillsServiceKit", "JCSkillsDemoData", "JCSkillsMessages"] + nio("NIOCore", "NIOTLS", "NIOPosix", "NIOSSL") + [
@@ -133,7 +134,7 @@ var targets: [Target] = [
     .target(name: "JCSkillsTestSupport", dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsPKI", "JCSkillsStore", logging] + nio("NIOCore", "NIOPosix", "NIOSSL"), path: "Tests/Support"),
     // The catalogue's own checks: language choice, every text translated, no English left in the tools' sources.
     .testTarget(name: "MessagesTests", dependencies: ["JCSkillsMessages"], path: "Tests/MessagesTests"),
-    .testTarget(name: "DomainTests", dependencies: ["JCSkillsProtocol", "JCSkillsDemoData"], path: "Tests/DomainTests"),
+    .testTarget(name: "DomainTests", dependencies: ["JCSkillsProtocol", "JCSkillsDemoData", "JCSkillsMessages"], path: "Tests/DomainTests"),
     .testTarget(name: "ProtocolTests", dependencies: ["JCSkillsProtocol"] + nio("NIOCore"), path: "Tests/ProtocolTests"),
     .testTarget(name: "RPCTests", dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsTestSupport", "JCSkillsPKI", "JCSkillsLoad", logging]
         + nio("NIOCore", "NIOTLS", "NIOPosix", "NIOSSL", "NIOEmbedded", "NIOConcurrencyHelpers"), path: "Tests/RPCTests"),
@@ -163,15 +164,16 @@ var targets: [Target] = [
     ),
 ]
 
-// What each service's library uses: the shared layers its store and rules need, background
-// work beside the server (a ServiceLifecycle service) and its log, its own extras.
-let storeBacked: [Target.Dependency] = ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore", "JCSkillsServiceKit", sqlKit]
+// What each service's library uses: the shared layers its store and rules need (and the
+// catalogue its refusals come from, in the caller's language), background work beside the
+// server (a ServiceLifecycle service) and its log, its own extras.
+let storeBacked: [Target.Dependency] = ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore", "JCSkillsServiceKit", "JCSkillsMessages", sqlKit]
 let serviceDependencies: [String: [Target.Dependency]] = [
     "Registry": storeBacked + [logging, lifecycle],
     // Certificates are signed with the city's key (JCSkillsPKI).
     "Evaluation": storeBacked + ["JCSkillsPKI"],
     // The dashboard: its own HTTPS port, in the user's language; the indicator catalogue file is YAML.
-    "Gateway": storeBacked + [logging, lifecycle, "JCSkillsMessages", .product(name: "Yams", package: "Yams"), .product(name: "Hummingbird", package: "hummingbird"),
+    "Gateway": storeBacked + [logging, lifecycle, .product(name: "Yams", package: "Yams"), .product(name: "Hummingbird", package: "hummingbird"),
                                        .product(name: "HTTPTypes", package: "swift-http-types")]
         + nio("NIOCore", "NIOSSL"),
     "Training": storeBacked,

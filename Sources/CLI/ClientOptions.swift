@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JCSkillsMessages
 import JCSkillsRPC
+import Synchronization
 
 /// How the CLI authenticates: the TLS directory and the identity in it.
 struct ClientOptions: ParsableArguments {
@@ -25,10 +26,19 @@ struct ClientOptions: ParsableArguments {
     /// `attempts` above 1 only for calls that are safe to repeat: idempotent ones, or ones that
     /// carry an idempotency key.
     func client(_ endpoints: [Endpoint], timeout: Duration = .seconds(10), attempts: Int = 1) throws -> RPCClient {
-        var configuration = ClientConfiguration(tls: try files())
+        var configuration = ClientConfiguration.jcskills(tls: try files())
         configuration.defaultTimeout = timeout
         configuration.maximumAttempts = attempts
+        Self.called.withLock { $0 = endpoints }
         return try RPCClient(endpoints: endpoints, configuration: configuration)
+    }
+
+    /// The services this run's last client calls: what a failure to reach one names when it
+    /// reaches the user without its client (CLIError, Support/ErrorExit.swift).
+    static let called = Mutex<[Endpoint]>([])
+    static var calledEndpoints: String? {
+        let endpoints = called.withLock { $0 }
+        return endpoints.isEmpty ? nil : endpoints.map(\.description).joined(separator: ",")
     }
 
     /// A client of the service at `endpoint` (an `--endpoint` value, HOST:PORT).

@@ -169,7 +169,7 @@ struct LocalCluster {
     }
 
     private func makeClient(_ kind: ServiceKind) throws -> RPCClient {
-        var configuration = ClientConfiguration(tls: TLSFiles(directory: pkiDirectory, identity: "admin"))
+        var configuration = ClientConfiguration.jcskills(tls: TLSFiles(directory: pkiDirectory, identity: "admin"))
         configuration.defaultTimeout = .seconds(2)
         configuration.maximumAttempts = 1
         configuration.initialBackoff = .milliseconds(20)

@@ -27,7 +27,7 @@ extension LocalCluster {
                     since: generation)
 
         let configuration = {
-            var configuration = ClientConfiguration(tls: TLSFiles(directory: pkiDirectory, identity: "admin"))
+            var configuration = ClientConfiguration.jcskills(tls: TLSFiles(directory: pkiDirectory, identity: "admin"))
             configuration.defaultTimeout = .seconds(600)
             return configuration
         }()

@@ -1,3 +1,5 @@
+import JCSkillsMessages
+
 /// One CSV record of one line, RFC 4180 style: comma-separated fields, a field in double
 /// quotes when it holds a comma, a quote or a line break, a quote inside one doubled (`""`).
 ///
@@ -18,13 +20,17 @@ public enum CSVRow {
         /// A quote inside a field that did not start with one: `ab"c`.
         case quoteInUnquotedField(column: Int)
 
-        public var description: String {
+        /// In the reader's language (Sources/Messages/Catalogue/CSVFiles.swift).
+        public var message: Message {
             switch self {
-            case .unterminatedQuote(let column): "column \(column): quoted field is not closed on this line"
-            case .textAfterClosingQuote(let column): "column \(column): text after the closing quote"
-            case .quoteInUnquotedField(let column): "column \(column): quote inside an unquoted field"
+            case .unterminatedQuote(let column): Messages.CSVFiles.unterminatedQuote(column: column)
+            case .textAfterClosingQuote(let column): Messages.CSVFiles.textAfterClosingQuote(column: column)
+            case .quoteInUnquotedField(let column): Messages.CSVFiles.quoteInUnquotedField(column: column)
             }
         }
+
+        /// The English, for logs.
+        public var description: String { message.en }
     }
 
     /// Splits one line into its fields.

@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 
 /// Where generated CSV lines go: a file, a string, a network stream. Lines arrive one at a
 /// time, so a file of 1.5 million persons never has to fit in memory.
@@ -31,6 +32,7 @@ public struct StringCSVSink: CSVSink, Sendable {
 /// calls rather than one per line. Call ``close()`` to flush the last buffer; a sink that is
 /// dropped without it loses up to 1 MiB (deinit cannot report a failed write).
 public final class FileCSVSink: CSVSink {
+    private let path: String
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private let capacity = 1 << 20
@@ -38,10 +40,15 @@ public final class FileCSVSink: CSVSink {
 
     /// Creates (or truncates) the file at `path`.
     public init(path: String) throws {
+        self.path = path
         guard FileManager.default.createFile(atPath: path, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            throw CSVFileError(Messages.CSVFiles.cannotCreate(path))
         }
-        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        do {
+            handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        } catch {
+            throw CSVFileError(Messages.CSVFiles.cannotWrite(path, error.localizedDescription))
+        }
         buffer.reserveCapacity(capacity)
     }
 
@@ -57,12 +64,32 @@ public final class FileCSVSink: CSVSink {
         guard !closed else { return }
         try flush()
         closed = true
-        try handle.close()
+        do {
+            try handle.close()
+        } catch {
+            throw CSVFileError(Messages.CSVFiles.cannotWrite(path, error.localizedDescription))
+        }
     }
 
     private func flush() throws {
         guard !buffer.isEmpty else { return }
-        try handle.write(contentsOf: buffer)
+        do {
+            try handle.write(contentsOf: buffer)
+        } catch {
+            throw CSVFileError(Messages.CSVFiles.cannotWrite(path, error.localizedDescription))
+        }
         buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+extension FileCSVSink {
+    /// Creates `directory` and its parents for the files to come; a CSVFileError in the user's
+    /// words when it cannot (Foundation's own is English).
+    public static func makeDirectory(_ directory: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw CSVFileError(Messages.CSVFiles.cannotCreateDirectory(directory, error.localizedDescription))
+        }
     }
 }

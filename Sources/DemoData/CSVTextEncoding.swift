@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import JCSkillsMessages
 
 /// The text encodings an import file may be in: UTF-8, and what spreadsheet software on a
 /// Chinese Windows desktop writes when it saves "CSV" — the ANSI code page, GBK (CP936) in
@@ -47,14 +48,14 @@ public struct UndecodableText: Error, Sendable, CustomStringConvertible {
     public let bytes: [UInt8]
     public let encoding: CSVTextEncoding
 
-    public var description: String {
+    /// In the reader's language (Sources/Messages/Catalogue/CSVFiles.swift).
+    public var message: Message {
         let hex = bytes.map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
-        let place = offset.map { " at byte \($0 + 1) of the line" } ?? ""
-        let hint = encoding == .utf8
-            ? "save the file as UTF-8, or give its encoding with --encoding gbk|big5|gb18030"
-            : "give the file's encoding with --encoding utf-8|gbk|big5|gb18030"
-        return "not \(encoding) text\(place)\(hex.isEmpty ? "" : " (\(hex))"): \(hint)"
+        return Messages.CSVFiles.notText("\(encoding)", at: offset.map { $0 + 1 }, bytes: hex, utf8: encoding == .utf8)
     }
+
+    /// The English, for logs.
+    public var description: String { message.en }
 }
 
 /// Converts lines from GB18030, GBK or Big5 to UTF-8 with the C library's iconv, one reusable

@@ -126,7 +126,7 @@ public struct CompetitionDemoData: DemoDataSet {
     /// the judges' marks: what ``write(to:)`` writes, for a demo that draws its own
     /// (``PlanDemoData``).
     static func write(entries: [CompetitionDemoEntry], studios: [Studio], seed: UInt64, to directory: String) throws -> Summary {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try FileCSVSink.makeDirectory(directory)
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
         func file(_ name: String, header: [String], _ records: [[String]]) throws {
             var sink = try FileCSVSink(path: path(name))

@@ -140,7 +140,7 @@ public struct EvaluationDemoData: Sendable {
     /// Writes institutions.csv and certificates.csv into `directory`.
     @discardableResult
     public func write(to directory: String) throws -> Summary {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try FileCSVSink.makeDirectory(directory)
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
         var institutionSink = try FileCSVSink(path: path(EvaluationCSVFormat.institutionsFileName))
         try institutionSink.writeRecord(EvaluationCSVFormat.institutionHeader)

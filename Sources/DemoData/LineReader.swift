@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 
 /// Reads a text file line by line in large blocks, so a 300 MB import never sits in memory,
 /// and turns each line into UTF-8 text from the file's encoding (``CSVTextEncoding``).
@@ -15,7 +16,7 @@ public final class LineReader {
     /// One line: its text, or why it could not be read.
     public enum Line: Sendable {
         case text(String)
-        case unreadable(String)
+        case unreadable(Message)
     }
 
     /// Lines longer than this (bytes, before decoding) are reported, not read: 16 KiB.
@@ -47,7 +48,7 @@ public final class LineReader {
 
     public init(path: String, encoding: CSVTextEncoding = .auto, maximumLineLength: Int = LineReader.defaultMaximumLineLength) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CSVFileError("cannot open \(path)")
+            throw CSVFileError(Messages.CSVFiles.cannotOpen(path))
         }
         self.path = path
         self.handle = handle
@@ -98,7 +99,7 @@ public final class LineReader {
         start = consumed
         if skipped > 0 || length > maximumLineLength {
             skipped = 0
-            return .unreadable("the line is \(length) bytes long; a record has at most \(maximumLineLength) (it was not read)")
+            return .unreadable(Messages.CSVFiles.lineTooLong(length, maximum: maximumLineLength))
         }
         var end = newline
         if end > lineStart && buffer[end - 1] == 0x0D { end -= 1 }
@@ -120,7 +121,7 @@ public final class LineReader {
             if let text = ascii(bytes) { return .text(text) }
             switch legacy!.decode(bytes) {
             case .success(let text): return .text(text)
-            case .failure(let problem): return .unreadable("\(problem)")
+            case .failure(let problem): return .unreadable(problem.message)
             }
         }
     }
@@ -128,7 +129,7 @@ public final class LineReader {
     private func utf8(_ bytes: UnsafeBufferPointer<UInt8>) -> Line {
         if let text = String(validating: bytes, as: UTF8.self) { return .text(text) }
         let offset = firstInvalidUTF8(bytes) ?? 0
-        return .unreadable("\(UndecodableText(offset: offset, bytes: Array(bytes[offset..<min(offset + 4, bytes.count)]), encoding: .utf8))")
+        return .unreadable(UndecodableText(offset: offset, bytes: Array(bytes[offset..<min(offset + 4, bytes.count)]), encoding: .utf8).message)
     }
 
     private func ascii(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
@@ -157,7 +158,7 @@ public final class LineReader {
 
     private func useLegacy(_ encoding: CSVTextEncoding) throws {
         guard let decoder = LegacyTextDecoder(encoding) else {
-            throw CSVFileError("this system's C library cannot convert \(encoding) (are glibc's gconv modules installed?)")
+            throw CSVFileError(Messages.CSVFiles.noConverter("\(encoding)"))
         }
         legacy = decoder
         self.encoding = encoding
@@ -171,13 +172,13 @@ public final class LineReader {
         try fill()
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) {
             guard requestedEncoding == .auto || requestedEncoding == .utf8 else {
-                throw CSVFileError("\(path) starts with a UTF-8 byte-order mark: it is UTF-8, not \(requestedEncoding) (leave out --encoding)")
+                throw CSVFileError(Messages.CSVFiles.byteOrderMark(path, asked: "\(requestedEncoding)"))
             }
             encoding = .utf8
             start = 3
             bytesRead = 3
         } else if buffer.starts(with: [0xFF, 0xFE]) || buffer.starts(with: [0xFE, 0xFF]) {
-            throw CSVFileError("\(path) is UTF-16 (a spreadsheet's \"Unicode text\"): save it as CSV, in UTF-8 or GBK")
+            throw CSVFileError(Messages.CSVFiles.utf16(path))
         }
     }
 
@@ -187,8 +188,11 @@ public final class LineReader {
     }
 }
 
-/// A file an import cannot read at all.
+/// A file an import cannot read, or a file that cannot be written, at all.
 public struct CSVFileError: Error, Sendable, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+    /// In the reader's language (Sources/Messages/Catalogue/CSVFiles.swift).
+    public let message: Message
+    public init(_ message: Message) { self.message = message }
+    /// The English, for logs.
+    public var description: String { message.en }
 }

@@ -73,7 +73,7 @@ public struct PlanDemoData: DemoDataSet {
     /// Writes every service's files into `directory`. `progress` is called with the persons
     /// done, every 100,000 and at the end.
     public func write(to directory: String, progress: ((Int) -> Void)? = nil) throws -> Summary {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try FileCSVSink.makeDirectory(directory)
         func sink(_ name: String) throws -> FileCSVSink { try FileCSVSink(path: (directory as NSString).appendingPathComponent(name)) }
         var summary = Summary()
         let registry = RegistryDemoData(options, profile: .plan)

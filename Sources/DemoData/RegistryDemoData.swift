@@ -100,7 +100,7 @@ public struct RegistryDemoData: Sendable {
     /// `directory`, creating it if needed and replacing files of the same names.
     @discardableResult
     public func write(to directory: String, progress: ((Int) -> Void)? = nil) throws -> Summary {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try FileCSVSink.makeDirectory(directory)
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
 
         var persons = try FileCSVSink(path: path(RegistryCSVFormat.personsFileName))

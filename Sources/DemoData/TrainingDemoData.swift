@@ -181,7 +181,7 @@ public struct TrainingDemoData: DemoDataSet {
     /// same names.
     @discardableResult
     public func write(to directory: String) throws -> Summary {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try FileCSVSink.makeDirectory(directory)
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
         var brandSink = try FileCSVSink(path: path(TrainingCSVFormat.brandsFileName))
         try writeBrands(to: &brandSink)

@@ -1,3 +1,5 @@
+import JCSkillsMessages
+
 /// Bounds on the text fields a service stores, checked with the other field rules so that an
 /// oversize field is one row's error and never the batch's.
 ///
@@ -16,9 +18,9 @@ public enum FieldLimits {
 
     /// nil when `text` has at most `limit` bytes of UTF-8; otherwise the reason, which never
     /// quotes the text.
-    public static func violation(_ text: String, limit: Int) -> String? {
+    public static func violation(_ text: String, limit: Int) -> Message? {
         let count = text.utf8.count
-        return count <= limit ? nil : "is \(count) bytes long; at most \(limit)"
+        return count <= limit ? nil : Messages.Refusals.tooLong(bytes: count, limit: limit)
     }
 
     /// `text` as a message may quote it: the first 40 characters, then `…`.

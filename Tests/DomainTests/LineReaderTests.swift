@@ -1,5 +1,6 @@
 import Foundation
 import JCSkillsDemoData
+import JCSkillsMessages
 import Testing
 
 /// The one decoder every CSV import reads through: each encoding a Chinese desktop writes is
@@ -39,7 +40,7 @@ struct LineReaderTests {
     static func problems(_ lines: [LineReader.Line]) -> [Int: String] {
         var problems: [Int: String] = [:]
         for (index, line) in lines.enumerated() {
-            if case .unreadable(let reason) = line { problems[index + 1] = reason }
+            if case .unreadable(let reason) = line { problems[index + 1] = reason.en }
         }
         return problems
     }

@@ -50,12 +50,10 @@ struct EnglishLiteralLintTests {
 
     @Test("every user-facing literal of the tools comes from the catalogue")
     func noEnglish() throws {
-        var files: [String] = []
-        for directory in Self.directories { files += SwiftSource.files(under: directory) }
-        #expect(files.count > 50)
+        let sources = try SwiftSource.sources(under: Self.directories)
+        #expect(sources.count > 50)
         var found: [String] = []
-        for file in files {
-            let source = try SwiftSource(path: "\(SwiftSource.root)/\(file)")
+        for (file, source) in sources {
             for token in Self.tokens {
                 for literal in source.literals(after: token) where Self.prose(literal.text) {
                     found.append("\(file):\(literal.line): \(token)\"\(literal.text.prefix(70))\"")

@@ -66,10 +66,24 @@ struct LanguageTests {
         #expect(refusal == "不符合业务规则（FAILED_PRECONDITION）：比赛项目已截止——event_open: event E01 is closed")
         #expect(Messages.Errors.service(code: "FAILED_PRECONDITION", message: "event_open: event E01 is closed", in: .en)
             == "FAILED_PRECONDITION: event_open: event E01 is closed")
-        #expect(Messages.Errors.service(code: "UNAVAILABLE", message: "", in: .zh) == "服务不可用（UNAVAILABLE）")
+        #expect(Messages.Errors.service(code: "CANCELLED", message: "", in: .zh) == "已取消（CANCELLED）")
         #expect(Messages.Errors.service(code: "NOT_FOUND", message: "no such person", in: .zh) == "未找到（NOT_FOUND）——no such person")
         #expect(Messages.Errors.service(code: "PERMISSION_DENIED", message: "county-140524 may write only persons of county 140524, not 140525", in: .zh)
             .hasPrefix("无权操作（PERMISSION_DENIED）：县级账号只能操作本县（市、区）的数据——"))
+        #expect(Messages.Errors.service(code: "PERMISSION_DENIED", message: "jcskills://county/140524 may not call jcskills.gateway.Gateway/Totals", in: .zh)
+            .hasPrefix("无权操作（PERMISSION_DENIED）：此身份无权调用该操作——"))
+        // The detail as a service now writes it for a Chinese caller.
+        #expect(Messages.Errors.service(code: "FAILED_PRECONDITION", message: "event_open: 项目 E01 已截止", in: .zh)
+            == "不符合业务规则（FAILED_PRECONDITION）：比赛项目已截止——event_open: 项目 E01 已截止")
+        // The client's own failures: what to check, then the technical detail as it stands.
+        let refused = Messages.Errors.service(code: "UNAVAILABLE", message: "connection to 127.0.0.1:7101 failed: connection refused",
+                                              endpoint: "127.0.0.1:7101", in: .zh)
+        #expect(refused.hasPrefix("服务不可用（UNAVAILABLE）：无法连接 127.0.0.1:7101 上的服务") && refused.contains("jcskills local up")
+            && refused.hasSuffix("——connection to 127.0.0.1:7101 failed: connection refused"), "\(refused)")
+        #expect(Messages.Errors.service(code: "UNAUTHENTICATED", message: "x", in: .zh).contains("--tls"))
+        #expect(Messages.Errors.service(code: "DEADLINE_EXCEEDED", message: "x", endpoint: "h:1", in: .zh).contains("h:1 上的服务未在时限内答复"))
+        #expect(Messages.Errors.service(code: "UNAVAILABLE", message: "connection to h:1 failed", endpoint: "h:1", in: .en)
+            == "UNAVAILABLE: connection to h:1 failed")
         // Every status code has its word.
         for code in ["OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED",
                      "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE",

@@ -22,6 +22,11 @@ struct SwiftSource {
         return walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }.map { "\(directory)/\($0)" }.sorted()
     }
 
+    /// Every `.swift` file under `directories`, read: what the lints go through.
+    static func sources(under directories: [String]) throws -> [(file: String, source: SwiftSource)] {
+        try directories.flatMap(files(under:)).map { ($0, try SwiftSource(path: "\(root)/\($0)")) }
+    }
+
     struct Literal {
         /// The literal's text as written, without its quotes, interpolations kept as `\(…)`.
         let text: String
@@ -60,6 +65,47 @@ struct SwiftSource {
         var index = from
         while index <= bytes.count - needle.count {
             if bytes[index] == needle[0] && Array(bytes[index..<index + needle.count]) == needle { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The text of bytes `from..<to`.
+    func text(_ from: Int, _ to: Int) -> String {
+        String(decoding: bytes[min(from, to)..<to], as: UTF8.self)
+    }
+
+    /// The index of the `)` that closes the `(` at `open`, literals skipped whole; the end of the
+    /// file when it is never closed.
+    func closingParenthesis(of open: Int) -> Int {
+        var depth = 0
+        var index = open
+        while index < bytes.count {
+            switch bytes[index] {
+            case quote: index = literalEnd(from: index); continue
+            case 0x28: depth += 1
+            case 0x29:
+                depth -= 1
+                if depth == 0 { return index }
+            default: break
+            }
+            index += 1
+        }
+        return bytes.count
+    }
+
+    /// The first comma between `from` and `before` outside any nested parentheses, brackets and literals.
+    func firstTopLevelComma(from: Int, before: Int) -> Int? {
+        var depth = 0
+        var index = from
+        while index < before {
+            switch bytes[index] {
+            case quote: index = literalEnd(from: index); continue
+            case 0x28, 0x5B: depth += 1
+            case 0x29, 0x5D: depth -= 1
+            case 0x2C where depth == 0: return index
+            default: break
+            }
             index += 1
         }
         return nil

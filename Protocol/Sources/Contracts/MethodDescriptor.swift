@@ -49,4 +49,7 @@ public enum MetadataKey {
     public static let requestID = "request-id"
     /// Makes a write safe to retry: a repeat with the same key returns the first result.
     public static let idempotencyKey = "idempotency-key"
+    /// The language the caller reads (`zh` or `en`): the services write their refusals in it,
+    /// English when it is absent or names another.
+    public static let acceptLanguage = "accept-language"
 }

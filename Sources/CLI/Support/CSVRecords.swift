@@ -25,18 +25,18 @@ final class CSVRecords {
         do {
             reader = try LineReader(path: path, encoding: encoding)
         } catch let error as CSVFileError {
-            throw CLIError(error.description)
+            throw CLIError(error.message)
         }
         let text: String
         switch try Self.read(reader) {
         case nil: throw CLIError(Messages.Import.emptyFile(path))
-        case .unreadable(let reason): throw CLIError(Messages.Import.headerUnreadable(path, reason: reason))
+        case .unreadable(let reason): throw CLIError(Messages.Import.headerUnreadable(path, reason: reason.text()))
         case .text(let line): text = line
         }
-        do {
+        do throws(CSVRow.Error) {
             header = try CSVRow.parse(text)
         } catch {
-            throw CLIError(Messages.Import.headerNotCSV(path, error: "\(error)"))
+            throw CLIError(Messages.Import.headerNotCSV(path, error: error.message.text()))
         }
         guard (0...optionalTrailing).contains(where: { header == Array(expected.dropLast($0)) }) else {
             throw CLIError(Messages.Import.wrongHeader(path, found: header.joined(separator: ","), expected: expected.joined(separator: ",")))
@@ -53,14 +53,14 @@ final class CSVRecords {
             let line = reader.lineNumber
             switch next {
             case .unreadable(let reason):
-                return (line, .failure(RowFailure(line: line, column: "", reason: reason)))
+                return (line, .failure(RowFailure(line: line, column: "", reason: reason.text())))
             case .text(let text):
                 if text.isEmpty { continue }
                 let fields: [String]
-                do {
+                do throws(CSVRow.Error) {
                     fields = try CSVRow.parse(text)
                 } catch {
-                    return (line, .failure(RowFailure(line: line, column: "", reason: "\(error)")))
+                    return (line, .failure(RowFailure(line: line, column: "", reason: error.message.text())))
                 }
                 for (index, field) in fields.enumerated() where field.utf8.count > Self.maximumFieldLength {
                     let column = index < header.count ? header[index] : Messages.Import.column(index + 1).text()
@@ -77,7 +77,7 @@ final class CSVRecords {
         do {
             return try reader.next()
         } catch let error as CSVFileError {
-            throw CLIError(error.description)
+            throw CLIError(error.message)
         }
     }
 }
@@ -168,6 +168,9 @@ struct CLIError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
     init(_ message: Message) { self.description = message.text() }
-    /// A service's answer, in the user's language (Sources/Messages/Catalogue/Errors.swift).
-    init(_ error: RPCError) { self.description = Messages.Errors.service(code: error.code.name, message: error.message) }
+    /// A service's answer, in the user's language (Sources/Messages/Catalogue/Errors.swift);
+    /// `endpoint`: the service called, which a failure to reach it names.
+    init(_ error: RPCError, endpoint: String? = ClientOptions.calledEndpoints) {
+        self.description = Messages.Errors.service(code: error.code.name, message: error.message, endpoint: endpoint)
+    }
 }

@@ -10,7 +10,7 @@ func withClosingClient<T: Sendable>(_ client: RPCClient, _ body: (RPCClient) asy
         return result
     } catch let error as RPCError {
         await client.close()
-        throw CLIError(error)
+        throw CLIError(error, endpoint: client.endpoints.map(\.description).joined(separator: ","))
     } catch {
         await client.close()
         throw error

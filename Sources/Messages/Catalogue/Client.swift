@@ -141,3 +141,58 @@ extension Messages.Client {
         return parserWords.reduce(text) { $0.replacingOccurrences(of: $1.en, with: $1.zh) }
     }
 }
+
+extension Messages.PKI {
+    // The development PKI's errors (Sources/PKI/PKIError.swift, whose `description` is the English).
+    public static func unreadableFile(_ path: String, reason: String) -> Message {
+        Message(zh: "无法读取 \(path)：\(reason)", en: "cannot read \(path): \(reason)")
+    }
+    public static func invalidCertificate(_ source: String, reason: String) -> Message {
+        Message(zh: "无法读取证书 \(source)：\(reason)", en: "cannot read certificate \(source): \(reason)")
+    }
+    public static func invalidPrivateKey(_ source: String, reason: String) -> Message {
+        Message(zh: "无法读取私钥 \(source)：\(reason)", en: "cannot read private key \(source): \(reason)")
+    }
+    public static func keyDoesNotMatch(certificate: String, key: String) -> Message {
+        Message(zh: "私钥 \(key) 与证书 \(certificate) 不匹配", en: "private key \(key) does not belong to certificate \(certificate)")
+    }
+    public static func notACA(_ source: String) -> Message {
+        Message(zh: "证书 \(source) 不是 CA 证书（没有 basicConstraints CA:TRUE）",
+                en: "certificate \(source) is not a CA certificate (it lacks basicConstraints CA:TRUE)")
+    }
+    public static func badIdentityName(_ id: String) -> Message {
+        Message(zh: "身份“\(id)”无效：身份名为 1–64 个字母、数字、“.”、“_”或“-”，以字母或数字开头",
+                en: "invalid identity \"\(id)\": ids are 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit")
+    }
+    public static let reservedIdentity = Message(
+        zh: "身份“ca”无效：“ca”留给 CA 自己的文件", en: "invalid identity \"ca\": \"ca\" is reserved for the CA's own files")
+    public static func invalidIdentity(_ id: String, reason: String) -> Message {
+        Message(zh: "身份“\(id)”无效：\(reason)", en: "invalid identity \"\(id)\": \(reason)")
+    }
+    public static func invalidIPAddress(_ text: String) -> Message {
+        Message(zh: "IP 地址“\(text)”无效：应为 IPv4（127.0.0.1）或 IPv6（::1）",
+                en: "invalid IP address \"\(text)\": expected IPv4 (127.0.0.1) or IPv6 (::1) text")
+    }
+    public static func notIssuedByCA(_ path: String, ca: String) -> Message {
+        Message(zh: "\(path) 不是由 \(ca) 签发的：删除它即可重新签发，或用 --force 重建整个目录",
+                en: "\(path) was not issued by \(ca); delete it to have it reissued, or re-create the whole directory with overwrite")
+    }
+    public static func caKeyWithoutCertificate(_ path: String, certificate: String) -> Message {
+        Message(zh: "不会覆盖 \(path)：目录中有 CA 私钥却没有 \(certificate)；请恢复它，或用 --force 重建目录",
+                en: "refusing to overwrite \(path): there is a CA key but no \(certificate); restore it, or re-create the directory with overwrite")
+    }
+    public static func fileOfAnotherCA(_ path: String, certificate: String) -> Message {
+        Message(zh: "不会覆盖 \(path)：目录中没有 \(certificate)，此文件属于另一个 CA；请删除它，或用 --force 重建目录",
+                en: "refusing to overwrite \(path): the directory has no \(certificate), so this file belongs to another CA; remove it, or re-create the directory with overwrite")
+    }
+    public static func writeFailed(_ path: String, reason: String) -> Message {
+        Message(zh: "无法写入 \(path)：\(reason)", en: "cannot write \(path): \(reason)")
+    }
+    public static func signingFailed(_ subject: String, reason: String) -> Message {
+        Message(zh: "无法为 \(subject) 生成证书：\(reason)", en: "cannot create the certificate for \(subject): \(reason)")
+    }
+    /// An error the catalogue has no words for: the library's own.
+    public static func failed(_ description: String) -> Message {
+        Message(zh: "开发用 PKI 出错：\(description)", en: "\(description)")
+    }
+}

@@ -1,6 +1,6 @@
 extension Messages {
     /// How errors read: the client's own, and the services' answers (a status code, and for a
-    /// refused rule its name, followed by the service's own detail, which stays as it was sent).
+    /// refused rule its name, followed by the service's own detail, as it was sent).
     public enum Errors {
         public static let prefix = Message(zh: "错误：", en: "Error: ")
         public static let usagePrefix = Message(zh: "用法：", en: "Usage: ")
@@ -53,20 +53,52 @@ extension Messages {
 
         /// A service's answer as a user reads it. In English the code's name and the service's
         /// message, as the services and their tests have always written it; in Chinese the code's
-        /// word with its name, the known rule explained, and the service's own detail.
-        public static func service(code: String, message: String, in language: Language = .current) -> String {
+        /// word with its name, the known rule explained (or, for a service that could not be
+        /// reached, what to check), and the detail: the service's own, which it writes in the
+        /// caller's language, or the connection's, which stays technical.
+        /// `endpoint`: the service called (`HOST:PORT`), when known.
+        public static func service(code: String, message: String, endpoint: String? = nil, in language: Language = .current) -> String {
             guard language == .zh else { return message.isEmpty ? code : "\(code): \(message)" }
             let word = statusWords[code]?.zh ?? "错误"
             var text = "\(word)（\(code)）"
-            guard !message.isEmpty else { return text }
             if let colon = message.firstIndex(of: ":"), let rule = ruleExplanations[String(message[..<colon])] {
                 text += "：\(rule.zh)"
-            } else if code == "PERMISSION_DENIED" && message.contains("county") {
+            } else if code == "PERMISSION_DENIED" && message.contains(" may not call ") {
+                // The method's policy refused the caller (the RPC runtime's words, Sources/RPC/Server).
+                text += "：\(policyRefusal.zh)"
+            } else if code == "PERMISSION_DENIED" && (message.contains("county") || message.contains("县")) {
                 text += "：\(countyScope.zh)"
+            } else if let reach = reach(code: code, endpoint: endpoint) {
+                text += "：\(reach.zh)"
             }
-            return text + "——" + message
+            return message.isEmpty ? text : text + "——" + message
         }
 
+        /// What to check when a service could not be reached, did not accept the client's
+        /// identity, or did not answer in time (the client's own failures, Sources/RPC/Client,
+        /// which say so in English).
+        static func reach(code: String, endpoint: String?) -> Message? {
+            switch code {
+            case "UNAVAILABLE": unreachable(endpoint)
+            case "UNAUTHENTICATED": notAuthenticated(endpoint)
+            case "DEADLINE_EXCEEDED": noAnswerInTime(endpoint)
+            default: nil
+            }
+        }
+        public static func unreachable(_ endpoint: String?) -> Message {
+            Message(zh: "\(endpoint.map { "无法连接 \($0) 上的服务，或该服务暂不可用" } ?? "无法连接服务，或服务暂不可用")：请确认服务正在运行（本机可用 `jcskills local up` 启动），地址和端口无误",
+                    en: "\(endpoint.map { "the service at \($0) cannot be reached or is unavailable" } ?? "the service cannot be reached or is unavailable"): check that it is running (`jcskills local up` starts the local ones) and that the address and port are right")
+        }
+        public static func notAuthenticated(_ endpoint: String?) -> Message {
+            Message(zh: "\(endpoint.map { "与 \($0) 上的服务" } ?? "与服务")未能互相认证身份：请检查证书（--tls 目录和 --as 身份；开发环境可用 `jcskills pki init` 重新生成），并确认连接的是要找的服务",
+                    en: "\(endpoint.map { "the service at \($0)" } ?? "the service") and this client did not accept each other's identity: check the certificates (the --tls directory and the --as identity; `jcskills pki init` makes development ones) and that this is the service you mean")
+        }
+        public static func noAnswerInTime(_ endpoint: String?) -> Message {
+            Message(zh: "\(endpoint.map { "\($0) 上的服务" } ?? "服务")未在时限内答复：请确认它正在运行且未过载，稍后再试",
+                    en: "\(endpoint.map { "the service at \($0)" } ?? "the service") did not answer in time: check that it is running and not overloaded, and try again later")
+        }
+
+        public static let policyRefusal = Message(zh: "此身份无权调用该操作", en: "this identity may not call the method")
         /// A county office's identity reaches only its own county's records (the services' Access/ folders).
         public static let countyScope = Message(zh: "县级账号只能操作本县（市、区）的数据", en: "a county office works only on its own county")
 

@@ -31,6 +31,9 @@ public struct ClientConfiguration: Sendable {
     /// Checked against the server certificate's `jcskills://` identity when set, e.g.
     /// `"jcskills://registry"`: a gateway must not send its questions to an impostor service.
     public var expectedServerIdentity: String?
+    /// Sent with every call after the call's own (``CallOptions/metadata``): what a client says
+    /// of all its calls, such as the language it reads (`accept-language`).
+    public var metadata: [MetadataEntry] = []
 
     public init(tls: TLSFiles) {
         self.tls = tls

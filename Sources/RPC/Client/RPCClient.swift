@@ -216,7 +216,12 @@ public final class RPCClient: Sendable {
         if let deadline, deadline <= .now() {
             throw RPCError(.deadlineExceeded, "the deadline passed before the call to \(method.path) was made")
         }
-        var metadata = options.metadata
+        var metadata = options.metadata + configuration.metadata
+        // A call made while serving another answers in the language of the caller upstream, whose
+        // user may read the refusal it passes on.
+        if let language = inherited?.acceptLanguage, !metadata.contains(where: { $0.key == MetadataKey.acceptLanguage }) {
+            metadata.append(MetadataEntry(MetadataKey.acceptLanguage, language))
+        }
         metadata.append(MetadataEntry(MetadataKey.requestID, options.requestID ?? inherited?.requestID ?? ServerShared.makeRequestID()))
         if let key = options.idempotencyKey {
             metadata.append(MetadataEntry(MetadataKey.idempotencyKey, key))

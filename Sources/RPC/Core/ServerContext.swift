@@ -46,6 +46,14 @@ public struct ServerContext: Sendable {
     /// The call's idempotency key, if it carries one.
     public var idempotencyKey: String? { self[metadata: MetadataKey.idempotencyKey] }
 
+    /// The language the caller reads (metadata `accept-language`, Protocol/SPEC.md §6.3), as sent;
+    /// nil when it named none.
+    public var acceptLanguage: String? { self[metadata: MetadataKey.acceptLanguage] }
+
+    /// ``acceptLanguage`` of the call the current task serves; nil outside a handler. For the
+    /// refusals a service builds deep in its rules, where no context is at hand.
+    public static var servedCallLanguage: String? { CallScope.current?.acceptLanguage }
+
     /// Time left before the deadline (negative once passed); nil without a deadline. A
     /// `Duration`, as ``CallOptions/timeout`` takes, for handlers that pass part of their time
     /// on (a fan-out, a call made under a shorter limit).

@@ -195,7 +195,8 @@ final class ServerConnectionHandler: BatchedFrameWriter {
             connection: NIOLoopBound(self, eventLoop: executor.eventLoop), streamID: stream.id,
             context: stream.context, inbound: stream.inbound, limits: shared.configuration.wireLimits, auditor: shared.auditor)
         let method = stream.method
-        let inherited = CallScope.Inherited(deadline: stream.context.deadline, requestID: stream.context.requestID)
+        let inherited = CallScope.Inherited(deadline: stream.context.deadline, requestID: stream.context.requestID,
+                                            acceptLanguage: stream.context.acceptLanguage)
         // A call that streams requests is an import: thousands of rows a message and a
         // transaction each. It runs on the shared pool, not on this loop, where its work held up
         // the loop's other calls and the answers to its own calls to other services (a class

@@ -1,3 +1,4 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 
@@ -25,7 +26,7 @@ public struct EvaluationPeer: Sendable {
             return try await evaluation.unary(EvaluationService.recognitions, RecognitionRequest(holderIDNumber: idNumber),
                                               options: CallOptions(timeout: timeout))
         } catch {
-            throw RPCError(.unavailable, "cannot ask the evaluation service for the person's certificates: \(error)")
+            throw RPCError(.unavailable, Messages.Refusals.recognitionsUnasked("\(error)"))
         }
     }
 
@@ -36,7 +37,7 @@ public struct EvaluationPeer: Sendable {
                 EvaluationService.verifyCertificate, CertificateVerificationRequest(number: number, holderIDNumber: holderIDNumber),
                 options: CallOptions(timeout: timeout))
         } catch {
-            throw RPCError(.unavailable, "cannot check certificate \(number) with the evaluation service: \(error)")
+            throw RPCError(.unavailable, Messages.Refusals.certificateUnchecked(number, "\(error)"))
         }
     }
 
@@ -56,7 +57,7 @@ public struct EvaluationPeer: Sendable {
                 }
                 answers += reply.answers
             } catch {
-                throw RPCError(.unavailable, "cannot check \(chunk.count) certificates with the evaluation service: \(error)")
+                throw RPCError(.unavailable, Messages.Refusals.certificatesUnchecked(chunk.count, "\(error)"))
             }
             start += chunk.count
         }

@@ -1,3 +1,4 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 
@@ -18,7 +19,7 @@ public struct RegistryPeer: Sendable {
         do {
             return try await registry.unary(RegistryService.verifyPerson, PersonLookup(idNumber: idNumber), options: CallOptions(timeout: timeout))
         } catch {
-            throw RPCError(.unavailable, "cannot confirm the registry card: \(error)")
+            throw RPCError(.unavailable, Messages.Refusals.registryCardUnconfirmed("\(error)"))
         }
     }
 
@@ -35,10 +36,10 @@ public struct RegistryPeer: Sendable {
             do {
                 batch = try await registry.unary(RegistryService.verifyPersons, request, options: CallOptions(timeout: timeout))
             } catch {
-                throw RPCError(.unavailable, "cannot confirm the registry cards: \(error)")
+                throw RPCError(.unavailable, Messages.Refusals.registryCardsUnconfirmed("\(error)"))
             }
             guard batch.verifications.count == chunk.count else {
-                throw RPCError(.unavailable, "the registry answered \(batch.verifications.count) of \(chunk.count) look-ups")
+                throw RPCError(.unavailable, Messages.Refusals.registryAnsweredPart(batch.verifications.count, of: chunk.count))
             }
             answers += batch.verifications
             start += chunk.count
@@ -55,7 +56,7 @@ public struct RegistryPeer: Sendable {
         } catch let error as RPCError where error.code == .notFound {
             return nil
         } catch {
-            throw RPCError(.unavailable, "cannot check enterprise \(creditCode) with the registry: \(error)")
+            throw RPCError(.unavailable, Messages.Refusals.enterpriseUnchecked(creditCode, "\(error)"))
         }
     }
 
@@ -67,7 +68,7 @@ public struct RegistryPeer: Sendable {
                 RegistryService.listEnterprises, EnterpriseListRequest(minimumStaff: minimumStaff, county: county, asOf: asOf),
                 options: CallOptions(timeout: timeout)).enterprises
         } catch {
-            throw RPCError(.unavailable, "cannot list the large enterprises with the registry: \(error)")
+            throw RPCError(.unavailable, Messages.Refusals.largeEnterprisesUnlisted("\(error)"))
         }
     }
 }

@@ -1,3 +1,4 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 
 extension CountsRequest {
@@ -6,7 +7,7 @@ extension CountsRequest {
     public func asOfDate(today: CalendarDate) throws(RuleViolation) -> CalendarDate {
         if asOf == 0 { return today }
         guard let date = CalendarDate(yyyymmdd: asOf) else {
-            throw RuleViolation(field: "as_of", reason: "\(asOf) is not a date (yyyymmdd)")
+            throw RuleViolation(field: "as_of", reason: Messages.Refusals.notADate(asOf))
         }
         return date
     }

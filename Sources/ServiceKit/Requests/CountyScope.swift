@@ -1,3 +1,4 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 
 /// The county a figure or a record is asked for (docs/DOMAIN.md §2), checked one way in every
@@ -6,14 +7,14 @@ public enum CountyScope {
     /// 0 (the city) or one of the six counties: what figures are given for.
     public static func requireCountyOrCity(_ county: Int32, field: String = "county") throws(RuleViolation) {
         guard county == 0 || JinchengDivisions.isJinchengCounty(county) else {
-            throw RuleViolation(field: field, reason: "\(county) is not a Jincheng county code (0 for the city)")
+            throw RuleViolation(field: field, reason: Messages.Refusals.notACountyOrCity(county))
         }
     }
 
     /// One of the six counties: what a county's own declarations are for.
     public static func requireCounty(_ county: Int32, field: String = "county") throws(RuleViolation) {
         guard JinchengDivisions.isJinchengCounty(county) else {
-            throw RuleViolation(field: field, reason: "\(county) is not a Jincheng county code")
+            throw RuleViolation(field: field, reason: Messages.Refusals.notACounty(county))
         }
     }
 
@@ -22,7 +23,7 @@ public enum CountyScope {
     /// certificate may lie.
     public static func requireRecordCounty(_ county: Int32, field: String = "county") throws(RuleViolation) {
         guard JinchengDivisions.standard.isValidLocalCounty(county) else {
-            throw RuleViolation(field: field, reason: "\(county) is not a Jincheng county code (or \(JinchengDivisions.defaultDevelopmentZoneCode), the development zone)")
+            throw RuleViolation(field: field, reason: Messages.Refusals.notARecordCounty(county, zone: JinchengDivisions.defaultDevelopmentZoneCode))
         }
     }
 }

@@ -29,6 +29,18 @@ struct GatewayFailureTests {
                     #expect(totals.indicator("labour_registered")?.value == Double(expected.city(expected.registered)))
                     #expect(totals.indicator("labour_registered")?.status != .unavailable)
                 }
+                // Asked in Chinese, the reasons are Chinese; the Chinese page shows them so.
+                let chinese = try await withTestClient(gateway, as: "admin", configure: {
+                    $0.metadata = [MetadataEntry(MetadataKey.acceptLanguage, "zh")]
+                }) { client in
+                    try await client.unary(GatewayService.totals, TotalsRequest(), options: CallOptions(timeout: .seconds(2)))
+                }
+                let evaluation = try #require(chinese.sources.first { $0.service == "evaluation" })
+                #expect(evaluation.reason.hasPrefix("不可用："), "\(evaluation.reason)")
+                #expect(chinese.indicator("skilled_workers")?.reason.hasPrefix("技能评价：不可用：") == true)
+                let page = DashboardPage(totals: chinese, series: [:]).render()
+                #expect(page.contains("<li class=\"unavailable\">技能评价：不可用："), "\(page)")
+                #expect(page.contains("<p class=\"reason\">无法获取：技能评价：不可用："), "\(page)")
             }
         }
     }

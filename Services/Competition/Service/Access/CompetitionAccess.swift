@@ -1,5 +1,7 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
+import JCSkillsServiceKit
 
 /// Who may call the competition service's methods. Policies gate the methods; the handlers
 /// hold county offices to their own county's competitions and studios, and judges to their
@@ -20,18 +22,24 @@ enum CompetitionAccess {
     /// Aggregates carry no personal data; the gateway computes the city indicators from them.
     static let readFigures = AccessPolicy.only(.role("admin"), .role(office), .anyCounty, .role("auditor"), .service("gateway"))
 
+    /// What a county office manages of its own county.
+    enum Managed {
+        case competitions, studios
+    }
+
     /// County offices manage only competitions of their own county (county level) and their
     /// own county's studios.
-    static func requireCounty(_ principal: Principal, county: Int32, what: String) throws {
+    static func requireCounty(_ principal: Principal, county: Int32, what: Managed) throws {
         if let own = principal.county, own != String(county) {
-            throw RPCError(.permissionDenied, "\(principal.identity) may manage only \(what) of county \(own), not \(county == 0 ? "the city" : String(county))")
+            let word = what == .competitions ? Messages.CompetitionRefusals.competitions : Messages.CompetitionRefusals.studios
+            throw RPCError(.permissionDenied, Messages.CompetitionRefusals.manageOfCounty(principal.identity, word, own: own, not: county))
         }
     }
 
     /// The judge code of the caller, who must be listed for `event`.
     static func requireJudge(_ principal: Principal, of event: Event) throws -> String {
         guard let judge = principal.judge, event.judges.contains(judge) else {
-            throw RPCError(.permissionDenied, "\(principal.identity) is not a judge of event \(event.code) in \(event.competitionCode)")
+            throw RPCError(.permissionDenied, Messages.CompetitionRefusals.notAJudgeOf(principal.identity, event: event.code, competition: event.competitionCode))
         }
         return judge
     }

@@ -1,3 +1,4 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -75,11 +76,11 @@ struct EntryImport: Sendable {
             for (index, entry) in valid {
                 do {
                     guard let (competition, stored) = events[Self.key(entry)] ?? nil else {
-                        throw RPCError(.notFound, "no event \(entry.eventCode) in competition \(entry.competitionCode)")
+                        throw RPCError(.notFound, Messages.CompetitionRefusals.noEvent(entry.eventCode, competition: entry.competitionCode))
                     }
-                    try CompetitionAccess.requireCounty(context.principal, county: competition.county, what: "competitions")
+                    try CompetitionAccess.requireCounty(context.principal, county: competition.county, what: .competitions)
                     guard stored.state == .open else {
-                        throw RuleRefusal(rule: RuleRefusal.eventOpen, reason: "event \(entry.eventCode) is closed")
+                        throw RuleRefusal(rule: RuleRefusal.eventOpen, reason: Messages.CompetitionRefusals.eventClosed(entry.eventCode))
                     }
                     let day = try HistoryDates.day(entry.enteredOn, field: "entered_on", competitionYear: competition.year, today: now)
                     let county = try EntryRules.check(entry, group: stored.event.group, registry: verified[index])

@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -30,9 +31,9 @@ struct CompetitionRPCService: RPCService {
         router.unary(CompetitionService.registerCompetition, policy: CompetitionAccess.manage) { request, context in
             let competition = try CompetitionRules.validate(request)
             return try await store.transaction(context.audit) { tx in
-                try CompetitionAccess.requireCounty(context.principal, county: competition.county, what: "competitions")
+                try CompetitionAccess.requireCounty(context.principal, county: competition.county, what: .competitions)
                 if let existing = try await competitions.find(competition.code, in: tx) {
-                    try CompetitionAccess.requireCounty(context.principal, county: existing.county, what: "competitions")
+                    try CompetitionAccess.requireCounty(context.principal, county: existing.county, what: .competitions)
                 }
                 try await competitions.upsert(competition, in: tx)
                 try await tx.audit(entity: "competition", id: competition.code)
@@ -55,7 +56,7 @@ struct CompetitionRPCService: RPCService {
             let event = try CompetitionRules.validate(request)
             return try await store.transaction(context.audit) { tx in
                 let competition = try await competitions.require(event.competitionCode, in: tx)
-                try CompetitionAccess.requireCounty(context.principal, county: competition.county, what: "competitions")
+                try CompetitionAccess.requireCounty(context.principal, county: competition.county, what: .competitions)
                 try await competitions.upsert(event, in: tx)
                 try await tx.audit(entity: "event", id: "\(event.competitionCode)/\(event.code)")
                 return try await scoreboard.view(competition.code, try await competitions.requireEvent(competition.code, event.code, in: tx), in: tx)
@@ -82,7 +83,7 @@ struct CompetitionRPCService: RPCService {
         }
         router.unary(CompetitionService.submitMarks, policy: CompetitionAccess.mark) { sheet, context in
             guard sheet.marks.count <= MarkSheet.limit else {
-                throw RuleViolation(field: "marks", reason: "\(sheet.marks.count) marks; at most \(MarkSheet.limit) a sheet")
+                throw RuleViolation(field: "marks", reason: Messages.CompetitionRefusals.tooManyMarks(sheet.marks.count, limit: MarkSheet.limit))
             }
             let stored = try await store.query { db in try await competitions.requireEvent(sheet.competitionCode, sheet.eventCode, in: db) }
             let judge = try CompetitionAccess.requireJudge(context.principal, of: stored.event)
@@ -96,7 +97,7 @@ struct CompetitionRPCService: RPCService {
         }
         router.unary(CompetitionService.awards, policy: CompetitionAccess.readResults) { request, _ in
             guard !request.competitionCode.isEmpty || request.year != 0 else {
-                throw RuleViolation(field: "competition_code", reason: "name a competition or a year")
+                throw RuleViolation(field: "competition_code", reason: Messages.CompetitionRefusals.nameCompetitionOrYear)
             }
             var list = AwardList()
             list.awards = try await store.query { db in try await awards.list(competition: request.competitionCode, year: request.year, in: db) }
@@ -114,7 +115,7 @@ struct CompetitionRPCService: RPCService {
             let year = try StudioRules.validate(request)
             return try await store.transaction(context.audit) { tx in
                 let studio = try await studios.require(year.studioCode, in: tx)
-                try CompetitionAccess.requireCounty(context.principal, county: studio.county, what: "studios")
+                try CompetitionAccess.requireCounty(context.principal, county: studio.county, what: .studios)
                 try await studios.recordYear(year, in: tx)
                 try await tx.audit(entity: "studio_year", id: "\(year.studioCode)/\(year.year)")
                 return try await studios.require(year.studioCode, in: tx)
@@ -127,7 +128,7 @@ struct CompetitionRPCService: RPCService {
             try CountyScope.requireCountyOrCity(request.county)
             let asOf = try request.asOfDate(today: today())
             let year = request.year == 0 ? Int32(asOf.year) : request.year
-            guard (2000...2100).contains(year) else { throw RuleViolation(field: "year", reason: "\(year) is not a plausible year") }
+            guard (2000...2100).contains(year) else { throw RuleViolation(field: "year", reason: Messages.Refusals.notAPlausibleYear(year)) }
             return try await counts.counts(county: request.county, asOf: asOf, year: year)
         }
     }
@@ -138,10 +139,10 @@ struct CompetitionRPCService: RPCService {
         let now = today()
         let view = try await store.transaction(context.audit) { tx in
             let competition = try await competitions.require(lookup.competitionCode, in: tx)
-            try CompetitionAccess.requireCounty(context.principal, county: competition.county, what: "competitions")
+            try CompetitionAccess.requireCounty(context.principal, county: competition.county, what: .competitions)
             let day = try HistoryDates.day(lookup.closedOn, field: "closed_on", competitionYear: competition.year, today: now)
             guard let stored = try await competitions.lockEvent(lookup.competitionCode, lookup.eventCode, in: tx) else {
-                throw RPCError(.notFound, "no event \(lookup.eventCode) in competition \(lookup.competitionCode)")
+                throw RPCError(.notFound, Messages.CompetitionRefusals.noEvent(lookup.eventCode, competition: lookup.competitionCode))
             }
             guard stored.state == .open else { return try await scoreboard.view(competition.code, stored, in: tx) }
             let lines = try await scoreboard.lines(competition.code, stored.event, in: tx)
@@ -190,12 +191,12 @@ struct CompetitionRPCService: RPCService {
     /// call must not hold the write lock); unreachable, it is UNAVAILABLE and nothing is written.
     private func registerStudio(_ request: Studio, _ context: ServerContext) async throws -> StudioView {
         let studio = try StudioRules.validate(request)
-        try CompetitionAccess.requireCounty(context.principal, county: studio.county, what: "studios")
+        try CompetitionAccess.requireCounty(context.principal, county: studio.county, what: .studios)
         let recognitions = try await evaluation.recognitions(of: studio.masterIDNumber, timeout: context.timeRemaining)
         let level = try StudioRules.checkMaster(recognitions)
         return try await store.transaction(context.audit) { tx in
             if try await studios.exists(studio.code, in: tx) {
-                try CompetitionAccess.requireCounty(context.principal, county: try await studios.require(studio.code, in: tx).county, what: "studios")
+                try CompetitionAccess.requireCounty(context.principal, county: try await studios.require(studio.code, in: tx).county, what: .studios)
             }
             try await studios.upsert(studio, masterLevel: level, in: tx)
             try await tx.audit(entity: "studio", id: studio.code, detail: "master at \(level)")
@@ -205,7 +206,7 @@ struct CompetitionRPCService: RPCService {
 
     private func studioReport(_ request: StudiosRequest, _ context: ServerContext) async throws -> StudioReport {
         let asOf = request.asOf == 0 ? today().yyyymmdd : request.asOf
-        guard CalendarDate(yyyymmdd: asOf) != nil else { throw RuleViolation(field: "as_of", reason: "\(asOf) is not a date (yyyymmdd)") }
+        guard CalendarDate(yyyymmdd: asOf) != nil else { throw RuleViolation(field: "as_of", reason: Messages.Refusals.notADate(asOf)) }
         var report = StudioReport()
         let withStudio: Set<Int32>
         (report.studios, withStudio) = try await store.query { db in

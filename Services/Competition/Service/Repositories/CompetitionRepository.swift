@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -22,7 +23,7 @@ struct CompetitionRepository: Sendable {
     }
 
     func require(_ code: String, in db: any SQLDatabase) async throws -> Competition {
-        guard let competition = try await find(code, in: db) else { throw RPCError(.notFound, "no competition with code \(code)") }
+        guard let competition = try await find(code, in: db) else { throw RPCError(.notFound, Messages.CompetitionRefusals.noCompetition(code)) }
         return competition
     }
 
@@ -58,13 +59,13 @@ struct CompetitionRepository: Sendable {
     func upsert(_ event: Event, in tx: StoreTransaction) async throws {
         if let stored = try await lockEvent(event.competitionCode, event.code, in: tx) {
             guard stored.state == .open else {
-                throw RuleRefusal(rule: RuleRefusal.eventOpen, reason: "event \(event.code) is closed")
+                throw RuleRefusal(rule: RuleRefusal.eventOpen, reason: Messages.CompetitionRefusals.eventClosed(event.code))
             }
             let marked = try await tx.nativeRows("""
                 SELECT COUNT(*) AS n FROM marks WHERE entry_id IN (SELECT id FROM entries WHERE competition = ? AND event = ?)
                 """, [.text(event.competitionCode), .text(event.code)]).first?.int64("n") ?? 0
             guard marked == 0 else {
-                throw RuleRefusal(rule: RuleRefusal.schemeFixed, reason: "event \(event.code) has \(marked) marks; its scheme and judges are fixed")
+                throw RuleRefusal(rule: RuleRefusal.schemeFixed, reason: Messages.CompetitionRefusals.schemeFixed(event.code, marks: marked))
             }
             try await tx.nativeExecute("UPDATE events SET details = ? WHERE competition = ? AND code = ?",
                                        [.bytes(Data(event.wireBytes())), .text(event.competitionCode), .text(event.code)])
@@ -82,7 +83,7 @@ struct CompetitionRepository: Sendable {
 
     func requireEvent(_ competition: String, _ code: String, in db: any SQLDatabase) async throws -> StoredEvent {
         guard let stored = try await event(competition, code, in: db) else {
-            throw RPCError(.notFound, "no event \(code) in competition \(competition)")
+            throw RPCError(.notFound, Messages.CompetitionRefusals.noEvent(code, competition: competition))
         }
         return stored
     }

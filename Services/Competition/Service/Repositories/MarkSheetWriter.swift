@@ -1,3 +1,4 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -13,10 +14,10 @@ struct MarkSheetWriter: Sendable {
 
     func write(_ sheet: MarkSheet, by judge: String, in tx: StoreTransaction) async throws -> MarkSheetReceipt {
         guard let stored = try await competitions.lockEvent(sheet.competitionCode, sheet.eventCode, in: tx) else {
-            throw RPCError(.notFound, "no event \(sheet.eventCode) in competition \(sheet.competitionCode)")
+            throw RPCError(.notFound, Messages.CompetitionRefusals.noEvent(sheet.eventCode, competition: sheet.competitionCode))
         }
         guard stored.state == .open else {
-            throw RuleRefusal(rule: RuleRefusal.eventOpen, reason: "event \(sheet.eventCode) is closed; its marks are locked")
+            throw RuleRefusal(rule: RuleRefusal.eventOpen, reason: Messages.CompetitionRefusals.marksLocked(sheet.eventCode))
         }
         let event = stored.event
         let criteria = Dictionary(uniqueKeysWithValues: event.criteria.map { ($0.code, $0) })
@@ -35,16 +36,16 @@ struct MarkSheetWriter: Sendable {
             let number = mark.entryNumber.trimmingWhitespace
             let code = mark.criterionCode.trimmingWhitespace
             guard let entryID = ids[number] else {
-                throw RuleViolation(field: field + ".entry_number", reason: "no entry \(number) in event \(event.code)")
+                throw RuleViolation(field: field + ".entry_number", reason: Messages.CompetitionRefusals.noEntry(number, event: event.code))
             }
             guard let criterion = criteria[code] else {
-                throw RuleViolation(field: field + ".criterion_code", reason: "event \(event.code) has no criterion \(code)")
+                throw RuleViolation(field: field + ".criterion_code", reason: Messages.CompetitionRefusals.noCriterion(code, event: event.code))
             }
             guard mark.mark <= criterion.maximum else {
-                throw RuleViolation(field: field + ".mark", reason: "\(MarkRules.format(mark.mark)) is above the maximum of \(code), \(MarkRules.format(criterion.maximum))")
+                throw RuleViolation(field: field + ".mark", reason: Messages.CompetitionRefusals.aboveMaximum(MarkRules.format(mark.mark), criterion: code, maximum: MarkRules.format(criterion.maximum)))
             }
             guard seen.insert(number + "\u{0}" + code).inserted else {
-                throw RuleViolation(field: field, reason: "\(number)/\(code) appears twice in the sheet")
+                throw RuleViolation(field: field, reason: Messages.CompetitionRefusals.markedTwice(number, code))
             }
             let slot = criterion.type == .measurement ? MarkRules.measurementJudge : judge
             var byJudge = existing[entryID]?.scores[code] ?? [:]
@@ -56,7 +57,7 @@ struct MarkSheetWriter: Sendable {
                 changes.append("\(number)/\(code) \(MarkRules.format(before))→\(MarkRules.format(mark.mark))")
             } else if criterion.type == .judgement, byJudge.count >= MarkRules.judgesPerJudgement {
                 throw RuleRefusal(rule: RuleRefusal.threeJudges,
-                                  reason: "\(number)/\(code) already has the scores of \(byJudge.keys.sorted().joined(separator: ", "))")
+                                  reason: Messages.CompetitionRefusals.judgedAlready(number, code, by: byJudge.keys.sorted().joined(separator: ", ")))
             }
             byJudge[slot] = mark.mark
             existing[entryID, default: EntryMarks(entryID: entryID)].scores[code] = byJudge

@@ -1,6 +1,8 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
+import JCSkillsServiceKit
 import JCSkillsStore
 import SQLKit
 
@@ -36,7 +38,7 @@ struct StudioRepository: Sendable {
     }
 
     func require(_ code: String, in db: any SQLDatabase) async throws -> StudioView {
-        guard let view = try await list(code: code, asOf: 0, in: db).first else { throw RPCError(.notFound, "no studio with code \(code)") }
+        guard let view = try await list(code: code, asOf: 0, in: db).first else { throw RPCError(.notFound, Messages.CompetitionRefusals.noStudio(code)) }
         return view
     }
 

@@ -1,3 +1,4 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -26,11 +27,11 @@ enum CompetitionRules {
         competition.organiser = request.organiser.trimmingWhitespace
         competition.awardRule.institutionCode = request.awardRule.institutionCode.trimmingWhitespace
         try requireCode(competition.code, field: "code")
-        guard !competition.name.isEmpty else { throw RuleViolation(field: "name", reason: "is empty") }
-        guard CompetitionKind.known.contains(competition.kind) else { throw RuleViolation(field: "kind", reason: "is not a known kind") }
-        guard CompetitionLevel.known.contains(competition.level) else { throw RuleViolation(field: "level", reason: "is not a known level") }
+        guard !competition.name.isEmpty else { throw RuleViolation(field: "name", reason: Messages.Refusals.isEmpty) }
+        guard CompetitionKind.known.contains(competition.kind) else { throw RuleViolation(field: "kind", reason: Messages.CompetitionRefusals.unknownKind) }
+        guard CompetitionLevel.known.contains(competition.level) else { throw RuleViolation(field: "level", reason: Messages.CompetitionRefusals.unknownLevel) }
         guard (2000...2100).contains(competition.year) else {
-            throw RuleViolation(field: "year", reason: "\(competition.year) is not a plausible year")
+            throw RuleViolation(field: "year", reason: Messages.Refusals.notAPlausibleYear(competition.year))
         }
         // A county competition names its county; any other may name one.
         if competition.level == .county || competition.county != 0 {
@@ -38,10 +39,10 @@ enum CompetitionRules {
         }
         let rule = competition.awardRule
         guard rule.topSharePercent <= 100 else {
-            throw RuleViolation(field: "award_rule.top_share_percent", reason: "\(rule.topSharePercent) is more than 100")
+            throw RuleViolation(field: "award_rule.top_share_percent", reason: Messages.CompetitionRefusals.shareAbove100(rule.topSharePercent))
         }
         if rule.promotesOneLevel, rule.institutionCode.isEmpty {
-            throw RuleViolation(field: "award_rule.institution_code", reason: "a rule that promotes names the institution that issues the certificates")
+            throw RuleViolation(field: "award_rule.institution_code", reason: Messages.CompetitionRefusals.promotionNamesInstitution)
         }
         return competition
     }
@@ -54,10 +55,10 @@ enum CompetitionRules {
         event.occupation = request.occupation.trimmingWhitespace
         event.judges = request.judges.map(\.trimmingWhitespace)
         try requireCode(event.code, field: "code")
-        guard !event.name.isEmpty else { throw RuleViolation(field: "name", reason: "is empty") }
-        guard !event.occupation.isEmpty else { throw RuleViolation(field: "occupation", reason: "is empty") }
-        guard ParticipantGroup.known.contains(event.group) else { throw RuleViolation(field: "group", reason: "is not workers or students") }
-        guard !event.criteria.isEmpty else { throw RuleViolation(field: "criteria", reason: "a marking scheme has at least one criterion") }
+        guard !event.name.isEmpty else { throw RuleViolation(field: "name", reason: Messages.Refusals.isEmpty) }
+        guard !event.occupation.isEmpty else { throw RuleViolation(field: "occupation", reason: Messages.Refusals.isEmpty) }
+        guard ParticipantGroup.known.contains(event.group) else { throw RuleViolation(field: "group", reason: Messages.CompetitionRefusals.groups) }
+        guard !event.criteria.isEmpty else { throw RuleViolation(field: "criteria", reason: Messages.CompetitionRefusals.needsCriterion) }
         var codes = Set<String>()
         var sum: UInt64 = 0
         for (index, criterion) in event.criteria.enumerated() {
@@ -65,35 +66,35 @@ enum CompetitionRules {
             event.criteria[index].code = criterion.code.trimmingWhitespace
             try requireCode(event.criteria[index].code, field: field + ".code")
             guard codes.insert(event.criteria[index].code).inserted else {
-                throw RuleViolation(field: field + ".code", reason: "\(criterion.code) appears twice")
+                throw RuleViolation(field: field + ".code", reason: Messages.CompetitionRefusals.appearsTwice(criterion.code))
             }
             guard CriterionType.known.contains(criterion.type) else {
-                throw RuleViolation(field: field + ".type", reason: "is not measurement or judgement")
+                throw RuleViolation(field: field + ".type", reason: Messages.CompetitionRefusals.criterionTypes)
             }
-            guard criterion.maximum > 0 else { throw RuleViolation(field: field + ".maximum", reason: "is 0") }
+            guard criterion.maximum > 0 else { throw RuleViolation(field: field + ".maximum", reason: Messages.CompetitionRefusals.isZero) }
             sum += UInt64(criterion.maximum)
         }
         guard sum == UInt64(MarkRules.fullMarks) else {
-            throw RuleViolation(field: "criteria", reason: "the maxima add up to \(MarkRules.format(sum)), not 100 marks")
+            throw RuleViolation(field: "criteria", reason: Messages.CompetitionRefusals.maximaSum(MarkRules.format(sum)))
         }
         for (index, judge) in event.judges.enumerated() {
             guard Principal.isJudgeCode(Substring(judge)) else {
-                throw RuleViolation(field: "judges[\(index)]", reason: "\"\(judge)\" is not a judge code (letters, digits, - and _)")
+                throw RuleViolation(field: "judges[\(index)]", reason: Messages.CompetitionRefusals.notAJudgeCode(judge))
             }
         }
-        guard Set(event.judges).count == event.judges.count else { throw RuleViolation(field: "judges", reason: "a judge appears twice") }
+        guard Set(event.judges).count == event.judges.count else { throw RuleViolation(field: "judges", reason: Messages.CompetitionRefusals.judgeTwice) }
         if event.criteria.contains(where: { $0.type == .judgement }), event.judges.count < MarkRules.judgesPerJudgement {
-            throw RuleViolation(field: "judges", reason: "judgement criteria need at least \(MarkRules.judgesPerJudgement) judges; \(event.judges.count) listed")
+            throw RuleViolation(field: "judges", reason: Messages.CompetitionRefusals.tooFewJudges(MarkRules.judgesPerJudgement, listed: event.judges.count))
         }
-        if event.judges.isEmpty { throw RuleViolation(field: "judges", reason: "an event needs a judge") }
+        if event.judges.isEmpty { throw RuleViolation(field: "judges", reason: Messages.CompetitionRefusals.needsJudge) }
         return event
     }
 
     /// A code: 1–32 letters, digits, `-`, `_`, `.`.
     static func requireCode(_ code: String, field: String) throws(RuleViolation) {
-        guard !code.isEmpty else { throw RuleViolation(field: field, reason: "is empty") }
+        guard !code.isEmpty else { throw RuleViolation(field: field, reason: Messages.Refusals.isEmpty) }
         guard code.utf8.count <= 32, code.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }) else {
-            throw RuleViolation(field: field, reason: "\"\(code)\" is not a code (at most 32 letters, digits, -, _ and .)")
+            throw RuleViolation(field: field, reason: Messages.CompetitionRefusals.notACode(code))
         }
     }
 }

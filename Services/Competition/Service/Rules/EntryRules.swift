@@ -1,3 +1,4 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsServiceKit
 
@@ -17,16 +18,16 @@ enum EntryRules {
     static func validate(_ request: EntryRequest) throws(RuleViolation) -> ValidatedEntry {
         let competition = request.competitionCode.trimmingWhitespace
         let event = request.eventCode.trimmingWhitespace
-        guard !competition.isEmpty else { throw RuleViolation(field: "competition_code", reason: "is empty") }
-        guard !event.isEmpty else { throw RuleViolation(field: "event_code", reason: "is empty") }
+        guard !competition.isEmpty else { throw RuleViolation(field: "competition_code", reason: Messages.Refusals.isEmpty) }
+        guard !event.isEmpty else { throw RuleViolation(field: "event_code", reason: Messages.Refusals.isEmpty) }
         let idNumber: String
-        do {
+        do throws(IDNumberError) {
             idNumber = try ResidentIDNumber.parse(request.idNumber).value
         } catch {
-            throw RuleViolation(field: "id_number", reason: "\(error)")
+            throw RuleViolation(field: "id_number", reason: error.message)
         }
         let name = request.name.trimmingWhitespace
-        guard !name.isEmpty else { throw RuleViolation(field: "name", reason: "is empty") }
+        guard !name.isEmpty else { throw RuleViolation(field: "name", reason: Messages.Refusals.isEmpty) }
         if request.county != 0 { try CountyScope.requireRecordCounty(request.county) }
         return ValidatedEntry(competitionCode: competition, eventCode: event, idNumber: idNumber, name: name,
                               school: request.school.trimmingWhitespace, county: request.county, enteredOn: request.enteredOn)
@@ -38,15 +39,15 @@ enum EntryRules {
         switch group {
         case .workers:
             guard let person, person.found else {
-                throw RuleRefusal(rule: RuleRefusal.registeredWorker, reason: "the registry has no card for this ID number; workers enter as registered persons")
+                throw RuleRefusal(rule: RuleRefusal.registeredWorker, reason: Messages.CompetitionRefusals.workerNotRegistered)
             }
             guard person.status == .active else {
-                throw RuleRefusal(rule: RuleRefusal.registeredWorker, reason: "the registry card \(person.cardNumber) is not active")
+                throw RuleRefusal(rule: RuleRefusal.registeredWorker, reason: Messages.Refusals.registryCardInactive(person.cardNumber))
             }
             return person.residenceCounty
         default:
-            guard !entry.school.isEmpty else { throw RuleViolation(field: "school", reason: "a student's entry names the school") }
-            guard entry.county != 0 else { throw RuleViolation(field: "county", reason: "a student's entry names the county") }
+            guard !entry.school.isEmpty else { throw RuleViolation(field: "school", reason: Messages.CompetitionRefusals.studentNamesSchool) }
+            guard entry.county != 0 else { throw RuleViolation(field: "county", reason: Messages.CompetitionRefusals.studentNamesCounty) }
             return entry.county
         }
     }

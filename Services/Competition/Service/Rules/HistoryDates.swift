@@ -1,3 +1,4 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsServiceKit
 
@@ -9,13 +10,13 @@ enum HistoryDates {
     static func day(_ given: Int32, field: String, competitionYear year: Int32, today: CalendarDate) throws(RuleViolation) -> Int32 {
         guard given != 0 else { return today.yyyymmdd }
         guard let date = CalendarDate(yyyymmdd: given) else {
-            throw RuleViolation(field: field, reason: "\(given) is not a date (yyyymmdd)")
+            throw RuleViolation(field: field, reason: Messages.Refusals.notADate(given))
         }
-        guard date <= today else { throw RuleViolation(field: field, reason: "\(date) is in the future (not after today, \(today))") }
+        guard date <= today else { throw RuleViolation(field: field, reason: Messages.Refusals.afterToday(date, today: today)) }
         // A competition's history belongs to its year: a date outside it would count its
         // participants and experts in another year's figures than its own.
         guard date.year == Int(year) else {
-            throw RuleViolation(field: field, reason: "\(date) is outside the competition's year \(year)")
+            throw RuleViolation(field: field, reason: Messages.CompetitionRefusals.outsideYear(date, year: year))
         }
         return given
     }

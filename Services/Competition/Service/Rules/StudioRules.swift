@@ -1,3 +1,4 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsServiceKit
 
@@ -17,24 +18,24 @@ enum StudioRules {
         studio.hostCreditCode = request.hostCreditCode.trimmingWhitespace.uppercased()
         studio.industry = request.industry.trimmingWhitespace
         try CompetitionRules.requireCode(studio.code, field: "code")
-        guard !studio.name.isEmpty else { throw RuleViolation(field: "name", reason: "is empty") }
-        do {
+        guard !studio.name.isEmpty else { throw RuleViolation(field: "name", reason: Messages.Refusals.isEmpty) }
+        do throws(IDNumberError) {
             studio.masterIDNumber = try ResidentIDNumber.parse(request.masterIDNumber).value
         } catch {
-            throw RuleViolation(field: "master_id_number", reason: "\(error)")
+            throw RuleViolation(field: "master_id_number", reason: error.message)
         }
-        guard !studio.masterName.isEmpty else { throw RuleViolation(field: "master_name", reason: "is empty") }
+        guard !studio.masterName.isEmpty else { throw RuleViolation(field: "master_name", reason: Messages.Refusals.isEmpty) }
         if !studio.hostCreditCode.isEmpty {
-            do {
+            do throws(CreditCodeError) {
                 _ = try UnifiedSocialCreditCode.parse(studio.hostCreditCode)
             } catch {
-                throw RuleViolation(field: "host_credit_code", reason: "\(error)")
+                throw RuleViolation(field: "host_credit_code", reason: error.message)
             }
         }
         try CountyScope.requireRecordCounty(studio.county)
-        guard StudioLevel.known.contains(studio.level) else { throw RuleViolation(field: "level", reason: "is not city, provincial or national") }
+        guard StudioLevel.known.contains(studio.level) else { throw RuleViolation(field: "level", reason: Messages.CompetitionRefusals.studioLevels) }
         guard CalendarDate(yyyymmdd: studio.establishedOn) != nil else {
-            throw RuleViolation(field: "established_on", reason: "\(studio.establishedOn) is not a date (yyyymmdd)")
+            throw RuleViolation(field: "established_on", reason: Messages.Refusals.notADate(studio.establishedOn))
         }
         return studio
     }
@@ -44,8 +45,8 @@ enum StudioRules {
         guard masterLevels.contains(where: { $0.rank <= recognitions.highestLevel.rank }) else {
             throw RuleRefusal(rule: RuleRefusal.studioMasterLevel,
                               reason: recognitions.highestLevel == .unspecified
-                                  ? "the master holds no valid skill-level certificate; a studio's master is a 技师 or 高级技师"
-                                  : "the master's highest valid level is \(recognitions.highestLevel); a studio's master is a 技师 or 高级技师")
+                                  ? Messages.CompetitionRefusals.masterWithoutLevel
+                                  : Messages.CompetitionRefusals.masterLevelTooLow(recognitions.highestLevel, chineseName: recognitions.highestLevel.chineseName))
         }
         return recognitions.highestLevel
     }
@@ -54,7 +55,7 @@ enum StudioRules {
         var year = request
         year.studioCode = request.studioCode.trimmingWhitespace
         try CompetitionRules.requireCode(year.studioCode, field: "studio_code")
-        guard (2000...2100).contains(year.year) else { throw RuleViolation(field: "year", reason: "\(year.year) is not a plausible year") }
+        guard (2000...2100).contains(year.year) else { throw RuleViolation(field: "year", reason: Messages.Refusals.notAPlausibleYear(year.year)) }
         return year
     }
 }

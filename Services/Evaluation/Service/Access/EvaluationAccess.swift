@@ -1,5 +1,7 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
+import JCSkillsServiceKit
 
 /// Who may do what in the evaluation service. Policies gate the methods; county offices are
 /// further held to institutions of their own county in the handlers.
@@ -30,7 +32,7 @@ enum EvaluationAccess {
     /// County offices manage only their own county's institutions.
     static func requireCounty(_ principal: Principal, county: Int32) throws {
         if let own = principal.county, own != String(county) {
-            throw RPCError(.permissionDenied, "\(principal.identity) may manage only institutions of county \(own), not \(county)")
+            throw RPCError(.permissionDenied, Messages.EvaluationRefusals.manageInstitutionsOfCounty(principal.identity, own: own, not: county))
         }
     }
 }

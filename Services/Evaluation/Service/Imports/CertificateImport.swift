@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -108,7 +109,7 @@ struct CertificateImport: Sendable {
                 let county = counties[code] ?? 0
                 guard JinchengDivisions.isJinchengCounty(county) else {
                     errors.append(RowError(line: batch.lines[offset], column: "county",
-                                           reason: "give the holder's county: institution \(code) is not a county institution registered here"))
+                                           reason: Messages.EvaluationRefusals.notACountyInstitution(code).forCaller))
                     continue
                 }
                 batch.pending[offset].sealed.issue.county = county
@@ -129,7 +130,7 @@ struct CertificateImport: Sendable {
 
     /// A printed number: not empty, no longer than 40, and not in the system's own `JCC` series.
     static func checkNumber(_ number: String) throws(RuleViolation) {
-        guard !number.isEmpty else { throw RuleViolation(field: "number", reason: "is empty") }
+        guard !number.isEmpty else { throw RuleViolation(field: "number", reason: Messages.Refusals.isEmpty) }
         // On bytes: checked for every imported row, and Character by Character it was 4 % of the
         // server's time.
         let bytes = number.utf8
@@ -137,11 +138,11 @@ struct CertificateImport: Sendable {
             (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
                 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/")
         }) else {
-            throw RuleViolation(field: "number", reason: "'\(FieldLimits.quote(number))' is not a certificate number (letters, digits, - and /, at most 40)")
+            throw RuleViolation(field: "number", reason: Messages.EvaluationRefusals.notACertificateNumber(FieldLimits.quote(number)))
         }
         // Letters, digits, - and / only: setting bit 5 lower-cases a letter and changes none of the others into one.
         guard !bytes.prefix(3).map({ $0 | 0x20 }).elementsEqual("jcc".utf8) else {
-            throw RuleViolation(field: "number", reason: "\(number) is in the JCC series this system issues; historical numbers come from elsewhere")
+            throw RuleViolation(field: "number", reason: Messages.EvaluationRefusals.systemSeries(number))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -29,7 +30,7 @@ struct EvaluationRPCService: RPCService {
         router.unary(EvaluationService.setInstitutionStatus, policy: EvaluationAccess.manageInstitutions) { change, context in
             defer { compliance.recent.bodiesChanged() }
             guard InstitutionStatus.known.contains(change.status) else {
-                throw RuleViolation(field: "status", reason: "must be active, suspended or revoked")
+                throw RuleViolation(field: "status", reason: Messages.EvaluationRefusals.institutionStatuses)
             }
             return try await store.transaction(context.audit) { tx in
                 let old = try await institutions.require(change.code, in: tx)
@@ -55,7 +56,7 @@ struct EvaluationRPCService: RPCService {
         }
         router.unary(EvaluationService.revokeCertificate, policy: EvaluationAccess.revoke) { request, context in
             guard !request.reason.trimmingWhitespace.isEmpty else {
-                throw RuleViolation(field: "reason", reason: "say why the certificate is revoked")
+                throw RuleViolation(field: "reason", reason: Messages.EvaluationRefusals.sayWhyRevoked)
             }
             // A retried revocation returns the first answer and never writes twice.
             return try await store.write(request, idempotencyKey: context.idempotencyKey, context: context.audit) { tx in
@@ -68,7 +69,7 @@ struct EvaluationRPCService: RPCService {
         }
         router.unary(EvaluationService.verifyCertificates, policy: EvaluationAccess.verify) { batch, _ in
             guard batch.requests.count <= CertificateVerificationBatch.limit else {
-                throw RuleViolation(field: "requests", reason: "\(batch.requests.count) verifications in one call; at most \(CertificateVerificationBatch.limit)")
+                throw RuleViolation(field: "requests", reason: Messages.EvaluationRefusals.tooManyVerifications(batch.requests.count, limit: CertificateVerificationBatch.limit))
             }
             let rows = try await store.read { db in try await certificates.find(numbers: Set(batch.requests.map(\.number)), in: db) }
             return CertificateVerifications(answers: batch.requests.map { request in
@@ -88,10 +89,10 @@ struct EvaluationRPCService: RPCService {
         }
         router.unary(EvaluationService.recognitions, policy: EvaluationAccess.readHolders) { request, _ in
             let id: ResidentIDNumber
-            do {
+            do throws(IDNumberError) {
                 id = try ResidentIDNumber.parse(request.holderIDNumber, notAfter: rules.today())
             } catch {
-                throw RuleViolation(field: "holder_id_number", reason: "\(error)")
+                throw RuleViolation(field: "holder_id_number", reason: error.message)
             }
             let index = views.personal.blindIndex(id.value, for: .idNumber)
             return try await store.read { db in try await Recognitions.person(holderIndex: index, views: views, in: db) }
@@ -143,11 +144,11 @@ struct EvaluationRPCService: RPCService {
             // Asked before the transaction: a network call must not hold a write lock.
             guard let staff = try await enterprises.staffCount(of: institution.enterpriseCreditCode) else {
                 throw RuleRefusal(rule: RuleRefusal.enterpriseBodyStaff,
-                                  reason: "enterprise \(institution.enterpriseCreditCode) is not in the registry, so its staff count is unknown")
+                                  reason: Messages.EvaluationRefusals.enterpriseNotInRegistry(institution.enterpriseCreditCode))
             }
             guard staff >= enterpriseBodyMinimumStaff else {
                 throw RuleRefusal(rule: RuleRefusal.enterpriseBodyStaff,
-                                  reason: "enterprise \(institution.enterpriseCreditCode) has \(staff) staff; an enterprise evaluation body needs at least \(enterpriseBodyMinimumStaff) (smaller employers use a recommended social organisation)")
+                                  reason: Messages.EvaluationRefusals.tooFewStaff(institution.enterpriseCreditCode, staff: staff, minimum: enterpriseBodyMinimumStaff))
             }
         }
         return try await store.transaction(context.audit) { tx in

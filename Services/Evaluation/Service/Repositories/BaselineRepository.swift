@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -22,10 +23,10 @@ struct BaselineRepository: Sendable {
     static func validate(_ declaration: BaselineDeclaration) throws(RuleViolation) -> CalendarDate {
         try CountyScope.requireCounty(declaration.county)
         guard declaration.level == .unspecified || declaration.level.isKnown else {
-            throw RuleViolation(field: "level", reason: "unknown level \(declaration.level.rawValue)")
+            throw RuleViolation(field: "level", reason: Messages.EvaluationRefusals.unknownLevel(declaration.level.rawValue))
         }
         guard let date = CalendarDate(yyyymmdd: declaration.asOf) else {
-            throw RuleViolation(field: "as_of", reason: "\(declaration.asOf) is not a date (yyyymmdd)")
+            throw RuleViolation(field: "as_of", reason: Messages.Refusals.notADate(declaration.asOf))
         }
         return date
     }

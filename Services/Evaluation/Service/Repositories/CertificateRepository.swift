@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -86,7 +87,7 @@ struct CertificateRepository: Sendable {
 
     func require(number: String, in db: any SQLDatabase) async throws -> CertificateRow {
         guard let row = try await find(number: number, in: db) else {
-            throw RPCError(.notFound, "no certificate numbered \(number)")
+            throw RPCError(.notFound, Messages.EvaluationRefusals.noCertificate(number))
         }
         return row
     }

@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -15,36 +16,36 @@ struct InstitutionRepository: Sendable {
     static func validate(_ institution: Institution) throws(RuleViolation) -> Institution {
         var result = institution
         result.code = institution.code.trimmingWhitespace
-        guard !result.code.isEmpty else { throw RuleViolation(field: "code", reason: "is empty") }
+        guard !result.code.isEmpty else { throw RuleViolation(field: "code", reason: Messages.Refusals.isEmpty) }
         guard !institution.name.trimmingWhitespace.isEmpty else {
-            throw RuleViolation(field: "name", reason: "is empty")
+            throw RuleViolation(field: "name", reason: Messages.Refusals.isEmpty)
         }
         guard InstitutionType.known.contains(institution.type) else {
-            throw RuleViolation(field: "type", reason: "must be an enterprise body, social organisation, vocational college or city centre")
+            throw RuleViolation(field: "type", reason: Messages.EvaluationRefusals.institutionTypes)
         }
         guard institution.county == JinchengDivisions.city.code || JinchengDivisions.isJinchengCounty(institution.county) else {
-            throw RuleViolation(field: "county", reason: "\(institution.county) is neither a Jincheng county nor the city (140500)")
+            throw RuleViolation(field: "county", reason: Messages.EvaluationRefusals.notACountyNorTheCity(institution.county))
         }
         if institution.type == .enterpriseBody {
-            do {
+            do throws(CreditCodeError) {
                 result.enterpriseCreditCode = try UnifiedSocialCreditCode.parse(institution.enterpriseCreditCode).value
             } catch {
-                throw RuleViolation(field: "enterprise_credit_code", reason: "an enterprise body needs its enterprise's credit code: \(error)")
+                throw RuleViolation(field: "enterprise_credit_code", reason: Messages.EvaluationRefusals.bodyNeedsCreditCode(error.message))
             }
         } else if !institution.enterpriseCreditCode.isEmpty {
-            throw RuleViolation(field: "enterprise_credit_code", reason: "only an enterprise body names an enterprise")
+            throw RuleViolation(field: "enterprise_credit_code", reason: Messages.EvaluationRefusals.onlyBodiesNameEnterprises)
         }
         if institution.approvedOn != 0 && CalendarDate(yyyymmdd: institution.approvedOn) == nil {
-            throw RuleViolation(field: "approved_on", reason: "\(institution.approvedOn) is not a yyyymmdd date")
+            throw RuleViolation(field: "approved_on", reason: Messages.Refusals.notAYyyymmddDate(institution.approvedOn))
         }
         for entry in institution.scope {
-            guard !entry.occupation.isEmpty else { throw RuleViolation(field: "scope", reason: "an entry has no occupation") }
+            guard !entry.occupation.isEmpty else { throw RuleViolation(field: "scope", reason: Messages.EvaluationRefusals.scopeWithoutOccupation) }
             if let level = entry.levels.first(where: { !$0.isKnown }) {
-                throw RuleViolation(field: "scope", reason: "\(entry.occupation): unknown level \(level.rawValue)")
+                throw RuleViolation(field: "scope", reason: Messages.EvaluationRefusals.scopeUnknownLevel(entry.occupation, level.rawValue))
             }
             for level in entry.levels {
-                if let refusal = RuleRefusal.occupationLacks(level, occupation: entry.occupation) {
-                    throw RuleViolation(field: "scope", reason: refusal.reason)
+                if let reason = RuleRefusal.lackedLevel(level, occupation: entry.occupation) {
+                    throw RuleViolation(field: "scope", reason: reason)
                 }
             }
         }
@@ -55,7 +56,7 @@ struct InstitutionRepository: Sendable {
         let now = Int64(clock().timeIntervalSince1970 * 1000)
         let today = CalendarDate(unixMilliseconds: now)?.yyyymmdd ?? 0
         guard institution.approvedOn <= today else {
-            throw RuleViolation(field: "approved_on", reason: "\(institution.approvedOn) is in the future")
+            throw RuleViolation(field: "approved_on", reason: Messages.Refusals.inTheFuture(institution.approvedOn))
         }
         let isNew = try await tx.select().column("code").from("institutions")
             .where("code", .equal, SQLBind(institution.code)).first() == nil
@@ -139,7 +140,7 @@ struct InstitutionRepository: Sendable {
 
     func require(_ code: String, in db: any SQLDatabase) async throws -> InstitutionView {
         guard let view = try await find(code, in: db) else {
-            throw RPCError(.notFound, "no evaluation institution with code \(code)")
+            throw RPCError(.notFound, Messages.EvaluationRefusals.noInstitution(code))
         }
         return view
     }

@@ -1,3 +1,4 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsServiceKit
 
@@ -14,10 +15,14 @@ extension RuleRefusal {
     /// The refusal for `level` of `occupation` when the catalogue knows the occupation and
     /// it has no such level; nil otherwise (occupations outside the catalogue are not checked).
     static func occupationLacks(_ level: SkillLevel, occupation code: String) -> RuleRefusal? {
+        lackedLevel(level, occupation: code).map { RuleRefusal(rule: occupationLevels, reason: $0) }
+    }
+
+    /// The reason of ``occupationLacks(_:occupation:)``, for an institution's scope that names the level.
+    static func lackedLevel(_ level: SkillLevel, occupation code: String) -> Message? {
         guard level != .unspecified, let occupation = OccupationCatalogue.default.occupation(code: code),
               !occupation.levels.contains(level) else { return nil }
         let names = occupation.levels.map(\.chineseName).joined(separator: "、")
-        return RuleRefusal(rule: occupationLevels,
-                           reason: "\(occupation.chineseName) (\(code)) has the levels \(names); not \(level.chineseName)")
+        return Messages.EvaluationRefusals.occupationLacksLevel(occupation.chineseName, code: code, levels: names, not: level.chineseName)
     }
 }

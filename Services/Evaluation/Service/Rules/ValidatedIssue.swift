@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsServiceKit
 
@@ -26,7 +27,7 @@ struct CertificateRules: Sendable {
     let today: @Sendable () -> CalendarDate
 
     func validate(_ request: CertificateIssue) throws -> ValidatedIssue {
-        guard !request.institutionCode.isEmpty else { throw RuleViolation(field: "institution_code", reason: "is empty") }
+        guard !request.institutionCode.isEmpty else { throw RuleViolation(field: "institution_code", reason: Messages.Refusals.isEmpty) }
         // Stored and indexed as given: an oversize field is this row's error, not the database's.
         for (field, text, limit) in [("institution_code", request.institutionCode, FieldLimits.code),
                                      ("occupation", request.occupation, FieldLimits.code),
@@ -36,43 +37,43 @@ struct CertificateRules: Sendable {
         }
         let kind = request.kind
         guard CertificateKind.known.contains(kind) else {
-            throw RuleViolation(field: "kind", reason: "\(kind.rawValue) is not one of the five certificate kinds")
+            throw RuleViolation(field: "kind", reason: Messages.EvaluationRefusals.notACertificateKind(kind.rawValue))
         }
-        guard !request.occupation.isEmpty else { throw RuleViolation(field: "occupation", reason: "is empty") }
+        guard !request.occupation.isEmpty else { throw RuleViolation(field: "occupation", reason: Messages.Refusals.isEmpty) }
         if kind.hasLevels {
             guard request.level.isKnown else {
-                throw RuleRefusal(rule: RuleRefusal.levelForKind, reason: "a \(kind) certificate carries a skill level; give one")
+                throw RuleRefusal(rule: RuleRefusal.levelForKind, reason: Messages.EvaluationRefusals.kindCarriesLevel(kind, chineseName: kind.chineseName))
             }
         } else if request.level != .unspecified {
-            throw RuleRefusal(rule: RuleRefusal.levelForKind, reason: "a \(kind) certificate carries no skill level")
+            throw RuleRefusal(rule: RuleRefusal.levelForKind, reason: Messages.EvaluationRefusals.kindCarriesNoLevel(kind, chineseName: kind.chineseName))
         }
         if let refusal = RuleRefusal.occupationLacks(request.level, occupation: request.occupation) { throw refusal }
         let special = kind == .specialOperations || kind == .specialEquipmentOperator
         if special && request.operationCode.isEmpty {
-            throw RuleViolation(field: "operation_code", reason: "a \(kind) certificate names its operation category or equipment item")
+            throw RuleViolation(field: "operation_code", reason: Messages.EvaluationRefusals.kindNamesOperation(kind, chineseName: kind.chineseName))
         }
         if !special && !request.operationCode.isEmpty {
-            throw RuleViolation(field: "operation_code", reason: "only special-operations and special-equipment certificates carry one")
+            throw RuleViolation(field: "operation_code", reason: Messages.EvaluationRefusals.onlySpecialKindsNameOperations)
         }
         let now = today()
         guard let issued = CalendarDate(yyyymmdd: request.issuedOn) else {
-            throw RuleViolation(field: "issued_on", reason: "\(request.issuedOn) is not a date (yyyymmdd)")
+            throw RuleViolation(field: "issued_on", reason: Messages.Refusals.notADate(request.issuedOn))
         }
-        guard issued <= now else { throw RuleViolation(field: "issued_on", reason: "\(issued) is in the future") }
+        guard issued <= now else { throw RuleViolation(field: "issued_on", reason: Messages.Refusals.inTheFuture(issued)) }
         let id: ResidentIDNumber
-        do {
+        do throws(IDNumberError) {
             id = try ResidentIDNumber.parse(request.holderIDNumber, notAfter: now)
         } catch {
-            throw RuleViolation(field: "holder_id_number", reason: "\(error)")
+            throw RuleViolation(field: "holder_id_number", reason: error.message)
         }
         let name = request.holderName.trimmingWhitespace
-        guard !name.isEmpty else { throw RuleViolation(field: "holder_name", reason: "is empty") }
+        guard !name.isEmpty else { throw RuleViolation(field: "holder_name", reason: Messages.Refusals.isEmpty) }
         var employer = ""
         if !request.employerCreditCode.isEmpty {
-            do {
+            do throws(CreditCodeError) {
                 employer = try UnifiedSocialCreditCode.parse(request.employerCreditCode).value
             } catch {
-                throw RuleViolation(field: "employer_credit_code", reason: "\(error)")
+                throw RuleViolation(field: "employer_credit_code", reason: error.message)
             }
         }
         // One of the six counties, or the development zone, which counts in its host county.
@@ -88,20 +89,22 @@ struct CertificateRules: Sendable {
     func check(_ issue: inout ValidatedIssue, against institution: InstitutionView, scopeAllows: Bool) throws {
         guard institution.status == .active else {
             throw RuleRefusal(rule: RuleRefusal.institutionActive,
-                              reason: "institution \(institution.institution.code) is \(institution.status) and may not issue certificates")
+                              reason: Messages.EvaluationRefusals.institutionNotActive(institution.institution.code, status: institution.status))
         }
         guard scopeAllows else {
-            let what = issue.level == .unspecified ? issue.occupation : "\(issue.occupation) at \(issue.level.chineseName)"
+            let level = issue.level == .unspecified ? nil : issue.level.chineseName
             throw RuleRefusal(rule: RuleRefusal.filedScope,
-                              reason: "institution \(institution.institution.code) has not filed \(what) in its scope")
+                              reason: Messages.EvaluationRefusals.notInFiledScope(institution.institution.code, occupation: issue.occupation, level: level))
         }
         if institution.institution.type == .enterpriseBody, issue.employerCreditCode != institution.institution.enterpriseCreditCode {
             throw RuleRefusal(rule: RuleRefusal.enterpriseBodyEmployees,
-                              reason: "enterprise body \(institution.institution.code) certifies only employees of \(institution.institution.enterpriseCreditCode); the holder's employer is \(issue.employerCreditCode.isEmpty ? "not given" : issue.employerCreditCode)")
+                              reason: Messages.EvaluationRefusals.bodyCertifiesOwnEmployees(
+                                  institution.institution.code, enterprise: institution.institution.enterpriseCreditCode,
+                                  employer: issue.employerCreditCode.isEmpty ? nil : issue.employerCreditCode))
         }
         if issue.county == 0 {
             guard JinchengDivisions.isJinchengCounty(institution.institution.county) else {
-                throw RuleViolation(field: "county", reason: "institution \(institution.institution.code) is city-wide: give the holder's county")
+                throw RuleViolation(field: "county", reason: Messages.EvaluationRefusals.cityWideInstitution(institution.institution.code))
             }
             issue.county = institution.institution.county
         }

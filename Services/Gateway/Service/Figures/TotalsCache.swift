@@ -1,3 +1,4 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 import Synchronization
 
@@ -8,6 +9,8 @@ final class TotalsCache: Sendable {
         var county: Int32
         var asOf: Int32
         var year: Int32
+        /// The reasons a value is missing are written in it.
+        var language: Language
     }
 
     let timeToLive: Duration

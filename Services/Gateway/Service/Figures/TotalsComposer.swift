@@ -1,3 +1,4 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 
 /// Turns the sources' readings into indicator values for each scope: formula, target,
@@ -35,7 +36,7 @@ struct TotalsComposer: Sendable {
         out.baselineDate = plan.baselineDate?.yyyymmdd ?? 0
         out.deadline = plan.deadline?.yyyymmdd ?? 0
 
-        let resolve = Self.resolver(inputs.outcomes, scope: scope)
+        let resolve = Self.resolver(inputs.outcomes, scope: scope, in: question.language)
         let computed = Self.compute(indicator.formula, resolve)
         let nobodyToRate = (try? computed.get())?.nobodyToRate ?? false
         switch computed {
@@ -65,7 +66,7 @@ struct TotalsComposer: Sendable {
             out.progress = standing.progress
             out.status = standing.status
             out.projected = standing.projected
-            if nobodyToRate { out.reason = "no one to rate yet" }
+            if nobodyToRate { out.reason = Messages.Gateway.nobodyToRate.text(in: question.language) }
             return out
         }
         let judgedOn = plan.deadline.map { min($0, question.asOf) } ?? question.asOf
@@ -80,7 +81,7 @@ struct TotalsComposer: Sendable {
                 target: target, deadline: deadline, lowerIsBetter: indicator.lowerIsBetter,
                 yearStart: indicator.yearly ? plan.baselineDate : nil)
             let earlier = inputs.earlierOutcomes.flatMap { outcomes in
-                try? Self.compute(indicator.formula, Self.resolver(outcomes, scope: scope)).get().value
+                try? Self.compute(indicator.formula, Self.resolver(outcomes, scope: scope, in: question.language)).get().value
             }
             out.plan(PlanningAid.compute(valueNow: out.value, valueEarlier: earlier, plan: aidPlan, asOf: question.asOf))
         }
@@ -97,19 +98,21 @@ struct TotalsComposer: Sendable {
 
     typealias Resolver = (Measure) -> Result<(Double, Int64), SourceFailure>
 
-    /// Looks a measure up in the sources' readings for one scope; a failure says why it is missing.
-    static func resolver(_ outcomes: [SourceOutcome], scope: Int32) -> Resolver {
+    /// Looks a measure up in the sources' readings for one scope; a failure says why it is
+    /// missing, in `language`.
+    static func resolver(_ outcomes: [SourceOutcome], scope: Int32, in language: Language) -> Resolver {
         { measure in
+            let name = Messages.Dashboard.serviceNames[measure.service]
             guard let outcome = outcomes.first(where: { $0.service == measure.service }) else {
-                return .failure(SourceFailure(reason: "the gateway has no reader for the \(measure.service) service"))
+                return .failure(SourceFailure(reason: Messages.Gateway.noReader(measure.service, name: name).text(in: language)))
             }
             switch outcome.result {
             case .failure(let failure):
-                return .failure(SourceFailure(reason: "\(measure.service): \(failure.reason)"))
+                return .failure(SourceFailure(reason: Messages.Gateway.fromSource(measure.service, name: name, failure.reason).text(in: language)))
             case .success(let reading):
                 if let reason = reading.missing[scope]?[measure.name] { return .failure(SourceFailure(reason: reason)) }
                 guard let number = reading.measures[scope]?[measure.name] else {
-                    return .failure(SourceFailure(reason: "the \(measure.service) service reports no measure \(measure.name)"))
+                    return .failure(SourceFailure(reason: Messages.Gateway.noMeasure(measure.service, name: name, measure.name).text(in: language)))
                 }
                 return .success((number, reading.dataTimeMs))
             }

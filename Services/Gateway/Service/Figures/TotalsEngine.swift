@@ -1,6 +1,8 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
+import JCSkillsServiceKit
 
 /// Answers a totals question: from the short cache, or by asking every source at once within
 /// the time left and composing what came back.
@@ -21,23 +23,25 @@ struct TotalsEngine: Sendable {
         min(max(remaining / 10, .milliseconds(25)), .milliseconds(200))
     }
 
-    func totals(_ request: TotalsRequest, callerDeadline: Duration? = nil) async throws -> Totals {
+    /// `language`: what the reasons for a missing value are written in; by default the RPC
+    /// caller's (English outside a call).
+    func totals(_ request: TotalsRequest, callerDeadline: Duration? = nil, language: Language = .caller) async throws -> Totals {
         let now = clock()
         guard let today = CalendarDate(unixMilliseconds: Int64(now.timeIntervalSince1970 * 1000)) else {
             throw RPCError(.internal, "the gateway's clock is out of range")
         }
         let asOf = try date(request.asOf, default: today)
         let year = request.year == 0 ? Int32(asOf.year) : request.year
-        guard (1900...2999).contains(year) else { throw RPCError(.invalidArgument, "year \(year) is out of range") }
+        guard (1900...2999).contains(year) else { throw RPCError(.invalidArgument, Messages.Gateway.yearOutOfRange(year)) }
         let scopes: [Int32]
         switch request.county {
         case 0: scopes = [0]
         case TotalsRequest.everyCounty: scopes = [0] + JinchengDivisions.countyCodes
         case let county where JinchengDivisions.isJinchengCounty(county): scopes = [county]
-        default: throw RPCError(.invalidArgument, "county \(request.county) is not a Jincheng county (give 0 for the city, -1 for every county)")
+        default: throw RPCError(.invalidArgument, Messages.Gateway.notACounty(request.county))
         }
 
-        let key = TotalsCache.Key(county: request.county, asOf: asOf.yyyymmdd, year: year)
+        let key = TotalsCache.Key(county: request.county, asOf: asOf.yyyymmdd, year: year, language: language)
         if !request.fresh, var cached = cache.lookup(key) {
             cached.cached = true
             return cached
@@ -45,9 +49,9 @@ struct TotalsEngine: Sendable {
 
         var budget = sourceDeadline
         if let callerDeadline { budget = min(budget, callerDeadline - Self.answerMargin(callerDeadline)) }
-        guard budget > .zero else { throw RPCError(.deadlineExceeded, "the caller's deadline leaves no time to ask the sources") }
+        guard budget > .zero else { throw RPCError(.deadlineExceeded, Messages.Gateway.noTimeForSources) }
 
-        let question = SourceQuestion(scopes: scopes, asOf: asOf, year: year, today: today)
+        let question = SourceQuestion(scopes: scopes, asOf: asOf, year: year, today: today, language: language)
         let (outcomes, earlierOutcomes) = await askBoth(question, within: budget)
         var inputs = TotalsComposer.Inputs(question: question, outcomes: outcomes) { scope, indicator in
             lastKnown.entry(scope: scope, asOf: asOf.yyyymmdd, year: year, indicator: indicator)
@@ -104,7 +108,7 @@ struct TotalsEngine: Sendable {
     private func date(_ yyyymmdd: Int32, default today: CalendarDate) throws -> CalendarDate {
         if yyyymmdd == 0 { return today }
         guard let date = CalendarDate(yyyymmdd: yyyymmdd) else {
-            throw RPCError(.invalidArgument, "as-of date \(yyyymmdd) is not a date (yyyymmdd)")
+            throw RPCError(.invalidArgument, Messages.Gateway.asOfNotADate(yyyymmdd))
         }
         return date
     }

@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 
@@ -26,7 +27,7 @@ struct EvaluationSource: IndicatorSource {
                 reading.measures[scope]?["enterprises_lacking_body"] = Double(counts.enterprisesLackingBody)
             } else {
                 reading.missing[scope, default: [:]]["enterprises_lacking_body"] =
-                    "the evaluation service could not ask the registry for the large enterprises"
+                    Messages.Gateway.largeEnterprisesUnknown.text(in: question.language)
             }
         }
         return reading

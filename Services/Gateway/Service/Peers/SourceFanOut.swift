@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 
@@ -38,21 +39,22 @@ struct SourceFanOut: Sendable {
         let result: Result<SourceReading, SourceFailure>
         switch await TimeLimit.run(budget, { try await source.read(question, timeout: callBudget) }) {
         case .success(let reading)?: result = .success(reading)
-        case .failure(let error)?: result = .failure(SourceFailure(reason: Self.describe(error, budget: budget)))
-        case nil: result = .failure(SourceFailure(reason: "no answer within \(budget.milliseconds) ms"))
+        case .failure(let error)?: result = .failure(SourceFailure(reason: Self.describe(error, budget: budget, in: question.language)))
+        case nil: result = .failure(SourceFailure(reason: Messages.Gateway.noAnswerWithin(milliseconds: budget.milliseconds).text(in: question.language)))
         }
         return SourceOutcome(service: source.service, result: result, latency: clock.now - start)
     }
 
-    private static func describe(_ error: any Error, budget: Duration) -> String {
+    private static func describe(_ error: any Error, budget: Duration, in language: Language) -> String {
         if let failure = error as? SourceFailure { return failure.reason }
-        guard let rpc = error as? RPCError else { return "\(error)" }
-        switch rpc.code {
-        case .deadlineExceeded: return "no answer within \(budget.milliseconds) ms"
-        case .unavailable: return "unavailable: \(rpc.message)"
-        case .permissionDenied: return "refused the gateway: \(rpc.message)"
-        default: return rpc.description
+        guard let rpc = error as? RPCError else { return Messages.Gateway.sourceFailed("\(error)").text(in: language) }
+        let reason = switch rpc.code {
+        case .deadlineExceeded: Messages.Gateway.noAnswerWithin(milliseconds: budget.milliseconds)
+        case .unavailable: Messages.Gateway.sourceUnavailable(rpc.message)
+        case .permissionDenied: Messages.Gateway.refusedTheGateway(rpc.message)
+        default: Messages.Gateway.sourceFailed(rpc.description)
         }
+        return reason.text(in: language)
     }
 }
 

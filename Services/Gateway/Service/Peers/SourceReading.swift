@@ -1,3 +1,4 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 
 /// What one source service reported for the scopes asked about (0 = the city, else a county).
@@ -25,6 +26,8 @@ struct SourceQuestion: Sendable, Hashable {
     var asOf: CalendarDate
     var year: Int32
     var today: CalendarDate
+    /// The language the reasons for a missing value are written in: the one the totals are asked in.
+    var language: Language = .en
 }
 
 extension IndicatorSource {

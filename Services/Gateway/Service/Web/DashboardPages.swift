@@ -50,7 +50,7 @@ struct DashboardPages: Sendable {
         if path == "/quality", let quality { return await quality.respond(to: request, query: query) }
         guard path == "/" else { return .text(.notFound, say(Messages.Dashboard.notFound)) }
         do {
-            let totals = try await engine.totals(TotalsRequest(county: TotalsRequest.everyCounty))
+            let totals = try await engine.totals(TotalsRequest(county: TotalsRequest.everyCounty), language: language)
             var series: [String: [IndicatorHistory.Point]] = [:]
             for indicator in totals.scope.indicators {
                 series[indicator.key] = (try? await history.series(indicator.key)) ?? []

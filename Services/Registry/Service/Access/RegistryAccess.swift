@@ -1,5 +1,7 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
+import JCSkillsServiceKit
 
 /// Who may do what in the registry (README.md, "The registry"; identities and roles:
 /// docs/DESIGN.md §4). Policies gate the methods; the checks below
@@ -37,7 +39,7 @@ enum RegistryAccess {
     static func requireQualityScope(_ principal: Principal, county: Int32) throws {
         guard let own = principal.county else { return }
         guard own == String(county) else {
-            throw RPCError(.permissionDenied, "\(principal.identity) may see the data quality of county \(own) only, not \(county == 0 ? "the city" : String(county))")
+            throw RPCError(.permissionDenied, Messages.RegistryRefusals.qualityOfCounty(principal.identity, own: own, not: county))
         }
     }
 
@@ -53,7 +55,7 @@ enum RegistryAccess {
 
     static func requireWrite(_ principal: Principal, county: Int32) throws {
         guard mayWrite(principal, county: county) else {
-            throw RPCError(.permissionDenied, "\(principal.identity) may write only persons of county \(principal.county ?? "-"), not \(county)")
+            throw RPCError(.permissionDenied, Messages.RegistryRefusals.writePersonsOfCounty(principal.identity, own: principal.county ?? "-", not: county))
         }
     }
 
@@ -72,13 +74,14 @@ enum RegistryAccess {
         [storedCounty, newCounty].allSatisfy { county in county.map { mayWrite(principal, county: $0) } ?? true }
     }
 
-    /// Why `principal` may not write enterprise `creditCode`, for a refusal or a row error.
+    /// Why `principal` may not write enterprise `creditCode`, for a refusal or a row error, in the
+    /// caller's language.
     static func enterpriseRefusal(_ principal: Principal, creditCode: String, storedCounty: Int32?, newCounty: Int32?) -> String {
         let own = principal.county ?? "-"
         if let stored = storedCounty, !mayWrite(principal, county: stored) {
-            return "\(principal.identity) may write only enterprises of county \(own); \(creditCode) is registered in county \(stored)"
+            return Messages.RegistryRefusals.enterpriseOfOtherCounty(principal.identity, own: own, code: creditCode, stored: stored).forCaller
         }
-        return "\(principal.identity) may write only enterprises of county \(own), not \(newCounty.map(String.init) ?? "-")"
+        return Messages.RegistryRefusals.enterpriseToOtherCounty(principal.identity, own: own, not: newCounty.map(String.init) ?? "-").forCaller
     }
 
     /// Whether `principal` may export the whole city at once (county offices export their own county).

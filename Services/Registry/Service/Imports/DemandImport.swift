@@ -1,3 +1,4 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -35,12 +36,12 @@ struct DemandImport: Sendable {
                     for row in candidates {
                         let code = row.demand.creditCode.uppercased()
                         guard let county = stored[code] else {
-                            rejected.append(RowError(line: row.line, column: "credit_code", reason: "no enterprise \(row.demand.creditCode) is registered; import enterprises first"))
+                            rejected.append(RowError(line: row.line, column: "credit_code", reason: Messages.RegistryRefusals.enterpriseNotRegistered(row.demand.creditCode).forCaller))
                             continue
                         }
                         guard RegistryAccess.mayWriteEnterprise(principal, storedCounty: county, newCounty: nil) else {
                             outOfScope.append(code)
-                            rejected.append(RowError(line: row.line, column: "credit_code", reason: "\(principal.identity) may write demand only of enterprises of county \(principal.county ?? "-"); \(code) is registered in county \(county)"))
+                            rejected.append(RowError(line: row.line, column: "credit_code", reason: Messages.RegistryRefusals.demandOfOtherCounty(principal.identity, own: principal.county ?? "-", code: code, county: county).forCaller))
                             continue
                         }
                         valid.append(row.demand)

@@ -1,3 +1,4 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -59,7 +60,7 @@ struct EnterpriseImport: Sendable {
                             if !written.contains(code) {
                                 // Skipped by the write itself: moved to another county since it was read.
                                 outcome.rejected.append((RowError(line: line, column: "credit_code",
-                                                                  reason: "\(principal.identity) may write only enterprises of county \(principal.county ?? "-"); \(code) is registered in another county"), code, county))
+                                                                  reason: Messages.RegistryRefusals.enterpriseMovedAway(principal.identity, own: principal.county ?? "-", code: code).forCaller), code, county))
                             } else if stored[code] != nil {
                                 outcome.updatedCounties.append(county)
                             } else {

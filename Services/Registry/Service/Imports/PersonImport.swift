@@ -1,3 +1,4 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -30,7 +31,7 @@ struct PersonImport: Sendable {
                         guard RegistryAccess.mayWrite(context.principal, county: person.residenceCounty) else {
                             tally.rejected(rowCounty: person.residenceCounty, reason: RejectionReason.outOfScope)
                             summary.reject(RowError(line: row.line, column: "residence_county",
-                                                    reason: "\(context.principal.identity) may not register persons of county \(person.residenceCounty)"))
+                                                    reason: Messages.RegistryRefusals.registerPersonsOfCounty(context.principal.identity, not: person.residenceCounty).forCaller))
                             continue
                         }
                         valid.append((row.line, persons.sealed(person)))

@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -54,7 +55,7 @@ struct RegistryRPCService: RPCService {
         }
         router.unary(RegistryService.verifyPersons, policy: RegistryAccess.verify) { batch, _ in
             guard batch.lookups.count <= PersonLookupBatch.limit else {
-                throw RuleViolation(field: "lookups", reason: "\(batch.lookups.count) look-ups; at most \(PersonLookupBatch.limit) a call")
+                throw RuleViolation(field: "lookups", reason: Messages.RegistryRefusals.tooManyLookups(batch.lookups.count, limit: PersonLookupBatch.limit))
             }
             var answer = PersonVerificationBatch()
             answer.verifications = try await store.query { db in
@@ -73,7 +74,7 @@ struct RegistryRPCService: RPCService {
         }
         router.unary(RegistryService.getEnterprise, policy: RegistryAccess.readEnterprises) { lookup, _ in
             guard let view = try await enterprises.find(lookup.creditCode) else {
-                throw RPCError(.notFound, "no enterprise with credit code \(lookup.creditCode)")
+                throw RPCError(.notFound, Messages.RegistryRefusals.noEnterprise(lookup.creditCode))
             }
             return view
         }
@@ -178,7 +179,7 @@ struct RegistryRPCService: RPCService {
             switch change.status {
             case .active:
                 guard change.newCounty != 0 else {
-                    throw RuleViolation(field: "new_county", reason: "a move within Jincheng needs the new county")
+                    throw RuleViolation(field: "new_county", reason: Messages.RegistryRefusals.moveNeedsCounty)
                 }
                 try rules.checkCounty(change.newCounty, field: "new_county")
                 if old.status != .active {
@@ -195,13 +196,13 @@ struct RegistryRPCService: RPCService {
                 new.status = .movedAway
             case .leftLabourForce:
                 guard change.leavingReason != .unspecified else {
-                    throw RuleViolation(field: "leaving_reason", reason: "say why: age, death or emigration")
+                    throw RuleViolation(field: "leaving_reason", reason: Messages.RegistryRefusals.sayWhyLeaving)
                 }
                 changes.append(HistoryChange(field: "status", old: "\(old.status.rawValue)", new: "\(RegistrationStatus.leftLabourForce.rawValue)"))
                 new.status = .leftLabourForce
                 new.leavingReason = change.leavingReason
             default:
-                throw RuleViolation(field: "status", reason: "must be active (a move), moved away, or left the labour force")
+                throw RuleViolation(field: "status", reason: Messages.RegistryRefusals.statusChanges)
             }
             guard !changes.isEmpty else { return try views.view(old, full: true) }
             try await persons.save(new, replacing: old, changes: changes, reason: change.reason, in: tx)
@@ -212,10 +213,10 @@ struct RegistryRPCService: RPCService {
     private func exportPersons(_ request: ExportRequest, _ writer: ResponseWriter<PersonBatch>, _ context: ServerContext) async throws {
         if request.county == 0 {
             guard RegistryAccess.mayExportCity(context.principal) else {
-                throw RPCError(.permissionDenied, "a county office exports its own county: give --county \(context.principal.county ?? "")")
+                throw RPCError(.permissionDenied, Messages.RegistryRefusals.exportOwnCounty(context.principal.county ?? ""))
             }
         } else if let own = context.principal.county, own != String(request.county) {
-            throw RPCError(.permissionDenied, "\(context.principal.identity) may export only county \(own)")
+            throw RPCError(.permissionDenied, Messages.RegistryRefusals.exportOnlyCounty(context.principal.identity, own: own))
         }
         let full = request.county == 0
             ? !context.principal.hasRole(RegistryAccess.auditor)
@@ -252,7 +253,7 @@ struct RegistryRPCService: RPCService {
                 [(enterprise, valid)], confinedTo: RegistryAccess.confinedCounty(principal), in: tx)
             guard written.contains(code) else {
                 // Moved to another county since it was read (PostgreSQL, concurrent writers).
-                throw RPCError(.permissionDenied, "\(principal.identity) may write only enterprises of county \(principal.county ?? "-"); \(code) is registered in another county")
+                throw RPCError(.permissionDenied, Messages.RegistryRefusals.enterpriseMovedAway(principal.identity, own: principal.county ?? "-", code: code))
             }
             try await tx.audit(entity: "enterprise", id: code)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -22,7 +23,7 @@ struct PersonRepository: Sendable {
         if !lookup.cardNumber.isEmpty {
             return try await db.nativeRows(Self.byCard, [.text(lookup.cardNumber)]).first.map(PersonRow.init)
         }
-        throw RPCError(.invalidArgument, "person: give an ID number or a card number")
+        throw RPCError(.invalidArgument, Messages.RegistryRefusals.giveIDNumberOrCard)
     }
 
     /// The persons of `lookups`, in order (nil where nobody is registered), in two statements
@@ -68,7 +69,7 @@ struct PersonRepository: Sendable {
 
     func require(_ lookup: PersonLookup, in db: any SQLDatabase) async throws -> PersonRow {
         guard let row = try await find(lookup, in: db) else {
-            throw RPCError(.notFound, "no registered person with \(lookup.idNumber.isEmpty ? "card \(lookup.cardNumber)" : "that ID number")")
+            throw RPCError(.notFound, lookup.idNumber.isEmpty ? Messages.RegistryRefusals.noPersonWithCard(lookup.cardNumber) : Messages.RegistryRefusals.noPersonWithIDNumber)
         }
         return row
     }
@@ -85,7 +86,7 @@ struct PersonRepository: Sendable {
     func registerInTransaction(_ person: ValidatedPerson, tx: StoreTransaction) async throws -> PersonRow {
         let sealedPerson = sealed(person)
         if let card = try await cardNumber(forIndex: sealedPerson.index, in: tx) {
-            throw RPCError(.alreadyExists, "this ID number already has card \(card)", metadata: [MetadataEntry("card-number", card)])
+            throw RPCError(.alreadyExists, Messages.RegistryRefusals.alreadyHasCard(card), metadata: [MetadataEntry("card-number", card)])
         }
         let first = try await allocateCards(1, in: tx)
         let card = Self.cardNumber(county: person.residenceCounty, sequence: first)
@@ -268,7 +269,7 @@ struct PersonRepository: Sendable {
             RETURNING id
             """).all()
         guard !changed.isEmpty else {
-            throw RPCError(.aborted, "the person's record changed while this update was made; read it again and retry")
+            throw RPCError(.aborted, Messages.RegistryRefusals.changedMeanwhile)
         }
         var deltas = CounterDeltas()
         deltas.changed(from: old, to: updated, on: day.yyyymmdd, agesOut: ageRule.leavesOn(birthDate: birth).yyyymmdd)

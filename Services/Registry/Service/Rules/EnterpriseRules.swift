@@ -1,3 +1,4 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsServiceKit
 
@@ -11,21 +12,21 @@ enum EnterpriseRules {
         do {
             code = try UnifiedSocialCreditCode.parse(enterprise.creditCode)
         } catch {
-            throw RuleViolation(field: "credit_code", reason: "\(error)")
+            throw RuleViolation(field: "credit_code", reason: error.message)
         }
         guard !enterprise.name.trimmingWhitespace.isEmpty else {
-            throw RuleViolation(field: "name", reason: "is empty")
+            throw RuleViolation(field: "name", reason: Messages.Refusals.isEmpty)
         }
         try CountyScope.requireRecordCounty(enterprise.county)
         return code.checkDigitValid
     }
 
     static func validate(_ demand: Demand) throws(RuleViolation) {
-        guard !demand.creditCode.isEmpty else { throw RuleViolation(field: "credit_code", reason: "is empty") }
-        guard !demand.occupation.isEmpty else { throw RuleViolation(field: "occupation", reason: "is empty") }
+        guard !demand.creditCode.isEmpty else { throw RuleViolation(field: "credit_code", reason: Messages.Refusals.isEmpty) }
+        guard !demand.occupation.isEmpty else { throw RuleViolation(field: "occupation", reason: Messages.Refusals.isEmpty) }
         guard (2000...2100).contains(demand.year) else {
-            throw RuleViolation(field: "year", reason: "\(demand.year) is not a plausible survey year")
+            throw RuleViolation(field: "year", reason: Messages.RegistryRefusals.notASurveyYear(demand.year))
         }
-        guard demand.headcount > 0 else { throw RuleViolation(field: "headcount", reason: "must be positive") }
+        guard demand.headcount > 0 else { throw RuleViolation(field: "headcount", reason: Messages.Refusals.mustBePositive) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsServiceKit
 
@@ -17,32 +18,26 @@ struct PersonRules: Sendable {
     func validate(_ request: PersonRegistration, allowLegacy: Bool = false) throws(RuleViolation) -> ValidatedPerson {
         let id: ResidentIDNumber
         let legacy = request.idNumber.count == 15
-        do {
-            if legacy {
-                guard allowLegacy else {
-                    throw RuleViolation(field: "id_number", reason: "a 15-digit (pre-1999) number is accepted only in bulk import of legacy records, where it is converted to 18 digits")
-                }
-                id = try ResidentIDNumber.convertLegacy(request.idNumber)
-            } else {
-                id = try ResidentIDNumber.parse(request.idNumber)
-            }
-        } catch let violation as RuleViolation {
-            throw violation
+        if legacy && !allowLegacy {
+            throw RuleViolation(field: "id_number", reason: Messages.RegistryRefusals.legacyNumberOnlyInImport)
+        }
+        do throws(IDNumberError) {
+            id = legacy ? try ResidentIDNumber.convertLegacy(request.idNumber) : try ResidentIDNumber.parse(request.idNumber)
         } catch {
-            throw RuleViolation(field: "id_number", reason: "\(error)")
+            throw RuleViolation(field: "id_number", reason: error.message)
         }
         // Bytes first: counting the characters of a megabyte is not worth it.
         guard request.name.utf8.count <= FieldLimits.text else {
-            throw RuleViolation(field: "name", reason: "is longer than 50 characters")
+            throw RuleViolation(field: "name", reason: Messages.RegistryRefusals.nameTooLong)
         }
         let name = request.name.trimmingWhitespace
-        guard !name.isEmpty else { throw RuleViolation(field: "name", reason: "is empty") }
-        guard name.count <= 50 else { throw RuleViolation(field: "name", reason: "is longer than 50 characters") }
+        guard !name.isEmpty else { throw RuleViolation(field: "name", reason: Messages.Refusals.isEmpty) }
+        guard name.count <= 50 else { throw RuleViolation(field: "name", reason: Messages.RegistryRefusals.nameTooLong) }
         for (field, code) in [("occupation", request.occupation), ("training_wish", request.trainingWish)] {
             if let reason = FieldLimits.violation(code, limit: FieldLimits.code) { throw RuleViolation(field: field, reason: reason) }
         }
         if request.gender != .unspecified && request.gender != id.gender {
-            throw RuleViolation(field: "gender", reason: "\(request.gender) does not match the ID number, which says \(id.gender)")
+            throw RuleViolation(field: "gender", reason: Messages.RegistryRefusals.genderMismatch(given: request.gender.word, idSays: id.gender.word))
         }
         let today = today()
         let registeredOn: CalendarDate
@@ -50,20 +45,20 @@ struct PersonRules: Sendable {
             registeredOn = today
         } else {
             guard let date = CalendarDate(yyyymmdd: request.registeredOn) else {
-                throw RuleViolation(field: "registered_on", reason: "\(request.registeredOn) is not a date (yyyymmdd)")
+                throw RuleViolation(field: "registered_on", reason: Messages.Refusals.notADate(request.registeredOn))
             }
-            guard date <= today else { throw RuleViolation(field: "registered_on", reason: "\(date) is in the future") }
+            guard date <= today else { throw RuleViolation(field: "registered_on", reason: Messages.Refusals.inTheFuture(date)) }
             registeredOn = date
         }
         guard id.birthDate <= registeredOn else {
-            throw RuleViolation(field: "id_number", reason: "birth date \(id.birthDate) is after the registration date")
+            throw RuleViolation(field: "id_number", reason: Messages.RegistryRefusals.bornAfterRegistration(id.birthDate))
         }
         let age = id.age(on: registeredOn)
         guard age >= ageRule.ages.lowerBound else {
-            throw RuleViolation(field: "id_number", reason: "the person is \(age) on \(registeredOn); registration starts at \(ageRule.ages.lowerBound)")
+            throw RuleViolation(field: "id_number", reason: Messages.RegistryRefusals.tooYoung(age: age, on: registeredOn, minimum: ageRule.ages.lowerBound))
         }
         guard age <= ageRule.ages.upperBound else {
-            throw RuleViolation(field: "id_number", reason: "the person is \(age) on \(registeredOn); registration ends at \(ageRule.ages.upperBound)")
+            throw RuleViolation(field: "id_number", reason: Messages.RegistryRefusals.tooOld(age: age, on: registeredOn, maximum: ageRule.ages.upperBound))
         }
         try checkCounty(request.residenceCounty, field: "residence_county")
         try checkCategory(request.category)
@@ -86,20 +81,20 @@ struct PersonRules: Sendable {
 
     func checkCategory(_ category: LabourCategory) throws(RuleViolation) {
         guard [.poor, .universityGraduate, .rural, .urban].contains(category) else {
-            throw RuleViolation(field: "category", reason: "must be poor, university_graduate, rural or urban")
+            throw RuleViolation(field: "category", reason: Messages.RegistryRefusals.categories)
         }
     }
 
     /// None, or one of the plan's five modes.
     func checkTrainingMode(_ mode: TrainingMode) throws(RuleViolation) {
         guard mode == .unspecified || TrainingMode.known.contains(mode) else {
-            throw RuleViolation(field: "training_mode", reason: "\(mode.rawValue) is not one of the plan's five modes (1 新型学徒制 … 5 互联网+)")
+            throw RuleViolation(field: "training_mode", reason: Messages.RegistryRefusals.notATrainingMode(mode.rawValue))
         }
     }
 
     func checkKeyGroups(_ groups: [KeyEmploymentGroup]) throws(RuleViolation) -> [KeyEmploymentGroup] {
         for group in groups where !keyGroups.contains(group) {
-            throw RuleViolation(field: "key_groups", reason: "\(group.rawValue) is not a key employment group in the configured list")
+            throw RuleViolation(field: "key_groups", reason: Messages.RegistryRefusals.notAKeyGroup(group.rawValue))
         }
         return Array(Set(groups)).sorted { $0.rawValue < $1.rawValue }
     }
@@ -110,7 +105,12 @@ struct PersonRules: Sendable {
         do {
             return try MobilePhoneNumber.parse(phone).value
         } catch {
-            throw RuleViolation(field: "phone", reason: "'\(FieldLimits.quote(phone))': \(error)")
+            throw RuleViolation(field: "phone", reason: Messages.RegistryRefusals.badPhone(FieldLimits.quote(phone), error.message))
         }
     }
+}
+
+extension Gender {
+    /// As a refusal names it; the English is ``description``.
+    var word: Message { self == .male ? Messages.Registry.male : self == .female ? Messages.Registry.female : Messages.Registry.unspecified }
 }

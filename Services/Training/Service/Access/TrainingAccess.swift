@@ -1,5 +1,7 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
+import JCSkillsServiceKit
 
 /// Who may call the training service's methods. Policies gate the methods; county offices are
 /// further held to their own county's courses in the handlers.
@@ -20,7 +22,7 @@ enum TrainingAccess {
     /// County offices manage only their own county's courses.
     static func requireCounty(_ principal: Principal, county: Int32) throws {
         if let own = principal.county, own != String(county) {
-            throw RPCError(.permissionDenied, "\(principal.identity) may manage only courses of county \(own), not \(county)")
+            throw RPCError(.permissionDenied, Messages.TrainingRefusals.manageCoursesOfCounty(principal.identity, own: own, not: county))
         }
     }
 }

@@ -1,3 +1,4 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -21,7 +22,7 @@ struct CertificateAfterImport: Sendable {
         do {
             for try await batch in batches {
                 guard batch.rows.count <= CertificateAfterTrainingBatch.limit else {
-                    throw RuleViolation(field: "rows", reason: "\(batch.rows.count) rows in one message; at most \(CertificateAfterTrainingBatch.limit)")
+                    throw RuleViolation(field: "rows", reason: Messages.TrainingRefusals.tooManyRows(batch.rows.count, limit: CertificateAfterTrainingBatch.limit))
                 }
                 summary.received += UInt64(batch.rows.count)
                 let (recorded, unchanged, errors) = try await record(batch.rows, context)
@@ -56,16 +57,16 @@ struct CertificateAfterImport: Sendable {
             let enrolment = row.certificate.enrolmentNumber.trimmingWhitespace
             let number = row.certificate.certificateNumber.trimmingWhitespace
             guard !number.isEmpty else {
-                errors.append(RowError(line: row.line, column: "certificate_number", reason: "is empty"))
+                errors.append(RowError(line: row.line, column: "certificate_number", reason: Messages.Refusals.isEmpty.forCaller))
                 continue
             }
             guard let trainee = trainees[enrolment], let course = known[trainee.courseCode] else {
-                errors.append(RowError(line: row.line, column: "enrolment_number", reason: "no enrolment numbered \(enrolment)"))
+                errors.append(RowError(line: row.line, column: "enrolment_number", reason: Messages.TrainingRefusals.noEnrolment(enrolment).forCaller))
                 continue
             }
             if let own = principal.county, own != String(course.county) {
                 errors.append(RowError(line: row.line, column: "enrolment_number",
-                                       reason: "\(principal.identity) may record certificates only of courses of county \(own)"))
+                                       reason: Messages.TrainingRefusals.certificatesOfCounty(principal.identity, own: own).forCaller))
                 continue
             }
             pending.append(Pending(line: row.line, certificate: .init(enrolment: enrolment, number: number, issuedOn: 0),

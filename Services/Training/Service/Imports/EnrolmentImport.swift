@@ -1,3 +1,4 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -84,12 +85,12 @@ struct EnrolmentImport: Sendable {
             for ((row, idNumber), person) in zip(rows, people) {
                 let code = row.courseCode.trimmingWhitespace
                 guard let course = known[code] else {
-                    refused.append(RowError(line: row.line, column: "course_code", reason: "no course with code \(code)"))
+                    refused.append(RowError(line: row.line, column: "course_code", reason: Messages.TrainingRefusals.noCourse(code).forCaller))
                     continue
                 }
                 if let own = principal.county, own != String(course.county) {
                     refused.append(RowError(line: row.line, column: "course_code",
-                                            reason: "\(principal.identity) may enrol only in courses of county \(own)"))
+                                            reason: Messages.TrainingRefusals.enrolInCounty(principal.identity, own: own).forCaller))
                     continue
                 }
                 let day: Int32

@@ -1,3 +1,4 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -24,12 +25,12 @@ struct ResultImport: Sendable {
                     for row in batch.rows {
                         let number = row.result.enrolmentNumber.trimmingWhitespace
                         guard let course = targets[number]?.course else {
-                            errors.append(RowError(line: row.line, column: "enrolment_number", reason: "no enrolment numbered \(number)"))
+                            errors.append(RowError(line: row.line, column: "enrolment_number", reason: Messages.TrainingRefusals.noEnrolment(number).forCaller))
                             continue
                         }
                         if let own = principal.county, own != String(course.county) {
                             errors.append(RowError(line: row.line, column: "enrolment_number",
-                                                   reason: "\(principal.identity) may report results only of courses of county \(own)"))
+                                                   reason: Messages.TrainingRefusals.resultsOfCounty(principal.identity, own: own).forCaller))
                             continue
                         }
                         do {

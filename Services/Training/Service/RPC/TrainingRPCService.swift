@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -68,7 +69,7 @@ struct TrainingRPCService: RPCService {
         router.unary(TrainingService.indicators, policy: TrainingAccess.readFigures) { request, _ in
             try CountyScope.requireCountyOrCity(request.county)
             guard (2000...2100).contains(request.year) else {
-                throw RuleViolation(field: "year", reason: "\(request.year) is not a plausible year")
+                throw RuleViolation(field: "year", reason: Messages.Refusals.notAPlausibleYear(request.year))
             }
             return try await indicators.indicators(year: request.year, county: request.county)
         }
@@ -76,7 +77,7 @@ struct TrainingRPCService: RPCService {
             try CountyScope.requireCountyOrCity(request.county)
             let asOf = try request.asOfDate(today: today())
             let year = request.year == 0 ? Int32(asOf.year) : request.year
-            guard (2000...2100).contains(year) else { throw RuleViolation(field: "year", reason: "\(year) is not a plausible year") }
+            guard (2000...2100).contains(year) else { throw RuleViolation(field: "year", reason: Messages.Refusals.notAPlausibleYear(year)) }
             return try await counts.counts(county: request.county, asOf: asOf, year: year)
         }
     }
@@ -85,10 +86,10 @@ struct TrainingRPCService: RPCService {
     /// is left of the caller's deadline; the disclosure is audited before the answer goes out.
     private func personRecord(_ request: PersonRecordRequest, _ context: ServerContext) async throws -> PersonTrainingRecord {
         let idNumber: String
-        do {
+        do throws(IDNumberError) {
             idNumber = try ResidentIDNumber.parse(request.idNumber).value
         } catch {
-            throw RuleViolation(field: "id_number", reason: "\(error)")
+            throw RuleViolation(field: "id_number", reason: error.message)
         }
         var record = PersonTrainingRecord()
         record.courses = try await store.query { db in
@@ -119,10 +120,10 @@ struct TrainingRPCService: RPCService {
     private func recordCertificate(_ request: CertificateAfterTraining, _ context: ServerContext) async throws -> TrainingResultView {
         let enrolment = request.enrolmentNumber.trimmingWhitespace
         let number = request.certificateNumber.trimmingWhitespace
-        guard !number.isEmpty else { throw RuleViolation(field: "certificate_number", reason: "is empty") }
+        guard !number.isEmpty else { throw RuleViolation(field: "certificate_number", reason: Messages.Refusals.isEmpty) }
         let (course, idNumber) = try await store.query { db in
             guard let trainee = try await enrolments.trainees(of: [enrolment], in: db)[enrolment] else {
-                throw RPCError(.notFound, "no enrolment numbered \(enrolment)")
+                throw RPCError(.notFound, Messages.TrainingRefusals.noEnrolment(enrolment))
             }
             return (try await courses.require(trainee.courseCode, in: db).course, trainee.idNumber)
         }
@@ -143,7 +144,7 @@ struct TrainingRPCService: RPCService {
         return try await store.transaction(context.audit) { tx in
             var targets = try await results.targets([request.enrolmentNumber], in: tx)
             guard let course = targets[request.enrolmentNumber]?.course else {
-                throw RPCError(.notFound, "no enrolment numbered \(request.enrolmentNumber)")
+                throw RPCError(.notFound, Messages.TrainingRefusals.noEnrolment(request.enrolmentNumber))
             }
             try TrainingAccess.requireCounty(context.principal, county: course.county)
             let changed = try await results.record([try ResultRules.validate(request, course: course)], targets: &targets, in: tx)[0]
@@ -161,7 +162,7 @@ struct TrainingRPCService: RPCService {
                 try TrainingAccess.requireCounty(context.principal, county: existing.course.county)
             }
             if !course.labourBrand.isEmpty, try await brands.view(course.labourBrand, in: tx) == nil {
-                throw RuleViolation(field: "labour_brand", reason: "no labour brand \(course.labourBrand) is registered")
+                throw RuleViolation(field: "labour_brand", reason: Messages.TrainingRefusals.noLabourBrand(course.labourBrand))
             }
             try await courses.upsert(course, in: tx)
             try await tx.audit(entity: "course", id: course.code)

@@ -1,6 +1,8 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
+import JCSkillsServiceKit
 import JCSkillsStore
 import SQLKit
 
@@ -16,7 +18,7 @@ struct CourseRepository: Sendable {
         let now = Int64(clock().timeIntervalSince1970 * 1000)
         let before = try await find(course.code, in: tx)
         if let enrolled = before?.enrolled, enrolled > course.capacity {
-            throw RPCError(.failedPrecondition, "capacity: course \(course.code) has \(enrolled) enrolled, more than \(course.capacity)")
+            throw RuleRefusal(rule: RuleRefusal.capacity, reason: Messages.TrainingRefusals.capacityBelowEnrolled(course.code, enrolled: enrolled, capacity: course.capacity))
         }
         try await tx.raw("""
             INSERT INTO courses (code, details, county, programme, mode, provider, starts_on, ends_on, capacity, enrolled, subsidised, brand, updated_ms)
@@ -47,7 +49,7 @@ struct CourseRepository: Sendable {
     }
 
     func require(_ code: String, in db: any SQLDatabase) async throws -> CourseView {
-        guard let view = try await find(code, in: db) else { throw RPCError(.notFound, "no course with code \(code)") }
+        guard let view = try await find(code, in: db) else { throw RPCError(.notFound, Messages.TrainingRefusals.noCourse(code)) }
         return view
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsServiceKit
@@ -61,7 +62,7 @@ struct EnrolmentRepository: Sendable {
             try await tx.audit(entity: "enrolment", id: view.number, detail: "course \(course.code), card \(person.cardNumber)")
             return view
         case .already(let number):
-            throw RPCError(.alreadyExists, "already enrolled in course \(course.code) (enrolment \(number))",
+            throw RPCError(.alreadyExists, Messages.TrainingRefusals.alreadyEnrolled(course: course.code, enrolment: number),
                            metadata: [MetadataEntry("enrolment-number", number)])
         case .refused(let refusal):
             throw refusal
@@ -109,9 +110,8 @@ struct EnrolmentRepository: Sendable {
                 continue
             }
             if let other = theirs.first(where: { $0.startsOn <= course.endsOn && course.startsOn <= $0.endsOn }) {
-                decisions.append(.settled(.refused(RuleRefusal(rule: RuleRefusal.noOverlap, reason: """
-                    already enrolled in course \(other.course) (\(other.startsOn)–\(other.endsOn)), which overlaps \(course.code) (\(course.startsOn)–\(course.endsOn))
-                    """))))
+                decisions.append(.settled(.refused(RuleRefusal(rule: RuleRefusal.noOverlap, reason: Messages.TrainingRefusals.overlaps(
+                    other.course, other.startsOn, other.endsOn, course: course.code, course.startsOn, course.endsOn)))))
                 continue
             }
             let year = course.startsOn / 10_000
@@ -119,12 +119,12 @@ struct EnrolmentRepository: Sendable {
                 let subsidised = theirs.filter { $0.subsidised && $0.startsOn / 10_000 == year }.count
                 if subsidised >= subsidisedPerYear {
                     decisions.append(.settled(.refused(RuleRefusal(rule: RuleRefusal.subsidisedPerYear,
-                                                                   reason: "already in \(subsidised) subsidised courses in \(year); at most \(subsidisedPerYear) a year"))))
+                                                                   reason: Messages.TrainingRefusals.subsidisedUsedUp(subsidised, year: year, limit: subsidisedPerYear)))))
                     continue
                 }
             }
             guard placesLeft[course.code, default: 0] > 0 else {
-                decisions.append(.settled(.refused(RuleRefusal(rule: RuleRefusal.capacity, reason: "course \(course.code) is full (\(course.capacity) places)"))))
+                decisions.append(.settled(.refused(RuleRefusal(rule: RuleRefusal.capacity, reason: Messages.TrainingRefusals.courseFull(course.code, places: course.capacity)))))
                 continue
             }
             placesLeft[course.code, default: 0] -= 1

@@ -1,3 +1,4 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsServiceKit
 
@@ -14,14 +15,14 @@ extension RuleRefusal {
 enum CertificateAfterTrainingRules {
     static func check(_ answer: CertificateVerification, number: String, course: Course) throws(RuleRefusal) {
         guard answer.state != .unknown else {
-            throw RuleRefusal(rule: RuleRefusal.certificateHolder, reason: "the evaluation service has no certificate \(number) of this trainee")
+            throw RuleRefusal(rule: RuleRefusal.certificateHolder, reason: Messages.TrainingRefusals.noCertificateOfTrainee(number))
         }
         guard answer.state != .revoked else {
-            throw RuleRefusal(rule: RuleRefusal.certificateStanding, reason: "certificate \(number) is revoked")
+            throw RuleRefusal(rule: RuleRefusal.certificateStanding, reason: Messages.TrainingRefusals.certificateRevoked(number))
         }
         guard answer.issuedOn >= course.startsOn else {
             throw RuleRefusal(rule: RuleRefusal.certificateAfterTraining,
-                              reason: "certificate \(number) was issued on \(answer.issuedOn), before course \(course.code) began on \(course.startsOn)")
+                              reason: Messages.TrainingRefusals.certificateBeforeCourse(number, issuedOn: answer.issuedOn, course: course.code, startsOn: course.startsOn))
         }
     }
 }

@@ -1,3 +1,4 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsServiceKit
 
@@ -10,45 +11,45 @@ enum CourseRules {
         result.name = course.name.trimmingWhitespace
         result.occupation = course.occupation.trimmingWhitespace
         result.labourBrand = course.labourBrand.trimmingWhitespace
-        guard !result.code.isEmpty, result.code.utf8.count <= 64 else { throw RuleViolation(field: "code", reason: "1 to 64 bytes") }
-        guard !result.name.isEmpty else { throw RuleViolation(field: "name", reason: "is empty") }
-        guard !result.occupation.isEmpty else { throw RuleViolation(field: "occupation", reason: "is empty") }
+        guard !result.code.isEmpty, result.code.utf8.count <= 64 else { throw RuleViolation(field: "code", reason: Messages.Refusals.codeLength) }
+        guard !result.name.isEmpty else { throw RuleViolation(field: "name", reason: Messages.Refusals.isEmpty) }
+        guard !result.occupation.isEmpty else { throw RuleViolation(field: "occupation", reason: Messages.Refusals.isEmpty) }
         guard CertificateKind.known.contains(course.certificateKind) else {
-            throw RuleViolation(field: "certificate_kind", reason: "must be one of the five kinds of certificate")
+            throw RuleViolation(field: "certificate_kind", reason: Messages.TrainingRefusals.certificateKinds)
         }
         if course.certificateKind.hasLevels {
-            guard course.level.isKnown else { throw RuleViolation(field: "level", reason: "\(course.certificateKind) certificates have a level") }
+            guard course.level.isKnown else { throw RuleViolation(field: "level", reason: Messages.TrainingRefusals.kindHasLevels(course.certificateKind, chineseName: course.certificateKind.chineseName)) }
         } else if course.level != .unspecified {
-            throw RuleViolation(field: "level", reason: "\(course.certificateKind) certificates have no level")
+            throw RuleViolation(field: "level", reason: Messages.TrainingRefusals.kindHasNoLevels(course.certificateKind, chineseName: course.certificateKind.chineseName))
         }
         guard TrainingMode.known.contains(course.mode) else {
-            throw RuleViolation(field: "mode", reason: "must be one of the plan's five modes (1 新型学徒制 … 5 互联网+)")
+            throw RuleViolation(field: "mode", reason: Messages.TrainingRefusals.modes)
         }
         guard TrainingProgramme.known.contains(course.programme) else {
-            throw RuleViolation(field: "programme", reason: "must be enterprise_employee_upgrade, key_group_subsidised, first_certificate or level_upgrade")
+            throw RuleViolation(field: "programme", reason: Messages.TrainingRefusals.programmes)
         }
         guard TrainingProviderKind.known.contains(course.providerKind) else {
-            throw RuleViolation(field: "provider_kind", reason: "must be a training institution or an enterprise")
+            throw RuleViolation(field: "provider_kind", reason: Messages.TrainingRefusals.providerKinds)
         }
-        do {
+        do throws(CreditCodeError) {
             result.providerCreditCode = try UnifiedSocialCreditCode.parse(course.providerCreditCode).value
         } catch {
-            throw RuleViolation(field: "provider_credit_code", reason: "\(error)")
+            throw RuleViolation(field: "provider_credit_code", reason: error.message)
         }
         try CountyScope.requireRecordCounty(course.county)
         guard let start = CalendarDate(yyyymmdd: course.startsOn) else {
-            throw RuleViolation(field: "starts_on", reason: "\(course.startsOn) is not a yyyymmdd date")
+            throw RuleViolation(field: "starts_on", reason: Messages.Refusals.notAYyyymmddDate(course.startsOn))
         }
         guard let end = CalendarDate(yyyymmdd: course.endsOn), start <= end else {
-            throw RuleViolation(field: "ends_on", reason: "\(course.endsOn) is not a yyyymmdd date on or after starts_on")
+            throw RuleViolation(field: "ends_on", reason: Messages.TrainingRefusals.endsBeforeStart(course.endsOn))
         }
-        guard course.capacity > 0 else { throw RuleViolation(field: "capacity", reason: "must be positive") }
+        guard course.capacity > 0 else { throw RuleViolation(field: "capacity", reason: Messages.Refusals.mustBePositive) }
         if course.programme == .keyGroupSubsidised, course.subsidyPerTrainee == 0 {
-            throw RuleViolation(field: "subsidy_per_trainee", reason: "key-group training is free to the trainee: give the subsidy standard")
+            throw RuleViolation(field: "subsidy_per_trainee", reason: Messages.TrainingRefusals.subsidyStandard)
         }
         if course.subsidyWithCertificate != 0, course.subsidyWithCertificate < course.subsidyPerTrainee {
             throw RuleViolation(field: "subsidy_with_certificate",
-                                reason: "\(course.subsidyWithCertificate) is below the standard, \(course.subsidyPerTrainee): the tier for a certificate is the higher one")
+                                reason: Messages.TrainingRefusals.certificateTierBelow(course.subsidyWithCertificate, standard: course.subsidyPerTrainee))
         }
         return result
     }

@@ -1,3 +1,4 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsServiceKit
 
@@ -19,11 +20,11 @@ extension RuleRefusal {
 enum EnrolmentRules {
     /// The request's ID number, normalised; INVALID_ARGUMENT naming the field otherwise.
     static func idNumber(of request: EnrolmentRequest) throws(RuleViolation) -> String {
-        guard !request.courseCode.trimmingWhitespace.isEmpty else { throw RuleViolation(field: "course_code", reason: "is empty") }
-        do {
+        guard !request.courseCode.trimmingWhitespace.isEmpty else { throw RuleViolation(field: "course_code", reason: Messages.Refusals.isEmpty) }
+        do throws(IDNumberError) {
             return try ResidentIDNumber.parse(request.idNumber).value
         } catch {
-            throw RuleViolation(field: "id_number", reason: "\(error)")
+            throw RuleViolation(field: "id_number", reason: error.message)
         }
     }
 
@@ -34,14 +35,14 @@ enum EnrolmentRules {
     static func day(_ given: Int32, course: Course, today: CalendarDate) throws(RuleViolation) -> Int32 {
         guard given != 0 else { return today.yyyymmdd }
         guard let date = CalendarDate(yyyymmdd: given) else {
-            throw RuleViolation(field: "enrolled_on", reason: "\(given) is not a date (yyyymmdd)")
+            throw RuleViolation(field: "enrolled_on", reason: Messages.Refusals.notADate(given))
         }
-        guard date <= today else { throw RuleViolation(field: "enrolled_on", reason: "\(date) is in the future (not after today, \(today))") }
+        guard date <= today else { throw RuleViolation(field: "enrolled_on", reason: Messages.Refusals.afterToday(date, today: today)) }
         guard given <= course.endsOn else {
-            throw RuleViolation(field: "enrolled_on", reason: "\(date) is after course \(course.code) ended (\(course.endsOn))")
+            throw RuleViolation(field: "enrolled_on", reason: Messages.TrainingRefusals.afterCourseEnded(date, course: course.code, endsOn: course.endsOn))
         }
         if let starts = CalendarDate(yyyymmdd: course.startsOn), let earliest = starts.adding(days: -365), date < earliest {
-            throw RuleViolation(field: "enrolled_on", reason: "\(date) is more than a year before course \(course.code) starts (\(course.startsOn))")
+            throw RuleViolation(field: "enrolled_on", reason: Messages.TrainingRefusals.yearBeforeCourse(date, course: course.code, startsOn: course.startsOn))
         }
         return given
     }
@@ -51,11 +52,11 @@ enum EnrolmentRules {
     static func check(_ person: PersonVerification, for course: Course) throws(RuleRefusal) {
         guard person.found, person.status == .active else {
             throw RuleRefusal(rule: RuleRefusal.registered,
-                              reason: person.found ? "the registry card \(person.cardNumber) is not active" : "the registry has no card for this ID number")
+                              reason: person.found ? Messages.Refusals.registryCardInactive(person.cardNumber) : Messages.TrainingRefusals.noRegistryCard)
         }
         if course.programme == .keyGroupSubsidised, person.keyGroups.isEmpty {
             throw RuleRefusal(rule: RuleRefusal.keyGroupMember,
-                              reason: "course \(course.code) is free training for the key employment groups; card \(person.cardNumber) belongs to none")
+                              reason: Messages.TrainingRefusals.notAKeyGroupMember(course: course.code, card: person.cardNumber))
         }
     }
 }

@@ -1,3 +1,4 @@
+import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsServiceKit
 
@@ -8,26 +9,26 @@ enum ResultRules {
         var checked = result
         checked.enrolmentNumber = result.enrolmentNumber.trimmingWhitespace
         guard let completed = CalendarDate(yyyymmdd: result.completedOn), result.completedOn >= course.startsOn else {
-            throw RuleViolation(field: "completed_on", reason: "\(result.completedOn) is not a yyyymmdd date on or after the course's start, \(course.startsOn)")
+            throw RuleViolation(field: "completed_on", reason: Messages.TrainingRefusals.completedBeforeStart(result.completedOn, startsOn: course.startsOn))
         }
         _ = completed
         if !result.employerCreditCode.isEmpty {
             guard !result.selfEmployed else {
-                throw RuleViolation(field: "self_employed", reason: "an employer is given: a job is with an employer or self-employed, not both")
+                throw RuleViolation(field: "self_employed", reason: Messages.TrainingRefusals.employerAndSelfEmployed)
             }
-            do {
+            do throws(CreditCodeError) {
                 checked.employerCreditCode = try UnifiedSocialCreditCode.parse(result.employerCreditCode).value
             } catch {
-                throw RuleViolation(field: "employer_credit_code", reason: "\(error)")
+                throw RuleViolation(field: "employer_credit_code", reason: error.message)
             }
         }
         let employed = !checked.employerCreditCode.isEmpty || checked.selfEmployed
         if employed {
             guard CalendarDate(yyyymmdd: result.employedOn) != nil, result.employedOn >= course.startsOn else {
-                throw RuleViolation(field: "employed_on", reason: "\(result.employedOn) is not a yyyymmdd date on or after the course's start")
+                throw RuleViolation(field: "employed_on", reason: Messages.TrainingRefusals.employedBeforeStart(result.employedOn))
             }
         } else if result.employedOn != 0 || result.employmentVerified {
-            throw RuleViolation(field: "employed_on", reason: "no employer and not self-employed: there is no job to date or verify")
+            throw RuleViolation(field: "employed_on", reason: Messages.TrainingRefusals.noJob)
         }
         return checked
     }
