@@ -20,22 +20,35 @@ extension LocalCluster {
         let generation = Date()
         print(Messages.Demo.generating(size.rawValue, persons: size.options.persons).text())
         fflush(nil)
-        var bar = ProgressBar(label: Messages.Demo.personsLabel.text(), total: UInt64(max(size.options.persons, 1)))
-        let manifest = try DemoFiles.write(size: size, options: size.options, to: directory) { done in bar.update(done: UInt64(done), items: done) }
-        bar.finish()
-        clock.stage(Messages.Demo.generated(manifest.written.map { Messages.Demo.fileRows($0.file, rows: $0.rows).text() }.joined(separator: Messages.Demo.listSeparator.text())),
-                    since: generation)
-
         let configuration = {
-            var configuration = ClientConfiguration.jcskills(tls: TLSFiles(directory: pkiDirectory, identity: "admin"))
+            var configuration = ClientConfiguration(tls: TLSFiles(directory: pkiDirectory, identity: "admin"))
             configuration.defaultTimeout = .seconds(600)
             return configuration
         }()
-        // The training's brands and courses need nothing of the other services: they register
-        // while the registry imports its persons (their progress bars hidden).
+        // The training's brands and courses need nothing of the other services, and their files
+        // are written first: they register while the persons are generated (one core each)
+        // and the registry imports them, their progress bars hidden.
+        let (catalogueWritten, signalCatalogue) = AsyncStream<Void>.makeStream()
         async let catalogue = ProgressBar.$hidden.withValue(true) {
-            try await loadTrainingCatalogue(directory: directory, configuration: configuration)
+            for await _ in catalogueWritten {
+                return try await loadTrainingCatalogue(directory: directory, configuration: configuration)
+            }
+            throw CancellationError()  // the generation failed first, and says why
         }
+        let options = size.options
+        let manifest: DemoManifest
+        do {
+            manifest = try await Self.generate(size: size, options: options, to: directory) {
+                signalCatalogue.yield()
+                signalCatalogue.finish()
+            }
+        } catch {
+            signalCatalogue.finish()
+            throw error
+        }
+        clock.stage(Messages.Demo.generated(manifest.written.map { Messages.Demo.fileRows($0.file, rows: $0.rows).text() }.joined(separator: Messages.Demo.listSeparator.text())),
+                    since: generation)
+
         try await loadRegistryDemo(directory: directory, configuration: configuration, clock: clock)
         let (brands, courses) = try await catalogue
         // Training's enrolments and results need only the registry, and its writes keep one
@@ -52,6 +65,33 @@ extension LocalCluster {
         try await loadCertificatesAfterTraining(directory: directory, renumbering: try await training, configuration: configuration, clock: clock)
         try Data().write(to: URL(fileURLWithPath: marker))
         clock.total()
+    }
+
+    /// Rows per message of the demo's class list and results: more than a user's default
+    /// (``TrainingImports/rowsPerMessage``), which keeps the writer free for single calls
+    /// between messages; the demo's load has nobody waiting, and each message's commit costs
+    /// fewer pages a row the more rows it has (the persons' index is written at random places).
+    static let trainingRowsPerMessage = 5_000
+
+    /// Writes the demo files on a thread of their own, with the persons' progress bar: the
+    /// generation is synchronous work, and the catalogue's calls go on beside it.
+    private static func generate(size: DemoSize, options: DemoDataOptions, to directory: String,
+                                 catalogueWritten: @escaping @Sendable () -> Void) async throws -> DemoManifest {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                var bar = ProgressBar(label: Messages.Demo.personsLabel.text(), total: UInt64(max(options.persons, 1)))
+                do {
+                    let manifest = try DemoFiles.write(size: size, options: options, to: directory,
+                                                       progress: { done in bar.update(done: UInt64(done), items: done) },
+                                                       catalogueWritten: catalogueWritten)
+                    bar.finish()
+                    continuation.resume(returning: manifest)
+                } catch {
+                    bar.finish()
+                    continuation.resume(throwing: error)
+                }
+            }
+        }
     }
 
     private func client(_ kind: ServiceKind, _ configuration: ClientConfiguration) throws -> RPCClient {
@@ -149,7 +189,7 @@ extension LocalCluster {
             guard !renumbering.isEmpty else { return [:] }
             start = Date()
             let results = try await TrainingImports.results(renumbering: renumbering)
-                .run(file: path(TrainingCSVFormat.resultsFileName), client: training).summary
+                .run(file: path(TrainingCSVFormat.resultsFileName), client: training, batchSize: Self.trainingRowsPerMessage).summary
             clock.stage(Messages.Demo.resultsLoaded(results: results.accepted), since: start)
             Self.printRefusals(results.errors)
             return renumbering
@@ -190,7 +230,7 @@ extension LocalCluster {
     /// is the service's number n + the numbers it had given before: read off the last row's
     /// (`PersonRecord`). When some did not, no number can be trusted, and no result is mapped.
     private static func enrolByClassList(_ file: String, manifest: DemoManifest, client: RPCClient) async throws -> (ImportSummary, [String: String]) {
-        let summary = try await TrainingImports.classList.run(file: file, client: client).summary
+        let summary = try await TrainingImports.classList.run(file: file, client: client, batchSize: trainingRowsPerMessage).summary
         let text = try String(contentsOfFile: file, encoding: .utf8)
         let rows = try text.split(separator: "\n").dropFirst().map { try CSVRow.parse($0) }
         guard let last = rows.last, summary.accepted == UInt64(rows.count) else {

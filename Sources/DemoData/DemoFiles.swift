@@ -23,12 +23,14 @@ public struct DemoManifest: Sendable {
 /// Writes every service's demo files of a size into one directory.
 public enum DemoFiles {
     /// `progress` is called with the persons done as the persons are generated.
+    /// `catalogueWritten`: called once the training's brands.csv and courses.csv are whole
+    /// (the plan's before its persons; the small set's at the end).
     public static func write(size: DemoSize, options: DemoDataOptions, to directory: String,
-                             progress: ((Int) -> Void)? = nil) throws -> DemoManifest {
+                             progress: ((Int) -> Void)? = nil, catalogueWritten: (() -> Void)? = nil) throws -> DemoManifest {
         switch size {
         case .plan:
             let data = PlanDemoData(options)
-            let summary = try data.write(to: directory, progress: progress)
+            let summary = try data.write(to: directory, progress: progress, catalogueWritten: catalogueWritten)
             return DemoManifest(
                 size: size, options: options, courseYears: summary.courseYears, entries: summary.entries,
                 baseline: data.baseline(), institutions: data.institutions(),
@@ -46,6 +48,7 @@ public enum DemoFiles {
             let competitionData = CompetitionDemoData(persons: options.persons, enterprises: options.enterprises, seed: options.seed,
                                                       invalidRowEvery: options.invalidRowEvery)
             let competition = try competitionData.write(to: directory)
+            catalogueWritten?()
             return DemoManifest(
                 size: size, options: options,
                 courseYears: Dictionary(trainingData.courses().map { ($0.code, $0.startsOn / 10_000) }, uniquingKeysWith: { first, _ in first }),

@@ -72,7 +72,9 @@ public struct PlanDemoData: DemoDataSet {
 
     /// Writes every service's files into `directory`. `progress` is called with the persons
     /// done, every 100,000 and at the end.
-    public func write(to directory: String, progress: ((Int) -> Void)? = nil) throws -> Summary {
+    /// `catalogueWritten` is called once brands.csv and courses.csv are whole, before the pass
+    /// over the persons: the training's catalogue can be registered while the rest is written.
+    public func write(to directory: String, progress: ((Int) -> Void)? = nil, catalogueWritten: (() -> Void)? = nil) throws -> Summary {
         try FileCSVSink.makeDirectory(directory)
         func sink(_ name: String) throws -> FileCSVSink { try FileCSVSink(path: (directory as NSString).appendingPathComponent(name)) }
         var summary = Summary()
@@ -107,6 +109,7 @@ public struct PlanDemoData: DemoDataSet {
         }
         try courseSink.close()
         summary.courses = courses.count
+        catalogueWritten?()
 
         var pass = PlanDemoPass(seed: seed, persons: persons, courses: courses, providers: providers,
                         personSink: try sink(RegistryCSVFormat.personsFileName), certificateSink: try sink(EvaluationCSVFormat.certificatesFileName),
