@@ -201,6 +201,9 @@ let package = Package(
         // For the side-by-side benchmarks package (Benchmarks/) and for other Swift programs
         // that talk to the services.
         .library(name: "JCSkillsRPC", targets: ["JCSkillsProtocol", "JCSkillsRPC"]),
+        // For the fuzzing package (Fuzz/), whose copy of the demo-data sources reports its file
+        // errors through the catalogue.
+        .library(name: "JCSkillsMessages", targets: ["JCSkillsMessages"]),
         .executable(name: "jcskills", targets: ["jcskills"]),
         .executable(name: "jcskills-load", targets: ["jcskills-load"]),
     ] + services.map { .executable(name: "jcskills-\($0.lowercased())", targets: ["jcskills-\($0.lowercased())"]) },

@@ -27,7 +27,8 @@ let package = Package(
         // The root package has no library product for its demo-data module (the CSV record
         // parser and the CSV formats); this target compiles the same sources through a
         // symbolic link (Sources/FuzzDemoData -> ../../Sources/DemoData).
-        .target(name: "FuzzDemoData", dependencies: [protocolAndRPC], path: "Sources/FuzzDemoData"),
+        .target(name: "FuzzDemoData", dependencies: [protocolAndRPC, .product(name: "JCSkillsMessages", package: root)],
+                path: "Sources/FuzzDemoData"),
         .executableTarget(name: "fuzz-frames", dependencies: ["FuzzSupport", protocolAndRPC]),
         .executableTarget(name: "fuzz-codec", dependencies: ["FuzzSupport", protocolAndRPC]),
         .executableTarget(
