@@ -11,4 +11,13 @@ struct WhitespaceTrimmingTests {
     func matchesFoundation(_ text: String) {
         #expect(text.trimmingWhitespace == text.trimmingCharacters(in: .whitespaces))
     }
+
+    /// Every ASCII character (which the trimming decides without the Unicode category look-up)
+    /// and the Latin-1 ones next to it, on both sides of a word.
+    @Test func everyASCIIAndLatin1CharacterMatchesFoundation() {
+        for value in UInt32(0)..<0x100 {
+            let text = "\(Character(Unicode.Scalar(value)!))x\(Character(Unicode.Scalar(value)!))"
+            #expect(text.trimmingWhitespace == text.trimmingCharacters(in: .whitespaces), "U+\(String(value, radix: 16))")
+        }
+    }
 }

@@ -14,5 +14,10 @@ extension String {
 }
 
 extension Unicode.Scalar {
-    fileprivate var isHorizontalWhitespace: Bool { self == "\t" || properties.generalCategory == .spaceSeparator }
+    fileprivate var isHorizontalWhitespace: Bool {
+        // ASCII without the category look-up (in ASCII only the space is a space separator): the
+        // look-up was an eighth of the client's time reading 1.5 M persons from a CSV file.
+        if value < 0x80 { return value == 0x20 || value == 0x09 }
+        return properties.generalCategory == .spaceSeparator
+    }
 }
