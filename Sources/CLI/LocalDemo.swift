@@ -21,7 +21,7 @@ extension LocalCluster {
         print(Messages.Demo.generating(size.rawValue, persons: size.options.persons).text())
         fflush(nil)
         let configuration = {
-            var configuration = ClientConfiguration(tls: TLSFiles(directory: pkiDirectory, identity: "admin"))
+            var configuration = ClientConfiguration.jcskills(tls: TLSFiles(directory: pkiDirectory, identity: "admin"))
             configuration.defaultTimeout = .seconds(600)
             return configuration
         }()

@@ -39,7 +39,7 @@ struct PersonRepository: Sendable {
             } else if !lookup.cardNumber.isEmpty {
                 indexes.append(nil)
             } else {
-                _ = try await find(lookup, in: db)  // the single look-up's refusal
+                throw RPCError(.invalidArgument, Messages.RegistryRefusals.giveIDNumberOrCard)
             }
         }
         var byIndex: [Data: PersonRow] = [:]
@@ -59,7 +59,9 @@ struct PersonRepository: Sendable {
                 byCard[person.cardNumber] = person
             }
         }
-        return zip(lookups, indexes).map { lookup, index in index.map { byIndex[$0] } ?? byCard[lookup.cardNumber] }
+        return zip(lookups, indexes).map { lookup, index in
+            if let index { byIndex[index] } else { byCard[lookup.cardNumber] }
+        }
     }
 
     // Constant statement text, bound natively: the look-up's hot path (SQLKit's serialiser
