@@ -158,8 +158,8 @@ final class ClientConnectionHandler: BatchedFrameWriter {
 
     /// Opens a stream. For unary and server-streaming calls `request` is the one request and
     /// the stream is half-closed at once.
-    func start<Request: WireMessage>(
-        path: String, headers: CallHeaders, kind: CallKind, request: Request?, deadline: NIODeadline?,
+    func start(
+        path: String, headers: CallHeaders, kind: CallKind, request: (any WireMessage)?, deadline: NIODeadline?,
         token: CallToken, responseWaiter: ResponseSink?, inbound: InboundMessages?
     ) {
         guard !token.cancelled else {

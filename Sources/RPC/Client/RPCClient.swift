@@ -77,7 +77,7 @@ public final class RPCClient: Sendable {
         let buffer: ByteBuffer = try await run(handle, token) {
             let response = handle.eventLoop.makePromise(of: ByteBuffer.self)
             handle.eventLoop.runOrExecute {
-                handle.handler.value.start(path: method.path, headers: plan.headers(), kind: .clientStreaming, request: Optional<Request>.none,
+                handle.handler.value.start(path: method.path, headers: plan.headers(), kind: .clientStreaming, request: nil,
                                            deadline: plan.deadline, token: token, responseWaiter: .promise(response), inbound: nil)
             }
             let writer = RequestWriter<Request>(handle: handle, token: token)
@@ -106,7 +106,7 @@ public final class RPCClient: Sendable {
         let token = CallToken()
         let inbound = makeInbound(handle, token)
         handle.eventLoop.runOrExecute {
-            handle.handler.value.start(path: method.path, headers: plan.headers(), kind: .bidirectionalStreaming, request: Optional<Request>.none,
+            handle.handler.value.start(path: method.path, headers: plan.headers(), kind: .bidirectionalStreaming, request: nil,
                                        deadline: plan.deadline, token: token, responseWaiter: nil, inbound: inbound)
         }
         return try await run(handle, token) {
@@ -153,7 +153,7 @@ public final class RPCClient: Sendable {
         }
     }
 
-    private func startSingleResponse<Request: WireMessage>(_ handle: ConnectionHandle, _ plan: CallPlan, kind: CallKind, request: Request) async throws -> ByteBuffer {
+    private func startSingleResponse(_ handle: ConnectionHandle, _ plan: CallPlan, kind: CallKind, request: any WireMessage) async throws -> ByteBuffer {
         let token = CallToken()
         let handler = handle.handler
         return try await withTaskCancellationHandler {

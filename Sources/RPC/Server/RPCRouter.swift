@@ -2,7 +2,9 @@ import JCSkillsProtocol
 import NIOCore
 
 /// A method ready to serve: its access policy, its metrics and its type-erased handler.
-struct RegisteredMethod: Sendable {
+/// A class: every call holds its method, and copying a struct of a dozen references cost a
+/// dozen retains and releases each time (BENCHMARKS.md, "CPU per call").
+final class RegisteredMethod: Sendable {
     let path: String
     let kind: CallKind
     let policy: AccessPolicy
@@ -10,6 +12,14 @@ struct RegisteredMethod: Sendable {
     /// Runs the handler. `request` is the one request of a unary or server-streaming call;
     /// streaming requests arrive through `call.inbound`.
     let invoke: @Sendable (ServerCall, ByteBuffer?) async -> Void
+
+    init(path: String, kind: CallKind, policy: AccessPolicy, metrics: MethodMetrics, invoke: @escaping @Sendable (ServerCall, ByteBuffer?) async -> Void) {
+        self.path = path
+        self.kind = kind
+        self.policy = policy
+        self.metrics = metrics
+        self.invoke = invoke
+    }
 }
 
 /// A department's service: the methods it adds to a server.

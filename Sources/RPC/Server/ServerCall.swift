@@ -2,14 +2,25 @@ import JCSkillsProtocol
 import NIOCore
 
 /// A handler task's handle on its call: everything it does to the connection goes through
-/// here and runs on the connection's event loop (the task usually already is).
-struct ServerCall: Sendable {
+/// here and runs on the connection's event loop (the task usually already is). A class, for
+/// the reason ``RegisteredMethod`` is one.
+final class ServerCall: Sendable {
     let connection: NIOLoopBound<ServerConnectionHandler>
     let streamID: UInt32
     let context: ServerContext
     let inbound: InboundMessages?
     let limits: WireLimits
     let auditor: any AccessAuditor
+
+    init(connection: NIOLoopBound<ServerConnectionHandler>, streamID: UInt32, context: ServerContext, inbound: InboundMessages?,
+         limits: WireLimits, auditor: any AccessAuditor) {
+        self.connection = connection
+        self.streamID = streamID
+        self.context = context
+        self.inbound = inbound
+        self.limits = limits
+        self.auditor = auditor
+    }
 
     var eventLoop: any EventLoop { connection.eventLoop }
 
@@ -26,7 +37,7 @@ struct ServerCall: Sendable {
         MessageStream(inbound: inbound!, limits: limits, decodeFailure: .invalidArgument)
     }
 
-    func finish<M: WireMessage>(response: M) {
+    func finish(response: any WireMessage) {
         let connection = connection
         let id = streamID
         eventLoop.runOrExecute { connection.value.finish(stream: id, response: response) }
@@ -51,7 +62,7 @@ struct ServerCall: Sendable {
         eventLoop.runOrExecute { connection.value.finish(stream: id, trailers: trailers) }
     }
 
-    func send<M: WireMessage>(_ message: M) async throws {
+    func send(_ message: any WireMessage) async throws {
         if eventLoop.inEventLoop, try connection.value.trySend(stream: streamID, message) {
             return
         }

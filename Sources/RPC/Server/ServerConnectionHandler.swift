@@ -218,7 +218,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
 
     // MARK: Answers (from the handlers' tasks, on this event loop)
 
-    func finish<M: WireMessage>(stream id: UInt32, response: M) {
+    func finish(stream id: UInt32, response: any WireMessage) {
         machine.writable = channelWritable
         machine.finish(stream: id, response: response, now: now, frames: &output.buffer, actions: &actions)
         afterEvent()
@@ -230,7 +230,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
     }
 
     /// Writes a streamed message now if the window allows; false if it must wait.
-    func trySend<M: WireMessage>(stream id: UInt32, _ message: M) throws -> Bool {
+    func trySend(stream id: UInt32, _ message: any WireMessage) throws -> Bool {
         machine.writable = channelWritable
         guard try machine.trySend(stream: id, message, frames: &output.buffer) else { return false }
         scheduleFlush()

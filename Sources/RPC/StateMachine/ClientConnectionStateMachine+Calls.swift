@@ -21,9 +21,10 @@ extension ClientConnectionStateMachine {
     }
 
     /// Opens a stream (§3.3: odd, increasing ids). For unary and server-streaming calls `request`
-    /// is the one request, sent at once with END_STREAM (§5.2).
-    mutating func open<Request: WireMessage>(
-        call: Call, kind: CallKind, headers: CallHeaders, request: Request?, deadline: Int64?, frames: inout ByteBuffer, actions: inout [Action]
+    /// is the one request, sent at once with END_STREAM (§5.2). An existential, as the server's
+    /// responses are (``ServerConnectionStateMachine/finish(stream:response:now:frames:actions:)``).
+    mutating func open(
+        call: Call, kind: CallKind, headers: CallHeaders, request: (any WireMessage)?, deadline: Int64?, frames: inout ByteBuffer, actions: inout [Action]
     ) -> OpenOutcome {
         guard isUsable else { return .unusable }
         guard hasFreeSlot else { return .full }
@@ -38,7 +39,7 @@ extension ClientConnectionStateMachine {
             let index = streams.index(forKey: id)!
             streams.values[index].halfClosed = true
             let size = request.encodedSize()
-            if streams.values[index].send.fitsDirectly(size, maximumFrameSize: Int(peerSettings.maximumFrameSize)) {
+            if streams.read(at: index, { $0.send.fitsDirectly(size, maximumFrameSize: Int(peerSettings.maximumFrameSize)) }) {
                 streams.values[index].send.consumeDirect(size)
                 frames.writeFrame(.message, flags: .endStream, stream: id, message: request, encodedSize: size)
             } else {
@@ -51,7 +52,7 @@ extension ClientConnectionStateMachine {
 
     /// A request of a streaming call: written as credit allows, the caller waiting for the rest.
     mutating func send(stream id: UInt32, _ message: ByteBuffer, frames: inout ByteBuffer, actions: inout [Action]) -> SendOutcome {
-        guard let index = streams.index(forKey: id), !streams.values[index].halfClosed else { return .notActive }
+        guard let index = streams.index(forKey: id), !streams.read(at: index, { $0.halfClosed }) else { return .notActive }
         streams.values[index].send.enqueue(message)
         if drain(at: index, frames: &frames, actions: &actions) { return .sent }
         streams.values[index].writerWaiting = true
@@ -60,7 +61,7 @@ extension ClientConnectionStateMachine {
 
     /// §3.2.9, §5.6: the END_STREAM frame; a second half-close is ignored.
     mutating func halfClose(stream id: UInt32, frames: inout ByteBuffer) {
-        guard let index = streams.index(forKey: id), !streams.values[index].halfClosed else { return }
+        guard let index = streams.index(forKey: id), !streams.read(at: index, { $0.halfClosed }) else { return }
         streams.values[index].halfClosed = true
         frames.writeEndStream(stream: id)
     }
@@ -84,7 +85,7 @@ extension ClientConnectionStateMachine {
     /// §9: returns `credit` bytes of window to the server on `stream`, if it is still open.
     mutating func grantCredit(stream id: UInt32, _ credit: Int, frames: inout ByteBuffer) {
         guard credit > 0, let index = streams.index(forKey: id) else { return }
-        streams.values[index].receive.granted(credit)
+        streams.read(at: index, { $0.receive.granted(credit) })
         frames.writeWindowUpdate(stream: id, credit: credit)
     }
 
@@ -93,9 +94,9 @@ extension ClientConnectionStateMachine {
     mutating func drain(at index: [UInt32: Stream].Index, frames: inout ByteBuffer, actions: inout [Action]) -> Bool {
         let id = streams.keys[index]
         let done = streams.values[index].send.drain(into: &frames, stream: id, maximumFrameSize: Int(peerSettings.maximumFrameSize))
-        if done && streams.values[index].writerWaiting {
+        if done && streams.read(at: index, { $0.writerWaiting }) {
             streams.values[index].writerWaiting = false
-            actions.append(.resumeWriter(streams.values[index].call))
+            actions.append(.resumeWriter(streams.read(at: index, { $0.call })))
         }
         return done
     }

@@ -127,18 +127,18 @@ struct ClientConnectionStateMachine<Call> {
             let maximum = localSettings.maximumMessageSize
             return abandon(frame.streamID, RPCError(.resourceExhausted, "a response exceeds \(maximum) bytes"), frames: &frames, actions: &actions)
         }
-        let call = streams.values[index].call
+        let call = streams.read(at: index, { $0.call })
         switch outcome {
         case .fragment(let credit):
-            if streams.values[index].kind.streamsResponses {
+            if streams.read(at: index, { $0.kind.streamsResponses }) {
                 actions.append(.fragmentArrived(call, credit: credit))
             } else {
                 grantCredit(stream: frame.streamID, credit, frames: &frames)  // §9: the one response is bounded by the message limit
             }
         case .message(let message, let credit):
-            if streams.values[index].kind.streamsResponses {
+            if streams.read(at: index, { $0.kind.streamsResponses }) {
                 actions.append(.deliver(call, message, credit: credit))
-            } else if streams.values[index].response == nil {
+            } else if streams.read(at: index, { $0.response }) == nil {
                 streams.values[index].response = message
             } else {
                 // §5.2, §6.2: a second response is INTERNAL, and the call is cancelled.

@@ -20,7 +20,7 @@ extension ServerConnectionStateMachine {
         } catch {
             return fail(id, .resourceExhausted, "a message exceeds \(limits.settings.maximumMessageSize) bytes", now: now, frames: &frames, actions: &actions)
         }
-        if case .message(let message, _) = outcome, case .awaitingRequest(nil) = streams.values[index].phase,
+        if case .message(let message, _) = outcome, case .awaitingRequest(nil) = streams.read(at: index, { $0.phase }),
            message.readableBytes > frame.payload.readableBytes {
             streams.values[index].requestBytes = message.capacity  // assembled from fragments: stays charged
         }
@@ -29,20 +29,20 @@ extension ServerConnectionStateMachine {
         }
         switch outcome {
         case .fragment(let credit):
-            if streams.values[index].kind.streamsRequests {
-                actions.append(.fragmentArrived(streams.values[index].call, credit: credit))
+            if streams.read(at: index, { $0.kind.streamsRequests }) {
+                actions.append(.fragmentArrived(streams.read(at: index, { $0.call }), credit: credit))
             } else {
                 grantCredit(stream: id, credit, frames: &frames)  // §9: the one request is bounded by the message limit
             }
         case .message(let message, let credit):
-            switch streams.values[index].phase {
+            switch streams.read(at: index, { $0.phase }) {
             case .awaitingRequest(nil):
                 streams.values[index].phase = .awaitingRequest(message)
             case .awaitingRequest:
-                let kind = streams.values[index].kind
+                let kind = streams.read(at: index, { $0.kind })
                 return fail(id, .invalidArgument, "\(kind) call with more than one request message", now: now, frames: &frames, actions: &actions)
-            case .running where !streams.values[index].clientHalfClosed:
-                actions.append(.deliver(streams.values[index].call, message, credit: credit))
+            case .running where !streams.read(at: index, { $0.clientHalfClosed }):
+                actions.append(.deliver(streams.read(at: index, { $0.call }), message, credit: credit))
             case .running:
                 return fail(id, .invalidArgument, "a message after the client's end of stream", now: now, frames: &frames, actions: &actions)
             }
@@ -52,17 +52,17 @@ extension ServerConnectionStateMachine {
 
     /// §5.6: the client sends no more requests; a second half-close is ignored.
     mutating func halfClose(_ id: UInt32, now: Int64, frames: inout ByteBuffer, actions: inout [Action]) {
-        guard let index = streams.index(forKey: id), !streams.values[index].clientHalfClosed else { return }
+        guard let index = streams.index(forKey: id), !streams.read(at: index, { $0.clientHalfClosed }) else { return }
         streams.values[index].clientHalfClosed = true
-        switch streams.values[index].phase {
+        switch streams.read(at: index, { $0.phase }) {
         case .awaitingRequest(let request?):
             // §5.2: the handler starts when the request is whole and the client has half-closed.
             streams.values[index].phase = .running
-            actions.append(.startHandler(streams.values[index].call, request: request))
+            actions.append(.startHandler(streams.read(at: index, { $0.call }), request: request))
         case .awaitingRequest(nil):
             fail(id, .invalidArgument, "the call ended without its request message", now: now, frames: &frames, actions: &actions)
         case .running:
-            actions.append(.requestsEnded(streams.values[index].call))
+            actions.append(.requestsEnded(streams.read(at: index, { $0.call })))
         }
     }
 
@@ -70,7 +70,7 @@ extension ServerConnectionStateMachine {
     /// and the server's budgets; the reason to fail the call when a growth would pass either.
     /// A shrink always succeeds.
     mutating func charge(at index: [UInt32: Stream].Index) -> String? {
-        let delta = streams.values[index].heldBytes - streams.values[index].chargedBytes
+        let delta = streams.read(at: index, { $0.heldBytes }) - streams.read(at: index, { $0.chargedBytes })
         guard delta != 0 else { return nil }
         let limit = limits.maximumBufferedBytesPerConnection
         if delta > 0 && bufferedBytes + delta > limit {
@@ -164,13 +164,13 @@ extension ServerConnectionStateMachine {
         var index = streams.startIndex
         while index != streams.endIndex {
             let id = streams.keys[index]
-            if case .awaitingRequest = streams.values[index].phase, now - streams.values[index].started >= limits.requestTimeoutNanoseconds {
+            if case .awaitingRequest = streams.read(at: index, { $0.phase }), now - streams.read(at: index, { $0.started }) >= limits.requestTimeoutNanoseconds {
                 expired.append((id, "the request did not arrive within the server's request timeout (\(limits.requestTimeoutDescription))"))
-            } else if streams.values[index].deadline == nil {
-                if streams.values[index].active {
+            } else if streams.read(at: index, { $0.deadline }) == nil {
+                if streams.read(at: index, { $0.active }) {
                     streams.values[index].active = false
                     streams.values[index].quietSince = now
-                } else if now - streams.values[index].quietSince >= limits.callIdleTimeoutNanoseconds {
+                } else if now - streams.read(at: index, { $0.quietSince }) >= limits.callIdleTimeoutNanoseconds {
                     expired.append((id, "nothing was sent either way for the server's call idle timeout (\(limits.callIdleTimeoutDescription)) and the call has no deadline"))
                 }
             }

@@ -16,10 +16,16 @@ extension ServerConnectionStateMachine {
 
     /// A single-response call's answer: the response and TRAILERS OK, at once when the window and
     /// the socket allow (the common case), else queued with the TRAILERS behind it.
-    mutating func finish<M: WireMessage>(stream id: UInt32, response: M, now: Int64, frames: inout ByteBuffer, actions: inout [Action]) {
+    ///
+    /// The message is an existential, not a generic parameter: the callers are generic over
+    /// services' types in other modules, where nothing here is specialized, and a generic
+    /// parameter made this whole path run unspecialized, looking up type metadata and copying
+    /// stream states through value witnesses on every call (BENCHMARKS.md, "CPU per call").
+    mutating func finish(stream id: UInt32, response: any WireMessage, now: Int64, frames: inout ByteBuffer, actions: inout [Action]) {
         guard let index = streams.index(forKey: id) else { return }
         let size = response.encodedSize()
-        if writable, streams.values[index].send.fitsDirectly(size, maximumFrameSize: peerMaximumFrameSize) {
+        let maximumFrameSize = peerMaximumFrameSize
+        if writable, streams.read(at: index, { $0.send.fitsDirectly(size, maximumFrameSize: maximumFrameSize) }) {
             streams.values[index].send.consumeDirect(size)
             frames.writeFrame(.message, stream: id, message: response, encodedSize: size)
             complete(at: index, Trailers(code: .ok), now: now, frames: &frames, actions: &actions)
@@ -38,7 +44,7 @@ extension ServerConnectionStateMachine {
     /// The handler ended the call with `trailers`; an OK waits for the queued responses.
     mutating func finish(stream id: UInt32, trailers: Trailers, now: Int64, frames: inout ByteBuffer, actions: inout [Action]) {
         guard let index = streams.index(forKey: id) else { return }
-        if trailers.status == .ok && !streams.values[index].send.isEmpty {
+        if trailers.status == .ok && !streams.read(at: index, { $0.send.isEmpty }) {
             streams.values[index].pendingTrailers = trailers  // sent once the queued messages have gone
         } else {
             complete(at: index, trailers, now: now, frames: &frames, actions: &actions)
@@ -46,10 +52,11 @@ extension ServerConnectionStateMachine {
     }
 
     /// Writes a streamed message now if the window and the socket allow; false if it must wait.
-    mutating func trySend<M: WireMessage>(stream id: UInt32, _ message: M, frames: inout ByteBuffer) throws(RPCError) -> Bool {
+    mutating func trySend(stream id: UInt32, _ message: any WireMessage, frames: inout ByteBuffer) throws(RPCError) -> Bool {
         guard let index = streams.index(forKey: id) else { throw RPCError(.cancelled, "the call is no longer active") }
         let size = message.encodedSize()
-        guard writable, streams.values[index].send.fitsDirectly(size, maximumFrameSize: peerMaximumFrameSize) else { return false }
+        let maximumFrameSize = peerMaximumFrameSize
+        guard writable, streams.read(at: index, { $0.send.fitsDirectly(size, maximumFrameSize: maximumFrameSize) }) else { return false }
         streams.values[index].active = true
         streams.values[index].send.consumeDirect(size)
         frames.writeFrame(.message, stream: id, message: message, encodedSize: size)
@@ -72,9 +79,9 @@ extension ServerConnectionStateMachine {
 
     /// The handler's waiting `send` was cancelled: the call it belongs to, if it still waits.
     mutating func writerCancelled(stream id: UInt32) -> Call? {
-        guard let index = streams.index(forKey: id), streams.values[index].writerWaiting else { return nil }
+        guard let index = streams.index(forKey: id), streams.read(at: index, { $0.writerWaiting }) else { return nil }
         streams.values[index].writerWaiting = false
-        return streams.values[index].call
+        return streams.read(at: index, { $0.call })
     }
 
     /// Streams with responses waiting, for the driver to drain one at a time once the socket takes
@@ -90,17 +97,17 @@ extension ServerConnectionStateMachine {
     /// Returns true when nothing waits any more (the stream may then have ended, its TRAILERS sent).
     @discardableResult
     mutating func drain(at index: [UInt32: Stream].Index, now: Int64, frames: inout ByteBuffer, actions: inout [Action]) -> Bool {
-        guard writable || streams.values[index].send.isEmpty else { return false }
+        guard writable || streams.read(at: index, { $0.send.isEmpty }) else { return false }
         let id = streams.keys[index]
         streams.values[index].active = true
         let done = streams.values[index].send.drain(into: &frames, stream: id, maximumFrameSize: peerMaximumFrameSize)
         _ = charge(at: index)  // what went out is no longer held
         guard done else { return false }
-        if streams.values[index].writerWaiting {
+        if streams.read(at: index, { $0.writerWaiting }) {
             streams.values[index].writerWaiting = false
-            actions.append(.resumeWriter(streams.values[index].call))
+            actions.append(.resumeWriter(streams.read(at: index, { $0.call })))
         }
-        if let trailers = streams.values[index].pendingTrailers {
+        if let trailers = streams.read(at: index, { $0.pendingTrailers }) {
             complete(at: index, trailers, now: now, frames: &frames, actions: &actions)
         }
         return true
@@ -109,7 +116,7 @@ extension ServerConnectionStateMachine {
     /// §9: returns `credit` bytes of window to the peer on `stream`, if it is still open.
     mutating func grantCredit(stream id: UInt32, _ credit: Int, frames: inout ByteBuffer) {
         guard credit > 0, let index = streams.index(forKey: id) else { return }
-        streams.values[index].receive.granted(credit)
+        streams.read(at: index, { $0.receive.granted(credit) })
         frames.writeWindowUpdate(stream: id, credit: credit)
     }
 }
