@@ -9,7 +9,7 @@ import NIOTLS
 /// for a stream and the callers' continuations around the protocol, which
 /// ``ClientConnectionStateMachine`` decides (Protocol/SPEC.md §2–§10). All frames of a loop pass
 /// go out in one flush.
-final class ClientConnectionHandler: BatchedFrameWriter {
+final class ClientConnectionHandler: ActionDriver {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
     typealias Machine = ClientConnectionStateMachine<ClientStream>
@@ -24,8 +24,8 @@ final class ClientConnectionHandler: BatchedFrameWriter {
     private var eventLoop: (any EventLoop)?
     private var machine: Machine
     /// Reused for every event, so that the machine's answers cost no allocation.
-    private var actions: [ClientConnectionAction<ClientStream>] = []
-    private var performing = false
+    var actions: [ClientConnectionAction<ClientStream>] = []
+    var performing = false
     private var waitingCalls: Deque<() -> Void> = []
     var output = FrameOutput()
     private var closed = false
@@ -126,7 +126,7 @@ final class ClientConnectionHandler: BatchedFrameWriter {
         closed = true
         handshake.fail(reason)
         machine.connectionClosed(reason, actions: &actions)
-        perform()
+        performActions()
         startWaitingCalls()
         onUnusable(context.channel)
         context.fireChannelInactive()
@@ -240,78 +240,62 @@ final class ClientConnectionHandler: BatchedFrameWriter {
 
     // MARK: The machine's actions
 
-    /// Performs what the machine asked for, then sees that its frames go out.
-    private func afterEvent() {
-        perform()
-        if output.buffer.readableBytes > 0 { scheduleFlush() }
-    }
-
-    /// Performs the actions in order; what an action leads back into the machine adds is
-    /// performed by the same loop.
-    private func perform() {
-        guard !performing else { return }
-        performing = true
-        var index = 0
-        while index < actions.count {
-            let action = actions[index]
-            index += 1
-            switch action {
-            case .succeed(let stream, let response):
-                if let waiter = stream.responseWaiter {
-                    stream.responseWaiter = nil
-                    waiter.succeed(response)
-                }
-            case .responseMissing(let stream):
-                if let waiter = stream.responseWaiter {
-                    stream.responseWaiter = nil
-                    waiter.fail(CallFailure(error: RPCError(.internal, "the server finished without a response"), notProcessed: false))
-                }
-            case .fail(let stream, let error, let notProcessed):
-                stream.fail(CallFailure(error: error, notProcessed: notProcessed))
-            case .deliver(let stream, let message, let credit):
-                stream.inbound?.deliver(message, credit: credit)
-            case .fragmentArrived(let stream, let credit):
-                stream.inbound?.fragmentArrived(credit: credit)
-            case .responsesEnded(let stream):
-                stream.inbound?.finish()
-                if let waiter = stream.writerWaiter {
-                    stream.writerWaiter = nil
-                    waiter.resume(throwing: RPCError(.ok, "the call already finished"))
-                }
-            case .resumeWriter(let stream):
-                if let waiter = stream.writerWaiter {
-                    stream.writerWaiter = nil
-                    waiter.resume()
-                }
-            case .endedByServer(let id, let error):
-                // Forgotten when the caller half-closes or cancels; the table is cleared if it
-                // ever holds more than 1,024 calls whose callers never did.
-                if endedByServer.count >= 1_024 { endedByServer.removeAll() }
-                endedByServer[id] = error
-            case .startWaitingCalls:
-                if machine.isUsable {
-                    while machine.hasFreeSlot, let next = waitingCalls.popFirst() { next() }
-                } else {
-                    startWaitingCalls()  // each fails as not processed
-                }
-            case .goAwayReceived:
-                if let channel = context?.channel { onUnusable(channel) }
-            case .pingSent:
-                flushOutput()
-                pingTimeout = eventLoop?.assumeIsolated().scheduleTask(in: configuration.keepaliveTimeout) { [self] in
-                    fail(RPCError(.unavailable, "\(endpoint) did not answer a keepalive PING"))
-                }
-            case .pingAcknowledged:
-                pingTimeout?.cancel()
-                pingTimeout = nil
-            case .protocolError(let error):
-                fail(RPCError(.internal, "protocol error from \(endpoint): \(error)"))
-            case .close:
-                close()
+    /// One action of the machine (``ActionDriver``).
+    func perform(_ action: Action) {
+        switch action {
+        case .succeed(let stream, let response):
+            if let waiter = stream.responseWaiter {
+                stream.responseWaiter = nil
+                waiter.succeed(response)
             }
+        case .responseMissing(let stream):
+            if let waiter = stream.responseWaiter {
+                stream.responseWaiter = nil
+                waiter.fail(CallFailure(error: RPCError(.internal, "the server finished without a response"), notProcessed: false))
+            }
+        case .fail(let stream, let error, let notProcessed):
+            stream.fail(CallFailure(error: error, notProcessed: notProcessed))
+        case .deliver(let stream, let message, let credit):
+            stream.inbound?.deliver(message, credit: credit)
+        case .fragmentArrived(let stream, let credit):
+            stream.inbound?.fragmentArrived(credit: credit)
+        case .responsesEnded(let stream):
+            stream.inbound?.finish()
+            if let waiter = stream.writerWaiter {
+                stream.writerWaiter = nil
+                waiter.resume(throwing: RPCError(.ok, "the call already finished"))
+            }
+        case .resumeWriter(let stream):
+            if let waiter = stream.writerWaiter {
+                stream.writerWaiter = nil
+                waiter.resume()
+            }
+        case .endedByServer(let id, let error):
+            // Forgotten when the caller half-closes or cancels; the table is cleared if it
+            // ever holds more than 1,024 calls whose callers never did.
+            if endedByServer.count >= 1_024 { endedByServer.removeAll() }
+            endedByServer[id] = error
+        case .startWaitingCalls:
+            if machine.isUsable {
+                while machine.hasFreeSlot, let next = waitingCalls.popFirst() { next() }
+            } else {
+                startWaitingCalls()  // each fails as not processed
+            }
+        case .goAwayReceived:
+            if let channel = context?.channel { onUnusable(channel) }
+        case .pingSent:
+            flushOutput()
+            pingTimeout = eventLoop?.assumeIsolated().scheduleTask(in: configuration.keepaliveTimeout) { [self] in
+                fail(RPCError(.unavailable, "\(endpoint) did not answer a keepalive PING"))
+            }
+        case .pingAcknowledged:
+            pingTimeout?.cancel()
+            pingTimeout = nil
+        case .protocolError(let error):
+            fail(RPCError(.internal, "protocol error from \(endpoint): \(error)"))
+        case .close:
+            close()
         }
-        actions.removeAll(keepingCapacity: true)
-        performing = false
     }
 
     // MARK: Connection

@@ -8,7 +8,7 @@ import NIOTLS
 /// the protocol, which ``ServerConnectionStateMachine`` decides (Protocol/SPEC.md §2–§10). The
 /// machine writes its frames into ``output``; everything of a loop pass goes out in one flush
 /// (docs/ANCHORS.md §2).
-final class ServerConnectionHandler: BatchedFrameWriter {
+final class ServerConnectionHandler: ActionDriver {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
     typealias Machine = ServerConnectionStateMachine<ServerStream>
@@ -18,8 +18,8 @@ final class ServerConnectionHandler: BatchedFrameWriter {
     private(set) var context: ChannelHandlerContext?
     private var machine: Machine
     /// Reused for every event, so that the machine's answers cost no allocation.
-    private var actions: [ServerConnectionAction<ServerStream>] = []
-    private var performing = false
+    var actions: [ServerConnectionAction<ServerStream>] = []
+    var performing = false
     private var principal: Principal?
     private var peer = "unknown"
     var output = FrameOutput()
@@ -80,7 +80,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
         sweepTimer?.cancel()
         deadlines.cancel()
         machine.connectionClosed(now: now, actions: &actions)
-        perform()
+        performActions()
         if let registrationID { shared.connections.remove(registrationID) }
         context.fireChannelInactive()
     }
@@ -108,7 +108,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
         output.reading = true
         machine.writable = context.channel.isWritable
         machine.receive(unwrapInboundIn(data), frames: &output.buffer, actions: &actions)
-        perform()
+        performActions()
         let now = self.now
         while true {
             let result = machine.processNextFrame(now: now, frames: &output.buffer, actions: &actions)
@@ -134,7 +134,7 @@ final class ServerConnectionHandler: BatchedFrameWriter {
             for id in machine.streamsWaitingToSend {
                 guard machine.writable else { break }
                 machine.drain(stream: id, now: now, frames: &output.buffer, actions: &actions)
-                perform()
+                performActions()
                 flushOutput()
             }
         }
@@ -262,65 +262,48 @@ final class ServerConnectionHandler: BatchedFrameWriter {
 
     // MARK: The machine's actions
 
-    /// Performs what the machine asked for, then sees that its frames go out.
-    private func afterEvent() {
-        perform()
-        if output.buffer.readableBytes > 0 { scheduleFlush() }
-    }
-
-    /// Performs the actions in order. An action may lead back into the machine (a delivered
-    /// message's credit, a close that ends the channel at once): what that adds is performed by
-    /// the same loop.
-    private func perform() {
-        guard !performing else { return }
-        performing = true
-        var index = 0
-        while index < actions.count {
-            let action = actions[index]
-            index += 1
-            switch action {
-            case .startHandler(let stream, let request):
-                start(stream, request: request)
-            case .deliver(let stream, let message, let credit):
-                stream.inbound?.deliver(message, credit: credit)
-            case .fragmentArrived(let stream, let credit):
-                stream.inbound?.fragmentArrived(credit: credit)
-            case .requestsEnded(let stream):
-                stream.inbound?.finish()
-            case .abandon(let stream, let code, let message):
-                // The reason first, then the cancellation: a handler waiting for a message or for
-                // credit learns why its call ended (UNAVAILABLE when the connection was lost, the
-                // CANCEL's code), not the CANCELLED that cancelling its task would wake it with.
-                let error = RPCError(code, message)
-                stream.inbound?.finish(error)
-                if let waiter = stream.writerWaiter {
-                    stream.writerWaiter = nil
-                    waiter.resume(throwing: error)
-                }
-                stream.task?.cancel()
-            case .resumeWriter(let stream):
-                if let waiter = stream.writerWaiter {
-                    stream.writerWaiter = nil
-                    waiter.resume()
-                }
-            case .callFinished(let stream, let code, let nanoseconds):
-                stream.method.metrics.callFinished(code: code, nanoseconds: nanoseconds)
-            case .expired(let stream, let message):
-                logger.info("ending call: \(message)", metadata: ["peer": "\(peer)", "method": "\(stream.method.path)"])
-            case .settingsReceived:
-                handshakeTimer?.cancel()
-                handshakeTimer = nil
-                armSweep()
-            case .protocolError(let error):
-                logger.info("protocol error, closing connection", metadata: ["peer": "\(peer)", "error": "\(error)"])
-            case .flush:
-                flushOutput()
-            case .close:
-                close()
+    /// One action of the machine (``ActionDriver``).
+    func perform(_ action: Action) {
+        switch action {
+        case .startHandler(let stream, let request):
+            start(stream, request: request)
+        case .deliver(let stream, let message, let credit):
+            stream.inbound?.deliver(message, credit: credit)
+        case .fragmentArrived(let stream, let credit):
+            stream.inbound?.fragmentArrived(credit: credit)
+        case .requestsEnded(let stream):
+            stream.inbound?.finish()
+        case .abandon(let stream, let code, let message):
+            // The reason first, then the cancellation: a handler waiting for a message or for
+            // credit learns why its call ended (UNAVAILABLE when the connection was lost, the
+            // CANCEL's code), not the CANCELLED that cancelling its task would wake it with.
+            let error = RPCError(code, message)
+            stream.inbound?.finish(error)
+            if let waiter = stream.writerWaiter {
+                stream.writerWaiter = nil
+                waiter.resume(throwing: error)
             }
+            stream.task?.cancel()
+        case .resumeWriter(let stream):
+            if let waiter = stream.writerWaiter {
+                stream.writerWaiter = nil
+                waiter.resume()
+            }
+        case .callFinished(let stream, let code, let nanoseconds):
+            stream.method.metrics.callFinished(code: code, nanoseconds: nanoseconds)
+        case .expired(let stream, let message):
+            logger.info("ending call: \(message)", metadata: ["peer": "\(peer)", "method": "\(stream.method.path)"])
+        case .settingsReceived:
+            handshakeTimer?.cancel()
+            handshakeTimer = nil
+            armSweep()
+        case .protocolError(let error):
+            logger.info("protocol error, closing connection", metadata: ["peer": "\(peer)", "error": "\(error)"])
+        case .flush:
+            flushOutput()
+        case .close:
+            close()
         }
-        actions.removeAll(keepingCapacity: true)
-        performing = false
     }
 
     // MARK: Connection lifecycle

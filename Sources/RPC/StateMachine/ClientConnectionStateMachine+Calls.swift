@@ -106,16 +106,7 @@ extension ClientConnectionStateMachine {
     /// §6.1: fails every call whose deadline has passed, telling the server with CANCEL
     /// DEADLINE_EXCEEDED; returns the earliest deadline left, for the driver's one timer.
     mutating func expireDeadlines(now: Int64, frames: inout ByteBuffer, actions: inout [Action]) -> Int64? {
-        var next: Int64?
-        var expired: [UInt32] = []
-        for (id, stream) in streams {
-            guard let deadline = stream.deadline else { continue }
-            if deadline <= now {
-                expired.append(id)
-            } else if next == nil || deadline < next! {
-                next = deadline
-            }
-        }
+        let (expired, next) = streams.deadlineScan(now: now)
         for id in expired {
             let stream = streams.removeValue(forKey: id)!
             frames.writeFrame(.cancel, stream: id, message: CancelReason(code: .deadlineExceeded, message: "the client's deadline passed"))

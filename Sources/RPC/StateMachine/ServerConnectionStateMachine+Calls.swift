@@ -131,16 +131,7 @@ extension ServerConnectionStateMachine {
     /// §6.1: ends every call whose deadline has passed with TRAILERS DEADLINE_EXCEEDED; returns
     /// the earliest deadline left, for the driver's one timer.
     mutating func expireDeadlines(now: Int64, frames: inout ByteBuffer, actions: inout [Action]) -> Int64? {
-        var next: Int64?
-        var expired: [UInt32] = []
-        for (id, stream) in streams {
-            guard let deadline = stream.deadline else { continue }
-            if deadline <= now {
-                expired.append(id)
-            } else if next == nil || deadline < next! {
-                next = deadline
-            }
-        }
+        let (expired, next) = streams.deadlineScan(now: now)
         for id in expired {
             let stream = streams.removeValue(forKey: id)!
             end(stream, abandon: (.deadlineExceeded, "deadline exceeded"),
