@@ -3,7 +3,8 @@ import NIOCore
 import Testing
 
 /// Checks the Swift codec and frames against Protocol/vectors/*.txt, which an independent
-/// Python implementation (Protocol/vectors/generate.py) wrote from SPEC.md.
+/// Python implementation (Protocol/vectors/generate.py) wrote from SPEC.md: the checks of
+/// SPEC.md §12.3, for every vector of §12.1 with the test messages of §12.2.
 @Suite("Golden vectors")
 struct GoldenVectorTests {
     // MARK: Codec

@@ -3,6 +3,8 @@ import JCSkillsRPC
 import JCSkillsTestSupport
 import Testing
 
+/// Protocol/SPEC.md §5.2–§5.5 through the echo service of §7.2 (each of its four methods as the
+/// spec describes it), and the health check of §7.1.
 @Suite("Calls of every shape over mutual TLS")
 struct CallShapeTests {
     let echo = EchoRPCService(policy: .anyIdentified)
@@ -26,6 +28,7 @@ struct CallShapeTests {
         }
     }
 
+    /// §7.1: every server answers `jcskills.Health/Check`, SERVING, naming itself.
     @Test func healthCheckAnswersServing() async throws {
         try await withTestServer(services: []) { _, endpoint in
             try await withTestClient(endpoint, as: "gateway") { client in
