@@ -6,7 +6,7 @@ import Testing
 
 /// The server's channel handler as the adapter of its machine, on NIO's testing channel (no
 /// socket, no TLS): what the machine decides reaches the wire, and handlers run and answer.
-@Suite("Server handler: the machine driven on a channel (SPEC.md §2.2, §3.2.6, §5.2, §6.1, §8, §10.2)")
+@Suite("Server handler: the machine driven on a channel (SPEC.md §2.2, §3.2.6, §5.2, §6.1, §8, §9, §10.2)")
 struct ServerHandlerAdapterTests {
     private func connection() async throws -> (NIOAsyncTestingEventLoop, NIOAsyncTestingChannel) {
         let loop = NIOAsyncTestingEventLoop()
@@ -161,6 +161,53 @@ struct ServerHandlerAdapterTests {
         #expect(ack.type == .ping && ack.flags == .ack)
         #expect(refusal.type == .trailers)
         #expect(try Trailers(buffer: refusal.payload).status == .unimplemented)
+        _ = try await channel.finish(acceptAlreadyClosed: true)
+    }
+    /// §9: a client-streaming call's requests come back as credit once the handler has taken
+    /// each of them — WINDOW_UPDATEs on the call's stream adding up to what was sent — and the
+    /// answer follows the half-close.
+    @Test func aStreamingCallsRequestsComeBackAsCredit() async throws {
+        let (loop, channel) = try await connection()
+        var bytes = opening()
+        bytes.writeFrame(.headers, stream: 1, message: CallHeaders(method: EchoService.collect.path))
+        var sent = 0
+        for index in 0..<3 {
+            let message = EchoMessage(payload: Array(repeating: UInt8(index), count: 1_000))
+            sent += message.encodedSize()
+            bytes.writeFrame(.message, stream: 1, message: message)
+        }
+        bytes.writeFrame(.endStream, stream: 1, payload: ByteBuffer())  // §3.2.9
+        try await channel.writeInbound(bytes)
+        let frames = try await self.frames(loop, channel) { $0.contains { $0.type == .trailers } }
+        let updates = frames.filter { $0.type == .windowUpdate }
+        #expect(!updates.isEmpty && updates.allSatisfy { $0.streamID == 1 })
+        #expect(updates.reduce(0) { $0 + Int($1.payload.getInteger(at: $1.payload.readerIndex, as: UInt32.self)!) } == sent)
+        let answer = try #require(frames.first { $0.type == .message })
+        #expect(try EchoMessage(buffer: answer.payload).count == 3)
+        #expect(try Trailers(buffer: frames.last!.payload).status == .ok)
+        _ = try await channel.finish(acceptAlreadyClosed: true)
+    }
+
+    /// §9 and SECURITY.md's outbound bound: while the socket takes no more (the channel is not
+    /// writable), a streaming handler's responses wait and nothing is written; once it drains,
+    /// they go out in order and the call ends.
+    @Test func responsesWaitWhileTheChannelIsNotWritable() async throws {
+        let (loop, channel) = try await connection()
+        _ = try await self.frames(loop, channel)
+        channel.isWritable = false
+        var bytes = opening()
+        bytes.writeFrame(.headers, stream: 1, message: CallHeaders(method: EchoService.expand.path))
+        bytes.writeFrame(.message, flags: .endStream, stream: 1, message: EchoMessage(text: "w", count: 3))
+        try await channel.writeInbound(bytes)
+        // The handler has run as far as it can: its first response waits for the socket.
+        let held = try await self.frames(loop, channel)
+        #expect(held.filter { $0.type == .message || $0.type == .trailers }.isEmpty, "written while not writable: \(held.map(\.type))")
+        channel.isWritable = true
+        channel.pipeline.fireChannelWritabilityChanged()
+        let frames = try await self.frames(loop, channel) { $0.contains { $0.type == .trailers } }
+        let counts = try frames.filter { $0.type == .message }.map { try EchoMessage(buffer: $0.payload).count }
+        #expect(counts == [0, 1, 2])
+        #expect(frames.last?.type == .trailers)
         _ = try await channel.finish(acceptAlreadyClosed: true)
     }
 }
