@@ -6,7 +6,7 @@ import Testing
 
 /// The client's channel handler as the adapter of its machine, on NIO's testing channel (no
 /// socket, no TLS): callers' calls reach the wire, the server's frames reach the callers.
-@Suite("Client handler: the machine driven on a channel (SPEC.md §2.2, §5.2, §10.1, §10.2)")
+@Suite("Client handler: the machine driven on a channel (SPEC.md §2.2, §3.3, §5.2, §6.1, §9, §10.1, §10.2)")
 struct ClientHandlerAdapterTests {
     final class Box: @unchecked Sendable {
         var handler: ClientConnectionHandler?
@@ -34,10 +34,10 @@ struct ClientHandlerAdapterTests {
     }
 
     /// Starts a unary call; its answer (or failure) completes the returned future.
-    private func unary(_ loop: NIOAsyncTestingEventLoop, _ box: Box, _ request: EchoMessage) async throws -> EventLoopFuture<ByteBuffer> {
+    private func unary(_ loop: NIOAsyncTestingEventLoop, _ box: Box, _ request: EchoMessage, deadline: NIODeadline? = nil) async throws -> EventLoopFuture<ByteBuffer> {
         let response = loop.makePromise(of: ByteBuffer.self)
         try await loop.executeInContext {
-            box.handler!.start(path: "t.T/M", headers: CallHeaders(method: "t.T/M"), kind: .unary, request: request, deadline: nil,
+            box.handler!.start(path: "t.T/M", headers: CallHeaders(method: "t.T/M"), kind: .unary, request: request, deadline: deadline,
                                token: CallToken(), responseWaiter: .promise(response), inbound: nil)
         }
         return response.futureResult
@@ -109,5 +109,91 @@ struct ClientHandlerAdapterTests {
             #expect(failure.error.message.contains("keepalive"))
         }
         #expect(!channel.isActive)
+    }
+    /// The server's SETTINGS, with `change` applied to the defaults.
+    private func serverSettings(_ change: (inout Settings) -> Void) -> ByteBuffer {
+        var settings = Settings()
+        change(&settings)
+        var bytes = ByteBuffer()
+        bytes.writeFrame(.settings, stream: 0, message: settings)
+        return bytes
+    }
+
+    private func frames(_ bytes: [UInt8]) throws -> [Frame] {
+        var parser = FrameParser(maximumFrameSize: .max)
+        parser.append(ByteBuffer(bytes: bytes))
+        var frames: [Frame] = []
+        while let frame = try parser.next() { frames.append(frame) }
+        return frames
+    }
+
+    /// §6.1: when a call's deadline passes the client tells the server with CANCEL
+    /// DEADLINE_EXCEEDED and the caller gets DEADLINE_EXCEEDED, not a moment before.
+    @Test func aPassedDeadlineCancelsTheCallOnTheWire() async throws {
+        let (loop, channel, box) = try await connection()
+        _ = try await written(channel)
+        let call = try await unary(loop, box, EchoMessage(text: "slow"), deadline: loop.now + .seconds(2))
+        await loop.run()
+        #expect(try frames(try await written(channel)).map(\.type) == [.headers, .message])
+        await loop.advanceTime(by: .milliseconds(1_999))
+        #expect(try await written(channel).isEmpty)
+        await loop.advanceTime(by: .milliseconds(1))
+        let cancel = try #require(try frames(try await written(channel)).first)
+        #expect(cancel.type == .cancel && cancel.streamID == 1)
+        #expect(try CancelReason(buffer: cancel.payload).code == StatusCode.deadlineExceeded.rawValue)
+        do {
+            _ = try await call.get()
+            Issue.record("the call outlived its deadline")
+        } catch let failure as CallFailure {
+            #expect(failure.error.code == .deadlineExceeded)
+        }
+        #expect(channel.isActive)
+        _ = try await channel.finish(acceptAlreadyClosed: true)
+    }
+
+    /// §9: a request larger than the server's window goes out as far as the credit allows (a
+    /// MESSAGE with MORE); the rest, with END_STREAM, once the server's WINDOW_UPDATE comes.
+    @Test func aRequestBeyondTheWindowWaitsForCredit() async throws {
+        let (loop, channel, box) = try await connection()
+        try await channel.writeInbound(serverSettings { $0.initialWindowSize = 100 })
+        await loop.run()
+        _ = try await written(channel)
+        let request = EchoMessage(payload: Array(repeating: 7, count: 240))
+        let size = request.encodedSize()
+        _ = try await unary(loop, box, request)
+        await loop.run()
+        let first = try frames(try await written(channel))
+        #expect(first.map(\.type) == [.headers, .message])
+        #expect(first[1].flags == .more && first[1].payload.readableBytes == 100)
+        var update = ByteBuffer()
+        update.writeFrame(.windowUpdate, stream: 1, payload: ByteBuffer(integer: UInt32(500)))
+        try await channel.writeInbound(update)
+        await loop.run()
+        let rest = try frames(try await written(channel))
+        #expect(rest.map(\.type) == [.message])
+        #expect(rest[0].flags == .endStream && rest[0].payload.readableBytes == size - 100)
+        _ = try await channel.finish(acceptAlreadyClosed: true)
+    }
+
+    /// §3.3: past the server's concurrency limit a call waits in order — nothing written for
+    /// it — and goes out on the stream after the first one ends.
+    @Test func aCallPastTheStreamLimitWaitsForAFreeStream() async throws {
+        let (loop, channel, box) = try await connection()
+        try await channel.writeInbound(serverSettings { $0.maximumConcurrentStreams = 1 })
+        await loop.run()
+        _ = try await written(channel)
+        let first = try await unary(loop, box, EchoMessage(text: "a"))
+        let second = try await unary(loop, box, EchoMessage(text: "b"))
+        await loop.run()
+        #expect(try frames(try await written(channel)).map(\.streamID) == [1, 1], "only the first call goes out")
+        try await channel.writeInbound(ByteBuffer(bytes: hex("00000000 02 00 00000001 00000000 03 00 00000001")))
+        await loop.run()
+        _ = try await first.get()
+        let next = try frames(try await written(channel))
+        #expect(next.map(\.type) == [.headers, .message] && next.allSatisfy { $0.streamID == 3 })
+        try await channel.writeInbound(ByteBuffer(bytes: hex("00000000 02 00 00000003 00000000 03 00 00000003")))
+        await loop.run()
+        _ = try await second.get()
+        _ = try await channel.finish(acceptAlreadyClosed: true)
     }
 }
