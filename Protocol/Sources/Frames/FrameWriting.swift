@@ -1,9 +1,15 @@
 import NIOCore
 
 extension ByteBuffer {
+    /// The header's ten bytes stored at once: `writeMultipleIntegers` packed a tuple and wrote
+    /// it through two buffer accesses — measurable on every frame of every call (BENCHMARKS.md,
+    /// "CPU per call").
     @inlinable
     public mutating func writeFrameHeader(_ header: FrameHeader) {
-        writeMultipleIntegers(header.length, header.type.rawValue, header.flags.rawValue, header.streamID)
+        writeWithUnsafeMutableBytes(minimumWritableBytes: FrameHeader.size) { raw in
+            header.store(into: raw)
+            return FrameHeader.size
+        }
     }
 
     /// Writes a whole frame whose payload is raw bytes.
@@ -25,11 +31,12 @@ extension ByteBuffer {
     public mutating func writeFrame<M: WireMessage>(
         _ type: FrameType, flags: FrameFlags = [], stream: UInt32, message: M, encodedSize size: Int
     ) {
-        writeFrameHeader(FrameHeader(length: UInt32(size), type: type, flags: flags, streamID: stream))
-        writeWithUnsafeMutableBytes(minimumWritableBytes: size) { raw in
-            var writer = WireWriter(raw)
+        // Header and fields in one pass over the buffer's memory.
+        writeWithUnsafeMutableBytes(minimumWritableBytes: FrameHeader.size + size) { raw in
+            FrameHeader(length: UInt32(size), type: type, flags: flags, streamID: stream).store(into: raw)
+            var writer = WireWriter(UnsafeMutableRawBufferPointer(rebasing: raw[FrameHeader.size...]))
             message.writeFields(to: &writer)
-            return size
+            return FrameHeader.size + size
         }
     }
 
@@ -68,5 +75,17 @@ extension WireMessage {
             do throws(WireError) { try self.readFields(raw, context: &context) } catch { failure = error }
         }
         if let failure { throw failure }
+    }
+}
+
+extension FrameHeader {
+    /// Stores the ten bytes (Protocol/SPEC.md §3.1: big-endian length and stream id) at the start
+    /// of `raw`, which holds at least ``size`` bytes.
+    @inlinable
+    func store(into raw: UnsafeMutableRawBufferPointer) {
+        raw.storeBytes(of: length.bigEndian, toByteOffset: 0, as: UInt32.self)
+        raw.storeBytes(of: type.rawValue, toByteOffset: 4, as: UInt8.self)
+        raw.storeBytes(of: flags.rawValue, toByteOffset: 5, as: UInt8.self)
+        raw.storeBytes(of: streamID.bigEndian, toByteOffset: 6, as: UInt32.self)
     }
 }
