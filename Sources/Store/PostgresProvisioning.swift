@@ -9,13 +9,22 @@ public enum PostgresProvisioning {
     /// named in that URL (usually `postgres`), and returns the URL of the new database (same
     /// user, password, host, port and options).
     ///
-    /// - Parameter name: 1–63 characters of `a-z`, `0-9` and `_`, starting with a letter.
+    /// - Parameters:
+    ///   - name: 1–63 characters of `a-z`, `0-9` and `_`, starting with a letter.
+    ///   - template: a database to copy (`CREATE DATABASE … TEMPLATE`, which needs nobody
+    ///     connected to it) instead of the server's empty `template1`; the test harnesses copy
+    ///     a migrated one rather than migrate every new database.
     /// - Throws: ``StoreError``: `invalidArgument` for a bad name, `alreadyExists` when the
     ///   database exists, `unavailable` when the server cannot be reached.
-    public static func createDatabase(named name: String, serverURL: String) async throws -> String {
+    public static func createDatabase(named name: String, serverURL: String, template: String? = nil) async throws -> String {
         try validate(name)
+        if let template { try validate(template) }
         try await withConnection(serverURL) { db in
-            try await db.raw("CREATE DATABASE \(ident: name)").run()
+            if let template {
+                try await db.raw("CREATE DATABASE \(ident: name) TEMPLATE \(ident: template)").run()
+            } else {
+                try await db.raw("CREATE DATABASE \(ident: name)").run()
+            }
         }
         guard var components = URLComponents(string: serverURL) else {
             throw StoreError(.invalidConfiguration, "cannot read PostgreSQL URL \(StoreLocation.postgres(url: serverURL))")

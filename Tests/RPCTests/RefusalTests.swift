@@ -20,8 +20,12 @@ struct RefusalTests {
         try await withTestServer(services: []) { server, endpoint in
             // Speak the protocol without TLS: the server must drop the connection.
             let bytes = ConnectionPreface.bytes + Array("GET / HTTP/1.1\r\n\r\n".utf8)
-            let closed = try await RawTCP.sendAndAwaitClose(to: endpoint, bytes)
-            #expect(closed, "the server kept a plain-TCP connection open")
+            let received = try await RawTCP.sendAndAwaitClose(to: endpoint, bytes)
+            #expect(received != nil, "the server kept a plain-TCP connection open")
+            // Nothing of the protocol in the clear: at most a TLS alert record (content type 21).
+            if let received, let first = received.first {
+                #expect(first == 21, "the server answered plain TCP with \(received.prefix(16).map { String($0, radix: 16) })")
+            }
             try await expectStillServing(endpoint)
         }
     }

@@ -32,8 +32,8 @@ struct AsyncSemaphoreTests {
                 group.addTask {
                     try await semaphore.withPermit { order.withLock { $0.append(n) } }
                 }
-                // Let each waiter queue before the next one arrives.
-                try await Task.sleep(for: .milliseconds(20))
+                // Each waiter queues before the next one arrives.
+                try await Self.until { semaphore.waiting == n + 1 }
             }
             semaphore.release()
             try await group.waitForAll()
@@ -46,12 +46,23 @@ struct AsyncSemaphoreTests {
         let semaphore = AsyncSemaphore(permits: 1)
         try await semaphore.acquire()
         let waiter = Task { try await semaphore.acquire() }
-        try await Task.sleep(for: .milliseconds(20))
+        // Cancelled once queued (cancelled before, it would not queue at all).
+        try await Self.until { semaphore.waiting == 1 }
         waiter.cancel()
         await #expect(throws: CancellationError.self) { try await waiter.value }
         semaphore.release()
         // The permit is free again: taking it does not hang.
         try await semaphore.acquire()
         semaphore.release()
+    }
+
+    /// Waits (at most 10 s) until `condition` holds, looking every millisecond: the semaphore
+    /// has no event to wait on, and what is waited for is a state, not a time.
+    static func until(_ condition: @escaping @Sendable () -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !condition() {
+            try #require(ContinuousClock.now < deadline, "the condition never held")
+            try await Task.sleep(for: .milliseconds(1))
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import JCSkillsStore
+import Synchronization
 
 /// A database backend a test runs against.
 ///
@@ -66,16 +67,34 @@ public enum TestDatabases {
 public func withTestDatabase<T>(
     _ backend: TestBackend, _ body: (StoreLocation) async throws -> T
 ) async throws -> T {
+    try await withTestDatabase(backend, copying: nil, body)
+}
+
+/// ``withTestDatabase(_:_:)``, the new database a copy of `source` (a closed SQLite file, or
+/// a PostgreSQL database nobody is connected to) when given.
+func withTestDatabase<T>(
+    _ backend: TestBackend, copying source: MigratedTemplates.Source?, _ body: (StoreLocation) async throws -> T
+) async throws -> T {
     switch backend {
     case .sqlite:
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("jcskills-test-\(UUID().uuidString.lowercased())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        return try await body(.sqlite(path: directory.appendingPathComponent("test.sqlite").path))
+        let path = directory.appendingPathComponent("test.sqlite").path
+        if case .sqlite(let template) = source {
+            // Closing the template's store checkpointed its log into the file; a log left
+            // behind all the same is part of the database and is copied with it.
+            for suffix in ["", "-wal"] where suffix.isEmpty || FileManager.default.fileExists(atPath: template + suffix) {
+                try FileManager.default.copyItem(atPath: template + suffix, toPath: path + suffix)
+            }
+        }
+        return try await body(.sqlite(path: path))
     case .postgres(let serverURL):
         let name = "jcs_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
-        let url = try await PostgresProvisioning.createDatabase(named: String(name), serverURL: serverURL)
+        var template: String?
+        if case .postgres(let database) = source { template = database }
+        let url = try await PostgresProvisioning.createDatabase(named: String(name), serverURL: serverURL, template: template)
         do {
             let result = try await body(.postgres(url: url))
             try await PostgresProvisioning.dropDatabase(named: String(name), serverURL: serverURL)
@@ -95,14 +114,20 @@ public func withTestDatabase<T>(
 ///   - configure: adjusts the configuration before opening (a test clock, a short TTL…).
 ///     Periodic maintenance is off and the store logs warnings and errors only, unless
 ///     `configure` says otherwise.
+///   - template: start from a copy of a database these `migrations` were applied to once per
+///     test process (see ``MigratedTemplates``) instead of migrating an empty one: the same
+///     schema for a fraction of the time. Only for a service's real, shipped migration list —
+///     the template is looked up by the service name and the migrations' versions and names.
 public func withTestStore<T>(
     _ backend: TestBackend,
     service: String = "test",
     migrations: [Migration] = [],
+    template: Bool = false,
     configure: (inout StoreConfiguration) -> Void = { _ in },
     _ body: (Store) async throws -> T
 ) async throws -> T {
-    try await withTestDatabase(backend) { location in
+    let source = template ? try await MigratedTemplates.shared.template(backend, service: service, migrations: migrations) : nil
+    return try await withTestDatabase(backend, copying: source) { location in
         var configuration = testConfiguration(service, location)
         configure(&configuration)
         return try await withOpenStore(configuration, migrations: migrations, body)
@@ -132,4 +157,54 @@ public func testConfiguration(_ service: String, _ location: StoreLocation) -> S
     configuration.maintenanceInterval = nil
     configuration.logger.logLevel = .warning
     return configuration
+}
+
+/// Databases with a service's migrations applied, made once per test process and copied for
+/// every test that asks (``withTestStore(_:service:migrations:template:configure:_:)``):
+/// migrating a fresh database costs the random-history tests most of their time, a copy a
+/// small part of it. A SQLite template is a closed file that is copied; a PostgreSQL template
+/// a database that `CREATE DATABASE … TEMPLATE` copies on the server.
+///
+/// A template is migrated without personal-data keys, so each copy records its own store's
+/// key fingerprint on first open as a fresh database would. The migrations' `applied_ms` are
+/// the time the template was made, not the test's clock. PostgreSQL templates (`jcs_tpl_…`)
+/// stay on the server after the run: the throwaway cluster of scripts/with-postgres.sh goes
+/// with them.
+public final class MigratedTemplates: Sendable {
+    public static let shared = MigratedTemplates()
+
+    enum Source: Sendable {
+        case sqlite(path: String)
+        case postgres(database: String)
+    }
+
+    private let made = Mutex<[String: Task<Source, any Error>]>([:])
+
+    func template(_ backend: TestBackend, service: String, migrations: [Migration]) async throws -> Source {
+        let key = "\(backend)/\(service)/" + migrations.map { "\($0.version):\($0.name)" }.joined(separator: ",")
+        let task = made.withLock { made in
+            if let task = made[key] { return task }
+            let task = Task { try await Self.make(backend, service: service, migrations: migrations) }
+            made[key] = task
+            return task
+        }
+        return try await task.value
+    }
+
+    private static func make(_ backend: TestBackend, service: String, migrations: [Migration]) async throws -> Source {
+        switch backend {
+        case .sqlite:
+            let directory = FileManager.default.temporaryDirectory
+                .appendingPathComponent("jcskills-template-\(UUID().uuidString.lowercased())")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let path = directory.appendingPathComponent("\(service).sqlite").path
+            try await withOpenStore(testConfiguration(service, .sqlite(path: path)), migrations: migrations) { _ in }
+            return .sqlite(path: path)
+        case .postgres(let serverURL):
+            let name = "jcs_tpl_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
+            let url = try await PostgresProvisioning.createDatabase(named: String(name), serverURL: serverURL)
+            try await withOpenStore(testConfiguration(service, .postgres(url: url)), migrations: migrations) { _ in }
+            return .postgres(database: String(name))
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import Synchronization
 
 /// Where SwiftPM put the executables of this build (next to the test bundle).
 public var productsDirectory: URL {
@@ -13,13 +14,36 @@ public var productsDirectory: URL {
     return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
 }
 
-/// A TCP port on 127.0.0.1 that was free a moment ago.
+/// A TCP port on 127.0.0.1 that was free a moment ago, for a child process to listen on.
+///
+/// Taken below the kernel's ephemeral range (Linux: 32768–60999), which the kernel hands to
+/// every outgoing connection and every `port: 0` listener: with the tests running in parallel,
+/// a port freed there is soon someone else's, and a child given it could not listen (or a test
+/// would talk to another test's server). Below it, only this function hands ports out, never
+/// the same one twice in a process, starting at a place drawn from the process id so that two
+/// test processes on one machine rarely meet; each one is checked free by binding it.
 public func freeLoopbackPort() throws -> Int {
-    let channel = try ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-        .bind(host: "127.0.0.1", port: 0).wait()
-    let port = channel.localAddress!.port!
-    try channel.close().wait()
-    return port
+    for _ in 0..<PortAllocator.range.count {
+        let port = PortAllocator.next()
+        if let socket = try? ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .bind(host: "127.0.0.1", port: port).wait() {
+            try socket.close().wait()
+            return port
+        }
+    }
+    throw POSIXError(.EADDRINUSE)
+}
+
+private enum PortAllocator {
+    static let range = 20_000..<32_768
+    private static let cursor = Mutex(Int(getpid()) &* 7_919)
+
+    static func next() -> Int {
+        cursor.withLock { cursor in
+            cursor = (cursor + 1) % range.count
+            return range.lowerBound + cursor
+        }
+    }
 }
 
 /// A temporary directory removed by the caller.

@@ -52,7 +52,7 @@ public final class ServiceProcess: Sendable {
     public var process: Process? { running.withLock { $0 } }
 
     /// Starts the executable and waits until it answers its health check SERVING.
-    public func start(within seconds: Double = 30) async throws {
+    public func start(within seconds: Double = 60) async throws {
         let process = try launch(executable, arguments, log: logPath, appending: true)
         running.withLock { $0 = process }
         try await waitUntilServing(endpoint, within: seconds)
@@ -85,8 +85,10 @@ public struct NotServingError: Error, CustomStringConvertible {
     public var description: String { "\(endpoint) did not answer its health check SERVING in time" }
 }
 
-/// Waits (bounded) until the service at `endpoint` answers its health check SERVING.
-public func waitUntilServing(_ endpoint: Endpoint, within seconds: Double = 15) async throws {
+/// Waits (bounded) until the service at `endpoint` answers its health check SERVING. The
+/// bound is generous: how fast a debug build starts beside the rest of a parallel test run
+/// is not what any test tests.
+public func waitUntilServing(_ endpoint: Endpoint, within seconds: Double = 60) async throws {
     try await withTestClient(endpoint, configure: {
         $0.maximumAttempts = 1
         $0.defaultTimeout = .seconds(1)

@@ -30,6 +30,9 @@ final class AsyncSemaphore: Sendable {
         self.state = Mutex(State(permits: permits))
     }
 
+    /// How many tasks are queued for a permit (for tests that must know a waiter has queued).
+    var waiting: Int { state.withLock { $0.waiters.count } }
+
     /// Takes a permit, suspending in FIFO order until one is free.
     ///
     /// - Throws: `CancellationError` when the task is cancelled before a permit is granted

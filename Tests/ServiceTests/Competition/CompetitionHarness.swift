@@ -27,7 +27,7 @@ struct CompetitionHarness: Sendable {
                                   _ body: (CompetitionHarness) async throws -> T) async throws -> T {
         try await RegistryHarness.with(backend) { registry in
             let evaluationPersonal = PersonalData(keys: .generate())
-            return try await withTestStore(backend, service: "evaluation", migrations: EvaluationSchema.migrations, configure: {
+            return try await withTestStore(backend, service: "evaluation", migrations: EvaluationSchema.migrations, template: true, configure: {
                 $0.personalData = evaluationPersonal
                 $0.now = { RegistryHarness.now }
             }) { evaluationStore in
@@ -57,7 +57,7 @@ struct CompetitionHarness: Sendable {
     ) async throws -> T {
         let personal = PersonalData(keys: .generate())
         let evaluationEndpoint = await evaluation.endpoint
-        return try await withTestStore(backend, service: "competition", migrations: CompetitionSchema.migrations, configure: {
+        return try await withTestStore(backend, service: "competition", migrations: CompetitionSchema.migrations, template: true, configure: {
             $0.personalData = personal
             $0.now = clock
         }) { store in

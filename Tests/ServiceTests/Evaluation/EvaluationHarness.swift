@@ -23,7 +23,7 @@ struct EvaluationHarness {
 
     static func with<T: Sendable>(_ backend: TestBackend, minimumStaff: UInt32 = 300, _ body: (EvaluationHarness) async throws -> T) async throws -> T {
         let registryPersonal = PersonalData(keys: .generate())
-        return try await withTestStore(backend, service: "registry", migrations: RegistrySchema.migrations, configure: {
+        return try await withTestStore(backend, service: "registry", migrations: RegistrySchema.migrations, template: true, configure: {
             $0.personalData = registryPersonal
             $0.now = { EvaluationHarness.now }
         }) { registryStore in
@@ -43,7 +43,7 @@ struct EvaluationHarness {
         _ body: (Endpoint, Store) async throws -> T
     ) async throws -> T {
         let personal = PersonalData(keys: .generate())
-        return try await withTestStore(backend, service: "evaluation", migrations: EvaluationSchema.migrations, configure: {
+        return try await withTestStore(backend, service: "evaluation", migrations: EvaluationSchema.migrations, template: true, configure: {
             $0.personalData = personal
             $0.now = clock
         }) { store in

@@ -190,7 +190,7 @@ struct CompetitionPeerHarness {
         try await RegistryHarness.with(.sqlite) { registry in
             try await EvaluationHarness.withEvaluation(.sqlite, registry: registry.endpoint, clock: { RegistryHarness.now }) { evaluation, _ in
                 let personal = PersonalData(keys: .generate())
-                return try await withTestStore(.sqlite, service: "competition", migrations: CompetitionSchema.migrations, configure: {
+                return try await withTestStore(.sqlite, service: "competition", migrations: CompetitionSchema.migrations, template: true, configure: {
                     $0.personalData = personal
                     $0.now = { RegistryHarness.now }
                 }) { store in

@@ -20,7 +20,7 @@ struct RegistryHarness {
         _ body: (RegistryHarness) async throws -> T
     ) async throws -> T {
         let personal = PersonalData(keys: .generate())
-        return try await withTestStore(backend, service: "registry", migrations: RegistrySchema.migrations, configure: {
+        return try await withTestStore(backend, service: "registry", migrations: RegistrySchema.migrations, template: true, configure: {
             $0.personalData = personal
             $0.now = clock
         }) { store in

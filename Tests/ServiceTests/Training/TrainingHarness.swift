@@ -38,7 +38,7 @@ struct TrainingHarness {
         _ body: (Endpoint, Store) async throws -> T
     ) async throws -> T {
         let personal = PersonalData(keys: .generate())
-        return try await withTestStore(backend, service: "training", migrations: TrainingSchema.migrations, configure: {
+        return try await withTestStore(backend, service: "training", migrations: TrainingSchema.migrations, template: true, configure: {
             $0.personalData = personal
             $0.now = { RegistryHarness.now }
         }) { store in
