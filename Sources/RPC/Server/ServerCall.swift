@@ -10,6 +10,8 @@ struct ServerCall: Sendable {
     let inbound: InboundMessages?
     let limits: WireLimits
     let auditor: any AccessAuditor
+    /// Set only when the server has a tracer (Sources/RPC/Tracing/ServerCallSpan.swift).
+    var span: ServerCallSpan? = nil
 
     var eventLoop: any EventLoop { connection.eventLoop }
 
@@ -42,6 +44,7 @@ struct ServerCall: Sendable {
     /// first (every refusal is audited, whether a policy or the handler refused).
     func finish(error: any Error) async {
         let trailers = ServerCall.trailers(for: error, context: context)
+        span?.failed(trailers.status, error)
         if trailers.status == .permissionDenied {
             await auditor.refused(principal: context.principal, method: context.method, requestID: context.requestID,
                                   reason: trailers.message)

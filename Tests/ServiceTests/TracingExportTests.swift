@@ -1,0 +1,54 @@
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsServiceKit
+import JCSkillsTestSupport
+import Logging
+import ServiceLifecycle
+import Testing
+
+@Suite("Tracing: spans exported over OTLP/HTTP when an endpoint is configured")
+struct TracingExportTests {
+    @Test func noEndpointNoTracer() throws {
+        #expect(try TracingBackend.make(TracingSettings(), service: .registry, logger: Logger(label: "test")) == nil)
+    }
+
+    /// The backend the executables build, pointed at a collector on loopback: one call's client
+    /// and server spans arrive as an OTLP/HTTP protobuf POST to /v1/traces, at the latest when
+    /// the service stops (the exporter flushes on graceful shutdown).
+    @Test func aCallsSpansReachTheCollector() async throws {
+        var logger = Logger(label: "test.tracing")
+        logger.logLevel = .warning
+        let collector = try await LoopbackCollector.start()
+        let backend = try #require(try TracingBackend.make(
+            TracingSettings(otlpEndpoint: "http://127.0.0.1:\(collector.port)"), service: .registry, logger: logger))
+        let group = ServiceGroup(services: [backend.exporter], logger: logger)
+        let exporting = Task { try await group.run() }
+        do {
+            try await withTestServer(services: [EchoRPCService(policy: .anyIdentified)], configure: { $0.tracer = backend.tracer }) { _, endpoint in
+                try await withTestClient(endpoint, configure: { $0.tracer = backend.tracer }) { client in
+                    _ = try await client.unary(EchoService.echo, EchoMessage(text: "traced"))
+                }
+            }
+        } catch {
+            await group.triggerGracefulShutdown()
+            throw error
+        }
+        await group.triggerGracefulShutdown()
+        try await withTimeout(.seconds(20)) { try await exporting.value }
+        let request = try #require(try await withTimeout(.seconds(10)) { await collector.next() })
+        await collector.close()
+
+        #expect(request.method == .POST)
+        #expect(request.uri == "/v1/traces")
+        #expect(request.contentType == "application/x-protobuf")
+        // Protobuf keeps strings as their UTF-8 bytes: the span names and the service name.
+        let body = request.body
+        func contains(_ text: String) -> Bool {
+            let needle = Array(text.utf8)
+            return body.count >= needle.count && (0...(body.count - needle.count)).contains { body[$0..<$0 + needle.count].elementsEqual(needle) }
+        }
+        #expect(contains("jcskills.Echo/Echo"))
+        #expect(contains("jcskills-registry"))
+        #expect(contains("rpc.system") && contains("jcskills"))
+    }
+}
