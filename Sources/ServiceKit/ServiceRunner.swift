@@ -71,15 +71,21 @@ public enum ServiceRunner {
         let logger = Logger(label: "jcskills.\(kind.rawValue)")
         try FileManager.default.createDirectory(atPath: settings.dataDirectory, withIntermediateDirectories: true)
 
+        var configuration = try settings.serverConfiguration(version: version)
         let tracing = try TracingBackend.make(settings.tracing, service: kind, logger: logger)
         if let endpoint = settings.tracing.otlpEndpoint { logger.info("tracing", metadata: ["otlp_endpoint": "\(endpoint)"]) }
+        configuration.tracer = tracing?.tracer
         let environment = ServiceEnvironment(settings: settings, logger: logger, tracer: tracing?.tracer)
-        let assembly = try await assemble(environment)
+        let assembly: ServiceAssembly
+        do {
+            assembly = try await assemble(environment)
+        } catch {
+            await tracing?.discard()
+            throw error
+        }
         var services = assembly.services
         if settings.echoService { services.append(EchoRPCService()) }
 
-        var configuration = try settings.serverConfiguration(version: version)
-        configuration.tracer = tracing?.tracer
         logger.info("RPC limits", metadata: Logger.Metadata(uniqueKeysWithValues: ServerLimit.all.map {
             ($0.name, .stringConvertible($0.current(configuration)))
         }))

@@ -12,6 +12,16 @@ struct TracingExportTests {
         #expect(try TracingBackend.make(TracingSettings(), service: .registry, logger: Logger(label: "test")) == nil)
     }
 
+    /// A service that fails to start after its backend was built stops the exporter it never
+    /// ran (ServiceRunner): the exporter's run must end at once when cancelled, or the failed
+    /// start would hang instead of reporting its error.
+    @Test func aBackendThatNeverRanIsDiscardedPromptly() async throws {
+        var logger = Logger(label: "test.tracing")
+        logger.logLevel = .warning
+        let backend = try #require(try TracingBackend.make(TracingSettings(otlpEndpoint: "http://127.0.0.1:9"), service: .gateway, logger: logger))
+        try await withTimeout(.seconds(10)) { await backend.discard() }
+    }
+
     /// The backend the executables build, pointed at a collector on loopback: one call's client
     /// and server spans arrive as an OTLP/HTTP protobuf POST to /v1/traces, at the latest when
     /// the service stops (the exporter flushes on graceful shutdown).

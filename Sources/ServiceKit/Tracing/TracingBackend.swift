@@ -28,6 +28,16 @@ public struct TracingBackend: Sendable {
         let backend = try OTel.makeTracingBackend(configuration: configuration)
         return TracingBackend(tracer: backend.factory, exporter: backend.service)
     }
+
+    /// Stops a backend whose service never started (its service failed to assemble): the
+    /// exporter's HTTP client must be shut down before it is freed, and only the exporter's
+    /// own run does that, cancelled here at once.
+    public func discard() async {
+        let exporter = exporter
+        let run = Task { try? await exporter.run() }
+        run.cancel()
+        await run.value
+    }
 }
 
 extension String {
