@@ -52,11 +52,7 @@ struct TracingExportTests {
         #expect(request.uri == "/v1/traces")
         #expect(request.contentType == "application/x-protobuf")
         // Protobuf keeps strings as their UTF-8 bytes: the span names and the service name.
-        let body = request.body
-        func contains(_ text: String) -> Bool {
-            let needle = Array(text.utf8)
-            return body.count >= needle.count && (0...(body.count - needle.count)).contains { body[$0..<$0 + needle.count].elementsEqual(needle) }
-        }
+        func contains(_ text: String) -> Bool { request.body.contains(subsequence: Array(text.utf8)) }
         #expect(contains("jcskills.Echo/Echo"))
         #expect(contains("jcskills-registry"))
         #expect(contains("rpc.system") && contains("jcskills"))
