@@ -18,6 +18,7 @@ func nio(_ modules: String...) -> [Target.Dependency] {
 let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
 let lifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 let sqlKit: Target.Dependency = .product(name: "SQLKit", package: "sql-kit")
+let tracing: Target.Dependency = .product(name: "Tracing", package: "swift-distributed-tracing")
 
 let services = ["Registry", "Training", "Evaluation", "Competition", "Gateway"]
 
@@ -30,7 +31,7 @@ var targets: [Target] = [
     .target(
         name: "JCSkillsRPC",
         dependencies: ["JCSkillsProtocol"] + nio("NIOCore", "NIOTLS", "NIOPosix", "NIOSSL") + [
-            logging, lifecycle,
+            logging, lifecycle, tracing,
             .product(name: "CoreMetrics", package: "swift-metrics"),
             .product(name: "X509", package: "swift-certificates"),
             .product(name: "DequeModule", package: "swift-collections"),
@@ -107,6 +108,8 @@ var targets: [Target] = [
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Yams", package: "Yams"),
+            // Spans exported over OTLP/HTTP when an endpoint is configured (Sources/ServiceKit/Tracing).
+            tracing, .product(name: "OTel", package: "swift-otel"),
         ],
         path: "Sources/ServiceKit"
     ),
@@ -135,12 +138,12 @@ var targets: [Target] = [
         dependencies: ["JCSkillsLoad", "JCSkillsRPC", "JCSkillsMessages", .product(name: "ArgumentParser", package: "swift-argument-parser")],
         path: "Sources/Load"
     ),
-    .target(name: "JCSkillsTestSupport", dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsPKI", "JCSkillsStore", logging] + nio("NIOCore", "NIOPosix", "NIOSSL"), path: "Tests/Support"),
+    .target(name: "JCSkillsTestSupport", dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsPKI", "JCSkillsStore", logging, tracing] + nio("NIOCore", "NIOPosix", "NIOSSL"), path: "Tests/Support"),
     // The catalogue's own checks: language choice, every text translated, no English left in the tools' sources.
     .testTarget(name: "MessagesTests", dependencies: ["JCSkillsMessages"], path: "Tests/MessagesTests"),
     .testTarget(name: "DomainTests", dependencies: ["JCSkillsProtocol", "JCSkillsDemoData", "JCSkillsMessages"], path: "Tests/DomainTests"),
     .testTarget(name: "ProtocolTests", dependencies: ["JCSkillsProtocol"] + nio("NIOCore"), path: "Tests/ProtocolTests"),
-    .testTarget(name: "RPCTests", dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsTestSupport", "JCSkillsPKI", "JCSkillsLoad", logging]
+    .testTarget(name: "RPCTests", dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsTestSupport", "JCSkillsPKI", "JCSkillsLoad", logging, tracing]
         + nio("NIOCore", "NIOTLS", "NIOPosix", "NIOSSL", "NIOEmbedded", "NIOConcurrencyHelpers"), path: "Tests/RPCTests"),
     // The service executables too: some load tests run against the real processes.
     .testTarget(name: "LoadTests", dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore", "JCSkillsLoad", "JCSkillsMessages", "JCSkillsTestSupport", sqlKit, "jcskills-registry", "jcskills-evaluation", "jcskills-training",
@@ -162,8 +165,8 @@ var targets: [Target] = [
         name: "ServiceTests",
         // The executables too: process-level tests start them (SIGTERM drain, metrics port, kill -9).
         dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsPKI", "JCSkillsStore", "JCSkillsDemoData", "JCSkillsTestSupport", "JCSkillsServiceKit",
-                       "jcskills-registry", "jcskills-evaluation", logging, lifecycle, sqlKit, .product(name: "Prometheus", package: "swift-prometheus")]
-            + nio("NIOCore", "NIOPosix", "NIOSSL") + services.map { .target(name: "\($0)Service") },
+                       "jcskills-registry", "jcskills-evaluation", logging, lifecycle, tracing, sqlKit, .product(name: "Prometheus", package: "swift-prometheus")]
+            + nio("NIOCore", "NIOPosix", "NIOSSL", "NIOHTTP1") + services.map { .target(name: "\($0)Service") },
         path: "Tests/ServiceTests"
     ),
 ]
@@ -234,6 +237,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        // Spans on both sides of every call, and their export over OTLP/HTTP only (no gRPC).
+        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
+        .package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0", traits: ["OTLPHTTP"]),
     ],
     targets: targets,
     swiftLanguageModes: [.v6]

@@ -3,18 +3,29 @@ import JCSkillsProtocol
 import JCSkillsRPC
 import Logging
 import ServiceLifecycle
+import Tracing
 
 /// What a service's factory gets to build its handlers: settings, a logger, and clients for
 /// the peers it calls.
 public struct ServiceEnvironment: Sendable {
     public let settings: ServiceSettings
     public let logger: Logger
+    /// The service's tracer when tracing is on; its clients and its server share it, so a
+    /// handler's calls to peers join the trace of the call it serves.
+    public let tracer: (any Tracer)?
+
+    public init(settings: ServiceSettings, logger: Logger, tracer: (any Tracer)? = nil) {
+        self.settings = settings
+        self.logger = logger
+        self.tracer = tracer
+    }
 
     /// A client for a peer service, presenting this service's own identity and checking the
     /// peer's (`jcskills://<peer>`).
     public func client(for peer: ServiceKind, timeout: Duration? = nil) throws -> RPCClient {
         var configuration = ClientConfiguration(tls: settings.tls)
         configuration.expectedServerIdentity = "jcskills://\(peer.rawValue)"
+        configuration.tracer = tracer
         if let timeout { configuration.defaultTimeout = timeout }
         if settings.peers[peer] == nil {
             logger.notice("no --peer \(peer.rawValue)=HOST:PORT given; calling it at the default \(settings.peer(peer)[0])")
@@ -60,18 +71,31 @@ public enum ServiceRunner {
         let logger = Logger(label: "jcskills.\(kind.rawValue)")
         try FileManager.default.createDirectory(atPath: settings.dataDirectory, withIntermediateDirectories: true)
 
-        let environment = ServiceEnvironment(settings: settings, logger: logger)
-        let assembly = try await assemble(environment)
+        var configuration = try settings.serverConfiguration(version: version)
+        let tracing = try TracingBackend.make(settings.tracing, service: kind, logger: logger)
+        if let endpoint = settings.tracing.otlpEndpoint { logger.info("tracing", metadata: ["otlp_endpoint": "\(endpoint)"]) }
+        configuration.tracer = tracing?.tracer
+        let environment = ServiceEnvironment(settings: settings, logger: logger, tracer: tracing?.tracer)
+        let assembly: ServiceAssembly
+        do {
+            assembly = try await assemble(environment)
+        } catch {
+            await tracing?.discard()
+            throw error
+        }
         var services = assembly.services
         if settings.echoService { services.append(EchoRPCService()) }
 
-        let configuration = try settings.serverConfiguration(version: version)
         logger.info("RPC limits", metadata: Logger.Metadata(uniqueKeysWithValues: ServerLimit.all.map {
             ($0.name, .stringConvertible($0.current(configuration)))
         }))
         let server = RPCServer(configuration: configuration, services: services, auditor: assembly.auditor, logger: logger)
 
-        var running: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: server)]
+        // A group stops its services in reverse order: the exporter, first here, goes last
+        // and sends the spans of the calls that drained.
+        var running: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        if let tracing { running.append(.init(service: tracing.exporter)) }
+        running.append(.init(service: server))
         running += assembly.background.map { .init(service: $0) }
         if let metrics = settings.metrics {
             running.append(.init(service: MetricsEndpoint(address: metrics, registry: registry, limits: settings.httpLimits, logger: logger)))

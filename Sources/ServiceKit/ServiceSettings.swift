@@ -22,6 +22,8 @@ public struct ServiceSettings: Sendable {
     public var httpLimits: HTTPServerLimits
     /// The RPC server's limits by name (``ServerLimit``); those not named keep their defaults.
     public var rpcLimits: [String: Int] = [:]
+    /// Spans exported over OTLP/HTTP, off unless an endpoint is named (``TracingSettings``).
+    public var tracing = TracingSettings()
     /// The config file's text, for the service's own section (see ``section(_:)``).
     var fileText: String?
 
@@ -40,15 +42,21 @@ public struct ServiceSettings: Sendable {
         self.httpLimits = HTTPServerLimits()
     }
 
-    /// Defaults, then the config file named by `--config`, then the flags.
-    public static func resolve(kind: ServiceKind, options: ServiceOptions) throws -> ServiceSettings {
+    /// Defaults, then the config file named by `--config`, then the flags. Tracing's endpoint:
+    /// the file's, else OpenTelemetry's environment variables (``TracingSettings``).
+    public static func resolve(
+        kind: ServiceKind, options: ServiceOptions, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> ServiceSettings {
         var settings = ServiceSettings(kind: kind)
+        var tracingEndpoint: String?
         if let path = options.config {
             let (file, text) = try ServiceFile.load(path, serviceSection: kind.rawValue)
             try settings.apply(file, from: path)
             settings.fileText = text
+            tracingEndpoint = file.tracing?.otlpEndpoint
         }
         try settings.apply(options)
+        settings.tracing = TracingSettings.resolve(file: tracingEndpoint, environment: environment)
         return settings
     }
 
@@ -162,6 +170,8 @@ struct ServiceFile: Decodable {
     var http: HTTP?
     /// `rpc:`, the RPC server's limits by ``ServerLimit`` name.
     var rpc: [String: Int]?
+    /// `tracing:`, where spans go (``TracingSettings``).
+    var tracing: TracingFile?
 
     /// `http:`, limits for every HTTP port of the service (see ``HTTPServerLimits``).
     struct HTTP: Decodable {
@@ -195,7 +205,7 @@ struct ServiceFile: Decodable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case listen, metrics, data, tls, peers, database, http, rpc
+        case listen, metrics, data, tls, peers, database, http, rpc, tracing
         case logLevel = "log_level"
         case drainSeconds = "drain_seconds"
         case echoService = "echo_service"

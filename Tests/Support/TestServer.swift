@@ -13,6 +13,7 @@ public func withTestServer<T: Sendable>(
 ) async throws -> T {
     var configuration = ServerConfiguration(port: 0, tls: TestPKI.shared.files("registry"), serverName: "test")
     configuration.drainTimeout = .seconds(5)
+    configuration.tracer = TestTracing.tracer
     configure(&configuration)
     var logger = Logger(label: "test.server")
     logger.logLevel = .warning
@@ -41,6 +42,7 @@ public func withTestClient<T: Sendable>(
 ) async throws -> T {
     var configuration = ClientConfiguration(tls: files ?? TestPKI.shared.files(identity))
     configuration.defaultTimeout = .seconds(10)
+    configuration.tracer = TestTracing.tracer
     configure(&configuration)
     let client = try RPCClient(endpoints: [endpoint], configuration: configuration)
     do {

@@ -52,4 +52,9 @@ public enum MetadataKey {
     /// The language the caller reads (`zh` or `en`): the services write their refusals in it,
     /// English when it is absent or names another.
     public static let acceptLanguage = "accept-language"
+    /// The W3C trace context of the caller's span: `00-<trace id>-<span id>-<flags>`. A
+    /// malformed one is ignored (SPEC.md §6.4).
+    public static let traceParent = "traceparent"
+    /// Vendors' trace state beside ``traceParent``; read only with a valid one.
+    public static let traceState = "tracestate"
 }

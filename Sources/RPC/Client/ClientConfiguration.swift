@@ -1,5 +1,6 @@
 import JCSkillsProtocol
 import NIOCore
+import Tracing
 
 /// How an ``RPCClient`` connects and retries. Defaults suit calls between services on one site.
 public struct ClientConfiguration: Sendable {
@@ -34,6 +35,9 @@ public struct ClientConfiguration: Sendable {
     /// Sent with every call after the call's own (``CallOptions/metadata``): what a client says
     /// of all its calls, such as the language it reads (`accept-language`).
     public var metadata: [MetadataEntry] = []
+    /// Gives every call a client span and sends its trace context as `traceparent`
+    /// (Protocol/SPEC.md §6.4). nil, the default, traces nothing and costs nothing.
+    public var tracer: (any Tracer)?
 
     public init(tls: TLSFiles) {
         self.tls = tls

@@ -39,6 +39,7 @@ public final class RPCClient: Sendable {
     // MARK: Calls
 
     public func unary<Request, Response>(_ method: Method<Request, Response>, _ request: Request, options: CallOptions = .defaults) async throws -> Response {
+        if let tracer = configuration.tracer, !options.isTraced { return try await traced(tracer, method, options) { try await unary(method, request, options: $0) } }
         let buffer = try await withRetries(method, options) { handle, plan in
             try await self.startSingleResponse(handle, plan, kind: .unary, request: request)
         }
@@ -51,6 +52,7 @@ public final class RPCClient: Sendable {
         _ method: Method<Request, Response>, _ request: Request, options: CallOptions = .defaults,
         _ body: (MessageStream<Response>) async throws -> Result
     ) async throws -> Result {
+        if let tracer = configuration.tracer, !options.isTraced { return try await traced(tracer, method, options) { try await serverStreaming(method, request, options: $0, body) } }
         let plan = try makePlan(method, options)
         let handle = try await pickConnection(plan).handle()
         let token = CallToken()
@@ -71,6 +73,7 @@ public final class RPCClient: Sendable {
         _ method: Method<Request, Response>, options: CallOptions = .defaults,
         _ body: (RequestWriter<Request>) async throws -> Void
     ) async throws -> Response {
+        if let tracer = configuration.tracer, !options.isTraced { return try await traced(tracer, method, options) { try await clientStreaming(method, options: $0, body) } }
         let plan = try makePlan(method, options)
         let handle = try await pickConnection(plan).handle()
         let token = CallToken()
@@ -101,6 +104,7 @@ public final class RPCClient: Sendable {
         _ method: Method<Request, Response>, options: CallOptions = .defaults,
         _ body: (RequestWriter<Request>, MessageStream<Response>) async throws -> Result
     ) async throws -> Result {
+        if let tracer = configuration.tracer, !options.isTraced { return try await traced(tracer, method, options) { try await bidirectionalStreaming(method, options: $0, body) } }
         let plan = try makePlan(method, options)
         let handle = try await pickConnection(plan).handle()
         let token = CallToken()

@@ -13,6 +13,9 @@ public struct CallOptions: Sendable {
     /// Makes a write safe to retry (docs/DESIGN.md §5): the server stores the first result under
     /// this key and returns it for any repeat.
     public var idempotencyKey: String?
+    /// Set by the client's tracing (Sources/RPC/Tracing/ClientCallSpan.swift) once the call has
+    /// its span and its `traceparent`.
+    var isTraced = false
 
     public init(timeout: Duration? = nil, metadata: [MetadataEntry] = [], requestID: String? = nil, idempotencyKey: String? = nil) {
         self.timeout = timeout

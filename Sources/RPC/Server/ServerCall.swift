@@ -11,6 +11,8 @@ final class ServerCall: Sendable {
     let inbound: InboundMessages?
     let limits: WireLimits
     let auditor: any AccessAuditor
+    /// Set only when the server has a tracer (Sources/RPC/Tracing/ServerCallSpan.swift).
+    var span: ServerCallSpan? = nil
 
     init(connection: NIOLoopBound<ServerConnectionHandler>, streamID: UInt32, context: ServerContext, inbound: InboundMessages?,
          limits: WireLimits, auditor: any AccessAuditor) {
@@ -53,6 +55,7 @@ final class ServerCall: Sendable {
     /// first (every refusal is audited, whether a policy or the handler refused).
     func finish(error: any Error) async {
         let trailers = ServerCall.trailers(for: error, context: context)
+        span?.failed(trailers.status, error)
         if trailers.status == .permissionDenied {
             await auditor.refused(principal: context.principal, method: context.method, requestID: context.requestID,
                                   reason: trailers.message)

@@ -1,6 +1,7 @@
 import JCSkillsProtocol
 import Logging
 import NIOCore
+import Tracing
 
 /// How an ``RPCServer`` listens and what it tolerates. Every limit has a default fit for a
 /// department's service on one machine.
@@ -63,6 +64,10 @@ public struct ServerConfiguration: Sendable {
     /// A call without a deadline during which no frame goes either way for this long ends with
     /// DEADLINE_EXCEEDED: an open stream cannot hold a connection forever. Default 10 minutes.
     public var callIdleTimeout: TimeAmount = .minutes(10)
+    /// Runs every handler under a server span, the child of the caller's `traceparent`, with
+    /// `ServiceContext.current` set so that its own calls join the trace (Protocol/SPEC.md
+    /// §6.4). nil, the default, traces nothing and costs one check per call.
+    public var tracer: (any Tracer)?
 
     public init(host: String = "127.0.0.1", port: Int, tls: TLSFiles, serverName: String, version: String = "dev") {
         self.host = host

@@ -202,8 +202,10 @@ final class ServerConnectionHandler: ActionDriver {
         // the loop's other calls and the answers to its own calls to other services (a class
         // list's registry look-ups waited behind its writes: docs/NUMBERS.md, "The demo data").
         let preference: any TaskExecutor = method.kind.streamsRequests ? globalConcurrentExecutor : executor
+        let tracer = shared.configuration.tracer
         stream.task = Task(executorPreference: preference) {
             await CallScope.$current.withValue(inherited) {
+                if let tracer { return await ServerCallSpan.serve(call, request, method, tracer) }
                 await method.invoke(call, request)
             }
         }

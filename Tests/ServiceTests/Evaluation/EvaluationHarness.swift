@@ -50,6 +50,7 @@ struct EvaluationHarness {
             var configuration = ClientConfiguration(tls: TestPKI.shared.files("evaluation"))
             configuration.expectedServerIdentity = "jcskills://registry"
             configuration.defaultTimeout = .seconds(5)
+            configuration.tracer = TestTracing.tracer
             let client = try RPCClient(endpoints: [registry], configuration: configuration)
             do {
                 let service = EvaluationDefinition.makeService(

@@ -10,6 +10,7 @@ enum GatewayHarness {
     static func sourceClient(_ endpoint: Endpoint) throws -> RPCClient {
         var configuration = ClientConfiguration(tls: TestPKI.shared.files("gateway"))
         configuration.defaultTimeout = .seconds(5)
+        configuration.tracer = TestTracing.tracer
         return try RPCClient(endpoints: [endpoint], configuration: configuration)
     }
 
