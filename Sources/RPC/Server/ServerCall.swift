@@ -12,16 +12,22 @@ final class ServerCall: Sendable {
     let limits: WireLimits
     let auditor: any AccessAuditor
     /// Set only when the server has a tracer (Sources/RPC/Tracing/ServerCallSpan.swift).
-    var span: ServerCallSpan? = nil
+    let span: ServerCallSpan?
 
     init(connection: NIOLoopBound<ServerConnectionHandler>, streamID: UInt32, context: ServerContext, inbound: InboundMessages?,
-         limits: WireLimits, auditor: any AccessAuditor) {
+         limits: WireLimits, auditor: any AccessAuditor, span: ServerCallSpan? = nil) {
         self.connection = connection
         self.streamID = streamID
         self.context = context
         self.inbound = inbound
         self.limits = limits
         self.auditor = auditor
+        self.span = span
+    }
+
+    /// The same call, reporting its outcome to `span`.
+    func traced(by span: ServerCallSpan) -> ServerCall {
+        ServerCall(connection: connection, streamID: streamID, context: context, inbound: inbound, limits: limits, auditor: auditor, span: span)
     }
 
     var eventLoop: any EventLoop { connection.eventLoop }

@@ -26,8 +26,7 @@ final class ServerCallSpan: Sendable {
         let span = tracer.startSpan(method.path, context: parent, ofKind: .server)
         RPCSpans.describe(span, path: method.path, principal: call.context.principal.identity, requestID: call.context.requestID)
         let outcome = ServerCallSpan(span: span)
-        var traced = call
-        traced.span = outcome
+        let traced = call.traced(by: outcome)
         await ServiceContext.withValue(span.context) {
             await method.invoke(traced, request)
         }
