@@ -47,7 +47,7 @@ public struct ServiceAssembly: Sendable {
 public typealias BackgroundService = ServiceLifecycle.Service
 
 /// Runs one service executable: settings, observability, the RPC server, the metrics endpoint,
-/// and a graceful stop on SIGTERM or SIGINT. Each `main` is a call to ``run(kind:options:_:)``.
+/// a graceful stop on SIGTERM or SIGINT, and a reload of the TLS files and sealing keys on SIGHUP. Each `main` is a call to ``run(kind:options:_:)``.
 public enum ServiceRunner {
     public static let version = "0.1.0"
 
@@ -71,7 +71,9 @@ public enum ServiceRunner {
         }))
         let server = RPCServer(configuration: configuration, services: services, auditor: assembly.auditor, logger: logger)
 
-        var running: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: server)]
+        var running: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: server), .init(service: HangupReload(server: server, actions: settings.reload, logger: logger)),
+        ]
         running += assembly.background.map { .init(service: $0) }
         if let metrics = settings.metrics {
             running.append(.init(service: MetricsEndpoint(address: metrics, registry: registry, limits: settings.httpLimits, logger: logger)))
