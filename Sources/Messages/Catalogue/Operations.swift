@@ -184,5 +184,64 @@ extension Messages {
             Message(zh: "\(path) 是另一套密钥：确认要替换时加 --force（原文件会保留为 .replaced-<时间>）",
                     en: "\(path) holds other keys: add --force to replace them (the old file is kept as .replaced-<time>)")
         }
+
+        public static let revokeAbstract = Message(
+            zh: "把证书序列号加入吊销名单；服务在握手时拒绝名单上的客户端证书。",
+            en: "Add certificates' serials to the revocation list; services refuse listed client certificates at the handshake.")
+        public static let revokeDiscussion = Message(
+            zh: """
+                名单每行一个十六进制序列号（# 之后为注释），即服务配置 tls.revoked_serials 或 \
+                --revoked-serials 所指的文件。服务在启动时和收到 SIGHUP 时读取：写入后执行 \
+                systemctl reload jcskills-<服务>（或 kill -HUP <pid>）。已建立的连接不受影响；\
+                要立即断开被吊销的客户端，请重启服务。
+
+                例：jcskills pki revoke --list /etc/jcskills/revoked-serials /etc/jcskills/pki/county-140524.crt
+                """,
+            en: """
+                The list holds one hexadecimal serial a line (# starts a comment): the file the services' \
+                tls.revoked_serials setting or --revoked-serials names. Services read it at start and on \
+                SIGHUP: after writing, run systemctl reload jcskills-<service> (or kill -HUP <pid>). \
+                Connections already established are not affected; restart the service to cut a revoked \
+                client off at once.
+
+                Example: jcskills pki revoke --list /etc/jcskills/revoked-serials /etc/jcskills/pki/county-140524.crt
+                """)
+        public static let revokeListHelp = Message(zh: "吊销名单文件（不存在时创建）。", en: "The revocation list file (created if missing).")
+        public static let revokeSerialHelp = Message(zh: "按序列号吊销（十六进制）；可重复。", en: "Revoke by serial (hexadecimal); repeatable.")
+        public static let revokeCertificatesHelp = Message(zh: "要吊销的证书（PEM）。", en: "Certificates to revoke (PEM).")
+        public static func badSerial(_ text: String) -> Message {
+            Message(zh: "\(text) 不是十六进制序列号", en: "\(text) is not a hexadecimal serial")
+        }
+        public static let nothingToRevoke = Message(zh: "请给出要吊销的证书或 --serial", en: "name certificates to revoke, or --serial")
+        public static func revoked(_ count: Int, list: String) -> Message {
+            Message(zh: "已向 \(list) 加入 \(count) 个序列号；请让服务重新加载（SIGHUP）",
+                    en: "added \(count) serials to \(list); have the services reload it (SIGHUP)")
+        }
+
+        public static let keysAbstract = Message(zh: "服务的个人数据密钥。", en: "A service's personal-data keys.")
+        public static let rotateAbstract = Message(
+            zh: "向服务的 sealing.keys 加入一把新的加密密钥；旧密钥保留，旧数据照常可读。",
+            en: "Add a new sealing key to a service's sealing.keys; the old keys stay, and old values still open.")
+        public static let rotateDiscussion = Message(
+            zh: """
+                新值此后用新密钥加密；已加密的值仍用原密钥解开。盲索引密钥不变，查找和唯一性不受影响。\
+                文件以原子方式替换（权限 0600）。正在运行的服务在收到 SIGHUP 时开始使用新密钥\
+                （systemctl reload jcskills-<服务>），否则在下次启动时。之后请备份新的 sealing.keys。
+
+                例：jcskills keys rotate registry --config /etc/jcskills/registry.yaml && systemctl reload jcskills-registry
+                """,
+            en: """
+                New values are sealed with the new key from then on; values sealed before still open with \
+                theirs. The blind-index key does not change, so look-ups and uniqueness are unaffected. \
+                The file is replaced atomically (mode 0600). A running service starts using the new key on \
+                SIGHUP (systemctl reload jcskills-<service>), otherwise at its next start. Back up the new \
+                sealing.keys afterwards.
+
+                Example: jcskills keys rotate registry --config /etc/jcskills/registry.yaml && systemctl reload jcskills-registry
+                """)
+        public static func rotated(current: UInt32, count: Int) -> Message {
+            Message(zh: "已加入密钥 \(current)（共 \(count) 把）；请让服务重新加载（SIGHUP）并备份 sealing.keys",
+                    en: "added key \(current) (\(count) in all); have the service reload (SIGHUP) and back up sealing.keys")
+        }
     }
 }
