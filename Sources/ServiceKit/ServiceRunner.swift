@@ -72,7 +72,9 @@ public enum ServiceRunner {
         let server = RPCServer(configuration: configuration, services: services, auditor: assembly.auditor, logger: logger)
 
         var running: [ServiceGroupConfiguration.ServiceConfiguration] = [
-            .init(service: server), .init(service: HangupReload(server: server, actions: settings.reload, logger: logger)),
+            .init(service: server),
+            // Ends when the graceful stop begins, which must not cut the server's drain short.
+            .init(service: HangupReload(server: server, actions: settings.reload, logger: logger), successTerminationBehavior: .ignore),
         ]
         running += assembly.background.map { .init(service: $0) }
         if let metrics = settings.metrics {

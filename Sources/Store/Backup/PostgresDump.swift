@@ -24,7 +24,7 @@ public enum PostgresDump {
     /// Options of the store's URLs (`Sources/Store/StoreLocation.swift`) that libpq also takes.
     static let libpqOptions: Set<String> = ["sslmode", "sslrootcert", "sslcert", "sslkey", "connect_timeout", "application_name"]
 
-    static func connection(_ url: String) throws -> Connection {
+    static func libpqConnection(_ url: String) throws -> Connection {
         guard var components = URLComponents(string: url), components.host != nil else {
             throw StoreError(.invalidConfiguration, "cannot read PostgreSQL URL \(StoreLocation.postgres(url: url))")
         }
@@ -42,7 +42,7 @@ public enum PostgresDump {
     /// Dumps the database at `url` into a new file `file` (mode 0600); `progress` gets each
     /// table as `pg_dump` reaches it.
     public static func dump(_ url: String, to file: String, progress: (String) -> Void = { _ in }) throws {
-        let connection = try connection(url)
+        let connection = try libpqConnection(url)
         try SQLiteOnlineBackup.createPrivateFile(file)
         let result = try run("pg_dump", [
             "--format=custom", "--no-owner", "--no-privileges", "--verbose", "--file", file, "--dbname", connection.url,
@@ -73,7 +73,7 @@ public enum PostgresDump {
     /// What is in the database at `url` now: its tables in the public schema, and the other
     /// sessions connected to it (a running service keeps a pool open).
     public static func occupancy(_ url: String) throws -> (tables: Int, otherSessions: Int) {
-        let connection = try connection(url)
+        let connection = try libpqConnection(url)
         let result = try run("psql", [
             "--no-psqlrc", "--tuples-only", "--no-align", "--quiet", "--dbname", connection.url, "--command",
             """
@@ -91,7 +91,7 @@ public enum PostgresDump {
     /// Restores `file` into the database at `url` in one transaction, replacing the objects the
     /// dump holds; `progress` gets each table as its data is loaded.
     public static func restore(_ file: String, into url: String, progress: (String) -> Void = { _ in }) throws {
-        let connection = try connection(url)
+        let connection = try libpqConnection(url)
         let result = try run("pg_restore", [
             "--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", "--verbose",
             "--dbname", connection.url, file,
