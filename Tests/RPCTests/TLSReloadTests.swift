@@ -67,7 +67,8 @@ struct TLSReloadTests {
             }
             // A new client over the renewed certificate is served too.
             try await withTestClient(endpoint, configure: { $0.maximumAttempts = 1 }) { client in
-                #expect(try await client.unary(EchoService.echo, EchoMessage(text: "new")).text == "new")
+                let answer = try await client.unary(EchoService.echo, EchoMessage(text: "new"))
+                #expect(answer.text == "new")
             }
         }
     }
@@ -117,7 +118,8 @@ struct TLSReloadTests {
             }
             // The city's own admin, whose serial is not listed, is still served.
             try await withTestClient(endpoint, configure: { $0.maximumAttempts = 1 }) { client in
-                #expect(try await client.unary(EchoService.echo, EchoMessage(text: "admin")).text == "admin")
+                let answer = try await client.unary(EchoService.echo, EchoMessage(text: "admin"))
+                #expect(answer.text == "admin")
             }
         }
     }

@@ -138,7 +138,7 @@ public enum PostgresDump {
         environment["PGCONNECT_TIMEOUT"] = environment["PGCONNECT_TIMEOUT"] ?? "10"
         process.environment = environment
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("jcskills-\(tool)-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: output.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil, attributes: [.posixPermissions: 0o600])
         defer { try? FileManager.default.removeItem(at: output) }
         let outputHandle = try FileHandle(forWritingTo: output)
         defer { try? outputHandle.close() }
