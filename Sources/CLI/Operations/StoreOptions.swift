@@ -21,10 +21,11 @@ struct StoreOptions: ParsableArguments {
         guard let kind = ServiceKind(rawValue: service) else {
             throw ValidationError(Messages.Operations.unknownService(service).text())
         }
-        var options = ServiceOptions()
-        options.config = config
-        options.data = data
-        options.database = database
-        return try ServiceSettings.resolve(kind: kind, options: options)
+        // The service's own flags, parsed as the service parses them.
+        var flags: [String] = []
+        if let config { flags += ["--config", config] }
+        if let data { flags += ["--data", data] }
+        if let database { flags += ["--database", database] }
+        return try ServiceSettings.resolve(kind: kind, options: try ServiceOptions.parse(flags))
     }
 }
