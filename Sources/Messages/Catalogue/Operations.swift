@@ -192,7 +192,7 @@ extension Messages {
             zh: """
                 名单每行一个十六进制序列号（# 之后为注释），即服务配置 tls.revoked_serials 或 \
                 --revoked-serials 所指的文件。服务在启动时和收到 SIGHUP 时读取：写入后执行 \
-                systemctl reload jcskills-<服务>（或 kill -HUP <pid>）。已建立的连接不受影响；\
+                systemctl reload jcskills@<服务>（或 kill -HUP <pid>）。已建立的连接不受影响；\
                 要立即断开被吊销的客户端，请重启服务。
 
                 例：jcskills pki revoke --list /etc/jcskills/revoked-serials /etc/jcskills/pki/county-140524.crt
@@ -200,7 +200,7 @@ extension Messages {
             en: """
                 The list holds one hexadecimal serial a line (# starts a comment): the file the services' \
                 tls.revoked_serials setting or --revoked-serials names. Services read it at start and on \
-                SIGHUP: after writing, run systemctl reload jcskills-<service> (or kill -HUP <pid>). \
+                SIGHUP: after writing, run systemctl reload jcskills@<service> (or kill -HUP <pid>). \
                 Connections already established are not affected; restart the service to cut a revoked \
                 client off at once.
 
@@ -226,18 +226,18 @@ extension Messages {
             zh: """
                 新值此后用新密钥加密；已加密的值仍用原密钥解开。盲索引密钥不变，查找和唯一性不受影响。\
                 文件以原子方式替换（权限 0600）。正在运行的服务在收到 SIGHUP 时开始使用新密钥\
-                （systemctl reload jcskills-<服务>），否则在下次启动时。之后请备份新的 sealing.keys。
+                （systemctl reload jcskills@<服务>），否则在下次启动时。之后请备份新的 sealing.keys。
 
-                例：jcskills keys rotate registry --config /etc/jcskills/registry.yaml && systemctl reload jcskills-registry
+                例：jcskills keys rotate registry --config /etc/jcskills/registry.yaml && systemctl reload jcskills@registry
                 """,
             en: """
                 New values are sealed with the new key from then on; values sealed before still open with \
                 theirs. The blind-index key does not change, so look-ups and uniqueness are unaffected. \
                 The file is replaced atomically (mode 0600). A running service starts using the new key on \
-                SIGHUP (systemctl reload jcskills-<service>), otherwise at its next start. Back up the new \
+                SIGHUP (systemctl reload jcskills@<service>), otherwise at its next start. Back up the new \
                 sealing.keys afterwards.
 
-                Example: jcskills keys rotate registry --config /etc/jcskills/registry.yaml && systemctl reload jcskills-registry
+                Example: jcskills keys rotate registry --config /etc/jcskills/registry.yaml && systemctl reload jcskills@registry
                 """)
         public static func rotated(current: UInt32, count: Int) -> Message {
             Message(zh: "已加入密钥 \(current)（共 \(count) 把）；请让服务重新加载（SIGHUP）并备份 sealing.keys",
