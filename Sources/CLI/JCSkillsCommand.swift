@@ -27,7 +27,7 @@ struct JCSkillsCommand: AsyncParsableCommand {
         abstract: Messages.Client.abstract.text(),
         discussion: Messages.Client.discussion.text(),
         version: ServiceRunner.version,
-        subcommands: [PKICommand.self, HealthCommand.self, LocalCommand.self, TotalsCommand.self, RegistryCommand.self, TrainingCommand.self, EvaluationCommand.self, CompetitionCommand.self, StudioCommand.self, CertCommand.self, DemoDataCommand.self])
+        subcommands: [PKICommand.self, HealthCommand.self, LocalCommand.self, TotalsCommand.self, RegistryCommand.self, TrainingCommand.self, EvaluationCommand.self, CompetitionCommand.self, StudioCommand.self, CertCommand.self, DemoDataCommand.self, BackupCommand.self, RestoreCommand.self, KeysCommand.self])
 
     @OptionGroup var client: ClientOptions
 }

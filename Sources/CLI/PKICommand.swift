@@ -5,7 +5,7 @@ import JCSkillsPKI
 struct PKICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pki", abstract: Messages.PKI.abstract.text(),
-        subcommands: [Initialise.self])
+        subcommands: [Initialise.self, RevokeCommand.self])
 
     struct Initialise: ParsableCommand {
         static let configuration = CommandConfiguration(

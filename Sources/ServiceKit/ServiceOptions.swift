@@ -18,6 +18,11 @@ public struct ServiceOptions: ParsableArguments, Sendable {
     @Option(name: .long, help: ArgumentHelp("TLS identity to present (file name in --tls). Default: the service's name.", valueName: "id"))
     public var identity: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "File of revoked certificate serials, one hexadecimal serial a line; clients presenting one are refused at the handshake. Read again on SIGHUP.",
+        valueName: "file"))
+    public var revokedSerials: String?
+
     @Option(name: .long, help: ArgumentHelp("Address for Prometheus metrics (GET /metrics). Default 127.0.0.1:<9100 + n>.", valueName: "host:port"))
     public var metrics: String?
 

@@ -58,7 +58,7 @@ public struct ServiceAssembly: Sendable {
 public typealias BackgroundService = ServiceLifecycle.Service
 
 /// Runs one service executable: settings, observability, the RPC server, the metrics endpoint,
-/// and a graceful stop on SIGTERM or SIGINT. Each `main` is a call to ``run(kind:options:_:)``.
+/// a graceful stop on SIGTERM or SIGINT, and a reload of the TLS files and sealing keys on SIGHUP. Each `main` is a call to ``run(kind:options:_:)``.
 public enum ServiceRunner {
     public static let version = "0.1.0"
 
@@ -96,6 +96,8 @@ public enum ServiceRunner {
         var running: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if let tracing { running.append(.init(service: tracing.exporter)) }
         running.append(.init(service: server))
+        // Ends when the graceful stop begins, which must not cut the server's drain short.
+        running.append(.init(service: HangupReload(server: server, actions: settings.reload, logger: logger), successTerminationBehavior: .ignore))
         running += assembly.background.map { .init(service: $0) }
         if let metrics = settings.metrics {
             running.append(.init(service: MetricsEndpoint(address: metrics, registry: registry, limits: settings.httpLimits, logger: logger)))

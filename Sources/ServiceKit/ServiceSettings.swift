@@ -24,6 +24,8 @@ public struct ServiceSettings: Sendable {
     public var rpcLimits: [String: Int] = [:]
     /// Spans exported over OTLP/HTTP, off unless an endpoint is named (``TracingSettings``).
     public var tracing = TracingSettings()
+    /// What SIGHUP reloads besides the TLS files (Sources/ServiceKit/HangupReload.swift).
+    public let reload = ReloadActions()
     /// The config file's text, for the service's own section (see ``section(_:)``).
     var fileText: String?
 
@@ -71,6 +73,7 @@ public struct ServiceSettings: Sendable {
             if let certificate = tls.certificate { files.certificateChain = certificate }
             if let key = tls.key { files.privateKey = key }
             if let ca = tls.ca { files.trustRoots = ca }
+            files.revokedSerials = tls.revokedSerials
             self.tls = files
         }
         for (name, addresses) in file.peers ?? [:] {
@@ -106,8 +109,11 @@ public struct ServiceSettings: Sendable {
         if let data = options.data { dataDirectory = data }
         if options.tls != nil || options.identity != nil {
             let directory = options.tls ?? URL(fileURLWithPath: tls.trustRoots).deletingLastPathComponent().path
+            let revoked = tls.revokedSerials
             tls = TLSFiles(directory: directory, identity: options.identity ?? kind.rawValue)
+            tls.revokedSerials = revoked
         }
+        if let revoked = options.revokedSerials { tls.revokedSerials = revoked }
         for text in options.peer {
             let (peer, endpoints) = try parsePeer(text)
             peers[peer] = endpoints
@@ -156,6 +162,13 @@ struct ServiceFile: Decodable {
         var certificate: String?
         var key: String?
         var ca: String?
+        /// A file of revoked certificate serials, read again on SIGHUP (Sources/RPC/TLS/RevokedSerials.swift).
+        var revokedSerials: String?
+
+        enum CodingKeys: String, CodingKey {
+            case directory, identity, certificate, key, ca
+            case revokedSerials = "revoked_serials"
+        }
     }
 
     var listen: String?

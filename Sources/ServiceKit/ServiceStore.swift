@@ -21,6 +21,13 @@ public enum ServiceStore {
             logger.notice("created sealing keys; back them up apart from the database", metadata: ["path": "\(keyPath)"])
         }
         let personal = PersonalData(keys: keys)
+        // SIGHUP reads the key file again: a key added by `jcskills keys rotate` becomes current,
+        // and the old ones still open what they sealed.
+        settings.reload.add("sealing keys") {
+            let reloaded = try SealingKeys.load(from: keyPath)
+            try personal.replaceKeys(with: reloaded)
+            return "current sealing key \(reloaded.currentKeyID) of \(reloaded.keyIDs.count)"
+        }
         var configuration = StoreConfiguration(service: settings.kind.rawValue, location: location)
         configuration.personalData = personal
         configuration.logger = logger

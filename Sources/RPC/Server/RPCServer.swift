@@ -37,18 +37,30 @@ public final class RPCServer: Service, Sendable {
         let status = HealthStatus(server: configuration.serverName, version: configuration.version)
         router.add(HealthRPCService(status: status))
         self.health = status
+        self.tls = ServerTLS(files: configuration.tls)
         self.shared = ServerShared(configuration: configuration, router: router, auditor: auditor ?? LoggingAuditor(logger: logger), logger: logger)
     }
 
     let health: HealthStatus
 
+    /// Certificate, key, trust roots and revoked serials, read at ``run()`` and again by
+    /// ``reloadTLS()`` (Sources/RPC/TLS/ServerTLS.swift).
+    public let tls: ServerTLS
+
+    /// Reads the TLS files again (on SIGHUP): new connections use what they hold now, those
+    /// already established go on with what they had. On failure nothing changes.
+    @discardableResult
+    public func reloadTLS() throws -> TLSReloadSummary {
+        try tls.reload()
+    }
+
     /// Every method this server answers.
     public var methodPaths: [String] { shared.router.paths }
 
     public func run() async throws {
-        let sslContext: NIOSSLContext
+        let tls = self.tls
         do {
-            sslContext = try configuration.tls.makeServerContext()
+            try tls.reload()
         } catch {
             resolveStart(.failure(error))
             throw error
@@ -69,7 +81,7 @@ public final class RPCServer: Service, Sendable {
                     }
                     channel.closeFuture.whenComplete { _ in shared.budget.connectionClosed() }
                     return channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: sslContext))
+                        try channel.pipeline.syncOperations.addHandler(tls.makeHandler())
                         // Reads stop while the socket cannot take our writes: a peer that
                         // never reads cannot pile answers up in this process.
                         try channel.pipeline.syncOperations.addHandler(BackPressureHandler())

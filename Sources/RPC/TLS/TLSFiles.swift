@@ -11,11 +11,16 @@ public struct TLSFiles: Sendable, Hashable {
     public var certificateChain: String
     public var privateKey: String
     public var trustRoots: String
+    /// A file of revoked certificate serials (``RevokedSerials``), or nil for none. A server
+    /// refuses, during the handshake, a client certificate listed there; read again with the
+    /// other files on reload (``ServerTLS/reload()``).
+    public var revokedSerials: String?
 
-    public init(certificateChain: String, privateKey: String, trustRoots: String) {
+    public init(certificateChain: String, privateKey: String, trustRoots: String, revokedSerials: String? = nil) {
         self.certificateChain = certificateChain
         self.privateKey = privateKey
         self.trustRoots = trustRoots
+        self.revokedSerials = revokedSerials
     }
 
     public init(directory: String, identity: String) {
@@ -51,6 +56,11 @@ public struct TLSFiles: Sendable, Hashable {
         configuration.certificateVerification = .fullVerification
         configuration.applicationProtocols = [ConnectionPreface.alpn]
         return try NIOSSLContext(configuration: configuration)
+    }
+
+    /// The first certificate of the chain file: this process's own.
+    public func leafCertificate() throws -> NIOSSLCertificate {
+        try load().0[0]
     }
 
     private func load() throws -> ([NIOSSLCertificate], NIOSSLPrivateKey, [NIOSSLCertificate]) {

@@ -24,7 +24,12 @@ import Foundation
 /// key is separate from the sealing keys and survives their rotation. Keyed, so a stolen
 /// database cannot be searched by hashing all 10^10-odd plausible ID numbers.
 public struct PersonalData: Sendable {
-    public let keys: SealingKeys
+    /// Shared by every copy of this value (the store's, the service's), so that
+    /// ``replaceKeys(with:)`` reaches them all.
+    private let holder: KeyHolder
+
+    /// The keys in use now.
+    public var keys: SealingKeys { holder.current }
 
     static let formatVersion: UInt8 = 1
     static let headerLength = 5
@@ -32,7 +37,15 @@ public struct PersonalData: Sendable {
     static let tagLength = 16
 
     public init(keys: SealingKeys) {
-        self.keys = keys
+        self.holder = KeyHolder(keys)
+    }
+
+    /// Puts `newKeys` in use, here and in every copy of this value: values are sealed with its
+    /// current key from now on. Refused unless `newKeys` keeps the index key and every sealing
+    /// key in use now (it may add keys, as ``SealingKeys/rotate(at:)`` does), so that every
+    /// value sealed so far still opens and every blind index still matches.
+    public func replaceKeys(with newKeys: SealingKeys) throws {
+        try holder.replace(with: newKeys)
     }
 
     /// Loads the key file at `path` (see ``SealingKeys/load(from:)``).
@@ -48,6 +61,7 @@ public struct PersonalData: Sendable {
     /// Seals arbitrary bytes (an encoded message that contains personal data, a scanned
     /// document) for `field`, as they are: no normalisation.
     public func seal(bytes plaintext: Data, as field: PersonalField) -> Data {
+        let keys = self.keys
         let keyID = keys.currentKeyID
         if let context = keys.currentContext,
            let sealed = context.seal(plaintext, after: Self.header(keyID), authenticating: Self.authenticatedData(field)) {
@@ -82,6 +96,7 @@ public struct PersonalData: Sendable {
     /// same field. Throws as ``open(_:as:)`` does.
     public func open(bytes sealed: Data, as field: PersonalField) throws -> Data {
         let keyID = try Self.keyID(of: sealed)
+        let keys = self.keys
         guard let key = keys.sealingKeys[keyID] else {
             throw PersonalDataError(.unknownKey, "sealed \(field) uses key \(keyID), which the key file does not hold")
         }

@@ -1,0 +1,85 @@
+import Foundation
+import JCSkillsPKI
+import JCSkillsProtocol
+import JCSkillsRPC
+import JCSkillsServiceKit
+import JCSkillsStore
+import JCSkillsTestSupport
+import Testing
+@testable import RegistryService
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A real SIGHUP to a running registry process (Sources/ServiceKit/HangupReload.swift): its
+/// certificate renewed on disk, a sealing key added, a client serial revoked — all in use after
+/// the signal, while a call on a connection made before goes on.
+@Suite("Operations: reload on SIGHUP", .serialized, .timeLimit(.minutes(2)))
+struct SighupReloadTests {
+    @Test("a renewed certificate, a new sealing key and a revoked serial are in use after SIGHUP; established calls go on")
+    func sighup() async throws {
+        let home = try makeTemporaryDirectory("jcskills-sighup")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let pki = "\(home)/pki"
+        try FileManager.default.copyItem(atPath: TestPKI.shared.directory, toPath: pki)
+        let authority = try CertificateAuthority(loadingFrom: pki)
+        let service = try ServiceProcess("jcskills-registry", home: home, arguments: [
+            "--tls", pki, "--revoked-serials", "\(pki)/revoked-serials", "--log-level", "notice",
+        ])
+        defer { service.kill() }
+        try await service.start()
+        let admin = TLSFiles(directory: pki, identity: "admin")
+        let original = try await TLSProbe.serverSerial(service.endpoint, files: admin)
+        let ids = faultTestIDs(2, from: 500)
+        let outsider = try authority.issue(IdentityRequest(id: "outsider", uri: "jcskills://admin"))
+        try outsider.write(to: pki)
+
+        try await withFaultClient(service.endpoint) { client in
+            _ = try await client.unary(RegistryService.registerPerson, .sample(id: ids[0], name: "轮换前"))
+            let slow = Task { try await client.unary(EchoService.echo, EchoMessage(text: "across SIGHUP", delayMilliseconds: 1_500)) }
+
+            let renewed = try authority.issue(IdentityRequest(id: "registry"))
+            try renewed.write(to: pki)
+            let serial = RevokedSerials.hex(renewed.certificate.serialNumber.bytes.map { $0 })
+            try SealingKeys.rotate(at: "\(service.dataDirectory)/\(ServiceStore.keyFileName)")
+            try "\(RevokedSerials.hex(outsider.certificate.serialNumber.bytes.map { $0 }))\n"
+                .write(toFile: "\(pki)/revoked-serials", atomically: true, encoding: .utf8)
+            let pid = try #require(service.process?.processIdentifier)
+            kill(pid, SIGHUP)
+
+            // New connections see the renewed certificate once the signal is handled (bounded).
+            let deadline = ContinuousClock.now + .seconds(10)
+            var seen = original
+            while seen != serial, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+                seen = try await TLSProbe.serverSerial(service.endpoint, files: admin)
+            }
+            #expect(seen == serial && serial != original)
+            #expect(try await slow.value.text == "across SIGHUP")
+            _ = try await client.unary(RegistryService.registerPerson, .sample(id: ids[1], name: "轮换后"))
+            #expect(try await client.unary(RegistryService.getPerson, PersonLookup(idNumber: ids[0])).cardNumber.isEmpty == false)
+            #expect(try await client.unary(RegistryService.getPerson, PersonLookup(idNumber: ids[1])).cardNumber.isEmpty == false)
+        }
+        // The revoked client is refused; the process is still the one started above.
+        await #expect(throws: RPCError.self) {
+            try await withTestClient(service.endpoint, files: TLSFiles(directory: pki, identity: "outsider"), configure: { $0.maximumAttempts = 1 }) { client in
+                try await client.unary(HealthService.check, HealthCheckRequest())
+            }
+        }
+        #expect(service.log.contains("reloaded TLS files"), "\(service.log)")
+        #expect(service.log.contains("current sealing key 2 of 2"), "\(service.log)")
+        #expect(await service.stop() == 0)
+
+        // The person registered before was sealed with key 1, the one after with key 2.
+        let location = StoreLocation.sqlite(path: "\(service.dataDirectory)/registry.sqlite")
+        try await withOpenStore(testConfiguration("registry", location), migrations: RegistrySchema.migrations) { store in
+            let keyIDs = try await store.read { db in
+                try await db.raw("SELECT name_sealed FROM persons ORDER BY id").all().map { row in
+                    let sealed = try row.decode(column: "name_sealed", as: Data.self)
+                    return sealed.dropFirst().prefix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+                }
+            }
+            #expect(keyIDs == [1, 2])
+        }
+    }
+}
