@@ -27,7 +27,7 @@ public struct EchoMessage: WireMessage, Hashable {
         self.delayMilliseconds = delayMilliseconds
     }
 
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "payload", &payload)
         try v.field(2, "text", &text)
         try v.field(3, "count", &count)

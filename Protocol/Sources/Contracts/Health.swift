@@ -11,7 +11,7 @@ public struct HealthCheckRequest: WireMessage, Hashable {
     public init() {}
     public init(service: String) { self.service = service }
 
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "service", &service)
     }
 }
@@ -54,7 +54,7 @@ public struct HealthCheckResponse: WireMessage, Hashable {
         self.version = version
     }
 
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "status", &status)
         try v.field(2, "server", &server)
         try v.field(3, "version", &version)

@@ -101,7 +101,7 @@ public struct RegistrationRecord: WireMessage, Hashable {
 
     public init() {}
 
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "idNumber", &idNumber)
         try v.field(2, "name", &name)
         try v.field(3, "gender", &gender)

@@ -25,7 +25,7 @@ public struct Settings: WireMessage, Hashable {
 
     public init() {}
 
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "protocolVersion", &protocolVersion)
         try v.field(2, "maximumFrameSize", &maximumFrameSize)
         try v.field(3, "maximumConcurrentStreams", &maximumConcurrentStreams)
@@ -60,7 +60,7 @@ extension Settings {
 
 extension MetadataEntry: WireMessage {
     public init() { self.init("", "") }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "key", &key)
         try v.field(2, "value", &value)
     }
@@ -81,7 +81,7 @@ public struct CallHeaders: WireMessage, Hashable {
         self.metadata = metadata
     }
 
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "method", &method)
         try v.field(2, "timeoutMicroseconds", &timeoutMicroseconds)
         try v.field(3, "metadata", &metadata)
@@ -103,7 +103,7 @@ public struct Trailers: WireMessage, Hashable {
 
     public var status: StatusCode { StatusCode(rawValue: code) }
 
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "code", &code)
         try v.field(2, "message", &message)
         try v.field(3, "metadata", &metadata)
@@ -125,7 +125,7 @@ public struct CancelReason: WireMessage, Hashable {
     /// reads as CANCELLED: a call cancelled with "0" once ended as if it had succeeded.
     public var status: StatusCode { code == 0 ? .cancelled : StatusCode(rawValue: code) }
 
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "code", &code)
         try v.field(2, "message", &message)
     }
@@ -149,7 +149,7 @@ public struct GoAway: WireMessage, Hashable {
 
     public var status: StatusCode { StatusCode(rawValue: code) }
 
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "lastStreamID", &lastStreamID)
         try v.field(2, "code", &code)
         try v.field(3, "message", &message)

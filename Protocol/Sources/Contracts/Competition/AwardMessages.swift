@@ -17,7 +17,7 @@ public struct Award: WireMessage, Hashable {
     /// Why the last attempt failed (pending: will be retried; refused: will not).
     public var lastError: String = ""
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "competitionCode", &competitionCode)
         try v.field(2, "eventCode", &eventCode)
         try v.field(3, "entryNumber", &entryNumber)
@@ -44,7 +44,7 @@ public struct AwardsRequest: WireMessage, Hashable {
         self.competitionCode = competitionCode
         self.year = year
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "competitionCode", &competitionCode)
         try v.field(2, "year", &year)
     }
@@ -53,7 +53,7 @@ public struct AwardsRequest: WireMessage, Hashable {
 public struct AwardList: WireMessage, Hashable {
     public var awards: [Award] = []
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "awards", &awards)
     }
 }

@@ -16,7 +16,7 @@ public struct AwardRule: WireMessage, Hashable {
     /// the occupations and levels); required when ``promotesOneLevel``.
     public var institutionCode: String = ""
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "topCount", &topCount)
         try v.field(2, "topSharePercent", &topSharePercent)
         try v.field(3, "namesTechnicalExperts", &namesTechnicalExperts)
@@ -39,7 +39,7 @@ public struct Competition: WireMessage, Hashable {
     public var county: Int32 = 0
     public var awardRule: AwardRule = AwardRule()
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "code", &code)
         try v.field(2, "name", &name)
         try v.field(3, "kind", &kind)
@@ -57,7 +57,7 @@ public struct CompetitionView: WireMessage, Hashable {
     /// Entries over all events.
     public var entries: UInt32 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "competition", &competition)
         try v.field(2, "events", &events)
         try v.field(3, "entries", &entries)
@@ -68,7 +68,7 @@ public struct CompetitionLookup: WireMessage, Hashable {
     public var code: String = ""
     public init() {}
     public init(code: String) { self.code = code }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "code", &code)
     }
 }
@@ -78,7 +78,7 @@ public struct CompetitionListRequest: WireMessage, Hashable {
     public var year: Int32 = 0
     public init() {}
     public init(year: Int32) { self.year = year }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "year", &year)
     }
 }
@@ -86,7 +86,7 @@ public struct CompetitionListRequest: WireMessage, Hashable {
 public struct CompetitionList: WireMessage, Hashable {
     public var competitions: [CompetitionView] = []
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "competitions", &competitions)
     }
 }

@@ -13,7 +13,7 @@ public struct EntryRequest: WireMessage, Hashable {
     /// before today and in the competition's year. 0: today.
     public var enteredOn: Int32 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "competitionCode", &competitionCode)
         try v.field(2, "eventCode", &eventCode)
         try v.field(3, "idNumber", &idNumber)
@@ -36,7 +36,7 @@ public struct EntryView: WireMessage, Hashable {
     public var school: String = ""
     public var county: Int32 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "number", &number)
         try v.field(2, "competitionCode", &competitionCode)
         try v.field(3, "eventCode", &eventCode)
@@ -55,7 +55,7 @@ public struct EntryBatch: WireMessage, Hashable {
     public var entries: [EntryRequest] = []
     public init() {}
     public init(entries: [EntryRequest]) { self.entries = entries }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "entries", &entries)
     }
 }

@@ -13,7 +13,7 @@ public struct Criterion: WireMessage, Hashable {
         self.type = type
         self.maximum = maximum
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "code", &code)
         try v.field(2, "description", &description)
         try v.field(3, "type", &type)
@@ -39,7 +39,7 @@ public struct Event: WireMessage, Hashable {
     /// hundredths of a mark of the criterion, is flagged for review; 0: 20 % of its maximum.
     public var spreadBound: UInt32 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "competitionCode", &competitionCode)
         try v.field(2, "code", &code)
         try v.field(3, "name", &name)
@@ -60,7 +60,7 @@ public struct EventView: WireMessage, Hashable {
     /// Judgement marks whose spread is beyond the bound.
     public var flagged: UInt32 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "event", &event)
         try v.field(2, "state", &state)
         try v.field(3, "entries", &entries)
@@ -81,7 +81,7 @@ public struct EventLookup: WireMessage, Hashable {
         self.eventCode = eventCode
         self.closedOn = closedOn
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "competitionCode", &competitionCode)
         try v.field(2, "eventCode", &eventCode)
         try v.field(3, "closedOn", &closedOn)
@@ -91,7 +91,7 @@ public struct EventLookup: WireMessage, Hashable {
 public struct EventList: WireMessage, Hashable {
     public var events: [EventView] = []
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "events", &events)
     }
 }

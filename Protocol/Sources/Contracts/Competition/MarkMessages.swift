@@ -11,7 +11,7 @@ public struct Mark: WireMessage, Hashable {
         self.criterionCode = criterionCode
         self.mark = mark
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "entryNumber", &entryNumber)
         try v.field(2, "criterionCode", &criterionCode)
         try v.field(3, "mark", &mark)
@@ -31,7 +31,7 @@ public struct MarkSheet: WireMessage, Hashable {
         self.eventCode = eventCode
         self.marks = marks
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "competitionCode", &competitionCode)
         try v.field(2, "eventCode", &eventCode)
         try v.field(3, "marks", &marks)
@@ -46,7 +46,7 @@ public struct MarkSheetReceipt: WireMessage, Hashable {
     /// Judgement marks now complete (three scores) whose spread is beyond the bound.
     public var flagged: UInt32 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "recorded", &recorded)
         try v.field(2, "unchanged", &unchanged)
         try v.field(3, "flagged", &flagged)
@@ -65,7 +65,7 @@ public struct ResultsRequest: WireMessage, Hashable {
         self.eventCode = eventCode
         self.standardised = standardised
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "competitionCode", &competitionCode)
         try v.field(2, "eventCode", &eventCode)
         try v.field(3, "standardised", &standardised)
@@ -94,7 +94,7 @@ public struct EventResult: WireMessage, Hashable {
     /// Named a technical expert and/or promoted (once the event is closed).
     public var awarded: Bool = false
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "rank", &rank)
         try v.field(2, "entryNumber", &entryNumber)
         try v.field(3, "nameMasked", &nameMasked)

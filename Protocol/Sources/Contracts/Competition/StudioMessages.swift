@@ -14,7 +14,7 @@ public struct Studio: WireMessage, Hashable {
     /// `yyyymmdd`.
     public var establishedOn: Int32 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "code", &code)
         try v.field(2, "name", &name)
         try v.field(3, "masterIDNumber", &masterIDNumber)
@@ -34,7 +34,7 @@ public struct StudioYear: WireMessage, Hashable {
     public var apprenticesMentored: UInt32 = 0
     public var problemsSolved: UInt32 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "studioCode", &studioCode)
         try v.field(2, "year", &year)
         try v.field(3, "apprenticesMentored", &apprenticesMentored)
@@ -57,7 +57,7 @@ public struct StudioView: WireMessage, Hashable {
     public var establishedOn: Int32 = 0
     public var years: [StudioYear] = []
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "code", &code)
         try v.field(2, "name", &name)
         try v.field(3, "masterIDMasked", &masterIDMasked)
@@ -79,7 +79,7 @@ public struct StudiosRequest: WireMessage, Hashable {
     public var asOf: Int32 = 0
     public init() {}
     public init(asOf: Int32) { self.asOf = asOf }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "asOf", &asOf)
     }
 }
@@ -96,7 +96,7 @@ public struct StudioReport: WireMessage, Hashable {
     /// The plan's 50 by 2021.
     public var cityTarget: UInt32 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "studios", &studios)
         try v.field(2, "countiesWithout", &countiesWithout)
         try v.field(3, "largeEnterprisesWithout", &largeEnterprisesWithout)
@@ -123,7 +123,7 @@ public struct CompetitionCounts: WireMessage, Hashable {
     /// one; for the city the number of the six counties without one (so the counties add up).
     public var countiesWithoutStudio: UInt64 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "technicalExperts", &technicalExperts)
         try v.field(2, "participants", &participants)
         try v.field(3, "levelPromotions", &levelPromotions)

@@ -16,7 +16,7 @@ public struct BaselineDeclaration: WireMessage, Hashable {
         self.persons = persons
         self.asOf = asOf
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "county", &county)
         try v.field(2, "level", &level)
         try v.field(3, "persons", &persons)
@@ -36,7 +36,7 @@ public struct BaselineEntry: WireMessage, Hashable {
     /// max(0, declared − claimed): what the counts add.
     public var counted: UInt64 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "county", &county)
         try v.field(2, "level", &level)
         try v.field(3, "asOf", &asOf)
@@ -51,7 +51,7 @@ public struct BaselineRequest: WireMessage, Hashable {
     public var county: Int32 = 0
     public init() {}
     public init(county: Int32) { self.county = county }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "county", &county)
     }
 }
@@ -60,7 +60,7 @@ public struct BaselineReport: WireMessage, Hashable {
     /// By county, then level lowest first.
     public var entries: [BaselineEntry] = []
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "entries", &entries)
     }
 }

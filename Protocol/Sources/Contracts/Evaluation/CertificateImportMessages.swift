@@ -18,7 +18,7 @@ public struct CertificateImportRow: WireMessage, Hashable {
         self.certificate = certificate
         self.preSystem = preSystem
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "line", &line)
         try v.field(2, "number", &number)
         try v.field(3, "certificate", &certificate)
@@ -31,7 +31,7 @@ public struct CertificateImportBatch: WireMessage, Hashable {
     public var rows: [CertificateImportRow] = []
     public init() {}
     public init(rows: [CertificateImportRow]) { self.rows = rows }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "rows", &rows)
     }
 }

@@ -17,7 +17,7 @@ public struct CertificateIssue: WireMessage, Hashable {
     /// `yyyymmdd`.
     public var issuedOn: Int32 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "institutionCode", &institutionCode)
         try v.field(2, "kind", &kind)
         try v.field(3, "occupation", &occupation)
@@ -52,7 +52,7 @@ public struct CertificateView: WireMessage, Hashable {
     /// The day it was revoked or superseded; 0 when neither.
     public var endedOn: Int32 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "number", &number)
         try v.field(2, "institutionCode", &institutionCode)
         try v.field(3, "kind", &kind)
@@ -77,7 +77,7 @@ public struct IssueCertificateResponse: WireMessage, Hashable {
     /// Numbers of the lower-level certificates this one superseded.
     public var superseded: [String] = []
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "number", &number)
         try v.field(2, "certificate", &certificate)
         try v.field(3, "superseded", &superseded)
@@ -92,7 +92,7 @@ public struct CertificateRevocation: WireMessage, Hashable {
         self.number = number
         self.reason = reason
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "number", &number)
         try v.field(2, "reason", &reason)
     }
@@ -111,7 +111,7 @@ public struct CertificateVerificationRequest: WireMessage, Hashable {
         self.holderName = holderName
         self.holderIDNumber = holderIDNumber
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "number", &number)
         try v.field(2, "holderName", &holderName)
         try v.field(3, "holderIDNumber", &holderIDNumber)
@@ -125,7 +125,7 @@ public struct CertificateVerificationBatch: WireMessage, Hashable {
     public var requests: [CertificateVerificationRequest] = []
     public init() {}
     public init(requests: [CertificateVerificationRequest]) { self.requests = requests }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "requests", &requests)
     }
 }
@@ -135,7 +135,7 @@ public struct CertificateVerifications: WireMessage, Hashable {
     public var answers: [CertificateVerification] = []
     public init() {}
     public init(answers: [CertificateVerification]) { self.answers = answers }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "answers", &answers)
     }
 }
@@ -150,7 +150,7 @@ public struct CertificateVerification: WireMessage, Hashable {
     /// `yyyymmdd`.
     public var issuedOn: Int32 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "state", &state)
         try v.field(2, "kind", &kind)
         try v.field(3, "level", &level)

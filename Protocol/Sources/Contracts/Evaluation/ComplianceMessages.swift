@@ -4,7 +4,7 @@ public struct ComplianceRequest: WireMessage, Hashable {
     public var county: Int32 = 0
     public init() {}
     public init(county: Int32) { self.county = county }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "county", &county)
     }
 }
@@ -20,7 +20,7 @@ public struct ComplianceReport: WireMessage, Hashable {
     /// Those without an active enterprise body of their own, by credit code.
     public var lacking: [EnterpriseSummary] = []
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "county", &county)
         try v.field(2, "minimumStaff", &minimumStaff)
         try v.field(3, "largeEnterprises", &largeEnterprises)

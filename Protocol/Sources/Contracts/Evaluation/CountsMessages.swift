@@ -11,7 +11,7 @@ public struct CountsRequest: WireMessage, Hashable {
         self.asOf = asOf
         self.year = year
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "county", &county)
         try v.field(2, "asOf", &asOf)
         try v.field(3, "year", &year)
@@ -23,7 +23,7 @@ public struct InstitutionCount: WireMessage, Hashable {
     public var status: InstitutionStatus = .unspecified
     public var count: UInt64 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "type", &type)
         try v.field(2, "status", &status)
         try v.field(3, "count", &count)
@@ -57,7 +57,7 @@ public struct EvaluationCounts: WireMessage, Hashable {
     /// The declared baseline's share of ``highSkill`` (levels 3–1).
     public var baselineHighSkill: UInt64 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "county", &county)
         try v.field(2, "asOf", &asOf)
         try v.field(3, "year", &year)

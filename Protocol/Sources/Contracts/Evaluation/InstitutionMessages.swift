@@ -9,7 +9,7 @@ public struct ScopeEntry: WireMessage, Hashable {
         self.occupation = occupation
         self.levels = levels
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "occupation", &occupation)
         try v.field(2, "levels", &levels)
     }
@@ -31,7 +31,7 @@ public struct Institution: WireMessage, Hashable {
     /// the service kept the date.
     public var approvedOn: Int32 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "code", &code)
         try v.field(2, "name", &name)
         try v.field(3, "type", &type)
@@ -46,7 +46,7 @@ public struct InstitutionView: WireMessage, Hashable {
     public var institution: Institution = Institution()
     public var status: InstitutionStatus = .unspecified
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "institution", &institution)
         try v.field(2, "status", &status)
     }
@@ -56,7 +56,7 @@ public struct InstitutionLookup: WireMessage, Hashable {
     public var code: String = ""
     public init() {}
     public init(code: String) { self.code = code }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "code", &code)
     }
 }
@@ -71,7 +71,7 @@ public struct InstitutionStatusChange: WireMessage, Hashable {
         self.status = status
         self.reason = reason
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "code", &code)
         try v.field(2, "status", &status)
         try v.field(3, "reason", &reason)
@@ -87,7 +87,7 @@ public struct InstitutionListRequest: WireMessage, Hashable {
         self.county = county
         self.type = type
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "county", &county)
         try v.field(2, "type", &type)
     }
@@ -97,7 +97,7 @@ public struct InstitutionList: WireMessage, Hashable {
     /// By code.
     public var institutions: [InstitutionView] = []
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "institutions", &institutions)
     }
 }

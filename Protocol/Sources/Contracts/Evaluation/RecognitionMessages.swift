@@ -3,7 +3,7 @@ public struct RecognitionRequest: WireMessage, Hashable {
     public var holderIDNumber: String = ""
     public init() {}
     public init(holderIDNumber: String) { self.holderIDNumber = holderIDNumber }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "holderIDNumber", &holderIDNumber)
     }
 }
@@ -19,7 +19,7 @@ public struct RecognisedCertificate: WireMessage, Hashable {
     /// 高级技师 ↔ 高级工程师; empty below level 3 and for certificates without levels.
     public var engineeringTitle: String = ""
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "certificate", &certificate)
         try v.field(2, "equivalentKind", &equivalentKind)
         try v.field(3, "equivalentLevel", &equivalentLevel)
@@ -35,7 +35,7 @@ public struct PersonRecognitions: WireMessage, Hashable {
     /// The engineering title that level bridges to; empty when none.
     public var engineeringTitle: String = ""
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "certificates", &certificates)
         try v.field(2, "highestLevel", &highestLevel)
         try v.field(3, "engineeringTitle", &engineeringTitle)

@@ -30,7 +30,7 @@ public struct SignedCertificateBody: WireMessage, Hashable {
     public static let currentFormat = "jcskills-certificate/1"
 
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "format", &format)
         try v.field(2, "number", &number)
         try v.field(3, "institutionCode", &institutionCode)
@@ -55,7 +55,7 @@ public struct SignedCertificate: WireMessage, Hashable {
     public var body: SignedCertificateBody = SignedCertificateBody()
     public var signature: WireBytes = WireBytes()
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "body", &body)
         try v.field(2, "signature", &signature)
     }
@@ -65,7 +65,7 @@ public struct CertificateLookup: WireMessage, Hashable {
     public var number: String = ""
     public init() {}
     public init(number: String) { self.number = number }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "number", &number)
     }
 }

@@ -18,7 +18,7 @@ public struct TotalsRequest: WireMessage, Hashable {
         self.year = year
         self.fresh = fresh
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "county", &county)
         try v.field(2, "asOf", &asOf)
         try v.field(3, "year", &year)
@@ -87,7 +87,7 @@ public struct IndicatorValue: WireMessage, Hashable {
     /// year the days since 1 January (as-of date included), when the year has had fewer.
     public var windowDays: Int32 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "key", &key)
         try v.field(2, "nameZh", &nameZh)
         try v.field(3, "nameEn", &nameEn)
@@ -124,7 +124,7 @@ public struct ScopeTotals: WireMessage, Hashable {
     public var county: Int32 = 0
     public var indicators: [IndicatorValue] = []
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "county", &county)
         try v.field(2, "indicators", &indicators)
     }
@@ -137,7 +137,7 @@ public struct SourceState: WireMessage, Hashable {
     public var reason: String = ""
     public var latencyMicros: Int64 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "service", &service)
         try v.field(2, "available", &available)
         try v.field(3, "reason", &reason)
@@ -160,7 +160,7 @@ public struct Totals: WireMessage, Hashable {
     /// True when served from the gateway's short cache.
     public var cached: Bool = false
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "asOf", &asOf)
         try v.field(2, "year", &year)
         try v.field(3, "scope", &scope)
@@ -179,7 +179,7 @@ public struct WatchRequest: WireMessage, Hashable {
     /// Send the set again after this long even when nothing changed; 0 for never.
     public var heartbeatSeconds: Int32 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "totals", &totals)
         try v.field(2, "intervalMs", &intervalMs)
         try v.field(3, "heartbeatSeconds", &heartbeatSeconds)

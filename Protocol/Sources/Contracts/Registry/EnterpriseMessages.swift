@@ -9,7 +9,7 @@ public struct Enterprise: WireMessage, Hashable {
     /// 规模以上企业.
     public var aboveDesignatedSize: Bool = false
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "creditCode", &creditCode)
         try v.field(2, "name", &name)
         try v.field(3, "county", &county)
@@ -27,7 +27,7 @@ public struct Demand: WireMessage, Hashable {
     public var year: Int32 = 0
     public var headcount: UInt32 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "creditCode", &creditCode)
         try v.field(2, "occupation", &occupation)
         try v.field(3, "level", &level)
@@ -43,7 +43,7 @@ public struct EnterpriseView: WireMessage, Hashable {
     public var checkCharacterValid: Bool = false
     public var demand: [Demand] = []
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "enterprise", &enterprise)
         try v.field(2, "checkCharacterValid", &checkCharacterValid)
         try v.field(3, "demand", &demand)
@@ -54,7 +54,7 @@ public struct EnterpriseLookup: WireMessage, Hashable {
     public var creditCode: String = ""
     public init() {}
     public init(creditCode: String) { self.creditCode = creditCode }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "creditCode", &creditCode)
     }
 }
@@ -67,7 +67,7 @@ public struct EnterpriseImportRow: WireMessage, Hashable {
         self.line = line
         self.enterprise = enterprise
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "line", &line)
         try v.field(2, "enterprise", &enterprise)
     }
@@ -77,7 +77,7 @@ public struct EnterpriseImportBatch: WireMessage, Hashable {
     public var rows: [EnterpriseImportRow] = []
     public init() {}
     public init(rows: [EnterpriseImportRow]) { self.rows = rows }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "rows", &rows)
     }
 }
@@ -90,7 +90,7 @@ public struct DemandImportRow: WireMessage, Hashable {
         self.line = line
         self.demand = demand
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "line", &line)
         try v.field(2, "demand", &demand)
     }
@@ -100,7 +100,7 @@ public struct DemandImportBatch: WireMessage, Hashable {
     public var rows: [DemandImportRow] = []
     public init() {}
     public init(rows: [DemandImportRow]) { self.rows = rows }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "rows", &rows)
     }
 }
@@ -119,7 +119,7 @@ public struct EnterpriseListRequest: WireMessage, Hashable {
         self.county = county
         self.asOf = asOf
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "minimumStaff", &minimumStaff)
         try v.field(2, "county", &county)
         try v.field(3, "asOf", &asOf)
@@ -133,7 +133,7 @@ public struct EnterpriseSummary: WireMessage, Hashable {
     public var county: Int32 = 0
     public var staffCount: UInt32 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "creditCode", &creditCode)
         try v.field(2, "name", &name)
         try v.field(3, "county", &county)
@@ -145,7 +145,7 @@ public struct EnterpriseList: WireMessage, Hashable {
     /// Ordered by credit code.
     public var enterprises: [EnterpriseSummary] = []
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "enterprises", &enterprises)
     }
 }

@@ -8,7 +8,7 @@ public struct PersonImportRow: WireMessage, Hashable {
         self.line = line
         self.person = person
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "line", &line)
         try v.field(2, "person", &person)
     }
@@ -19,7 +19,7 @@ public struct PersonImportBatch: WireMessage, Hashable {
     public var rows: [PersonImportRow] = []
     public init() {}
     public init(rows: [PersonImportRow]) { self.rows = rows }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "rows", &rows)
     }
 }
@@ -35,7 +35,7 @@ public struct RowError: WireMessage, Hashable {
         self.column = column
         self.reason = reason
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "line", &line)
         try v.field(2, "column", &column)
         try v.field(3, "reason", &reason)
@@ -52,7 +52,7 @@ public struct ImportSummary: WireMessage, Hashable {
     /// The first rejected rows, up to a limit; `rejected` counts them all.
     public var errors: [RowError] = []
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "received", &received)
         try v.field(2, "accepted", &accepted)
         try v.field(3, "alreadyRegistered", &alreadyRegistered)
@@ -70,7 +70,7 @@ public struct ExportRequest: WireMessage, Hashable {
         self.county = county
         self.includeInactive = includeInactive
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "county", &county)
         try v.field(2, "includeInactive", &includeInactive)
     }
@@ -79,7 +79,7 @@ public struct ExportRequest: WireMessage, Hashable {
 public struct PersonBatch: WireMessage, Hashable {
     public var persons: [PersonView] = []
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "persons", &persons)
     }
 }

@@ -25,7 +25,7 @@ public struct PersonRegistration: WireMessage, Hashable {
 
     public init() {}
 
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "idNumber", &idNumber)
         try v.field(2, "name", &name)
         try v.field(3, "gender", &gender)
@@ -74,7 +74,7 @@ public struct PersonView: WireMessage, Hashable {
 
     public init() {}
 
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "cardNumber", &cardNumber)
         try v.field(2, "idNumber", &idNumber)
         try v.field(3, "name", &name)
@@ -103,7 +103,7 @@ public struct RegisterPersonResponse: WireMessage, Hashable {
     public var cardNumber: String = ""
     public var person: PersonView = PersonView()
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "cardNumber", &cardNumber)
         try v.field(2, "person", &person)
     }
@@ -118,7 +118,7 @@ public struct PersonLookup: WireMessage, Hashable {
         self.idNumber = idNumber
         self.cardNumber = cardNumber
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "idNumber", &idNumber)
         try v.field(2, "cardNumber", &cardNumber)
     }
@@ -143,7 +143,7 @@ public struct PersonUpdate: WireMessage, Hashable {
 
     public init() {}
 
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "person", &person)
         try v.field(2, "phone", &phone)
         try v.field(3, "category", &category)
@@ -171,7 +171,7 @@ public struct StatusChange: WireMessage, Hashable {
 
     public init() {}
 
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "person", &person)
         try v.field(2, "status", &status)
         try v.field(3, "newCounty", &newCounty)
@@ -191,7 +191,7 @@ public struct HistoryEntry: WireMessage, Hashable {
     public var newValue: String = ""
     public var reason: String = ""
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "at", &at)
         try v.field(2, "principal", &principal)
         try v.field(3, "requestID", &requestID)
@@ -206,7 +206,7 @@ public struct PersonHistory: WireMessage, Hashable {
     public var cardNumber: String = ""
     public var entries: [HistoryEntry] = []
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "cardNumber", &cardNumber)
         try v.field(2, "entries", &entries)
     }
@@ -222,7 +222,7 @@ public struct PersonVerification: WireMessage, Hashable {
     public var age: Int32 = 0
     public var status: RegistrationStatus = .unspecified
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "found", &found)
         try v.field(2, "cardNumber", &cardNumber)
         try v.field(3, "category", &category)
@@ -241,7 +241,7 @@ public struct PersonLookupBatch: WireMessage, Hashable {
     public static let limit = 1_000
     public init() {}
     public init(lookups: [PersonLookup]) { self.lookups = lookups }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "lookups", &lookups)
     }
 }
@@ -250,7 +250,7 @@ public struct PersonLookupBatch: WireMessage, Hashable {
 public struct PersonVerificationBatch: WireMessage, Hashable {
     public var verifications: [PersonVerification] = []
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "verifications", &verifications)
     }
 }

@@ -5,7 +5,7 @@ public struct QualityRequest: WireMessage, Hashable {
     public var county: Int32 = 0
     public init() {}
     public init(county: Int32) { self.county = county }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "county", &county)
     }
 }
@@ -27,7 +27,7 @@ public struct QualityImport: WireMessage, Hashable {
     /// This import's rejected rows of the county asked for, by reason.
     public var rejections: [QualityRejection] = []
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "kind", &kind)
         try v.field(2, "principal", &principal)
         try v.field(3, "atMs", &atMs)
@@ -50,7 +50,7 @@ public struct QualityRejection: WireMessage, Hashable {
         self.reason = reason
         self.rows = rows
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "kind", &kind)
         try v.field(2, "reason", &reason)
         try v.field(3, "rows", &rows)
@@ -65,7 +65,7 @@ public struct QualityCoverageCell: WireMessage, Hashable {
     public var ageBand: Int32 = 0
     public var registered: UInt64 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "category", &category)
         try v.field(2, "gender", &gender)
         try v.field(3, "ageBand", &ageBand)
@@ -81,7 +81,7 @@ public struct QualityExpectedCell: WireMessage, Hashable {
     public var registered: UInt64 = 0
     public var expected: UInt64 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "gender", &gender)
         try v.field(2, "ageBand", &ageBand)
         try v.field(3, "registered", &registered)
@@ -112,7 +112,7 @@ public struct QualityReport: WireMessage, Hashable {
 
     public static let importLimit = 50
 
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "county", &county)
         try v.field(2, "imports", &imports)
         try v.field(3, "rejections", &rejections)

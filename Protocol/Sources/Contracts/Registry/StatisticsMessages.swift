@@ -15,7 +15,7 @@ public struct StatisticsRequest: WireMessage, Hashable {
         self.summaryOnly = summaryOnly
         self.registrationsUpTo = registrationsUpTo
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "county", &county)
         try v.field(2, "summaryOnly", &summaryOnly)
         try v.field(3, "registrationsUpTo", &registrationsUpTo)
@@ -32,7 +32,7 @@ public struct StatisticsCell: WireMessage, Hashable {
     public var employment: EmploymentStatus = .unspecified
     public var count: UInt64 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "county", &county)
         try v.field(2, "category", &category)
         try v.field(3, "gender", &gender)
@@ -48,7 +48,7 @@ public struct CountyCoverage: WireMessage, Hashable {
     public var registered: UInt64 = 0
     public var estimatedLabourForce: UInt64 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "county", &county)
         try v.field(2, "registered", &registered)
         try v.field(3, "estimatedLabourForce", &estimatedLabourForce)
@@ -60,7 +60,7 @@ public struct DailyRegistrations: WireMessage, Hashable {
     public var day: Int32 = 0
     public var count: UInt64 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "day", &day)
         try v.field(2, "count", &count)
     }
@@ -85,7 +85,7 @@ public struct RegistrationStatistics: WireMessage, Hashable {
     /// today, the same as ``registered``.
     public var registrationsUpTo: UInt64 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "cells", &cells)
         try v.field(2, "coverage", &coverage)
         try v.field(3, "daily", &daily)
@@ -103,7 +103,7 @@ public struct DemandGapRequest: WireMessage, Hashable {
     public var year: Int32 = 0
     public init() {}
     public init(year: Int32) { self.year = year }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "year", &year)
     }
 }
@@ -117,7 +117,7 @@ public struct DemandGapRow: WireMessage, Hashable {
     public var working: UInt64 = 0
     public var wishing: UInt64 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "occupation", &occupation)
         try v.field(2, "year", &year)
         try v.field(3, "demand", &demand)
@@ -129,7 +129,7 @@ public struct DemandGapRow: WireMessage, Hashable {
 public struct DemandGapReport: WireMessage, Hashable {
     public var rows: [DemandGapRow] = []
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "rows", &rows)
     }
 }

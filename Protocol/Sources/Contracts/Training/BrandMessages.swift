@@ -10,7 +10,7 @@ public struct BrandRecognition: WireMessage, Hashable {
         self.level = level
         self.year = year
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "level", &level)
         try v.field(2, "year", &year)
     }
@@ -26,7 +26,7 @@ public struct LabourBrand: WireMessage, Hashable {
     /// The levels reached, each with its year; a higher level no earlier than a lower one.
     public var recognitions: [BrandRecognition] = []
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "code", &code)
         try v.field(2, "name", &name)
         try v.field(3, "county", &county)
@@ -43,7 +43,7 @@ public struct BrandYear: WireMessage, Hashable {
     /// Yuan due for the year's courses of the brand (their passes × standard or tier).
     public var subsidyDue: UInt64 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "year", &year)
         try v.field(2, "trained", &trained)
         try v.field(3, "placed", &placed)
@@ -57,7 +57,7 @@ public struct LabourBrandView: WireMessage, Hashable {
     public var level: BrandLevel = .unspecified
     public var years: [BrandYear] = []
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "brand", &brand)
         try v.field(2, "level", &level)
         try v.field(3, "years", &years)
@@ -66,7 +66,7 @@ public struct LabourBrandView: WireMessage, Hashable {
 
 public struct LabourBrandsRequest: WireMessage, Hashable {
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {}
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {}
 }
 
 /// Every brand, and the plan's two brand deadlines: the counties without a city-level brand by
@@ -76,7 +76,7 @@ public struct LabourBrandReport: WireMessage, Hashable {
     public var countiesLackingCityBrand: [Int32] = []
     public var countiesLackingProvincialBrand: [Int32] = []
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "brands", &brands)
         try v.field(2, "countiesLackingCityBrand", &countiesLackingCityBrand)
         try v.field(3, "countiesLackingProvincialBrand", &countiesLackingProvincialBrand)

@@ -29,7 +29,7 @@ public struct Course: WireMessage, Hashable {
     /// action 5); 0: the standard applies to them too. Never below ``subsidyPerTrainee``.
     public var subsidyWithCertificate: UInt32 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "code", &code)
         try v.field(2, "name", &name)
         try v.field(3, "occupation", &occupation)
@@ -54,7 +54,7 @@ public struct CourseView: WireMessage, Hashable {
     /// Persons enrolled so far.
     public var enrolled: UInt32 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "course", &course)
         try v.field(2, "enrolled", &enrolled)
     }
@@ -64,7 +64,7 @@ public struct CourseLookup: WireMessage, Hashable {
     public var code: String = ""
     public init() {}
     public init(code: String) { self.code = code }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "code", &code)
     }
 }
@@ -78,7 +78,7 @@ public struct CourseListRequest: WireMessage, Hashable {
         self.county = county
         self.year = year
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "county", &county)
         try v.field(2, "year", &year)
     }
@@ -87,7 +87,7 @@ public struct CourseListRequest: WireMessage, Hashable {
 public struct CourseList: WireMessage, Hashable {
     public var courses: [CourseView] = []
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "courses", &courses)
     }
 }

@@ -13,7 +13,7 @@ public struct EnrolmentRequest: WireMessage, Hashable {
         self.idNumber = idNumber
         self.enrolledOn = enrolledOn
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "courseCode", &courseCode)
         try v.field(2, "idNumber", &idNumber)
         try v.field(3, "enrolledOn", &enrolledOn)
@@ -33,7 +33,7 @@ public struct EnrolmentView: WireMessage, Hashable {
     /// `yyyymmdd`.
     public var enrolledOn: Int32 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "number", &number)
         try v.field(2, "courseCode", &courseCode)
         try v.field(3, "cardNumber", &cardNumber)
@@ -58,7 +58,7 @@ public struct EnrolmentRow: WireMessage, Hashable {
         self.idNumber = idNumber
         self.enrolledOn = enrolledOn
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "line", &line)
         try v.field(2, "courseCode", &courseCode)
         try v.field(3, "idNumber", &idNumber)
@@ -70,7 +70,7 @@ public struct EnrolmentBatch: WireMessage, Hashable {
     public var rows: [EnrolmentRow] = []
     public init() {}
     public init(rows: [EnrolmentRow]) { self.rows = rows }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "rows", &rows)
     }
 }

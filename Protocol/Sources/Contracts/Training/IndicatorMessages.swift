@@ -8,7 +8,7 @@ public struct TrainingIndicatorsRequest: WireMessage, Hashable {
         self.year = year
         self.county = county
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "year", &year)
         try v.field(2, "county", &county)
     }
@@ -32,7 +32,7 @@ public struct TrainingFigures: WireMessage, Hashable {
     public var certified: UInt64 = 0
     public var certificateRate: UInt32 = 0
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "enrolled", &enrolled)
         try v.field(2, "completed", &completed)
         try v.field(3, "passed", &passed)
@@ -57,7 +57,7 @@ public struct TrainingFiguresLine: WireMessage, Hashable {
     /// `employment_rate` (under 30 %); empty when it is not, or has no results yet.
     public var flags: [String] = []
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "dimension", &dimension)
         try v.field(2, "key", &key)
         try v.field(3, "figures", &figures)
@@ -72,7 +72,7 @@ public struct TrainingIndicators: WireMessage, Hashable {
     /// By course, provider, programme and mode, each in key order.
     public var lines: [TrainingFiguresLine] = []
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "year", &year)
         try v.field(2, "county", &county)
         try v.field(3, "total", &total)
@@ -107,7 +107,7 @@ public struct TrainingCounts: WireMessage, Hashable {
     public var countiesLackingCityBrand: [Int32] = []
     public var countiesLackingProvincialBrand: [Int32] = []
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "asOf", &asOf)
         try v.field(2, "year", &year)
         try v.field(3, "enterpriseTraining", &enterpriseTraining)

@@ -3,7 +3,7 @@ public struct PersonRecordRequest: WireMessage, Hashable {
     public var idNumber: String = ""
     public init() {}
     public init(idNumber: String) { self.idNumber = idNumber }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "idNumber", &idNumber)
     }
 }
@@ -18,7 +18,7 @@ public struct TrainingRecordEntry: WireMessage, Hashable {
     /// they are recorded (an empty result: none reported yet).
     public var result: TrainingResultView = TrainingResultView()
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "course", &course)
         try v.field(2, "enrolmentNumber", &enrolmentNumber)
         try v.field(3, "enrolledOn", &enrolledOn)
@@ -41,7 +41,7 @@ public struct PersonTrainingRecord: WireMessage, Hashable {
     /// "none".
     public var certificatesKnown: Bool = false
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "cardNumber", &cardNumber)
         try v.field(2, "courses", &courses)
         try v.field(3, "certificates", &certificates)

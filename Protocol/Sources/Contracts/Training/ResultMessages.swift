@@ -16,7 +16,7 @@ public struct TrainingResult: WireMessage, Hashable {
     /// The employment was checked (an employer's record, social insurance), not only declared.
     public var employmentVerified: Bool = false
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "enrolmentNumber", &enrolmentNumber)
         try v.field(2, "completedOn", &completedOn)
         try v.field(3, "passed", &passed)
@@ -35,7 +35,7 @@ public struct TrainingResultView: WireMessage, Hashable {
     /// The certificate obtained after the training (``CertificateAfterTraining``), if recorded.
     public var certificateNumber: String = ""
     public init() {}
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "result", &result)
         try v.field(2, "courseCode", &courseCode)
         try v.field(3, "completionNumber", &completionNumber)
@@ -53,7 +53,7 @@ public struct CertificateAfterTraining: WireMessage, Hashable {
         self.enrolmentNumber = enrolmentNumber
         self.certificateNumber = certificateNumber
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "enrolmentNumber", &enrolmentNumber)
         try v.field(2, "certificateNumber", &certificateNumber)
     }
@@ -69,7 +69,7 @@ public struct CertificateAfterTrainingRow: WireMessage, Hashable {
         self.line = line
         self.certificate = certificate
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "line", &line)
         try v.field(2, "certificate", &certificate)
     }
@@ -82,7 +82,7 @@ public struct CertificateAfterTrainingBatch: WireMessage, Hashable {
     public var rows: [CertificateAfterTrainingRow] = []
     public init() {}
     public init(rows: [CertificateAfterTrainingRow]) { self.rows = rows }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "rows", &rows)
     }
 }
@@ -96,7 +96,7 @@ public struct TrainingResultRow: WireMessage, Hashable {
         self.line = line
         self.result = result
     }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "line", &line)
         try v.field(2, "result", &result)
     }
@@ -106,7 +106,7 @@ public struct TrainingResultBatch: WireMessage, Hashable {
     public var rows: [TrainingResultRow] = []
     public init() {}
     public init(rows: [TrainingResultRow]) { self.rows = rows }
-    public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
         try v.field(1, "rows", &rows)
     }
 }
