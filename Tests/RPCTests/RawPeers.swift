@@ -40,6 +40,15 @@ enum RawTCP {
 
 /// A TLS client that trusts the city CA but presents no certificate of its own.
 enum RawTLS {
+    /// A client's whole opening: the preface, SETTINGS and a health check on stream 1.
+    static func healthCall() -> ByteBuffer {
+        var bytes = ByteBuffer(bytes: ConnectionPreface.bytes)
+        bytes.writeFrame(.settings, stream: 0, message: Settings())
+        bytes.writeFrame(.headers, flags: [], stream: 1, message: CallHeaders(method: HealthService.check.path))
+        bytes.writeFrame(.message, flags: .endStream, stream: 1, message: HealthCheckRequest())
+        return bytes
+    }
+
     static func healthCheckWithoutClientCertificate(_ endpoint: Endpoint) async throws {
         let files = TestPKI.shared.files("admin")
         var tls = TLSConfiguration.makeClientConfiguration()
@@ -54,11 +63,7 @@ enum RawTLS {
                 }
             }
             .connect(host: endpoint.host, port: endpoint.port).get()
-        var preface = ByteBuffer(bytes: ConnectionPreface.bytes)
-        preface.writeFrame(.settings, stream: 0, message: Settings())
-        preface.writeFrame(.headers, flags: [], stream: 1, message: CallHeaders(method: HealthService.check.path))
-        preface.writeFrame(.message, flags: .endStream, stream: 1, message: HealthCheckRequest())
-        channel.writeAndFlush(preface, promise: nil)
+        channel.writeAndFlush(healthCall(), promise: nil)
         // TLS 1.3 reports a refused client certificate after the handshake: the server closes
         // (a server that kept the connection open fails the test with a TimeoutError).
         try await withTimeout(.seconds(5)) { try await channel.closeFuture.get() }

@@ -78,11 +78,7 @@ enum BrokenTLSPeer {
                 }
             }
             .connect(host: endpoint.host, port: endpoint.port).get()
-        var preface = ByteBuffer(bytes: ConnectionPreface.bytes)
-        preface.writeFrame(.settings, stream: 0, message: Settings())
-        preface.writeFrame(.headers, flags: [], stream: 1, message: CallHeaders(method: HealthService.check.path))
-        preface.writeFrame(.message, flags: .endStream, stream: 1, message: HealthCheckRequest())
-        channel.writeAndFlush(preface, promise: nil)
+        channel.writeAndFlush(RawTLS.healthCall(), promise: nil)
         let closed = try await withTimeout(.seconds(5)) { try await settled.futureResult.get() }
         if !closed { try? await channel.close() }  // a served peer keeps its connection
         return Outcome(closed: closed, received: received.withLockedValue { $0 })
