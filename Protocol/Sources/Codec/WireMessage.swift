@@ -6,7 +6,7 @@
 ///     public var occupations: [String] = []
 ///     public var county: Int32 = 0
 ///     public init() {}
-///     public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+///     @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
 ///         try v.field(1, "id", &id)
 ///         try v.field(2, "occupations", &occupations)
 ///         try v.field(3, "county", &county)
@@ -17,6 +17,11 @@
 /// ``WireFieldDecoder``). Field numbers are the contract: never reuse or renumber one; add new
 /// fields with new numbers. Old readers skip fields they do not know; new readers give
 /// missing fields their default (SPEC.md §4.6).
+///
+/// `visitFields` is `@inlinable` so that the modules that encode and decode a message specialize
+/// it for their visitor; without it every field went through witness tables and runtime
+/// metadata look-ups, five to nine times slower (BENCHMARKS.md note 10). `CodecInliningTests`
+/// checks every message of this module.
 public protocol WireMessage: WireValue {
     init()
     /// Visits every field with its number. Must visit the same fields in the same order every time.
