@@ -22,12 +22,9 @@ struct BackupCommand: ParsableCommand {
         let started = Date()
         printError(Messages.Operations.backingUp(settings.kind.rawValue, postgres: settings.database != nil).text())
         var lines = ProgressLines()
-        do {
+        try reportingOperationsFailure {
             let manifest = try ServiceBackup.backup(settings: settings, to: out, includeKeys: !noKeys) { lines.show($0) }
             print(Messages.Operations.backupDone(out, bytes: manifest.bytes, seconds: Date().timeIntervalSince(started)).text())
-        } catch let error as OperationsError {
-            printError(Messages.Errors.prefix.text() + error.message.text())
-            throw ExitCode.failure
         }
     }
 }

@@ -15,12 +15,9 @@ struct KeysCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            do {
+            try reportingOperationsFailure {
                 let (current, count) = try ServiceKeys.rotate(settings: try store.settings())
                 print(Messages.Operations.rotated(current: current, count: count).text())
-            } catch let error as OperationsError {
-                printError(Messages.Errors.prefix.text() + error.message.text())
-                throw ExitCode.failure
             }
         }
     }

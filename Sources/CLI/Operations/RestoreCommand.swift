@@ -26,7 +26,7 @@ struct RestoreCommand: ParsableCommand {
     func run() throws {
         let settings = try store.settings()
         var lines = ProgressLines()
-        do {
+        try reportingOperationsFailure {
             if verifyOnly {
                 _ = try ServiceRestore.verify(from, service: settings.kind, keyFile: keys) { lines.show($0) }
                 print(Messages.Operations.verifyDone(from).text())
@@ -35,9 +35,6 @@ struct RestoreCommand: ParsableCommand {
             printError(Messages.Operations.restoring(settings.kind.rawValue, from).text())
             let manifest = try ServiceRestore.restore(from: from, settings: settings, keyFile: keys, force: force) { lines.show($0) }
             print(Messages.Operations.restoreDone(settings.kind.rawValue, created: manifest.created).text())
-        } catch let error as OperationsError {
-            printError(Messages.Errors.prefix.text() + error.message.text())
-            throw ExitCode.failure
         }
     }
 }

@@ -70,7 +70,7 @@ extension ServerConnectionStateMachine {
     /// and the server's budgets; the reason to fail the call when a growth would pass either.
     /// A shrink always succeeds.
     mutating func charge(at index: [UInt32: Stream].Index) -> String? {
-        let delta = streams.read(at: index, { $0.heldBytes }) - streams.read(at: index, { $0.chargedBytes })
+        let delta = streams.read(at: index, { $0.heldBytes - $0.chargedBytes })
         guard delta != 0 else { return nil }
         let limit = limits.maximumBufferedBytesPerConnection
         if delta > 0 && bufferedBytes + delta > limit {
