@@ -10,6 +10,8 @@
 #   Benchmarks/gateway-scale.sh                       # 1.5 M persons, ~1 M certificates
 #   PERSONS=20000 DURATION=5 Benchmarks/gateway-scale.sh
 #   WORK=/tmp/gw Benchmarks/gateway-scale.sh          # keep the loaded data for the next run
+#   LOOKUPS=1 Benchmarks/gateway-scale.sh             # then registry look-ups at this size too
+#   Benchmarks/postgres-scale.sh                      # all of it on PostgreSQL (DATABASE_TEMPLATE), two registry replicas
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PERSONS=${PERSONS:-1500000}
@@ -99,4 +101,41 @@ PY
     echo "gateway-scale: round $round, without → with the competition indicators"
     "$bin/jcskills-load" compare "$WORK/totals-without-$round.json" "$WORK/totals-with-$round.json" | tail -8
   done
+fi
+
+# Registry look-ups at this size (GetPerson, full view, audited), 64 outstanding: with
+# LOOKUPS=1, one registry; with REPLICAS=2 on PostgreSQL (DATABASE_TEMPLATE) also two replicas
+# on the one database behind one endpoint list, alternating ROUNDS times, ratio printed.
+if [ "${LOOKUPS:-0}" = 1 ]; then
+  lookups() {  # endpoints label
+    "$bin/jcskills-load" registry --endpoint "$1" --tls "$WORK/pki" --mix lookup=100 --concurrency "$CONCURRENCY" \
+      --duration "${LOOKUP_DURATION:-10}" --warmup 2 --json >"$WORK/lookups-$2.json"
+    python3 - "$WORK/lookups-$2.json" "$2" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+latency = report["latency"]  # microseconds
+print("lookups %s: %s %s calls/s, p50 %.2f ms, p99 %.2f ms, failed %d" % (
+    sys.argv[2], report["endpoint"], format(round(report["callsPerSecond"]), ","),
+    latency["p50"] / 1000, latency["p99"] / 1000, report["failedCalls"]))
+PY
+  }
+  one="127.0.0.1:${ports[1]}"
+  endpoints=$one
+  if [ "${REPLICAS:-1}" -ge 2 ] && [ -n "${DATABASE_TEMPLATE:-}" ]; then
+    # A second replica: the same database and the same sealing keys (each replica holds a copy).
+    mkdir -p "$WORK/data/registry-2" && chmod 700 "$WORK/data/registry-2"
+    cp "$WORK/data/registry/sealing.keys" "$WORK/data/registry-2/sealing.keys"
+    second=$(free_port)
+    start_service registry "$second" "$WORK/data/registry-2"
+    endpoints="$one,127.0.0.1:$second"
+  fi
+  for round in $(seq "${ROUNDS:-2}"); do
+    lookups "$one" "one-$round"
+    [ "$endpoints" != "$one" ] && lookups "$endpoints" "two-$round"
+  done
+  if [ "$endpoints" != "$one" ]; then
+    for round in $(seq "${ROUNDS:-2}"); do
+      "$bin/jcskills-load" compare "$WORK/lookups-one-$round.json" "$WORK/lookups-two-$round.json" | tail -8
+    done
+  fi
 fi

@@ -40,11 +40,22 @@ public func withTestClient<T: Sendable>(
     configure: (inout ClientConfiguration) -> Void = { _ in },
     _ body: (RPCClient) async throws -> T
 ) async throws -> T {
+    try await withTestClient(endpoints: [endpoint], as: identity, files: files, configure: configure, body)
+}
+
+/// ``withTestClient(_:as:files:configure:_:)`` with several endpoints: replicas of one service,
+/// which the client spreads its calls over.
+public func withTestClient<T: Sendable>(
+    endpoints: [Endpoint], as identity: String = "admin",
+    files: TLSFiles? = nil,
+    configure: (inout ClientConfiguration) -> Void = { _ in },
+    _ body: (RPCClient) async throws -> T
+) async throws -> T {
     var configuration = ClientConfiguration(tls: files ?? TestPKI.shared.files(identity))
     configuration.defaultTimeout = .seconds(10)
     configuration.tracer = TestTracing.tracer
     configure(&configuration)
-    let client = try RPCClient(endpoints: [endpoint], configuration: configuration)
+    let client = try RPCClient(endpoints: endpoints, configuration: configuration)
     do {
         let result = try await body(client)
         await client.close()

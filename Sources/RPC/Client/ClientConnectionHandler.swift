@@ -15,7 +15,8 @@ final class ClientConnectionHandler: ActionDriver {
     typealias Machine = ClientConnectionStateMachine<ClientStream>
 
     private let configuration: ClientConfiguration
-    private let endpoint: Endpoint
+    /// How messages name the server: `host:port`, or `name:port (address)` for a resolved name.
+    private let peer: String
     /// Told once when this connection can take no new calls (GOAWAY or close).
     private let onUnusable: @Sendable (any Channel) -> Void
     private let handshake: EventLoopPromise<Void>
@@ -38,13 +39,13 @@ final class ClientConnectionHandler: ActionDriver {
     /// Made once per connection, not per call.
     private var expireDeadlinesCallback: @Sendable () -> Void = {}
 
-    init(configuration: ClientConfiguration, endpoint: Endpoint, handshake: EventLoopPromise<Void>, onUnusable: @escaping @Sendable (any Channel) -> Void) {
+    init(configuration: ClientConfiguration, peer: String, handshake: EventLoopPromise<Void>, onUnusable: @escaping @Sendable (any Channel) -> Void) {
         self.configuration = configuration
-        self.endpoint = endpoint
+        self.peer = peer
         self.handshake = handshake
         self.onUnusable = onUnusable
         self.machine = Machine(
-            localSettings: configuration.settings, wireLimits: configuration.wireLimits, peerName: "\(endpoint)",
+            localSettings: configuration.settings, wireLimits: configuration.wireLimits, peerName: peer,
             now: Int64(clamping: NIODeadline.now().uptimeNanoseconds))
         actions.reserveCapacity(8)
     }
@@ -70,7 +71,7 @@ final class ClientConnectionHandler: ActionDriver {
     /// holding itself: without letting go of both, every connection's handler (about 6 KB with
     /// what it keeps) outlived it.
     func handlerRemoved(context: ChannelHandlerContext) {
-        handshake.fail(closeReason ?? RPCError(.unavailable, "connection to \(endpoint) closed before its handshake"))
+        handshake.fail(closeReason ?? RPCError(.unavailable, "connection to \(peer) closed before its handshake"))
         expireDeadlinesCallback = {}
         self.context = nil
     }
@@ -98,12 +99,12 @@ final class ClientConnectionHandler: ActionDriver {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if case TLSUserEvent.handshakeCompleted(let negotiated) = event {
             if negotiated != ConnectionPreface.alpn {
-                fail(RPCError(.unavailable, "\(endpoint) does not speak \(ConnectionPreface.alpn) (ALPN: \(negotiated ?? "none"))"))
+                fail(RPCError(.unavailable, "\(peer) does not speak \(ConnectionPreface.alpn) (ALPN: \(negotiated ?? "none"))"))
             } else if let expected = configuration.expectedServerIdentity {
                 let certificate = try? context.pipeline.syncOperations.nioSSL_peerCertificate()
                 let principal = PeerIdentity.principal(from: certificate)
                 if principal.identity != expected {
-                    fail(RPCError(.unauthenticated, "\(endpoint) presented identity \(principal.identity), expected \(expected)"))
+                    fail(RPCError(.unauthenticated, "\(peer) presented identity \(principal.identity), expected \(expected)"))
                 } else {
                     handshake.succeed(())
                 }
@@ -115,14 +116,14 @@ final class ClientConnectionHandler: ActionDriver {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        fail(RPCError(.unavailable, "connection to \(endpoint) failed: \(error)"))
+        fail(RPCError(.unavailable, "connection to \(peer) failed: \(error)"))
     }
 
     func channelInactive(context: ChannelHandlerContext) {
         keepaliveTimer?.cancel()
         deadlines.cancel()
         pingTimeout?.cancel()
-        let reason = closeReason ?? RPCError(.unavailable, "connection to \(endpoint) closed")
+        let reason = closeReason ?? RPCError(.unavailable, "connection to \(peer) closed")
         closed = true
         handshake.fail(reason)
         machine.connectionClosed(reason, actions: &actions)
@@ -186,7 +187,7 @@ final class ClientConnectionHandler: ActionDriver {
                       token: token, responseWaiter: responseWaiter, inbound: inbound)
             }
         case .unusable:
-            let failure = CallFailure(error: closeReason ?? RPCError(.unavailable, "connection to \(endpoint) is closing"), notProcessed: true)
+            let failure = CallFailure(error: closeReason ?? RPCError(.unavailable, "connection to \(peer) is closing"), notProcessed: true)
             responseWaiter?.fail(failure)
             inbound?.finish(failure.error)
         }
@@ -213,7 +214,7 @@ final class ClientConnectionHandler: ActionDriver {
             // A message after the call ended: why it ended (the server's status; UNAVAILABLE when
             // the connection closed), not a cancellation nobody asked for.
             let reason = endedByServer[token.streamID]
-                ?? (closed ? closeReason ?? RPCError(.unavailable, "connection to \(endpoint) closed")
+                ?? (closed ? closeReason ?? RPCError(.unavailable, "connection to \(peer) closed")
                            : RPCError(.cancelled, "the call is no longer active"))
             continuation.resume(throwing: reason)
         }
@@ -286,13 +287,13 @@ final class ClientConnectionHandler: ActionDriver {
         case .pingSent:
             flushOutput()
             pingTimeout = eventLoop?.assumeIsolated().scheduleTask(in: configuration.keepaliveTimeout) { [self] in
-                fail(RPCError(.unavailable, "\(endpoint) did not answer a keepalive PING"))
+                fail(RPCError(.unavailable, "\(peer) did not answer a keepalive PING"))
             }
         case .pingAcknowledged:
             pingTimeout?.cancel()
             pingTimeout = nil
         case .protocolError(let error):
-            fail(RPCError(.internal, "protocol error from \(endpoint): \(error)"))
+            fail(RPCError(.internal, "protocol error from \(peer): \(error)"))
         case .close:
             close()
         }

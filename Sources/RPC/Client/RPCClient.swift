@@ -6,9 +6,10 @@ import Synchronization
 
 /// Calls methods on a service over the JCSkills protocol.
 ///
-/// One client holds one multiplexed connection per endpoint, shared by all calls. Calls go
-/// round-robin over the endpoints, skipping those that recently failed to connect. A call
-/// that fails with UNAVAILABLE is retried on the next endpoint when that is safe: the method
+/// One client holds one multiplexed connection per endpoint, shared by all calls — and per
+/// address, for an endpoint given as a name that resolves to several (replicas; ``ReplicaSet``).
+/// Calls go round-robin over the connections, skipping those that recently failed to connect.
+/// A call that fails with UNAVAILABLE is retried on the next one when that is safe: the method
 /// is idempotent, the call carries an idempotency key, or the server never saw it.
 ///
 /// ```swift
@@ -18,7 +19,7 @@ import Synchronization
 public final class RPCClient: Sendable {
     public let endpoints: [Endpoint]
     public let configuration: ClientConfiguration
-    private let connections: [ClientConnection]
+    private let replicas: ReplicaSet
     private let cursor = Atomic<Int>(0)
 
     public init(endpoints: [Endpoint], configuration: ClientConfiguration, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) throws {
@@ -26,14 +27,17 @@ public final class RPCClient: Sendable {
         let sslContext = try configuration.tls.makeClientContext()
         self.endpoints = endpoints
         self.configuration = configuration
-        self.connections = endpoints.map {
-            ClientConnection(endpoint: $0, configuration: configuration, sslContext: sslContext, group: group)
+        self.replicas = ReplicaSet(
+            endpoints: endpoints, resolve: configuration.nameResolver ?? SystemNameResolver.resolve,
+            interval: configuration.resolveInterval
+        ) { address, name in
+            ClientConnection(endpoint: address, name: name, configuration: configuration, sslContext: sslContext, group: group)
         }
     }
 
     /// Closes every connection. Calls in flight fail with UNAVAILABLE.
     public func close() async {
-        for connection in connections { await connection.shutDown() }
+        await replicas.close()
     }
 
     // MARK: Calls
@@ -54,7 +58,7 @@ public final class RPCClient: Sendable {
     ) async throws -> Result {
         if let tracer = configuration.tracer, !options.isTraced { return try await traced(tracer, method, options) { try await serverStreaming(method, request, options: $0, body) } }
         let plan = try makePlan(method, options)
-        let handle = try await pickConnection(plan).handle()
+        let handle = try await streamingHandle()
         let token = CallToken()
         let inbound = makeInbound(handle, token)
         let call = plan
@@ -75,7 +79,7 @@ public final class RPCClient: Sendable {
     ) async throws -> Response {
         if let tracer = configuration.tracer, !options.isTraced { return try await traced(tracer, method, options) { try await clientStreaming(method, options: $0, body) } }
         let plan = try makePlan(method, options)
-        let handle = try await pickConnection(plan).handle()
+        let handle = try await streamingHandle()
         let token = CallToken()
         let buffer: ByteBuffer = try await run(handle, token) {
             let response = handle.eventLoop.makePromise(of: ByteBuffer.self)
@@ -106,7 +110,7 @@ public final class RPCClient: Sendable {
     ) async throws -> Result {
         if let tracer = configuration.tracer, !options.isTraced { return try await traced(tracer, method, options) { try await bidirectionalStreaming(method, options: $0, body) } }
         let plan = try makePlan(method, options)
-        let handle = try await pickConnection(plan).handle()
+        let handle = try await streamingHandle()
         let token = CallToken()
         let inbound = makeInbound(handle, token)
         handle.eventLoop.runOrExecute {
@@ -181,7 +185,7 @@ public final class RPCClient: Sendable {
         while true {
             attempts += 1
             do {
-                let handle = try await pickConnection(plan).handle()
+                let handle = try await pickConnection().handle()
                 return try await attempt(handle, plan)
             } catch let failure as CallFailure {
                 let retryable = failure.isSafeToRetry(idempotent: method.isIdempotent, idempotencyKey: options.idempotencyKey != nil)
@@ -193,7 +197,18 @@ public final class RPCClient: Sendable {
         }
     }
 
-    private func pickConnection(_ plan: CallPlan) -> ClientConnection {
+    /// A ready connection for a streaming call, which is not retried: its failure is the
+    /// caller's ``RPCError``, like every other failure of the call.
+    private func streamingHandle() async throws -> ConnectionHandle {
+        do {
+            return try await pickConnection().handle()
+        } catch let failure as CallFailure {
+            throw failure.error
+        }
+    }
+
+    private func pickConnection() async throws -> ClientConnection {
+        let connections = try await replicas.current()
         let start = cursor.wrappingAdd(1, ordering: .relaxed).oldValue
         for offset in 0..<connections.count {
             let connection = connections[(start &+ offset) % connections.count]

@@ -18,7 +18,7 @@ struct ClientHandlerAdapterTests {
         let channel = try await NIOAsyncTestingChannel(loop: loop) { channel in
             let handler = ClientConnectionHandler(
                 configuration: ClientConfiguration(tls: TLSFiles(certificateChain: "", privateKey: "", trustRoots: "")),
-                endpoint: Endpoint(host: "server", port: 7101), handshake: channel.eventLoop.makePromise(), onUnusable: { _ in })
+                peer: "server:7101", handshake: channel.eventLoop.makePromise(), onUnusable: { _ in })
             box.handler = handler
             try channel.pipeline.syncOperations.addHandler(handler)
         }
