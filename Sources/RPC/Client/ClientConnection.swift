@@ -4,6 +4,14 @@ import NIOPosix
 import NIOSSL
 import Synchronization
 
+/// How a client reaches its servers.
+enum ClientTransport: Sendable {
+    /// TCP and mutual TLS: the protocol's transport.
+    case tls(NIOSSLContext)
+    /// A server in this process, the caller named by the client (``RPCClient/init(inProcess:as:configuration:group:)``).
+    case inProcess(RPCServer, Principal)
+}
+
 /// A ready connection: its channel and its handler.
 struct ConnectionHandle: Sendable {
     let channel: any Channel
@@ -21,7 +29,7 @@ final class ClientConnection: Sendable {
     /// against the certificate, and how messages name the server.
     let name: Endpoint?
     private let configuration: ClientConfiguration
-    private let sslContext: NIOSSLContext
+    private let transport: ClientTransport
     private let group: any EventLoopGroup
     private let state = Mutex(State.idle)
 
@@ -33,11 +41,11 @@ final class ClientConnection: Sendable {
         case shutDown
     }
 
-    init(endpoint: Endpoint, name: Endpoint? = nil, configuration: ClientConfiguration, sslContext: NIOSSLContext, group: any EventLoopGroup) {
+    init(endpoint: Endpoint, name: Endpoint? = nil, configuration: ClientConfiguration, transport: ClientTransport, group: any EventLoopGroup) {
         self.endpoint = endpoint
         self.name = name
         self.configuration = configuration
-        self.sslContext = sslContext
+        self.transport = transport
         self.group = group
     }
 
@@ -101,25 +109,34 @@ final class ClientConnection: Sendable {
             return existing
         }
         let configuration = configuration
-        let sslContext = sslContext
-        let endpoint = endpoint
         let label = label
         let handshake = loop.makePromise(of: Void.self)
         let onUnusable: @Sendable (any Channel) -> Void = { [weak self] channel in self?.markUnusable(channel) }
-        let serverHostname = name?.host ?? (endpoint.isIPAddress ? nil : endpoint.host)
-        let bootstrap = ClientBootstrap(group: loop)
-            .connectTimeout(configuration.connectTimeout)
-            .channelOption(.socketOption(.tcp_nodelay), value: 1)
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    let tls = try NIOSSLClientHandler(context: sslContext, serverHostname: serverHostname)
-                    try channel.pipeline.syncOperations.addHandler(tls)
-                    let handler = ClientConnectionHandler(configuration: configuration, peer: label, handshake: handshake, onUnusable: onUnusable)
-                    try channel.pipeline.syncOperations.addHandler(handler)
+        let addHandler: @Sendable (any Channel) throws -> Void = { channel in
+            let handler = ClientConnectionHandler(configuration: configuration, peer: label, handshake: handshake, onUnusable: onUnusable)
+            try channel.pipeline.syncOperations.addHandler(handler)
+        }
+        let opened: EventLoopFuture<any Channel>
+        switch transport {
+        case .tls(let sslContext):
+            let serverHostname = name?.host ?? (endpoint.isIPAddress ? nil : endpoint.host)
+            opened = ClientBootstrap(group: loop)
+                .connectTimeout(configuration.connectTimeout)
+                .channelOption(.socketOption(.tcp_nodelay), value: 1)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: sslContext, serverHostname: serverHostname))
+                        try addHandler(channel)
+                    }
                 }
+                .connect(host: endpoint.host, port: endpoint.port)
+        case .inProcess(let server, let identity):
+            opened = server.connectInProcess(as: identity, clientLoop: loop) { channel in
+                channel.eventLoop.makeCompletedFuture { try addHandler(channel) }
             }
+        }
         let connectTimeout = configuration.connectTimeout
-        bootstrap.connect(host: endpoint.host, port: endpoint.port).flatMap { channel in
+        opened.flatMap { channel in
             // The handshake must also finish within the connect timeout.
             let timer = channel.eventLoop.scheduleTask(in: connectTimeout) {
                 handshake.fail(RPCError(.unavailable, "TLS handshake with \(label) timed out"))

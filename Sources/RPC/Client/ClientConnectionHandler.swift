@@ -100,19 +100,23 @@ final class ClientConnectionHandler: ActionDriver {
         if case TLSUserEvent.handshakeCompleted(let negotiated) = event {
             if negotiated != ConnectionPreface.alpn {
                 fail(RPCError(.unavailable, "\(peer) does not speak \(ConnectionPreface.alpn) (ALPN: \(negotiated ?? "none"))"))
-            } else if let expected = configuration.expectedServerIdentity {
-                let certificate = try? context.pipeline.syncOperations.nioSSL_peerCertificate()
-                let principal = PeerIdentity.principal(from: certificate)
-                if principal.identity != expected {
-                    fail(RPCError(.unauthenticated, "\(peer) presented identity \(principal.identity), expected \(expected)"))
-                } else {
-                    handshake.succeed(())
-                }
             } else {
-                handshake.succeed(())
+                serverIdentified { PeerIdentity.principal(from: try? context.pipeline.syncOperations.nioSSL_peerCertificate()) }
             }
+        } else if let inProcess = event as? InProcessPeer {
+            serverIdentified { inProcess.principal }
         }
         context.fireUserInboundEventTriggered(event)
+    }
+
+    /// The handshake's end: the server is who the configuration expects (the principal is read
+    /// only when it matters), or the connection fails.
+    private func serverIdentified(_ principal: () -> Principal) {
+        if let expected = configuration.expectedServerIdentity, case let identity = principal().identity, identity != expected {
+            fail(RPCError(.unauthenticated, "\(peer) presented identity \(identity), expected \(expected)"))
+        } else {
+            handshake.succeed(())
+        }
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {

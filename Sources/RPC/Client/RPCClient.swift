@@ -22,16 +22,33 @@ public final class RPCClient: Sendable {
     private let replicas: ReplicaSet
     private let cursor = Atomic<Int>(0)
 
-    public init(endpoints: [Endpoint], configuration: ClientConfiguration, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) throws {
+    public convenience init(endpoints: [Endpoint], configuration: ClientConfiguration, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) throws {
         precondition(!endpoints.isEmpty, "a client needs at least one endpoint")
-        let sslContext = try configuration.tls.makeClientContext()
+        self.init(endpoints: endpoints, transport: .tls(try configuration.tls.makeClientContext()), configuration: configuration, group: group)
+    }
+
+    /// A client of `server` in this process: the same connection, frames and calls as over the
+    /// network, through a socket pair instead of TCP and TLS; the server takes every call as made
+    /// by `identity`, as it would the identity in a certificate. `configuration.tls` is not read.
+    /// For tests of what services do, where handshakes, certificates and ports add only time.
+    public convenience init(
+        inProcess server: RPCServer, as identity: Principal, configuration: ClientConfiguration,
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) {
+        let endpoint = Endpoint(host: "in-process/\(server.configuration.serverName)", port: server.configuration.port)
+        self.init(endpoints: [endpoint], transport: .inProcess(server, identity), configuration: configuration, group: group)
+    }
+
+    private init(endpoints: [Endpoint], transport: ClientTransport, configuration: ClientConfiguration, group: any EventLoopGroup) {
         self.endpoints = endpoints
         self.configuration = configuration
+        var resolving = true
+        if case .inProcess = transport { resolving = false }
         self.replicas = ReplicaSet(
             endpoints: endpoints, resolve: configuration.nameResolver ?? SystemNameResolver.resolve,
-            interval: configuration.resolveInterval
+            interval: configuration.resolveInterval, resolving: resolving
         ) { address, name in
-            ClientConnection(endpoint: address, name: name, configuration: configuration, sslContext: sslContext, group: group)
+            ClientConnection(endpoint: address, name: name, configuration: configuration, transport: transport, group: group)
         }
     }
 

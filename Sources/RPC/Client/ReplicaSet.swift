@@ -38,12 +38,14 @@ final class ReplicaSet: Sendable {
     /// a broken name does not send every call to the resolver.
     static let retryAfterFailure: TimeAmount = .seconds(1)
 
+    /// - Parameter resolving: false when endpoints are not dialled by address (in-process
+    ///   connections): every endpoint is then taken as it is.
     init(
-        endpoints: [Endpoint], resolve: @escaping NameResolver, interval: TimeAmount,
+        endpoints: [Endpoint], resolve: @escaping NameResolver, interval: TimeAmount, resolving: Bool = true,
         connect: @escaping @Sendable (_ address: Endpoint, _ name: Endpoint?) -> ClientConnection
     ) {
-        names = endpoints.filter { !$0.isIPAddress }
-        fixed = endpoints.filter(\.isIPAddress).map { connect($0, nil) }
+        names = resolving ? endpoints.filter { !$0.isIPAddress } : []
+        fixed = endpoints.filter { !resolving || $0.isIPAddress }.map { connect($0, nil) }
         self.connect = connect
         self.resolve = resolve
         self.interval = interval

@@ -92,11 +92,11 @@ struct CompetitionHarness: Sendable {
     }
 
     func client<T: Sendable>(_ identity: String = "admin", _ body: (RPCClient) async throws -> T) async throws -> T {
-        try await withTestClient(competition, as: identity, body)
+        try await withDomainClient(competition, as: identity, body)
     }
 
     func evaluationClient<T: Sendable>(_ body: (RPCClient) async throws -> T) async throws -> T {
-        try await withTestClient(await evaluation.endpoint, as: "admin", body)
+        try await withDomainClient(await evaluation.endpoint, as: "admin", body)
     }
 }
 
