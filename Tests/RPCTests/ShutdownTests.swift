@@ -4,7 +4,7 @@ import JCSkillsTestSupport
 import Logging
 import Testing
 
-@Suite("Graceful shutdown and reconnection")
+@Suite("Graceful shutdown and reconnection", .timeLimit(.minutes(1)))
 struct ShutdownTests {
     @Test func callsInFlightFinishWhileNewCallsAreRefused() async throws {
         let probe = Probe()

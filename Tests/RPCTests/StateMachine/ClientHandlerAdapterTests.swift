@@ -6,7 +6,7 @@ import Testing
 
 /// The client's channel handler as the adapter of its machine, on NIO's testing channel (no
 /// socket, no TLS): callers' calls reach the wire, the server's frames reach the callers.
-@Suite("Client handler: the machine driven on a channel (SPEC.md §2.2, §3.3, §5.2, §6.1, §9, §10.1, §10.2)")
+@Suite("Client handler: the machine driven on a channel (SPEC.md §2.2, §3.3, §5.2, §6.1, §9, §10.1, §10.2)", .timeLimit(.minutes(1)))
 struct ClientHandlerAdapterTests {
     final class Box: @unchecked Sendable {
         var handler: ClientConnectionHandler?

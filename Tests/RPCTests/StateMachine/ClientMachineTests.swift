@@ -4,7 +4,7 @@ import NIOCore
 import Testing
 
 /// The client's side of the protocol, byte by byte: SPEC.md §2.2–§10 as a client meets them.
-@Suite("Client machine: SPEC.md §2–§10 at the client")
+@Suite("Client machine: SPEC.md §2–§10 at the client", .timeLimit(.minutes(1)))
 struct ClientMachineTests {
     typealias C = ClientMachineHarness
     typealias H = ServerMachineHarness

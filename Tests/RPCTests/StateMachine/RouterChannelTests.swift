@@ -22,7 +22,7 @@ struct RouterChannelTests {
 
         func register(in router: inout RPCRouter) {
             router.unary(Self.fails, policy: .anyAuthenticated) { _, _ in
-                ran.withLock { $0.append("fails") }
+                self.ran.withLock { $0.append("fails") }
                 throw Opaque()
             }
             router.serverStreaming(Self.twoThenNotFound, policy: .anyAuthenticated) { request, writer, _ in
@@ -38,7 +38,7 @@ struct RouterChannelTests {
                 for try await request in requests { try await writer.send(EchoMessage(text: String(request.text.reversed()))) }
             }
             router.unary(Self.identifiedOnly, policy: .anyIdentified) { request, _ in
-                ran.withLock { $0.append("identified") }
+                self.ran.withLock { $0.append("identified") }
                 return request
             }
         }

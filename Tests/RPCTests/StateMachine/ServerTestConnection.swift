@@ -16,8 +16,8 @@ final class ServerTestConnection {
         self.channel = channel
     }
 
-    /// A connected channel that has sent its preface and SETTINGS (`opened`: the client's
-    /// preface and SETTINGS sent too).
+    /// A connected channel. `opened`: the client's preface and SETTINGS sent, and the server's
+    /// SETTINGS read, so that what the test reads next is what its own frames caused.
     static func open(services: [any RPCService] = [], opened: Bool = true) async throws -> ServerTestConnection {
         let loop = NIOAsyncTestingEventLoop()
         let channel = try await NIOAsyncTestingChannel(loop: loop) { channel in
@@ -25,7 +25,10 @@ final class ServerTestConnection {
         }
         try await channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 7101))
         let connection = ServerTestConnection(loop: loop, channel: channel)
-        if opened { try await connection.send(opening()) }
+        if opened {
+            try await connection.send(opening())
+            _ = try await connection.frames { $0.contains { $0.type == .settings } }
+        }
         return connection
     }
 

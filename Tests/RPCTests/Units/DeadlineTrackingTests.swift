@@ -1,7 +1,6 @@
 @testable import JCSkillsRPC
 import NIOCore
 import NIOEmbedded
-import Synchronization
 import Testing
 
 /// How a connection tracks its calls' deadlines (Protocol/SPEC.md §6.1): the scan of its
@@ -11,13 +10,6 @@ import Testing
 struct DeadlineTrackingTests {
     struct Stream: HasDeadline {
         var deadline: Int64?
-    }
-
-    /// How many times the timer went off.
-    final class Fires: Sendable {
-        private let count = Atomic(0)
-        func fire() { count.add(1, ordering: .relaxed) }
-        var total: Int { count.load(ordering: .relaxed) }
     }
 
     /// §6.1: a deadline equal to now has passed; streams without one never expire and do not
@@ -51,13 +43,13 @@ struct DeadlineTrackingTests {
     /// earliest goes off, once.
     @Test func theTimerIsAimedAtTheEarliestDeadline() {
         let loop = EmbeddedEventLoop()
-        let fires = Fires()
+        let fires = Tally()
         var timer = DeadlineTimer()
         let start = loop.now
-        timer.track(start + .seconds(10), on: loop) { fires.fire() }
-        timer.track(start + .seconds(20), on: loop) { fires.fire() }
-        timer.track(start + .seconds(10), on: loop) { fires.fire() }
-        timer.track(start + .seconds(5), on: loop) { fires.fire() }
+        timer.track(start + .seconds(10), on: loop) { fires.add() }
+        timer.track(start + .seconds(20), on: loop) { fires.add() }
+        timer.track(start + .seconds(10), on: loop) { fires.add() }
+        timer.track(start + .seconds(5), on: loop) { fires.add() }
         loop.advanceTime(to: start + .seconds(5) - .nanoseconds(1))
         #expect(fires.total == 0)
         loop.advanceTime(to: start + .seconds(5))
@@ -70,21 +62,21 @@ struct DeadlineTrackingTests {
     /// it; with none left, it stays quiet until the next call's deadline.
     @Test func aFiredTimerIsReAimedAtTheNextDeadline() {
         let loop = EmbeddedEventLoop()
-        let fires = Fires()
+        let fires = Tally()
         var timer = DeadlineTimer()
         let start = loop.now
-        timer.track(start + .seconds(1), on: loop) { fires.fire() }
+        timer.track(start + .seconds(1), on: loop) { fires.add() }
         loop.advanceTime(to: start + .seconds(1))
-        timer.fired(nextDeadline: start + .seconds(3), on: loop) { fires.fire() }
+        timer.fired(nextDeadline: start + .seconds(3), on: loop) { fires.add() }
         // A later deadline arriving meanwhile does not move it.
-        timer.track(start + .seconds(4), on: loop) { fires.fire() }
+        timer.track(start + .seconds(4), on: loop) { fires.add() }
         loop.advanceTime(to: start + .seconds(3))
         #expect(fires.total == 2)
-        timer.fired(nextDeadline: nil, on: loop) { fires.fire() }
+        timer.fired(nextDeadline: nil, on: loop) { fires.add() }
         loop.advanceTime(to: start + .seconds(60))
         #expect(fires.total == 2)
         // Disarmed, so any deadline arms it again, even a later one than before.
-        timer.track(start + .seconds(61), on: loop) { fires.fire() }
+        timer.track(start + .seconds(61), on: loop) { fires.add() }
         loop.advanceTime(to: start + .seconds(61))
         #expect(fires.total == 3)
     }
@@ -92,14 +84,14 @@ struct DeadlineTrackingTests {
     /// A closing connection cancels its timer: nothing goes off afterwards.
     @Test func aCancelledTimerStaysQuiet() {
         let loop = EmbeddedEventLoop()
-        let fires = Fires()
+        let fires = Tally()
         var timer = DeadlineTimer()
-        timer.track(loop.now + .seconds(1), on: loop) { fires.fire() }
+        timer.track(loop.now + .seconds(1), on: loop) { fires.add() }
         timer.cancel()
         loop.advanceTime(by: .seconds(10))
         #expect(fires.total == 0)
         timer.cancel()
-        timer.track(loop.now + .seconds(1), on: loop) { fires.fire() }
+        timer.track(loop.now + .seconds(1), on: loop) { fires.add() }
         loop.advanceTime(by: .seconds(1))
         #expect(fires.total == 1)
     }

@@ -7,12 +7,6 @@ import Testing
 /// settled, exactly once, in whatever order the parts arrive.
 @Suite("First result: one winner, one clean-up", .timeLimit(.minutes(1)))
 struct FirstResultTests {
-    final class Counter: Sendable {
-        private let value = Atomic(0)
-        func add() { value.add(1, ordering: .relaxed) }
-        var total: Int { value.load(ordering: .relaxed) }
-    }
-
     /// Waits on `race` the way `TimeLimit` does, running `beforeArm` first.
     private func result(of race: FirstResult<Int>, beforeArm: () -> Void = {}) async -> Int {
         beforeArm()
@@ -23,7 +17,7 @@ struct FirstResultTests {
     /// clean-up runs once, later offers change nothing.
     @Test func theFirstOfferWinsAndCleansUpOnce() async {
         let race = FirstResult<Int>()
-        let cleanUps = Counter()
+        let cleanUps = Tally()
         let value = await withCheckedContinuation { continuation in
             race.arm(continuation)
             race.onSettled { cleanUps.add() }
@@ -48,7 +42,7 @@ struct FirstResultTests {
     /// A clean-up registered after the race settled runs at once.
     @Test func aCleanUpAfterTheRaceRunsAtOnce() async {
         let race = FirstResult<Int>()
-        let cleanUps = Counter()
+        let cleanUps = Tally()
         let value = await withCheckedContinuation { continuation in
             race.arm(continuation)
             race.offer(5)
@@ -62,7 +56,7 @@ struct FirstResultTests {
     /// `onSettled` promises ("once the race is settled") — not never.
     @Test func aCleanUpRegisteredBeforeAnEarlyOfferRuns() async {
         let race = FirstResult<Int>()
-        let cleanUps = Counter()
+        let cleanUps = Tally()
         let value = await result(of: race) {
             race.onSettled { cleanUps.add() }
             race.offer(4)
@@ -78,7 +72,7 @@ struct FirstResultTests {
     @Test func concurrentOffersHaveOneWinner() async {
         for _ in 0..<50 {
             let race = FirstResult<Int>()
-            let cleanUps = Counter()
+            let cleanUps = Tally()
             let offers = Mutex<[Task<Void, Never>]>([])
             let value = await withCheckedContinuation { continuation in
                 race.arm(continuation)

@@ -7,7 +7,7 @@ import Testing
 /// both machines write in place (StateMachine/ControlFrames.swift), byte for byte.
 @Suite("Frame rules and control frames (SPEC.md §2.3, §3.2.3, §3.2.6, §3.2.8, §3.2.9)", .timeLimit(.minutes(1)))
 struct FrameRulesTests {
-    private func frame(_ type: FrameType, _ flags: FrameFlags = [], stream: UInt32 = 0, _ payload: [UInt8]) -> Frame {
+    private func frame(_ type: FrameType, flags: FrameFlags = [], stream: UInt32 = 0, _ payload: [UInt8]) -> Frame {
         Frame(type: type, flags: flags, streamID: stream, payload: ByteBuffer(bytes: payload))
     }
 
@@ -15,7 +15,7 @@ struct FrameRulesTests {
     /// are violations, each named.
     @Test func aPingIsEightBytesOnStreamZero() throws {
         try FrameRules.checkPing(frame(.ping, [UInt8](repeating: 1, count: 8)))
-        try FrameRules.checkPing(frame(.ping, .ack, [UInt8](repeating: 0, count: 8)))
+        try FrameRules.checkPing(frame(.ping, flags: .ack, [UInt8](repeating: 0, count: 8)))
         for size in [0, 7, 9] {
             #expect(throws: FrameError.malformedPayload(.ping, "payload must be 8 bytes, got \(size)")) {
                 try FrameRules.checkPing(frame(.ping, [UInt8](repeating: 1, count: size)))
@@ -29,9 +29,9 @@ struct FrameRulesTests {
     /// §3.2.3: END_STREAM ends the last message, so it cannot come with MORE; each alone can.
     @Test func endStreamAndMoreExcludeEachOther() throws {
         for flags: FrameFlags in [[], .more, .endStream] {
-            try FrameRules.checkMessageFlags(frame(.message, flags, stream: 1, [1]))
+            try FrameRules.checkMessageFlags(frame(.message, flags: flags, stream: 1, [1]))
         }
-        #expect(throws: FrameError.self) { try FrameRules.checkMessageFlags(frame(.message, [.more, .endStream], stream: 1, [1])) }
+        #expect(throws: FrameError.self) { try FrameRules.checkMessageFlags(frame(.message, flags: [.more, .endStream], stream: 1, [1])) }
     }
 
     /// §3.2.8: the credit is the payload's 4 bytes, big-endian, read from where the payload

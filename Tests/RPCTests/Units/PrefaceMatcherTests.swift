@@ -15,10 +15,12 @@ struct PrefaceMatcherTests {
         for split in 0...preface.count {
             var matcher = PrefaceMatcher()
             var head = ByteBuffer(bytes: preface[..<split])
-            #expect(matcher.consume(&head))
+            let tookHead = matcher.consume(&head)
+            #expect(tookHead)
             #expect(matcher.isComplete == (split == preface.count), "after \(split) bytes")
             var tail = ByteBuffer(bytes: preface[split...])
-            #expect(matcher.consume(&tail))
+            let tookTail = matcher.consume(&tail)
+            #expect(tookTail)
             #expect(matcher.isComplete)
         }
     }
@@ -29,7 +31,8 @@ struct PrefaceMatcherTests {
         for (index, byte) in preface.enumerated() {
             #expect(!matcher.isComplete)
             var one = ByteBuffer(bytes: [byte])
-            #expect(matcher.consume(&one))
+            let tookOne = matcher.consume(&one)
+            #expect(tookOne)
             #expect(matcher.matched == index + 1)
         }
         #expect(matcher.isComplete)
@@ -42,7 +45,8 @@ struct PrefaceMatcherTests {
             bytes[position] ^= 0x20
             var matcher = PrefaceMatcher()
             var buffer = ByteBuffer(bytes: bytes)
-            #expect(!matcher.consume(&buffer), "byte \(position)")
+            let tookBuffer = matcher.consume(&buffer)
+            #expect(!tookBuffer, "byte \(position)")
             #expect(matcher.matched == position)
             #expect(!matcher.isComplete)
             #expect(buffer.readableBytes == preface.count - position - 1, "nothing read past the wrong byte")
@@ -54,13 +58,16 @@ struct PrefaceMatcherTests {
     @Test func bytesAfterThePrefaceAreLeftForTheFrameParser() {
         var matcher = PrefaceMatcher()
         var empty = ByteBuffer()
-        #expect(matcher.consume(&empty))
+        let tookEmpty = matcher.consume(&empty)
+        #expect(tookEmpty)
         #expect(matcher.matched == 0)
         var read = ByteBuffer(bytes: preface + [0xAA, 0xBB, 0xCC])
-        #expect(matcher.consume(&read))
+        let tookRead = matcher.consume(&read)
+        #expect(tookRead)
         #expect(matcher.isComplete)
         #expect(Array(read.readableBytesView) == [0xAA, 0xBB, 0xCC])
-        #expect(matcher.consume(&read), "a complete matcher takes nothing more")
+        let tookMore = matcher.consume(&read)
+        #expect(tookMore, "a complete matcher takes nothing more")
         #expect(read.readableBytes == 3)
     }
 }
