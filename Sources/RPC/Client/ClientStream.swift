@@ -57,6 +57,16 @@ final class ClientStream {
         self.inbound = inbound
     }
 
+    /// The server ended the call without an error while a request writer waited for credit it
+    /// will now never grant (a client-streaming call answered before its last request, say):
+    /// the writer's `send` ends, saying so, instead of waiting for ever.
+    func releaseWriter() {
+        if let waiter = writerWaiter {
+            writerWaiter = nil
+            waiter.resume(throwing: RPCError(.ok, "the call already finished"))
+        }
+    }
+
     /// Ends the call on the caller's side with `failure`.
     func fail(_ failure: CallFailure) {
         if let waiter = responseWaiter {
