@@ -94,6 +94,8 @@ struct ProbeService: RPCService {
     static let whoAmI = Method<EchoMessage, EchoMessage>(service: "test.Probe", name: "WhoAmI", kind: .unary)
     /// Takes one request, then ends the call with FAILED_PRECONDITION while the client may still send.
     static let refuseAfterOne = Method<EchoMessage, EchoMessage>(service: "test.Probe", name: "RefuseAfterOne", kind: .clientStreaming)
+    /// Takes one request, then answers OK while the client may still send.
+    static let answerAfterOne = Method<EchoMessage, EchoMessage>(service: "test.Probe", name: "AnswerAfterOne", kind: .clientStreaming)
 
     let probe: Probe
 
@@ -129,6 +131,10 @@ struct ProbeService: RPCService {
         router.clientStreaming(Self.refuseAfterOne, policy: .anyIdentified) { requests, _ in
             for try await _ in requests { break }
             throw RPCError(.failedPrecondition, "one is enough")
+        }
+        router.clientStreaming(Self.answerAfterOne, policy: .anyIdentified) { requests, _ in
+            for try await request in requests { return EchoMessage(text: "took \(request.text)") }
+            return EchoMessage(text: "took none")
         }
     }
 }

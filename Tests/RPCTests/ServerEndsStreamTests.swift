@@ -39,6 +39,25 @@ struct ServerEndsStreamTests {
         }
     }
 
+    /// §5.4: a server may answer a client stream before its last request. Requests sent after
+    /// that, or waiting for credit the server will not grant, cannot change the answer: the
+    /// call returns the server's response. (A writer waiting for credit was once left waiting
+    /// for ever, and with it the call.)
+    @Test(arguments: [16, 16 * 1024])
+    func aClientStreamAnsweredEarlyReturnsTheAnswer(requestBytes: Int) async throws {
+        try await withTestServer(services: [ProbeService(probe: Probe())]) { _, endpoint in
+            try await withTestClient(endpoint, as: "training") { client in
+                let answer = try await client.clientStreaming(ProbeService.answerAfterOne) { writer in
+                    // Far beyond the server's window: once the answer is in, a send ends the body.
+                    for index in 0..<2_000 {
+                        try await writer.send(EchoMessage(payload: Array(repeating: 1, count: requestBytes), text: "\(index)"))
+                    }
+                }
+                #expect(answer.text == "took 0")
+            }
+        }
+    }
+
     /// What the failing send threw, and how many sends had succeeded before it.
     actor SendFailure {
         var value: ((any Error)?, Int) = (nil, 0)

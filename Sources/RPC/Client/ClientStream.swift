@@ -14,6 +14,12 @@ struct CallFailure: Error {
     }
 }
 
+extension RPCError {
+    /// What a request writer's `send` throws once the server has ended the call without an
+    /// error: not a failure of the call, which the client-streaming call turns into its answer.
+    static let callAlreadyFinished = RPCError(.ok, "the call already finished")
+}
+
 /// Links a caller's task to its stream. Touched only on the connection's event loop, except
 /// at creation; so `@unchecked Sendable`.
 final class CallToken: @unchecked Sendable {
@@ -63,7 +69,7 @@ final class ClientStream {
     func releaseWriter() {
         if let waiter = writerWaiter {
             writerWaiter = nil
-            waiter.resume(throwing: RPCError(.ok, "the call already finished"))
+            waiter.resume(throwing: RPCError.callAlreadyFinished)
         }
     }
 

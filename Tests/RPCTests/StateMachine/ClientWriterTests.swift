@@ -43,6 +43,14 @@ struct ClientWriterTests {
         return bytes
     }
 
+    /// The writer's wait ended, saying the call already finished (what the client-streaming
+    /// call turns into its answer). Bounded: a writer left waiting never ends on its own.
+    private func expectReleased(_ writer: Task<Void, any Error>) async throws {
+        let released = try #require(await TimeLimit.run(.seconds(10)) { try await writer.value },
+                                    "the writer is still waiting after the call ended")
+        #expect(throws: RPCError.callAlreadyFinished) { try released.get() }
+    }
+
     /// §9: the server's WINDOW_UPDATE lets the rest of the request out, with the writer
     /// resumed; its next send goes out at once while credit lasts.
     @Test func creditResumesTheWaitingWriter() async throws {
@@ -97,8 +105,7 @@ struct ClientWriterTests {
         let (_, answer, writer) = try await waitingWriter(connection, .clientStreaming)
         try await connection.receive(trailers(1, .ok, response: EchoMessage(text: "enough")))
         #expect(try EchoMessage(buffer: try await answer.get()).text == "enough")
-        let released = await TimeLimit.run(.seconds(10)) { try await writer.value }
-        #expect(released != nil, "the writer is still waiting after the call ended")
+        try await expectReleased(writer)
         try await connection.close()
     }
 
@@ -111,8 +118,7 @@ struct ClientWriterTests {
         try await connection.receive(trailers(1, .ok, response: EchoMessage(text: "last")))
         #expect(try await inbound.next().map { try EchoMessage(buffer: $0).text } == "last")
         #expect(try await inbound.next() == nil)
-        let released = await TimeLimit.run(.seconds(10)) { try await writer.value }
-        #expect(released != nil, "the writer is still waiting after the call ended")
+        try await expectReleased(writer)
         try await connection.close()
     }
 }
