@@ -18,7 +18,7 @@ final class ServerTestConnection {
 
     /// A connected channel. `opened`: the client's preface and SETTINGS sent, and the server's
     /// SETTINGS read, so that what the test reads next is what its own frames caused.
-    static func open(services: [any RPCService] = [], opened: Bool = true) async throws -> ServerTestConnection {
+    static func open(services: [any RPCService] = [], opened: Bool = true, settings: Settings = Settings()) async throws -> ServerTestConnection {
         let loop = NIOAsyncTestingEventLoop()
         let channel = try await NIOAsyncTestingChannel(loop: loop) { channel in
             try ServerFuzzing.addConnectionHandler(to: channel, services: services)
@@ -26,16 +26,16 @@ final class ServerTestConnection {
         try await channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 7101))
         let connection = ServerTestConnection(loop: loop, channel: channel)
         if opened {
-            try await connection.send(opening())
+            try await connection.send(opening(settings))
             _ = try await connection.frames { $0.contains { $0.type == .settings } }
         }
         return connection
     }
 
     /// The client's preface and SETTINGS.
-    static func opening() -> ByteBuffer {
+    static func opening(_ settings: Settings = Settings()) -> ByteBuffer {
         var bytes = ByteBuffer(bytes: ConnectionPreface.bytes)
-        bytes.writeFrame(.settings, stream: 0, message: Settings())
+        bytes.writeFrame(.settings, stream: 0, message: settings)
         return bytes
     }
 
