@@ -94,6 +94,9 @@ struct ProbeService: RPCService {
     static let whoAmI = Method<EchoMessage, EchoMessage>(service: "test.Probe", name: "WhoAmI", kind: .unary)
     /// Takes one request, then ends the call with FAILED_PRECONDITION while the client may still send.
     static let refuseAfterOne = Method<EchoMessage, EchoMessage>(service: "test.Probe", name: "RefuseAfterOne", kind: .clientStreaming)
+    /// Answers once the test records "open" (after recording "gated"): a call in flight for as
+    /// long as the test needs, without a guess at how long that is.
+    static let gated = Method<EchoMessage, EchoMessage>(service: "test.Probe", name: "Gated", kind: .unary)
     /// Takes one request, then answers OK while the client may still send.
     static let answerAfterOne = Method<EchoMessage, EchoMessage>(service: "test.Probe", name: "AnswerAfterOne", kind: .clientStreaming)
 
@@ -131,6 +134,11 @@ struct ProbeService: RPCService {
         router.clientStreaming(Self.refuseAfterOne, policy: .anyIdentified) { requests, _ in
             for try await _ in requests { break }
             throw RPCError(.failedPrecondition, "one is enough")
+        }
+        router.unary(Self.gated, policy: .anyIdentified) { request, _ in
+            probe.record("gated")
+            guard await probe.wait(for: "open") else { throw RPCError(.deadlineExceeded, "the test never opened the gate") }
+            return request
         }
         router.clientStreaming(Self.answerAfterOne, policy: .anyIdentified) { requests, _ in
             for try await request in requests { return EchoMessage(text: "took \(request.text)") }
