@@ -21,11 +21,18 @@ struct ShutdownTests {
             let inFlight = Task { try await client.unary(ProbeService.gated, EchoMessage(text: "in flight")) }
             #expect(await probe.wait(for: "gated"))
             server.beginShutdown()
-            // New calls find no server.
-            let error = await #expect(throws: RPCError.self) {
-                try await client.unary(HealthService.check, HealthCheckRequest())
+            // New calls find no server once the GOAWAY is in (SPEC.md §10.3); one that reaches
+            // the server before it is answered DRAINING. Call until refused, no clock involved.
+            var refusal: RPCError?
+            for _ in 0..<1_000 where refusal == nil {
+                do {
+                    let health = try await client.unary(HealthService.check, HealthCheckRequest())
+                    #expect(health.status == .draining)
+                } catch let error as RPCError {
+                    refusal = error
+                }
             }
-            #expect(error?.code == .unavailable)
+            #expect(refusal?.code == .unavailable)
             // The call that was running completes normally once let go.
             probe.record("open")
             let finished = try await inFlight.value
