@@ -253,11 +253,13 @@ final class ClientConnectionHandler: ActionDriver {
                 stream.responseWaiter = nil
                 waiter.succeed(response)
             }
+            stream.releaseWriter()
         case .responseMissing(let stream):
             if let waiter = stream.responseWaiter {
                 stream.responseWaiter = nil
                 waiter.fail(CallFailure(error: RPCError(.internal, "the server finished without a response"), notProcessed: false))
             }
+            stream.releaseWriter()
         case .fail(let stream, let error, let notProcessed):
             stream.fail(CallFailure(error: error, notProcessed: notProcessed))
         case .deliver(let stream, let message, let credit):
@@ -266,10 +268,7 @@ final class ClientConnectionHandler: ActionDriver {
             stream.inbound?.fragmentArrived(credit: credit)
         case .responsesEnded(let stream):
             stream.inbound?.finish()
-            if let waiter = stream.writerWaiter {
-                stream.writerWaiter = nil
-                waiter.resume(throwing: RPCError(.ok, "the call already finished"))
-            }
+            stream.releaseWriter()
         case .resumeWriter(let stream):
             if let waiter = stream.writerWaiter {
                 stream.writerWaiter = nil

@@ -108,6 +108,10 @@ public final class RPCClient: Sendable {
             do {
                 try await body(writer)
                 writer.finish()
+            } catch let finished as RPCError where finished == .callAlreadyFinished {
+                // The server answered before the body had sent everything (SPEC.md §5.4): a
+                // request the body could not send changes nothing; the answer is the call's.
+                return try await response.futureResult.get()
             } catch {
                 handle.eventLoop.execute { handle.handler.value.cancel(token: token) }
                 _ = try? await response.futureResult.get()
