@@ -17,13 +17,5 @@ public func withInProcessClient<T: Sendable>(
     configure(&configuration)
     let uri = IdentityRequest.defaultURI(for: identity)
     let principal = Principal(uri: uri) ?? Principal(kind: .unidentified, identity: uri)
-    let client = RPCClient(inProcess: server, as: principal, configuration: configuration)
-    do {
-        let result = try await body(client)
-        await client.close()
-        return result
-    } catch {
-        await client.close()
-        throw error
-    }
+    return try await closing(RPCClient(inProcess: server, as: principal, configuration: configuration), body)
 }

@@ -83,7 +83,11 @@ public func withTestClient<T: Sendable>(
     configuration.defaultTimeout = .seconds(10)
     configuration.tracer = TestTracing.tracer
     configure(&configuration)
-    let client = try RPCClient(endpoints: endpoints, configuration: configuration)
+    return try await closing(try RPCClient(endpoints: endpoints, configuration: configuration), body)
+}
+
+/// Runs `body` with `client`, then closes the client however `body` ends.
+public func closing<T: Sendable>(_ client: RPCClient, _ body: (RPCClient) async throws -> T) async throws -> T {
     do {
         let result = try await body(client)
         await client.close()

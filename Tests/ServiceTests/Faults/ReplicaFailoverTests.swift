@@ -151,11 +151,7 @@ struct ReplicaFailoverTests {
             let index = { (id: String) in personal.blindIndex(id, for: .idNumber) }
             try await withOpenStore(testConfiguration("registry", location), migrations: RegistrySchema.migrations) { store in
                 let rows = try await countBy(store, "SELECT id_index FROM persons", column: "id_index", as: Data.self)
-                let cards = try await store.read { db in
-                    Dictionary(try await db.raw("SELECT id_index, card_number FROM persons").all().map {
-                        (try $0.decode(column: "id_index", as: Data.self), try $0.decode(column: "card_number", as: String.self))
-                    }, uniquingKeysWith: { first, _ in first })
-                }
+                let cards = try await cardNumbersByIDIndex(store)
                 var tally = FaultTally(name: "registry/postgres two replicas, one SIGKILLed")
                 let acknowledged = seen.acknowledged.keys.sorted()
                 tally.recount(acknowledged: acknowledged.map { index(ids[$0]) }, stored: rows)

@@ -22,6 +22,16 @@ struct BackupRestoreTests {
         return statistics
     }
 
+    /// The restored registry answers as the one backed up did: the same figures, the same person.
+    static func expectSame(_ endpoint: Endpoint, figures before: RegistrationStatistics, person: PersonView, id: String) async throws {
+        try await withFaultClient(endpoint) { client in
+            let figures = try await Self.figures(client)
+            let again = try await client.unary(RegistryService.getPerson, PersonLookup(idNumber: id))
+            #expect(figures == before)
+            #expect(again == person)
+        }
+    }
+
     static func register(_ client: RPCClient, ids: ArraySlice<String>, tag: String) async throws {
         for (offset, id) in zip(ids.indices, ids) {
             _ = try await client.unary(RegistryService.registerPerson, .sample(id: id, name: "备份\(offset)", county: offset % 2 == 0 ? 140524 : 140525),
@@ -91,12 +101,7 @@ struct BackupRestoreTests {
         let mode = try FileManager.default.attributesOfItem(atPath: "\(service.dataDirectory)/sealing.keys")[.posixPermissions] as? Int
         #expect(mode == 0o600)
         try await service.start()
-        try await withFaultClient(service.endpoint) { client in
-            let figures = try await Self.figures(client)
-            let again = try await client.unary(RegistryService.getPerson, PersonLookup(idNumber: ids[7]))
-            #expect(figures == before)
-            #expect(again == person)
-        }
+        try await Self.expectSame(service.endpoint, figures: before, person: person, id: ids[7])
         #expect(await service.stop() == 0)
 
         // Wipe, restore the backup taken under writes: every write before it started, none
@@ -153,12 +158,7 @@ struct BackupRestoreTests {
             let restored = try await runTool(["restore", "registry", "--data", service.dataDirectory, "--from", backup], environment: environment)
             #expect(restored.status == 0, "\(restored.output)")
             try await service.start()
-            try await withFaultClient(service.endpoint) { client in
-                let figures = try await Self.figures(client)
-                let again = try await client.unary(RegistryService.getPerson, PersonLookup(idNumber: ids[7]))
-                #expect(figures == before)
-                #expect(again == person)
-            }
+            try await Self.expectSame(service.endpoint, figures: before, person: person, id: ids[7])
             #expect(await service.stop() == 0)
         }
     }
