@@ -74,18 +74,27 @@ func write(_ batch: Int, to store: Store, as context: AuditContext) async throws
     say("ack \(batch)")
 }
 
+/// The last batch number taken, shared by the writing tasks.
+final class BatchNumbers: Sendable {
+    private let last: Mutex<Int>
+    init(after start: Int) { last = Mutex(start) }
+    func next() -> Int {
+        last.withLock { number in
+            number += 1
+            return number
+        }
+    }
+}
+
 /// `writers` tasks taking batch numbers after `start` in turn.
 func writeConcurrently(to store: Store, as context: AuditContext, after start: Int, upTo last: Int, writers: Int,
                        until deadline: ContinuousClock.Instant) async throws {
-    let next = Mutex(start)
+    let numbers = BatchNumbers(after: start)
     try await withThrowingTaskGroup(of: Void.self) { group in
         for _ in 0..<writers {
             group.addTask {
                 while ContinuousClock.now <= deadline {
-                    let batch = next.withLock { number in
-                        number += 1
-                        return number
-                    }
+                    let batch = numbers.next()
                     if batch > last { return }
                     try await write(batch, to: store, as: context)
                     if batch % 50 == 0 {
