@@ -26,7 +26,8 @@ CONCURRENCY=${CONCURRENCY:-64}
 POSTGRES=${POSTGRES:-}
 WORK=${WORK:-$(mktemp -d)}
 mkdir -p "$WORK"
-echo "registration-scale: $PERSONS persons, $ROUNDS rounds of $DURATION s at $CONCURRENCY outstanding on ${POSTGRES:+PostgreSQL}${POSTGRES:-SQLite}, in $WORK; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+backend=SQLite; [ -z "$POSTGRES" ] || backend="PostgreSQL at $POSTGRES"
+echo "registration-scale: $PERSONS persons, $ROUNDS rounds of $DURATION s at $CONCURRENCY outstanding on $backend, in $WORK; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 bin=$NEW_BIN
 [ -d "$WORK/pki" ] || "$bin/jcskills" pki init --out "$WORK/pki" >/dev/null
