@@ -76,14 +76,14 @@ final class GroupCommitLane: Sendable {
     }
 
     /// The turn holder's write succeeded. It joins the group and waits for the group's commit
-    /// while the next writer runs; or, when nobody is queued, the group holds `limit` writes or
-    /// `alone` is set, it is told to commit the group itself. The turn is handed on either way.
-    func join(limit: Int, alone: Bool) async throws -> Verdict {
+    /// while the next writer runs; or, when nobody is queued or the group holds `limit` writes,
+    /// it is told to commit the group itself. The turn is handed on either way.
+    func join(limit: Int) async throws -> Verdict {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Verdict, any Error>) in
             let (verdict, next) = state.withLock { state -> (Verdict?, CheckedContinuation<Void, Never>?) in
                 guard var group = state.group else { preconditionFailure("joined a group that is not open") }
                 group.members += 1
-                let stay = !alone && !state.queue.isEmpty && group.members < limit
+                let stay = !state.queue.isEmpty && group.members < limit
                 if stay {
                     group.waiters.append(continuation)
                     state.group = group

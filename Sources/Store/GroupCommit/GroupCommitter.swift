@@ -46,6 +46,17 @@ final class GroupCommitter: Sendable {
     /// committed, or throws (its writes then undone). Errors from `body` come back unchanged;
     /// database errors as ``StoreError``s.
     func write<T>(_ grouping: WriteGrouping, _ body: (GuardedDatabase) async throws -> T) async throws -> T {
+        if grouping == .alone {
+            // A transaction of its own, beside the lanes: on PostgreSQL an import must not hold
+            // up the lane's small writes for its whole length; on SQLite it queues for the
+            // writer as it always did, and runs between two groups.
+            let result = try await backend.transaction(.write, body)
+            totals.withLock {
+                $0.writes += 1
+                $0.commits += 1
+            }
+            return result
+        }
         let lane = lanes.count == 1 ? lanes[0] : lanes.min { $0.load < $1.load }!
         await lane.takeTurn()
         // This task now holds the lane's turn, and hands it on on every way out.
@@ -53,10 +64,6 @@ final class GroupCommitter: Sendable {
         let first: Bool
         do {
             try Task.checkCancellation()
-            if grouping == .alone, let group = lane.detach() {
-                // Not into a group whose savepoints would hold its pages: commit the others first.
-                await finish(group)
-            }
             if let open = lane.openLease {
                 lease = open
                 first = false
@@ -89,7 +96,7 @@ final class GroupCommitter: Sendable {
                 throw error
             }
         }
-        switch try await lane.join(limit: limit, alone: grouping == .alone) {
+        switch try await lane.join(limit: limit) {
         case .committed:
             return result
         case .commit(let group):

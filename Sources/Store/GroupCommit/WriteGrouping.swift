@@ -4,9 +4,11 @@ public enum WriteGrouping: Sendable {
     /// (group commit), each in a savepoint of its own so that a failing one is undone alone.
     /// It returns only once that commit is durable, as a lone transaction would.
     case shared
-    /// The write commits in a transaction of its own. For bulk writes (an import's thousands
-    /// of rows): a savepoint keeps the original of every page the write touches in memory until
-    /// the commit, which for a large write is more memory than the shared fsync is worth.
+    /// The write commits in a transaction of its own, beside the groups (on SQLite it waits
+    /// for the writer between two groups). For bulk writes (an import's thousands of rows): a
+    /// savepoint keeps the original of every page the write touches in memory until the commit,
+    /// which for a large write is more memory than the shared fsync is worth; and on PostgreSQL
+    /// a long write in a group's queue would hold up the small writes behind it.
     case alone
 }
 
