@@ -150,11 +150,10 @@ public final class Store: Sendable {
     /// the transaction fails, a row with the failure's status (`FAILED_PRECONDITION`,
     /// `ALREADY_EXISTS`…) is written afterwards, outside it.
     ///
-    /// On SQLite transactions run one at a time (queued in arrival order); on PostgreSQL at
-    /// READ COMMITTED, a group beside the one committing (more with
-    /// ``StoreConfiguration/postgresWriteLanes``), and other replicas' writes concurrently, so
-    /// use unique constraints and `ON CONFLICT` for invariants. Errors thrown by `body` itself
-    /// reach the caller unchanged.
+    /// On SQLite transactions run one at a time (queued in arrival order); on PostgreSQL they
+    /// run concurrently at READ COMMITTED (``StoreConfiguration/postgresWriteLanes`` groups at a
+    /// time, and other replicas' writes), so use unique constraints and `ON CONFLICT` for
+    /// invariants. Errors thrown by `body` itself reach the caller unchanged.
     ///
     /// Concurrent transactions share commits (group commit, ``WriteGrouping/shared``): a
     /// transaction that arrives while another runs or commits runs in a savepoint of the next

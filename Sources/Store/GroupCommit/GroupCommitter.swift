@@ -18,7 +18,7 @@ import Synchronization
 /// gets the error: none of their writes is durable, and none was acknowledged.
 ///
 /// SQLite has one lane (one writer connection). PostgreSQL has
-/// ``StoreConfiguration/postgresWriteLanes`` lanes (default 1), each its own queue and
+/// ``StoreConfiguration/postgresWriteLanes`` lanes (default 4), each its own queue and
 /// connection; a writer queues on the least busy lane. While a group commits, the next group
 /// already runs on another connection (PostgreSQL) or waits for the writer (SQLite).
 final class GroupCommitter: Sendable {
