@@ -10,6 +10,10 @@
 #   Benchmarks/gateway-scale.sh                       # 1.5 M persons, ~1 M certificates
 #   PERSONS=20000 DURATION=5 Benchmarks/gateway-scale.sh
 #   WORK=/tmp/gw Benchmarks/gateway-scale.sh          # keep the loaded data for the next run
+#   LOOKUPS=1 Benchmarks/gateway-scale.sh             # then registry look-ups at this size too
+#   FIGURES=1 Benchmarks/gateway-scale.sh             # then Statistics and Counts latency at this size
+#   PERSONS=20000000 CERTIFICATES=5000000 PARTICIPANTS=0 ROUNDS=0 LOOKUPS=1 FIGURES=1 Benchmarks/gateway-scale.sh   # the province
+#   Benchmarks/postgres-scale.sh                      # all of it on PostgreSQL (DATABASE_TEMPLATE), two registry replicas
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PERSONS=${PERSONS:-1500000}
@@ -52,7 +56,12 @@ if [ ! -f "$WORK/loaded" ]; then
   jcs registry import-enterprises "${registry[@]}" "$WORK/demo/enterprises.csv"
   jcs registry import-demand "${registry[@]}" "$WORK/demo/demand.csv"
   jcs evaluation import-institutions "${evaluation[@]}" "$WORK/demo/institutions.csv"
-  time jcs evaluation import "${evaluation[@]}" "$WORK/demo/certificates.csv"
+  certificates="$WORK/demo/certificates.csv"
+  if [ -n "${CERTIFICATES:-}" ]; then   # only the first CERTIFICATES rows (the province benchmark's 5 M)
+    head -n $((CERTIFICATES + 1)) "$certificates" >"$WORK/demo/certificates-$CERTIFICATES.csv"
+    certificates="$WORK/demo/certificates-$CERTIFICATES.csv"
+  fi
+  time jcs evaluation import "${evaluation[@]}" "$certificates"
   touch "$WORK/loaded"
 fi
 if [ ! -f "$WORK/competition-played" ] && [ "$PARTICIPANTS" -gt 0 ]; then
@@ -62,7 +71,7 @@ if [ ! -f "$WORK/competition-played" ] && [ "$PARTICIPANTS" -gt 0 ]; then
     --requests 200 | tee "$WORK/competition.txt"
   touch "$WORK/competition-played"
 fi
-echo "gateway-scale: certificates in the evaluation service: $(($(wc -l <"$WORK/demo/certificates.csv") - 1))"
+echo "gateway-scale: certificates in the evaluation service: $(($(wc -l <"${certificates:-$WORK/demo/certificates.csv}") - 1))"
 jcs totals --endpoint "127.0.0.1:${ports[0]}" --fresh || true
 
 cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }   # clock ticks of user + system time
@@ -98,5 +107,60 @@ PY
     done
     echo "gateway-scale: round $round, without → with the competition indicators"
     "$bin/jcskills-load" compare "$WORK/totals-without-$round.json" "$WORK/totals-with-$round.json" | tail -8
+  done
+fi
+
+# Registry look-ups at this size (GetPerson, full view, audited), 64 outstanding: with
+# LOOKUPS=1, one registry; with REPLICAS=2 on PostgreSQL (DATABASE_TEMPLATE) also two replicas
+# on the one database behind one endpoint list, alternating LOOKUP_ROUNDS (2) times, ratio printed.
+if [ "${LOOKUPS:-0}" = 1 ]; then
+  lookups() {  # endpoints label
+    "$bin/jcskills-load" registry --endpoint "$1" --tls "$WORK/pki" --mix lookup=100 --concurrency "$CONCURRENCY" \
+      --duration "${LOOKUP_DURATION:-10}" --warmup 2 --json >"$WORK/lookups-$2.json"
+    python3 - "$WORK/lookups-$2.json" "$2" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+latency = report["latency"]  # microseconds
+print("lookups %s: %s %s calls/s, p50 %.2f ms, p99 %.2f ms, failed %d" % (
+    sys.argv[2], report["endpoint"], format(round(report["callsPerSecond"]), ","),
+    latency["p50"] / 1000, latency["p99"] / 1000, report["failedCalls"]))
+PY
+  }
+  one="127.0.0.1:${ports[1]}"
+  endpoints=$one
+  if [ "${REPLICAS:-1}" -ge 2 ] && [ -n "${DATABASE_TEMPLATE:-}" ]; then
+    # A second replica: the same database and the same sealing keys (each replica holds a copy).
+    mkdir -p "$WORK/data/registry-2" && chmod 700 "$WORK/data/registry-2"
+    cp "$WORK/data/registry/sealing.keys" "$WORK/data/registry-2/sealing.keys"
+    second=$(free_port)
+    start_service registry "$second" "$WORK/data/registry-2"
+    endpoints="$one,127.0.0.1:$second"
+  fi
+  for round in $(seq "${LOOKUP_ROUNDS:-2}"); do
+    lookups "$one" "one-$round"
+    [ "$endpoints" != "$one" ] && lookups "$endpoints" "two-$round"
+  done
+  if [ "$endpoints" != "$one" ]; then
+    for round in $(seq "${LOOKUP_ROUNDS:-2}"); do
+      "$bin/jcskills-load" compare "$WORK/lookups-one-$round.json" "$WORK/lookups-two-$round.json" | tail -8
+    done
+  fi
+fi
+
+# The figures a county office asks for at this size: registry Statistics and evaluation Counts,
+# one county after another, FIGURE_CONCURRENCY (4) at a time.
+if [ "${FIGURES:-0}" = 1 ]; then
+  for figure in "registry:aggregate:${ports[1]}" "evaluation:counts:${ports[2]}"; do
+    IFS=: read -r service operation port <<<"$figure"
+    "$bin/jcskills-load" "$service" --endpoint "127.0.0.1:$port" --tls "$WORK/pki" --mix "$operation=100" \
+      --concurrency "${FIGURE_CONCURRENCY:-4}" --duration "${LOOKUP_DURATION:-10}" --warmup 2 --json >"$WORK/figures-$operation.json"
+    python3 - "$WORK/figures-$operation.json" "$service $operation" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+latency = report["latency"]  # microseconds
+print("figures %s: %s calls/s, p50 %.2f ms, p99 %.2f ms, max %.2f ms, failed %d" % (
+    sys.argv[2], format(round(report["callsPerSecond"]), ","), latency["p50"] / 1000, latency["p99"] / 1000,
+    latency["max"] / 1000, report["failedCalls"]))
+PY
   done
 fi

@@ -8,8 +8,8 @@
 #
 # SQLite by default (the registry's own file, `synchronous=FULL`). With POSTGRES=postgres://user@host:port
 # each build's registry gets a database of its own on that server (created with psql): give it
-# a server with its durable defaults (fsync and synchronous_commit on) — not the throwaway
-# cluster of scripts/with-postgres.sh, which turns both off.
+# a server with its durable defaults (fsync and synchronous_commit on): scripts/with-postgres.sh
+# only with JCSKILLS_PG_DURABLE=1, as Benchmarks/postgres-scale.sh runs it.
 #
 #   BASE_BIN=/tmp/base-bin NEW_BIN=.build/release Benchmarks/registration-scale.sh
 #   PERSONS=200000 ROUNDS=3 DURATION=10 POSTGRES=postgres://postgres@127.0.0.1:5432 BASE_BIN=… NEW_BIN=… Benchmarks/registration-scale.sh

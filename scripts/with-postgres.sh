@@ -10,7 +10,9 @@
 # - Exports JCSKILLS_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:PORT/postgres?sslmode=disable,
 #   runs the command, stops the cluster and deletes its directory — also on failure or Ctrl-C —
 #   and exits with the command's status.
-# - Durability is traded for speed (fsync off): this cluster holds test data only.
+# - Durability is traded for speed (fsync off): this cluster holds test data only. With
+#   JCSKILLS_PG_DURABLE=1 (the benchmarks) it keeps PostgreSQL's durable defaults instead, with
+#   more shared memory, as a production server would.
 #
 # When JCSKILLS_TEST_POSTGRES_URL is already set, that server is used and no cluster is started.
 # When PostgreSQL is not installed, the command runs without it after a warning; with CI=true
@@ -110,12 +112,18 @@ port_is_free() {
     ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
+if [[ "${JCSKILLS_PG_DURABLE:-}" == 1 ]]; then
+    settings="-c shared_buffers=2GB -c effective_cache_size=8GB -c max_wal_size=8GB -c checkpoint_timeout=15min"
+else
+    settings="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+fi
+
 # A port can be taken between the check and the start; try a few.
 for _ in 1 2 3 4 5 6 7 8; do
     port=$((20000 + RANDOM % 40000))
     port_is_free "$port" || continue
     if as_owner "$bin_dir/pg_ctl" -D "$data" -l "$work/server.log" -w -t 60 \
-        -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" \
+        -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c max_connections=400 $settings" \
         start >/dev/null 2>&1; then
         started=yes
         break

@@ -8,7 +8,7 @@ import JCSkillsRPC
 struct ServiceAddressOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         Messages.Load.Help.serviceAddressDefaultPortHelp.text(),
-        valueName: "host:port"))
+        valueName: "host:port[,host:port…]"))
     var endpoint: String?
 
     @Option(name: .long, help: ArgumentHelp(
@@ -23,17 +23,27 @@ struct ServiceAddressOptions: ParsableArguments {
     var identity: String?
 
     func validate() throws {
-        if let endpoint, Endpoint(endpoint) == nil { throw ValidationError(Messages.Load.expectedHostPort("--endpoint", got: endpoint).text()) }
+        for part in endpointList where Endpoint(part) == nil {
+            throw ValidationError(Messages.Load.expectedHostPort("--endpoint", got: part).text())
+        }
         guard ServicePorts.port(of: service) != nil else {
             throw ValidationError(Messages.Load.serviceOneOf(ServicePorts.all.map(\.service).joined(separator: ", ")).text())
         }
     }
 
-    /// The endpoint: --endpoint, else the given service's local port.
+    /// `--endpoint` split at commas: one service's replicas.
+    private var endpointList: [String] {
+        endpoint.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? []
+    }
+
+    /// The endpoint: --endpoint's first, else the given service's local port.
     func resolvedEndpoint(defaultService: String? = nil) -> Endpoint {
-        if let endpoint { return Endpoint(endpoint)! }
+        if let first = endpointList.first { return Endpoint(first)! }
         return Endpoint(ServicePorts.defaultEndpoint(defaultService ?? service)!)!
     }
+
+    /// --endpoint's further replicas of the same service, after the first.
+    var replicas: [Endpoint] { endpointList.dropFirst().map { Endpoint($0)! } }
 
     /// The TLS files of --tls and --as (or their environment variables and defaults).
     var tlsFiles: TLSFiles {
@@ -93,8 +103,10 @@ struct TargetOptions: ParsableArguments {
     }
 
     func target(defaultService: String? = nil) -> LoadTarget {
-        LoadTarget(
+        var target = LoadTarget(
             endpoint: address.resolvedEndpoint(defaultService: defaultService), tls: address.tlsFiles,
             connections: connections, callTimeout: .milliseconds(Int(timeout * 1000)), threads: threads)
+        target.replicas = address.replicas
+        return target
     }
 }

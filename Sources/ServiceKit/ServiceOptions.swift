@@ -29,7 +29,7 @@ public struct ServiceOptions: ParsableArguments, Sendable {
     @Option(name: .long, help: ArgumentHelp("Another service this one calls; repeatable.", valueName: "name=host:port[,host:port…]"))
     public var peer: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("postgres://user:password@host:port/db to use PostgreSQL instead of the embedded SQLite.", valueName: "url"))
+    @Option(name: .long, help: ArgumentHelp("postgres://user:password@host:port/db to use PostgreSQL instead of the embedded SQLite. Default $JCSKILLS_DATABASE_URL, which keeps the password off the command line.", valueName: "url"))
     public var database: String?
 
     @Option(name: .long, help: ArgumentHelp("trace, debug, info, notice, warning, error or critical. Default info.", valueName: "level"))

@@ -29,6 +29,9 @@ public struct ServiceSettings: Sendable {
     /// The config file's text, for the service's own section (see ``section(_:)``).
     var fileText: String?
 
+    /// The environment variable that names the PostgreSQL database, as `--database` does.
+    public static let databaseVariable = "JCSKILLS_DATABASE_URL"
+
     /// Defaults for `kind` on this machine.
     public init(kind: ServiceKind) {
         self.kind = kind
@@ -44,7 +47,9 @@ public struct ServiceSettings: Sendable {
         self.httpLimits = HTTPServerLimits()
     }
 
-    /// Defaults, then the config file named by `--config`, then the flags. Tracing's endpoint:
+    /// Defaults, then the config file named by `--config`, then the environment, then the flags.
+    /// The environment names only the database (``databaseVariable``), so that a password stays
+    /// out of the command line, which every local user can read in `/proc`. Tracing's endpoint:
     /// the file's, else OpenTelemetry's environment variables (``TracingSettings``).
     public static func resolve(
         kind: ServiceKind, options: ServiceOptions, environment: [String: String] = ProcessInfo.processInfo.environment
@@ -57,6 +62,7 @@ public struct ServiceSettings: Sendable {
             settings.fileText = text
             tracingEndpoint = file.tracing?.otlpEndpoint
         }
+        if let url = environment[databaseVariable], !url.isEmpty { settings.database = url }
         try settings.apply(options)
         settings.tracing = TracingSettings.resolve(file: tracingEndpoint, environment: environment)
         return settings

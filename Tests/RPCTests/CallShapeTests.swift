@@ -5,7 +5,7 @@ import Testing
 
 /// Protocol/SPEC.md §5.2–§5.5 through the echo service of §7.2 (each of its four methods as the
 /// spec describes it), and the health check of §7.1.
-@Suite("Calls of every shape over mutual TLS")
+@Suite("Calls of every shape over mutual TLS", .timeLimit(.minutes(1)))
 struct CallShapeTests {
     let echo = EchoRPCService(policy: .anyIdentified)
 

@@ -6,7 +6,7 @@ import NIOPosix
 import NIOSSL
 import Testing
 
-@Suite("Keepalive")
+@Suite("Keepalive", .timeLimit(.minutes(1)))
 struct KeepaliveTests {
     @Test func callsToAHungPeerFailWithoutWaitingForTheirDeadline() async throws {
         // A peer that completes TLS and then reads everything and answers nothing.

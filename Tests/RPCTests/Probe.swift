@@ -1,25 +1,86 @@
 import JCSkillsProtocol
 import JCSkillsRPC
+import JCSkillsTestSupport
 import Synchronization
 
-/// Records what handlers observed, for tests to assert on.
+/// Records what handlers observed, for tests to assert on, and wakes the tests waiting for it:
+/// a test awaits the event itself, not a time in which it probably happened.
 final class Probe: Sendable {
-    private let events = Mutex<[String]>([])
-    private let counter = Atomic<Int>(0)
+    private struct Waiter {
+        let satisfied: @Sendable (_ events: [String], _ count: Int) -> Bool
+        let continuation: CheckedContinuation<Void, Never>
+    }
 
-    func record(_ event: String) { events.withLock { $0.append(event) } }
-    var recorded: [String] { events.withLock { $0 } }
-    func increment() { counter.add(1, ordering: .relaxed) }
-    var count: Int { counter.load(ordering: .relaxed) }
+    private struct State {
+        var events: [String] = []
+        var count = 0
+        var waiters: [Int: Waiter] = [:]
+        var nextWaiter = 0
 
-    /// Waits (bounded) until `event` has been recorded.
-    func wait(for event: String, seconds: Double = 5) async -> Bool {
-        let deadline = ContinuousClock.now + .seconds(seconds)
-        while ContinuousClock.now < deadline {
-            if recorded.contains(event) { return true }
-            try? await Task.sleep(for: .milliseconds(10))
+        /// Removes and returns the waiters whose condition now holds.
+        mutating func dueWaiters() -> [CheckedContinuation<Void, Never>] {
+            let due = waiters.filter { $0.value.satisfied(events, count) }
+            for id in due.keys { waiters[id] = nil }
+            return due.values.map(\.continuation)
         }
-        return false
+    }
+
+    private let state = Mutex(State())
+
+    func record(_ event: String) {
+        state.withLock { state in
+            state.events.append(event)
+            return state.dueWaiters()
+        }.forEach { $0.resume() }
+    }
+
+    var recorded: [String] { state.withLock { $0.events } }
+
+    func increment() {
+        state.withLock { state in
+            state.count += 1
+            return state.dueWaiters()
+        }.forEach { $0.resume() }
+    }
+
+    var count: Int { state.withLock { $0.count } }
+
+    /// Returns true once `event` has been recorded; false if it was not within `limit`, a bound
+    /// for a broken test (far beyond what any machine needs), not a guess at how long it takes.
+    func wait(for event: String, within limit: Duration = .seconds(30)) async -> Bool {
+        await wait(within: limit) { events, _ in events.contains(event) }
+    }
+
+    /// Returns true once `increment` has been called `count` times (or more).
+    func wait(forCount count: Int, within limit: Duration = .seconds(30)) async -> Bool {
+        await wait(within: limit) { _, reached in reached >= count }
+    }
+
+    private func wait(within limit: Duration, until satisfied: @escaping @Sendable ([String], Int) -> Bool) async -> Bool {
+        (try? await withTimeout(limit) {
+            await self.suspend(until: satisfied)
+            return true
+        }) ?? false
+    }
+
+    /// Suspends until `satisfied` holds; a cancelled wait (the bound passed) returns at once.
+    private func suspend(until satisfied: @escaping @Sendable ([String], Int) -> Bool) async {
+        let id = state.withLock { state in
+            defer { state.nextWaiter += 1 }
+            return state.nextWaiter
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let now = state.withLock { state -> Bool in
+                    if satisfied(state.events, state.count) || Task.isCancelled { return true }
+                    state.waiters[id] = Waiter(satisfied: satisfied, continuation: continuation)
+                    return false
+                }
+                if now { continuation.resume() }
+            }
+        } onCancel: {
+            state.withLock { $0.waiters.removeValue(forKey: id) }?.continuation.resume()
+        }
     }
 }
 
@@ -33,6 +94,11 @@ struct ProbeService: RPCService {
     static let whoAmI = Method<EchoMessage, EchoMessage>(service: "test.Probe", name: "WhoAmI", kind: .unary)
     /// Takes one request, then ends the call with FAILED_PRECONDITION while the client may still send.
     static let refuseAfterOne = Method<EchoMessage, EchoMessage>(service: "test.Probe", name: "RefuseAfterOne", kind: .clientStreaming)
+    /// Answers once the test records "open" (after recording "gated"): a call in flight for as
+    /// long as the test needs, without a guess at how long that is.
+    static let gated = Method<EchoMessage, EchoMessage>(service: "test.Probe", name: "Gated", kind: .unary)
+    /// Takes one request, then answers OK while the client may still send.
+    static let answerAfterOne = Method<EchoMessage, EchoMessage>(service: "test.Probe", name: "AnswerAfterOne", kind: .clientStreaming)
 
     let probe: Probe
 
@@ -68,6 +134,15 @@ struct ProbeService: RPCService {
         router.clientStreaming(Self.refuseAfterOne, policy: .anyIdentified) { requests, _ in
             for try await _ in requests { break }
             throw RPCError(.failedPrecondition, "one is enough")
+        }
+        router.unary(Self.gated, policy: .anyIdentified) { request, _ in
+            probe.record("gated")
+            guard await probe.wait(for: "open") else { throw RPCError(.deadlineExceeded, "the test never opened the gate") }
+            return request
+        }
+        router.clientStreaming(Self.answerAfterOne, policy: .anyIdentified) { requests, _ in
+            for try await request in requests { return EchoMessage(text: "took \(request.text)") }
+            return EchoMessage(text: "took none")
         }
     }
 }

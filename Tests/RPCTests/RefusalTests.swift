@@ -6,7 +6,7 @@ import NIOCore
 import NIOPosix
 import Testing
 
-@Suite("Peers that must be refused, and a server that keeps serving")
+@Suite("Peers that must be refused, and a server that keeps serving", .timeLimit(.minutes(1)))
 struct RefusalTests {
     /// After each refusal the server still answers a well-behaved client.
     private func expectStillServing(_ endpoint: Endpoint) async throws {

@@ -8,7 +8,7 @@ import Testing
 
 /// The cases SPEC.md once left open or stated two ways, as settled there: each test names the
 /// section that now says what a server does.
-@Suite("Rules settled in SPEC.md: PING, flags, unopened streams, stream ids, empty client streams, fragment credit")
+@Suite("Rules settled in SPEC.md: PING, flags, unopened streams, stream ids, empty client streams, fragment credit", .timeLimit(.minutes(1)))
 struct SettledRuleTests {
     /// The GOAWAY a server sent before closing, decoded.
     private func goAway(from peer: FramePeer) async throws -> GoAway? {

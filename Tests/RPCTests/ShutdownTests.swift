@@ -4,7 +4,7 @@ import JCSkillsTestSupport
 import Logging
 import Testing
 
-@Suite("Graceful shutdown and reconnection")
+@Suite("Graceful shutdown and reconnection", .timeLimit(.minutes(1)))
 struct ShutdownTests {
     @Test func callsInFlightFinishWhileNewCallsAreRefused() async throws {
         let probe = Probe()
@@ -16,17 +16,27 @@ struct ShutdownTests {
         let endpoint = Endpoint(host: "127.0.0.1", port: address.port!)
 
         try await withTestClient(endpoint, configure: { $0.maximumAttempts = 1 }) { client in
-            let slow = Task { try await client.unary(ProbeService.slow, EchoMessage(text: "in flight", delayMilliseconds: 700)) }
-            #expect(await probe.wait(for: "started"))
+            // The call is held open by the test, not by a time it takes: it is surely in
+            // flight while the server shuts down.
+            let inFlight = Task { try await client.unary(ProbeService.gated, EchoMessage(text: "in flight")) }
+            #expect(await probe.wait(for: "gated"))
             server.beginShutdown()
-            // The call that was running completes normally.
-            let finished = try await slow.value
-            #expect(finished.text == "in flight")
-            // New calls find no server.
-            let error = await #expect(throws: RPCError.self) {
-                try await client.unary(HealthService.check, HealthCheckRequest())
+            // New calls find no server once the GOAWAY is in (SPEC.md §10.3); one that reaches
+            // the server before it is answered DRAINING. Call until refused, no clock involved.
+            var refusal: RPCError?
+            for _ in 0..<1_000 where refusal == nil {
+                do {
+                    let health = try await client.unary(HealthService.check, HealthCheckRequest())
+                    #expect(health.status == .draining)
+                } catch let error as RPCError {
+                    refusal = error
+                }
             }
-            #expect(error?.code == .unavailable)
+            #expect(refusal?.code == .unavailable)
+            // The call that was running completes normally once let go.
+            probe.record("open")
+            let finished = try await inFlight.value
+            #expect(finished.text == "in flight")
         }
         try await withTimeout(.seconds(10)) { try await running.value }
         #expect(server.connectionCount == 0)

@@ -3,7 +3,7 @@ import JCSkillsProtocol
 import Testing
 
 /// Rules of SPEC.md §2.4, §6.3 and §10.3 that pure functions decide.
-@Suite("Identities, request ids and retries (SPEC.md §2.4, §6.3, §10.3)")
+@Suite("Identities, request ids and retries (SPEC.md §2.4, §6.3, §10.3)", .timeLimit(.minutes(1)))
 struct SpecRuleUnitTests {
     /// §2.4: the `jcskills://` URIs and the principals they name; other URIs are skipped (nil).
     @Test func identitiesFromURIs() {

@@ -49,19 +49,23 @@ struct TLSReloadTests {
         let site = try Site()
         defer { try? FileManager.default.removeItem(atPath: site.directory) }
         let first = try RevokedSerials.hex(site.server.leafCertificate().serialNumber)
-        try await withTestServer(services: [EchoRPCService()], configure: { $0.tls = site.server }) { server, endpoint in
+        let probe = Probe()
+        try await withTestServer(services: [EchoRPCService(), ProbeService(probe: probe)], configure: { $0.tls = site.server }) { server, endpoint in
             #expect(try await TLSProbe.serverSerial(endpoint, files: TestPKI.shared.files("admin")) == first)
             try await withTestClient(endpoint, configure: { $0.maximumAttempts = 1 }) { client in
                 _ = try await client.unary(EchoService.echo, EchoMessage(text: "connected"))
-                // A call in flight on the established connection while the certificate changes.
-                let slow = Task { try await client.unary(EchoService.echo, EchoMessage(text: "across the reload", delayMilliseconds: 800)) }
+                // A call in flight on the established connection while the certificate changes,
+                // held open by the test until the new certificate has been seen.
+                let inFlight = Task { try await client.unary(ProbeService.gated, EchoMessage(text: "across the reload")) }
+                #expect(await probe.wait(for: "gated"))
                 let renewed = try site.issue("server", uri: "jcskills://registry")
                 let summary = try server.reloadTLS()
                 #expect(summary.serial == renewed)
                 #expect(renewed != first)
 
                 #expect(try await TLSProbe.serverSerial(endpoint, files: TestPKI.shared.files("admin")) == renewed)
-                #expect(try await slow.value.text == "across the reload")
+                probe.record("open")
+                #expect(try await inFlight.value.text == "across the reload")
                 #expect(try await client.unary(EchoService.echo, EchoMessage(text: "still here")).text == "still here")
                 #expect(server.connectionCount >= 1)
             }

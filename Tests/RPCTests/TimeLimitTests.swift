@@ -2,7 +2,7 @@ import Foundation
 import JCSkillsRPC
 import Testing
 
-@Suite("TimeLimit: an answer by the limit, whatever the work does")
+@Suite("TimeLimit: an answer by the limit, whatever the work does", .timeLimit(.minutes(1)))
 struct TimeLimitTests {
     struct Refusal: Error, Equatable {}
 

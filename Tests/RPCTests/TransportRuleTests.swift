@@ -10,7 +10,7 @@ import Testing
 /// Protocol/SPEC.md §2.1 — TLS 1.3 only, and ALPN `jcskills/1` only — against peers that hold a
 /// valid city certificate and break just that one rule. (The certificate rules of §2.1 — none,
 /// another CA's, an expired one — are RefusalTests'.)
-@Suite("Transport rules: TLS 1.3 and ALPN (SPEC.md §2.1)")
+@Suite("Transport rules: TLS 1.3 and ALPN (SPEC.md §2.1)", .timeLimit(.minutes(1)))
 struct TransportRuleTests {
     /// §2.1: a client that offers at most TLS 1.2 never gets a connection.
     @Test func aClientOfferingOnlyTLS12IsRefused() async throws {

@@ -46,13 +46,25 @@ struct ServiceSettingsTests {
     }
 
     @Test func defaultsFollowTheCommandLineContract() throws {
-        let settings = try ServiceSettings.resolve(kind: .evaluation, options: try ServiceOptions.parse([]))
+        let settings = try ServiceSettings.resolve(kind: .evaluation, options: try ServiceOptions.parse([]), environment: [:])
         #expect(settings.listen.description == "127.0.0.1:7103")
         #expect(settings.metrics?.description == "127.0.0.1:9103")
         #expect(settings.tls.trustRoots.hasSuffix(".jcskills/pki/ca.crt"))
         #expect(settings.database == nil)
         // A peer nobody named is looked for on its own default port on this machine.
         #expect(settings.peer(.registry) == [Endpoint(host: "127.0.0.1", port: 7101)])
+    }
+
+    /// The database URL carries a password: the environment names it so that it stays out of the
+    /// command line; the flag still wins, and an empty variable counts as unset.
+    @Test func theDatabaseComesFromTheEnvironmentUnlessAFlagNamesIt() throws {
+        let url = "postgres://jcskills:secret@db.example:5432/jcskills_registry"
+        let variable = ServiceSettings.databaseVariable
+        #expect(try ServiceSettings.resolve(kind: .registry, options: try ServiceOptions.parse([]), environment: [variable: url]).database == url)
+        let flag = "postgres://other@127.0.0.1:5432/x"
+        let both = try ServiceSettings.resolve(kind: .registry, options: try ServiceOptions.parse(["--database", flag]), environment: [variable: url])
+        #expect(both.database == flag)
+        #expect(try ServiceSettings.resolve(kind: .registry, options: try ServiceOptions.parse([]), environment: [variable: ""]).database == nil)
     }
 
     @Test func flagsOverrideTheFile() throws {

@@ -57,10 +57,15 @@ public func makeTemporaryDirectory(_ prefix: String) throws -> String {
 ///
 /// - Parameter appending: add to the log instead of starting it afresh (a process started
 ///   again after a crash keeps the first one's lines).
-public func launch(_ executable: String, _ arguments: [String], log: String, appending: Bool = false) throws -> Process {
+public func launch(
+    _ executable: String, _ arguments: [String], log: String, appending: Bool = false, environment: [String: String] = [:]
+) throws -> Process {
     let process = Process()
     process.executableURL = productsDirectory.appendingPathComponent(executable)
     process.arguments = arguments
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+    }
     if !appending || !FileManager.default.fileExists(atPath: log) {
         _ = FileManager.default.createFile(atPath: log, contents: nil)
     }

@@ -25,6 +25,7 @@ public final class ServiceProcess: Sendable {
     /// Its output, all runs one after another.
     public let logPath: String
     private let arguments: [String]
+    private let environment: [String: String]
     private let running = Mutex<Process?>(nil)
 
     /// - Parameters:
@@ -32,7 +33,8 @@ public final class ServiceProcess: Sendable {
     ///     unless `data` names another.
     ///   - arguments: more flags (`--database URL`, `--peer …`); listen address, metrics (off),
     ///     data directory, the test PKI and the log level (warning) are set here.
-    public init(_ executable: String, home: String, data: String? = nil, arguments: [String] = []) throws {
+    ///   - environment: variables added to this process's own for the service (`JCSKILLS_DATABASE_URL`).
+    public init(_ executable: String, home: String, data: String? = nil, arguments: [String] = [], environment: [String: String] = [:]) throws {
         let port = try freeLoopbackPort()
         self.executable = executable
         self.endpoint = Endpoint(host: "127.0.0.1", port: port)
@@ -46,6 +48,7 @@ public final class ServiceProcess: Sendable {
             "--listen", "127.0.0.1:\(port)", "--metrics", "off", "--data", dataDirectory,
             "--tls", TestPKI.shared.directory, "--log-level", "warning",
         ] + arguments
+        self.environment = environment
     }
 
     /// The process running now, if any.
@@ -53,7 +56,7 @@ public final class ServiceProcess: Sendable {
 
     /// Starts the executable and waits until it answers its health check SERVING.
     public func start(within seconds: Double = 60) async throws {
-        let process = try launch(executable, arguments, log: logPath, appending: true)
+        let process = try launch(executable, arguments, log: logPath, appending: true, environment: environment)
         running.withLock { $0 = process }
         try await waitUntilServing(endpoint, within: seconds)
     }

@@ -1,7 +1,9 @@
+import Foundation
 import JCSkillsProtocol
 import JCSkillsRPC
 import Logging
 import NIOCore
+import Synchronization
 
 /// Runs an RPC server on 127.0.0.1 with a free port for the duration of `body`, then shuts it
 /// down gracefully. Bounded: a server that does not stop within 10 s fails the test run.
@@ -22,6 +24,8 @@ public func withTestServer<T: Sendable>(
     do {
         let address = try await server.listeningAddress()
         let endpoint = Endpoint(host: "127.0.0.1", port: address.port!)
+        TestServers.running.withLock { $0[endpoint] = server }
+        defer { _ = TestServers.running.withLock { $0.removeValue(forKey: endpoint) } }
         let result = try await body(server, endpoint)
         server.beginShutdown()
         try await withTimeout(.seconds(10)) { try await running.value }
@@ -33,9 +37,44 @@ public func withTestServer<T: Sendable>(
     }
 }
 
+/// The servers ``withTestServer(services:auditor:configure:_:)`` runs now, by endpoint, so that a
+/// harness handing out endpoints can reach its server in process (``withDomainClient(_:as:_:)``).
+public enum TestServers {
+    static let running = Mutex<[Endpoint: RPCServer]>([:])
+
+    static let domainOverTLS = ProcessInfo.processInfo.environment["JCSKILLS_TEST_DOMAIN_OVER_TLS"] == "1"
+
+    public static func server(at endpoint: Endpoint) -> RPCServer? {
+        running.withLock { $0[endpoint] }
+    }
+}
+
+/// A client for the tests of what a service does: in process (``withInProcessClient(_:as:configure:_:)``)
+/// when `endpoint` is a server of this test process, else over mutual TLS. The caller is
+/// `identity` either way; what TLS itself decides is tested with ``withTestClient(_:as:files:configure:_:)``.
+///
+/// `JCSKILLS_TEST_DOMAIN_OVER_TLS=1` sends these over TLS too, to compare or to rule the transport out.
+public func withDomainClient<T: Sendable>(_ endpoint: Endpoint, as identity: String = "admin", _ body: (RPCClient) async throws -> T) async throws -> T {
+    if !TestServers.domainOverTLS, let server = TestServers.server(at: endpoint) {
+        return try await withInProcessClient(server, as: identity, body)
+    }
+    return try await withTestClient(endpoint, as: identity, body)
+}
+
 /// A client for `endpoint` as `identity`, closed after `body`.
 public func withTestClient<T: Sendable>(
     _ endpoint: Endpoint, as identity: String = "admin",
+    files: TLSFiles? = nil,
+    configure: (inout ClientConfiguration) -> Void = { _ in },
+    _ body: (RPCClient) async throws -> T
+) async throws -> T {
+    try await withTestClient(endpoints: [endpoint], as: identity, files: files, configure: configure, body)
+}
+
+/// ``withTestClient(_:as:files:configure:_:)`` with several endpoints: replicas of one service,
+/// which the client spreads its calls over.
+public func withTestClient<T: Sendable>(
+    endpoints: [Endpoint], as identity: String = "admin",
     files: TLSFiles? = nil,
     configure: (inout ClientConfiguration) -> Void = { _ in },
     _ body: (RPCClient) async throws -> T
@@ -44,7 +83,11 @@ public func withTestClient<T: Sendable>(
     configuration.defaultTimeout = .seconds(10)
     configuration.tracer = TestTracing.tracer
     configure(&configuration)
-    let client = try RPCClient(endpoints: [endpoint], configuration: configuration)
+    return try await closing(try RPCClient(endpoints: endpoints, configuration: configuration), body)
+}
+
+/// Runs `body` with `client`, then closes the client however `body` ends.
+public func closing<T: Sendable>(_ client: RPCClient, _ body: (RPCClient) async throws -> T) async throws -> T {
     do {
         let result = try await body(client)
         await client.close()

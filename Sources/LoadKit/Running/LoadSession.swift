@@ -7,6 +7,9 @@ import NIOPosix
 /// Where and as whom a run calls.
 public struct LoadTarget: Sendable {
     public var endpoint: Endpoint
+    /// More replicas of the same service: every client lists them after ``endpoint`` and
+    /// spreads its calls over all of them, as a service's `--peer name=a,b` does.
+    public var replicas: [Endpoint] = []
     public var tls: TLSFiles
     /// Connections to spread the callers over (one client each).
     public var connections: Int
@@ -23,6 +26,12 @@ public struct LoadTarget: Sendable {
         self.callTimeout = callTimeout
         self.threads = threads
     }
+
+    /// Every endpoint a client calls: ``endpoint`` and the ``replicas``.
+    public var endpoints: [Endpoint] { [endpoint] + replicas }
+
+    /// `host:port`, or `host:port,host:port` for replicas, as the report names the target.
+    public var endpointsDescription: String { endpoints.map(\.description).joined(separator: ",") }
 }
 
 /// A workload's setup failed, so nothing was measured.
@@ -51,7 +60,7 @@ public enum LoadSession {
         let loops = (0..<target.connections).map { _ in group.next() }
         let clients: [RPCClient]
         do {
-            clients = try loops.map { try RPCClient(endpoints: [target.endpoint], configuration: configuration, group: $0) }
+            clients = try loops.map { try RPCClient(endpoints: target.endpoints, configuration: configuration, group: $0) }
         } catch {
             try? await group.shutdownGracefully()
             throw error
@@ -68,7 +77,7 @@ public enum LoadSession {
                 for client in clients { await client.close() }
                 try? await group.shutdownGracefully()
                 return LoadReport(
-                    workload: workload.label, endpoint: target.endpoint.description, plan: plan,
+                    workload: workload.label, endpoint: target.endpointsDescription, plan: plan,
                     connections: target.connections, unreachable: error)
             } catch {
                 throw LoadSetupError(workload: workload.name, underlying: error)
@@ -84,7 +93,7 @@ public enum LoadSession {
         for client in clients { await client.close() }
         try? await group.shutdownGracefully()
         return LoadReport(
-            workload: workload.label, endpoint: target.endpoint.description, plan: plan,
+            workload: workload.label, endpoint: target.endpointsDescription, plan: plan,
             connections: target.connections, outcome: outcome)
     }
 }

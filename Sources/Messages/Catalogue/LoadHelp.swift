@@ -290,7 +290,7 @@ extension Messages.Load {
                 scratch database. Example: jcskills-load store --rows 1000000 --batch 20000
                 """)
         public static let printReportJsonJcskillsHelp = Message(zh: "以 JSON 输出报告（供 `jcskills-load compare` 使用）；不显示进度行。", en: "Print the report as JSON (for `jcskills-load compare`); no progress line.")
-        public static let serviceAddressDefaultPortHelp = Message(zh: "服务地址。默认：127.0.0.1 和 --service（或负载自身服务）的端口。", en: "Service address. Default: 127.0.0.1 and the port of --service (or of the workload's own service).")
+        public static let serviceAddressDefaultPortHelp = Message(zh: "服务地址；同一服务的几个副本写作 host:port,host:port，调用分摊到各副本。默认：127.0.0.1 和 --service（或负载自身服务）的端口。", en: "Service address; replicas of one service as host:port,host:port, the calls spread over them. Default: 127.0.0.1 and the port of --service (or of the workload's own service).")
         public static let echoHealthAbuseWhichHelp = Message(zh: "用于 echo、health 和 abuse：未给出 --endpoint 时调用哪个本地服务：gateway（7100）、registry（7101）、training（7102）、evaluation（7103）、competition（7104）。", en: "For echo, health and abuse: which local service to call when --endpoint is not given: gateway (7100), registry (7101), training (7102), evaluation (7103), competition (7104).")
         public static let directoryCaCrtIdHelp = Message(zh: "含 ca.crt 和 <id>.crt/.key 的目录。环境变量 JCSKILLS_TLS；默认 .jcskills/pki。", en: "Directory with ca.crt and <id>.crt/.key. Env JCSKILLS_TLS; default .jcskills/pki.")
         public static let identityPresentEnvJcskillsHelp = Message(zh: "出示的身份。环境变量 JCSKILLS_AS；默认 admin。", en: "Identity to present. Env JCSKILLS_AS; default admin.")

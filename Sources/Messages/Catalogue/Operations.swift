@@ -78,7 +78,7 @@ extension Messages {
             zh: "服务的数据目录（SQLite 数据库和 sealing.keys）。默认 .jcskills/data/<服务>。",
             en: "The service's data directory (SQLite database and sealing.keys). Default .jcskills/data/<service>.")
         public static let databaseHelp = Message(
-            zh: "PostgreSQL 地址 postgres://…，代替数据目录中的 SQLite。", en: "A PostgreSQL URL postgres://… instead of the SQLite database in the data directory.")
+            zh: "PostgreSQL 地址 postgres://…，代替数据目录中的 SQLite。默认取 $JCSKILLS_DATABASE_URL，与服务相同。", en: "A PostgreSQL URL postgres://… instead of the SQLite database in the data directory. Default $JCSKILLS_DATABASE_URL, as the service reads it.")
         public static let outHelp = Message(zh: "要创建的备份目录（须不存在或为空）。", en: "The backup directory to create (must not exist, or be empty).")
         public static let noKeysHelp = Message(
             zh: "不把 sealing.keys 复制进备份（密钥另行保管时）。", en: "Leave sealing.keys out of the backup (when keys are kept apart).")

@@ -32,6 +32,12 @@ public struct ClientConfiguration: Sendable {
     /// Checked against the server certificate's `jcskills://` identity when set, e.g.
     /// `"jcskills://registry"`: a gateway must not send its questions to an impostor service.
     public var expectedServerIdentity: String?
+    /// How often endpoints given as names are resolved again, so that replicas that came or
+    /// went are found (``ReplicaSet``). Default 30 s.
+    public var resolveInterval: TimeAmount = .seconds(30)
+    /// Turns a name into the addresses to dial; nil, the default, asks the system (`getaddrinfo`:
+    /// /etc/hosts, DNS). Another discovery mechanism, or a test, can supply its own.
+    public var nameResolver: NameResolver?
     /// Sent with every call after the call's own (``CallOptions/metadata``): what a client says
     /// of all its calls, such as the language it reads (`accept-language`).
     public var metadata: [MetadataEntry] = []

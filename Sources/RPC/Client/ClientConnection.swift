@@ -4,6 +4,14 @@ import NIOPosix
 import NIOSSL
 import Synchronization
 
+/// How a client reaches its servers.
+enum ClientTransport: Sendable {
+    /// TCP and mutual TLS: the protocol's transport.
+    case tls(NIOSSLContext)
+    /// A server in this process, the caller named by the client (``RPCClient/init(inProcess:as:configuration:group:)``).
+    case inProcess(RPCServer, Principal)
+}
+
 /// A ready connection: its channel and its handler.
 struct ConnectionHandle: Sendable {
     let channel: any Channel
@@ -15,9 +23,13 @@ struct ConnectionHandle: Sendable {
 /// reopened after it closes, and backed off after failures so that a dead endpoint is skipped
 /// quickly instead of dialled on every call.
 final class ClientConnection: Sendable {
+    /// The address dialled.
     let endpoint: Endpoint
+    /// The name `endpoint` was resolved from (``ReplicaSet``): the TLS server name checked
+    /// against the certificate, and how messages name the server.
+    let name: Endpoint?
     private let configuration: ClientConfiguration
-    private let sslContext: NIOSSLContext
+    private let transport: ClientTransport
     private let group: any EventLoopGroup
     private let state = Mutex(State.idle)
 
@@ -29,12 +41,16 @@ final class ClientConnection: Sendable {
         case shutDown
     }
 
-    init(endpoint: Endpoint, configuration: ClientConfiguration, sslContext: NIOSSLContext, group: any EventLoopGroup) {
+    init(endpoint: Endpoint, name: Endpoint? = nil, configuration: ClientConfiguration, transport: ClientTransport, group: any EventLoopGroup) {
         self.endpoint = endpoint
+        self.name = name
         self.configuration = configuration
-        self.sslContext = sslContext
+        self.transport = transport
         self.group = group
     }
+
+    /// `host:port`, or `name:port (address)` when dialled by a resolved name.
+    var label: String { name.map { "\($0) (\(endpoint.host))" } ?? endpoint.description }
 
     /// Whether calls should avoid this endpoint for now.
     var isBackingOff: Bool {
@@ -54,7 +70,7 @@ final class ClientConnection: Sendable {
             case .shutDown: return .fail(RPCError(.unavailable, "the client is closed"))
             case .backingOff(let until, let failures, let error):
                 if until > .now() {
-                    return .fail(RPCError(.unavailable, "\(endpoint) unavailable (\(error.message)); next attempt in \((until - .now()).nanoseconds / 1_000_000) ms"))
+                    return .fail(RPCError(.unavailable, "\(label) unavailable (\(error.message)); next attempt in \((until - .now()).nanoseconds / 1_000_000) ms"))
                 }
                 return .connect(failures)
             case .idle: return .connect(0)
@@ -76,7 +92,7 @@ final class ClientConnection: Sendable {
         } catch let error as RPCError {
             throw CallFailure(error: error, notProcessed: true)
         } catch {
-            throw CallFailure(error: RPCError(.unavailable, "cannot connect to \(endpoint): \(error)"), notProcessed: true)
+            throw CallFailure(error: RPCError(.unavailable, "cannot connect to \(label): \(error)"), notProcessed: true)
         }
     }
 
@@ -93,27 +109,37 @@ final class ClientConnection: Sendable {
             return existing
         }
         let configuration = configuration
-        let sslContext = sslContext
-        let endpoint = endpoint
+        let label = label
         let handshake = loop.makePromise(of: Void.self)
         let onUnusable: @Sendable (any Channel) -> Void = { [weak self] channel in self?.markUnusable(channel) }
-        let serverHostname = endpoint.isIPAddress ? nil : endpoint.host
-        let bootstrap = ClientBootstrap(group: loop)
-            .connectTimeout(configuration.connectTimeout)
-            .channelOption(.socketOption(.tcp_nodelay), value: 1)
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    let tls = try NIOSSLClientHandler(context: sslContext, serverHostname: serverHostname)
-                    try channel.pipeline.syncOperations.addHandler(tls)
-                    let handler = ClientConnectionHandler(configuration: configuration, endpoint: endpoint, handshake: handshake, onUnusable: onUnusable)
-                    try channel.pipeline.syncOperations.addHandler(handler)
+        let addHandler: @Sendable (any Channel) throws -> Void = { channel in
+            let handler = ClientConnectionHandler(configuration: configuration, peer: label, handshake: handshake, onUnusable: onUnusable)
+            try channel.pipeline.syncOperations.addHandler(handler)
+        }
+        let opened: EventLoopFuture<any Channel>
+        switch transport {
+        case .tls(let sslContext):
+            let serverHostname = name?.host ?? (endpoint.isIPAddress ? nil : endpoint.host)
+            opened = ClientBootstrap(group: loop)
+                .connectTimeout(configuration.connectTimeout)
+                .channelOption(.socketOption(.tcp_nodelay), value: 1)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: sslContext, serverHostname: serverHostname))
+                        try addHandler(channel)
+                    }
                 }
+                .connect(host: endpoint.host, port: endpoint.port)
+        case .inProcess(let server, let identity):
+            opened = server.connectInProcess(as: identity, clientLoop: loop) { channel in
+                channel.eventLoop.makeCompletedFuture { try addHandler(channel) }
             }
+        }
         let connectTimeout = configuration.connectTimeout
-        bootstrap.connect(host: endpoint.host, port: endpoint.port).flatMap { channel in
+        opened.flatMap { channel in
             // The handshake must also finish within the connect timeout.
             let timer = channel.eventLoop.scheduleTask(in: connectTimeout) {
-                handshake.fail(RPCError(.unavailable, "TLS handshake with \(endpoint) timed out"))
+                handshake.fail(RPCError(.unavailable, "TLS handshake with \(label) timed out"))
                 channel.close(promise: nil)
             }
             return handshake.futureResult.flatMapThrowing {
@@ -136,7 +162,7 @@ final class ClientConnection: Sendable {
                 if stale { handle.channel.close(promise: nil) }
                 promise.succeed(handle)
             case .failure(let error):
-                let rpc = (error as? RPCError) ?? RPCError(.unavailable, "cannot connect to \(endpoint): \(error)")
+                let rpc = (error as? RPCError) ?? RPCError(.unavailable, "cannot connect to \(label): \(error)")
                 // A refused connect never reaches the handshake; complete it so it is not dropped unfulfilled.
                 handshake.fail(rpc)
                 let delay = backoff(after: failures + 1)

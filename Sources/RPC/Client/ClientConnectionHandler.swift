@@ -15,7 +15,8 @@ final class ClientConnectionHandler: ActionDriver {
     typealias Machine = ClientConnectionStateMachine<ClientStream>
 
     private let configuration: ClientConfiguration
-    private let endpoint: Endpoint
+    /// How messages name the server: `host:port`, or `name:port (address)` for a resolved name.
+    private let peer: String
     /// Told once when this connection can take no new calls (GOAWAY or close).
     private let onUnusable: @Sendable (any Channel) -> Void
     private let handshake: EventLoopPromise<Void>
@@ -38,13 +39,13 @@ final class ClientConnectionHandler: ActionDriver {
     /// Made once per connection, not per call.
     private var expireDeadlinesCallback: @Sendable () -> Void = {}
 
-    init(configuration: ClientConfiguration, endpoint: Endpoint, handshake: EventLoopPromise<Void>, onUnusable: @escaping @Sendable (any Channel) -> Void) {
+    init(configuration: ClientConfiguration, peer: String, handshake: EventLoopPromise<Void>, onUnusable: @escaping @Sendable (any Channel) -> Void) {
         self.configuration = configuration
-        self.endpoint = endpoint
+        self.peer = peer
         self.handshake = handshake
         self.onUnusable = onUnusable
         self.machine = Machine(
-            localSettings: configuration.settings, wireLimits: configuration.wireLimits, peerName: "\(endpoint)",
+            localSettings: configuration.settings, wireLimits: configuration.wireLimits, peerName: peer,
             now: Int64(clamping: NIODeadline.now().uptimeNanoseconds))
         actions.reserveCapacity(8)
     }
@@ -70,7 +71,7 @@ final class ClientConnectionHandler: ActionDriver {
     /// holding itself: without letting go of both, every connection's handler (about 6 KB with
     /// what it keeps) outlived it.
     func handlerRemoved(context: ChannelHandlerContext) {
-        handshake.fail(closeReason ?? RPCError(.unavailable, "connection to \(endpoint) closed before its handshake"))
+        handshake.fail(closeReason ?? RPCError(.unavailable, "connection to \(peer) closed before its handshake"))
         expireDeadlinesCallback = {}
         self.context = nil
     }
@@ -98,31 +99,35 @@ final class ClientConnectionHandler: ActionDriver {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if case TLSUserEvent.handshakeCompleted(let negotiated) = event {
             if negotiated != ConnectionPreface.alpn {
-                fail(RPCError(.unavailable, "\(endpoint) does not speak \(ConnectionPreface.alpn) (ALPN: \(negotiated ?? "none"))"))
-            } else if let expected = configuration.expectedServerIdentity {
-                let certificate = try? context.pipeline.syncOperations.nioSSL_peerCertificate()
-                let principal = PeerIdentity.principal(from: certificate)
-                if principal.identity != expected {
-                    fail(RPCError(.unauthenticated, "\(endpoint) presented identity \(principal.identity), expected \(expected)"))
-                } else {
-                    handshake.succeed(())
-                }
+                fail(RPCError(.unavailable, "\(peer) does not speak \(ConnectionPreface.alpn) (ALPN: \(negotiated ?? "none"))"))
             } else {
-                handshake.succeed(())
+                serverIdentified { PeerIdentity.principal(from: try? context.pipeline.syncOperations.nioSSL_peerCertificate()) }
             }
+        } else if let inProcess = event as? InProcessPeer {
+            serverIdentified { inProcess.principal }
         }
         context.fireUserInboundEventTriggered(event)
     }
 
+    /// The handshake's end: the server is who the configuration expects (the principal is read
+    /// only when it matters), or the connection fails.
+    private func serverIdentified(_ principal: () -> Principal) {
+        if let expected = configuration.expectedServerIdentity, case let identity = principal().identity, identity != expected {
+            fail(RPCError(.unauthenticated, "\(peer) presented identity \(identity), expected \(expected)"))
+        } else {
+            handshake.succeed(())
+        }
+    }
+
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        fail(RPCError(.unavailable, "connection to \(endpoint) failed: \(error)"))
+        fail(RPCError(.unavailable, "connection to \(peer) failed: \(error)"))
     }
 
     func channelInactive(context: ChannelHandlerContext) {
         keepaliveTimer?.cancel()
         deadlines.cancel()
         pingTimeout?.cancel()
-        let reason = closeReason ?? RPCError(.unavailable, "connection to \(endpoint) closed")
+        let reason = closeReason ?? RPCError(.unavailable, "connection to \(peer) closed")
         closed = true
         handshake.fail(reason)
         machine.connectionClosed(reason, actions: &actions)
@@ -186,7 +191,7 @@ final class ClientConnectionHandler: ActionDriver {
                       token: token, responseWaiter: responseWaiter, inbound: inbound)
             }
         case .unusable:
-            let failure = CallFailure(error: closeReason ?? RPCError(.unavailable, "connection to \(endpoint) is closing"), notProcessed: true)
+            let failure = CallFailure(error: closeReason ?? RPCError(.unavailable, "connection to \(peer) is closing"), notProcessed: true)
             responseWaiter?.fail(failure)
             inbound?.finish(failure.error)
         }
@@ -213,7 +218,7 @@ final class ClientConnectionHandler: ActionDriver {
             // A message after the call ended: why it ended (the server's status; UNAVAILABLE when
             // the connection closed), not a cancellation nobody asked for.
             let reason = endedByServer[token.streamID]
-                ?? (closed ? closeReason ?? RPCError(.unavailable, "connection to \(endpoint) closed")
+                ?? (closed ? closeReason ?? RPCError(.unavailable, "connection to \(peer) closed")
                            : RPCError(.cancelled, "the call is no longer active"))
             continuation.resume(throwing: reason)
         }
@@ -248,11 +253,13 @@ final class ClientConnectionHandler: ActionDriver {
                 stream.responseWaiter = nil
                 waiter.succeed(response)
             }
+            stream.releaseWriter()
         case .responseMissing(let stream):
             if let waiter = stream.responseWaiter {
                 stream.responseWaiter = nil
                 waiter.fail(CallFailure(error: RPCError(.internal, "the server finished without a response"), notProcessed: false))
             }
+            stream.releaseWriter()
         case .fail(let stream, let error, let notProcessed):
             stream.fail(CallFailure(error: error, notProcessed: notProcessed))
         case .deliver(let stream, let message, let credit):
@@ -261,10 +268,7 @@ final class ClientConnectionHandler: ActionDriver {
             stream.inbound?.fragmentArrived(credit: credit)
         case .responsesEnded(let stream):
             stream.inbound?.finish()
-            if let waiter = stream.writerWaiter {
-                stream.writerWaiter = nil
-                waiter.resume(throwing: RPCError(.ok, "the call already finished"))
-            }
+            stream.releaseWriter()
         case .resumeWriter(let stream):
             if let waiter = stream.writerWaiter {
                 stream.writerWaiter = nil
@@ -286,13 +290,13 @@ final class ClientConnectionHandler: ActionDriver {
         case .pingSent:
             flushOutput()
             pingTimeout = eventLoop?.assumeIsolated().scheduleTask(in: configuration.keepaliveTimeout) { [self] in
-                fail(RPCError(.unavailable, "\(endpoint) did not answer a keepalive PING"))
+                fail(RPCError(.unavailable, "\(peer) did not answer a keepalive PING"))
             }
         case .pingAcknowledged:
             pingTimeout?.cancel()
             pingTimeout = nil
         case .protocolError(let error):
-            fail(RPCError(.internal, "protocol error from \(endpoint): \(error)"))
+            fail(RPCError(.internal, "protocol error from \(peer): \(error)"))
         case .close:
             close()
         }

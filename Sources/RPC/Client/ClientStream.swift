@@ -14,6 +14,12 @@ struct CallFailure: Error {
     }
 }
 
+extension RPCError {
+    /// What a request writer's `send` throws once the server has ended the call without an
+    /// error: not a failure of the call, which the client-streaming call turns into its answer.
+    static let callAlreadyFinished = RPCError(.ok, "the call already finished")
+}
+
 /// Links a caller's task to its stream. Touched only on the connection's event loop, except
 /// at creation; so `@unchecked Sendable`.
 final class CallToken: @unchecked Sendable {
@@ -55,6 +61,16 @@ final class ClientStream {
     init(responseWaiter: ResponseSink?, inbound: InboundMessages?) {
         self.responseWaiter = responseWaiter
         self.inbound = inbound
+    }
+
+    /// The server ended the call without an error while a request writer waited for credit it
+    /// will now never grant (a client-streaming call answered before its last request, say):
+    /// the writer's `send` ends, saying so, instead of waiting for ever.
+    func releaseWriter() {
+        if let waiter = writerWaiter {
+            writerWaiter = nil
+            waiter.resume(throwing: RPCError.callAlreadyFinished)
+        }
     }
 
     /// Ends the call on the caller's side with `failure`.

@@ -6,9 +6,10 @@ import Synchronization
 
 /// Calls methods on a service over the JCSkills protocol.
 ///
-/// One client holds one multiplexed connection per endpoint, shared by all calls. Calls go
-/// round-robin over the endpoints, skipping those that recently failed to connect. A call
-/// that fails with UNAVAILABLE is retried on the next endpoint when that is safe: the method
+/// One client holds one multiplexed connection per endpoint, shared by all calls — and per
+/// address, for an endpoint given as a name that resolves to several (replicas; ``ReplicaSet``).
+/// Calls go round-robin over the connections, skipping those that recently failed to connect.
+/// A call that fails with UNAVAILABLE is retried on the next one when that is safe: the method
 /// is idempotent, the call carries an idempotency key, or the server never saw it.
 ///
 /// ```swift
@@ -18,22 +19,42 @@ import Synchronization
 public final class RPCClient: Sendable {
     public let endpoints: [Endpoint]
     public let configuration: ClientConfiguration
-    private let connections: [ClientConnection]
+    private let replicas: ReplicaSet
     private let cursor = Atomic<Int>(0)
 
-    public init(endpoints: [Endpoint], configuration: ClientConfiguration, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) throws {
+    public convenience init(endpoints: [Endpoint], configuration: ClientConfiguration, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) throws {
         precondition(!endpoints.isEmpty, "a client needs at least one endpoint")
-        let sslContext = try configuration.tls.makeClientContext()
+        self.init(endpoints: endpoints, transport: .tls(try configuration.tls.makeClientContext()), configuration: configuration, group: group)
+    }
+
+    /// A client of `server` in this process: the same connection, frames and calls as over the
+    /// network, through a socket pair instead of TCP and TLS; the server takes every call as made
+    /// by `identity`, as it would the identity in a certificate. `configuration.tls` is not read.
+    /// For tests of what services do, where handshakes, certificates and ports add only time.
+    public convenience init(
+        inProcess server: RPCServer, as identity: Principal, configuration: ClientConfiguration,
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) {
+        let endpoint = Endpoint(host: "in-process/\(server.configuration.serverName)", port: server.configuration.port)
+        self.init(endpoints: [endpoint], transport: .inProcess(server, identity), configuration: configuration, group: group)
+    }
+
+    private init(endpoints: [Endpoint], transport: ClientTransport, configuration: ClientConfiguration, group: any EventLoopGroup) {
         self.endpoints = endpoints
         self.configuration = configuration
-        self.connections = endpoints.map {
-            ClientConnection(endpoint: $0, configuration: configuration, sslContext: sslContext, group: group)
+        var resolving = true
+        if case .inProcess = transport { resolving = false }
+        self.replicas = ReplicaSet(
+            endpoints: endpoints, resolve: configuration.nameResolver ?? SystemNameResolver.resolve,
+            interval: configuration.resolveInterval, resolving: resolving
+        ) { address, name in
+            ClientConnection(endpoint: address, name: name, configuration: configuration, transport: transport, group: group)
         }
     }
 
     /// Closes every connection. Calls in flight fail with UNAVAILABLE.
     public func close() async {
-        for connection in connections { await connection.shutDown() }
+        await replicas.close()
     }
 
     // MARK: Calls
@@ -54,7 +75,7 @@ public final class RPCClient: Sendable {
     ) async throws -> Result {
         if let tracer = configuration.tracer, !options.isTraced { return try await traced(tracer, method, options) { try await serverStreaming(method, request, options: $0, body) } }
         let plan = try makePlan(method, options)
-        let handle = try await pickConnection(plan).handle()
+        let handle = try await streamingHandle()
         let token = CallToken()
         let inbound = makeInbound(handle, token)
         let call = plan
@@ -75,7 +96,7 @@ public final class RPCClient: Sendable {
     ) async throws -> Response {
         if let tracer = configuration.tracer, !options.isTraced { return try await traced(tracer, method, options) { try await clientStreaming(method, options: $0, body) } }
         let plan = try makePlan(method, options)
-        let handle = try await pickConnection(plan).handle()
+        let handle = try await streamingHandle()
         let token = CallToken()
         let buffer: ByteBuffer = try await run(handle, token) {
             let response = handle.eventLoop.makePromise(of: ByteBuffer.self)
@@ -87,6 +108,10 @@ public final class RPCClient: Sendable {
             do {
                 try await body(writer)
                 writer.finish()
+            } catch let finished as RPCError where finished == .callAlreadyFinished {
+                // The server answered before the body had sent everything (SPEC.md §5.4): a
+                // request the body could not send changes nothing; the answer is the call's.
+                return try await response.futureResult.get()
             } catch {
                 handle.eventLoop.execute { handle.handler.value.cancel(token: token) }
                 _ = try? await response.futureResult.get()
@@ -106,7 +131,7 @@ public final class RPCClient: Sendable {
     ) async throws -> Result {
         if let tracer = configuration.tracer, !options.isTraced { return try await traced(tracer, method, options) { try await bidirectionalStreaming(method, options: $0, body) } }
         let plan = try makePlan(method, options)
-        let handle = try await pickConnection(plan).handle()
+        let handle = try await streamingHandle()
         let token = CallToken()
         let inbound = makeInbound(handle, token)
         handle.eventLoop.runOrExecute {
@@ -181,7 +206,7 @@ public final class RPCClient: Sendable {
         while true {
             attempts += 1
             do {
-                let handle = try await pickConnection(plan).handle()
+                let handle = try await pickConnection().handle()
                 return try await attempt(handle, plan)
             } catch let failure as CallFailure {
                 let retryable = failure.isSafeToRetry(idempotent: method.isIdempotent, idempotencyKey: options.idempotencyKey != nil)
@@ -193,7 +218,18 @@ public final class RPCClient: Sendable {
         }
     }
 
-    private func pickConnection(_ plan: CallPlan) -> ClientConnection {
+    /// A ready connection for a streaming call, which is not retried: its failure is the
+    /// caller's ``RPCError``, like every other failure of the call.
+    private func streamingHandle() async throws -> ConnectionHandle {
+        do {
+            return try await pickConnection().handle()
+        } catch let failure as CallFailure {
+            throw failure.error
+        }
+    }
+
+    private func pickConnection() async throws -> ClientConnection {
+        let connections = try await replicas.current()
         let start = cursor.wrappingAdd(1, ordering: .relaxed).oldValue
         for offset in 0..<connections.count {
             let connection = connections[(start &+ offset) % connections.count]

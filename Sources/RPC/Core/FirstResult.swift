@@ -26,8 +26,10 @@ final class FirstResult<Value: Sendable>: Sendable {
             guard !state.settled else { return (nil, nil) }
             state.settled = true
             guard let continuation = state.continuation else {
+                // Settled before anyone waits: the clean-up already registered runs now all
+                // the same, since no later call would run it.
                 state.early = value
-                return (nil, nil)
+                return (nil, state.cleanUp)
             }
             state.continuation = nil
             return (continuation, state.cleanUp)

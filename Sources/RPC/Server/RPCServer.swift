@@ -14,12 +14,12 @@ import Synchronization
 /// is left is closed and ``run()`` returns.
 public final class RPCServer: Service, Sendable {
     public let configuration: ServerConfiguration
-    private let shared: ServerShared
-    private let group: any EventLoopGroup
-    private let state = Mutex(State())
+    let shared: ServerShared
+    let group: any EventLoopGroup
+    let state = Mutex(State())
     private let started = Mutex<[CheckedContinuation<SocketAddress, any Error>]>([])
 
-    private struct State {
+    struct State {
         var listener: (any Channel)?
         var address: SocketAddress?
         var failure: (any Error)?

@@ -94,6 +94,8 @@ final class ServerConnectionHandler: ActionDriver {
             }
             let certificate = try? context.pipeline.syncOperations.nioSSL_peerCertificate()
             principal = PeerIdentity.principal(from: certificate)
+        } else if let peer = event as? InProcessPeer {
+            principal = peer.principal
         }
         context.fireUserInboundEventTriggered(event)
     }

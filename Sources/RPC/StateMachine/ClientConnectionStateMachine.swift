@@ -165,6 +165,7 @@ struct ClientConnectionStateMachine<Call> {
     /// TRAILERS ended the call (§3.2.4).
     private mutating func complete(_ stream: Stream, _ trailers: Trailers, actions: inout [Action]) {
         if trailers.status == .ok {
+            remember(.callAlreadyFinished, for: stream, actions: &actions)
             if stream.kind.streamsResponses {
                 actions.append(.responsesEnded(stream.call))
             } else if let response = stream.response {
@@ -181,7 +182,8 @@ struct ClientConnectionStateMachine<Call> {
     }
 
     /// Keeps why the server ended a call whose caller may still be sending: its next `send`
-    /// then reports the server's status rather than a CANCELLED nobody asked for.
+    /// then reports the server's status — or, after an OK, that the call already finished —
+    /// rather than a CANCELLED nobody asked for.
     private func remember(_ error: RPCError, for stream: Stream, actions: inout [Action]) {
         guard !stream.halfClosed, stream.kind.streamsRequests else { return }
         actions.append(.endedByServer(stream.id, error))

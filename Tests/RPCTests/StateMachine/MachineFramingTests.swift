@@ -4,7 +4,7 @@ import NIOCore
 import Testing
 
 /// Framing rules both machines keep, checked over whole conversations: SPEC.md §3.1, §3.2.3, §3.2.8.
-@Suite("Machines: framing over whole conversations (SPEC.md §3.1, §3.2.3, §3.2.8)")
+@Suite("Machines: framing over whole conversations (SPEC.md §3.1, §3.2.3, §3.2.8)", .timeLimit(.minutes(1)))
 struct MachineFramingTests {
     typealias H = ServerMachineHarness
     typealias C = ClientMachineHarness

@@ -4,7 +4,7 @@ import NIOCore
 import Testing
 
 /// Calls from HEADERS to TRAILERS at the server, and their deadlines, byte by byte: SPEC.md §5, §6.1.
-@Suite("Server machine: call lifecycle and deadlines (SPEC.md §5, §6.1)")
+@Suite("Server machine: call lifecycle and deadlines (SPEC.md §5, §6.1)", .timeLimit(.minutes(1)))
 struct ServerMachineCallTests {
     typealias H = ServerMachineHarness
 

@@ -4,7 +4,7 @@ import NIOCore
 import Testing
 
 /// The connection's start and framing at the server, byte by byte: SPEC.md §2.2, §2.3, §3.1.
-@Suite("Server machine: preface, SETTINGS, framing (SPEC.md §2.2, §2.3, §3.1)")
+@Suite("Server machine: preface, SETTINGS, framing (SPEC.md §2.2, §2.3, §3.1)", .timeLimit(.minutes(1)))
 struct ServerMachineConnectionTests {
     typealias H = ServerMachineHarness
 

@@ -4,7 +4,7 @@ import NIOCore
 import Testing
 
 /// Credit both ways at the server, byte by byte: SPEC.md §9 (and §2.3's initial windows).
-@Suite("Server machine: flow control (SPEC.md §9)")
+@Suite("Server machine: flow control (SPEC.md §9)", .timeLimit(.minutes(1)))
 struct ServerMachineFlowControlTests {
     typealias H = ServerMachineHarness
 

@@ -4,7 +4,7 @@ import NIOCore
 import Testing
 
 /// Each frame type's rules and the streams' states at the server, byte by byte: SPEC.md §3.2, §3.3.
-@Suite("Server machine: frame types and streams (SPEC.md §3.2, §3.3)")
+@Suite("Server machine: frame types and streams (SPEC.md §3.2, §3.3)", .timeLimit(.minutes(1)))
 struct ServerMachineFrameRuleTests {
     typealias H = ServerMachineHarness
 

@@ -4,7 +4,7 @@ import NIOCore
 import Testing
 
 /// The server's limits and timeouts, GOAWAY and draining, byte by byte: SPEC.md §8, §10.2.
-@Suite("Server machine: limits, timeouts, GOAWAY and draining (SPEC.md §8, §10.2)")
+@Suite("Server machine: limits, timeouts, GOAWAY and draining (SPEC.md §8, §10.2)", .timeLimit(.minutes(1)))
 struct ServerMachineLimitTests {
     typealias H = ServerMachineHarness
 

@@ -6,7 +6,7 @@ import Testing
 
 /// The per-stream parts both sides share: the send queue, the message assembler and the
 /// inbound message buffer (SPEC.md §3.2.3 fragments, §9 flow control).
-@Suite("Stream parts: send queue, assembler, inbound messages (SPEC.md §3.2.3, §9)")
+@Suite("Stream parts: send queue, assembler, inbound messages (SPEC.md §3.2.3, §9)", .timeLimit(.minutes(1)))
 struct StreamPartsTests {
     private func frames(_ buffer: ByteBuffer) -> [Frame] {
         var parser = FrameParser(maximumFrameSize: .max)

@@ -4,7 +4,7 @@ import Tracing
 @testable import JCSkillsRPC
 
 /// Protocol/SPEC.md §6.4: the `traceparent` grammar, and what reaches a tracer.
-@Suite("Trace context: traceparent and tracestate")
+@Suite("Trace context: traceparent and tracestate", .timeLimit(.minutes(1)))
 struct TraceParentTests {
     static let traceID = "4bf92f3577b34da6a3ce929d0e0e4736"
     static let spanID = "00f067aa0ba902b7"

@@ -7,7 +7,7 @@ import Tracing
 /// Protocol/SPEC.md §6.4 over real TLS on 127.0.0.1: a client span per call, its context in
 /// HEADERS, a server span around the handler that is its child, and the handler's own calls in
 /// the same trace.
-@Suite("Trace context across a call")
+@Suite("Trace context across a call", .timeLimit(.minutes(1)))
 struct TracePropagationTests {
     /// Answers with the caller's `traceparent` as the handler saw it; fails on request.
     struct Probe: RPCService {

@@ -80,23 +80,15 @@ struct CompetitionHarness: Sendable {
         var configuration = ClientConfiguration(tls: TestPKI.shared.files(identity))
         configuration.expectedServerIdentity = "jcskills://\(expected)"
         configuration.defaultTimeout = .seconds(5)
-        let client = try RPCClient(endpoints: [endpoint], configuration: configuration)
-        do {
-            let result = try await body(client)
-            await client.close()
-            return result
-        } catch {
-            await client.close()
-            throw error
-        }
+        return try await closing(try RPCClient(endpoints: [endpoint], configuration: configuration), body)
     }
 
     func client<T: Sendable>(_ identity: String = "admin", _ body: (RPCClient) async throws -> T) async throws -> T {
-        try await withTestClient(competition, as: identity, body)
+        try await withDomainClient(competition, as: identity, body)
     }
 
     func evaluationClient<T: Sendable>(_ body: (RPCClient) async throws -> T) async throws -> T {
-        try await withTestClient(await evaluation.endpoint, as: "admin", body)
+        try await withDomainClient(await evaluation.endpoint, as: "admin", body)
     }
 }
 

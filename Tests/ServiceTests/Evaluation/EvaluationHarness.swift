@@ -72,12 +72,12 @@ struct EvaluationHarness {
 
     /// Runs `body` with a client of the evaluation service presenting `identity`.
     func client<T: Sendable>(_ identity: String = "admin", _ body: (RPCClient) async throws -> T) async throws -> T {
-        try await withTestClient(evaluation, as: identity, body)
+        try await withDomainClient(evaluation, as: identity, body)
     }
 
     /// Registers an enterprise with `staff` employees in the registry, as its office would.
     func registerEnterprise(_ creditCode: String, staff: UInt32) async throws {
-        try await withTestClient(registry, as: "admin") { client in
+        try await withDomainClient(registry, as: "admin") { client in
             var enterprise = Enterprise()
             enterprise.creditCode = creditCode
             enterprise.name = "晋城测试企业\(creditCode.suffix(4))"

@@ -274,6 +274,15 @@ func integrityCheck(_ store: Store) async throws -> String? {
     return try rows.map { try $0.decode(column: "integrity_check", as: String.self) }.joined(separator: "; ")
 }
 
+/// A registry's card numbers by the blind index of the ID number (the first, should there be two).
+func cardNumbersByIDIndex(_ store: Store) async throws -> [Data: String] {
+    try await store.read { db in
+        Dictionary(try await db.raw("SELECT id_index, card_number FROM persons").all().map {
+            (try $0.decode(column: "id_index", as: Data.self), try $0.decode(column: "card_number", as: String.self))
+        }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
 /// Rows of `sql` counted by the bytes of its first column (`id_index`, `number`…).
 func countBy<Key: Hashable & Decodable>(_ store: Store, _ sql: String, column: String, as type: Key.Type) async throws -> [Key: Int] {
     let rows = try await store.read { db in try await db.raw(SQLQueryString(sql)).all() }

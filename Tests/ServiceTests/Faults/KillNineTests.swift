@@ -134,11 +134,7 @@ struct KillNineTests {
             let index = { (id: String) in personal.blindIndex(id, for: .idNumber) }
             try await withOpenStore(testConfiguration("registry", location), migrations: RegistrySchema.migrations) { store in
                 let rows = try await countBy(store, "SELECT id_index FROM persons", column: "id_index", as: Data.self)
-                let cardByIndex = try await store.read { db in
-                    Dictionary(try await db.raw("SELECT id_index, card_number FROM persons").all().map {
-                        (try $0.decode(column: "id_index", as: Data.self), try $0.decode(column: "card_number", as: String.self))
-                    }, uniquingKeysWith: { first, _ in first })
-                }
+                let cardByIndex = try await cardNumbersByIDIndex(store)
                 let counted = try await store.read { db in
                     try await db.raw("SELECT CAST(COALESCE(SUM(count), 0) AS BIGINT) AS n FROM registration_counts")
                         .first(decodingColumn: "n", as: Int.self) ?? 0

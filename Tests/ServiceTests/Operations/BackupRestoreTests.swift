@@ -1,6 +1,8 @@
 import Foundation
 import JCSkillsProtocol
 import JCSkillsRPC
+import JCSkillsServiceKit
+import JCSkillsStore
 import JCSkillsTestSupport
 import Synchronization
 import Testing
@@ -18,6 +20,16 @@ struct BackupRestoreTests {
         var statistics = try await client.unary(RegistryService.statistics, StatisticsRequest(county: 0, summaryOnly: false))
         statistics.asOf = 0
         return statistics
+    }
+
+    /// The restored registry answers as the one backed up did: the same figures, the same person.
+    static func expectSame(_ endpoint: Endpoint, figures before: RegistrationStatistics, person: PersonView, id: String) async throws {
+        try await withFaultClient(endpoint) { client in
+            let figures = try await Self.figures(client)
+            let again = try await client.unary(RegistryService.getPerson, PersonLookup(idNumber: id))
+            #expect(figures == before)
+            #expect(again == person)
+        }
     }
 
     static func register(_ client: RPCClient, ids: ArraySlice<String>, tag: String) async throws {
@@ -89,12 +101,7 @@ struct BackupRestoreTests {
         let mode = try FileManager.default.attributesOfItem(atPath: "\(service.dataDirectory)/sealing.keys")[.posixPermissions] as? Int
         #expect(mode == 0o600)
         try await service.start()
-        try await withFaultClient(service.endpoint) { client in
-            let figures = try await Self.figures(client)
-            let again = try await client.unary(RegistryService.getPerson, PersonLookup(idNumber: ids[7]))
-            #expect(figures == before)
-            #expect(again == person)
-        }
+        try await Self.expectSame(service.endpoint, figures: before, person: person, id: ids[7])
         #expect(await service.stop() == 0)
 
         // Wipe, restore the backup taken under writes: every write before it started, none
@@ -115,13 +122,53 @@ struct BackupRestoreTests {
         }
         #expect(await service.stop() == 0)
     }
+
+    /// The same on PostgreSQL, through `pg_dump` and `pg_restore`: the service's database named
+    /// in `JCSKILLS_DATABASE_URL` as deploy/kubernetes names it, the "wipe" a dropped database
+    /// and a lost data directory (its sealing keys come back from the backup).
+    @Test("PostgreSQL: backup, drop the database, restore into an empty one: the same figures",
+          .enabled(if: TestDatabases.postgresServerURL != nil, "needs PostgreSQL (scripts/test starts one)"))
+    func postgresBackupWipeRestore() async throws {
+        let serverURL = try #require(TestDatabases.postgresServerURL)
+        let home = try makeTemporaryDirectory("jcskills-backup-pg")
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try await withTestDatabase(.postgres(serverURL: serverURL)) { location in
+            guard case .postgres(let url) = location else { return }
+            let name = try #require(URLComponents(string: url)?.path.split(separator: "/").last.map(String.init))
+            let service = try ServiceProcess("jcskills-registry", home: home, environment: [ServiceSettings.databaseVariable: url])
+            defer { service.kill() }
+            try await service.start()
+            let ids = faultTestIDs(150)
+            let (before, person) = try await withFaultClient(service.endpoint) { client in
+                try await Self.register(client, ids: ids[...], tag: "pg")
+                return (try await Self.figures(client), try await client.unary(RegistryService.getPerson, PersonLookup(idNumber: ids[7])))
+            }
+            let backup = "\(home)/backup"
+            let environment = [ServiceSettings.databaseVariable: url]
+            let taken = try await runTool(["backup", "registry", "--data", service.dataDirectory, "--out", backup], environment: environment)
+            #expect(taken.status == 0 && taken.output.contains("verified"), "\(taken.output)")
+            #expect(FileManager.default.fileExists(atPath: "\(backup)/registry.pgdump"))
+            let live = try await runTool(["restore", "registry", "--data", service.dataDirectory, "--from", backup, "--force"], environment: environment)
+            #expect(live.status != 0 && live.output.contains("in use"), "\(live.output)")
+            #expect(await service.stop() == 0)
+
+            try await PostgresProvisioning.dropDatabase(named: name, serverURL: serverURL)
+            _ = try await PostgresProvisioning.createDatabase(named: name, serverURL: serverURL)
+            try FileManager.default.removeItem(atPath: service.dataDirectory)
+            let restored = try await runTool(["restore", "registry", "--data", service.dataDirectory, "--from", backup], environment: environment)
+            #expect(restored.status == 0, "\(restored.output)")
+            try await service.start()
+            try await Self.expectSame(service.endpoint, figures: before, person: person, id: ids[7])
+            #expect(await service.stop() == 0)
+        }
+    }
 }
 
 /// Runs the built `jcskills` with `arguments` in English; its exit status and all it printed.
-func runTool(_ arguments: [String], seconds: Double = 60) async throws -> (status: Int32?, output: String) {
+func runTool(_ arguments: [String], seconds: Double = 60, environment: [String: String] = [:]) async throws -> (status: Int32?, output: String) {
     let log = try makeTemporaryDirectory("jcskills-tool")
     defer { try? FileManager.default.removeItem(atPath: log) }
-    let process = try launch("jcskills", arguments + ["--lang", "en"], log: "\(log)/output")
+    let process = try launch("jcskills", arguments + ["--lang", "en"], log: "\(log)/output", environment: environment)
     let status = await waitForExit(process, seconds: seconds)
     if status == nil {
         kill(process.processIdentifier, SIGKILL)

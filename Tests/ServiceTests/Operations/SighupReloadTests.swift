@@ -41,9 +41,17 @@ struct SighupReloadTests {
             let renewed = try authority.issue(IdentityRequest(id: "registry"))
             try renewed.write(to: pki)
             let serial = RevokedSerials.hex(renewed.certificate.serialNumber.bytes.map { $0 })
-            try SealingKeys.rotate(at: "\(service.dataDirectory)/\(ServiceStore.keyFileName)")
-            try "\(RevokedSerials.hex(outsider.certificate.serialNumber.bytes.map { $0 }))\n"
-                .write(toFile: "\(pki)/revoked-serials", atomically: true, encoding: .utf8)
+            // As an operator does it: the shipped commands, then SIGHUP.
+            let rotated = try await runTool(["keys", "rotate", "registry", "--data", service.dataDirectory])
+            #expect(rotated.status == 0 && rotated.output.contains("2"), "\(rotated.output)")
+            let revoked = try await runTool(["pki", "revoke", "--list", "\(pki)/revoked-serials", "\(pki)/outsider.crt"])
+            #expect(revoked.status == 0, "\(revoked.output)")
+            let listed = try RevokedSerials(contentsOf: "\(pki)/revoked-serials")
+            #expect(listed.serials.contains(RevokedSerials.hex(outsider.certificate.serialNumber.bytes.map { $0 })), "\(listed.serials)")
+            // Revoking it again adds nothing.
+            let again = try await runTool(["pki", "revoke", "--list", "\(pki)/revoked-serials", "\(pki)/outsider.crt"])
+            let relisted = try RevokedSerials(contentsOf: "\(pki)/revoked-serials")
+            #expect(again.status == 0 && relisted.serials.count == listed.serials.count, "\(again.output)")
             let pid = try #require(service.process?.processIdentifier)
             kill(pid, SIGHUP)
 

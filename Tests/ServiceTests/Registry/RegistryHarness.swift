@@ -6,7 +6,7 @@ import JCSkillsStore
 import JCSkillsTestSupport
 @testable import RegistryService
 
-/// A registry served over real TLS on 127.0.0.1, on a fresh database of `backend`, with a
+/// A registry served on 127.0.0.1 (its clients in process: `withDomainClient`), on a fresh database of `backend`, with a
 /// clock fixed at 2020-11-01 12:00 Beijing time (just after the campaign).
 struct RegistryHarness {
     let endpoint: Endpoint
@@ -39,7 +39,7 @@ struct RegistryHarness {
 
     /// Runs `body` with a client presenting `identity`.
     func client<T: Sendable>(_ identity: String, _ body: (RPCClient) async throws -> T) async throws -> T {
-        try await withTestClient(endpoint, as: identity, body)
+        try await withDomainClient(endpoint, as: identity, body)
     }
 }
 

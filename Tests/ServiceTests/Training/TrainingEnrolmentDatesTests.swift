@@ -130,11 +130,3 @@ struct TrainingEnrolmentDatesTests {
         }
     }
 }
-
-private extension Sequence {
-    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
-        var mapped: [T] = []
-        for element in self { mapped.append(try await transform(element)) }
-        return mapped
-    }
-}

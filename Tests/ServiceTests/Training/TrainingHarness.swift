@@ -67,7 +67,7 @@ struct TrainingHarness {
     }
 
     func client<T: Sendable>(_ identity: String = "admin", _ body: (RPCClient) async throws -> T) async throws -> T {
-        try await withTestClient(training, as: identity, body)
+        try await withDomainClient(training, as: identity, body)
     }
 }
 
