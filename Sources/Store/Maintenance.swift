@@ -17,7 +17,8 @@ extension Store {
     @discardableResult
     public func purgeExpired() async throws -> PurgeReport {
         let cutoff = now.unixMilliseconds
-        return try await writeTransaction { db in
+        // Alone: a purge may delete many rows (see WriteGrouping.alone).
+        return try await writeTransaction(.alone) { db in
             let expired = db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
                 .from("jcs_idempotency")
                 .where("service", .equal, service)

@@ -33,6 +33,8 @@ public final class Store: Sendable {
     public let location: StoreLocation
     let configuration: StoreConfiguration
     let backend: any StoreBackend
+    /// Every write transaction goes through it, so every service's writes share commits.
+    let committer: GroupCommitter
     private let maintenance = Mutex<Task<Void, Never>?>(nil)
 
     /// The backend's SQL flavour.
@@ -45,7 +47,14 @@ public final class Store: Sendable {
         self.location = configuration.location
         self.configuration = configuration
         self.backend = backend
+        self.committer = GroupCommitter(
+            backend: backend, lanes: backend.dialect == .sqlite ? 1 : configuration.postgresWriteLanes,
+            limit: configuration.groupCommitLimit)
     }
+
+    /// Write transactions committed since the store opened, and the commits that carried them
+    /// (fewer when concurrent writes shared commits; see ``transaction(_:grouping:_:)``).
+    public var groupCommitStatistics: GroupCommitStatistics { committer.statistics }
 
     /// Opens the database, applies pending migrations under the migration lock, purges
     /// expired idempotency keys and old audit rows, and starts the periodic purge.
@@ -142,15 +151,26 @@ public final class Store: Sendable {
     /// `ALREADY_EXISTS`…) is written afterwards, outside it.
     ///
     /// On SQLite transactions run one at a time (queued in arrival order); on PostgreSQL they
-    /// run concurrently at READ COMMITTED, so use unique constraints and `ON CONFLICT` for
+    /// run concurrently at READ COMMITTED (``StoreConfiguration/postgresWriteLanes`` groups at a
+    /// time, and other replicas' writes), so use unique constraints and `ON CONFLICT` for
     /// invariants. Errors thrown by `body` itself reach the caller unchanged.
+    ///
+    /// Concurrent transactions share commits (group commit, ``WriteGrouping/shared``): a
+    /// transaction that arrives while another runs or commits runs in a savepoint of the next
+    /// group's transaction, on its own task, and returns once that group's commit is durable.
+    /// A failing transaction rolls back to its savepoint and leaves the others be; its effects,
+    /// audit rows included, vanish as before. Sharing is invisible to `body` except that a write
+    /// committed by a group becomes visible to readers together with the group's others. Pass
+    /// ``WriteGrouping/alone`` for bulk writes (see there).
     ///
     /// A write transaction cannot be started from inside another one on the same store (or from
     /// a task it spawned): that fails with ``StoreError/Kind/invalidArgument`` instead of
     /// waiting forever for the writer the outer transaction holds.
-    public func transaction<T>(_ context: AuditContext, _ body: (StoreTransaction) async throws -> T) async throws -> T {
+    public func transaction<T>(
+        _ context: AuditContext, grouping: WriteGrouping = .shared, _ body: (StoreTransaction) async throws -> T
+    ) async throws -> T {
         do {
-            return try await writeTransaction { db in
+            return try await writeTransaction(grouping) { db in
                 let tx = StoreTransaction(database: db, context: context, service: service, dialect: dialect,
                                           now: configuration.now)
                 let result = try await body(tx)
@@ -172,8 +192,8 @@ public final class Store: Sendable {
     /// The stores whose write transaction the current task is inside.
     @TaskLocal static var activeWriters: Set<ObjectIdentifier> = []
 
-    /// A write transaction on the backend, refusing to nest (see ``transaction(_:_:)``).
-    func writeTransaction<T>(_ body: (GuardedDatabase) async throws -> T) async throws -> T {
+    /// A write transaction on the backend, refusing to nest (see ``transaction(_:grouping:_:)``).
+    func writeTransaction<T>(_ grouping: WriteGrouping = .shared, _ body: (GuardedDatabase) async throws -> T) async throws -> T {
         let me = ObjectIdentifier(self)
         guard !Self.activeWriters.contains(me) else {
             throw StoreError(.invalidArgument,
@@ -181,7 +201,7 @@ public final class Store: Sendable {
                                  + "use the StoreTransaction you already have")
         }
         return try await Self.$activeWriters.withValue(Self.activeWriters.union([me])) {
-            try await backend.transaction(.write, body)
+            try await committer.write(grouping, body)
         }
     }
 

@@ -49,6 +49,22 @@ public struct StoreConfiguration: Sendable {
     /// PostgreSQL: connections per event loop of the shared NIO event loop group (one loop per
     /// core). Default 4.
     public var postgresConnectionsPerEventLoop: Int = 4
+    /// PostgreSQL: write transactions that run at once, each lane a queue of writers sharing
+    /// commits on one connection (``Store/transaction(_:grouping:_:)``); a writer takes the least
+    /// busy lane, so writes share commits only once every lane is busy. SQLite has one writer,
+    /// hence one lane, whatever this says. Default 4: with one lane a handful of writers run one
+    /// after another where they used to run side by side (the kill -9 fault test's writes took a
+    /// third longer, and its probe rarely found a commit in flight). One lane suits a service
+    /// whose writes all update the same counter rows: writes on two lanes wait for each other's
+    /// row locks until a whole group commits, and registrations at 64 outstanding ran at 710–723
+    /// a second with one lane against 360–436 with four (release, 2026-12-05, BENCHMARKS.md
+    /// "Single writes").
+    public var postgresWriteLanes: Int = 4
+    /// The most write transactions one commit carries (group commit). Default 128: twice the 64
+    /// calls a busy client keeps outstanding, and a bound on how long the group's first writer
+    /// waits for the others' bodies to run.
+    public var groupCommitLimit: Int = 128
+
     /// PostgreSQL: how long a call waits for a free connection before failing with
     /// ``StoreError/Kind/unavailable``. Default 10 seconds. Connection failures are reported
     /// at once, not after this time.
@@ -81,8 +97,9 @@ public struct StoreConfiguration: Sendable {
         guard idempotencyTTL > .zero else {
             throw StoreError(.invalidConfiguration, "the idempotency key lifetime must be positive")
         }
-        guard sqliteReaders >= 1, postgresConnectionsPerEventLoop >= 1, sqliteWriterCacheMiB >= 1, sqliteReaderCacheMiB >= 1 else {
-            throw StoreError(.invalidConfiguration, "connection counts and page caches must be at least 1")
+        guard sqliteReaders >= 1, postgresConnectionsPerEventLoop >= 1, sqliteWriterCacheMiB >= 1, sqliteReaderCacheMiB >= 1,
+              postgresWriteLanes >= 1, groupCommitLimit >= 1 else {
+            throw StoreError(.invalidConfiguration, "connection counts, page caches, write lanes and the group commit limit must be at least 1")
         }
     }
 }

@@ -9,7 +9,7 @@ import Synchronization
 /// (or rolls back) with them.
 ///
 /// Use it like any SQLKit database (`tx.insert(into:)`, `tx.select()`, `tx.raw(...)`) inside
-/// ``Store/transaction(_:_:)`` or ``Store/idempotent(key:context:requestDigest:_:)``, and call
+/// ``Store/transaction(_:grouping:_:)`` or ``Store/idempotent(key:context:requestDigest:_:)``, and call
 /// ``audit(entity:id:detail:)`` for each thing written. When the body records nothing, the
 /// store writes one audit row for the transaction itself, so no committed write goes
 /// unrecorded.

@@ -1,5 +1,6 @@
 import JCSkillsProtocol
 import Testing
+@testable import JCSkillsDemoData
 @testable import JCSkillsLoad
 
 @Suite("Fresh persons for registration load")
@@ -26,5 +27,28 @@ struct SyntheticPersonTests {
         let people = SyntheticPerson(salt: SyntheticPerson.space - 1, thisYear: 2026)
         #expect(people.idNumber(1) == SyntheticPerson(salt: 0, thisYear: 2026).idNumber(0))
         #expect(SyntheticPerson(salt: 1, thisYear: 2026).idNumber(0) != SyntheticPerson(salt: 2, thisYear: 2026).idNumber(0))
+    }
+
+    @Test("never the number of a person the demo generator registers")
+    func neverADemoPerson() throws {
+        /// The sequence: the three digits after the birth date.
+        func sequence(_ idNumber: String) -> Int { Int(String(Array(idNumber)[14..<17]))! }
+        // The demo generator's valid persons stay below the reserved range…
+        #expect(SyntheticPerson.firstSequence == IDNumberAllocator.validSlots * 2)
+        var demo = Set<String>()
+        for person in PersonGenerator(seed: 2020, count: 50_000, invalidRowEvery: 50) where person.defect == nil {
+            #expect(sequence(person.idNumber) < SyntheticPerson.firstSequence)
+            demo.insert(person.idNumber)
+        }
+        #expect(demo.count > 45_000)
+        // …and every fresh person is in it, whatever the salt.
+        for salt in [0, 12_345, SyntheticPerson.space - 7] {
+            let people = SyntheticPerson(salt: salt, thisYear: 2026)
+            for index in 0..<20_000 {
+                let id = people.idNumber(index)
+                #expect(sequence(id) >= SyntheticPerson.firstSequence)
+                #expect(!demo.contains(id))
+            }
+        }
     }
 }

@@ -6,7 +6,7 @@ import Synchronization
 import Testing
 
 /// Same schema and payload as `Tests/StoreCrashWriter/main.swift`.
-private let crashMigrations = [
+let crashMigrations = [
     Migration(1, "crash pairs") { d in [
         """
         CREATE TABLE crash_pairs (
@@ -18,7 +18,7 @@ private let crashMigrations = [
     ] },
 ]
 
-private func payload(batch: Int, part: Int) -> String {
+func payload(batch: Int, part: Int) -> String {
     "batch \(batch) part \(part) " + String(repeating: "\(batch % 10)", count: 600)
 }
 
@@ -41,9 +41,22 @@ private func crashWriterExecutable() throws -> URL {
 /// Runs the writer until it has acknowledged `acknowledgements` more writes, SIGKILLs it, and
 /// returns the batch numbers it acknowledged.
 private func runAndKill(_ location: String, acknowledgements: Int) async throws -> [Int] {
+    acknowledgedBatches(in: try await runAndKillOutput(location, acknowledgements: acknowledgements))
+}
+
+/// The batch numbers of the complete "ack N" lines of the writer's output.
+func acknowledgedBatches(in text: String) -> [Int] {
+    // Only complete lines count: "ack 12" cut short could read as "ack 1".
+    text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        .compactMap { $0.hasPrefix("ack ") ? Int($0.dropFirst(4)) : nil }
+}
+
+/// Runs the writer (with `arguments` after the location) until it has acknowledged
+/// `acknowledgements` more writes, SIGKILLs it, and returns everything it printed.
+func runAndKillOutput(_ location: String, acknowledgements: Int, arguments: [String] = []) async throws -> String {
     let process = Process()
     process.executableURL = try crashWriterExecutable()
-    process.arguments = [location]
+    process.arguments = [location] + arguments
     let output = Pipe()
     let errors = Pipe()
     process.standardOutput = output
@@ -57,10 +70,7 @@ private func runAndKill(_ location: String, acknowledgements: Int) async throws 
     defer { output.fileHandleForReading.readabilityHandler = nil }
 
     func acknowledged() -> [Int] {
-        let text = received.withLock { String(decoding: $0, as: UTF8.self) }
-        // Only complete lines count: "ack 12" cut short could read as "ack 1".
-        return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-            .compactMap { $0.hasPrefix("ack ") ? Int($0.dropFirst(4)) : nil }
+        acknowledgedBatches(in: received.withLock { String(decoding: $0, as: UTF8.self) })
     }
 
     let deadline = ContinuousClock.now + .seconds(60)
@@ -82,7 +92,7 @@ private func runAndKill(_ location: String, acknowledgements: Int) async throws 
         Issue.record("the crash writer exited by itself (status \(process.terminationStatus)): \(stderr)")
     }
     #expect(process.terminationReason == .uncaughtSignal)
-    return acknowledged()
+    return received.withLock { String(decoding: $0, as: UTF8.self) }
 }
 
 @Suite(.timeLimit(.minutes(3)))

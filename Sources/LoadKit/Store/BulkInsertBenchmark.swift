@@ -74,7 +74,7 @@ public func runBulkInsertBenchmark(
                 group.addTask {
                     let first = batch * batchSize
                     let people = (first..<min(first + batchSize, rows)).map { BenchmarkPerson.sealed($0, with: personal) }
-                    try await store.transaction(context) { tx in
+                    try await store.transaction(context, grouping: .alone) { tx in
                         var offset = 0
                         while offset < people.count {
                             let end = min(offset + rowsPerStatement, people.count)

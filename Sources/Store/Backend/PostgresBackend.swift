@@ -72,6 +72,28 @@ final class PostgresBackend: StoreBackend {
         }
     }
 
+    func leaseWriter() async throws -> any WriteLease {
+        try enter()
+        let connection: PostgresConnection
+        do {
+            connection = try await pool.value.requestConnection(logger: configuration.logger).get()
+        } catch {
+            leave()
+            throw ErrorTranslation.translate(error, doing: "connecting to PostgreSQL")
+        }
+        return PostgresWriteLease(backend: self, connection: connection,
+                                  database: connection.sql(queryLogLevel: configuration.queryLogLevel),
+                                  native: .postgres(connection, configuration.logger))
+    }
+
+    /// Ends a ``PostgresWriteLease``: the connection goes back to the pool, closed first when
+    /// the lease left it in an unknown state (the pool drops closed connections).
+    func endLease(_ connection: PostgresConnection, broken: Bool) async {
+        if broken { try? await connection.close().get() }
+        pool.value.releaseConnection(connection, logger: configuration.logger)
+        leave()
+    }
+
     private func enter() throws {
         try inFlight.withLock { state in
             if state.closed { throw StoreError(.unavailable, "the store is closed") }

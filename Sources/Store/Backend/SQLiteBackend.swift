@@ -206,22 +206,50 @@ final class SQLiteBackend: StoreBackend {
         }
     }
 
-    private func sql(_ connection: SQLiteConnection) -> SQLiteDatabase {
+    func sql(_ connection: SQLiteConnection) -> SQLiteDatabase {
         SQLiteDatabase(connection: connection, threadPool: threadPool, logger: configuration.logger,
                        queryLogLevel: configuration.queryLogLevel)
     }
 
+    func leaseWriter() async throws -> any WriteLease {
+        try ensureOpen()
+        try await writerLock.acquire()
+        do {
+            return SQLiteWriteLease(backend: self, connection: try await currentWriter())
+        } catch {
+            writerLock.release()
+            throw ErrorTranslation.translate(error, doing: "opening the SQLite writer")
+        }
+    }
+
+    /// Ends a ``SQLiteWriteLease``: the writer goes back to the queue, or is closed (and
+    /// reopened by the next user) when the lease left it in an unknown state.
+    func endLease(_ connection: SQLiteConnection, broken: Bool) {
+        if broken {
+            writer.withLock { if $0 === connection { $0 = nil } }
+            connection.close()
+        }
+        writerLock.release()
+    }
+
+    /// A lease's commit went through: the checkpointer may have work.
+    func noteCommit() {
+        checkpointer.noteCommit()
+    }
+
+    /// The writer connection, reopened if the last one was closed as broken. Call with the
+    /// writer lock held.
+    private func currentWriter() async throws -> SQLiteConnection {
+        try ensureOpen()
+        if let open = writer.withLock({ $0 }) { return open }
+        let current = try await Self.openConnection(path: path, configuration: configuration, threadPool: threadPool, role: .writer)
+        writer.withLock { $0 = current }
+        return current
+    }
+
     private func withWriter<T>(_ body: (SQLiteConnection) async throws -> T) async throws -> T {
         try await writerLock.withPermit {
-            try ensureOpen()
-            let current: SQLiteConnection
-            if let open = writer.withLock({ $0 }) {
-                current = open
-            } else {
-                current = try await Self.openConnection(path: path, configuration: configuration, threadPool: threadPool, role: .writer)
-                writer.withLock { $0 = current }
-            }
-            return try await body(current)
+            try await body(try await currentWriter())
         }
     }
 

@@ -23,6 +23,10 @@ protocol StoreBackend: Sendable {
     /// rolled back when it throws. Backend errors come out as ``StoreError``s.
     func transaction<T>(_ kind: TransactionKind, _ body: (GuardedDatabase) async throws -> T) async throws -> T
 
+    /// Takes a writer connection, outside any transaction, for the group committer to drive
+    /// (``GroupCommitter``). On SQLite it holds the single writer until released.
+    func leaseWriter() async throws -> any WriteLease
+
     /// Waits for running transactions, then closes every connection. Later calls fail with
     /// ``StoreError/Kind/unavailable``.
     func close() async

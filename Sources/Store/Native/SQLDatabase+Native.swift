@@ -6,7 +6,7 @@ import SQLKit
 /// dynamic casts; the profiles of the registry's import and look-ups put a quarter of their
 /// time there. These take plain SQL with `?` placeholders (renumbered `$1`, `$2`… for
 /// PostgreSQL) and ``StoreValue``s, and hand both straight to the driver. Only databases the
-/// store hands out (inside ``Store/read(_:)``, ``Store/query(_:)``, ``Store/transaction(_:_:)``)
+/// store hands out (inside ``Store/read(_:)``, ``Store/query(_:)``, ``Store/transaction(_:grouping:_:)``)
 /// support them; they keep that database's rules (a failed statement aborts the transaction,
 /// none runs after it ends).
 extension SQLDatabase {

@@ -71,7 +71,7 @@ struct EntryImport: Sendable {
         for (worker, answer) in zip(workers, answers) { verified[worker.index] = answer }
 
         let now = today()
-        try await store.transaction(context.audit) { tx in
+        try await store.transaction(context.audit, grouping: .alone) { tx in
             var entered = 0
             for (index, entry) in valid {
                 do {

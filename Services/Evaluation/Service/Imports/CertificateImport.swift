@@ -46,7 +46,7 @@ struct CertificateImport: Sendable {
         var pipeline = ImportPipeline<Row, CertificateBatchWriter.Prepared, Outcome>(
             rowsPerWrite: Self.rowsPerTransaction, prepare: CertificateBatchWriter.prepare
         ) { batch in
-            try await importer.store.transaction(audit) { tx in try await importer.write(batch, in: tx) }
+            try await importer.store.transaction(audit, grouping: .alone) { tx in try await importer.write(batch, in: tx) }
         }
         do {
             for try await batch in batches {

@@ -28,7 +28,7 @@ struct DemandImport: Sendable {
                 guard !candidates.isEmpty else { continue }
                 // Demand belongs to its enterprise: a county office writes it only for enterprises
                 // registered in its own county.
-                let (accepted, rejected, outOfScope) = try await store.transaction(context.audit) { tx in
+                let (accepted, rejected, outOfScope) = try await store.transaction(context.audit, grouping: .alone) { tx in
                     let stored = try await enterprises.counties(candidates.map(\.demand.creditCode), in: tx)
                     var valid: [Demand] = []
                     var rejected: [RowError] = []

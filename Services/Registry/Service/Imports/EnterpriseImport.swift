@@ -39,7 +39,7 @@ struct EnterpriseImport: Sendable {
                 }
                 if !candidates.isEmpty {
                     // Which were registered before, and where, read in the same transaction as the upsert.
-                    let outcome = try await store.transaction(context.audit) { tx in
+                    let outcome = try await store.transaction(context.audit, grouping: .alone) { tx in
                         let stored = try await enterprises.counties(candidates.map(\.enterprise.creditCode), in: tx)
                         var outcome = BatchOutcome()
                         var valid: [(Enterprise, checkValid: Bool)] = []

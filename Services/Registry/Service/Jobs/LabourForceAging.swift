@@ -47,7 +47,7 @@ struct LabourForceAging: Sendable {
         if keptRule != rule.description {
             logger.info("labour-force ages: the data was counted under '\(keptRule.isEmpty ? "no rule" : keptRule)', the rule is now \(rule); recounting registered persons per day")
             let persons = persons
-            try await store.transaction(Self.audit) { tx in
+            try await store.transaction(Self.audit, grouping: .alone) { tx in
                 try await RegisteredDays.rebuild(tx) { sealed in
                     let birth = try ResidentIDNumber.parse(try persons.personal.open(sealed, as: .idNumber)).birthDate
                     return persons.ageRule.leavesOn(birthDate: birth).yyyymmdd
@@ -91,7 +91,7 @@ struct LabourForceAging: Sendable {
                 moves.append((row, new))
             }
             guard !moves.isEmpty else { continue }
-            outcome.changed += try await store.transaction(Self.audit) { tx in
+            outcome.changed += try await store.transaction(Self.audit, grouping: .alone) { tx in
                 var deltas = CounterDeltas()
                 var written = 0
                 for (old, new) in moves {

@@ -146,7 +146,7 @@ struct PersonRepository: Sendable {
     /// transaction runs.
     func registerBatch(_ prepared: [(line: UInt32, person: SealedPerson)], context: AuditContext) async throws -> BatchOutcome {
         guard !prepared.isEmpty else { return BatchOutcome() }
-        return try await store.transaction(context) { tx in
+        return try await store.transaction(context, grouping: .alone) { tx in
             var seen = try await existingIndexes(prepared.map(\.1.index), in: tx)
             var outcome = BatchOutcome()
             var fresh: [SealedPerson] = []

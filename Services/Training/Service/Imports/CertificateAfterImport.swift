@@ -83,7 +83,7 @@ struct CertificateAfterImport: Sendable {
                 errors.append(RowError(line: entry.line, column: "certificate_number", reason: "\(error.rule): \(error.reason)"))
             }
         }
-        let changes = try await store.transaction(context.audit) { tx in
+        let changes = try await store.transaction(context.audit, grouping: .alone) { tx in
             var targets = try await results.targets(Set(confirmed.map(\.enrolment)), in: tx)
             let changes = try await results.recordCertificates(confirmed, targets: &targets, in: tx)
             let recorded = changes.filter { $0 }.count

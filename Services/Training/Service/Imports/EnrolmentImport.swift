@@ -77,7 +77,7 @@ struct EnrolmentImport: Sendable {
                        _ context: ServerContext) async throws -> (enrolled: Int, already: Int, refused: [RowError]) {
         let principal = context.principal
         let today = today()
-        return try await store.transaction(context.audit) { tx in
+        return try await store.transaction(context.audit, grouping: .alone) { tx in
             var refused: [RowError] = []
             var candidates: [EnrolmentRepository.Candidate] = []
             var lines: [UInt32] = []

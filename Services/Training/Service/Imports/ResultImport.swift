@@ -18,7 +18,7 @@ struct ResultImport: Sendable {
         do {
             for try await batch in batches {
                 summary.received += UInt64(batch.rows.count)
-                let (recorded, unchanged, errors) = try await store.transaction(context.audit) { tx in
+                let (recorded, unchanged, errors) = try await store.transaction(context.audit, grouping: .alone) { tx in
                     var errors: [RowError] = []
                     var checked: [TrainingResult] = []
                     var targets = try await results.targets(Set(batch.rows.map { $0.result.enrolmentNumber.trimmingWhitespace }), in: tx)
