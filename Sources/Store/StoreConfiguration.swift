@@ -60,6 +60,15 @@ public struct StoreConfiguration: Sendable {
     /// a second with one lane against 360–436 with four (release, 2026-12-05, BENCHMARKS.md
     /// "Single writes").
     public var postgresWriteLanes: Int = 4
+    /// PostgreSQL: whether concurrent writes share commits at all (SQLite's always may). Default
+    /// off: a group holds the row locks of every write in it until its one commit, taken in the
+    /// order the writes came, so two groups — two lanes, or two replicas of a service on one
+    /// database — can each wait for the other: PostgreSQL then aborts one with a deadlock
+    /// (SQLSTATE 40P01), and every write of that group fails. Seen with two registry replicas
+    /// under keyed registrations (Tests/ServiceTests/Faults/ReplicaFailoverTests.swift,
+    /// 2026-12-05), for a gain of 1.4–2.2× measured with one lane. Off, every PostgreSQL write
+    /// commits alone, as before group commit.
+    public var postgresGroupCommit = false
     /// The most write transactions one commit carries (group commit). Default 128: twice the 64
     /// calls a busy client keeps outstanding, and a bound on how long the group's first writer
     /// waits for the others' bodies to run.

@@ -82,8 +82,10 @@ private func behindAHeldWrite(
     return [await firstOutcome] + outcomes
 }
 
-/// One lane on PostgreSQL too, so that every write of a test queues behind the held one.
+/// Group commit on PostgreSQL too (off by default there), and one lane, so that every write of
+/// a test queues behind the held one.
 private func oneLane(_ configuration: inout StoreConfiguration) {
+    configuration.postgresGroupCommit = true
     configuration.postgresWriteLanes = 1
 }
 
