@@ -115,20 +115,7 @@ struct CrashSafetyTests {
             #expect(acknowledged.count >= 300)
 
             try await withOpenStore(testConfiguration("crash", location), migrations: crashMigrations) { store in
-                let rows = try await store.read { db in
-                    try await db.select().columns("batch", "part", "payload").from("crash_pairs").all()
-                }
-                var parts: [Int: Set<Int>] = [:]
-                for row in rows {
-                    let batch = try row.decode(column: "batch", as: Int.self)
-                    let part = try row.decode(column: "part", as: Int.self)
-                    parts[batch, default: []].insert(part)
-                    #expect(try row.decode(column: "payload", as: String.self) == payload(batch: batch, part: part))
-                }
-                let missing = acknowledged.filter { parts[$0] != [1, 2] }
-                #expect(missing.isEmpty, "acknowledged but not (fully) stored: \(missing.prefix(10))")
-                let partial = parts.filter { $0.value != [1, 2] }.keys.sorted()
-                #expect(partial.isEmpty, "half-written batches: \(partial.prefix(10))")
+                let parts = try await wholeBatches(in: store, acknowledged: acknowledged)
                 // Batches are consecutive, and at most one committed without its acknowledgement
                 // being read (the kill can land between commit and print) per run.
                 let stored = parts.keys.sorted()
@@ -139,4 +126,25 @@ struct CrashSafetyTests {
             }
         }
     }
+}
+
+/// The crash writer's batches found in `store`, by batch: their parts (each batch writes parts 1
+/// and 2 in one transaction), every payload checked. Expects every acknowledged batch whole and
+/// no batch half there.
+func wholeBatches(in store: Store, acknowledged: [Int], sourceLocation: SourceLocation = #_sourceLocation) async throws -> [Int: Set<Int>] {
+    let rows = try await store.read { db in
+        try await db.select().columns("batch", "part", "payload").from("crash_pairs").all()
+    }
+    var parts: [Int: Set<Int>] = [:]
+    for row in rows {
+        let batch = try row.decode(column: "batch", as: Int.self)
+        let part = try row.decode(column: "part", as: Int.self)
+        parts[batch, default: []].insert(part)
+        #expect(try row.decode(column: "payload", as: String.self) == payload(batch: batch, part: part), sourceLocation: sourceLocation)
+    }
+    let missing = acknowledged.filter { parts[$0] != [1, 2] }
+    #expect(missing.isEmpty, "acknowledged but not (fully) stored: \(missing.prefix(10))", sourceLocation: sourceLocation)
+    let partial = parts.filter { $0.value != [1, 2] }.keys.sorted()
+    #expect(partial.isEmpty, "half-written batches: \(partial.prefix(10))", sourceLocation: sourceLocation)
+    return parts
 }

@@ -32,20 +32,7 @@ struct GroupCommitCrashTests {
             #expect(grouped, "the writers never shared a commit, so this test proved nothing about groups")
 
             try await withOpenStore(testConfiguration("crash", location), migrations: crashMigrations) { store in
-                let rows = try await store.read { db in
-                    try await db.select().columns("batch", "part", "payload").from("crash_pairs").all()
-                }
-                var parts: [Int: Set<Int>] = [:]
-                for row in rows {
-                    let batch = try row.decode(column: "batch", as: Int.self)
-                    let part = try row.decode(column: "part", as: Int.self)
-                    parts[batch, default: []].insert(part)
-                    #expect(try row.decode(column: "payload", as: String.self) == payload(batch: batch, part: part))
-                }
-                let missing = acknowledged.filter { parts[$0] != [1, 2] }
-                #expect(missing.isEmpty, "acknowledged but not (fully) stored: \(missing.prefix(10))")
-                let partial = parts.filter { $0.value != [1, 2] }.keys.sorted()
-                #expect(partial.isEmpty, "half-written batches: \(partial.prefix(10))")
+                let parts = try await wholeBatches(in: store, acknowledged: acknowledged)
                 // Each batch's audit row committed with it, whatever group carried it.
                 #expect(try await store.count("jcs_audit_log", where: "method = 'crash.Write'") == parts.count)
             }
