@@ -200,7 +200,7 @@ public final class Store: Sendable {
                              "a write transaction was started inside another on the same store; "
                                  + "use the StoreTransaction you already have")
         }
-        let grouping = dialect == .postgres && !configuration.postgresGroupCommit ? .alone : grouping
+        let grouping = configuration.groupCommit ? grouping : .alone
         return try await Self.$activeWriters.withValue(Self.activeWriters.union([me])) {
             try await committer.write(grouping, body)
         }

@@ -60,15 +60,16 @@ public struct StoreConfiguration: Sendable {
     /// a second with one lane against 360–436 with four (release, 2026-12-05, BENCHMARKS.md
     /// "Single writes").
     public var postgresWriteLanes: Int = 4
-    /// PostgreSQL: whether concurrent writes share commits at all (SQLite's always may). Default
-    /// off: a group holds the row locks of every write in it until its one commit, taken in the
-    /// order the writes came, so two groups — two lanes, or two replicas of a service on one
-    /// database — can each wait for the other: PostgreSQL then aborts one with a deadlock
-    /// (SQLSTATE 40P01), and every write of that group fails. Seen with two registry replicas
-    /// under keyed registrations (Tests/ServiceTests/Faults/ReplicaFailoverTests.swift,
-    /// 2026-12-05), for a gain of 1.4–2.2× measured with one lane. Off, every PostgreSQL write
-    /// commits alone, as before group commit.
-    public var postgresGroupCommit = false
+    /// Whether concurrent writes share commits (group commit, Sources/Store/GroupCommit/). Default
+    /// off, every write committing alone as before group commit, for two defects seen on
+    /// 2026-12-05 and not yet fixed: on PostgreSQL a group holds the row locks of all its writes
+    /// until its one commit, taken in the order the writes came, so two groups (two lanes, two
+    /// replicas on one database) can deadlock (SQLSTATE 40P01, every write of the group failing:
+    /// Tests/ServiceTests/Faults/ReplicaFailoverTests.swift); and on SQLite the kill -9 fault test
+    /// (KillNineTests, evaluation) saw a call go unanswered until its deadline in about one run
+    /// in seven with it on, never with it off. On, registrations at 64 outstanding on SQLite ran
+    /// 4–9× faster (BENCHMARKS.md note 13).
+    public var groupCommit = false
     /// The most write transactions one commit carries (group commit). Default 128: twice the 64
     /// calls a busy client keeps outstanding, and a bound on how long the group's first writer
     /// waits for the others' bodies to run.

@@ -55,8 +55,8 @@ func say(_ line: String) {
 
 var configuration = StoreConfiguration(service: "crash", location: location)
 configuration.maintenanceInterval = nil
-// Shared commits on PostgreSQL too (off by default there): the crash test proves them durable.
-configuration.postgresGroupCommit = true
+// Shared commits (off by default): the crash test proves them durable.
+configuration.groupCommit = true
 let store = try await Store.open(configuration, migrations: migrations)
 let context = AuditContext(principal: "crash-writer", method: "crash.Write", requestID: "crash")
 let start = try await store.read { db in

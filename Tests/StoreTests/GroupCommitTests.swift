@@ -82,10 +82,10 @@ private func behindAHeldWrite(
     return [await firstOutcome] + outcomes
 }
 
-/// Group commit on PostgreSQL too (off by default there), and one lane, so that every write of
-/// a test queues behind the held one.
+/// Group commit on (off by default), and one lane on PostgreSQL, so that every write of a test
+/// queues behind the held one.
 private func oneLane(_ configuration: inout StoreConfiguration) {
-    configuration.postgresGroupCommit = true
+    configuration.groupCommit = true
     configuration.postgresWriteLanes = 1
 }
 

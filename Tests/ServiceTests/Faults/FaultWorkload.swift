@@ -144,10 +144,7 @@ func killingDuring(
                 guard let pid = service.process?.processIdentifier else { break }
                 var caught = 0
                 var importing = false
-                // Commits are shared by the writes in flight (Sources/Store/GroupCommit/), so there
-                // are fewer moments between a commit and its answers to freeze in: many short
-                // looks, the service let run only briefly between them.
-                for attempt in 0..<200 {
+                for attempt in 0..<80 {
                     kill(pid, SIGSTOP)
                     // Whatever the service sent before it froze reaches the client meanwhile.
                     try await Task.sleep(for: .milliseconds(15))
@@ -156,7 +153,7 @@ func killingDuring(
                     importing = progress.importsInFlight.load(ordering: .relaxed) > 0
                     if caught > 0 && (importing || attempt >= 40) { break }
                     kill(pid, SIGCONT)
-                    try await Task.sleep(for: .microseconds(Int.random(in: 200...2_000)))
+                    try await Task.sleep(for: .microseconds(Int.random(in: 500...4_000)))
                 }
                 service.kill()
                 report.kills += 1
