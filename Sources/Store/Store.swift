@@ -49,7 +49,7 @@ public final class Store: Sendable {
         self.backend = backend
         self.committer = GroupCommitter(
             backend: backend, lanes: backend.dialect == .sqlite ? 1 : configuration.postgresWriteLanes,
-            limit: configuration.groupCommitLimit)
+            limit: configuration.groupCommitLimit, sharing: configuration.groupCommit)
     }
 
     /// Write transactions committed since the store opened, and the commits that carried them
@@ -200,7 +200,6 @@ public final class Store: Sendable {
                              "a write transaction was started inside another on the same store; "
                                  + "use the StoreTransaction you already have")
         }
-        let grouping = configuration.groupCommit ? grouping : .alone
         return try await Self.$activeWriters.withValue(Self.activeWriters.union([me])) {
             try await committer.write(grouping, body)
         }

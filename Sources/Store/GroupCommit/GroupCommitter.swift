@@ -25,16 +25,19 @@ final class GroupCommitter: Sendable {
     private let backend: any StoreBackend
     private let lanes: [GroupCommitLane]
     private let limit: Int
+    /// False: every write runs as ``WriteGrouping/alone`` (``StoreConfiguration/groupCommit``).
+    private let sharing: Bool
     private let totals = Mutex(GroupCommitStatistics())
 
     /// The savepoint of the running write; one name serves, as each is released before the next.
     private static let savepoint = "jcs_write"
 
-    init(backend: any StoreBackend, lanes: Int, limit: Int) {
+    init(backend: any StoreBackend, lanes: Int, limit: Int, sharing: Bool) {
         precondition(lanes >= 1 && limit >= 1, "a group committer needs a lane and room for a write")
         self.backend = backend
         self.lanes = (0..<lanes).map { _ in GroupCommitLane() }
         self.limit = limit
+        self.sharing = sharing
     }
 
     var statistics: GroupCommitStatistics { totals.withLock { $0 } }
@@ -46,7 +49,7 @@ final class GroupCommitter: Sendable {
     /// committed, or throws (its writes then undone). Errors from `body` come back unchanged;
     /// database errors as ``StoreError``s.
     func write<T>(_ grouping: WriteGrouping, _ body: (GuardedDatabase) async throws -> T) async throws -> T {
-        if grouping == .alone {
+        if grouping == .alone || !sharing {
             // A transaction of its own, beside the lanes: on PostgreSQL an import must not hold
             // up the lane's small writes for its whole length; on SQLite it queues for the
             // writer as it always did, and runs between two groups.
