@@ -1,4 +1,5 @@
 import ArgumentParser
+import JCSkillsStore
 
 /// The flags every service executable takes (docs/DESIGN.md §7). Flags override the config file,
 /// which overrides the defaults.
@@ -39,6 +40,11 @@ public struct ServiceOptions: ParsableArguments, Sendable {
         "An RPC server limit; repeatable. Names: \(ServerLimit.all.map(\.name).joined(separator: ", ")). Defaults: SECURITY.md.",
         valueName: "name=value"))
     public var rpcLimit: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp(
+        "A store setting; repeatable. Names: \(StoreSetting.all.map(\.name).joined(separator: ", ")). Defaults and meaning: README, Store settings.",
+        valueName: "name=value"))
+    public var storeSetting: [String] = []
 
     public init() {}
 }

@@ -1,5 +1,6 @@
 import Foundation
 import JCSkillsRPC
+import JCSkillsStore
 import Logging
 import Yams
 
@@ -22,6 +23,8 @@ public struct ServiceSettings: Sendable {
     public var httpLimits: HTTPServerLimits
     /// The RPC server's limits by name (``ServerLimit``); those not named keep their defaults.
     public var rpcLimits: [String: Int] = [:]
+    /// The store's tuning by name (``StoreSetting``); those not named keep their defaults.
+    public var storeSettings: [String: Int] = [:]
     /// Spans exported over OTLP/HTTP, off unless an endpoint is named (``TracingSettings``).
     public var tracing = TracingSettings()
     /// What SIGHUP reloads besides the TLS files (Sources/ServiceKit/HangupReload.swift).
@@ -93,6 +96,13 @@ public struct ServiceSettings: Sendable {
         if let http = file.http { try http.apply(to: &httpLimits, file: path) }
         for (name, value) in file.rpc ?? [:] { rpcLimits[name] = value }
         try checkRPCLimits(source: "\(flag): rpc")
+        for (name, value) in file.store ?? [:] { storeSettings[name] = value }
+        try checkStoreSettings(source: "\(flag): store")
+    }
+
+    private func checkStoreSettings(source: String) throws {
+        var scratch = StoreConfiguration(service: kind.rawValue, location: .sqlite(path: ""))
+        try StoreSetting.apply(storeSettings, to: &scratch, source: source)
     }
 
     private func checkRPCLimits(source: String) throws {
@@ -131,6 +141,11 @@ public struct ServiceSettings: Sendable {
             rpcLimits[name] = value
         }
         try checkRPCLimits(source: "--rpc-limit")
+        for text in options.storeSetting {
+            let (name, value) = try StoreSetting.parse(text, flag: "--store-setting")
+            storeSettings[name] = value
+        }
+        try checkStoreSettings(source: "--store-setting")
     }
 
     static func level(_ text: String, flag: String) throws -> Logger.Level {
@@ -189,6 +204,8 @@ struct ServiceFile: Decodable {
     var http: HTTP?
     /// `rpc:`, the RPC server's limits by ``ServerLimit`` name.
     var rpc: [String: Int]?
+    /// `store:`, the store's tuning by ``StoreSetting`` name.
+    var store: [String: Int]?
     /// `tracing:`, where spans go (``TracingSettings``).
     var tracing: TracingFile?
 
@@ -224,7 +241,7 @@ struct ServiceFile: Decodable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case listen, metrics, data, tls, peers, database, http, rpc, tracing
+        case listen, metrics, data, tls, peers, database, http, rpc, store, tracing
         case logLevel = "log_level"
         case drainSeconds = "drain_seconds"
         case echoService = "echo_service"

@@ -31,6 +31,7 @@ public enum ServiceStore {
         var configuration = StoreConfiguration(service: settings.kind.rawValue, location: location)
         configuration.personalData = personal
         configuration.logger = logger
+        try StoreSetting.apply(settings.storeSettings, to: &configuration, source: "store")
         let store = try await Store.open(configuration, migrations: migrations)
         return (store, personal)
     }

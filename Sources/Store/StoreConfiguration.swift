@@ -49,6 +49,12 @@ public struct StoreConfiguration: Sendable {
     /// PostgreSQL: connections per event loop of the shared NIO event loop group (one loop per
     /// core). Default 4.
     public var postgresConnectionsPerEventLoop: Int = 4
+    /// PostgreSQL: whether reads run as prepared statements, parsed once per connection and
+    /// executed by name after (Sources/Store/Native/PostgresStatementText.swift). Default on.
+    /// Writes are not prepared: a statement whose preparation fails stays failed on its
+    /// connection, and a read that fails retires its connection, which writes (refused rows,
+    /// lost races) would do far too often.
+    public var postgresPreparedReads = true
     /// PostgreSQL: write transactions that run at once, each lane a queue of writers sharing
     /// commits on one connection (``Store/transaction(_:grouping:_:)``); a writer takes the least
     /// busy lane, so writes share commits only once every lane is busy. SQLite has one writer,

@@ -61,7 +61,9 @@ final class PostgresBackend: StoreBackend {
         do {
             return try await TransactionScope.run(
                 on: connection.sql(queryLogLevel: configuration.queryLogLevel),
-                native: .postgres(connection, configuration.logger), begin: begin,
+                native: .postgres(connection, configuration.logger,
+                                  prepared: configuration.postgresPreparedReads && (kind == .read || kind == .statement)),
+                begin: begin,
                 reusable: &reusable, body)
         } catch {
             if !reusable {
@@ -83,7 +85,7 @@ final class PostgresBackend: StoreBackend {
         }
         return PostgresWriteLease(backend: self, connection: connection,
                                   database: connection.sql(queryLogLevel: configuration.queryLogLevel),
-                                  native: .postgres(connection, configuration.logger))
+                                  native: .postgres(connection, configuration.logger, prepared: false))
     }
 
     /// Ends a ``PostgresWriteLease``: the connection goes back to the pool, closed first when

@@ -10,7 +10,9 @@ enum NativeConnection: Sendable {
     case sqlite(SQLiteDatabase)
     /// SQLite without a thread hand-off: a one-statement read, or the writer's transactions.
     case sqliteDirect(SQLiteConnection)
-    case postgres(PostgresConnection, Logger)
+    /// `prepared`: statements are prepared once per connection and run by name after
+    /// (``AnyPreparedStatement``); the backend asks for it on reads only.
+    case postgres(PostgresConnection, Logger, prepared: Bool)
 
     /// Runs `sql` (placeholders written `?`) with `values` bound in order; returns every row.
     func run(_ sql: String, _ values: [StoreValue]) async throws -> [StoreRow] {
@@ -19,13 +21,13 @@ enum NativeConnection: Sendable {
             return try await database.run(sql, values)
         case .sqliteDirect(let connection):
             return try connection.run(sql, values)
-        case .postgres(let connection, let logger):
+        case .postgres(let connection, let logger, let prepared):
             var bindings = PostgresBindings(capacity: values.count)
             for value in values { value.bind(into: &bindings) }
-            let query = PostgresQuery(unsafeSQL: Self.numberedPlaceholders(sql), binds: bindings)
+            let text = PostgresStatementText.of(sql)
             var rows: [StoreRow] = []
             var columns: [String]?
-            for try await row in try await connection.query(query, logger: logger) {
+            let collect = { (row: PostgresRow) throws in
                 var values: [StoreValue] = []
                 values.reserveCapacity(row.count)
                 var names: [String] = []
@@ -36,32 +38,24 @@ enum NativeConnection: Sendable {
                 if columns == nil { columns = names }
                 rows.append(StoreRow(columns: columns!, values: values))
             }
+            guard prepared else {
+                let query = PostgresQuery(unsafeSQL: text.sql, binds: bindings)
+                for try await row in try await connection.query(query, logger: logger) { try collect(row) }
+                return rows
+            }
+            do {
+                try await AnyPreparedStatement.run(text, on: connection, bindings: bindings, logger: logger, onRow: collect)
+            } catch {
+                // PostgresNIO remembers a statement whose preparation failed, and fails it the
+                // same way on that connection for ever; and a prepared query's result type is
+                // fixed, so a migration run by another replica that changes it makes the
+                // statement fail (SQLSTATE 0A000) until the connection closes. Reads rarely fail,
+                // so any failure retires the connection: the pool opens a fresh one.
+                try? await connection.close().get()
+                throw error
+            }
             return rows
         }
-    }
-
-    /// PostgreSQL numbers its placeholders (`$1`, `$2`…); SQLite takes `?` in order. Question
-    /// marks inside quoted literals or identifiers are left alone.
-    static func numberedPlaceholders(_ sql: String) -> String {
-        var result = ""
-        result.reserveCapacity(sql.utf8.count + sql.utf8.count / 4)
-        var number = 0
-        var quote: Character?
-        for character in sql {
-            if let open = quote {
-                if character == open { quote = nil }
-                result.append(character)
-            } else if character == "'" || character == "\"" {
-                quote = character
-                result.append(character)
-            } else if character == "?" {
-                number += 1
-                result += "$\(number)"
-            } else {
-                result.append(character)
-            }
-        }
-        return result
     }
 }
 

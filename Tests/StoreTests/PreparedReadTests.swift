@@ -1,0 +1,115 @@
+import Foundation
+import NIOCore
+@testable import JCSkillsStore
+import JCSkillsTestSupport
+import Testing
+
+/// PostgreSQL reads run as statements prepared once per connection
+/// (Sources/Store/Native/PostgresStatementText.swift). What must hold: the same answers as
+/// statements sent as text, and no connection left failing a statement for ever — PostgresNIO
+/// remembers a failed preparation per connection, and a prepared `SELECT *` cannot change its
+/// result type when a migration adds a column.
+@Suite("Prepared reads on PostgreSQL")
+struct PreparedReadTests {
+    static let migrations = [Migration(1, "items") { d in [
+        "CREATE TABLE items (id \(d.autoIncrementPrimaryKey), name TEXT NOT NULL, amount \(d.bigint), blob \(d.bytes))",
+    ] }]
+    static let context = AuditContext(principal: "test", method: "test/Prepared", requestID: "r1")
+
+    static var postgres: [TestBackend] { TestDatabases.backends.filter { $0 != .sqlite } }
+
+    /// Two connections per loop, so that repeated reads land on several connections.
+    private func withPreparedStore<T>(_ backend: TestBackend, prepared: Bool = true, _ body: (Store) async throws -> T) async throws -> T {
+        try await withTestStore(backend, migrations: Self.migrations, configure: {
+            $0.postgresPreparedReads = prepared
+            $0.postgresConnectionsPerEventLoop = 2
+        }, body)
+    }
+
+    private func insert(_ store: Store, _ rows: [(String, Int64?, Data?)]) async throws {
+        _ = try await store.transaction(Self.context) { tx in
+            for (name, amount, blob) in rows {
+                try await tx.nativeInsert(into: "items", columns: ["name", "amount", "blob"],
+                                          values: [.text(name), amount.map(StoreValue.integer) ?? .null, blob.map(StoreValue.bytes) ?? .null])
+            }
+        }
+    }
+
+    @Test(arguments: postgres)
+    func preparedAndTextReadsAnswerAlike(backend: TestBackend) async throws {
+        let rows: [(String, Int64?, Data?)] = [("a?b", 5, Data([0, 255])), ("c", nil, nil), ("d", -7, Data())]
+        var answers: [[[StoreValue]]] = []
+        for prepared in [true, false] {
+            let answer = try await withPreparedStore(backend, prepared: prepared) { store in
+                try await insert(store, rows)
+                var seen: [[StoreValue]] = []
+                // The same text many times (prepared once per connection, then run by name),
+                // with values of each kind and NULL in the same place.
+                for round in 0..<12 {
+                    let amount: StoreValue = round % 3 == 0 ? .null : .integer(round % 2 == 0 ? 5 : -7)
+                    let found = try await store.query { db in
+                        try await db.nativeRows(
+                            "SELECT name, amount, blob, 'why?' AS q FROM items WHERE amount IS NOT DISTINCT FROM ? ORDER BY id",
+                            [amount])
+                    }
+                    seen += found.map(\.values)
+                }
+                let inRead = try await store.read { db in try await db.nativeRows("SELECT count(*) AS n FROM items WHERE name <> ?", [.text("c")]) }
+                seen += inRead.map(\.values)
+                return seen
+            }
+            answers.append(answer)
+        }
+        #expect(answers[0] == answers[1])
+        #expect(answers[0].count == 13)
+        #expect(answers[0].first == [.text("c"), .null, .null, .text("why?")])
+    }
+
+    @Test(arguments: postgres)
+    func aStatementWhosePreparationFailedWorksOnceItCan(backend: TestBackend) async throws {
+        try await withPreparedStore(backend) { store in
+            let read = "SELECT count(*) AS n FROM items_later WHERE n > ?"
+            // Fails to prepare on every connection it reaches (the table does not exist yet).
+            for _ in 0..<6 {
+                let error = await storeError { _ = try await store.query { db in try await db.nativeRows(read, [.integer(0)]) } }
+                #expect(error != nil)
+            }
+            _ = try await store.transaction(Self.context) { tx in
+                try await tx.nativeExecute("CREATE TABLE items_later (n BIGINT NOT NULL)")
+                try await tx.nativeExecute("INSERT INTO items_later (n) VALUES (1), (2)")
+            }
+            // Every connection that saw the failure was retired: no read of it fails now.
+            for _ in 0..<12 {
+                let rows = try await store.query { db in try await db.nativeRows(read, [.integer(0)]) }
+                #expect(try rows.first?.int64("n") == 2)
+            }
+        }
+    }
+
+    @Test(arguments: postgres)
+    func aColumnAddedUnderAPreparedSelectStarFailsAtMostOncePerConnection(backend: TestBackend) async throws {
+        try await withPreparedStore(backend) { store in
+            try await insert(store, [("a", 1, nil)])
+            let read = "SELECT * FROM items WHERE amount = ?"
+            for _ in 0..<12 { _ = try await store.query { db in try await db.nativeRows(read, [.integer(1)]) } }
+            // What a newer replica's migration does while this one runs.
+            _ = try await store.transaction(Self.context) { tx in
+                try await tx.nativeExecute("ALTER TABLE items ADD COLUMN added TEXT")
+            }
+            var failures = 0
+            var columns: [String] = []
+            for _ in 0..<24 {
+                do {
+                    let rows = try await store.query { db in try await db.nativeRows(read, [.integer(1)]) }
+                    columns = rows.first?.columns ?? []
+                } catch {
+                    failures += 1
+                }
+            }
+            // Each connection that had prepared it fails once and is replaced; the pool holds at
+            // most two per event loop.
+            #expect(failures <= 2 * System.coreCount)
+            #expect(columns.contains("added"))
+        }
+    }
+}
