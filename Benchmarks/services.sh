@@ -9,12 +9,14 @@ pids=()
 stop_services() { for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap stop_services EXIT
 
+# SERVICE_ENV: NAME=VALUE words added to the service's environment (an experiment's switch).
 # With DATABASE_TEMPLATE set (postgres://…/jcskills_{service}…), every service uses its own
 # PostgreSQL database, named in JCSKILLS_DATABASE_URL as deploy/kubernetes does; else SQLite.
 start_service() {  # service port data-directory extra-args…
   local service=$1 port=$2 data=$3; shift 3
   local database=${DATABASE_TEMPLATE:-}
-  JCSKILLS_DATABASE_URL=${database//\{service\}/$service} \
+  # shellcheck disable=SC2086  # SERVICE_ENV is meant to split into words
+  env ${SERVICE_ENV:-} JCSKILLS_DATABASE_URL="${database//\{service\}/$service}" \
   "$bin/jcskills-$service" --listen "127.0.0.1:$port" --metrics off --data "$data" \
     --tls "$WORK/pki" --log-level warning "$@" >>"$WORK/$service.log" 2>&1 &
   pids+=($!)
