@@ -45,12 +45,14 @@ enum NativeConnection: Sendable {
             }
             do {
                 try await AnyPreparedStatement.run(text, on: connection, bindings: bindings, logger: logger, onRow: collect)
-            } catch {
-                // PostgresNIO remembers a statement whose preparation failed, and fails it the
-                // same way on that connection for ever; and a prepared query's result type is
-                // fixed, so a migration run by another replica that changes it makes the
-                // statement fail (SQLSTATE 0A000) until the connection closes. Reads rarely fail,
-                // so any failure retires the connection: the pool opens a fresh one.
+            } catch let error as PSQLError where error.code == .server {
+                // PostgresNIO remembers a statement whose preparation the server refused, and
+                // fails it the same way on that connection for ever; and a prepared query's result
+                // type is fixed, so a migration run by another replica that changes it makes the
+                // statement fail (SQLSTATE 0A000) until the connection closes. Reads are rarely
+                // refused, so a refusal retires the connection: the pool opens a fresh one. (A
+                // cancelled read is not a refusal, and closing under a row stream it abandoned
+                // left the close waiting on that stream.)
                 try? await connection.close().get()
                 throw error
             }
