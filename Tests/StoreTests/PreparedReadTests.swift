@@ -112,4 +112,27 @@ struct PreparedReadTests {
             #expect(columns.contains("added"))
         }
     }
+
+    @Test(arguments: postgres)
+    func readsCancelledMidStreamLeaveTheStoreAnswering(backend: TestBackend) async throws {
+        try await withPreparedStore(backend) { store in
+            try await insert(store, (0..<1_000).map { ("p\($0)", Int64($0), Data(repeating: 7, count: 200)) })
+            for round in 0..<20 {
+                // A long read, cancelled while its rows arrive (a client that walked away).
+                let reader = Task {
+                    try await store.read { db in
+                        try await db.nativeRows("SELECT a.name, a.blob FROM items a, items b WHERE b.amount < ?", [.integer(30)])
+                    }
+                }
+                for _ in 0..<(round * 50) { await Task.yield() }  // cancelled at varying points
+                reader.cancel()
+                _ = await reader.result
+                // Bounded: a read that never ends fails the test instead of hanging the suite.
+                let count = try await withTimeout(.seconds(30)) {
+                    try await store.query { db in try await db.nativeRows("SELECT count(*) AS n FROM items WHERE amount >= ?", [.integer(0)]) }
+                }
+                #expect(try count.first?.int64("n") == 1_000)
+            }
+        }
+    }
 }
