@@ -19,3 +19,19 @@ public func withInProcessClient<T: Sendable>(
     let principal = Principal(uri: uri) ?? Principal(kind: .unidentified, identity: uri)
     return try await closing(RPCClient(inProcess: server, as: principal, configuration: configuration), body)
 }
+
+/// The client a service under test uses for a peer at `endpoint` (the evaluation service's
+/// registry…), presenting the certificate `configuration` names: in process when that peer is a
+/// test server of this process, as ``withDomainClient(_:as:_:)`` chooses (over TLS with
+/// `JCSKILLS_TEST_DOMAIN_OVER_TLS=1`). In process, `expectedServerIdentity` is not checked:
+/// a test server's name is `test`, and the caller holds the very server it calls. The caller
+/// closes the client.
+public func makeDomainPeerClient(_ endpoint: Endpoint, as identity: String, configuration: ClientConfiguration) throws -> RPCClient {
+    guard !TestServers.domainOverTLS, let server = TestServers.server(at: endpoint) else {
+        return try RPCClient(endpoints: [endpoint], configuration: configuration)
+    }
+    var configuration = configuration
+    configuration.expectedServerIdentity = nil
+    let uri = IdentityRequest.defaultURI(for: identity)
+    return RPCClient(inProcess: server, as: Principal(uri: uri) ?? Principal(kind: .unidentified, identity: uri), configuration: configuration)
+}

@@ -80,7 +80,7 @@ struct CompetitionHarness: Sendable {
         var configuration = ClientConfiguration(tls: TestPKI.shared.files(identity))
         configuration.expectedServerIdentity = "jcskills://\(expected)"
         configuration.defaultTimeout = .seconds(5)
-        return try await closing(try RPCClient(endpoints: [endpoint], configuration: configuration), body)
+        return try await closing(try makeDomainPeerClient(endpoint, as: identity, configuration: configuration), body)
     }
 
     func client<T: Sendable>(_ identity: String = "admin", _ body: (RPCClient) async throws -> T) async throws -> T {

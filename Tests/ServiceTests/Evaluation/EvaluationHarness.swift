@@ -51,7 +51,7 @@ struct EvaluationHarness {
             configuration.expectedServerIdentity = "jcskills://registry"
             configuration.defaultTimeout = .seconds(5)
             configuration.tracer = TestTracing.tracer
-            let client = try RPCClient(endpoints: [registry], configuration: configuration)
+            let client = try makeDomainPeerClient(registry, as: "evaluation", configuration: configuration)
             do {
                 let service = EvaluationDefinition.makeService(
                     store: store, personal: personal, registry: client,

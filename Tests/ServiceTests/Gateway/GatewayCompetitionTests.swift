@@ -197,9 +197,9 @@ struct CompetitionPeerHarness {
                     var configuration = ClientConfiguration(tls: TestPKI.shared.files("competition"))
                     configuration.expectedServerIdentity = "jcskills://registry"
                     configuration.defaultTimeout = .seconds(5)
-                    let registryClient = try RPCClient(endpoints: [registry.endpoint], configuration: configuration)
+                    let registryClient = try makeDomainPeerClient(registry.endpoint, as: "competition", configuration: configuration)
                     configuration.expectedServerIdentity = "jcskills://evaluation"
-                    let evaluationClient = try RPCClient(endpoints: [evaluation], configuration: configuration)
+                    let evaluationClient = try makeDomainPeerClient(evaluation, as: "competition", configuration: configuration)
                     func close() async {
                         await registryClient.close()
                         await evaluationClient.close()

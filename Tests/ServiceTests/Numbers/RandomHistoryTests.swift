@@ -334,8 +334,8 @@ func withCityServices<T: Sendable>(
     try await RegistryHarness.with(backend, clock: { clock.now }) { registry in
         let aging = RegistryDefinition.makeAging(store: registry.store, personal: registry.personal, clock: { clock.now })
         return try await EvaluationHarness.withEvaluation(backend, registry: registry.endpoint, clock: { clock.now }) { evaluationEndpoint, _ in
-            try await withTestClient(registry.endpoint) { registryClient in
-                try await withTestClient(evaluationEndpoint) { evaluationClient in
+            try await withDomainClient(registry.endpoint) { registryClient in
+                try await withDomainClient(evaluationEndpoint) { evaluationClient in
                     try await body(registryClient, evaluationClient, aging)
                 }
             }

@@ -45,9 +45,9 @@ struct TrainingHarness {
             var configuration = ClientConfiguration(tls: TestPKI.shared.files("training"))
             configuration.expectedServerIdentity = "jcskills://registry"
             configuration.defaultTimeout = .seconds(5)
-            let client = try RPCClient(endpoints: [registry], configuration: configuration)
+            let client = try makeDomainPeerClient(registry, as: "training", configuration: configuration)
             configuration.expectedServerIdentity = "jcskills://evaluation"
-            let evaluationClient = try RPCClient(endpoints: [evaluation], configuration: configuration)
+            let evaluationClient = try makeDomainPeerClient(evaluation, as: "training", configuration: configuration)
             do {
                 let service = TrainingDefinition.makeService(
                     store: store, personal: personal, registry: client, evaluation: evaluationClient,
