@@ -2,6 +2,9 @@
 # background, waited for, and stopped when the script exits. Needs `bin` (the directory of the
 # release binaries) and `WORK` (the PKI in $WORK/pki; logs go to $WORK/<service>.log).
 
+# The scripts read the command-line client's English report (rows/s…); it speaks Chinese by default.
+export JCSKILLS_LANG=${JCSKILLS_LANG:-en}
+
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 jcs() { "$bin/jcskills" --tls "$WORK/pki" "$@"; }
 
