@@ -53,7 +53,14 @@ final class GroupCommitter: Sendable {
             // A transaction of its own, beside the lanes: on PostgreSQL an import must not hold
             // up the lane's small writes for its whole length; on SQLite it queues for the
             // writer as it always did, and runs between two groups.
-            let result = try await backend.transaction(.write, body)
+            let result = try await backend.transaction(.write) { db in
+                // Held back and added last here too: a transaction of its own still holds its
+                // locks until its commit, beside the groups (``DeltaSet``).
+                db.holdDeltas(inheriting: DeltaSet())
+                let result = try await body(db)
+                try await db.takeHeldDeltas().apply(to: db)
+                return result
+            }
             totals.withLock {
                 $0.writes += 1
                 $0.commits += 1
@@ -65,10 +72,12 @@ final class GroupCommitter: Sendable {
         // This task now holds the lane's turn, and hands it on on every way out.
         let lease: any WriteLease
         let first: Bool
+        var inherited = DeltaSet()
         do {
             try Task.checkCancellation()
-            if let open = lane.openLease {
-                lease = open
+            if let open = lane.openGroup {
+                lease = open.lease
+                inherited = open.deltas
                 first = false
                 try await enterSavepoint(on: lease, lane: lane)
             } else {
@@ -82,8 +91,9 @@ final class GroupCommitter: Sendable {
         }
 
         let result: T
+        let deltas: DeltaSet
         do {
-            result = try await run(body, on: lease)
+            (result, deltas) = try await run(body, on: lease, inheriting: inherited)
         } catch {
             await undo(first: first, lane: lane, lease: lease)
             if let group = lane.leave() { await finish(group) }
@@ -99,7 +109,7 @@ final class GroupCommitter: Sendable {
                 throw error
             }
         }
-        switch try await lane.join(limit: limit) {
+        switch try await lane.join(limit: limit, deltas: deltas) {
         case .committed:
             return result
         case .commit(let group):
@@ -135,16 +145,20 @@ final class GroupCommitter: Sendable {
         }
     }
 
-    /// Runs `body` with the rules of ``GuardedDatabase``.
-    private func run<T>(_ body: (GuardedDatabase) async throws -> T, on lease: any WriteLease) async throws -> T {
+    /// Runs `body` with the rules of ``GuardedDatabase``; returns its result and the deltas the
+    /// group holds once it succeeded (`inherited`, the group's so far, with the write's own).
+    private func run<T>(
+        _ body: (GuardedDatabase) async throws -> T, on lease: any WriteLease, inheriting inherited: DeltaSet
+    ) async throws -> (T, DeltaSet) {
         let guarded = GuardedDatabase(lease.database, native: lease.native)
         defer { guarded.finish() }
+        guarded.holdDeltas(inheriting: inherited)
         let result = try await body(guarded)
         if guarded.hasFailed {
             // PostgreSQL would turn the commit into a silent rollback; say so instead.
             throw StoreError(.transactionAborted, "a statement failed but the transaction body carried on; rolled back")
         }
-        return result
+        return (result, guarded.takeHeldDeltas())
     }
 
     /// Undoes a failed write: its savepoint, or the whole transaction when it was the group's
@@ -189,10 +203,18 @@ final class GroupCommitter: Sendable {
             return nil
         }
         do {
+            if !group.deltas.isEmpty {
+                // Whatever the committing caller's cancellation, as the commit: the group's
+                // other writes depend on it.
+                let database = GuardedDatabase(group.lease.database, native: group.lease.native)
+                let deltas = group.deltas
+                try await uncancelled { try await deltas.apply(to: database) }
+                database.finish()
+            }
             try await group.lease.commit()
         } catch {
             let error = ErrorTranslation.translate(error, doing: "committing a transaction")
-            // COMMIT can fail with the transaction still open (SQLITE_BUSY): roll back, and
+            // The counters' upsert or COMMIT can fail with the transaction still open (SQLITE_BUSY): roll back, and
             // retire the connection if that fails too.
             var broken = false
             do { try await group.lease.rollback() } catch { broken = true }
