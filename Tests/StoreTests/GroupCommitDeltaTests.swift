@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsProtocol
 @testable import JCSkillsStore
 import JCSkillsTestSupport
 import SQLKit
@@ -238,6 +239,56 @@ struct GroupCommitDeltaTests {
             let values = try await counters(store)
             #expect(values["x"] == Int64(2 * rounds))
             #expect(values["y"] == Int64(2 * rounds))
+        }
+    }
+
+    /// Rows other than counters still cross: two groups each inserting the key the other's first
+    /// write holds. PostgreSQL aborts one of the two waiting statements as a deadlock; only that
+    /// write fails (its savepoint rolled back), as a conflict a caller may retry, and the other
+    /// three commit.
+    @Test(.enabled(if: TestDatabases.postgresServerURL != nil, "needs PostgreSQL"))
+    func aDeadlockInsideAGroupFailsOnlyTheWriteItHit() async throws {
+        let backend = TestDatabases.backends.first { $0.dialect == .postgres }!
+        try await withTestStore(backend, migrations: [countersMigration], configure: sharing(lanes: 2)) { store in
+            let firstRunning = Gate(), otherRunning = Gate(), release = Gate()
+            let write: @Sendable (String, Gate?) async -> Result<Void, any Error> = { title, running in
+                do {
+                    try await store.transaction(context(title)) { tx in
+                        try await tx.nativeExecute("INSERT INTO notes (title) VALUES (?) ON CONFLICT (title) DO NOTHING", [.text(title.prefix(1).description)])
+                        if let running {
+                            running.open()
+                            await release.wait()
+                        }
+                    }
+                    return .success(())
+                } catch {
+                    return .failure(error)
+                }
+            }
+            let outcomes = await withTaskGroup(of: (String, Result<Void, any Error>).self) { group in
+                group.addTask { ("a1", await write("a1", firstRunning)) }
+                await firstRunning.wait()
+                group.addTask { ("b1", await write("b1", otherRunning)) }
+                await otherRunning.wait()
+                group.addTask { ("b2", await write("b2", nil)) }
+                while store.committer.queuedWriters < 1 { await Task.yield() }
+                group.addTask { ("a2", await write("a2", nil)) }
+                while store.committer.queuedWriters < 2 { await Task.yield() }
+                release.open()
+                var outcomes: [String: Result<Void, any Error>] = [:]
+                for await (name, outcome) in group { outcomes[name] = outcome }
+                return outcomes
+            }
+            try outcomes["a1"]!.get()
+            try outcomes["b1"]!.get()
+            let failed = outcomes.filter { if case .failure = $0.value { true } else { false } }
+            #expect(failed.count == 1, "\(outcomes)")
+            if let (name, outcome) = failed.first, case .failure(let error) = outcome {
+                #expect(["a2", "b2"].contains(name))
+                #expect((error as? StoreError)?.kind == .conflict, "\(error)")
+                #expect((error as? StoreError)?.statusCode == .aborted)
+            }
+            #expect(try await store.count("notes") == 2)
         }
     }
 }

@@ -17,6 +17,13 @@ import Synchronization
 /// share its failure. If the undo itself fails, or the commit fails, every caller of the group
 /// gets the error: none of their writes is durable, and none was acknowledged.
 ///
+/// A group holds the row locks of all its writes until its commit. The counter rows every write
+/// adds to (``SQLKit/SQLDatabase/addDeltas(into:keys:delta:rows:)``) are therefore not written as
+/// each write runs: each write's deltas are held (dropped with it if it fails), summed into the
+/// group's, and added just before the commit in one order (``DeltaSet``), so that two groups on
+/// two lanes, or on two replicas of one database, never wait for each other's counter rows in a
+/// cycle. A write running alone holds and adds its deltas the same way, at the end of its body.
+///
 /// SQLite has one lane (one writer connection). PostgreSQL has
 /// ``StoreConfiguration/postgresWriteLanes`` lanes (default 4), each its own queue and
 /// connection; a writer queues on the least busy lane. While a group commits, the next group
@@ -214,8 +221,8 @@ final class GroupCommitter: Sendable {
             try await group.lease.commit()
         } catch {
             let error = ErrorTranslation.translate(error, doing: "committing a transaction")
-            // The counters' upsert or COMMIT can fail with the transaction still open (SQLITE_BUSY): roll back, and
-            // retire the connection if that fails too.
+            // The counters' upsert or COMMIT can fail with the transaction still open
+            // (SQLITE_BUSY): roll back, and retire the connection if that fails too.
             var broken = false
             do { try await group.lease.rollback() } catch { broken = true }
             await group.lease.release(broken: broken)
