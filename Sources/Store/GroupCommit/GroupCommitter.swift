@@ -60,20 +60,42 @@ final class GroupCommitter: Sendable {
             // A transaction of its own, beside the lanes: on PostgreSQL an import must not hold
             // up the lane's small writes for its whole length; on SQLite it queues for the
             // writer as it always did, and runs between two groups.
-            let result = try await backend.transaction(.write) { db in
-                // Held back and added last here too: a transaction of its own still holds its
-                // locks until its commit, beside the groups (``DeltaSet``).
-                db.holdDeltas(inheriting: DeltaSet())
-                let result = try await body(db)
-                try await db.takeHeldDeltas().apply(to: db)
-                return result
-            }
-            totals.withLock {
-                $0.writes += 1
-                $0.commits += 1
-            }
+            return try await alone(body)
+        }
+        do {
+            return try await shared(body)
+        } catch let error as StoreError where error.lostToAnotherTransaction {
+            // A group holds the locks of all its writes until its commit, so besides the counter
+            // rows (``DeltaSet``) a hot row (a number sequence) held by one group and a row of
+            // another group's write can still close a cycle of waits, which PostgreSQL breaks
+            // by aborting one statement: seen with two replicas, a call cut off by one's death
+            // sent again to the other while the dead one's transaction still held its
+            // idempotency key and waited for the sequence row the other's group held. Nothing
+            // of the write remains (its savepoint, or its group, was rolled back); run it again
+            // once, alone, so as not to join a group that may still hold what it waited for.
+            return try await alone(body)
+        }
+    }
+
+    /// Runs `body` in a write transaction of its own.
+    private func alone<T>(_ body: (GuardedDatabase) async throws -> T) async throws -> T {
+        let result = try await backend.transaction(.write) { db in
+            // Held back and added last here too: a transaction of its own still holds its
+            // locks until its commit, beside the groups (``DeltaSet``).
+            db.holdDeltas(inheriting: DeltaSet())
+            let result = try await body(db)
+            try await db.takeHeldDeltas().apply(to: db)
             return result
         }
+        totals.withLock {
+            $0.writes += 1
+            $0.commits += 1
+        }
+        return result
+    }
+
+    /// Runs `body` in the open group of the least busy lane, or begins one.
+    private func shared<T>(_ body: (GuardedDatabase) async throws -> T) async throws -> T {
         let lane = lanes.count == 1 ? lanes[0] : lanes.min { $0.load < $1.load }!
         await lane.takeTurn()
         // This task now holds the lane's turn, and hands it on on every way out.
