@@ -70,10 +70,12 @@ public struct StoreConfiguration: Sendable {
     /// on one database) deadlocked (SQLSTATE 40P01): counter deltas are now held back and added
     /// just before each commit, summed per key, in one order (table, then key) in every process
     /// (Sources/Store/Native/SQLDatabase+Deltas.swift), so no cycle of waits can run through
-    /// counter rows. And on SQLite the kill -9 fault test saw a call unanswered until its
-    /// deadline: not the store, but the test freezing the service (SIGSTOP) half-way through a
-    /// commit's update of the WAL index and then reading the database from another process,
-    /// which SQLite makes wait about ten seconds (Tests/ServiceTests/Faults/FaultWorkload.swift).
+    /// counter rows; a write that still loses a deadlock (over a sequence row, say) runs again
+    /// once, alone (Sources/Store/GroupCommit/GroupCommitter.swift). And on SQLite the kill -9
+    /// fault test saw a call unanswered until its deadline: not the store, but the test freezing
+    /// the service (SIGSTOP) half-way through a commit's update of the WAL index and then reading
+    /// the database from another process, which SQLite makes wait about ten seconds
+    /// (Tests/ServiceTests/Faults/FaultWorkload.swift).
     public var groupCommit = true
     /// The most write transactions one commit carries (group commit). Default 128: twice the 64
     /// calls a busy client keeps outstanding, and a bound on how long the group's first writer
