@@ -24,8 +24,8 @@ final class GuardedDatabase: SQLDatabase, Sendable {
         var failed = false
         var finished = false
         /// Deltas held back, when the transaction holds them: those of the earlier writes of its
-        /// group not yet added (`inherited`), and this write's own.
-        var held: (inherited: DeltaSet, own: DeltaSet)?
+        /// group not yet added (`inherited`, whether added since), and this write's own.
+        var held: (inherited: DeltaSet, inheritedApplied: Bool, own: DeltaSet)?
     }
 
     let base: any SQLDatabase
@@ -55,7 +55,7 @@ final class GuardedDatabase: SQLDatabase, Sendable {
     /// Holds back counter deltas from now on, the group's earlier writes' `inherited` among them
     /// (so that ``applyHeldDeltas()`` can add theirs too). For the write's runner, before `body`.
     func holdDeltas(inheriting inherited: DeltaSet) {
-        state.withLock { $0.held = (inherited, DeltaSet()) }
+        state.withLock { $0.held = (inherited, false, DeltaSet()) }
     }
 
     /// Keeps `rows` for the commit; false when deltas are not held, or the transaction refuses
@@ -68,14 +68,13 @@ final class GuardedDatabase: SQLDatabase, Sendable {
         }
     }
 
-    /// Stops holding deltas; returns what is held, inherited and own, for the commit to add.
-    func takeHeldDeltas() -> DeltaSet {
+    /// Stops holding deltas; returns this write's own, still to add, and whether the inherited
+    /// ones were added meanwhile (``applyHeldDeltas()``), so that the group must not add them again.
+    func takeHeldDeltas() -> (own: DeltaSet, inheritedApplied: Bool) {
         state.withLock { state in
-            guard let held = state.held else { return DeltaSet() }
+            guard let held = state.held else { return (DeltaSet(), false) }
             state.held = nil
-            var all = held.inherited
-            all.merge(held.own)
-            return all
+            return (held.own, held.inheritedApplied)
         }
     }
 
@@ -83,8 +82,8 @@ final class GuardedDatabase: SQLDatabase, Sendable {
     func applyHeldDeltas() async throws {
         let pending: DeltaSet? = state.withLock { state in
             guard let held = state.held else { return nil }
-            state.held = (DeltaSet(), DeltaSet())
-            var all = held.inherited
+            state.held = (DeltaSet(), true, DeltaSet())
+            var all = held.inheritedApplied ? DeltaSet() : held.inherited
             all.merge(held.own)
             return all
         }

@@ -84,7 +84,7 @@ final class GroupCommitter: Sendable {
             // locks until its commit, beside the groups (``DeltaSet``).
             db.holdDeltas(inheriting: DeltaSet())
             let result = try await body(db)
-            try await db.takeHeldDeltas().apply(to: db)
+            try await db.takeHeldDeltas().own.apply(to: db)
             return result
         }
         totals.withLock {
@@ -120,9 +120,11 @@ final class GroupCommitter: Sendable {
         }
 
         let result: T
-        let deltas: DeltaSet
+        let deltas: (own: DeltaSet, inheritedApplied: Bool)
         do {
             (result, deltas) = try await run(body, on: lease, inheriting: inherited)
+            // The lane's copy alone left, so that joining adds to it in place.
+            inherited = DeltaSet()
         } catch {
             await undo(first: first, lane: lane, lease: lease)
             if let group = lane.leave() { await finish(group) }
@@ -138,7 +140,7 @@ final class GroupCommitter: Sendable {
                 throw error
             }
         }
-        switch try await lane.join(limit: limit, deltas: deltas) {
+        switch try await lane.join(limit: limit, deltas: deltas.own, inheritedApplied: deltas.inheritedApplied) {
         case .committed:
             return result
         case .commit(let group):
@@ -174,11 +176,11 @@ final class GroupCommitter: Sendable {
         }
     }
 
-    /// Runs `body` with the rules of ``GuardedDatabase``; returns its result and the deltas the
-    /// group holds once it succeeded (`inherited`, the group's so far, with the write's own).
+    /// Runs `body` with the rules of ``GuardedDatabase``; returns its result, and its own deltas
+    /// with whether it added the group's (`inherited`) itself.
     private func run<T>(
         _ body: (GuardedDatabase) async throws -> T, on lease: any WriteLease, inheriting inherited: DeltaSet
-    ) async throws -> (T, DeltaSet) {
+    ) async throws -> (T, (own: DeltaSet, inheritedApplied: Bool)) {
         let guarded = GuardedDatabase(lease.database, native: lease.native)
         defer { guarded.finish() }
         guarded.holdDeltas(inheriting: inherited)

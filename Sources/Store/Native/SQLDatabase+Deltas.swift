@@ -68,17 +68,17 @@ struct DeltaSet: Sendable {
     mutating func add(_ target: Target, _ rows: [(key: [StoreValue], deltas: [Int64])]) {
         precondition(!target.keys.isEmpty && !target.counters.isEmpty, "a counter table needs a key and a counter")
         guard !rows.isEmpty else { return }
-        var sums = tables[target] ?? [:]
         for row in rows {
             precondition(row.key.count == target.keys.count, "a key value per key column")
             precondition(row.deltas.count == target.counters.count, "a delta per counter column")
-            if let sum = sums[row.key] {
-                sums[row.key] = zip(sum, row.deltas).map { $0 &+ $1 }
+            // In place: a group's sums grow with every write, and a copy per write would cost
+            // the group's size each time.
+            if let sum = tables[target]?[row.key] {
+                tables[target]![row.key] = zip(sum, row.deltas).map { $0 &+ $1 }
             } else {
-                sums[row.key] = row.deltas
+                tables[target, default: [:]][row.key] = row.deltas
             }
         }
-        tables[target] = sums
     }
 
     mutating func merge(_ other: DeltaSet) {
