@@ -161,7 +161,9 @@ public final class Store: Sendable {
     /// A failing transaction rolls back to its savepoint and leaves the others be; its effects,
     /// audit rows included, vanish as before. Sharing is invisible to `body` except that a write
     /// committed by a group becomes visible to readers together with the group's others. Pass
-    /// ``WriteGrouping/alone`` for bulk writes (see there).
+    /// ``WriteGrouping/alone`` for bulk writes (see there). A shared transaction that PostgreSQL
+    /// aborts to break a deadlock with another group (or as a serialisation failure) runs once
+    /// more, alone: `body` may then run twice, so keep effects outside the database out of it.
     ///
     /// A write transaction cannot be started from inside another one on the same store (or from
     /// a task it spawned): that fails with ``StoreError/Kind/invalidArgument`` instead of

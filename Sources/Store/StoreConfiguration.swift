@@ -67,15 +67,22 @@ public struct StoreConfiguration: Sendable {
     /// "Single writes").
     public var postgresWriteLanes: Int = 4
     /// Whether concurrent writes share commits (group commit, Sources/Store/GroupCommit/). Default
-    /// off, every write committing alone as before group commit, for two defects seen on
-    /// 2026-12-05 and not yet fixed: on PostgreSQL a group holds the row locks of all its writes
-    /// until its one commit, taken in the order the writes came, so two groups (two lanes, two
-    /// replicas on one database) can deadlock (SQLSTATE 40P01, every write of the group failing:
-    /// Tests/ServiceTests/Faults/ReplicaFailoverTests.swift); and on SQLite the kill -9 fault test
-    /// (KillNineTests, evaluation) saw a call go unanswered until its deadline in about one run
-    /// in seven with it on, never with it off. On, registrations at 64 outstanding on SQLite ran
-    /// 4–9× faster (BENCHMARKS.md note 13).
-    public var groupCommit = false
+    /// on: registrations at 64 outstanding on SQLite ran 4–9× faster (BENCHMARKS.md note 13).
+    /// Off, every write commits alone.
+    ///
+    /// It was off while two defects stood, both since fixed. On PostgreSQL a group holds the row
+    /// locks of all its writes until its one commit, and the writes' counter upserts took the
+    /// shared counter rows in the order the writes came, so two groups (two lanes, two replicas
+    /// on one database) deadlocked (SQLSTATE 40P01): counter deltas are now held back and added
+    /// just before each commit, summed per key, in one order (table, then key) in every process
+    /// (Sources/Store/Native/SQLDatabase+Deltas.swift), so no cycle of waits can run through
+    /// counter rows; a write that still loses a deadlock (over a sequence row, say) runs again
+    /// once, alone (Sources/Store/GroupCommit/GroupCommitter.swift). And on SQLite the kill -9
+    /// fault test saw a call unanswered until its deadline: not the store, but the test freezing
+    /// the service (SIGSTOP) half-way through a commit's update of the WAL index and then reading
+    /// the database from another process, which SQLite makes wait about ten seconds
+    /// (Tests/ServiceTests/Faults/FaultWorkload.swift).
+    public var groupCommit = true
     /// The most write transactions one commit carries (group commit). Default 128: twice the 64
     /// calls a busy client keeps outstanding, and a bound on how long the group's first writer
     /// waits for the others' bodies to run.

@@ -82,8 +82,8 @@ private func behindAHeldWrite(
     return [await firstOutcome] + outcomes
 }
 
-/// Group commit on (off by default), and one lane on PostgreSQL, so that every write of a test
-/// queues behind the held one.
+/// Group commit on (whatever the default), and one lane on PostgreSQL, so that every write of a
+/// test queues behind the held one.
 private func oneLane(_ configuration: inout StoreConfiguration) {
     configuration.groupCommit = true
     configuration.postgresWriteLanes = 1

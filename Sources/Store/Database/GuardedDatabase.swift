@@ -15,10 +15,17 @@ import Synchronization
 ///    handled with `ON CONFLICT` clauses instead of caught errors.
 /// 3. Once the transaction is over, the object refuses statements: a reference that escaped
 ///    the closure cannot write outside any transaction.
+///
+/// In a write transaction the store runs, it also holds back counter deltas
+/// (``SQLKit/SQLDatabase/addDeltas(into:keys:deltas:rows:)``) until just before the commit:
+/// see ``DeltaSet`` for why.
 final class GuardedDatabase: SQLDatabase, Sendable {
     private struct State {
         var failed = false
         var finished = false
+        /// Deltas held back, when the transaction holds them: those of the earlier writes of its
+        /// group not yet added (`inherited`, whether added since), and this write's own.
+        var held: (inherited: DeltaSet, inheritedApplied: Bool, own: DeltaSet)?
     }
 
     let base: any SQLDatabase
@@ -43,6 +50,46 @@ final class GuardedDatabase: SQLDatabase, Sendable {
     /// Marks the transaction as over; later statements are refused.
     func finish() {
         state.withLock { $0.finished = true }
+    }
+
+    /// Holds back counter deltas from now on, the group's earlier writes' `inherited` among them
+    /// (so that ``applyHeldDeltas()`` can add theirs too). For the write's runner, before `body`.
+    func holdDeltas(inheriting inherited: DeltaSet) {
+        state.withLock { $0.held = (inherited, false, DeltaSet()) }
+    }
+
+    /// Keeps `rows` for the commit; false when deltas are not held, or the transaction refuses
+    /// statements (the caller then runs them, to be refused with the usual error).
+    func holdDeltas(_ target: DeltaSet.Target, _ rows: [(key: [StoreValue], deltas: [Int64])]) -> Bool {
+        state.withLock { state in
+            guard !state.failed, !state.finished, state.held != nil else { return false }
+            state.held!.own.add(target, rows)
+            return true
+        }
+    }
+
+    /// Stops holding deltas; returns this write's own, still to add, and whether the inherited
+    /// ones were added meanwhile (``applyHeldDeltas()``), so that the group must not add them again.
+    func takeHeldDeltas() -> (own: DeltaSet, inheritedApplied: Bool) {
+        state.withLock { state in
+            guard let held = state.held else { return (DeltaSet(), false) }
+            state.held = nil
+            return (held.own, held.inheritedApplied)
+        }
+    }
+
+    /// Adds the held deltas now, on this connection; later ones are held again.
+    func applyHeldDeltas() async throws {
+        let pending: DeltaSet? = state.withLock { state in
+            guard let held = state.held else { return nil }
+            state.held = (DeltaSet(), true, DeltaSet())
+            var all = held.inheritedApplied ? DeltaSet() : held.inherited
+            all.merge(held.own)
+            return all
+        }
+        // Inside this write's savepoint: if the write fails, they are undone with it, and its
+        // group still holds the inherited ones (its runner never hands back this copy).
+        try await pending?.apply(to: self)
     }
 
     private func refusal() -> StoreError? {

@@ -43,7 +43,11 @@ enum ErrorTranslation {
             return StoreError(.unavailable, "\(text) (the server has no connection slot left)")
         case "23505":
             return StoreError(.alreadyExists, text)
-        case "40001", "40P01", "55P03":
+        case "40001", "40P01":
+            var error = StoreError(.conflict, text)
+            error.lostToAnotherTransaction = true
+            return error
+        case "55P03":
             return StoreError(.conflict, text)
         case "25P02":
             return StoreError(.transactionAborted, text)

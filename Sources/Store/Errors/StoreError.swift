@@ -52,6 +52,10 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, RPCErrorConv
     public var kind: Kind
     /// A sentence for logs and for the caller. Never contains bound values or personal data.
     public var message: String
+    /// PostgreSQL aborted the statement to break a deadlock, or as a serialisation failure
+    /// (SQLSTATE 40P01, 40001): nothing of the transaction remains, and it may simply run again
+    /// (``GroupCommitter`` does so for a write that shared a commit).
+    var lostToAnotherTransaction = false
 
     public init(_ kind: Kind, _ message: String) {
         self.kind = kind

@@ -12,6 +12,8 @@ final class GroupCommitLane: Sendable {
         let lease: any WriteLease
         /// Writes that succeeded in it (their callers wait in ``waiters``, or commit it).
         var members = 0
+        /// Their counter deltas, held back for the commit (``DeltaSet``).
+        var deltas = DeltaSet()
         var waiters: [CheckedContinuation<Verdict, any Error>] = []
     }
 
@@ -59,8 +61,10 @@ final class GroupCommitLane: Sendable {
         }
     }
 
-    /// The open group's connection, for the turn holder.
-    var openLease: (any WriteLease)? { state.withLock { $0.group?.lease } }
+    /// The open group's connection and held deltas, for the turn holder.
+    var openGroup: (lease: any WriteLease, deltas: DeltaSet)? {
+        state.withLock { state in state.group.map { ($0.lease, $0.deltas) } }
+    }
 
     /// Makes `lease`, in a freshly begun transaction, the lane's open group. Turn holder only.
     func open(_ lease: any WriteLease) {
@@ -77,20 +81,29 @@ final class GroupCommitLane: Sendable {
 
     /// The turn holder's write succeeded. It joins the group and waits for the group's commit
     /// while the next writer runs; or, when nobody is queued or the group holds `limit` writes,
-    /// it is told to commit the group itself. The turn is handed on either way.
-    func join(limit: Int) async throws -> Verdict {
+    /// it is told to commit the group itself. The turn is handed on either way. The write's own
+    /// `deltas` join the group's held ones, or replace them when the write added those itself
+    /// (`inheritedApplied`).
+    func join(limit: Int, deltas: DeltaSet, inheritedApplied: Bool) async throws -> Verdict {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Verdict, any Error>) in
             let (verdict, next) = state.withLock { state -> (Verdict?, CheckedContinuation<Void, Never>?) in
-                guard var group = state.group else { preconditionFailure("joined a group that is not open") }
-                group.members += 1
-                let stay = !state.queue.isEmpty && group.members < limit
-                if stay {
-                    group.waiters.append(continuation)
-                    state.group = group
+                guard state.group != nil else { preconditionFailure("joined a group that is not open") }
+                // Through the state in place: a copy of the group would copy its deltas.
+                if inheritedApplied {
+                    state.group!.deltas = deltas
                 } else {
+                    state.group!.deltas.merge(deltas)
+                }
+                state.group!.members += 1
+                let stay = !state.queue.isEmpty && state.group!.members < limit
+                var ending: Group?
+                if stay {
+                    state.group!.waiters.append(continuation)
+                } else {
+                    ending = state.group
                     state.group = nil
                 }
-                return (stay ? nil : .commit(group), Self.handOn(&state))
+                return (ending.map(Verdict.commit), Self.handOn(&state))
             }
             next?.resume()
             if let verdict { continuation.resume(returning: verdict) }

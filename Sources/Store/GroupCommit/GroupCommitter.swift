@@ -17,6 +17,13 @@ import Synchronization
 /// share its failure. If the undo itself fails, or the commit fails, every caller of the group
 /// gets the error: none of their writes is durable, and none was acknowledged.
 ///
+/// A group holds the row locks of all its writes until its commit. The counter rows every write
+/// adds to (``SQLKit/SQLDatabase/addDeltas(into:keys:delta:rows:)``) are therefore not written as
+/// each write runs: each write's deltas are held (dropped with it if it fails), summed into the
+/// group's, and added just before the commit in one order (``DeltaSet``), so that two groups on
+/// two lanes, or on two replicas of one database, never wait for each other's counter rows in a
+/// cycle. A write running alone holds and adds its deltas the same way, at the end of its body.
+///
 /// SQLite has one lane (one writer connection). PostgreSQL has
 /// ``StoreConfiguration/postgresWriteLanes`` lanes (default 4), each its own queue and
 /// connection; a writer queues on the least busy lane. While a group commits, the next group
@@ -53,22 +60,53 @@ final class GroupCommitter: Sendable {
             // A transaction of its own, beside the lanes: on PostgreSQL an import must not hold
             // up the lane's small writes for its whole length; on SQLite it queues for the
             // writer as it always did, and runs between two groups.
-            let result = try await backend.transaction(.write, body)
-            totals.withLock {
-                $0.writes += 1
-                $0.commits += 1
-            }
+            return try await alone(body)
+        }
+        do {
+            return try await shared(body)
+        } catch let error as StoreError where error.lostToAnotherTransaction {
+            // A group holds the locks of all its writes until its commit, so besides the counter
+            // rows (``DeltaSet``) a hot row (a number sequence) held by one group and a row of
+            // another group's write can still close a cycle of waits, which PostgreSQL breaks
+            // by aborting one statement: seen with two replicas, a call cut off by one's death
+            // sent again to the other while the dead one's transaction still held its
+            // idempotency key and waited for the sequence row the other's group held. Nothing
+            // of the write remains (its savepoint, or its group, was rolled back); run it again
+            // once, alone, so as not to join a group that may still hold what it waited for.
+            return try await alone(body)
+        }
+    }
+
+    /// Runs `body` in a write transaction of its own.
+    private func alone<T>(_ body: (GuardedDatabase) async throws -> T) async throws -> T {
+        let result = try await backend.transaction(.write) { db in
+            // Held back and added last here too: a transaction of its own still holds its
+            // locks until its commit, beside the groups (``DeltaSet``).
+            db.holdDeltas(inheriting: DeltaSet())
+            let result = try await body(db)
+            try await db.takeHeldDeltas().own.apply(to: db)
             return result
         }
+        totals.withLock {
+            $0.writes += 1
+            $0.commits += 1
+        }
+        return result
+    }
+
+    /// Runs `body` in the open group of the least busy lane, or begins one.
+    private func shared<T>(_ body: (GuardedDatabase) async throws -> T) async throws -> T {
         let lane = lanes.count == 1 ? lanes[0] : lanes.min { $0.load < $1.load }!
         await lane.takeTurn()
         // This task now holds the lane's turn, and hands it on on every way out.
         let lease: any WriteLease
         let first: Bool
+        var inherited = DeltaSet()
         do {
             try Task.checkCancellation()
-            if let open = lane.openLease {
-                lease = open
+            if let open = lane.openGroup {
+                lease = open.lease
+                inherited = open.deltas
                 first = false
                 try await enterSavepoint(on: lease, lane: lane)
             } else {
@@ -82,8 +120,11 @@ final class GroupCommitter: Sendable {
         }
 
         let result: T
+        let deltas: (own: DeltaSet, inheritedApplied: Bool)
         do {
-            result = try await run(body, on: lease)
+            (result, deltas) = try await run(body, on: lease, inheriting: inherited)
+            // The lane's copy alone left, so that joining adds to it in place.
+            inherited = DeltaSet()
         } catch {
             await undo(first: first, lane: lane, lease: lease)
             if let group = lane.leave() { await finish(group) }
@@ -99,7 +140,7 @@ final class GroupCommitter: Sendable {
                 throw error
             }
         }
-        switch try await lane.join(limit: limit) {
+        switch try await lane.join(limit: limit, deltas: deltas.own, inheritedApplied: deltas.inheritedApplied) {
         case .committed:
             return result
         case .commit(let group):
@@ -135,16 +176,20 @@ final class GroupCommitter: Sendable {
         }
     }
 
-    /// Runs `body` with the rules of ``GuardedDatabase``.
-    private func run<T>(_ body: (GuardedDatabase) async throws -> T, on lease: any WriteLease) async throws -> T {
+    /// Runs `body` with the rules of ``GuardedDatabase``; returns its result, and its own deltas
+    /// with whether it added the group's (`inherited`) itself.
+    private func run<T>(
+        _ body: (GuardedDatabase) async throws -> T, on lease: any WriteLease, inheriting inherited: DeltaSet
+    ) async throws -> (T, (own: DeltaSet, inheritedApplied: Bool)) {
         let guarded = GuardedDatabase(lease.database, native: lease.native)
         defer { guarded.finish() }
+        guarded.holdDeltas(inheriting: inherited)
         let result = try await body(guarded)
         if guarded.hasFailed {
             // PostgreSQL would turn the commit into a silent rollback; say so instead.
             throw StoreError(.transactionAborted, "a statement failed but the transaction body carried on; rolled back")
         }
-        return result
+        return (result, guarded.takeHeldDeltas())
     }
 
     /// Undoes a failed write: its savepoint, or the whole transaction when it was the group's
@@ -189,11 +234,19 @@ final class GroupCommitter: Sendable {
             return nil
         }
         do {
+            if !group.deltas.isEmpty {
+                // Whatever the committing caller's cancellation, as the commit: the group's
+                // other writes depend on it.
+                let database = GuardedDatabase(group.lease.database, native: group.lease.native)
+                let deltas = group.deltas
+                try await uncancelled { try await deltas.apply(to: database) }
+                database.finish()
+            }
             try await group.lease.commit()
         } catch {
             let error = ErrorTranslation.translate(error, doing: "committing a transaction")
-            // COMMIT can fail with the transaction still open (SQLITE_BUSY): roll back, and
-            // retire the connection if that fails too.
+            // The counters' upsert or COMMIT can fail with the transaction still open
+            // (SQLITE_BUSY): roll back, and retire the connection if that fails too.
             var broken = false
             do { try await group.lease.rollback() } catch { broken = true }
             await group.lease.release(broken: broken)

@@ -40,11 +40,9 @@ struct AwardRepository: Sendable {
     /// Adds to the awards' figures of one year, county and day.
     private func addFigures(year: Int32, county: Int32, day: Int32, experts: Int64 = 0, pending: Int64 = 0, promotions: Int64 = 0,
                             in tx: StoreTransaction) async throws {
-        try await tx.nativeExecute("""
-            INSERT INTO award_days (year, county, day, experts, pending, promotions) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (year, county, day) DO UPDATE SET experts = award_days.experts + excluded.experts,
-                pending = award_days.pending + excluded.pending, promotions = award_days.promotions + excluded.promotions
-            """, [StoreValue(year), StoreValue(county), StoreValue(day), .integer(experts), .integer(pending), .integer(promotions)])
+        // Held until the commit and added in key order with the others (``addDeltas``).
+        try await tx.addDeltas(into: "award_days", keys: ["year", "county", "day"], deltas: ["experts", "pending", "promotions"],
+                               rows: [([StoreValue(year), StoreValue(county), StoreValue(day)], [experts, pending, promotions])])
     }
 
     /// A promotion waiting for the evaluation service, with what it needs to ask.

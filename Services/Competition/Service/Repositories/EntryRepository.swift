@@ -61,10 +61,9 @@ struct EntryRepository: Sendable {
     }
 
     private func addParticipants(_ persons: Int64, year: Int32, county: Int32, day: Int32, in tx: StoreTransaction) async throws {
-        try await tx.nativeExecute("""
-            INSERT INTO participant_days (year, county, day, persons) VALUES (?, ?, ?, ?)
-            ON CONFLICT (year, county, day) DO UPDATE SET persons = participant_days.persons + excluded.persons
-            """, [StoreValue(year), StoreValue(county), StoreValue(day), .integer(persons)])
+        // Held until the commit and added in key order with the others (``addDeltas``).
+        try await tx.addDeltas(into: "participant_days", keys: ["year", "county", "day"], delta: "persons",
+                               rows: [([StoreValue(year), StoreValue(county), StoreValue(day)], persons)])
     }
 
     /// Every entry of an event, by competitor number.

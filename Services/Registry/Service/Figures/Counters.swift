@@ -56,50 +56,27 @@ struct CounterDeltas: Sendable {
 
     /// One multi-row upsert per counter table: a batch touches hundreds of cells, and a
     /// statement per cell cost a thread-pool round trip each (profiled: the import's bottleneck).
+    /// Held back by the store until the commit, and added in key order (``addDeltas``), so
+    /// that concurrent transactions lock the counter rows in one order.
     func write(to db: any SQLDatabase) async throws {
-        var cellValues: [StoreValue] = []
-        for (cell, delta) in cells where delta != 0 {
-            cellValues += [
-                StoreValue(cell.county), StoreValue(cell.category), StoreValue(cell.gender), StoreValue(cell.ageBand),
-                StoreValue(cell.employment), StoreValue(delta),
-            ]
-        }
-        if !cellValues.isEmpty {
-            try await db.nativeInsert(
-                into: "registration_counts", columns: ["county", "category", "gender", "age_band", "employment", "count"],
-                values: cellValues,
-                suffix: "ON CONFLICT (county, category, gender, age_band, employment) DO UPDATE SET count = registration_counts.count + excluded.count")
-        }
+        try await db.addDeltas(
+            into: "registration_counts", keys: ["county", "category", "gender", "age_band", "employment"], delta: "count",
+            rows: cells.map { cell, delta in
+                ([StoreValue(cell.county), StoreValue(cell.category), StoreValue(cell.gender), StoreValue(cell.ageBand),
+                  StoreValue(cell.employment)], Int64(delta))
+            })
         var countyTotals: [Int32: Int] = [:]
         for (cell, delta) in cells { countyTotals[cell.county, default: 0] += delta }
         try await db.addDeltas(into: "registration_totals", keys: ["county"], delta: "count",
                                rows: countyTotals.map { ([StoreValue($0.key)], Int64($0.value)) })
-        var dayValues: [StoreValue] = []
-        for (day, delta) in days where delta != 0 {
-            dayValues += [StoreValue(day), StoreValue(delta)]
-        }
-        if !dayValues.isEmpty {
-            try await db.nativeInsert(
-                into: "daily_registrations", columns: ["day", "count"], values: dayValues,
-                suffix: "ON CONFLICT (day) DO UPDATE SET count = daily_registrations.count + excluded.count")
-        }
+        try await db.addDeltas(into: "daily_registrations", keys: ["day"], delta: "count",
+                               rows: days.map { ([StoreValue($0.key)], Int64($0.value)) })
         try await RegisteredDays.write(registeredDays, to: db)
         try await PersonQualityCounts.write(quality, to: db)
-        var occupationValues: [StoreValue] = []
-        for occupation in Set(working.keys).union(wishing.keys) {
-            let work = working[occupation] ?? 0
-            let wish = wishing[occupation] ?? 0
-            if work != 0 || wish != 0 {
-                occupationValues += [.text(occupation), StoreValue(work), StoreValue(wish)]
-            }
-        }
-        if !occupationValues.isEmpty {
-            try await db.nativeInsert(
-                into: "occupation_counts", columns: ["occupation", "working", "wishing"], values: occupationValues,
-                suffix: """
-                    ON CONFLICT (occupation) DO UPDATE SET working = occupation_counts.working + excluded.working, \
-                    wishing = occupation_counts.wishing + excluded.wishing
-                    """)
-        }
+        try await db.addDeltas(
+            into: "occupation_counts", keys: ["occupation"], deltas: ["working", "wishing"],
+            rows: Set(working.keys).union(wishing.keys).map { occupation in
+                ([.text(occupation)], [Int64(working[occupation] ?? 0), Int64(wishing[occupation] ?? 0)])
+            })
     }
 }

@@ -84,6 +84,8 @@ struct CourseFigures: Sendable {
     /// to those it counts in now: the city's counts follow a course as it is now.
     func move(course: String, from old: ProgrammeScope, to new: ProgrammeScope, in tx: StoreTransaction) async throws {
         guard old != new else { return }
+        // The course's figures as this transaction leaves them, not as they were before it.
+        try await tx.applyHeldDeltas()
         for (scope, sign) in [(old, "-"), (new, "")] {
             try await tx.nativeExecute("""
                 INSERT INTO programme_figures (\((ProgrammeScope.columns + ["day"] + Self.countColumns).joined(separator: ", ")))

@@ -37,34 +37,18 @@ struct FigureDeltas {
 }
 
 extension CourseFigures {
-    /// Writes `deltas`: one upsert adding to `course_figures`, one to `programme_figures` (a
-    /// key appears once in each, as PostgreSQL's ON CONFLICT requires). Rows in key order, so
-    /// concurrent writers lock them in one order.
+    /// Writes `deltas`: one upsert adding to `course_figures`, one to `programme_figures`. The
+    /// store holds them until the commit and adds them in key order (``addDeltas``), so that
+    /// concurrent writers lock the rows in one order.
     func write(_ deltas: FigureDeltas, in tx: StoreTransaction) async throws {
         guard !deltas.isEmpty else { return }
-        var courseValues: [StoreValue] = []
-        for (key, c) in deltas.courses.sorted(by: { ($0.key.course, $0.key.day) < ($1.key.course, $1.key.day) }) where c != .zero {
-            courseValues += [.text(key.course), .init(key.day)] + Self.values(c)
-        }
-        var scopeValues: [StoreValue] = []
-        for (key, c) in deltas.scopes.sorted(by: { Self.order($0.key).lexicographicallyPrecedes(Self.order($1.key)) }) where c != .zero {
-            scopeValues += key.scope.values + [.init(key.day)] + Self.values(c)
-        }
-        if !courseValues.isEmpty {
-            try await tx.nativeInsert(into: "course_figures", columns: ["course_code", "day"] + Self.countColumns, values: courseValues,
-                                      suffix: Self.addingOnConflict(table: "course_figures", keys: ["course_code"]))
-        }
-        if !scopeValues.isEmpty {
-            try await tx.nativeInsert(into: "programme_figures", columns: ProgrammeScope.columns + ["day"] + Self.countColumns, values: scopeValues,
-                                      suffix: Self.addingOnConflict(table: "programme_figures", keys: ProgrammeScope.columns))
-        }
+        try await tx.addDeltas(into: "course_figures", keys: ["course_code", "day"], deltas: Self.countColumns,
+                               rows: deltas.courses.map { key, c in ([.text(key.course), .init(key.day)], Self.values(c)) })
+        try await tx.addDeltas(into: "programme_figures", keys: ProgrammeScope.columns + ["day"], deltas: Self.countColumns,
+                               rows: deltas.scopes.map { key, c in (key.scope.values + [.init(key.day)], Self.values(c)) })
     }
 
-    private static func values(_ c: Counts) -> [StoreValue] {
-        [.integer(c.enrolled), .integer(c.completed), .integer(c.passed), .integer(c.employed), .integer(c.certified), .integer(c.passedCertified)]
-    }
-
-    private static func order(_ key: FigureDeltas.ScopeDay) -> [Int32] {
-        [key.scope.programme, key.scope.county, key.scope.year, key.day]
+    private static func values(_ c: Counts) -> [Int64] {
+        [c.enrolled, c.completed, c.passed, c.employed, c.certified, c.passedCertified]
     }
 }
