@@ -60,11 +60,11 @@ public struct StoreConfiguration: Sendable {
     /// busy lane, so writes share commits only once every lane is busy. SQLite has one writer,
     /// hence one lane, whatever this says. Default 4: with one lane a handful of writers run one
     /// after another where they used to run side by side (the kill -9 fault test's writes took a
-    /// third longer, and its probe rarely found a commit in flight). One lane suits a service
-    /// whose writes all update the same counter rows: writes on two lanes wait for each other's
-    /// row locks until a whole group commits, and registrations at 64 outstanding ran at 710–723
-    /// a second with one lane against 360–436 with four (release, 2026-12-05, BENCHMARKS.md
-    /// "Single writes").
+    /// third longer, and its probe rarely found a commit in flight). One lane may suit a service
+    /// whose writes all take the same rows (a sequence row, say), which a group holds until it
+    /// commits: before counters were held to the commit, registrations at 64 outstanding ran at
+    /// 710–723 a second with one lane against 360–436 with four (release, 2026-12-05,
+    /// BENCHMARKS.md "Single writes"; not measured since).
     public var postgresWriteLanes: Int = 4
     /// Whether concurrent writes share commits (group commit, Sources/Store/GroupCommit/). Default
     /// on: registrations at 64 outstanding on SQLite ran 4–9× faster (BENCHMARKS.md note 13).
