@@ -13,6 +13,7 @@
 #
 #   BASE_BIN=/tmp/base-bin NEW_BIN=.build/release Benchmarks/registration-scale.sh
 #   PERSONS=200000 ROUNDS=3 DURATION=10 POSTGRES=postgres://postgres@127.0.0.1:5432 BASE_BIN=… NEW_BIN=… Benchmarks/registration-scale.sh
+#   BASE_BIN=.build-release/release NEW_BIN=.build-release/release BASE_ARGS="--store-setting group_commit=0" …   # one build, two settings
 set -euo pipefail
 export JCSKILLS_LANG=en   # the reports are grepped in English
 cd "$(dirname "$0")/.."
@@ -44,7 +45,9 @@ for build in base new; do
     psql -q "$POSTGRES/postgres" -c "CREATE DATABASE $name" >/dev/null
     database=(--database "$POSTGRES/$name")
   fi
-  start_service registry "${port[$build]}" "$WORK/$build/registry" "${database[@]}"
+  args=()
+  if [ "$build" = base ]; then read -ra args <<<"${BASE_ARGS:-}"; else read -ra args <<<"${NEW_ARGS:-}"; fi
+  start_service registry "${port[$build]}" "$WORK/$build/registry" "${database[@]}" "${args[@]}"
   echo "== $build: loading"
   jcs registry import --endpoint "127.0.0.1:${port[$build]}" "$WORK/demo/persons.csv" | { grep -E "rows/s" || true; }
 done
