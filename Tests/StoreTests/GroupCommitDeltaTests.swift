@@ -7,30 +7,6 @@ import Testing
 
 private struct Refused: Error {}
 
-/// A one-way door tasks wait at until it opens.
-private final class Gate: Sendable {
-    private let state = Mutex<(open: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
-
-    func wait() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let isOpen = state.withLock { state in
-                if !state.open { state.waiters.append(continuation) }
-                return state.open
-            }
-            if isOpen { continuation.resume() }
-        }
-    }
-
-    func open() {
-        let waiters = state.withLock { state in
-            state.open = true
-            defer { state.waiters = [] }
-            return state.waiters
-        }
-        for waiter in waiters { waiter.resume() }
-    }
-}
-
 /// Counters as the services keep them (``SQLKit/SQLDatabase/addDeltas(into:keys:delta:rows:)``),
 /// and notes for a write that fails in the database.
 private let countersMigration = Migration(1, "counters") { d in [
@@ -38,9 +14,7 @@ private let countersMigration = Migration(1, "counters") { d in [
     "CREATE TABLE notes (id \(d.autoIncrementPrimaryKey), title TEXT NOT NULL UNIQUE)",
 ] }
 
-private func context(_ name: String) -> AuditContext {
-    AuditContext(principal: "jcskills://training", method: "test.Write", requestID: name)
-}
+private func context(_ name: String) -> AuditContext { groupCommitContext(name) }
 
 private func add(_ delta: Int64, to name: String, in db: any SQLDatabase) async throws {
     try await db.addDeltas(into: "counters", keys: ["scope", "name"], delta: "n", rows: [([StoreValue(0), .text(name)], delta)])
@@ -57,45 +31,15 @@ private func counters(_ store: Store) async throws -> [String: Int64] {
     return result
 }
 
-/// Runs `first` holding the writer until each of `queued` waits behind it (in order), then
-/// lets it finish, so that all meet in one group. The outcomes, the first's first.
+/// `first` runs, then holds the writer until each of `queued` waits behind it (in order), so
+/// that all meet in one group. The outcomes, the first's first.
 private func inOneGroup(
     _ store: Store, first: @escaping @Sendable (StoreTransaction) async throws -> Void,
     queued: [@Sendable (StoreTransaction) async throws -> Void]
 ) async -> [Result<Void, any Error>] {
-    let running = Gate()
-    let release = Gate()
-    async let firstOutcome: Result<Void, any Error> = {
-        do {
-            try await store.transaction(context("first")) { tx in
-                try await first(tx)
-                running.open()
-                await release.wait()
-            }
-            return .success(())
-        } catch {
-            return .failure(error)
-        }
-    }()
-    await running.wait()
-    let outcomes = await withTaskGroup(of: (Int, Result<Void, any Error>).self) { group in
-        for (index, write) in queued.enumerated() {
-            group.addTask {
-                do {
-                    try await store.transaction(context("queued \(index)"), write)
-                    return (index, .success(()))
-                } catch {
-                    return (index, .failure(error))
-                }
-            }
-            while store.committer.queuedWriters < index + 1 { await Task.yield() }
-        }
-        release.open()
-        var outcomes = [Result<Void, any Error>?](repeating: nil, count: queued.count)
-        for await (index, outcome) in group { outcomes[index] = outcome }
-        return outcomes.map { $0! }
-    }
-    return [await firstOutcome] + outcomes
+    await behindAHeldWrite(store, first: first, firstRunsBeforeTheHold: true, queued: queued.enumerated().map { index, write in
+        { try await store.transaction(context("queued \(index)"), write) }
+    })
 }
 
 private func sharing(lanes: Int) -> (inout StoreConfiguration) -> Void {

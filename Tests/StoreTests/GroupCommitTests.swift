@@ -7,79 +7,10 @@ import Testing
 
 private struct HandlerFailure: Error, Equatable {}
 
-/// A one-way door tasks wait at until it opens.
-private final class Gate: Sendable {
-    private let state = Mutex<(open: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
-
-    func wait() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let isOpen = state.withLock { state in
-                if !state.open { state.waiters.append(continuation) }
-                return state.open
-            }
-            if isOpen { continuation.resume() }
-        }
-    }
-
-    func open() {
-        let waiters = state.withLock { state in
-            state.open = true
-            defer { state.waiters = [] }
-            return state.waiters
-        }
-        for waiter in waiters { waiter.resume() }
-    }
-}
-
-private func context(_ name: String) -> AuditContext {
-    AuditContext(principal: "jcskills://training", method: "test.Write", requestID: name)
-}
+private func context(_ name: String) -> AuditContext { groupCommitContext(name) }
 
 private func insertNote(_ title: String, _ tx: StoreTransaction) async throws {
     try await tx.insert(into: "notes").columns("title").values(SQLBind(title)).run()
-}
-
-/// Runs a first write that holds the store's writer until every write of `queued` waits behind
-/// it (started one by one, so they queue in order), then lets it finish: the first write and
-/// the queued ones then meet in one group. Returns each write's outcome, the first's first.
-private func behindAHeldWrite(
-    _ store: Store, first: @escaping @Sendable (StoreTransaction) async throws -> Void,
-    queued: [@Sendable () async throws -> Void]
-) async -> [Result<Void, any Error>] {
-    let running = Gate()
-    let release = Gate()
-    async let firstOutcome: Result<Void, any Error> = {
-        do {
-            try await store.transaction(context("first")) { tx in
-                running.open()
-                await release.wait()
-                try await first(tx)
-            }
-            return .success(())
-        } catch {
-            return .failure(error)
-        }
-    }()
-    await running.wait()
-    let outcomes = await withTaskGroup(of: (Int, Result<Void, any Error>).self) { group in
-        for (index, write) in queued.enumerated() {
-            group.addTask {
-                do {
-                    try await write()
-                    return (index, .success(()))
-                } catch {
-                    return (index, .failure(error))
-                }
-            }
-            // Arrival order is index order: wait until this one has queued.
-            while store.committer.queuedWriters < index + 1 { await Task.yield() }
-        }
-        release.open()
-        var outcomes = [Result<Void, any Error>?](repeating: nil, count: queued.count)
-        for await (index, outcome) in group { outcomes[index] = outcome }
-        return outcomes.map { $0! }
-    }
-    return [await firstOutcome] + outcomes
 }
 
 /// Group commit on (whatever the default), and one lane on PostgreSQL, so that every write of a
