@@ -44,11 +44,11 @@ public struct NamedSetting<Target>: Sendable {
         }
     }
 
-    /// Parses `NAME=VALUE` as the flag takes it.
-    static func parse(_ text: String, flag: String) throws -> (String, Int) {
+    /// Parses `NAME=VALUE` as `flag` takes it; `example` shows a valid one in the error.
+    static func parse(_ text: String, flag: String, example: String) throws -> (String, Int) {
         let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2, let value = Int(parts[1].replacingOccurrences(of: "_", with: "")) else {
-            throw ConfigurationError("\(flag) \(text): expected NAME=NUMBER, e.g. \(flag == "--rpc-limit" ? "max_connections=500" : "sqlite_readers=8")")
+            throw ConfigurationError("\(flag) \(text): expected NAME=NUMBER, e.g. \(example)")
         }
         return (parts[0], value)
     }

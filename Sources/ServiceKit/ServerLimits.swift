@@ -38,6 +38,6 @@ extension NamedSetting where Target == ServerConfiguration {
 
     /// Parses `NAME=VALUE` as the `--rpc-limit` flag takes it.
     static func parse(_ text: String) throws -> (String, Int) {
-        try parse(text, flag: "--rpc-limit")
+        try parse(text, flag: "--rpc-limit", example: "max_connections=500")
     }
 }

@@ -142,7 +142,7 @@ public struct ServiceSettings: Sendable {
         }
         try checkRPCLimits(source: "--rpc-limit")
         for text in options.storeSetting {
-            let (name, value) = try StoreSetting.parse(text, flag: "--store-setting")
+            let (name, value) = try StoreSetting.parse(text, flag: "--store-setting", example: "sqlite_readers=8")
             storeSettings[name] = value
         }
         try checkStoreSettings(source: "--store-setting")

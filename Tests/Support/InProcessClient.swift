@@ -15,9 +15,13 @@ public func withInProcessClient<T: Sendable>(
     configuration.defaultTimeout = .seconds(10)
     configuration.tracer = TestTracing.tracer
     configure(&configuration)
+    return try await closing(RPCClient(inProcess: server, as: inProcessPrincipal(identity), configuration: configuration), body)
+}
+
+/// The caller a test PKI id stands for: the URI its certificate would carry.
+private func inProcessPrincipal(_ identity: String) -> Principal {
     let uri = IdentityRequest.defaultURI(for: identity)
-    let principal = Principal(uri: uri) ?? Principal(kind: .unidentified, identity: uri)
-    return try await closing(RPCClient(inProcess: server, as: principal, configuration: configuration), body)
+    return Principal(uri: uri) ?? Principal(kind: .unidentified, identity: uri)
 }
 
 /// The client a service under test uses for a peer at `endpoint` (the evaluation service's
@@ -32,6 +36,5 @@ public func makeDomainPeerClient(_ endpoint: Endpoint, as identity: String, conf
     }
     var configuration = configuration
     configuration.expectedServerIdentity = nil
-    let uri = IdentityRequest.defaultURI(for: identity)
-    return RPCClient(inProcess: server, as: Principal(uri: uri) ?? Principal(kind: .unidentified, identity: uri), configuration: configuration)
+    return RPCClient(inProcess: server, as: inProcessPrincipal(identity), configuration: configuration)
 }

@@ -58,9 +58,7 @@ enum TransactionScope {
             }
             let result = try await body(guarded)
             if guarded.hasFailed {
-                // PostgreSQL would turn this COMMIT into a silent ROLLBACK; say so instead.
-                throw StoreError(.transactionAborted,
-                                 "a statement failed but the transaction body carried on; rolled back")
+                throw StoreError.bodyCarriedOnAfterFailure
             }
             try await raw.execute(sql: SQLRaw("COMMIT")) { _ in }
             return result

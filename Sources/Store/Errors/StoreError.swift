@@ -96,3 +96,11 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, RPCErrorConv
 
     public var description: String { "\(kind.rawValue): \(message)" }
 }
+
+extension StoreError {
+    /// A transaction body caught a failed statement and returned normally: PostgreSQL would turn
+    /// the commit into a silent rollback, so the store rolls back and says so.
+    static var bodyCarriedOnAfterFailure: StoreError {
+        StoreError(.transactionAborted, "a statement failed but the transaction body carried on; rolled back")
+    }
+}

@@ -186,8 +186,7 @@ final class GroupCommitter: Sendable {
         guarded.holdDeltas(inheriting: inherited)
         let result = try await body(guarded)
         if guarded.hasFailed {
-            // PostgreSQL would turn the commit into a silent rollback; say so instead.
-            throw StoreError(.transactionAborted, "a statement failed but the transaction body carried on; rolled back")
+            throw StoreError.bodyCarriedOnAfterFailure
         }
         return (result, guarded.takeHeldDeltas())
     }

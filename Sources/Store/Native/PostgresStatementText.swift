@@ -23,11 +23,7 @@ struct PostgresStatementText: Sendable {
         if let known = cache.withLock({ $0[storeSQL] }) { return known }
         let sql = numberedPlaceholders(storeSQL)
         let digest = SHA256.hash(data: Array(sql.utf8))
-        let hex = digest.prefix(16).map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
-        }.joined()
-        let text = PostgresStatementText(sql: sql, name: "jcs_" + hex)
+        let text = PostgresStatementText(sql: sql, name: "jcs_" + lowercaseHex(digest.prefix(16)))
         cache.withLock { cache in
             if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
             cache[storeSQL] = text

@@ -18,7 +18,7 @@ extension SQLDatabase {
     /// (`deltas`, one value each per row, in order). A row whose deltas are all zero is skipped.
     public func addDeltas(into table: String, keys: [String], deltas: [String], rows: [(key: [StoreValue], deltas: [Int64])]) async throws {
         let target = DeltaSet.Target(table: table, keys: keys, counters: deltas)
-        if let guarded = (self as? GuardedDatabase) ?? (self as? StoreTransaction)?.database, guarded.holdDeltas(target, rows) {
+        if let guarded = writeTransaction, guarded.holdDeltas(target, rows) {
             return
         }
         var set = DeltaSet()
@@ -31,8 +31,12 @@ extension SQLDatabase {
     /// it has just changed. Costs the lock-order guarantee of ``DeltaSet`` for this write: call
     /// it only where such a read needs it. Does nothing outside a write transaction.
     public func applyHeldDeltas() async throws {
-        guard let guarded = (self as? GuardedDatabase) ?? (self as? StoreTransaction)?.database else { return }
-        try await guarded.applyHeldDeltas()
+        try await writeTransaction?.applyHeldDeltas()
+    }
+
+    /// The store's transaction under this database, where counter deltas may be held.
+    private var writeTransaction: GuardedDatabase? {
+        (self as? GuardedDatabase) ?? (self as? StoreTransaction)?.database
     }
 }
 

@@ -130,10 +130,7 @@ public struct PersonalData: Sendable {
     /// A short reference to a person for audit rows and logs: the first 8 bytes of a blind
     /// index in hex (16 characters). Stable, and as unrevealing as the index itself.
     public static func reference(of blindIndex: Data) -> String {
-        blindIndex.prefix(8).map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
-        }.joined()
+        lowercaseHex(blindIndex.prefix(8))
     }
 
     /// Whether `sealed` was sealed with an older key than the current one.
