@@ -1,3 +1,5 @@
+import JCSkillsProtocol
+
 /// A W3C Trace Context `traceparent` value (Protocol/SPEC.md §6.4): which trace a call
 /// belongs to and which span made it.
 ///
@@ -83,14 +85,5 @@ public struct TraceParent: Hashable, Sendable, CustomStringConvertible {
         return bytes
     }
 
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
+    static func hex(_ bytes: [UInt8]) -> String { lowercaseHex(bytes) }
 }

@@ -1,4 +1,5 @@
 import Crypto
+import JCSkillsProtocol
 import PostgresNIO
 import Synchronization
 

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import JCSkillsProtocol
 
 /// Seals sensitive personal fields (ID numbers, names, phone numbers) for storage and
 /// computes their blind indexes for look-up and de-duplication.

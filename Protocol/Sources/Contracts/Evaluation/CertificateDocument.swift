@@ -94,10 +94,7 @@ public enum CertificateDocument {
         ]
     }
 
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef")
-        return String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] })
-    }
+    static func hex(_ bytes: [UInt8]) -> String { lowercaseHex(bytes) }
 
     static func unhex(_ text: String) -> [UInt8]? {
         let characters = Array(text.utf8)

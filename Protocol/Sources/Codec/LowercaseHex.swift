@@ -1,6 +1,6 @@
-/// `bytes` as lower-case hexadecimal, two digits a byte: the store's short references to blind
-/// indexes and the names of its prepared statements.
-func lowercaseHex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+/// `bytes` as lower-case hexadecimal, two digits a byte: trace ids, signatures, the store's
+/// references to blind indexes and the names of its prepared statements.
+public func lowercaseHex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
     let digits = Array("0123456789abcdef".utf8)
     var text: [UInt8] = []
     text.reserveCapacity(bytes.underestimatedCount * 2)
