@@ -168,12 +168,12 @@ struct CertificateAuthorityTests {
     }
 
     @Test("a SEC1 (EC PRIVATE KEY) CA key is accepted too", .enabled(if: opensslAvailable, "openssl is not on PATH"))
-    func sec1Key() throws {
+    func sec1Key() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let ca = try CertificateAuthority.generate()
         try ca.write(to: directory.path)
-        let converted = try run(["openssl", "ec", "-in", directory.file("ca.key"), "-out", directory.file("sec1.key")])
+        let converted = try await run(["openssl", "ec", "-in", directory.file("ca.key"), "-out", directory.file("sec1.key")])
         try #require(converted.status == 0, "openssl ec failed: \(converted.output)")
         let sec1 = try TestFiles.read(directory.file("sec1.key"))
         #expect(sec1.contains("BEGIN EC PRIVATE KEY"))

@@ -11,7 +11,7 @@ struct OpenSSLInteropTests {
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
         let directory = temporary.file("tls")
-        let result = try run(["bash", makeDevPKIScript, directory, "county-140524", "auditor"])
+        let result = try await run(["bash", makeDevPKIScript, directory, "county-140524", "auditor"])
         try #require(result.status == 0, "make-dev-pki.sh failed:\n\(result.output)")
 
         let ca = try TestFiles.certificate(directory + "/ca.crt")
@@ -43,15 +43,15 @@ struct OpenSSLInteropTests {
     }
 
     @Test("re-running the script keeps the CA and adds only missing identities")
-    func scriptRerun() throws {
+    func scriptRerun() async throws {
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
         let directory = temporary.path
-        try #require(try run(["bash", makeDevPKIScript, directory]).status == 0)
+        try #require(try await run(["bash", makeDevPKIScript, directory]).status == 0)
         let caBytes = try TestFiles.bytes(directory + "/ca.crt")
         let registryBytes = try TestFiles.bytes(directory + "/registry.crt")
         try FileManager.default.removeItem(atPath: directory + "/admin.key")
-        let second = try run(["bash", makeDevPKIScript, directory, "county-140524"])
+        let second = try await run(["bash", makeDevPKIScript, directory, "county-140524"])
         try #require(second.status == 0, "\(second.output)")
         #expect(try TestFiles.bytes(directory + "/ca.crt") == caBytes)
         #expect(try TestFiles.bytes(directory + "/registry.crt") == registryBytes)
@@ -61,45 +61,45 @@ struct OpenSSLInteropTests {
     }
 
     @Test("the script prints usage for -h and no arguments, and rejects bad ids without writing")
-    func scriptUsage() throws {
-        let help = try run(["bash", makeDevPKIScript, "-h"])
+    func scriptUsage() async throws {
+        let help = try await run(["bash", makeDevPKIScript, "-h"])
         #expect(help.status == 0)
         #expect(help.output.contains("usage:"))
-        let none = try run(["bash", makeDevPKIScript])
+        let none = try await run(["bash", makeDevPKIScript])
         #expect(none.status != 0)
         #expect(none.output.contains("usage:"))
 
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
-        let bad = try run(["bash", makeDevPKIScript, temporary.file("tls"), "county-14052"])
+        let bad = try await run(["bash", makeDevPKIScript, temporary.file("tls"), "county-14052"])
         #expect(bad.status != 0)
         #expect(bad.output.contains("6-digit"))
         #expect(!TestFiles.exists(temporary.file("tls")))
     }
 
     @Test("openssl accepts what the Swift library writes")
-    func opensslReadsSwiftOutput() throws {
+    func opensslReadsSwiftOutput() async throws {
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
         let directory = temporary.path
         try DevelopmentPKI.initialise(at: directory, extraIdentities: [IdentityRequest(id: "county-140524", ipAddresses: ["127.0.0.1", "::1"])])
         for id in DevelopmentPKI.standardIdentities + ["county-140524"] {
-            let verified = try run(["openssl", "verify", "-CAfile", directory + "/ca.crt", "-purpose", "sslserver", directory + "/\(id).crt"])
+            let verified = try await run(["openssl", "verify", "-CAfile", directory + "/ca.crt", "-purpose", "sslserver", directory + "/\(id).crt"])
             #expect(verified.status == 0, "openssl verify (server) \(id): \(verified.output)")
-            let client = try run(["openssl", "verify", "-CAfile", directory + "/ca.crt", "-purpose", "sslclient", directory + "/\(id).crt"])
+            let client = try await run(["openssl", "verify", "-CAfile", directory + "/ca.crt", "-purpose", "sslclient", directory + "/\(id).crt"])
             #expect(client.status == 0, "openssl verify (client) \(id): \(client.output)")
-            let keyPublic = try run(["openssl", "pkey", "-in", directory + "/\(id).key", "-pubout"])
-            let certificatePublic = try run(["openssl", "x509", "-in", directory + "/\(id).crt", "-noout", "-pubkey"])
+            let keyPublic = try await run(["openssl", "pkey", "-in", directory + "/\(id).key", "-pubout"])
+            let certificatePublic = try await run(["openssl", "x509", "-in", directory + "/\(id).crt", "-noout", "-pubkey"])
             #expect(keyPublic.status == 0, "\(keyPublic.output)")
             #expect(keyPublic.output == certificatePublic.output, "\(id).key does not match \(id).crt for openssl")
         }
-        let text = try run(["openssl", "x509", "-in", directory + "/county-140524.crt", "-noout", "-text"])
+        let text = try await run(["openssl", "x509", "-in", directory + "/county-140524.crt", "-noout", "-text"])
         #expect(text.output.contains("URI:jcskills://county/140524"))
         #expect(text.output.contains("IP Address:0:0:0:0:0:0:0:1"))
         // A certificate from another CA fails openssl's check too.
         let other = try CertificateAuthority.generate()
         try other.issue(IdentityRequest(id: "stranger")).write(to: directory)
-        let stranger = try run(["openssl", "verify", "-CAfile", directory + "/ca.crt", directory + "/stranger.crt"])
+        let stranger = try await run(["openssl", "verify", "-CAfile", directory + "/ca.crt", directory + "/stranger.crt"])
         #expect(stranger.status != 0)
     }
 }

@@ -24,8 +24,15 @@ struct ServiceProcessTests {
             let metrics = try await httpGet(port: metricsPort, path: "/metrics")
             #expect(metrics.contains(#"jcskills_rpc_server_handled_total{method="jcskills.Health/Check",code="OK"}"#))
 
+            // SIGTERM once the service has the call (its metrics say so), not after a guess.
             let slow = Task { try await client.unary(EchoService.echo, EchoMessage(text: "finish me", delayMilliseconds: 1_500)) }
-            try await Task.sleep(for: .milliseconds(300))
+            let started = #"jcskills_rpc_server_started_total{method="jcskills.Echo/Echo"} 1"#
+            var seen = false
+            for _ in 0..<600 where !seen {
+                seen = try await httpGet(port: metricsPort, path: "/metrics").contains(started)
+                if !seen { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            try #require(seen, "the service never started the slow call")
             kill(process.processIdentifier, SIGTERM)
             let answer = try await slow.value
             #expect(answer.text == "finish me")

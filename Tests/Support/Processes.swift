@@ -86,14 +86,27 @@ public func waitForExit(_ process: Process, seconds: Double) async -> Int32? {
     return process.isRunning ? nil : process.terminationStatus
 }
 
-/// Runs a program found on PATH and waits for it; returns its exit status and combined output.
+/// Runs a program found on PATH and waits for it, on a thread of its own; returns its exit
+/// status and combined output. Off Swift's cooperative pool (as wide as the machine has cores:
+/// two here), where a test waiting seconds for `initdb` or a PKI script would stall every other
+/// test of a parallel run.
+@discardableResult
+public func run(_ arguments: [String], in directory: String? = nil) async throws -> (status: Int32, output: String) {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async {
+            continuation.resume(with: Result { try runBlocking(arguments, in: directory) })
+        }
+    }
+}
+
+/// ``run(_:in:)`` on the calling thread: for a quick program asked from synchronous code.
 ///
 /// Spawned and waited for directly (`posix_spawn`, `waitpid`), its output through a file: a
 /// daemon the program leaves running (`pg_ctl start`) keeps what it inherited open, and
 /// neither a pipe nor Foundation's `Process`, which watches a descriptor of its own for the
 /// child's end, would then ever see it finish.
 @discardableResult
-public func run(_ arguments: [String], in directory: String? = nil) throws -> (status: Int32, output: String) {
+public func runBlocking(_ arguments: [String], in directory: String? = nil) throws -> (status: Int32, output: String) {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("jcskills-run-\(UUID().uuidString).out").path
     defer { try? FileManager.default.removeItem(atPath: path) }
     var actions = posix_spawn_file_actions_t()

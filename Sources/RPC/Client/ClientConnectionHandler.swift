@@ -220,7 +220,11 @@ final class ClientConnectionHandler: ActionDriver {
             let reason = endedByServer[token.streamID]
                 ?? (closed ? closeReason ?? RPCError(.unavailable, "connection to \(peer) closed")
                            : RPCError(.cancelled, "the call is no longer active"))
-            continuation.resume(throwing: reason)
+            if reason.code == .ok {
+                continuation.resume()  // the call has its outcome; the message is dropped
+            } else {
+                continuation.resume(throwing: reason)
+            }
         }
     }
 

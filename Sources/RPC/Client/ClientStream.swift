@@ -15,8 +15,9 @@ struct CallFailure: Error {
 }
 
 extension RPCError {
-    /// What a request writer's `send` throws once the server has ended the call without an
-    /// error: not a failure of the call, which the client-streaming call turns into its answer.
+    /// What the connection remembers for a call the server ended without an error while its
+    /// caller may still be sending. Never thrown: a later `send` is dropped silently, since the
+    /// call has its outcome (grpc-swift's writers do the same).
     static let callAlreadyFinished = RPCError(.ok, "the call already finished")
 }
 
@@ -65,11 +66,11 @@ final class ClientStream {
 
     /// The server ended the call without an error while a request writer waited for credit it
     /// will now never grant (a client-streaming call answered before its last request, say):
-    /// the writer's `send` ends, saying so, instead of waiting for ever.
+    /// the writer's `send` returns, its message dropped, instead of waiting for ever.
     func releaseWriter() {
         if let waiter = writerWaiter {
             writerWaiter = nil
-            waiter.resume(throwing: RPCError.callAlreadyFinished)
+            waiter.resume()
         }
     }
 

@@ -105,13 +105,11 @@ public final class RPCClient: Sendable {
                                            deadline: plan.deadline, token: token, responseWaiter: .promise(response), inbound: nil)
             }
             let writer = RequestWriter<Request>(handle: handle, token: token)
+            // The server may answer before the body has sent everything (SPEC.md §5.4): the
+            // writer then drops what the body still sends, and the answer is the call's.
             do {
                 try await body(writer)
                 writer.finish()
-            } catch let finished as RPCError where finished == .callAlreadyFinished {
-                // The server answered before the body had sent everything (SPEC.md §5.4): a
-                // request the body could not send changes nothing; the answer is the call's.
-                return try await response.futureResult.get()
             } catch {
                 handle.eventLoop.execute { handle.handler.value.cancel(token: token) }
                 _ = try? await response.futureResult.get()
@@ -283,6 +281,8 @@ struct CallPlan: Sendable {
 }
 
 /// Sends a stream of requests. `send` waits while the server's flow-control window is full.
+/// Once the server has ended the call without an error, `send` returns at once and the message
+/// is dropped (the call has its outcome); after an error it throws that error.
 public struct RequestWriter<Request: WireMessage>: Sendable {
     let handle: ConnectionHandle
     let token: CallToken

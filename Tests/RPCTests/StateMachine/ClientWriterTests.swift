@@ -43,12 +43,12 @@ struct ClientWriterTests {
         return bytes
     }
 
-    /// The writer's wait ended, saying the call already finished (what the client-streaming
-    /// call turns into its answer). Bounded: a writer left waiting never ends on its own.
+    /// The writer's wait ended without an error: the call has its outcome, the message is
+    /// dropped. Bounded: a writer left waiting never ends on its own.
     private func expectReleased(_ writer: Task<Void, any Error>) async throws {
         let released = try #require(await TimeLimit.run(.seconds(10)) { try await writer.value },
                                     "the writer is still waiting after the call ended")
-        #expect(throws: RPCError.callAlreadyFinished) { try released.get() }
+        #expect(throws: Never.self) { try released.get() }
     }
 
     /// §9: the server's WINDOW_UPDATE lets the rest of the request out, with the writer
@@ -119,6 +119,26 @@ struct ClientWriterTests {
         #expect(try await inbound.next().map { try EchoMessage(buffer: $0).text } == "last")
         #expect(try await inbound.next() == nil)
         try await expectReleased(writer)
+        try await connection.close()
+    }
+
+    /// After the server's OK a later send returns at once and writes nothing: the call has
+    /// its outcome. After an error, a later send throws the server's status.
+    @Test func aSendAfterTheCallEndedIsDroppedOrFails() async throws {
+        let connection = try await connection()
+        let (token, _, writer) = try await waitingWriter(connection, .bidirectionalStreaming, inbound: InboundMessages { _ in })
+        try await connection.receive(trailers(1, .ok))
+        try await expectReleased(writer)
+        try await connection.send(EchoMessage(text: "late"), on: token).value
+        #expect(try await connection.writtenFrames().isEmpty)
+
+        let failed = CallToken()
+        _ = try await connection.start(.bidirectionalStreaming, token: failed, inbound: InboundMessages { _ in })
+        #expect(try await connection.writtenFrames().map(\.type) == [.headers])
+        try await connection.receive(trailers(failed.streamID, .resourceExhausted, message: "full"))
+        await #expect(throws: RPCError(.resourceExhausted, "full")) {
+            try await connection.send(EchoMessage(text: "late"), on: failed).value
+        }
         try await connection.close()
     }
 }

@@ -28,9 +28,9 @@ struct DatabaseOutageTests {
           .enabled(if: LocalPostgres.available, "PostgreSQL's server programs (initdb, pg_ctl) are not installed"))
     func unavailableThenRecovered() async throws {
         let started = ContinuousClock.now
-        let postgres = try LocalPostgres()
+        let postgres = try await LocalPostgres()
         defer { postgres.remove() }
-        try postgres.start()
+        try await postgres.start()
         let home = try makeTemporaryDirectory("jcskills-db-outage")
         defer { try? FileManager.default.removeItem(atPath: home) }
         let registry = try ServiceProcess("jcskills-registry", home: "\(home)/registry", arguments: ["--database", postgres.url])
@@ -98,7 +98,7 @@ struct DatabaseOutageTests {
                 let probes = registryProbes.map { ($0, registryClient) } + evaluationProbes.map { ($0, evaluationClient) }
 
                 // The outage: every call refused as UNAVAILABLE, promptly.
-                try postgres.stop()
+                try await postgres.stop()
                 for (probe, client) in probes {
                     let clock = ContinuousClock.now
                     var outcome = "OK"
@@ -116,7 +116,7 @@ struct DatabaseOutageTests {
 
                 // Back: the same processes serve again; the refused calls, sent again as they
                 // were (the writes with their keys), are acknowledged.
-                try postgres.start()
+                try await postgres.start()
                 for (probe, client) in probes {
                     let clock = ContinuousClock.now
                     var refusals = 0

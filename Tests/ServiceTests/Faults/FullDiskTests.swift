@@ -20,11 +20,11 @@ enum Tmpfs {
 
     /// Mounts a tmpfs of `megabytes` on `directory`; false when refused.
     static func mount(_ directory: String, megabytes: Int) -> Bool {
-        (try? run(["mount", "-t", "tmpfs", "-o", "size=\(megabytes)m,mode=0700", "tmpfs", directory]))?.status == 0
+        (try? runBlocking(["mount", "-t", "tmpfs", "-o", "size=\(megabytes)m,mode=0700", "tmpfs", directory]))?.status == 0
     }
 
     static func unmount(_ directory: String) {
-        if (try? run(["umount", directory]))?.status != 0 { _ = try? run(["umount", "-l", directory]) }
+        if (try? runBlocking(["umount", directory]))?.status != 0 { _ = try? runBlocking(["umount", "-l", directory]) }
     }
 
     /// Writes `path` until the file system has no room left; returns the bytes written.

@@ -9,7 +9,7 @@ struct LocalPostgres {
     /// Where PostgreSQL's server programs are: `pg_ctl` on PATH, else the newest
     /// `/usr/lib/postgresql/*/bin` (Debian's packages keep them off PATH). Nil when not installed.
     static let binDirectory: String? = {
-        if onPath("pg_ctl"), onPath("initdb"), let found = try? run(["which", "pg_ctl"]), found.status == 0 {
+        if onPath("pg_ctl"), onPath("initdb"), let found = try? runBlocking(["which", "pg_ctl"]), found.status == 0 {
             return (found.output.trimmingCharacters(in: .whitespacesAndNewlines) as NSString).deletingLastPathComponent
         }
         let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
@@ -21,7 +21,7 @@ struct LocalPostgres {
     /// Whether this machine can run a cluster here: the programs, and under root a `postgres` user.
     static var available: Bool {
         guard binDirectory != nil else { return false }
-        return getuid() != 0 || (try? run(["id", "postgres"]))?.status == 0
+        return getuid() != 0 || (try? runBlocking(["id", "postgres"]))?.status == 0
     }
 
     let directory: String
@@ -36,19 +36,19 @@ struct LocalPostgres {
     }
 
     /// Creates the cluster (not started) on a port that is free now.
-    init() throws {
+    init() async throws {
         guard let bin = Self.binDirectory else { throw Failure(description: "PostgreSQL is not installed") }
         self.bin = bin
         directory = try makeTemporaryDirectory("jcskills-local-pg")
         port = try freeLoopbackPort()
-        if getuid() == 0 { try check(run(["chown", "postgres:", directory]), "chown") }
-        try check(asOwner(["\(bin)/initdb", "-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"]),
+        if getuid() == 0 { try check(await run(["chown", "postgres:", directory]), "chown") }
+        try check(await asOwner(["\(bin)/initdb", "-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"]),
                   "initdb")
     }
 
     /// Starts the server and waits until it accepts connections.
-    func start() throws {
-        try check(asOwner([
+    func start() async throws {
+        try check(await asOwner([
             "\(bin)/pg_ctl", "-D", data, "-l", "\(directory)/server.log", "-w", "-t", "30",
             "-o", "-p \(port) -k \(directory) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off",
             "start",
@@ -57,20 +57,21 @@ struct LocalPostgres {
 
     /// Stops the server: `fast` ends every session at once (clients see their connections
     /// closed), as when a database host is taken down; `immediate` is a crash.
-    func stop(mode: String = "fast") throws {
-        try check(asOwner(["\(bin)/pg_ctl", "-D", data, "-m", mode, "-w", "-t", "30", "stop"]), "pg_ctl stop")
+    func stop(mode: String = "fast") async throws {
+        try check(await asOwner(["\(bin)/pg_ctl", "-D", data, "-m", mode, "-w", "-t", "30", "stop"]), "pg_ctl stop")
     }
 
-    /// Stops the server if it runs and deletes the cluster.
+    /// Stops the server if it runs and deletes the cluster (from a `defer`, so on this thread).
     func remove() {
-        _ = try? asOwner(["\(bin)/pg_ctl", "-D", data, "-m", "immediate", "-w", "-t", "30", "stop"])
+        let stop = ["\(bin)/pg_ctl", "-D", data, "-m", "immediate", "-w", "-t", "30", "stop"]
+        _ = try? runBlocking(getuid() == 0 ? ["runuser", "-u", "postgres", "--"] + stop : stop)
         try? FileManager.default.removeItem(atPath: directory)
     }
 
     var serverLog: String { (try? String(contentsOfFile: "\(directory)/server.log", encoding: .utf8)) ?? "" }
 
-    private func asOwner(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        getuid() == 0 ? try run(["runuser", "-u", "postgres", "--"] + arguments) : try run(arguments)
+    private func asOwner(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        try await run(getuid() == 0 ? ["runuser", "-u", "postgres", "--"] + arguments : arguments)
     }
 
     private func check(_ result: (status: Int32, output: String), _ what: String) throws {

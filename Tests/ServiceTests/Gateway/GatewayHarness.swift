@@ -17,7 +17,7 @@ enum GatewayHarness {
     /// Runs a gateway on 127.0.0.1 reading `registry` and `evaluation` (and `training` and
     /// `competition` when given); `body` gets its endpoint and the service (for the dashboard).
     static func with<T: Sendable>(
-        registry: Endpoint, evaluation: Endpoint, training: Endpoint? = nil, competition: Endpoint? = nil, cache: Duration = .zero, sourceDeadline: Duration = .seconds(2),
+        registry: Endpoint, evaluation: Endpoint, training: Endpoint? = nil, competition: Endpoint? = nil, cache: Duration = .zero, sourceDeadline: Duration = .seconds(10),
         watchInterval: Duration = .milliseconds(100), history: IndicatorHistory? = nil,
         clock: @escaping @Sendable () -> Date = { EvaluationHarness.now },
         _ body: (Endpoint, GatewayRPCService) async throws -> T

@@ -46,7 +46,10 @@ struct RegistryImportEndTests {
                     if ended.isEmpty { try await Task.sleep(for: .milliseconds(50)) }
                 }
                 #expect(ended.count == 1, "\(method)")
-                #expect(ended.first?.detail == "import ended after \(rows) rows: the client cancelled the call", "\(method)")
+                // The client's own reason when the handler was reading the stream; the
+                // cancellation's when it was writing a batch (a busy machine).
+                let reasons = ["the client cancelled the call", "the call was cancelled"]
+                #expect(reasons.map { "import ended after \(rows) rows: \($0)" }.contains(ended.first?.detail ?? ""), "\(method): \(ended.first?.detail ?? "")")
             }
         }
     }
