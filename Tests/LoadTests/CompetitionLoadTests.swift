@@ -36,7 +36,8 @@ struct CompetitionLoadTests {
             LoadTarget(endpoint: Endpoint(host: "127.0.0.1", port: port), tls: TestPKI.shared.files("admin"))
         }
         for port in [registryPort, evaluationPort, competitionPort] { try await waitUntilServing(target(port).endpoint) }
-        let plan = LoadPlan(concurrency: 4, warmup: .zero, duration: .seconds(1))
+        // Paced, not flat out: the rest of a parallel test run shares the two cores.
+        let plan = LoadPlan(concurrency: 4, rate: 200, warmup: .zero, duration: .seconds(1))
 
         // Registered workers, promoted through the evaluation service.
         let workers = CompetitionWorkload(participants: 60, events: 3, sheetEntries: 7, group: .registeredWorkers,

@@ -28,7 +28,8 @@ struct LoadSessionTests {
     func liveEcho() async throws {
         try await withTestServer(services: [EchoRPCService()]) { _, endpoint in
             let target = LoadTarget(endpoint: endpoint, tls: TestPKI.shared.files("admin"), connections: 2)
-            let plan = LoadPlan(concurrency: 8, warmup: .milliseconds(200), duration: .seconds(1))
+            // Paced, not flat out: the rest of a parallel test run shares the two cores.
+            let plan = LoadPlan(concurrency: 8, rate: 400, warmup: .milliseconds(200), duration: .seconds(1))
             let report = try await withTimeout(.seconds(30)) {
                 try await LoadSession.run(EchoWorkload(payloadBytes: 64), target: target, plan: plan)
             }

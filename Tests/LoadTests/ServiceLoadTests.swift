@@ -50,7 +50,8 @@ struct ServiceLoadTests {
         ], log: "\(home)/gateway.log")
         defer { if gateway.isRunning { gateway.terminate() } }
 
-        let plan = LoadPlan(concurrency: 4, warmup: .zero, duration: .seconds(1))
+        // Paced, not flat out: the rest of a parallel test run shares the two cores.
+        let plan = LoadPlan(concurrency: 4, rate: 200, warmup: .zero, duration: .seconds(1))
         let registryTarget = LoadTarget(endpoint: Endpoint(host: "127.0.0.1", port: registryPort), tls: TestPKI.shared.files("admin"))
         // Training: every operation, class lists included (off by default).
         let trainingWorkload = TrainingWorkload(persons: 300, listSize: 20, registry: registryTarget)

@@ -15,7 +15,7 @@ public func withInProcessClient<T: Sendable>(
     configuration.defaultTimeout = .seconds(10)
     configuration.tracer = TestTracing.tracer
     configure(&configuration)
-    return try await closing(RPCClient(inProcess: server, as: inProcessPrincipal(identity), configuration: configuration), body)
+    return try await closing(RPCClient(inProcess: server, as: inProcessPrincipal(identity), configuration: configuration, group: TestLoops.group), body)
 }
 
 /// The caller a test PKI id stands for: the URI its certificate would carry.
@@ -32,9 +32,9 @@ private func inProcessPrincipal(_ identity: String) -> Principal {
 /// closes the client.
 public func makeDomainPeerClient(_ endpoint: Endpoint, as identity: String, configuration: ClientConfiguration) throws -> RPCClient {
     guard !TestServers.domainOverTLS, let server = TestServers.server(at: endpoint) else {
-        return try RPCClient(endpoints: [endpoint], configuration: configuration)
+        return try RPCClient(endpoints: [endpoint], configuration: configuration, group: TestLoops.group)
     }
     var configuration = configuration
     configuration.expectedServerIdentity = nil
-    return RPCClient(inProcess: server, as: inProcessPrincipal(identity), configuration: configuration)
+    return RPCClient(inProcess: server, as: inProcessPrincipal(identity), configuration: configuration, group: TestLoops.group)
 }

@@ -19,7 +19,7 @@ public func withTestServer<T: Sendable>(
     configure(&configuration)
     var logger = Logger(label: "test.server")
     logger.logLevel = .warning
-    let server = RPCServer(configuration: configuration, services: services, auditor: auditor, logger: logger)
+    let server = RPCServer(configuration: configuration, services: services, auditor: auditor, logger: logger, group: TestLoops.group)
     let running = Task { try await server.run() }
     do {
         let address = try await server.listeningAddress()
@@ -83,7 +83,7 @@ public func withTestClient<T: Sendable>(
     configuration.defaultTimeout = .seconds(10)
     configuration.tracer = TestTracing.tracer
     configure(&configuration)
-    return try await closing(try RPCClient(endpoints: endpoints, configuration: configuration), body)
+    return try await closing(try RPCClient(endpoints: endpoints, configuration: configuration, group: TestLoops.group), body)
 }
 
 /// Runs `body` with `client`, then closes the client however `body` ends.

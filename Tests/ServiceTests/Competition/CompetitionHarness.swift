@@ -110,7 +110,7 @@ actor EvaluationSwitch {
         precondition(running == nil, "already running")
         var configuration = ServerConfiguration(port: port, tls: TestPKI.shared.files("evaluation"), serverName: "evaluation")
         configuration.drainTimeout = .seconds(2)
-        let server = RPCServer(configuration: configuration, services: [service], auditor: StoreAuditor(store: store))
+        let server = RPCServer(configuration: configuration, services: [service], auditor: StoreAuditor(store: store), group: TestLoops.group)
         let task = Task { try await server.run() }
         port = try await server.listeningAddress().port!
         running = (server, task)

@@ -11,7 +11,7 @@ enum GatewayHarness {
         var configuration = ClientConfiguration(tls: TestPKI.shared.files("gateway"))
         configuration.defaultTimeout = .seconds(5)
         configuration.tracer = TestTracing.tracer
-        return try RPCClient(endpoints: [endpoint], configuration: configuration)
+        return try RPCClient(endpoints: [endpoint], configuration: configuration, group: TestLoops.group)
     }
 
     /// Runs a gateway on 127.0.0.1 reading `registry` and `evaluation` (and `training` and

@@ -79,6 +79,9 @@ struct GatewayTotalsTests {
                     let seen = try await client.serverStreaming(GatewayService.watch, request, options: CallOptions(timeout: .seconds(20))) { stream in
                         var values: [Double] = []
                         for try await totals in stream {
+                            // A source slower than the watch's short budget (a busy machine)
+                            // makes a partial answer; only complete ones are compared.
+                            guard !totals.partial else { continue }
                             values.append(totals.indicator("skilled_workers")?.value ?? -1)
                             if values.count == 1 {
                                 try await harness.client { evaluation in
@@ -86,14 +89,14 @@ struct GatewayTotalsTests {
                                         institution: "CITY-1", occupation: SeededCity.welder, level: .level4,
                                         id: TestIDs.make(birth: "19950505", sequence: 7), county: 140522, issuedOn: 20260601))
                                 }
-                            } else {
+                            } else if values.last != values.first {
                                 break
                             }
                         }
                         return values
                     }
-                    #expect(seen.count == 2)
-                    #expect(seen[1] == seen[0] + 1)
+                    #expect(seen.count >= 2)
+                    #expect(seen.last == seen.first.map { $0 + 1 })
                 }
             }
         }
