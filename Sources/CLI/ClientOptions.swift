@@ -12,14 +12,18 @@ struct ClientOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: ArgumentHelp(Messages.Client.asHelp.text(), valueName: "id"))
     var identity: String?
 
+    @Option(name: .long, help: ArgumentHelp(Messages.Client.revokedSerialsHelp.text(), valueName: "file"))
+    var revokedSerials: String?
+
     var tlsDirectory: String { tls ?? ProcessInfo.processInfo.environment["JCSKILLS_TLS"] ?? ".jcskills/pki" }
     var identityName: String { identity ?? ProcessInfo.processInfo.environment["JCSKILLS_AS"] ?? "admin" }
 
     func files() throws -> TLSFiles {
-        let files = TLSFiles(directory: tlsDirectory, identity: identityName)
+        var files = TLSFiles(directory: tlsDirectory, identity: identityName)
         for path in [files.certificateChain, files.privateKey, files.trustRoots] where !FileManager.default.fileExists(atPath: path) {
             throw ValidationError(Messages.Errors.missingTLSFile(path, directory: tlsDirectory).text())
         }
+        files.revokedSerials = revokedSerials ?? ProcessInfo.processInfo.environment["JCSKILLS_REVOKED_SERIALS"].flatMap { $0.isEmpty ? nil : $0 }
         return files
     }
 

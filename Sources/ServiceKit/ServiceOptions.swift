@@ -20,7 +20,7 @@ public struct ServiceOptions: ParsableArguments, Sendable {
     public var identity: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "File of revoked certificate serials, one hexadecimal serial a line; clients presenting one are refused at the handshake. Read again on SIGHUP.",
+        "File of revoked certificate serials, one hexadecimal serial a line; clients presenting one are refused at the handshake (read again on SIGHUP), and so are peers this service calls (read again when the file changes).",
         valueName: "file"))
     public var revokedSerials: String?
 

@@ -1,7 +1,7 @@
 import Foundation
 import JCSkillsPKI
 import JCSkillsProtocol
-import JCSkillsRPC
+@testable import JCSkillsRPC
 import JCSkillsTestSupport
 import Testing
 
@@ -126,6 +126,55 @@ struct TLSReloadTests {
                 #expect(answer.text == "admin")
             }
         }
+    }
+
+    @Test("a client refuses a server whose serial it lists")
+    func clientRefusesARevokedServer() async throws {
+        let site = try Site()
+        defer { try? FileManager.default.removeItem(atPath: site.directory) }
+        let serverSerial = try RevokedSerials.hex(site.server.leafCertificate().serialNumber)
+        let list = "\(site.directory)/client-revoked-serials"
+        try "# nothing revoked yet\n".write(toFile: list, atomically: true, encoding: .utf8)
+        var files = TestPKI.shared.files("admin")
+        files.revokedSerials = list
+        // The server is the site's own, not revoked server-side: only the client's list matters.
+        var serverFiles = site.server
+        serverFiles.revokedSerials = nil
+        try await withTestServer(services: [EchoRPCService()], configure: { $0.tls = serverFiles }) { _, endpoint in
+            try await withTestClient(endpoint, files: files, configure: { $0.maximumAttempts = 1 }) { client in
+                #expect(try await client.unary(EchoService.echo, EchoMessage(text: "served")).text == "served")
+                try "serial=\(serverSerial.uppercased())\n".write(toFile: list, atomically: true, encoding: .utf8)
+                // The connection made before goes on.
+                #expect(try await client.unary(EchoService.echo, EchoMessage(text: "established")).text == "established")
+            }
+            let refused = await #expect(throws: RPCError.self) {
+                try await withTestClient(endpoint, files: files, configure: { $0.maximumAttempts = 1 }) { client in
+                    try await client.unary(EchoService.echo, EchoMessage(text: "to a revoked server"))
+                }
+            }
+            #expect(refused?.code == .unavailable)
+            #expect(refused?.message.contains("revoked certificate (serial \(serverSerial)") == true, "\(String(describing: refused))")
+        }
+        // A list that cannot be read at the start fails the client's creation, not its calls.
+        files.revokedSerials = "\(site.directory)/bad-list"
+        try "zz\n".write(toFile: "\(site.directory)/bad-list", atomically: true, encoding: .utf8)
+        #expect(throws: TLSFilesError.self) { _ = try RPCClient(endpoints: [Endpoint(host: "127.0.0.1", port: 9)], configuration: ClientConfiguration(tls: files)) }
+    }
+
+    @Test("a client's list is read again when the file changes; one edited into nonsense keeps what it said")
+    func aClientsListFollowsItsFile() throws {
+        let directory = try makeTemporaryDirectory("jcskills-revoked-file")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = "\(directory)/revoked"
+        try "0a\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let file = try RevokedSerialsFile(path: path)
+        #expect(file.current().serials == ["a"])
+        try "0a\n0b:0c\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(file.current().serials == ["a", "b0c"])
+        try "not a serial\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(file.current().serials == ["a", "b0c"])
+        try FileManager.default.removeItem(atPath: path)
+        #expect(file.current().serials.isEmpty, "a list deleted is an empty list, as at the start")
     }
 
     @Test("the deny list's format")

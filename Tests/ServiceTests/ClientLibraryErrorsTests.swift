@@ -23,6 +23,22 @@ struct ClientLibraryErrorsTests {
         return (status, (try? String(contentsOfFile: "\(home)/output", encoding: .utf8)) ?? "")
     }
 
+    @Test("--revoked-serials: a service whose certificate is listed is refused, and the message says so")
+    func aRevokedServiceIsRefused() async throws {
+        let directory = try makeTemporaryDirectory("revoked-service")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let serial = RevokedSerials.hex(try TestPKI.shared.files("registry").leafCertificate().serialNumber)
+        try "serial=\(serial)\n".write(toFile: "\(directory)/revoked", atomically: true, encoding: .utf8)
+        try await withTestServer(services: [EchoRPCService()]) { _, endpoint in
+            let common = ["health", "127.0.0.1:\(endpoint.port)", "--tls", TestPKI.shared.directory, "--as", "admin"]
+            let served = try await Self.jcskills(common, language: "en")
+            #expect(served.status == 0, "\(served.output)")
+            let refused = try await Self.jcskills(common + ["--revoked-serials", "\(directory)/revoked"], language: "en")
+            #expect(refused.status == 2)
+            #expect(refused.output.contains("presented a revoked certificate (serial \(serial)"), "\(refused.output)")
+        }
+    }
+
     @Test("pki init: a bad identity, the CA's reserved name, a CA key without its certificate")
     func developmentPKI() async throws {
         let directory = try makeTemporaryDirectory("pki-errors")

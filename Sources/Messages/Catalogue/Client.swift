@@ -24,6 +24,9 @@ extension Messages {
         public static let tlsHelp = Message(
             zh: "含 ca.crt 和 <id>.crt/.key 的目录。环境变量 JCSKILLS_TLS；默认 .jcskills/pki。",
             en: "Directory with ca.crt and <id>.crt/.key. Env JCSKILLS_TLS; default .jcskills/pki.")
+        public static let revokedSerialsHelp = Message(
+            zh: "吊销证书序列号文件（每行一个十六进制序列号，`jcskills pki revoke` 写入）：出示其中证书的服务在握手时即被拒绝。环境变量 JCSKILLS_REVOKED_SERIALS。",
+            en: "File of revoked certificate serials, one hexadecimal serial a line (as `jcskills pki revoke` writes): a service presenting one is refused at the handshake. Env JCSKILLS_REVOKED_SERIALS.")
         public static let asHelp = Message(
             zh: "出示的身份（TLS 目录中的文件名）。环境变量 JCSKILLS_AS；默认 admin。",
             en: "Identity to present (a file name in the TLS directory). Env JCSKILLS_AS; default admin.")

@@ -6,8 +6,9 @@ import Synchronization
 
 /// How a client reaches its servers.
 enum ClientTransport: Sendable {
-    /// TCP and mutual TLS: the protocol's transport.
-    case tls(NIOSSLContext)
+    /// TCP and mutual TLS: the protocol's transport; servers whose certificate is on the deny
+    /// list, when there is one, are refused during the handshake.
+    case tls(NIOSSLContext, revoked: RevokedSerialsFile?)
     /// A server in this process, the caller named by the client (``RPCClient/init(inProcess:as:configuration:group:)``).
     case inProcess(RPCServer, Principal)
 }
@@ -117,20 +118,27 @@ final class ClientConnection: Sendable {
             try channel.pipeline.syncOperations.addHandler(handler)
         }
         let opened: EventLoopFuture<any Channel>
+        let refusedSerial = Mutex<String?>(nil)
+        let revokedPath: String?
         switch transport {
-        case .tls(let sslContext):
+        case .tls(let sslContext, let revokedFile):
             let serverHostname = name?.host ?? (endpoint.isIPAddress ? nil : endpoint.host)
+            let revoked = revokedFile?.current() ?? .empty
+            revokedPath = revokedFile?.path
             opened = ClientBootstrap(group: loop)
                 .connectTimeout(configuration.connectTimeout)
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: sslContext, serverHostname: serverHostname))
+                        try channel.pipeline.syncOperations.addHandler(RevocationCheck.clientHandler(
+                            context: sslContext, serverHostname: serverHostname, refusing: revoked,
+                            refused: { serial in refusedSerial.withLock { $0 = serial } }))
                         try addHandler(channel)
                     }
                 }
                 .connect(host: endpoint.host, port: endpoint.port)
         case .inProcess(let server, let identity):
+            revokedPath = nil
             opened = server.connectInProcess(as: identity, clientLoop: loop) { channel in
                 channel.eventLoop.makeCompletedFuture { try addHandler(channel) }
             }
@@ -162,7 +170,10 @@ final class ClientConnection: Sendable {
                 if stale { handle.channel.close(promise: nil) }
                 promise.succeed(handle)
             case .failure(let error):
-                let rpc = (error as? RPCError) ?? RPCError(.unavailable, "cannot connect to \(label): \(error)")
+                var rpc = (error as? RPCError) ?? RPCError(.unavailable, "cannot connect to \(label): \(error)")
+                if let serial = refusedSerial.withLock({ $0 }), let revokedPath {
+                    rpc = RPCError(.unavailable, "\(label) presented a revoked certificate (serial \(serial), listed in \(revokedPath))")
+                }
                 // A refused connect never reaches the handshake; complete it so it is not dropped unfulfilled.
                 handshake.fail(rpc)
                 let delay = backoff(after: failures + 1)

@@ -24,7 +24,9 @@ public final class RPCClient: Sendable {
 
     public convenience init(endpoints: [Endpoint], configuration: ClientConfiguration, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) throws {
         precondition(!endpoints.isEmpty, "a client needs at least one endpoint")
-        self.init(endpoints: endpoints, transport: .tls(try configuration.tls.makeClientContext()), configuration: configuration, group: group)
+        let revoked = try configuration.tls.revokedSerials.map(RevokedSerialsFile.init(path:))
+        self.init(endpoints: endpoints, transport: .tls(try configuration.tls.makeClientContext(), revoked: revoked),
+                  configuration: configuration, group: group)
     }
 
     /// A client of `server` in this process: the same connection, frames and calls as over the

@@ -43,11 +43,7 @@ public final class ServerTLS: Sendable {
         guard let loaded = current.withLock({ $0 }) else {
             throw TLSFilesError(path: files.certificateChain, reason: "the TLS files were not loaded")
         }
-        let revoked = loaded.revoked
-        guard revoked.count > 0 else { return NIOSSLServerHandler(context: loaded.context) }
-        return try PreverifiedHandler.make(context: loaded.context) { verdict, certificate in
-            revoked.contains(serial: certificate.serialNumber) ? .failed : verdict
-        }
+        return try RevocationCheck.serverHandler(context: loaded.context, refusing: loaded.revoked)
     }
 }
 
@@ -60,26 +56,5 @@ public struct TLSReloadSummary: Sendable, Hashable, CustomStringConvertible {
     public let revokedSerials: Int
     public var description: String {
         "certificate serial \(serial), valid until \(notValidAfter), \(revokedSerials) revoked serials"
-    }
-}
-
-/// NIOSSL's old-style verification callback runs for each certificate of the peer's chain after
-/// BoringSSL's own verification, with its verdict, so a deny list can be added to the CA check
-/// without replacing it; the newer `customVerificationCallback` would replace the whole check.
-/// NIOSSL marks that initialiser deprecated: it is reached through this protocol, which names
-/// the same requirement, so that the one deliberate use does not warn.
-private protocol PreverifyingHandler {
-    init(context: NIOSSLContext, verificationCallback: NIOSSLVerificationCallback?) throws
-}
-
-extension NIOSSLServerHandler: PreverifyingHandler {}
-
-private enum PreverifiedHandler {
-    static func make(context: NIOSSLContext, _ callback: @escaping NIOSSLVerificationCallback) throws -> NIOSSLServerHandler {
-        try make(NIOSSLServerHandler.self, context: context, callback)
-    }
-
-    private static func make<H: PreverifyingHandler>(_ type: H.Type, context: NIOSSLContext, _ callback: @escaping NIOSSLVerificationCallback) throws -> H {
-        try H(context: context, verificationCallback: callback)
     }
 }

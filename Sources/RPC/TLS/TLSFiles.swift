@@ -12,8 +12,9 @@ public struct TLSFiles: Sendable, Hashable {
     public var privateKey: String
     public var trustRoots: String
     /// A file of revoked certificate serials (``RevokedSerials``), or nil for none. A server
-    /// refuses, during the handshake, a client certificate listed there; read again with the
-    /// other files on reload (``ServerTLS/reload()``).
+    /// refuses, during the handshake, a client certificate listed there (read again with the
+    /// other files on reload, ``ServerTLS/reload()``); a client refuses a server certificate
+    /// listed there (read again whenever the file changes, ``RevokedSerialsFile``).
     public var revokedSerials: String?
 
     public init(certificateChain: String, privateKey: String, trustRoots: String, revokedSerials: String? = nil) {

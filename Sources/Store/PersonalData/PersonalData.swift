@@ -144,7 +144,8 @@ public struct PersonalData: Sendable {
         seal(try open(sealed, as: field), as: field)
     }
 
-    private static func keyID(of sealed: Data) throws -> UInt32 {
+    /// The id of the key `sealed` was sealed with (read from its header, nothing opened).
+    public static func keyID(of sealed: Data) throws -> UInt32 {
         guard sealed.count >= headerLength + nonceLength + tagLength, sealed.first == formatVersion else {
             throw PersonalDataError(.sealedValueInvalid, "not a sealed value of format \(formatVersion)")
         }

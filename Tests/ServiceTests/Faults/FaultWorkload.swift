@@ -67,6 +67,16 @@ final class WorkloadProgress: Sendable {
     /// Streaming imports in flight right now.
     let importsInFlight = Atomic(0)
     let finished = Atomic(false)
+    /// The unary writes from `holdFrom` on wait until the killer has made every kill it plans
+    /// (``killingDuring(_:killAfter:progress:committed:_:)``): on a loaded machine the writes
+    /// otherwise all ended while the killer still waited for its turn.
+    let holdFrom = Atomic(Int.max)
+    let killsPlanned = Atomic(0)
+    let killsMade = Atomic(0)
+
+    func mustWait(before index: Int) -> Bool {
+        index >= holdFrom.load(ordering: .relaxed) && killsMade.load(ordering: .relaxed) < killsPlanned.load(ordering: .relaxed)
+    }
 }
 
 /// The client a fault test writes with: one attempt per call (the test retries itself, so that
@@ -132,7 +142,8 @@ func killingDuring(
     committed: @escaping @Sendable () async throws -> Set<Int>,
     _ workload: @escaping @Sendable () async throws -> Void
 ) async throws -> KillReport {
-    try await withThrowingTaskGroup(of: KillReport?.self) { group in
+    progress.killsPlanned.store(killAfter.count, ordering: .relaxed)
+    return try await withThrowingTaskGroup(of: KillReport?.self) { group in
         group.addTask {
             defer { progress.finished.store(true, ordering: .relaxed) }
             try await workload()
@@ -180,6 +191,7 @@ func killingDuring(
                 report.duringImport += importing ? 1 : 0
                 try await service.start()
                 progress.restarting.store(false, ordering: .relaxed)
+                progress.killsMade.add(1, ordering: .relaxed)
             }
             return report
         }
@@ -262,6 +274,10 @@ func writeAll<T: Sendable>(
                     }
                     let index = progress.nextWrite.add(1, ordering: .relaxed).oldValue
                     guard index < count else { return done }
+                    let held = ContinuousClock.now
+                    while progress.mustWait(before: index), ContinuousClock.now - held < .seconds(60) {
+                        try await Task.sleep(for: .milliseconds(2))
+                    }
                     done.append((index, try await untilAcknowledged(endpoint, onRetry: { progress.retried.add(1, ordering: .relaxed) }) {
                         try await write(index)
                     }))

@@ -71,6 +71,7 @@ struct KillNineTests {
         defer { service.kill() }
         try await service.start()
         let progress = WorkloadProgress()
+        progress.holdFrom.store(unaryWrites - 8, ordering: .relaxed)
         let results = Mutex(Run<Answer>())
         var run = try await withFaultClient(service.endpoint) { client in
             try await setUp(client)

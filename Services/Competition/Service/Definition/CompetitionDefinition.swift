@@ -33,7 +33,10 @@ public enum CompetitionDefinition: ServiceDefinition {
         return ServiceAssembly(
             services: [service],
             auditor: StoreAuditor(store: store),
-            background: [AwardPromotionService(promoter: service.promoter, signal: service.promotionSignal, spacing: retry)],
+            background: [
+                AwardPromotionService(promoter: service.promoter, signal: service.promotionSignal, spacing: retry),
+                SealingKeyUpkeep(store: store, personal: personal, tables: CompetitionSchema.sealedTables, logger: environment.logger),
+            ],
             onShutdown: {
                 await registry.close()
                 await evaluation.close()

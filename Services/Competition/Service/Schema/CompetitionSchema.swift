@@ -4,6 +4,12 @@ import JCSkillsStore
 /// the ID number blind-indexed (keyed by this service's own secret) so that a person enters an
 /// event once and counts once among a year's participants.
 enum CompetitionSchema {
+    /// The columns sealed with the service's keys (``SealingKeyUpkeep`` seals them again after a rotation).
+    static let sealedTables = [
+        SealedTable("entries", key: "id", [.init("id_sealed", .idNumber), .init("name_sealed", .name)]),
+        SealedTable("studios", key: "code", [.init("master_id_sealed", .idNumber), .init("master_name_sealed", .name)]),
+    ]
+
     static let migrations: [Migration] = [
         Migration(1, "competitions, events, entries, marks, awards, studios") { d in [
             """

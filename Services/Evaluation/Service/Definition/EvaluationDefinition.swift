@@ -39,6 +39,7 @@ public enum EvaluationDefinition: ServiceDefinition {
         return ServiceAssembly(
             services: [service],
             auditor: StoreAuditor(store: store),
+            background: [SealingKeyUpkeep(store: store, personal: personal, tables: EvaluationSchema.sealedTables, logger: environment.logger)],
             onShutdown: {
                 await registry.close()
                 await store.close()

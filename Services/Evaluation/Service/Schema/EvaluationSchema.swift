@@ -8,6 +8,11 @@ import SQLKit
 /// ``EvaluationSchema/openEnded`` rather than NULL, so a certificate's validity is always the
 /// interval [issued_on, min(expires_on, ended_on)).
 enum EvaluationSchema {
+    /// The columns sealed with the service's keys (``SealingKeyUpkeep`` seals them again after a rotation).
+    static let sealedTables = [
+        SealedTable("certificates", key: "id", [.init("holder_id_sealed", .idNumber), .init("holder_name_sealed", .name)]),
+    ]
+
     static let openEnded: Int32 = 99_991_231
 
     static let migrations: [Migration] = [

@@ -57,7 +57,10 @@ public enum RegistryDefinition: ServiceDefinition {
         return ServiceAssembly(
             services: [makeService(store: store, personal: personal, labourForce: labourForce, keyGroups: keyGroups, ageRule: ageRule)],
             auditor: StoreAuditor(store: store),
-            background: [LabourForceAgingService(aging: aging)],
+            background: [
+                LabourForceAgingService(aging: aging),
+                SealingKeyUpkeep(store: store, personal: personal, tables: RegistrySchema.sealedTables, logger: environment.logger),
+            ],
             onShutdown: { await store.close() })
     }
 

@@ -5,6 +5,11 @@ import SQLKit
 /// with a keyed blind index for look-up and de-duplication; nothing stored in clear lets the
 /// ID number be rebuilt (no birth date or masked form is kept).
 enum RegistrySchema {
+    /// The columns sealed with the service's keys (``SealingKeyUpkeep`` seals them again after a rotation).
+    static let sealedTables = [
+        SealedTable("persons", key: "id", [.init("id_sealed", .idNumber), .init("name_sealed", .name), .init("phone_sealed", .phone)]),
+    ]
+
     static let migrations: [Migration] = [
         Migration(1, "persons, history, counters, enterprises, demand") { d in [
             """

@@ -33,6 +33,7 @@ public enum TrainingDefinition: ServiceDefinition {
         return ServiceAssembly(
             services: [service],
             auditor: StoreAuditor(store: store),
+            background: [SealingKeyUpkeep(store: store, personal: personal, tables: TrainingSchema.sealedTables, logger: environment.logger)],
             onShutdown: {
                 await registry.close()
                 await evaluation.close()

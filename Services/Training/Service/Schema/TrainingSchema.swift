@@ -3,6 +3,11 @@ import JCSkillsStore
 /// The training service's tables. Personal data as in the registry: the ID number sealed, and
 /// a blind index of it (keyed by this service's own secret) to find a person's enrolments.
 enum TrainingSchema {
+    /// The columns sealed with the service's keys (``SealingKeyUpkeep`` seals them again after a rotation).
+    static let sealedTables = [
+        SealedTable("enrolments", key: "id", [.init("id_sealed", .idNumber)]),
+    ]
+
     static let migrations: [Migration] = [
         Migration(1, "courses and enrolments") { d in [
             """

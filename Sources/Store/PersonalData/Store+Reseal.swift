@@ -1,0 +1,126 @@
+import Foundation
+
+/// What a re-sealing pass did.
+public struct ResealReport: Sendable, Hashable, CustomStringConvertible {
+    /// The key everything was re-sealed to.
+    public var key: UInt32
+    /// Rows read.
+    public var rows = 0
+    /// Values sealed again with ``key``.
+    public var resealed = 0
+    /// Values left because their row changed between the read and the write (the service's
+    /// own write sealed them with the current key).
+    public var changedMeanwhile = 0
+
+    public var description: String {
+        "\(resealed) values sealed again with key \(key) (\(rows) rows read, \(changedMeanwhile) changed meanwhile)"
+    }
+}
+
+extension Store {
+    /// The setting that records the key the last complete pass re-sealed everything to.
+    static let resealedToKeySetting = "resealed_to_key"
+
+    /// Seals again, with the current key, every value of `tables` sealed with an older one, so
+    /// that an old key — rotated out because it leaked, or by policy — protects nothing any
+    /// more and can be removed from the key file. Walks each table by its key, `batch` rows a
+    /// read, and writes each batch's changed values in one transaction, pausing `pause` between
+    /// batches so that the service's own calls go on meanwhile. A row the service changes
+    /// between the read and the write is left as the service wrote it (sealed with the current
+    /// key). Records the key when done: a later pass for the same key does nothing
+    /// (``needsReseal()``). Stopped part-way (cancelled, the process killed), the next pass
+    /// starts over and skips what is already sealed with the current key.
+    public func resealAll(
+        _ tables: [SealedTable], batch: Int = 500, pause: Duration = .milliseconds(5),
+        progress: @Sendable (ResealReport) -> Void = { _ in }
+    ) async throws -> ResealReport {
+        guard let personal = configuration.personalData else {
+            throw StoreError(.invalidConfiguration, "this store has no sealing keys")
+        }
+        let current = personal.keys.currentKeyID
+        var report = ResealReport(key: current)
+        let context = AuditContext(principal: "jcskills://\(service)", method: "maintenance.Reseal", requestID: "-")
+        for table in tables {
+            try await walk(table, batch: batch) { rows in
+                report.rows += rows.count
+                var changes: [(key: StoreValue, column: String, old: Data, new: Data)] = []
+                for row in rows {
+                    for column in table.columns {
+                        let sealed = try row.data(column.name)
+                        guard try PersonalData.keyID(of: sealed) != current else { continue }
+                        changes.append((try row.value(Self.walkKey), column.name, sealed, try personal.reseal(sealed, as: column.field)))
+                    }
+                }
+                if !changes.isEmpty {
+                    let written = try await transaction(context, grouping: .alone) { tx in
+                        var written = 0
+                        for change in changes {
+                            // Only if the value is still the one read: the service may have written since.
+                            written += try await tx.nativeRows(
+                                "UPDATE \(table.name) SET \(change.column) = ? WHERE \(table.key) = ? AND \(change.column) = ? RETURNING \(table.key)",
+                                [.bytes(change.new), change.key, .bytes(change.old)]).count
+                        }
+                        try await tx.audit(entity: table.name, id: nil, detail: "sealed \(written) values again with key \(current)")
+                        return written
+                    }
+                    report.resealed += written
+                    report.changedMeanwhile += changes.count - written
+                }
+                progress(report)
+                try await Task.sleep(for: pause)
+            }
+        }
+        try await transaction(context) { tx in
+            try await tx.nativeExecute("""
+                INSERT INTO jcs_settings (service, name, value) VALUES (?, ?, ?)
+                ON CONFLICT (service, name) DO UPDATE SET value = excluded.value
+                """, [.text(service), .text(Self.resealedToKeySetting), .text(String(current))])
+        }
+        return report
+    }
+
+    /// Whether values of this store may still be sealed with a key older than the current
+    /// one: no complete ``resealAll(_:batch:pause:progress:)`` has run for the current key.
+    public func needsReseal() async throws -> Bool {
+        guard let current = configuration.personalData?.keys.currentKeyID else { return false }
+        let recorded = try await query { db in
+            try await db.nativeRows("SELECT value FROM jcs_settings WHERE service = ? AND name = ?",
+                                    [.text(service), .text(Self.resealedToKeySetting)]).first?.string("value")
+        }
+        return recorded != String(current)
+    }
+
+    /// How many values of `tables` each sealing key seals now: which keys the key file must
+    /// still hold.
+    public func sealingKeysInUse(_ tables: [SealedTable]) async throws -> [UInt32: Int] {
+        var counts: [UInt32: Int] = [:]
+        for table in tables {
+            try await walk(table, batch: 5_000) { rows in
+                for row in rows {
+                    for column in table.columns { counts[try PersonalData.keyID(of: try row.data(column.name)), default: 0] += 1 }
+                }
+            }
+        }
+        return counts
+    }
+
+    private static let walkKey = "walk_key"
+
+    /// Calls `body` with `table`'s rows in key order, `batch` at a time, each batch read in one
+    /// statement (the key and the sealed columns).
+    private func walk(_ table: SealedTable, batch: Int, _ body: ([StoreRow]) async throws -> Void) async throws {
+        let select = "SELECT \(table.key) AS \(Self.walkKey), \(table.columns.map(\.name).joined(separator: ", ")) FROM \(table.name)"
+        var after: StoreValue?
+        while true {
+            try Task.checkCancellation()
+            let rows = try await query { db in
+                try await db.nativeRows(
+                    select + (after == nil ? "" : " WHERE \(table.key) > ?") + " ORDER BY \(table.key) LIMIT \(batch)", after.map { [$0] } ?? [])
+            }
+            guard let last = rows.last else { return }
+            after = try last.value(Self.walkKey)
+            try await body(rows)
+            if rows.count < batch { return }
+        }
+    }
+}
