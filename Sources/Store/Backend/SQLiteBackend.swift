@@ -138,7 +138,10 @@ final class SQLiteBackend: StoreBackend {
     /// `PRAGMA journal_mode = WAL`, retried while another connection holds the file: the
     /// switch needs the file to itself, and SQLite answers SQLITE_BUSY at once, without its
     /// busy handler, when connections opening together (replicas starting, a restart racing a
-    /// shell) each hold a shared lock and wait for the others.
+    /// shell) each hold a shared lock and wait for the others. Also retried on an I/O error:
+    /// six stores opening one new file at once (`MigrationTests`, beside other tests on two busy
+    /// cores) had one fail with "disk I/O error" in one of 19 parallel runs of the suite, as others saw
+    /// when several processes switch one fresh file to WAL together.
     private static func switchToWAL(_ connection: SQLiteConnection, within limit: Duration) throws -> String {
         let deadline = ContinuousClock.now + limit
         while true {
@@ -146,7 +149,7 @@ final class SQLiteBackend: StoreBackend {
                 let rows = try connection.run("PRAGMA journal_mode = WAL", [])
                 guard let row = rows.first, case .text(let mode) = try row.value("journal_mode") else { return "nothing" }
                 return mode
-            } catch let error as StoreError where error.kind == .conflict && ContinuousClock.now < deadline {
+            } catch let error as StoreError where (error.kind == .conflict || error.isInputOutput) && ContinuousClock.now < deadline {
                 Thread.sleep(forTimeInterval: Double.random(in: 0.001...0.010))
             }
         }
@@ -303,4 +306,9 @@ final class SQLiteBackend: StoreBackend {
         }
         try? await threadPool.shutdownGracefully()
     }
+}
+
+extension StoreError {
+    /// SQLite's SQLITE_IOERR other than damage (``SQLiteConnection/error(_:_:handle:)``).
+    var isInputOutput: Bool { kind == .unavailable && message.contains("(input/output error") }
 }

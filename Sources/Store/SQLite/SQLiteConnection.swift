@@ -183,7 +183,7 @@ final class SQLiteConnection: @unchecked Sendable {
         case SQLITE_IOERR:
             // SQLITE_IOERR_DATA (checksum) and SQLITE_IOERR_CORRUPTFS: damage, not a passing fault.
             return status >> 8 == 32 || status >> 8 == 33
-                ? StoreError(.corrupted, text) : StoreError(.unavailable, "\(text) (input/output error)")
+                ? StoreError(.corrupted, text) : StoreError(.unavailable, "\(text) (input/output error \(status))")
         case SQLITE_CONSTRAINT:
             // SQLITE_CONSTRAINT_PRIMARYKEY, _UNIQUE, _ROWID: C macros Swift does not import.
             switch status >> 8 {
