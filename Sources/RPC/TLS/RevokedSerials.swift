@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsProtocol
 
 /// The serial numbers of certificates that must no longer be accepted, from a deny-list file.
 ///
@@ -50,7 +51,7 @@ public struct RevokedSerials: Sendable, Hashable {
 
     /// Lower-case hexadecimal without leading zeros: how serials are compared.
     public static func hex(_ bytes: [UInt8]) -> String {
-        let text = bytes.map { String(format: "%02x", $0) }.joined()
+        let text = lowercaseHex(bytes)
         let trimmed = text.drop { $0 == "0" }
         return trimmed.isEmpty ? "0" : String(trimmed)
     }
