@@ -28,12 +28,18 @@ public enum ServiceStore {
             try personal.replaceKeys(with: reloaded)
             return "current sealing key \(reloaded.currentKeyID) of \(reloaded.keyIDs.count)"
         }
+        let store = try await Store.open(try configuration(settings: settings, location: location, personal: personal, logger: logger),
+                                         migrations: migrations)
+        return (store, personal)
+    }
+
+    /// The store's configuration for a service's settings: where, which keys, the store settings.
+    static func configuration(settings: ServiceSettings, location: StoreLocation, personal: PersonalData, logger: Logger) throws -> StoreConfiguration {
         var configuration = StoreConfiguration(service: settings.kind.rawValue, location: location)
         configuration.personalData = personal
         configuration.logger = logger
         try StoreSetting.apply(settings.storeSettings, to: &configuration, source: "store")
-        let store = try await Store.open(configuration, migrations: migrations)
-        return (store, personal)
+        return configuration
     }
 }
 

@@ -66,19 +66,8 @@ public final class Store: Sendable {
     ///   `migrationFailed` or `invalidConfiguration` for problems with the migration list or
     ///   the settings. Nothing is left open when it throws.
     public static func open(_ configuration: StoreConfiguration, migrations: [Migration]) async throws -> Store {
-        try configuration.validate()
         let place = "the \(configuration.service) store at \(configuration.location)"
-        let backend: any StoreBackend
-        do {
-            switch configuration.location {
-            case .sqlite(let path):
-                backend = try await SQLiteBackend.open(path: path, configuration: configuration)
-            case .postgres(let url):
-                backend = try PostgresBackend(url: url, configuration: configuration)
-            }
-        } catch let error as StoreError {
-            throw StoreError(error.kind, "opening \(place): \(error.message)")
-        }
+        let backend = try await openBackend(configuration, place: place)
         do {
             try await MigrationRunner.run(
                 on: backend, service: configuration.service, migrations: migrations,
@@ -109,6 +98,51 @@ public final class Store: Sendable {
             "service": .string(configuration.service), "location": .string(configuration.location.description),
         ])
         return store
+    }
+
+    /// Opens a database its service has already set up, for the operations tools that need it
+    /// (`jcskills keys retire`): no migrations, no purge, no periodic work. The key file, when
+    /// the configuration has one, is checked against the one the database was written with.
+    ///
+    /// - Throws: ``StoreError/Kind/unavailable`` when the database is not there or the service
+    ///   never set it up; what ``open(_:migrations:)`` throws for the key file.
+    public static func openExisting(_ configuration: StoreConfiguration) async throws -> Store {
+        let place = "the \(configuration.service) store at \(configuration.location)"
+        if case .sqlite(let path) = configuration.location, !FileManager.default.fileExists(atPath: path) {
+            throw StoreError(.unavailable, "opening \(place): there is no database: the service has not started yet")
+        }
+        let backend = try await openBackend(configuration, place: place)
+        let store = Store(configuration: configuration, backend: backend)
+        do {
+            do {
+                _ = try await store.query { db in
+                    try await db.nativeRows("SELECT version FROM jcs_migrations WHERE service = ?", [.text(configuration.service)])
+                }
+            } catch {
+                throw StoreError(.unavailable, "opening \(place): the service has not set up its database yet (\(error))")
+            }
+            if let personal = configuration.personalData {
+                try await KeyCheck.verify(personal, service: configuration.service, backend: backend)
+            }
+        } catch {
+            await backend.close()
+            throw error
+        }
+        return store
+    }
+
+    private static func openBackend(_ configuration: StoreConfiguration, place: String) async throws -> any StoreBackend {
+        try configuration.validate()
+        do {
+            switch configuration.location {
+            case .sqlite(let path):
+                return try await SQLiteBackend.open(path: path, configuration: configuration)
+            case .postgres(let url):
+                return try PostgresBackend(url: url, configuration: configuration)
+            }
+        } catch let error as StoreError {
+            throw StoreError(error.kind, "opening \(place): \(error.message)")
+        }
     }
 
     /// Stops the periodic purge, waits for running transactions and closes every connection.

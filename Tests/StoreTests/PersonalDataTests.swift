@@ -148,6 +148,37 @@ struct PersonalDataTests {
             == ["personal-data.keys"])
     }
 
+    /// A retired key leaves the file as a `retired` line: the running service's reload accepts
+    /// its absence, its id is never used again, and a value still under it says so.
+    @Test
+    func retiredKeysLeaveTheFileAndAreNeverReused() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("jcskills-keys-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let created = try SealingKeys.create(at: path)
+        let running = PersonalData(keys: created)
+        let underOne = running.seal("13812341234", as: .phone)
+        try running.replaceKeys(with: try SealingKeys.rotate(at: path))
+
+        #expect(personalError { _ = try running.keys.retiring([2]) }?.message.contains("current key") == true)
+        #expect(personalError { _ = try running.keys.retiring([7]) }?.message.contains("no sealing key 7") == true)
+        let retired = try running.keys.retiring([1])
+        try retired.replaceFile(at: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("\nretired 1\n"))
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
+        let loaded = try SealingKeys.load(from: path)
+        #expect(loaded.keyIDs == [2] && loaded.retiredKeyIDs == [1] && loaded.currentKeyID == 2)
+
+        // A reload accepts the file that retires key 1; one that merely lacks it is refused.
+        let lacking = SealingKeys(indexKey: created.indexKey, sealingKeys: [2: loaded.sealingKeys[2]!])
+        let other = PersonalData(keys: running.keys)
+        #expect(personalError { try other.replaceKeys(with: lacking) }?.message.contains("without retiring it") == true)
+        try running.replaceKeys(with: loaded)
+        #expect(personalError { _ = try running.open(underOne, as: .phone) }?.message.contains("retired") == true)
+
+        #expect(try SealingKeys.rotate(at: path).keyIDs == [2, 3])
+        #expect(try SealingKeys.load(from: path).retiredKeyIDs == [1])
+    }
+
     @Test
     func keyFilesOthersCanReadAreRefused() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("jcskills-keys-\(UUID())").path
@@ -170,11 +201,15 @@ struct PersonalDataTests {
             good + "seal 1 AAAA\n",
             good.replacingOccurrences(of: "index ", with: "index AAAA"),
             good + "mystery 1\n",
+            good + "retired 1\n",            // key 1 is also in the file
+            good + "retired 2\n",            // newer than every key
+            good + "retired\n",
         ]
         for text in cases {
             #expect(personalError { try SealingKeys(fileContents: text) }?.kind == .keyFileMalformed)
         }
         #expect(throws: Never.self) { try SealingKeys(fileContents: good) }
+        #expect(throws: Never.self) { try SealingKeys(fileContents: SealingKeys.generate().addingKey().retiring([1]).fileContents()) }
     }
 }
 

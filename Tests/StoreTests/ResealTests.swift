@@ -13,8 +13,9 @@ private let tables = [
     SealedTable("places", key: "code", [.init("keeper_sealed", .name)]),
 ]
 
-/// A key rotation followed by a pass that seals everything again (Sources/Store/PersonalData/Store+Reseal.swift):
-/// afterwards the old key opens nothing that is stored, and the values read the same.
+/// A key rotation followed by a pass that seals everything again (Sources/Store/PersonalData/Store+Reseal.swift),
+/// the store's stored answers of idempotent writes included: afterwards the old key opens nothing
+/// that is stored, and the values read the same.
 @Suite("Sealing again with the current key after a rotation", .timeLimit(.minutes(2)))
 struct ResealTests {
     @Test(arguments: TestDatabases.backends)
@@ -34,7 +35,12 @@ struct ResealTests {
                     try await tx.nativeExecute("INSERT INTO places (code, keeper_sealed) VALUES (?, ?)", [.text(String(code)), .bytes(personal.seal("看守\(code)", as: .name))])
                 }
             }
-            #expect(try await store.sealingKeysInUse(tables) == [1: 1_201 * 2 + 7])
+            // Five stored answers of idempotent writes from two callers (not text: bytes are sealed again as they are).
+            for n in 0..<5 {
+                let caller = AuditContext(principal: "jcskills://caller-\(n % 2)", method: "test.Write", requestID: "r\(n)")
+                _ = try await store.idempotent(key: "k-\(n)", context: caller, requestDigest: Data([UInt8(n)])) { _ in Data([0xFF, 0x00, UInt8(n)]) }
+            }
+            #expect(try await store.sealingKeysInUse(tables) == [1: 1_201 * 2 + 7 + 5])
 
             try personal.replaceKeys(with: first.addingKey())
             #expect(try await store.needsReseal())
@@ -43,8 +49,8 @@ struct ResealTests {
                 try await tx.nativeExecute("INSERT INTO places (code, keeper_sealed) VALUES (?, ?)", [.text("H"), .bytes(personal.seal("看守H", as: .name))])
             }
             let report = try await store.resealAll(tables, batch: 500, pause: .zero)
-            #expect(report.key == 2 && report.resealed == 1_201 * 2 + 7 && report.rows == 1_201 + 8 && report.changedMeanwhile == 0)
-            #expect(try await store.sealingKeysInUse(tables) == [2: 1_201 * 2 + 8])
+            #expect(report.key == 2 && report.resealed == 1_201 * 2 + 7 + 5 && report.rows == 1_201 + 8 + 5 && report.changedMeanwhile == 0)
+            #expect(try await store.sealingKeysInUse(tables) == [2: 1_201 * 2 + 8 + 5])
             #expect(try await !store.needsReseal())
 
             // Key 1 is gone from this key set, and everything still opens, unchanged.
@@ -56,6 +62,46 @@ struct ResealTests {
 
             // Done for key 2: a second pass rewrites nothing.
             #expect(try await store.resealAll(tables, pause: .zero).resealed == 0)
+
+            // Key 1 retired from the running store's keys: a retried call still gets its first answer.
+            try personal.replaceKeys(with: personal.keys.retiring([1]))
+            for n in 0..<5 {
+                let caller = AuditContext(principal: "jcskills://caller-\(n % 2)", method: "test.Write", requestID: "r\(n)")
+                let replay = try await store.idempotent(key: "k-\(n)", context: caller, requestDigest: Data([UInt8(n)])) { _ in Data() }
+                #expect(replay.replayed && replay.response == Data([0xFF, 0x00, UInt8(n)]))
+            }
+
+            // Two at a time: the stored answers' three-column key walked in order, batch after batch.
+            try personal.replaceKeys(with: personal.keys.addingKey())
+            let small = try await store.resealAll(tables, batch: 2, pause: .zero)
+            #expect(small.key == 3 && small.resealed == 1_201 * 2 + 8 + 5 && small.rows == 1_201 + 8 + 5)
+            #expect(try await store.sealingKeysInUse(tables) == [3: 1_201 * 2 + 8 + 5])
+        }
+    }
+
+    /// What `jcskills keys retire` opens: a database its service set up, no migrations, the key
+    /// file checked; the tables the service recorded read back.
+    @Test(arguments: TestDatabases.backends)
+    func anExistingStoreOpensForTheKeyTool(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { location in
+            var configuration = testConfiguration("test", location)
+            configuration.personalData = PersonalData(keys: .generate())
+            let early = await #expect(throws: StoreError.self) { try await Store.openExisting(configuration) }
+            #expect(early?.kind == .unavailable && early?.message.contains("has not") == true, "\(String(describing: early))")
+
+            try await withOpenStore(configuration, migrations: [peopleMigration]) { store in
+                #expect(try await store.recordedSealedTables() == nil)
+                try await store.recordSealedTables(tables)
+            }
+            let store = try await Store.openExisting(configuration)
+            #expect(try await store.recordedSealedTables() == tables)
+            #expect(try await store.sealingKeysInUse(tables) == [:])
+            await store.close()
+
+            var wrongKeys = configuration
+            wrongKeys.personalData = PersonalData(keys: .generate())
+            let refused = await #expect(throws: StoreError.self) { try await Store.openExisting(wrongKeys) }
+            #expect(refused?.message.contains("not the one this database was written with") == true, "\(String(describing: refused))")
         }
     }
 }

@@ -4,7 +4,7 @@ import JCSkillsMessages
 import JCSkillsServiceKit
 
 /// `jcskills backup SERVICE --out DIR` (Sources/ServiceKit/Operations/ServiceBackup.swift).
-struct BackupCommand: ParsableCommand {
+struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup", abstract: Messages.Operations.backupAbstract.text(),
         discussion: Messages.Operations.backupDiscussion.text())
@@ -17,12 +17,12 @@ struct BackupCommand: ParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(Messages.Operations.noKeysHelp.text()))
     var noKeys = false
 
-    func run() throws {
+    func run() async throws {
         let settings = try store.settings()
         let started = Date()
         printError(Messages.Operations.backingUp(settings.kind.rawValue, postgres: settings.database != nil).text())
         var lines = ProgressLines()
-        try reportingOperationsFailure {
+        try await reportingOperationsFailure {
             let manifest = try ServiceBackup.backup(settings: settings, to: out, includeKeys: !noKeys) { lines.show($0) }
             print(Messages.Operations.backupDone(out, bytes: manifest.bytes, seconds: Date().timeIntervalSince(started)).text())
         }

@@ -4,7 +4,7 @@ import JCSkillsMessages
 import JCSkillsServiceKit
 
 /// `jcskills restore SERVICE --from DIR` (Sources/ServiceKit/Operations/ServiceRestore.swift).
-struct RestoreCommand: ParsableCommand {
+struct RestoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore", abstract: Messages.Operations.restoreAbstract.text(),
         discussion: Messages.Operations.restoreDiscussion.text())
@@ -23,10 +23,10 @@ struct RestoreCommand: ParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(Messages.Operations.verifyOnlyHelp.text()))
     var verifyOnly = false
 
-    func run() throws {
+    func run() async throws {
         let settings = try store.settings()
         var lines = ProgressLines()
-        try reportingOperationsFailure {
+        try await reportingOperationsFailure {
             if verifyOnly {
                 _ = try ServiceRestore.verify(from, service: settings.kind, keyFile: keys) { lines.show($0) }
                 print(Messages.Operations.verifyDone(from).text())

@@ -243,5 +243,54 @@ extension Messages {
             Message(zh: "已加入密钥 \(current)（共 \(count) 把）；请让服务重新加载（SIGHUP）并备份 sealing.keys",
                     en: "added key \(current) (\(count) in all); have the service reload (SIGHUP) and back up sealing.keys")
         }
+
+        public static let retireAbstract = Message(
+            zh: "从服务的 sealing.keys 中取出不再加密任何数据的旧密钥。",
+            en: "Take old sealing keys that no longer seal anything out of a service's sealing.keys.")
+        public static let retireDiscussion = Message(
+            zh: """
+                轮换（keys rotate）并重新加载后，服务会在后台用新密钥重新加密全部个人数据，完成时记录日志 \
+                "personal data sealed again"。之后，本命令逐一清点数据库中每把密钥仍加密的值：只有一个值也不剩\
+                的密钥才会被取出，其编号以 "retired" 行留在文件中（不再使用）。文件以原子方式替换（权限 0600）。\
+                泄露的旧密钥由此不再能解开任何东西。多副本部署时，先让每个副本都重新加载。之后请让服务\
+                重新加载（SIGHUP）并备份新的 sealing.keys；此前的备份仍需要原来的密钥文件。
+
+                例：jcskills keys retire registry --config /etc/jcskills/registry.yaml && systemctl reload jcskills@registry
+                """,
+            en: """
+                After a rotation (keys rotate) and a reload, the service seals all its personal data again \
+                with the new key in the background and logs "personal data sealed again" when done. Then \
+                this command counts, in the database, the values each key still seals: only a key that seals \
+                nothing any more is taken out, its id kept in the file as a "retired" line (never used \
+                again). The file is replaced atomically (mode 0600). A leaked old key then opens nothing. \
+                With several replicas, reload every one first. Afterwards have the service reload (SIGHUP) \
+                and back up the new sealing.keys; backups taken before still need the old key file.
+
+                Example: jcskills keys retire registry --config /etc/jcskills/registry.yaml && systemctl reload jcskills@registry
+                """)
+        public static let retireKeysHelp = Message(
+            zh: "要取出的密钥编号；默认除当前密钥外的全部。", en: "The key ids to retire; by default every key but the current one.")
+        public static func nothingToRetire(current: UInt32) -> Message {
+            Message(zh: "没有可取出的密钥：文件中只有当前密钥 \(current)", en: "nothing to retire: the file holds only the current key \(current)")
+        }
+        public static func cannotRetire(_ reason: String) -> Message {
+            Message(zh: "不能取出：\(reason)", en: "cannot retire: \(reason)")
+        }
+        public static func notSealedAgainYet(_ service: String, current: UInt32) -> Message {
+            Message(zh: "\(service) 尚未用当前密钥 \(current) 重新加密全部数据：请让服务（每个副本）重新加载（SIGHUP），待日志出现 \"personal data sealed again\" 后再试",
+                    en: "\(service) has not yet sealed all its data again with the current key \(current): have the service (every replica) reload (SIGHUP), and try again once it logs \"personal data sealed again\"")
+        }
+        public static func keysStillInUse(_ counts: [(key: UInt32, values: Int)]) -> Message {
+            let en = counts.map { "key \($0.key) still seals \($0.values) values" }.joined(separator: ", ")
+            let zh = counts.map { "密钥 \($0.key) 仍加密着 \($0.values) 个值" }.joined(separator: "，")
+            return Message(zh: "\(zh)；请让服务（每个副本）重新加载，待其重新加密完毕后再试",
+                           en: "\(en); have the service (every replica) reload, and try again once it has sealed them again")
+        }
+        public static func retired(_ keys: [UInt32], remaining: [UInt32]) -> Message {
+            let list = keys.map(String.init).joined(separator: ", ")
+            let left = remaining.map(String.init).joined(separator: ", ")
+            return Message(zh: "已取出密钥 \(list)（剩余 \(left)）；请让服务重新加载（SIGHUP）并备份 sealing.keys",
+                           en: "retired key \(list) (left: \(left)); have the service reload (SIGHUP) and back up sealing.keys")
+        }
     }
 }

@@ -25,10 +25,12 @@ final class KeyHolder: Sendable {
                 throw PersonalDataError(.keyFileMalformed,
                                         "the new key file has another index key (fingerprint \(newKeys.fingerprint), in use \(old.fingerprint)); keeping the keys in use")
             }
-            for id in old.keyIDs {
+            // A key may leave the file only as retired (`jcskills keys retire`, which first checks
+            // that nothing is sealed with it): a key merely missing is a wrong or damaged file.
+            for id in old.keyIDs where !newKeys.retiredKeyIDs.contains(id) {
                 guard let kept = newKeys.sealingKeys[id], Self.same(kept, old.sealingKeys[id]!) else {
                     throw PersonalDataError(.keyFileMalformed,
-                                            "the new key file lacks or changes sealing key \(id), which values may be sealed with; keeping the keys in use")
+                                            "the new key file lacks or changes sealing key \(id), which values may be sealed with, without retiring it; keeping the keys in use")
                 }
             }
             entry = Entry(newKeys)

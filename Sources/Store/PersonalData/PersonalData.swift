@@ -99,7 +99,9 @@ public struct PersonalData: Sendable {
         let keyID = try Self.keyID(of: sealed)
         let keys = self.keys
         guard let key = keys.sealingKeys[keyID] else {
-            throw PersonalDataError(.unknownKey, "sealed \(field) uses key \(keyID), which the key file does not hold")
+            throw PersonalDataError(.unknownKey, keys.retiredKeyIDs.contains(keyID)
+                ? "sealed \(field) uses key \(keyID), which was retired from the key file: restore the key file from before the retirement"
+                : "sealed \(field) uses key \(keyID), which the key file does not hold")
         }
         let bytes = sealed.dropFirst(Self.headerLength)
         if keyID == keys.currentKeyID, let context = keys.currentContext,
@@ -139,9 +141,10 @@ public struct PersonalData: Sendable {
         (try? Self.keyID(of: sealed)) != keys.currentKeyID
     }
 
-    /// `sealed` opened and sealed again with the current key (the blind index does not change).
+    /// `sealed` opened and sealed again with the current key, byte for byte (text was normalised
+    /// when first sealed; the blind index does not change).
     public func reseal(_ sealed: Data, as field: PersonalField) throws -> Data {
-        seal(try open(sealed, as: field), as: field)
+        seal(bytes: try open(bytes: sealed, as: field), as: field)
     }
 
     /// The id of the key `sealed` was sealed with (read from its header, nothing opened).

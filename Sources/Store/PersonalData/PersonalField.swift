@@ -33,6 +33,11 @@ public struct PersonalField: Sendable, Hashable, CustomStringConvertible {
         PersonalField(name: name, rule: .trimmed)
     }
 
+    /// The field named `name`: one of the above, else ``custom(_:)``.
+    public static func named(_ name: String) -> PersonalField {
+        [idNumber, Self.name, phone, storedResponse].first { $0.name == name } ?? custom(name)
+    }
+
     private init(name: String, rule: Rule) {
         self.name = name
         self.rule = rule

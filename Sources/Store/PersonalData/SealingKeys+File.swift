@@ -37,7 +37,7 @@ extension SealingKeys {
         guard stat(path, &info) == 0 else {
             if errno == ENOENT {
                 throw PersonalDataError(.keyFileMissing,
-                                        "no key file at \(path); create one with `jcskills keys init` first")
+                                        "no key file at \(path): a service creates its key file when it first starts (or restore one from a backup)")
             }
             throw PersonalDataError(.keyFileIO, "cannot read key file \(path): \(String(cString: strerror(errno)))")
         }
@@ -60,21 +60,26 @@ extension SealingKeys {
     ///
     /// New values are sealed with the new key from the next load on; existing values keep
     /// opening with their old keys (re-seal them with ``PersonalData/reseal(_:as:)`` at
-    /// leisure, then old keys could be retired). The index key is unchanged. The file is
-    /// replaced atomically (write a temporary file, flush, rename), so a crash leaves either
-    /// the old or the new file, never half of one. Running processes keep their loaded keys
-    /// until restarted.
+    /// leisure, then retire the old keys: ``retiring(_:)``). The index key is unchanged. The file
+    /// is replaced atomically (``replaceFile(at:)``). Running processes keep their loaded keys
+    /// until they reload or restart.
     @discardableResult
     public static func rotate(at path: String) throws -> SealingKeys {
         let rotated = try load(from: path).addingKey()
+        try rotated.replaceFile(at: path)
+        return rotated
+    }
+
+    /// Replaces the key file at `path` with this key set, atomically (write a temporary file,
+    /// flush, rename): a crash leaves either the old or the new file, never half of one.
+    public func replaceFile(at path: String) throws {
         let temporary = path + ".new-\(UInt32.random(in: 0...UInt32.max))"
-        try writeExclusively(rotated.fileContents(), to: temporary)
+        try Self.writeExclusively(fileContents(), to: temporary)
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw PersonalDataError(.keyFileIO, "cannot replace key file \(path): \(reason)")
         }
-        return rotated
     }
 
     /// Writes a new file that must not exist yet, mode 0600, and flushes it to disk.

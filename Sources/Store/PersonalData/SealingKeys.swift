@@ -18,10 +18,14 @@ import Foundation
 /// index <base64 of 32 random bytes>
 /// seal 1 <base64 of 32 random bytes>
 /// seal 2 <base64 of 32 random bytes>
+/// retired 1
 /// ```
 ///
 /// The first entry names the format. Exactly one `index` line; one or more `seal` lines with
-/// distinct ids from 1 to 4,294,967,295. The file must not be readable or writable by group
+/// distinct ids from 1 to 4,294,967,295; a `retired` line for each key taken out of the file by
+/// `jcskills keys retire` once nothing was sealed with it any more (its secret is gone; the line
+/// tells a running service that reloads the file that the key's absence is deliberate, and keeps
+/// its id from being used again). The file must not be readable or writable by group
 /// or others (mode 0600 or stricter). Back it up with the database backups but store it
 /// apart from them: the database alone reveals nothing, and without this file nothing
 /// sealed can be read again.
@@ -37,6 +41,8 @@ public struct SealingKeys: Sendable {
     let sealingKeys: [UInt32: SymmetricKey]
     /// The id new values are sealed with: the highest one.
     public let currentKeyID: UInt32
+    /// Keys taken out of the file (``retiring(_:)``): their ids, never used again.
+    public let retiredKeyIDs: Set<UInt32>
     /// The current key's AES-GCM contexts, keyed once (``SealingContext``); nil only if the
     /// system's libcrypto refused the cipher, and then sealing takes swift-crypto's path.
     let currentContext: SealingContext?
@@ -44,11 +50,13 @@ public struct SealingKeys: Sendable {
     /// The ids of every sealing key, ascending.
     public var keyIDs: [UInt32] { sealingKeys.keys.sorted() }
 
-    init(indexKey: SymmetricKey, sealingKeys: [UInt32: SymmetricKey]) {
+    init(indexKey: SymmetricKey, sealingKeys: [UInt32: SymmetricKey], retired: Set<UInt32> = []) {
         precondition(!sealingKeys.isEmpty, "at least one sealing key")
+        precondition(retired.isDisjoint(with: sealingKeys.keys), "a retired key is not in the file")
         self.indexKey = indexKey
         self.indexKeyState = BlindIndexKey(indexKey)
         self.sealingKeys = sealingKeys
+        self.retiredKeyIDs = retired
         self.currentKeyID = sealingKeys.keys.max()!
         self.currentContext = SealingContext(key: sealingKeys[currentKeyID]!)
     }
@@ -59,12 +67,29 @@ public struct SealingKeys: Sendable {
         SealingKeys(indexKey: SymmetricKey(size: .bits256), sealingKeys: [1: SymmetricKey(size: .bits256)])
     }
 
-    /// This key set plus a new random sealing key, numbered one above the current one,
-    /// which becomes the current key. The index key is kept.
+    /// This key set plus a new random sealing key, numbered one above the current one (retired
+    /// keys are older), which becomes the current key. The index key is kept.
     public func addingKey() -> SealingKeys {
         var keys = sealingKeys
         keys[currentKeyID &+ 1] = SymmetricKey(size: .bits256)
-        return SealingKeys(indexKey: indexKey, sealingKeys: keys)
+        return SealingKeys(indexKey: indexKey, sealingKeys: keys, retired: retiredKeyIDs)
+    }
+
+    /// This key set without the sealing keys `ids`, which are recorded as retired. Values still
+    /// sealed with them will not open any more: check first that none are left
+    /// (``Store/sealingKeysInUse(_:)``).
+    ///
+    /// - Throws: ``PersonalDataError/Kind/keyFileMalformed`` naming an id the set does not hold,
+    ///   or the current key (rotate first: new values are sealed with it).
+    public func retiring(_ ids: Set<UInt32>) throws -> SealingKeys {
+        if let unknown = ids.subtracting(sealingKeys.keys).min() {
+            throw PersonalDataError(.keyFileMalformed, "the key file holds no sealing key \(unknown) (it holds \(keyIDs.map(String.init).joined(separator: ", ")))")
+        }
+        guard !ids.contains(currentKeyID) else {
+            throw PersonalDataError(.keyFileMalformed, "key \(currentKeyID) is the current key, which new values are sealed with; rotate first")
+        }
+        return SealingKeys(indexKey: indexKey, sealingKeys: sealingKeys.filter { !ids.contains($0.key) },
+                           retired: retiredKeyIDs.union(ids))
     }
 
     /// A short hex fingerprint of the index key, for telling key files apart in logs
@@ -85,6 +110,9 @@ public struct SealingKeys: Sendable {
         for id in keyIDs {
             lines.append("seal \(id) \(Self.base64(sealingKeys[id]!))")
         }
+        for id in retiredKeyIDs.sorted() {
+            lines.append("retired \(id)")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -96,6 +124,7 @@ public struct SealingKeys: Sendable {
         var sawHeader = false
         var index: SymmetricKey?
         var seals: [UInt32: SymmetricKey] = [:]
+        var retired: Set<UInt32> = []
         for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -116,8 +145,11 @@ public struct SealingKeys: Sendable {
                 guard parts.count == 3, let id = UInt32(parts[1]), id > 0 else {
                     throw malformed("expected \"seal <id ≥ 1> <base64>\"")
                 }
-                guard seals[id] == nil else { throw malformed("sealing key \(id) appears twice") }
+                guard seals[id] == nil, !retired.contains(id) else { throw malformed("sealing key \(id) appears twice, or is also retired") }
                 seals[id] = try Self.key(parts[2]) ?? { throw malformed("sealing key \(id) must be 32 bytes of base64") }()
+            case "retired":
+                guard parts.count == 2, let id = UInt32(parts[1]), id > 0 else { throw malformed("expected \"retired <id ≥ 1>\"") }
+                guard seals[id] == nil, retired.insert(id).inserted else { throw malformed("key \(id) is retired and also listed") }
             default:
                 throw malformed("unknown entry")
             }
@@ -125,7 +157,10 @@ public struct SealingKeys: Sendable {
         guard sawHeader else { throw PersonalDataError(.keyFileMalformed, "key file is empty") }
         guard let index else { throw PersonalDataError(.keyFileMalformed, "key file has no index key") }
         guard !seals.isEmpty else { throw PersonalDataError(.keyFileMalformed, "key file has no sealing key") }
-        self.init(indexKey: index, sealingKeys: seals)
+        if let stale = retired.first(where: { $0 > seals.keys.max()! }) {
+            throw PersonalDataError(.keyFileMalformed, "key \(stale) is retired but newer than every sealing key: only older keys are retired")
+        }
+        self.init(indexKey: index, sealingKeys: seals, retired: retired)
     }
 
     private static func key(_ text: Substring) -> SymmetricKey? {

@@ -13,7 +13,8 @@ import Glibc
 
 /// A real SIGHUP to a running registry process (Sources/ServiceKit/HangupReload.swift): its
 /// certificate renewed on disk, a sealing key added, a client serial revoked — all in use after
-/// the signal, while a call on a connection made before goes on.
+/// the signal, while a call on a connection made before goes on; then the old key retired
+/// (`jcskills keys retire`) once the service has sealed its data again, and reloaded without it.
 @Suite("Operations: reload on SIGHUP", .serialized, .timeLimit(.minutes(2)))
 struct SighupReloadTests {
     @Test("a renewed certificate, a new sealing key and a revoked serial are in use after SIGHUP; established calls go on")
@@ -76,9 +77,34 @@ struct SighupReloadTests {
         }
         #expect(service.log.contains("reloaded TLS files"), "\(service.log)")
         #expect(service.log.contains("current sealing key 2 of 2"), "\(service.log)")
+
+        // Key 1 retired once the service has sealed everything again with key 2, in the
+        // background after the reload; until then the command refuses and says why.
+        let retire = ["keys", "retire", "registry", "--data", service.dataDirectory]
+        var retired = try await runTool(retire)
+        let retireBy = ContinuousClock.now + .seconds(30)
+        while retired.status != 0, ContinuousClock.now < retireBy {
+            #expect(retired.output.contains("has not yet sealed all its data again with the current key 2"), "\(retired.output)")
+            try await Task.sleep(for: .milliseconds(200))
+            retired = try await runTool(retire)
+        }
+        #expect(retired.status == 0 && retired.output.contains("retired key 1 (left: 2)"), "\(retired.output)")
+        let nothingLeft = try await runTool(retire)
+        #expect(nothingLeft.status == 1 && nothingLeft.output.contains("only the current key 2"), "\(nothingLeft.output)")
+        let pid = try #require(service.process?.processIdentifier)
+        kill(pid, SIGHUP)
+        let reloadBy = ContinuousClock.now + .seconds(10)
+        while !service.log.contains("current sealing key 2 of 1"), ContinuousClock.now < reloadBy {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(service.log.contains("current sealing key 2 of 1"), "\(service.log)")
+        let before = try await withFaultClient(service.endpoint) { client in
+            try await client.unary(RegistryService.getPerson, PersonLookup(idNumber: ids[0]))
+        }
+        #expect(before.name == "轮换前")
         #expect(await service.stop() == 0)
 
-        // The person registered before was sealed with key 1, the one after with key 2.
+        // Both persons are sealed with key 2: the one registered before the rotation sealed again.
         let location = StoreLocation.sqlite(path: "\(service.dataDirectory)/registry.sqlite")
         try await withOpenStore(testConfiguration("registry", location), migrations: RegistrySchema.migrations) { store in
             let keyIDs = try await store.read { db in
@@ -87,7 +113,7 @@ struct SighupReloadTests {
                     return sealed.dropFirst().prefix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
                 }
             }
-            #expect(keyIDs == [1, 2])
+            #expect(keyIDs == [2, 2])
         }
     }
 }
