@@ -90,8 +90,7 @@ struct PersonRepository: Sendable {
         if let card = try await cardNumber(forIndex: sealedPerson.index, in: tx) {
             throw RPCError(.alreadyExists, Messages.RegistryRefusals.alreadyHasCard(card), metadata: [MetadataEntry("card-number", card)])
         }
-        let first = try await allocateCards(1, in: tx)
-        let card = Self.cardNumber(county: person.residenceCounty, sequence: first)
+        let card = Self.cardNumber(county: person.residenceCounty, sequence: try await CardNumbers.allocate(1, in: tx, dialect: store.dialect)[0])
         try await insert([(sealedPerson, card)], into: tx)
         let row = try await require(PersonLookup(cardNumber: card), in: tx)
         var deltas = CounterDeltas()
@@ -160,9 +159,9 @@ struct PersonRepository: Sendable {
                 }
             }
             guard !fresh.isEmpty else { return outcome }
-            let first = try await allocateCards(fresh.count, in: tx)
-            let rows = fresh.enumerated().map { offset, person in
-                (person, Self.cardNumber(county: person.person.residenceCounty, sequence: first + Int64(offset)))
+            let numbers = try await CardNumbers.allocate(fresh.count, in: tx, dialect: store.dialect)
+            let rows = zip(fresh, numbers).map { person, number in
+                (person, Self.cardNumber(county: person.person.residenceCounty, sequence: number))
             }
             try await insert(rows, into: tx)
             var deltas = CounterDeltas()
@@ -207,19 +206,11 @@ struct PersonRepository: Sendable {
         return found
     }
 
-    /// Card numbers: `JC`, the county of first registration, an eight-digit city-wide sequence.
+    /// Card numbers: `JC`, the county of first registration, an eight-digit city-wide sequence
+    /// number (``CardNumbers``).
     static func cardNumber(county: Int32, sequence: Int64) -> String {
         let digits = String(sequence)
         return "JC\(county)" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
-    }
-
-    /// Reserves `count` card sequence numbers; returns the first.
-    private func allocateCards(_ count: Int, in db: any SQLDatabase) async throws -> Int64 {
-        guard let end = try await db.nativeRows(
-            "UPDATE card_sequence SET next_value = next_value + ? WHERE id = 1 RETURNING next_value", [StoreValue(count)]
-        ).first?.int64("next_value")
-        else { throw RPCError(.internal, "the card sequence is missing") }
-        return end - Int64(count) + 1
     }
 
     private func insert(_ rows: [(SealedPerson, String)], into db: any SQLDatabase) async throws {

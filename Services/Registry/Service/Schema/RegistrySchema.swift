@@ -118,5 +118,6 @@ enum RegistrySchema {
         // rejection reason, and the persons past age or without a phone, counted from the rows
         // already stored.
         PersonQualityCounts.migration,
+        CardNumbers.migration,
     ]
 }
