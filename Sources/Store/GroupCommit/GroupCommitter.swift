@@ -73,6 +73,7 @@ final class GroupCommitter: Sendable {
             // idempotency key and waited for the sequence row the other's group held. Nothing
             // of the write remains (its savepoint, or its group, was rolled back); run it again
             // once, alone, so as not to join a group that may still hold what it waited for.
+            totals.withLock { $0.retriedAlone += 1 }
             return try await alone(body)
         }
     }

@@ -19,9 +19,15 @@ public struct GroupCommitStatistics: Sendable, Equatable {
     public var writes: Int
     /// Commits that carried them: fewer than ``writes`` when writes shared commits.
     public var commits: Int
+    /// Writes that lost to another transaction inside a group (PostgreSQL broke a cycle of lock
+    /// waits, or a serialization failure) and ran again alone: each cost at least the
+    /// database's deadlock timeout, so a workload that shows them locks rows in an order groups
+    /// can cross.
+    public var retriedAlone: Int
 
-    public init(writes: Int = 0, commits: Int = 0) {
+    public init(writes: Int = 0, commits: Int = 0, retriedAlone: Int = 0) {
         self.writes = writes
         self.commits = commits
+        self.retriedAlone = retriedAlone
     }
 }

@@ -13,6 +13,7 @@ import Testing
 struct CompetitionDatesTests {
     static let winner = TestIDs.make(birth: "19910303", sequence: 901)
     static let other = TestIDs.make(birth: "19920404", sequence: 902)
+    static let third = TestIDs.make(birth: "19930505", sequence: 903)
 
     static func counts(_ harness: CompetitionHarness, asOf day: Int32) async throws -> CompetitionCounts {
         try await harness.client { try await $0.unary(CompetitionService.counts, CountsRequest(county: 0, asOf: day, year: 2020)) }
@@ -96,6 +97,55 @@ struct CompetitionDatesTests {
             #expect(try await harness.close(on: 20201101).state == .closed)
             #expect(try await Self.counts(harness, asOf: 20201031).technicalExperts == 0)
             #expect(try await Self.counts(harness, asOf: 20201101).technicalExperts == 1)
+        }
+    }
+
+    /// A list is entered as its rows would be one after another (docs/COMPETITIONS.md, "Dates"):
+    /// a person named twice in an event is entered once; competitor numbers follow the list;
+    /// a person counts among the year's participants once, from their earliest day, in the
+    /// county they first counted in.
+    @Test(arguments: TestDatabases.backends)
+    func aListEntersEachPersonOnceFromTheirEarliestDay(backend: TestBackend) async throws {
+        try await CompetitionHarness.with(backend) { harness in
+            try await harness.registerCompetition(rule: AwardRule.sample(topCount: 1, experts: true))
+            try await harness.registerEvent()
+            try await harness.registerEvent(CompetitionHarness.sampleEvent("E02"))
+            for (id, name) in [(Self.winner, "王晓明"), (Self.other, "李红"), (Self.third, "张伟")] {
+                try await harness.registerWorker(id, name: name)
+            }
+            #expect(try await harness.enter(Self.third, name: "张伟", on: 20200520) == "E01-0001")
+
+            func row(_ id: String, _ name: String, _ event: String, _ day: Int32) -> EntryRequest {
+                var request = EntryRequest()
+                request.competitionCode = "JC-2020"
+                request.eventCode = event
+                request.idNumber = id
+                request.name = name
+                request.enteredOn = day
+                return request
+            }
+            let list = [row(Self.winner, "王晓明", "E01", 20200610), row(Self.winner, "王晓明", "E01", 20200610),
+                        row(Self.other, "李红", "E01", 20200612), row(Self.other, "李红", "E02", 20200605),
+                        row(Self.third, "张伟", "E02", 20200501)]
+            func send() async throws -> ImportSummary {
+                try await harness.client { client in
+                    try await client.clientStreaming(CompetitionService.importEntries) { try await $0.send(EntryBatch(entries: list)) }
+                }
+            }
+            let summary = try await send()
+            #expect(summary.accepted == 4 && summary.alreadyRegistered == 1 && summary.rejected == 0)
+            for (day, participants) in [(Int32(20200430), 0), (20200501, 1), (20200604, 1), (20200605, 2), (20200609, 2), (20200610, 3), (20201231, 3)] {
+                #expect(try await Self.counts(harness, asOf: day).participants == UInt64(participants), "as of \(day)")
+            }
+
+            let again = try await send()
+            #expect(again.accepted == 0 && again.alreadyRegistered == 5)
+            #expect(try await Self.counts(harness, asOf: 20201231).participants == 3)
+            // The numbers the list took, in its order, none taken by the row named twice.
+            #expect(try await harness.enter(Self.winner) == "E01-0002")
+            #expect(try await harness.enter(Self.other, name: "李红") == "E01-0003")
+            #expect(try await harness.enter(Self.other, name: "李红", event: "E02") == "E02-0001")
+            #expect(try await harness.enter(Self.third, name: "张伟", event: "E02") == "E02-0002")
         }
     }
 }

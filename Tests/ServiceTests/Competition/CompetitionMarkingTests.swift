@@ -192,6 +192,44 @@ struct CompetitionMarkingTests {
         #expect(MarkRules.judgementMark([4000, 4000, 4002]) == 4001)
         #expect(MarkRules.judgementMark([4000, 4001, 4001]) == 4001)
     }
+    /// Judges of many events marking at once: their sheets share commits, and none waits for
+    /// another event's sheet. On PostgreSQL each sheet held its event's row exclusively, so two
+    /// groups of sheets holding one event each and waiting for the other's closed a cycle, broken
+    /// only by the database's deadlock timeout and a retry alone; a sheet now holds its event
+    /// against a close only (``CompetitionRepository/holdEvent(_:_:in:)``).
+    @Test(arguments: TestDatabases.backends)
+    func sheetsOfManyEventsAtOnceNeverWaitForEachOther(backend: TestBackend) async throws {
+        try await CompetitionHarness.with(backend) { harness in
+            try await harness.registerCompetition(rule: AwardRule.sample(topCount: 1, experts: true))
+            let events = (1...6).map { "E0\($0)" }
+            var numbers: [String] = []
+            for (event, id) in zip(events, Self.persons) {
+                try await harness.registerEvent(CompetitionHarness.sampleEvent(event))
+                try await harness.registerWorker(id)
+                numbers.append(try await harness.enter(id, event: event))
+            }
+            let before = harness.store.groupCommitStatistics
+            for round in 0..<3 {
+                try await withThrowingTaskGroup(of: MarkSheetReceipt.self) { group in
+                    for (event, number) in zip(events, numbers) {
+                        for judge in ["J1", "J2", "J3"] {
+                            group.addTask {
+                                try await harness.mark(judge, [Mark(entryNumber: number, criterionCode: "J1", mark: UInt32(4000 + round))], event: event)
+                            }
+                        }
+                    }
+                    for try await receipt in group { #expect(receipt.recorded == 1) }
+                }
+            }
+            let after = harness.store.groupCommitStatistics
+            #expect(after.writes - before.writes == 3 * 18)
+            #expect(after.retriedAlone == before.retriedAlone, "sheets ran again alone after losing a cycle of lock waits")
+            for (event, number) in zip(events, numbers) {
+                let result = try #require(try await harness.results(event).first { $0.entryNumber == number })
+                #expect(result.total == 4002)
+            }
+        }
+    }
 }
 
 extension AwardRule {

@@ -6,7 +6,7 @@ import JCSkillsStore
 
 /// Entries, one (`Enter`) or many (`ImportEntries`): the rows validated, the workers among them
 /// confirmed with the registry in one call per message before the transaction (a network call
-/// must not hold the write lock), then each entered in one transaction — or refused with its
+/// must not hold the write lock), then entered together in one transaction — or refused with its
 /// line, column and rule. A person already in the event counts as already there.
 struct EntryImport: Sendable {
     let store: Store
@@ -72,7 +72,7 @@ struct EntryImport: Sendable {
 
         let now = today()
         try await store.transaction(context.audit, grouping: .alone) { tx in
-            var entered = 0
+            var admitted: [(index: Int, row: EntryRepository.NewEntry)] = []
             for (index, entry) in valid {
                 do {
                     guard let (competition, stored) = events[Self.key(entry)] ?? nil else {
@@ -84,10 +84,8 @@ struct EntryImport: Sendable {
                     }
                     let day = try HistoryDates.day(entry.enteredOn, field: "entered_on", competitionYear: competition.year, today: now)
                     let county = try EntryRules.check(entry, group: stored.event.group, registry: verified[index])
-                    let (view, isNew) = try await entries.enter(entry, county: county, group: stored.event.group, year: competition.year,
-                                                                on: day, in: tx)
-                    if isNew { entered += 1 }
-                    outcomes[index] = .entered(view, isNew: isNew)
+                    admitted.append((index, EntryRepository.NewEntry(entry: entry, county: county, group: stored.event.group,
+                                                                     year: competition.year, day: day)))
                 } catch let error as RPCError where error.code == .permissionDenied {
                     throw error
                 } catch let error as RuleRefusal {
@@ -97,6 +95,11 @@ struct EntryImport: Sendable {
                 } catch let error as RPCError where error.code == .notFound {
                     outcomes[index] = .refused(error)
                 }
+            }
+            var entered = 0
+            for ((index, _), (view, isNew)) in zip(admitted, try await entries.enter(admitted.map(\.row), in: tx)) {
+                if isNew { entered += 1 }
+                outcomes[index] = .entered(view, isNew: isNew)
             }
             try await tx.audit(entity: "entry", id: requests.count == 1 ? (outcomes[0].flatMap(Self.number) ?? nil) : nil,
                                detail: "\(entered) entered of \(requests.count)")

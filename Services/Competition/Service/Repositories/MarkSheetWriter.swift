@@ -5,7 +5,7 @@ import JCSkillsServiceKit
 import JCSkillsStore
 
 /// Writes one judge's sheet of marks (docs/COMPETITIONS.md, "Marks, closing, results"): all or
-/// none, in the caller's transaction, with the event's row locked so that a close waits for it
+/// none, in the caller's transaction, with the event's row held so that a close waits for it
 /// (or it sees the close). Every changed mark is named in the sheet's audit row.
 struct MarkSheetWriter: Sendable {
     let competitions: CompetitionRepository
@@ -13,7 +13,7 @@ struct MarkSheetWriter: Sendable {
     let marks: MarkRepository
 
     func write(_ sheet: MarkSheet, by judge: String, in tx: StoreTransaction) async throws -> MarkSheetReceipt {
-        guard let stored = try await competitions.lockEvent(sheet.competitionCode, sheet.eventCode, in: tx) else {
+        guard let stored = try await competitions.holdEvent(sheet.competitionCode, sheet.eventCode, in: tx) else {
             throw RPCError(.notFound, Messages.CompetitionRefusals.noEvent(sheet.eventCode, competition: sheet.competitionCode))
         }
         guard stored.state == .open else {
