@@ -10,6 +10,7 @@ extension NamedSetting where Target == StoreConfiguration {
         [
             .number("postgres_connections_per_loop", unit: "connections", \.postgresConnectionsPerEventLoop),
             .flag("postgres_prepared_reads", \.postgresPreparedReads),
+            .flag("postgres_generic_plans", \.postgresGenericPlans),
             .number("postgres_write_lanes", unit: "lanes", \.postgresWriteLanes),
             .flag("group_commit", \.groupCommit),
             .number("group_commit_limit", unit: "writes", \.groupCommitLimit),

@@ -55,6 +55,16 @@ public struct StoreConfiguration: Sendable {
     /// connection, and a read that fails retires its connection, which writes (refused rows,
     /// lost races) would do far too often.
     public var postgresPreparedReads = true
+    /// PostgreSQL: whether prepared reads always run their generic plan, planned once per
+    /// connection (`plan_cache_mode = force_generic_plan`, sent at connection start). Default on.
+    /// Left to itself, PostgreSQL plans a prepared statement afresh at every run while a plan
+    /// for the values at hand looks cheaper than the generic one — which it did for most of the
+    /// figures' statements (dates and scopes as parameters): at city scale, gateway `Totals`
+    /// spent as much server time planning as running (12.1 s against 13.1 s in a 10 s run),
+    /// and forcing the generic plan gave 1.4–1.5× the answers a second, each statement no
+    /// slower (BENCHMARKS.md, "PostgreSQL at city scale"). Off: PostgreSQL's own choice.
+    /// Writes, sent as text, are planned for their values either way.
+    public var postgresGenericPlans = true
     /// PostgreSQL: write transactions that run at once, each lane a queue of writers sharing
     /// commits on one connection (``Store/transaction(_:grouping:_:)``); a writer takes the least
     /// busy lane, so writes share commits only once every lane is busy. SQLite has one writer,

@@ -18,9 +18,11 @@ struct PreparedReadTests {
     static var postgres: [TestBackend] { TestDatabases.backends.filter { $0 != .sqlite } }
 
     /// Two connections per loop, so that repeated reads land on several connections.
-    private func withPreparedStore<T>(_ backend: TestBackend, prepared: Bool = true, _ body: (Store) async throws -> T) async throws -> T {
+    private func withPreparedStore<T>(_ backend: TestBackend, prepared: Bool = true, genericPlans: Bool = true,
+                                      _ body: (Store) async throws -> T) async throws -> T {
         try await withTestStore(backend, migrations: Self.migrations, configure: {
             $0.postgresPreparedReads = prepared
+            $0.postgresGenericPlans = genericPlans
             $0.postgresConnectionsPerEventLoop = 2
         }, body)
     }
@@ -62,6 +64,34 @@ struct PreparedReadTests {
         #expect(answers[0] == answers[1])
         #expect(answers[0].count == 13)
         #expect(answers[0].first == [.text("c"), .null, .null, .text("why?")])
+    }
+
+    /// With `postgres_generic_plans` (the default) a prepared read is planned once per connection
+    /// and every later run takes that plan; without it PostgreSQL plans the first five runs for
+    /// their values (and goes on doing so while that looks cheaper). Counted by the server
+    /// (`pg_prepared_statements`), on the connection that ran them.
+    @Test(arguments: postgres)
+    func preparedReadsRunOneGenericPlanUnlessToldOtherwise(backend: TestBackend) async throws {
+        for generic in [true, false] {
+            let (genericRuns, customRuns) = try await withPreparedStore(backend, genericPlans: generic) { store in
+                try await insert(store, (0..<50).map { ("item \($0)", Int64($0), nil) })
+                return try await store.read { db in
+                    for bound in 0..<10 {
+                        _ = try await db.nativeRows("SELECT name FROM items WHERE amount > ? ORDER BY id", [.integer(Int64(bound * 5))])
+                    }
+                    let plans = try await db.nativeRows("""
+                        SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE ?
+                        """, [.text("SELECT name FROM items WHERE amount > $1%")])
+                    let row = try #require(plans.first)
+                    return (try row.int64("generic_plans"), try row.int64("custom_plans"))
+                }
+            }
+            if generic {
+                #expect(genericRuns == 10 && customRuns == 0)
+            } else {
+                #expect(customRuns >= 5 && genericRuns + customRuns == 10, "generic \(genericRuns), custom \(customRuns)")
+            }
+        }
     }
 
     @Test(arguments: postgres)

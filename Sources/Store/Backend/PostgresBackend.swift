@@ -22,12 +22,16 @@ final class PostgresBackend: StoreBackend {
     static let migrationLockKey: Int64 = 0x4A43_534B_696C_6C73  // "JCSKills"
 
     init(url: String, configuration: StoreConfiguration) throws {
-        let sqlConfiguration: SQLPostgresConfiguration
+        var sqlConfiguration: SQLPostgresConfiguration
         do {
             sqlConfiguration = try SQLPostgresConfiguration(url: url)
         } catch {
             throw StoreError(.invalidConfiguration,
                              "cannot read PostgreSQL URL \(StoreLocation.postgres(url: url)); expected postgres://user:password@host:port/database")
+        }
+        if configuration.postgresGenericPlans {
+            // A startup parameter, so that every connection of the pool has it from its first statement.
+            sqlConfiguration.coreConfiguration.options.additionalStartupParameters.append(("plan_cache_mode", "force_generic_plan"))
         }
         self.configuration = configuration
         self.pool = SendablePool(EventLoopGroupConnectionPool(
