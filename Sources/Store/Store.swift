@@ -100,13 +100,26 @@ public final class Store: Sendable {
         return store
     }
 
-    /// Opens a database its service has already set up, for the operations tools that need it
-    /// (`jcskills keys retire`): no migrations, no purge, no periodic work. The key file, when
-    /// the configuration has one, is checked against the one the database was written with.
+    /// Runs `body` with a database its service has already set up, for the operations tools
+    /// that need one (`jcskills keys retire`): no migrations, no purge, no periodic work; closed
+    /// again however `body` ends. The key file, when the configuration has one, is checked
+    /// against the one the database was written with.
     ///
     /// - Throws: ``StoreError/Kind/unavailable`` when the database is not there or the service
-    ///   never set it up; what ``open(_:migrations:)`` throws for the key file.
-    public static func openExisting(_ configuration: StoreConfiguration) async throws -> Store {
+    ///   never set it up; what ``open(_:migrations:)`` throws for the key file; what `body` throws.
+    public static func withExisting<T>(_ configuration: StoreConfiguration, _ body: (Store) async throws -> T) async throws -> T {
+        let store = try await openExisting(configuration)
+        do {
+            let result = try await body(store)
+            await store.close()
+            return result
+        } catch {
+            await store.close()
+            throw error
+        }
+    }
+
+    private static func openExisting(_ configuration: StoreConfiguration) async throws -> Store {
         let place = "the \(configuration.service) store at \(configuration.location)"
         if case .sqlite(let path) = configuration.location, !FileManager.default.fileExists(atPath: path) {
             throw StoreError(.unavailable, "opening \(place): there is no database: the service has not started yet")

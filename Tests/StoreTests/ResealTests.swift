@@ -86,21 +86,21 @@ struct ResealTests {
         try await withTestDatabase(backend) { location in
             var configuration = testConfiguration("test", location)
             configuration.personalData = PersonalData(keys: .generate())
-            let early = await #expect(throws: StoreError.self) { try await Store.openExisting(configuration) }
+            let early = await #expect(throws: StoreError.self) { try await Store.withExisting(configuration) { _ in } }
             #expect(early?.kind == .unavailable && early?.message.contains("has not") == true, "\(String(describing: early))")
 
             try await withOpenStore(configuration, migrations: [peopleMigration]) { store in
                 #expect(try await store.recordedSealedTables() == nil)
                 try await store.recordSealedTables(tables)
             }
-            let store = try await Store.openExisting(configuration)
-            #expect(try await store.recordedSealedTables() == tables)
-            #expect(try await store.sealingKeysInUse(tables) == [:])
-            await store.close()
+            try await Store.withExisting(configuration) { (store: Store) async throws in
+                #expect(try await store.recordedSealedTables() == tables)
+                #expect(try await store.sealingKeysInUse(tables) == [:])
+            }
 
             var wrongKeys = configuration
             wrongKeys.personalData = PersonalData(keys: .generate())
-            let refused = await #expect(throws: StoreError.self) { try await Store.openExisting(wrongKeys) }
+            let refused = await #expect(throws: StoreError.self) { try await Store.withExisting(wrongKeys) { _ in } }
             #expect(refused?.message.contains("not the one this database was written with") == true, "\(String(describing: refused))")
         }
     }

@@ -48,14 +48,7 @@ public enum ServiceKeys {
         let quiet = Logger(label: "jcskills.keys", factory: { _ in SwiftLogNoOpLogHandler() })
         let configuration = try ServiceStore.configuration(settings: settings, location: location, personal: PersonalData(keys: keys), logger: quiet)
         do {
-            let store = try await Store.openExisting(configuration)
-            do {
-                try await check(store, retiring: targets, current: keys.currentKeyID)
-                await store.close()
-            } catch {
-                await store.close()
-                throw error
-            }
+            try await Store.withExisting(configuration) { try await check($0, retiring: targets, current: keys.currentKeyID) }
         } catch let error as StoreError {
             throw OperationsError(Messages.Operations.storeFailed(error.description))
         }

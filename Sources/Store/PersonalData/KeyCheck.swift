@@ -1,5 +1,3 @@
-import SQLKit
-
 /// Catches the wrong key file at start-up.
 ///
 /// A fresh key file on an existing database would be a quiet disaster: old rows would not
@@ -12,13 +10,8 @@ enum KeyCheck {
     static func verify(_ personal: PersonalData, service: String, backend: any StoreBackend) async throws {
         let fingerprint = personal.keys.fingerprint
         let recorded = try await backend.transaction(.write) { db -> String? in
-            try await db.raw("""
-                INSERT INTO jcs_settings (service, name, value) VALUES (\(bind: service), \(bind: setting), \(bind: fingerprint))
-                ON CONFLICT (service, name) DO NOTHING
-                """).run()
-            return try await db.select().column("value").from("jcs_settings")
-                .where("service", .equal, service).where("name", .equal, setting)
-                .first(decodingColumn: "value", as: String.self)
+            try await SettingsTable.record(setting, fingerprint, service: service, replacing: false, in: db)
+            return try await SettingsTable.value(setting, service: service, in: db)
         }
         guard recorded == fingerprint else {
             throw StoreError(.invalidConfiguration,

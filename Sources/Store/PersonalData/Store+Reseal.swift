@@ -119,18 +119,12 @@ extension Store {
     }
 
     private func setting(_ name: String) async throws -> String? {
-        try await query { db in
-            try await db.nativeRows("SELECT value FROM jcs_settings WHERE service = ? AND name = ?",
-                                    [.text(service), .text(name)]).first?.string("value")
-        }
+        try await query { db in try await SettingsTable.value(name, service: service, in: db) }
     }
 
     private func setSetting(_ name: String, to value: String, context: AuditContext) async throws {
         try await transaction(context) { tx in
-            try await tx.nativeExecute("""
-                INSERT INTO jcs_settings (service, name, value) VALUES (?, ?, ?)
-                ON CONFLICT (service, name) DO UPDATE SET value = excluded.value
-                """, [.text(service), .text(name), .text(value)])
+            try await SettingsTable.record(name, value, service: service, replacing: true, in: tx)
         }
     }
 
