@@ -97,6 +97,7 @@ print(head + "indicators:\n" + "".join(e for e in entries if "competition." not 
 PY
   printf 'gateway:\n  cache_ms: 0\n  indicators: %s\n  dashboard:\n    enabled: false\n' "$WORK/indicators-without-competition.yaml" >"$WORK/gateway-without.yaml"
   without_port=$(free_port)
+  replica_keys "$WORK/data/gateway" "$WORK/data/gateway-without"
   start_service gateway "$without_port" "$WORK/data/gateway-without" --config "$WORK/gateway-without.yaml" \
     --peer "registry=127.0.0.1:${ports[1]}" --peer "evaluation=127.0.0.1:${ports[2]}" --peer "training=127.0.0.1:${ports[3]}"
   for round in $(seq "$ROUNDS"); do
@@ -129,9 +130,8 @@ PY
   one="127.0.0.1:${ports[1]}"
   endpoints=$one
   if [ "${REPLICAS:-1}" -ge 2 ] && [ -n "${DATABASE_TEMPLATE:-}" ]; then
-    # A second replica: the same database and the same sealing keys (each replica holds a copy).
-    mkdir -p "$WORK/data/registry-2" && chmod 700 "$WORK/data/registry-2"
-    cp "$WORK/data/registry/sealing.keys" "$WORK/data/registry-2/sealing.keys"
+    # A second replica: the same database and the same sealing keys.
+    replica_keys "$WORK/data/registry" "$WORK/data/registry-2"
     second=$(free_port)
     start_service registry "$second" "$WORK/data/registry-2"
     endpoints="$one,127.0.0.1:$second"

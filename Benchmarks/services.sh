@@ -29,3 +29,11 @@ start_service() {  # service port data-directory extra-args…
   done
   echo "$(basename "$0"): $service did not start; see $WORK/$service.log"; exit 1
 }
+
+# A second service on the same PostgreSQL database (DATABASE_TEMPLATE) is a replica of the first
+# and must hold the same sealing keys (each replica keeps a copy; the database refuses others).
+# On SQLite each has a database and keys of its own, and nothing is copied.
+replica_keys() {  # from-data-directory to-data-directory
+  [ -n "${DATABASE_TEMPLATE:-}" ] || return 0
+  mkdir -p "$2" && chmod 700 "$2" && cp "$1/sealing.keys" "$2/sealing.keys"
+}

@@ -36,11 +36,13 @@ fi
 
 . Benchmarks/services.sh
 rm -rf "$WORK/data" "$WORK"/*.log
-ports=("$(free_port)" "$(free_port)" "$(free_port)" "$(free_port)" "$(free_port)")  # registry evaluation training gateway gateway-without-training
+ports=("$(free_port)" "$(free_port)" "$(free_port)" "$(free_port)" "$(free_port)" "$(free_port)")  # registry evaluation training gateway gateway-without-training competition
 start() { local service=$1 port=$2 dir=$3; shift 3; start_service "$service" "$port" "$WORK/data/$dir" "$@"; }
 start registry "${ports[0]}" registry
 start evaluation "${ports[1]}" evaluation --peer "registry=127.0.0.1:${ports[0]}"
 start training "${ports[2]}" training --peer "registry=127.0.0.1:${ports[0]}" --peer "evaluation=127.0.0.1:${ports[1]}"
+# The shipped catalogue reads the competition service too; here it holds no competition.
+start competition "${ports[5]}" competition --peer "registry=127.0.0.1:${ports[0]}" --peer "evaluation=127.0.0.1:${ports[1]}"
 registry=(--endpoint "127.0.0.1:${ports[0]}")
 evaluation=(--endpoint "127.0.0.1:${ports[1]}")
 jcs registry import "${registry[@]}" "$WORK/demo/persons.csv" | tail -1
@@ -103,9 +105,11 @@ print(head + "indicators:\n" + "".join(e for e in entries if "training." not in 
 PY
 printf 'gateway:\n  cache_ms: 0\n  indicators: %s\n  dashboard:\n    enabled: false\n' "$WORK/indicators-without-training.yaml" >"$WORK/gateway-without.yaml"
 start gateway "${ports[3]}" gateway --config "$WORK/gateway.yaml" \
-  --peer "registry=127.0.0.1:${ports[0]}" --peer "evaluation=127.0.0.1:${ports[1]}" --peer "training=127.0.0.1:${ports[2]}"
+  --peer "registry=127.0.0.1:${ports[0]}" --peer "evaluation=127.0.0.1:${ports[1]}" --peer "training=127.0.0.1:${ports[2]}" \
+  --peer "competition=127.0.0.1:${ports[5]}"
+replica_keys "$WORK/data/gateway" "$WORK/data/gateway-without"
 start gateway "${ports[4]}" gateway-without --config "$WORK/gateway-without.yaml" \
-  --peer "registry=127.0.0.1:${ports[0]}" --peer "evaluation=127.0.0.1:${ports[1]}"
+  --peer "registry=127.0.0.1:${ports[0]}" --peer "evaluation=127.0.0.1:${ports[1]}" --peer "competition=127.0.0.1:${ports[5]}"
 jcs totals --endpoint "127.0.0.1:${ports[3]}" --fresh | head -30 || true
 for round in 1 2; do
   for which in without with; do

@@ -43,10 +43,13 @@ struct CertificateImport: Sendable {
         }
         let audit = context.audit
         let importer = self
+        let statistics = ImportStatistics(store: store, tables: ["certificates", "holders"])
         var pipeline = ImportPipeline<Row, CertificateBatchWriter.Prepared, Outcome>(
             rowsPerWrite: Self.rowsPerTransaction, prepare: CertificateBatchWriter.prepare
         ) { batch in
-            try await importer.store.transaction(audit, grouping: .alone) { tx in try await importer.write(batch, in: tx) }
+            let outcome = try await importer.store.transaction(audit, grouping: .alone) { tx in try await importer.write(batch, in: tx) }
+            await statistics.committed(Int(outcome.accepted))
+            return outcome
         }
         do {
             for try await batch in batches {
