@@ -1,5 +1,7 @@
+import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsTestSupport
+import NIOPosix
 import Synchronization
 import Testing
 
@@ -19,6 +21,21 @@ struct TimeLimitTests {
         #expect(failure as? Refusal == Refusal())
     }
 
+    /// Inside a handler the work runs where the handler does — its connection's event loop —
+    /// rather than on the shared pool, a thread switch there and one back for every call a
+    /// gateway makes to its sources. Outside any handler it runs on the pool.
+    @Test
+    func insideAHandlerTheWorkRunsOnTheHandlersEventLoop() async throws {
+        try await withTestServer(services: [WhereService()]) { _, endpoint in
+            try await withTestClient(endpoint) { client in
+                let answer = try await client.unary(WhereService.ask, EchoMessage())
+                #expect(answer.text == "the handler's event loop", "\(answer.text)")
+            }
+        }
+        let outside = await TimeLimit.run(.seconds(5)) { MultiThreadedEventLoopGroup.currentEventLoop == nil }
+        #expect(try outside?.get() == true)
+    }
+
     /// The work ignores cancellation and ends only when the test lets it: the answer (none)
     /// comes while it is still held, so the limit, not the work, decided when.
     @Test
@@ -33,5 +50,24 @@ struct TimeLimitTests {
         #expect(result == nil)
         #expect(finished.withLock { !$0 }, "the answer waited for the work")
         release.open()
+    }
+}
+
+/// Answers where a ``TimeLimit``'s work ran, seen from the handler that started it.
+private struct WhereService: RPCService {
+    static let ask = Method<EchoMessage, EchoMessage>(service: "test.Where", name: "Ask", kind: .unary)
+
+    func register(in router: inout RPCRouter) {
+        router.unary(Self.ask, policy: .anyAuthenticated) { _, _ in
+            guard let handlerLoop = MultiThreadedEventLoopGroup.currentEventLoop else {
+                return EchoMessage(text: "the handler runs on no event loop")
+            }
+            let workLoop = await TimeLimit.run(.seconds(5)) { MultiThreadedEventLoopGroup.currentEventLoop }
+            switch workLoop {
+            case .success(let loop?)? where loop === handlerLoop: return EchoMessage(text: "the handler's event loop")
+            case .success(let loop?)?: return EchoMessage(text: "another event loop: \(loop)")
+            default: return EchoMessage(text: "no event loop: \(String(describing: workLoop))")
+            }
+        }
     }
 }

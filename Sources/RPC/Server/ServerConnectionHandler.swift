@@ -197,13 +197,13 @@ final class ServerConnectionHandler: ActionDriver {
             connection: NIOLoopBound(self, eventLoop: executor.eventLoop), streamID: stream.id,
             context: stream.context, inbound: stream.inbound, limits: shared.configuration.wireLimits, auditor: shared.auditor)
         let method = stream.method
-        let inherited = CallScope.Inherited(deadline: stream.context.deadline, requestID: stream.context.requestID,
-                                            acceptLanguage: stream.context.acceptLanguage)
         // A call that streams requests is an import: thousands of rows a message and a
         // transaction each. It runs on the shared pool, not on this loop, where its work held up
         // the loop's other calls and the answers to its own calls to other services (a class
         // list's registry look-ups waited behind its writes: docs/NUMBERS.md, "The demo data").
         let preference: any TaskExecutor = method.kind.streamsRequests ? globalConcurrentExecutor : executor
+        let inherited = CallScope.Inherited(deadline: stream.context.deadline, requestID: stream.context.requestID,
+                                            acceptLanguage: stream.context.acceptLanguage, executor: preference)
         let tracer = shared.configuration.tracer
         stream.task = Task(executorPreference: preference) {
             await CallScope.$current.withValue(inherited) {
