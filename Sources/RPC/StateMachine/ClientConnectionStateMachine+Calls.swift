@@ -84,20 +84,14 @@ extension ClientConnectionStateMachine {
 
     /// §9: returns `credit` bytes of window to the server on `stream`, if it is still open.
     mutating func grantCredit(stream id: UInt32, _ credit: Int, frames: inout ByteBuffer) {
-        guard credit > 0, let index = streams.index(forKey: id) else { return }
-        streams.read(at: index, { $0.receive.granted(credit) })
-        frames.writeWindowUpdate(stream: id, credit: credit)
+        streams.grantCredit(stream: id, credit, frames: &frames)
     }
 
     /// Sends what the stream's credit allows; true when nothing waits any more.
     @discardableResult
     mutating func drain(at index: [UInt32: Stream].Index, frames: inout ByteBuffer, actions: inout [Action]) -> Bool {
-        let id = streams.keys[index]
-        let done = streams.values[index].send.drain(into: &frames, stream: id, maximumFrameSize: Int(peerSettings.maximumFrameSize))
-        if done && streams.read(at: index, { $0.writerWaiting }) {
-            streams.values[index].writerWaiting = false
-            actions.append(.resumeWriter(streams.read(at: index, { $0.call })))
-        }
+        let (done, wakeWriter) = streams.drainSend(at: index, into: &frames, maximumFrameSize: Int(peerSettings.maximumFrameSize))
+        if wakeWriter { actions.append(.resumeWriter(streams.read(at: index, { $0.call }))) }
         return done
     }
 

@@ -94,9 +94,7 @@ struct ClientConnectionStateMachine<Call> {
             actions.append(.fail(stream.call, error, notProcessed: false))
             streamEnded(actions: &actions)
         case .windowUpdate:
-            let credit = try FrameRules.windowUpdateCredit(frame)
-            if let index = streams.index(forKey: frame.streamID) {
-                streams.values[index].send.grant(Int(credit))
+            if let index = streams.creditReceived(try FrameRules.windowUpdateCredit(frame), stream: frame.streamID) {
                 drain(at: index, frames: &frames, actions: &actions)
             }
         case .ping:
@@ -133,7 +131,7 @@ struct ClientConnectionStateMachine<Call> {
             if streams.read(at: index, { $0.kind.streamsResponses }) {
                 actions.append(.fragmentArrived(call, credit: credit))
             } else {
-                grantCredit(stream: frame.streamID, credit, frames: &frames)  // §9: the one response is bounded by the message limit
+                streams.grantCredit(stream: frame.streamID, credit, frames: &frames)  // §9: the one response is bounded by the message limit
             }
         case .message(let message, let credit):
             if streams.read(at: index, { $0.kind.streamsResponses }) {

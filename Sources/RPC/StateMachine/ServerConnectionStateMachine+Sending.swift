@@ -98,15 +98,11 @@ extension ServerConnectionStateMachine {
     @discardableResult
     mutating func drain(at index: [UInt32: Stream].Index, now: Int64, frames: inout ByteBuffer, actions: inout [Action]) -> Bool {
         guard writable || streams.read(at: index, { $0.send.isEmpty }) else { return false }
-        let id = streams.keys[index]
         streams.values[index].active = true
-        let done = streams.values[index].send.drain(into: &frames, stream: id, maximumFrameSize: peerMaximumFrameSize)
+        let (done, wakeWriter) = streams.drainSend(at: index, into: &frames, maximumFrameSize: peerMaximumFrameSize)
         _ = charge(at: index)  // what went out is no longer held
         guard done else { return false }
-        if streams.read(at: index, { $0.writerWaiting }) {
-            streams.values[index].writerWaiting = false
-            actions.append(.resumeWriter(streams.read(at: index, { $0.call })))
-        }
+        if wakeWriter { actions.append(.resumeWriter(streams.read(at: index, { $0.call }))) }
         if let trailers = streams.read(at: index, { $0.pendingTrailers }) {
             complete(at: index, trailers, now: now, frames: &frames, actions: &actions)
         }
@@ -115,8 +111,6 @@ extension ServerConnectionStateMachine {
 
     /// §9: returns `credit` bytes of window to the peer on `stream`, if it is still open.
     mutating func grantCredit(stream id: UInt32, _ credit: Int, frames: inout ByteBuffer) {
-        guard credit > 0, let index = streams.index(forKey: id) else { return }
-        streams.read(at: index, { $0.receive.granted(credit) })
-        frames.writeWindowUpdate(stream: id, credit: credit)
+        streams.grantCredit(stream: id, credit, frames: &frames)
     }
 }

@@ -126,11 +126,8 @@ struct ServerConnectionStateMachine<Call> {
                 streamEnded(now: now, actions: &actions)
             }
         case .windowUpdate:
-            let credit = try FrameRules.windowUpdateCredit(frame)
-            // §3.2.8: credit for a stream that is not open is ignored.
-            if let index = streams.index(forKey: frame.streamID) {
+            if let index = streams.creditReceived(try FrameRules.windowUpdateCredit(frame), stream: frame.streamID) {
                 streams.values[index].active = true
-                streams.values[index].send.grant(Int(credit))
                 drain(at: index, now: now, frames: &frames, actions: &actions)
             }
         case .ping:
