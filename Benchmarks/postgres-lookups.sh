@@ -10,8 +10,11 @@
 #   VARIANTS="postgres_connections_per_loop=4 postgres_connections_per_loop=16+postgres_prepared_reads=1" ROUNDS=3 …
 #   PROFILE=1 Benchmarks/postgres-lookups.sh    # perf, whole machine, 5 s of each run: $WORK/perf-<round>-<n>.data
 #
+#   VARIANTS="default socket" Benchmarks/postgres-lookups.sh   # TCP on loopback against the server's Unix socket
+#
 # A variant is NAME=VALUE settings joined by "+" ("env:NAME=VALUE" sets an environment variable
-# of the registry instead); "default" starts the registry as shipped.
+# of the registry instead; "socket" connects over PostgreSQL's Unix socket, postgres+uds://);
+# "default" starts the registry as shipped, over TCP.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${JCSKILLS_TEST_POSTGRES_URL:-}" ]; then
@@ -29,13 +32,15 @@ mkdir -p "$WORK"
 
 server=${JCSKILLS_TEST_POSTGRES_URL%%\?*}
 psql --quiet "$server" -c "CREATE DATABASE jcskills_registry" >/dev/null
-export DATABASE_TEMPLATE="${server%/*}/jcskills_{service}?sslmode=disable"
+tcp_template="${server%/*}/jcskills_{service}?sslmode=disable"
+export DATABASE_TEMPLATE=$tcp_template
 
 swift build -c release --scratch-path .build-release >/dev/null
 bin=$(swift build -c release --scratch-path .build-release --show-bin-path)
 "$bin/jcskills" pki init --out "$WORK/pki" >/dev/null
 [ -f "$WORK/demo/persons.csv" ] || "$bin/jcskills" demo-data registry --persons "$PERSONS" --seed "$SEED" --out "$WORK/demo" >/dev/null
 . Benchmarks/services.sh
+socket_template=$(postgres_socket_template "$server")
 
 port=$(free_port)
 start_service registry "$port" "$WORK/data/registry"
@@ -46,11 +51,13 @@ stop_services; pids=()
 for round in $(seq "$ROUNDS"); do
   for variant in $VARIANTS; do
     flags=() environment=()
+    DATABASE_TEMPLATE=$tcp_template
     if [ "$variant" != default ]; then
       IFS=+ read -ra settings <<<"$variant"
       for setting in "${settings[@]}"; do
         case $setting in
           env:*) environment+=("${setting#env:}") ;;
+          socket) DATABASE_TEMPLATE=$socket_template ;;
           *) flags+=(--store-setting "$setting") ;;
         esac
       done

@@ -8,6 +8,7 @@
 #
 #   Benchmarks/postgres-scale.sh                         # 1.5 M persons, ~1 M certificates
 #   PERSONS=20000 DURATION=5 Benchmarks/postgres-scale.sh
+#   PG_SOCKET=1 Benchmarks/postgres-scale.sh             # the services reach PostgreSQL over its Unix socket
 #
 # The SQLite figures to set beside these come from Benchmarks/gateway-scale.sh with LOOKUPS=1,
 # run in the same sitting.
@@ -22,5 +23,9 @@ for service in registry evaluation training competition gateway; do
   psql --quiet "$server" -c "CREATE DATABASE jcskills_$service" >/dev/null
 done
 export DATABASE_TEMPLATE="$base/jcskills_{service}?sslmode=disable"
+if [ "${PG_SOCKET:-0}" = 1 ]; then   # over the server's Unix socket (BENCHMARKS.md note 20)
+  . Benchmarks/services.sh
+  DATABASE_TEMPLATE=$(postgres_socket_template "$server")
+fi
 echo "postgres-scale: PostgreSQL $(psql -At "$server" -c 'SHOW server_version'), fsync $(psql -At "$server" -c 'SHOW fsync'), shared_buffers $(psql -At "$server" -c 'SHOW shared_buffers')"
 LOOKUPS=${LOOKUPS:-1} REPLICAS=${REPLICAS:-2} exec Benchmarks/gateway-scale.sh "$@"

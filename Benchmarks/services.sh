@@ -37,3 +37,12 @@ replica_keys() {  # from-data-directory to-data-directory
   [ -n "${DATABASE_TEMPLATE:-}" ] || return 0
   mkdir -p "$2" && chmod 700 "$2" && cp "$1/sealing.keys" "$2/sealing.keys"
 }
+
+# The DATABASE_TEMPLATE reaching the local PostgreSQL server SERVER (postgres://… of its
+# `postgres` database) over its Unix socket rather than TCP (BENCHMARKS.md note 20).
+postgres_socket_template() {  # server-url
+  local directory port
+  directory=$(psql -At "$1" -c "SELECT split_part(current_setting('unix_socket_directories'), ',', 1)")
+  port=$(psql -At "$1" -c "SHOW port")
+  echo "postgres+uds://postgres@localhost$directory/.s.PGSQL.$port#jcskills_{service}"
+}

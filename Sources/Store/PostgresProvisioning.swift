@@ -26,11 +26,10 @@ public enum PostgresProvisioning {
                 try await db.raw("CREATE DATABASE \(ident: name)").run()
             }
         }
-        guard var components = URLComponents(string: serverURL) else {
+        guard let components = URLComponents(string: serverURL) else {
             throw StoreError(.invalidConfiguration, "cannot read PostgreSQL URL \(StoreLocation.postgres(url: serverURL))")
         }
-        components.path = "/" + name
-        return components.string ?? serverURL
+        return PostgresURL.naming(components, database: name).string ?? serverURL
     }
 
     /// Drops database `name` if it exists, disconnecting anyone still connected to it.

@@ -13,7 +13,10 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
 
     /// Reads a location from configuration text.
     ///
-    /// - `postgres://…` / `postgresql://…` → ``postgres(url:)``
+    /// - `postgres://…` / `postgresql://…` → ``postgres(url:)``, over TCP
+    /// - `postgres+uds://user@localhost/run/postgresql/.s.PGSQL.5432#database` →
+    ///   ``postgres(url:)`` over the server's Unix socket: for a server on the same machine,
+    ///   cheaper than TCP on loopback (BENCHMARKS.md note 20)
     /// - `sqlite:///absolute/path`, `sqlite:relative/path` or a plain path → ``sqlite(path:)``;
     ///   a relative path is resolved against `dataDirectory`
     /// - an SQLite URI filename (`file:/path/db.sqlite?mode=ro`) → ``sqlite(path:)`` as given
@@ -26,7 +29,7 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
             return .sqlite(path: (dataDirectory as NSString).appendingPathComponent("\(service).sqlite"))
         }
         let lower = trimmed.lowercased()
-        if lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://") {
+        if ["postgres://", "postgresql://", "postgres+uds://", "postgresql+uds://"].contains(where: lower.hasPrefix) {
             return .postgres(url: trimmed)
         }
         if lower.hasPrefix("file:") {
@@ -40,7 +43,7 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
         } else if let scheme = trimmed.range(of: "://") {
             throw StoreError(.invalidConfiguration,
                              "unsupported database URL scheme \"\(trimmed[..<scheme.lowerBound])\"; "
-                                 + "use postgres://… or an SQLite file path")
+                                 + "use postgres://…, postgres+uds://… or an SQLite file path")
         }
         if !path.hasPrefix("/") {
             path = (dataDirectory as NSString).appendingPathComponent(path)

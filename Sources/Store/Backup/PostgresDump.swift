@@ -34,9 +34,21 @@ public enum PostgresDump {
             let name = item.name.lowercased() == "tlsmode" ? "sslmode" : item.name.lowercased()
             return libpqOptions.contains(name) ? URLQueryItem(name: name, value: item.value) : nil
         }
-        components.queryItems = items.isEmpty ? nil : items
-        components.scheme = "postgresql"
-        return Connection(url: components.string ?? url, password: password)
+        guard PostgresURL.isUnixSocket(components) else {
+            components.queryItems = items.isEmpty ? nil : items
+            components.scheme = "postgresql"
+            return Connection(url: components.string ?? url, password: password)
+        }
+        // libpq names a socket by its directory and port, as query options of a URL without a host.
+        guard let (directory, port) = PostgresURL.socketDirectoryAndPort(components.path), let database = components.fragment else {
+            throw StoreError(.invalidConfiguration, "cannot read PostgreSQL URL \(StoreLocation.postgres(url: url)): "
+                                 + "expected postgres+uds://user@localhost/socket-directory/.s.PGSQL.port#database")
+        }
+        var query = URLComponents()
+        query.queryItems = [URLQueryItem(name: "host", value: directory), URLQueryItem(name: "port", value: port)] + items
+        let user = components.percentEncodedUser.map { $0 + "@" } ?? ""
+        let name = database.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? database
+        return Connection(url: "postgresql://\(user)/\(name)?\(query.percentEncodedQuery ?? "")", password: password)
     }
 
     /// Dumps the database at `url` into a new file `file` (mode 0600); `progress` gets each
