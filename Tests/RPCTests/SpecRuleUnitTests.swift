@@ -38,14 +38,17 @@ struct SpecRuleUnitTests {
         #expect(RequestIDs.hex(0x0123_4567_89ab_cdef) == "0123456789abcdef")
     }
 
-    /// §10.3: only UNAVAILABLE is retried: always when the server never saw the call (above a
-    /// GOAWAY's lastStreamID, before it was sent), else only for idempotent methods or calls
-    /// with an idempotency key; any other status is the answer.
+    /// §10.3: only UNAVAILABLE and ABORTED are retried: always when the server never saw the
+    /// call (above a GOAWAY's lastStreamID, before it was sent), else only for idempotent methods
+    /// or calls with an idempotency key; any other status is the answer.
     @Test(arguments: [
         (StatusCode.unavailable, true, false, false, true),
         (.unavailable, false, false, false, false),
         (.unavailable, false, true, false, true),
         (.unavailable, false, false, true, true),
+        (.aborted, false, false, false, false),
+        (.aborted, false, true, false, true),
+        (.aborted, false, false, true, true),
         (.deadlineExceeded, true, true, true, false),
         (.internal, true, true, true, false),
         (.resourceExhausted, false, true, false, false),

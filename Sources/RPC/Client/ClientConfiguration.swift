@@ -9,8 +9,8 @@ public struct ClientConfiguration: Sendable {
     public var defaultTimeout: Duration? = .seconds(30)
     /// TCP connect plus TLS handshake. Default 5 s.
     public var connectTimeout: TimeAmount = .seconds(5)
-    /// Attempts per call for retryable failures (UNAVAILABLE on an idempotent call or one
-    /// with an idempotency key, or any call that never reached a server). Default 3.
+    /// Attempts per call for retryable failures (UNAVAILABLE or ABORTED on an idempotent call
+    /// or one with an idempotency key, or any call that never reached a server). Default 3.
     public var maximumAttempts: Int = 3
     /// First reconnect delay after a failed connect; doubles per failure up to ``maximumBackoff``. Default 100 ms.
     public var initialBackoff: TimeAmount = .milliseconds(100)

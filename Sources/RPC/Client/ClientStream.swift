@@ -7,10 +7,11 @@ struct CallFailure: Error {
     let error: RPCError
     let notProcessed: Bool
 
-    /// Protocol/SPEC.md §10.3: only UNAVAILABLE is retried, and only when the server never saw
-    /// the call, or a repeat cannot count twice (an idempotent method, an idempotency key).
+    /// Protocol/SPEC.md §10.3: UNAVAILABLE and ABORTED (a conflict the server's transaction lost
+    /// and rolled back) are retried, and only when the server never saw the call, or a repeat
+    /// cannot count twice (an idempotent method, an idempotency key).
     func isSafeToRetry(idempotent: Bool, idempotencyKey: Bool) -> Bool {
-        error.code == .unavailable && (notProcessed || idempotent || idempotencyKey)
+        (error.code == .unavailable || error.code == .aborted) && (notProcessed || idempotent || idempotencyKey)
     }
 }
 

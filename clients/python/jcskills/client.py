@@ -152,12 +152,18 @@ async def _single_response(stream: Stream, method: Method) -> Any:
     return _decode_response(method, first, None)
 
 
+def safe_to_retry(error: RPCError, *, idempotent: bool, keyed: bool) -> bool:
+    """§10.3: a call the server never saw, always; else UNAVAILABLE or ABORTED (a conflict the
+    server's transaction lost and rolled back), only if a repeat cannot count twice."""
+    return error.not_processed or (error.code in (StatusCode.UNAVAILABLE, StatusCode.ABORTED) and (idempotent or keyed))
+
+
 class Client:
     """Calls services over one or more endpoints (``"host:port"`` or ``(host, port)``).
 
     ``default_timeout`` applies to calls that give none (30 s, like the reference client);
     pass ``timeout=NO_DEADLINE`` for a call without deadline. Unary calls are retried on
-    UNAVAILABLE when safe by §10.3, up to ``max_attempts`` in all, round-robin over the
+    UNAVAILABLE or ABORTED when safe by §10.3, up to ``max_attempts`` in all, round-robin over the
     endpoints, within the original deadline, with the same request id.
     """
 
@@ -220,8 +226,7 @@ class Client:
             try:
                 return await self._unary_once(setup, payload)
             except RPCError as e:
-                safe = e.not_processed or (e.code == StatusCode.UNAVAILABLE and
-                                           (method.idempotent or setup.idempotency_key is not None))
+                safe = safe_to_retry(e, idempotent=method.idempotent, keyed=setup.idempotency_key is not None)
                 left = setup.remaining()
                 if not safe or attempt_no >= self.max_attempts or (left is not None and left <= 0):
                     raise
