@@ -62,7 +62,7 @@ public struct StoreConfiguration: Sendable {
     /// figures' statements (dates and scopes as parameters): at city scale, gateway `Totals`
     /// spent as much server time planning as running (12.1 s against 13.1 s in a 10 s run),
     /// and forcing the generic plan gave 1.4–1.5× the answers a second, each statement no
-    /// slower (BENCHMARKS.md, "PostgreSQL at city scale"). Off: PostgreSQL's own choice.
+    /// slower (BENCHMARKS.md note 17). Off: PostgreSQL's own choice.
     /// Writes, sent as text, are planned for their values either way.
     public var postgresGenericPlans = true
     /// PostgreSQL: write transactions that run at once, each lane a queue of writers sharing

@@ -102,7 +102,7 @@ struct CompetitionRepository: Sendable {
     /// lock here made the sheets of one event wait for each other, and with writes sharing
     /// commits, two groups holding one event each and waiting for the other's closed a cycle
     /// PostgreSQL only breaks after its deadlock timeout (a second), again and again
-    /// (BENCHMARKS.md, "PostgreSQL at city scale").
+    /// (BENCHMARKS.md note 17).
     func holdEvent(_ competition: String, _ code: String, in tx: StoreTransaction) async throws -> StoredEvent? {
         let hold = tx.storeDialect == .postgres ? " FOR SHARE" : ""
         return try await tx.nativeRows("""

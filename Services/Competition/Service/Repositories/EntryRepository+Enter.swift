@@ -6,8 +6,8 @@ import JCSkillsStore
 /// entries already there are read per event, the new ones' numbers taken per event, and the
 /// entries and the year's participants inserted in multi-row statements. Row by row, a list of
 /// 1,000 took five round trips a person, which PostgreSQL over a socket could not do for the
-/// city competition's 12,000 entries within a call's 30 s (BENCHMARKS.md, "PostgreSQL at city
-/// scale"); the outcome is the same as entering the rows one after another, in order.
+/// city competition's 12,000 entries within a call's 30 s (BENCHMARKS.md
+/// note 17); the outcome is the same as entering the rows one after another, in order.
 extension EntryRepository {
     /// One row to enter, checked by the caller.
     struct NewEntry: Sendable {
