@@ -108,13 +108,17 @@ public final class Store: Sendable {
     /// - Throws: ``StoreError/Kind/unavailable`` when the database is not there or the service
     ///   never set it up; what ``open(_:migrations:)`` throws for the key file; what `body` throws.
     public static func withExisting<T>(_ configuration: StoreConfiguration, _ body: (Store) async throws -> T) async throws -> T {
-        let store = try await openExisting(configuration)
+        try await openExisting(configuration).closing(after: body)
+    }
+
+    /// Runs `body` with this store, then closes it however `body` ends.
+    public func closing<T>(after body: (Store) async throws -> T) async throws -> T {
         do {
-            let result = try await body(store)
-            await store.close()
+            let result = try await body(self)
+            await close()
             return result
         } catch {
-            await store.close()
+            await close()
             throw error
         }
     }

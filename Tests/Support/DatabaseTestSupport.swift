@@ -140,15 +140,7 @@ public func withTestStore<T>(
 public func withOpenStore<T>(
     _ configuration: StoreConfiguration, migrations: [Migration], _ body: (Store) async throws -> T
 ) async throws -> T {
-    let store = try await Store.open(configuration, migrations: migrations)
-    do {
-        let result = try await body(store)
-        await store.close()
-        return result
-    } catch {
-        await store.close()
-        throw error
-    }
+    try await Store.open(configuration, migrations: migrations).closing(after: body)
 }
 
 /// A configuration for `location` without periodic maintenance, logging warnings and errors only.

@@ -21,12 +21,14 @@ extension SQLDatabase {
     /// Runs the statement `sql(list)` once per chunk of `keys` (at most `chunk` a statement,
     /// within both backends' bind limits), `list` being the chunk's `(?, ?, …)` for an `IN`;
     /// returns every statement's rows. For reading many rows by key in a few statements.
-    public func nativeRows(in keys: [StoreValue], chunk: Int = 1_000, _ sql: (_ list: String) -> String) async throws -> [StoreRow] {
+    /// `leading`: values bound to the `?`s that come before the list in `sql`, in every statement.
+    public func nativeRows(in keys: [StoreValue], after leading: [StoreValue] = [], chunk: Int = 1_000,
+                           _ sql: (_ list: String) -> String) async throws -> [StoreRow] {
         var rows: [StoreRow] = []
         var start = 0
         while start < keys.count {
             let slice = Array(keys[start..<min(start + chunk, keys.count)])
-            rows += try await nativeRows(sql(placeholderList(slice.count)), slice)
+            rows += try await nativeRows(sql(placeholderList(slice.count)), leading + slice)
             start += slice.count
         }
         return rows

@@ -104,16 +104,13 @@ extension EntryRepository {
         for row in keys.indices { personsPerEvent[keys[row], default: []].append(.bytes(indexes[row])) }
         var found: [PersonInEvent: Found] = [:]
         for (key, persons) in personsPerEvent {
-            var start = 0
-            while start < persons.count {
-                let chunk = Array(persons[start..<min(start + 1_000, persons.count)])
-                for row in try await tx.nativeRows("""
-                    SELECT id, number, event, name_sealed, id_sealed, school, county, person_index FROM entries
-                    WHERE competition = ? AND event = ? AND person_index IN \(placeholderList(chunk.count))
-                    """, [.text(key.competition), .text(key.event)] + chunk) {
-                    found[PersonInEvent(event: key, index: try row.data("person_index"))] = .stored(try Self.stored(row))
-                }
-                start += chunk.count
+            for row in try await tx.nativeRows(in: persons, after: [.text(key.competition), .text(key.event)], { list in
+                """
+                SELECT id, number, event, name_sealed, id_sealed, school, county, person_index FROM entries
+                WHERE competition = ? AND event = ? AND person_index IN \(list)
+                """
+            }) {
+                found[PersonInEvent(event: key, index: try row.data("person_index"))] = .stored(try Self.stored(row))
             }
         }
         return found
@@ -154,8 +151,8 @@ extension EntryRepository {
         var earlierPerYear: [Int32: [StoreValue]] = [:]
         for person in order where !new.contains(person) { earlierPerYear[person.year, default: []].append(.bytes(person.index)) }
         for (year, persons) in earlierPerYear.sorted(by: { $0.key < $1.key }) {
-            let counted = try await tx.nativeRows(in: persons) { list in
-                "SELECT person_index, county, entered_on FROM participants WHERE year = \(year) AND person_index IN \(list)"
+            let counted = try await tx.nativeRows(in: persons, after: [StoreValue(year)]) { list in
+                "SELECT person_index, county, entered_on FROM participants WHERE year = ? AND person_index IN \(list)"
             }
             for row in counted {
                 let person = Person(year: year, index: try row.data("person_index"))
