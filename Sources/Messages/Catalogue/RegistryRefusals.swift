@@ -45,6 +45,9 @@ extension Messages {
         public static let changedMeanwhile = Message(
             zh: "修改期间此人的记录已被他人改动：请重新读取后再试",
             en: "the person's record changed while this update was made; read it again and retry")
+        public static let idNumberIndexBeingBuilt = Message(
+            zh: "登记库正在进行首次批量导入，身份证号索引将在导入结束时建成；届时可再按身份证号查询或登记（按卡号查询不受影响）",
+            en: "the registry is loading its first import and builds its ID-number index when that ends; look-ups and registrations by ID number resume then (look-ups by card number work meanwhile)")
         public static func tooManyLookups(_ count: Int, limit: Int) -> Message {
             Message(zh: "一次调用 \(count) 个查询，至多 \(limit) 个", en: "\(count) look-ups; at most \(limit) a call")
         }

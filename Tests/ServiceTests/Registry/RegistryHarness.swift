@@ -17,14 +17,14 @@ struct RegistryHarness {
 
     static func with<T: Sendable>(
         _ backend: TestBackend, clock: @escaping @Sendable () -> Date = { RegistryHarness.now },
-        _ body: (RegistryHarness) async throws -> T
+        imports: PersonImportSettings = PersonImportSettings(), _ body: (RegistryHarness) async throws -> T
     ) async throws -> T {
         let personal = PersonalData(keys: .generate())
         return try await withTestStore(backend, service: "registry", migrations: RegistrySchema.migrations, template: true, configure: {
             $0.personalData = personal
             $0.now = clock
         }) { store in
-            let service = RegistryDefinition.makeService(store: store, personal: personal, clock: clock)
+            let service = RegistryDefinition.makeService(store: store, personal: personal, imports: imports, clock: clock)
             return try await withTestServer(services: [service], auditor: StoreAuditor(store: store)) { _, endpoint in
                 try await body(RegistryHarness(endpoint: endpoint, store: store, personal: personal))
             }

@@ -2,6 +2,7 @@ import JCSkillsProtocol
 import JCSkillsRPC
 import JCSkillsTestSupport
 import Testing
+@testable import RegistryService
 
 /// The import commits in transactions of its own size (several client batches each) while it
 /// reads on; these check the counts across those transaction boundaries.
@@ -9,7 +10,7 @@ import Testing
 struct RegistryLargeImportTests {
     @Test(arguments: TestDatabases.backends)
     func everyRowIsCountedOnceAcrossTransactions(backend: TestBackend) async throws {
-        // Just over one transaction's worth (5,000 rows), so a second one follows the first.
+        // Transactions of 5,000 rows (not the 20,000 a service uses), so that a second one follows the first.
         var rows = try RegistryImportTests.rows(persons: 6_000, seed: 11, invalidEvery: 1_000)
         // Duplicates of rows committed in the first transaction, sent after it.
         for source in [rows[1], rows[4_998], rows[5_000]] {
@@ -19,7 +20,7 @@ struct RegistryLargeImportTests {
         }
         let rejected = UInt64(rows.filter { ($0.line - 1) % 1_000 == 0 && $0.line <= 6_001 }.count)
 
-        try await RegistryHarness.with(backend) { registry in
+        try await RegistryHarness.with(backend, imports: PersonImportSettings(rowsPerTransaction: 5_000, firstLoadAfter: 0)) { registry in
             try await registry.client("admin") { client in
                 let first = try await Self.importRows(rows, client, batch: 500)
                 #expect(first.received == 6_003)

@@ -21,11 +21,15 @@ public enum RegistryDefinition: ServiceDefinition {
         /// The labour-force ages, `"16-60"` (the default): checked at registration and applied
         /// on every date counted (``LabourForceAging``).
         var labourForceAges: String?
+        /// A first import into an empty registry builds the ID-number index after its rows once
+        /// it has put this many in (``FirstLoad``; default 1,000,000, 0: never).
+        var firstLoadAfterRows: Int?
 
         enum CodingKeys: String, CodingKey {
             case labourForce = "labour_force"
             case keyGroups = "key_groups"
             case labourForceAges = "labour_force_ages"
+            case firstLoadAfterRows = "first_load_after_rows"
         }
     }
 
@@ -51,11 +55,20 @@ public enum RegistryDefinition: ServiceDefinition {
             }
             ageRule = rule
         }
+        var imports = PersonImportSettings()
+        if let rows = options?.firstLoadAfterRows {
+            guard rows >= 0 else { throw ConfigurationError("registry.first_load_after_rows: \(rows) is below 0") }
+            imports.firstLoadAfter = rows
+        }
         let (store, personal) = try await ServiceStore.open(settings: settings, migrations: migrations, logger: environment.logger)
+        // A first load killed before its end left the ID-number index out.
+        let idIndex = IDNumberIndex()
+        try await idIndex.build(in: store, logger: environment.logger)
         let aging = makeAging(store: store, personal: personal, ageRule: ageRule, logger: environment.logger)
         try await aging.catchUp()
         return ServiceAssembly(
-            services: [makeService(store: store, personal: personal, labourForce: labourForce, keyGroups: keyGroups, ageRule: ageRule)],
+            services: [makeService(store: store, personal: personal, labourForce: labourForce, keyGroups: keyGroups, ageRule: ageRule,
+                                   imports: imports, idIndex: idIndex)],
             auditor: StoreAuditor(store: store),
             background: [
                 LabourForceAgingService(aging: aging),
@@ -79,11 +92,13 @@ public enum RegistryDefinition: ServiceDefinition {
     static func makeService(
         store: Store, personal: PersonalData, labourForce: [Int32: UInt64] = defaultLabourForce,
         keyGroups: Set<KeyEmploymentGroup> = Set(KeyEmploymentGroup.nationalTen), ageRule: LabourForceAgeRule = .standard,
+        imports: PersonImportSettings = PersonImportSettings(), idIndex: IDNumberIndex = IDNumberIndex(),
         clock: @escaping @Sendable () -> Date = { Date() }
     ) -> RegistryRPCService {
         let today: @Sendable () -> CalendarDate = { .today(by: clock) }
         var persons = PersonRepository(store: store, personal: personal, clock: clock)
         persons.ageRule = ageRule
+        persons.idIndex = idIndex
         return RegistryRPCService(
             persons: persons,
             enterprises: EnterpriseRepository(store: store, clock: clock),
@@ -93,7 +108,8 @@ public enum RegistryDefinition: ServiceDefinition {
             views: PersonViews(personal: personal, today: today),
             rules: PersonRules(today: today, keyGroups: keyGroups, ageRule: ageRule),
             store: store,
-            readAudit: AuditGroupCommit(store: store))
+            readAudit: AuditGroupCommit(store: store),
+            importSettings: imports)
     }
 
     static var migrations: [Migration] { RegistrySchema.migrations }

@@ -19,6 +19,7 @@ struct RegistryRPCService: RPCService {
     let store: Store
     /// Reads that show personal data are audited before they are answered, many per commit.
     let readAudit: AuditGroupCommit
+    var importSettings = PersonImportSettings()
 
     func register(in router: inout RPCRouter) {
         router.unary(RegistryService.registerPerson, policy: RegistryAccess.write) { request, context in
@@ -64,7 +65,8 @@ struct RegistryRPCService: RPCService {
             return answer
         }
         router.clientStreaming(RegistryService.importPersons, policy: RegistryAccess.write) { batches, context in
-            try await PersonImport(store: store, persons: persons, rules: rules, records: importRecords).run(batches, context)
+            try await PersonImport(store: store, persons: persons, rules: rules, records: importRecords, settings: importSettings)
+                .run(batches, context)
         }
         router.serverStreaming(RegistryService.exportPersons, policy: RegistryAccess.readPersons) { request, writer, context in
             try await exportPersons(request, writer, context)

@@ -12,11 +12,14 @@ struct PersonRepository: Sendable {
     let personal: PersonalData
     let clock: @Sendable () -> Date
     var ageRule = LabourForceAgeRule.standard
+    /// Shared by the copies of one service's repository: a first load leaves it out (``FirstLoad``).
+    var idIndex = IDNumberIndex()
 
     // MARK: Reading
 
     func find(_ lookup: PersonLookup, in db: any SQLDatabase) async throws -> PersonRow? {
         if !lookup.idNumber.isEmpty {
+            try idIndex.requireBuilt()
             let index = personal.blindIndex(lookup.idNumber.uppercased(), for: .idNumber)
             return try await db.nativeRows(Self.byIndex, [.bytes(index)]).first.map(PersonRow.init)
         }
@@ -44,6 +47,7 @@ struct PersonRepository: Sendable {
         }
         var byIndex: [Data: PersonRow] = [:]
         let wantedIndexes = Set(indexes.compactMap { $0 })
+        if !wantedIndexes.isEmpty { try idIndex.requireBuilt() }
         for row in try await db.nativeRows(in: wantedIndexes.map(StoreValue.bytes), { list in
             "SELECT id_index, \(PersonRow.selectList) FROM persons WHERE id_index IN \(list)"
         }) {
@@ -77,7 +81,8 @@ struct PersonRepository: Sendable {
     }
 
     func cardNumber(forIndex index: Data, in db: any SQLDatabase) async throws -> String? {
-        try await db.nativeRows("SELECT card_number FROM persons WHERE id_index = ?", [.bytes(index)]).first?.string("card_number")
+        try idIndex.requireBuilt()
+        return try await db.nativeRows("SELECT card_number FROM persons WHERE id_index = ?", [.bytes(index)]).first?.string("card_number")
     }
 
     // MARK: Registering
@@ -143,14 +148,21 @@ struct PersonRepository: Sendable {
     /// Rows come sealed (``sealed(_:)``), so the writer — which look-ups' audit rows also wait
     /// for — is held for the database work only, and an import seals while the previous
     /// transaction runs.
-    func registerBatch(_ prepared: [(line: UInt32, person: SealedPerson)], context: AuditContext) async throws -> BatchOutcome {
+    ///
+    /// With `firstLoad`, a transaction may leave the ID-number index out for the rest of the
+    /// import (``FirstLoad``); the transactions after it find the rows already in from the
+    /// load's own keys.
+    func registerBatch(
+        _ prepared: [(line: UInt32, person: SealedPerson)], context: AuditContext, firstLoad: FirstLoad? = nil
+    ) async throws -> BatchOutcome {
         guard !prepared.isEmpty else { return BatchOutcome() }
-        return try await store.transaction(context, grouping: .alone) { tx in
-            var seen = try await existingIndexes(prepared.map(\.1.index), in: tx)
+        let (outcome, keys, started) = try await store.transaction(context, grouping: .alone) { tx in
+            let loading = firstLoad?.isLoading ?? false
+            var seen = loading ? [] : try await existingIndexes(prepared.map(\.1.index), in: tx)
             var outcome = BatchOutcome()
             var fresh: [SealedPerson] = []
             for (line, person) in prepared {
-                if seen.contains(person.index) {
+                if seen.contains(person.index) || (loading && firstLoad!.contains(person.index)) {
                     outcome.alreadyRegistered.append(line)
                     outcome.alreadyRegisteredByCounty[person.person.residenceCounty, default: 0] += 1
                 } else {
@@ -158,7 +170,7 @@ struct PersonRepository: Sendable {
                     fresh.append(person)
                 }
             }
-            guard !fresh.isEmpty else { return outcome }
+            guard !fresh.isEmpty else { return (outcome, [Data](), false) }
             let numbers = try await CardNumbers.allocate(fresh.count, in: tx, dialect: store.dialect)
             let rows = zip(fresh, numbers).map { person, number in
                 (person, Self.cardNumber(county: person.person.residenceCounty, sequence: number))
@@ -173,8 +185,14 @@ struct PersonRepository: Sendable {
             try await tx.audit(entity: "person", id: nil, detail: "imported \(rows.count) persons, cards \(rows.first!.1)…\(rows.last!.1)")
             outcome.accepted = rows.count
             for person in fresh { outcome.acceptedByCounty[person.person.residenceCounty, default: 0] += 1 }
-            return outcome
+            guard let firstLoad, !loading else { return (outcome, loading ? fresh.map(\.index) : [], false) }
+            guard try await firstLoad.shouldStart(adding: rows.count, in: tx, dialect: store.dialect) else { return (outcome, [], false) }
+            let keys = try await tx.nativeRows("SELECT id_index FROM persons").map { try $0.data("id_index") }
+            try await idIndex.leaveOut(in: tx)
+            return (outcome, keys, true)
         }
+        firstLoad?.committed(rows: outcome.accepted, keys: keys, started: started)
+        return outcome
     }
 
     /// A validated person with its personal fields sealed, ready to insert.
@@ -195,6 +213,7 @@ struct PersonRepository: Sendable {
 
     /// Which of `indexes` already have a card.
     private func existingIndexes(_ indexes: [Data], in db: any SQLDatabase) async throws -> Set<Data> {
+        try idIndex.requireBuilt()
         var found = Set<Data>()
         for start in stride(from: 0, to: indexes.count, by: 1_000) {
             let chunk = indexes[start..<min(start + 1_000, indexes.count)]

@@ -119,5 +119,6 @@ enum RegistrySchema {
         // already stored.
         PersonQualityCounts.migration,
         CardNumbers.migration,
+        IDNumberIndex.migration,
     ]
 }
