@@ -59,8 +59,16 @@ struct ComplianceQueries: Sendable {
 
     /// How many enterprises lacked a body on a past `day`: the registry's enterprises as they
     /// stood then (county and staff) against the bodies active then (``EvaluationSchema``'s
-    /// institution history). Not cached: past days are asked for rarely.
-    func lackingCount(county: Int32, on day: Int32, timeout: Duration?) async throws -> UInt64 {
+    /// institution history); counted again once `maxAge` old (``RecentLargeEnterprises``).
+    func lackingCount(county: Int32, on day: Int32, timeout: Duration?, maxAge: Duration) async throws -> UInt64 {
+        if let known = recent.lacking(county: county, on: day, maxAge: maxAge) { return known }
+        let generation = recent.bodiesGeneration
+        let counted = try await countLacking(county: county, on: day, timeout: timeout)
+        recent.record(lacking: counted, county: county, on: day, bodiesGeneration: generation)
+        return counted
+    }
+
+    private func countLacking(county: Int32, on day: Int32, timeout: Duration?) async throws -> UInt64 {
         let large = try await enterprises.largeEnterprises(minimumStaff: minimumStaff, county: county, asOf: day, timeout: timeout)
         let rows = try await store.query { db in
             try await db.nativeRows("""

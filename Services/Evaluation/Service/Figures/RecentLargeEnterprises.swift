@@ -21,6 +21,17 @@ final class RecentLargeEnterprises: Sendable {
     private let entries = Mutex<[Int32: Entry]>([:])
     private let generation = Mutex<UInt64>(0)
 
+    /// Past days' lacking counts (the gateway asks for its planning window's first day with
+    /// every `Totals`: without these, each asked the registry for that day's list; BENCHMARKS.md
+    /// note 22). A day already past changes no more, but the same age limit and body changes apply.
+    private struct PastDay: Hashable {
+        var county: Int32
+        var day: Int32
+    }
+    private let pastDays = Mutex<[PastDay: (lacking: UInt64, counted: ContinuousClock.Instant, bodiesGeneration: UInt64)]>([:])
+    /// Days kept at most; past it the memo starts again.
+    static let maximumPastDays = 256
+
     var bodiesGeneration: UInt64 { generation.withLock { $0 } }
 
     func bodiesChanged() {
@@ -41,6 +52,24 @@ final class RecentLargeEnterprises: Sendable {
         entries.withLock { entries in
             entries[county]?.lacking = lacking
             entries[county]?.bodiesGeneration = bodiesGeneration
+        }
+    }
+
+    /// The lacking count for `county` on a past `day`, if counted less than `maxAge` ago with
+    /// the bodies as they are now.
+    func lacking(county: Int32, on day: Int32, maxAge: Duration, now: ContinuousClock.Instant = .now) -> UInt64? {
+        let current = bodiesGeneration
+        return pastDays.withLock { days in
+            guard let known = days[PastDay(county: county, day: day)], now - known.counted < maxAge,
+                  known.bodiesGeneration == current else { return nil }
+            return known.lacking
+        }
+    }
+
+    func record(lacking: UInt64, county: Int32, on day: Int32, bodiesGeneration: UInt64, now: ContinuousClock.Instant = .now) {
+        pastDays.withLock { days in
+            if days.count >= Self.maximumPastDays { days.removeAll() }
+            days[PastDay(county: county, day: day)] = (lacking, now, bodiesGeneration)
         }
     }
 

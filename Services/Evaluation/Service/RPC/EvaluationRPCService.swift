@@ -120,7 +120,8 @@ struct EvaluationRPCService: RPCService {
             let deadline = ComplianceQueries.countsDeadline(context)
             let past = asOf < rules.today()
             async let lacking = TimeLimit.run(deadline) { [compliance] in
-                past ? try await compliance.lackingCount(county: request.county, on: asOf.yyyymmdd, timeout: deadline)
+                past ? try await compliance.lackingCount(county: request.county, on: asOf.yyyymmdd, timeout: deadline,
+                                                         maxAge: ComplianceQueries.countsMaxAge)
                     : try await compliance.lackingCount(county: request.county, timeout: deadline, maxAge: ComplianceQueries.countsMaxAge)
             }
             var result = try await counts.counts(county: request.county, asOf: asOf, year: request.year == 0 ? Int32(asOf.year) : request.year,

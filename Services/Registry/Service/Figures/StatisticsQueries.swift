@@ -14,37 +14,50 @@ struct StatisticsQueries: Sendable {
 
     static let deadline: Int32 = 20201031
 
+    /// The cells and the registrations per day are read as native rows: at 20 M persons the
+    /// cells and days of a city's answer were thousands of rows, and SQLKit's row decoder was
+    /// most of the call (BENCHMARKS.md note 22). The enterprise figures come from the memo the
+    /// summary keeps (``EnterpriseTotalsMemo``).
     func statistics(county: Int32) async throws -> RegistrationStatistics {
-        try await store.read { db in
+        let (known, generation) = enterpriseMemo.lookup(county: county)
+        return try await store.read { db in
             var result = RegistrationStatistics()
-            var cells = db.select().columns("county", "category", "gender", "age_band", "employment", "count")
-                .from("registration_counts").where("count", .notEqual, SQLBind(Int64(0)))
-            if county != 0 { cells = cells.where("county", .equal, SQLBind(county)) }
+            var sql = "SELECT county, category, gender, age_band, employment, count FROM registration_counts WHERE count <> 0"
+            var values: [StoreValue] = []
+            if county != 0 {
+                sql += " AND county = ?"
+                values.append(StoreValue(county))
+            }
             var perCounty: [Int32: UInt64] = [:]
-            for row in try await cells.all() {
+            for row in try await db.nativeRows(sql, values) {
                 var cell = StatisticsCell()
-                cell.county = try row.decode(column: "county", as: Int32.self)
-                cell.category = LabourCategory(rawValue: try row.decode(column: "category", as: Int32.self))
-                cell.gender = Gender(rawValue: try row.decode(column: "gender", as: Int32.self))
-                cell.ageBand = try row.decode(column: "age_band", as: Int32.self)
-                cell.employment = EmploymentStatus(rawValue: try row.decode(column: "employment", as: Int32.self))
-                cell.count = UInt64(max(0, try row.decode(column: "count", as: Int64.self)))
+                cell.county = try row.int32("county")
+                cell.category = LabourCategory(rawValue: try row.int32("category"))
+                cell.gender = Gender(rawValue: try row.int32("gender"))
+                cell.ageBand = try row.int32("age_band")
+                cell.employment = EmploymentStatus(rawValue: try row.int32("employment"))
+                cell.count = UInt64(max(0, try row.int64("count")))
                 perCounty[cell.county, default: 0] += cell.count
                 result.registered += cell.count
                 result.cells.append(cell)
             }
             result.coverage = coverage(county: county, registered: perCounty)
             if county == 0 {
-                result.daily = try await db.select().columns("day", "count").from("daily_registrations").orderBy("day")
-                    .all().map { row in
-                        var day = DailyRegistrations()
-                        day.day = try row.decode(column: "day", as: Int32.self)
-                        day.count = UInt64(max(0, try row.decode(column: "count", as: Int64.self)))
-                        return day
-                    }
+                result.daily = try await db.nativeRows("SELECT day, count FROM daily_registrations ORDER BY day").map { row in
+                    var day = DailyRegistrations()
+                    day.day = try row.int32("day")
+                    day.count = UInt64(max(0, try row.int64("count")))
+                    return day
+                }
             }
-            result.enterprises = try await enterpriseCount(county: county, in: db)
-            result.enterprisesSurveyed = try await surveyedEnterprises(county: county, in: db)
+            if let known {
+                (result.enterprises, result.enterprisesSurveyed) = (known.enterprises, known.surveyed)
+            } else {
+                result.enterprises = try await enterpriseCount(county: county, in: db)
+                result.enterprisesSurveyed = try await surveyedEnterprises(county: county, in: db)
+                enterpriseMemo.store(.init(enterprises: result.enterprises, surveyed: result.enterprisesSurveyed),
+                                     county: county, generation: generation)
+            }
             result.deadline = Self.deadline
             result.asOf = Int64(clock().timeIntervalSince1970 * 1000)
             return result

@@ -47,8 +47,15 @@ extension StatisticsQueries {
         let today = CalendarDate.today(by: clock).yyyymmdd
         if day != 0, day < today {
             // A past day: the enterprises as they stood then (``EnterpriseHistory``).
-            (result.enterprises, result.enterprisesSurveyed) = try await store.query { db in
-                try await EnterpriseHistory.counts(on: day, county: county, in: db)
+            let (then, thenGeneration) = enterpriseMemo.lookup(county: county, day: day)
+            if let then {
+                (result.enterprises, result.enterprisesSurveyed) = (then.enterprises, then.surveyed)
+            } else {
+                (result.enterprises, result.enterprisesSurveyed) = try await store.query { db in
+                    try await EnterpriseHistory.counts(on: day, county: county, in: db)
+                }
+                enterpriseMemo.store(.init(enterprises: result.enterprises, surveyed: result.enterprisesSurveyed),
+                                     county: county, day: day, generation: thenGeneration)
             }
             if known == nil {
                 enterpriseMemo.store(.init(enterprises: todays.enterprises, surveyed: todays.surveyed), county: county, generation: generation)
