@@ -8,10 +8,11 @@ import Synchronization
 /// an empty SQLite registry, its later transactions write with the ID-number index left out
 /// (``IDNumberIndex``) and find the rows already in from the blind indexes kept here.
 ///
-/// What is kept is each blind index's first 16 bytes (27 bytes a person with the set's spare
-/// room: about 540 MB at 20 million). Two different ID numbers would have to agree in 128 bits
-/// of an HMAC to be taken for one person — about 10⁻²⁴ at 20 million; the index built at the
-/// end compares whole values, so a duplicate can never slip through the other way.
+/// What is kept is each blind index's first 16 bytes, in a set (at 20 million persons the
+/// registry's resident memory peaked at 1.2 GB while loading: BENCHMARKS.md note 22). Two
+/// different ID numbers would have to agree in 128 bits of an HMAC to be taken for one person —
+/// about 10⁻²⁴ at 20 million; the index built at the end compares whole values, so a duplicate
+/// can never slip through the other way.
 final class FirstLoad: Sendable {
     /// 0: never (look-ups by ID number stay available during every import).
     let afterRows: Int
