@@ -91,8 +91,10 @@ struct FullDiskTests {
 
             let filler = "\(disk)/filler"
             let filled = try Tmpfs.fill(filler)
-            // The import needs room the log file does not have; single writes may still fit
-            // in log space SQLite already owns, and those are acknowledged like any other.
+            // The import needs more room than the log file usually has; writes may still fit in
+            // log space SQLite already owns (how much depends on where the background
+            // checkpointer had got to: the import itself went in once in a few runs), and those
+            // are acknowledged like any other.
             do {
                 imported = try await importOnce(client, RegistryService.importPersons, batch)
             } catch let error as RPCError {
@@ -108,7 +110,7 @@ struct FullDiskTests {
             // Reads that write nothing go on; one that shows personal data in full must be
             // audited first, and is refused as clearly as a write when the audit cannot be.
             let statistics = try await client.unary(RegistryService.statistics, StatisticsRequest(county: 0, summaryOnly: true))
-            #expect(statistics.registered == UInt64(acknowledged.count))
+            #expect(statistics.registered == UInt64(acknowledged.count) + (imported?.accepted ?? 0))
             do {
                 _ = try await client.unary(RegistryService.getPerson, PersonLookup(cardNumber: acknowledged[0]!))
             } catch let error as RPCError {
@@ -116,7 +118,7 @@ struct FullDiskTests {
             }
             print("fault: full disk: filled \(filled) bytes; \(refusals.count) writes refused, "
                   + "\(acknowledged.count - Self.before) of \(Self.during) single writes acknowledged; first refusal: \(refusals.first ?? "none")")
-            #expect(imported == nil, "the import went through on a full disk: \(String(describing: imported))")
+            #expect(imported == nil || imported?.accepted == UInt64(Self.importRows), "\(String(describing: imported))")
             #expect(!refusals.isEmpty, "no write was refused on a full disk")
             for refusal in refusals {
                 let clear = refusal.contains("RESOURCE_EXHAUSTED") || (refusal.contains("UNAVAILABLE") && refusal.contains("full"))
