@@ -50,6 +50,16 @@ final class EnterpriseTotalsMemo: Sendable {
         }
     }
 
+    /// The figures for `county` on `day`: the memo's when fresh, else what `read` finds, kept
+    /// unless a write came between.
+    func figures(county: Int32, day: Int32 = 0, read: () async throws -> Totals) async throws -> Totals {
+        let (known, generation) = lookup(county: county, day: day)
+        if let known { return known }
+        let totals = try await read()
+        store(totals, county: county, day: day, generation: generation)
+        return totals
+    }
+
     /// After any write to enterprises or demand.
     func invalidate() {
         entries.withLock { state in

@@ -19,8 +19,7 @@ struct StatisticsQueries: Sendable {
     /// most of the call (BENCHMARKS.md note 22). The enterprise figures come from the memo the
     /// summary keeps (``EnterpriseTotalsMemo``).
     func statistics(county: Int32) async throws -> RegistrationStatistics {
-        let (known, generation) = enterpriseMemo.lookup(county: county)
-        return try await store.read { db in
+        try await store.read { db in
             var result = RegistrationStatistics()
             var sql = "SELECT county, category, gender, age_band, employment, count FROM registration_counts WHERE count <> 0"
             var values: [StoreValue] = []
@@ -50,14 +49,11 @@ struct StatisticsQueries: Sendable {
                     return day
                 }
             }
-            if let known {
-                (result.enterprises, result.enterprisesSurveyed) = (known.enterprises, known.surveyed)
-            } else {
-                result.enterprises = try await enterpriseCount(county: county, in: db)
-                result.enterprisesSurveyed = try await surveyedEnterprises(county: county, in: db)
-                enterpriseMemo.store(.init(enterprises: result.enterprises, surveyed: result.enterprisesSurveyed),
-                                     county: county, generation: generation)
+            let enterprises = try await enterpriseMemo.figures(county: county) {
+                .init(enterprises: try await enterpriseCount(county: county, in: db),
+                      surveyed: try await surveyedEnterprises(county: county, in: db))
             }
+            (result.enterprises, result.enterprisesSurveyed) = (enterprises.enterprises, enterprises.surveyed)
             result.deadline = Self.deadline
             result.asOf = Int64(clock().timeIntervalSince1970 * 1000)
             return result

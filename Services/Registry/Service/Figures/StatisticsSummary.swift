@@ -47,16 +47,13 @@ extension StatisticsQueries {
         let today = CalendarDate.today(by: clock).yyyymmdd
         if day != 0, day < today {
             // A past day: the enterprises as they stood then (``EnterpriseHistory``).
-            let (then, thenGeneration) = enterpriseMemo.lookup(county: county, day: day)
-            if let then {
-                (result.enterprises, result.enterprisesSurveyed) = (then.enterprises, then.surveyed)
-            } else {
-                (result.enterprises, result.enterprisesSurveyed) = try await store.query { db in
+            let then = try await enterpriseMemo.figures(county: county, day: day) {
+                let (enterprises, surveyed) = try await store.query { db in
                     try await EnterpriseHistory.counts(on: day, county: county, in: db)
                 }
-                enterpriseMemo.store(.init(enterprises: result.enterprises, surveyed: result.enterprisesSurveyed),
-                                     county: county, day: day, generation: thenGeneration)
+                return .init(enterprises: enterprises, surveyed: surveyed)
             }
+            (result.enterprises, result.enterprisesSurveyed) = (then.enterprises, then.surveyed)
             if known == nil {
                 enterpriseMemo.store(.init(enterprises: todays.enterprises, surveyed: todays.surveyed), county: county, generation: generation)
             }

@@ -31,13 +31,8 @@ final class FirstLoad: Sendable {
         let low: UInt64
 
         init(_ blindIndex: Data) {
-            var high: UInt64 = 0
-            var low: UInt64 = 0
-            for (offset, byte) in blindIndex.prefix(16).enumerated() {
-                if offset < 8 { high = high << 8 | UInt64(byte) } else { low = low << 8 | UInt64(byte) }
-            }
-            self.high = high
-            self.low = low
+            high = PersonalData.orderKey(ofBlindIndex: blindIndex)
+            low = PersonalData.orderKey(ofBlindIndex: blindIndex.dropFirst(8))
         }
     }
 
