@@ -27,6 +27,9 @@ extension Messages {
         public static func refusedTheGateway(_ detail: String) -> Message {
             Message(zh: "拒绝了网关的查询：\(detail)", en: "refused the gateway: \(detail)")
         }
+        public static func wrongNumberOfAnswers(asked: Int, answered: Int) -> Message {
+            Message(zh: "问了 \(asked) 个问题，答复了 \(answered) 个", en: "answered \(answered) of \(asked) questions")
+        }
         public static func sourceFailed(_ detail: String) -> Message { Message(zh: "出错：\(detail)", en: "\(detail)") }
         /// `name`: the service's name in the language (`Dashboard.serviceNames`), when it has one.
         public static func noReader(_ service: String, name: Message?) -> Message {

@@ -28,6 +28,10 @@ extension Messages {
         public static func tooLong(bytes: Int, limit: Int) -> Message {
             Message(zh: "长 \(bytes) 字节，至多 \(limit) 字节", en: "is \(bytes) bytes long; at most \(limit)")
         }
+        /// The batch figures calls (Sources/ServiceKit/Requests/BatchQuestions.swift).
+        public static func tooManyQuestions(_ count: Int, limit: Int) -> Message {
+            Message(zh: "一次调用 \(count) 个问题，至多 \(limit) 个", en: "\(count) questions in one call; at most \(limit)")
+        }
         public static func notACountyOrCity(_ county: Int32) -> Message {
             Message(zh: "\(county) 不是晋城市的县（市、区）代码（全市填 0）", en: "\(county) is not a Jincheng county code (0 for the city)")
         }

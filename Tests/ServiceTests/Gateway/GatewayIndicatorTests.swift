@@ -248,10 +248,10 @@ final class ScriptedSource: IndicatorSource, @unchecked Sendable {
     func answer(_ measures: [String: Double]) { lock.withLock { next = .success(measures) } }
     func fail(_ reason: String) { lock.withLock { next = .failure(SourceFailure(reason: reason)) } }
 
-    func read(_ question: SourceQuestion, timeout: Duration) async throws -> SourceReading {
+    func read(_ question: SourceQuestion, timeout: Duration) async throws -> [SourceReading] {
         let measures = try lock.withLock { next }.get()
         var reading = SourceReading(dataTimeMs: 1)
         for scope in question.scopes { reading.measures[scope] = measures }
-        return reading
+        return question.dates.map { _ in reading }
     }
 }

@@ -40,4 +40,7 @@ public enum CompetitionService {
 
     // Figures
     public static let counts = Method<CountsRequest, CompetitionCounts>(service: name, name: "Counts", kind: .unary, isIdempotent: true)
+    /// Up to ``CountsQuestions/limit`` `Counts` questions in one call, answered in order (the
+    /// gateway's every scope on two dates).
+    public static let batchCounts = Method<CountsQuestions, CompetitionCountsAnswers>(service: name, name: "BatchCounts", kind: .unary, isIdempotent: true)
 }

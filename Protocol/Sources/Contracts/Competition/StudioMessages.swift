@@ -132,3 +132,13 @@ public struct CompetitionCounts: WireMessage, Hashable {
         try v.field(6, "countiesWithoutStudio", &countiesWithoutStudio)
     }
 }
+
+/// The answers of the competition service's `BatchCounts`, one per question, in their order.
+public struct CompetitionCountsAnswers: WireMessage, Hashable {
+    public var answers: [CompetitionCounts] = []
+    public init() {}
+    public init(answers: [CompetitionCounts]) { self.answers = answers }
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, "answers", &answers)
+    }
+}

@@ -18,6 +18,31 @@ public struct CountsRequest: WireMessage, Hashable {
     }
 }
 
+/// Several `Counts` questions in one call, answered in order as `Counts` would answer each:
+/// the gateway asks every source about each scope on the as-of date and on its planning
+/// window's first day with every `Totals` (SPEC.md §14, "BatchCounts").
+public struct CountsQuestions: WireMessage, Hashable {
+    /// More questions than this in one call: INVALID_ARGUMENT. (The gateway's largest: the city
+    /// and its counties on two dates.)
+    public static let limit = 64
+    public var requests: [CountsRequest] = []
+    public init() {}
+    public init(requests: [CountsRequest]) { self.requests = requests }
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, "requests", &requests)
+    }
+}
+
+/// The answers of the evaluation service's `BatchCounts`, one per question, in their order.
+public struct EvaluationCountsAnswers: WireMessage, Hashable {
+    public var answers: [EvaluationCounts] = []
+    public init() {}
+    public init(answers: [EvaluationCounts]) { self.answers = answers }
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, "answers", &answers)
+    }
+}
+
 public struct InstitutionCount: WireMessage, Hashable {
     public var type: InstitutionType = .unspecified
     public var status: InstitutionStatus = .unspecified

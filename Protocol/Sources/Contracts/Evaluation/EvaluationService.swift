@@ -34,6 +34,9 @@ public enum EvaluationService {
 
     // Counts
     public static let counts = Method<CountsRequest, EvaluationCounts>(service: name, name: "Counts", kind: .unary, isIdempotent: true)
+    /// Up to ``CountsQuestions/limit`` `Counts` questions in one call, answered in order (the
+    /// gateway's every scope on two dates).
+    public static let batchCounts = Method<CountsQuestions, EvaluationCountsAnswers>(service: name, name: "BatchCounts", kind: .unary, isIdempotent: true)
     /// Enterprises with at least the minimum staff and no active evaluation body of their own
     /// (asked of the registry: UNAVAILABLE when it cannot be reached).
     public static let compliance = Method<ComplianceRequest, ComplianceReport>(service: name, name: "Compliance", kind: .unary, isIdempotent: true)

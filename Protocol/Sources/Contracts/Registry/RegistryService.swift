@@ -27,6 +27,9 @@ public enum RegistryService {
 
     // Analysis
     public static let statistics = Method<StatisticsRequest, RegistrationStatistics>(service: name, name: "Statistics", kind: .unary, isIdempotent: true)
+    /// Up to ``StatisticsQuestions/limit`` `Statistics` questions in one call, answered in order
+    /// (the gateway's summaries of every scope on two dates).
+    public static let batchStatistics = Method<StatisticsQuestions, StatisticsAnswers>(service: name, name: "BatchStatistics", kind: .unary, isIdempotent: true)
     public static let demandGap = Method<DemandGapRequest, DemandGapReport>(service: name, name: "DemandGap", kind: .unary, isIdempotent: true)
     public static let quality = Method<QualityRequest, QualityReport>(service: name, name: "Quality", kind: .unary, isIdempotent: true)
 }

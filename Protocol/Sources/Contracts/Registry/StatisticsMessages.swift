@@ -22,6 +22,29 @@ public struct StatisticsRequest: WireMessage, Hashable {
     }
 }
 
+/// Several `Statistics` questions in one call, answered in order as `Statistics` would answer
+/// each (the gateway's summaries of every scope on two dates with every `Totals`).
+public struct StatisticsQuestions: WireMessage, Hashable {
+    /// More questions than this in one call: INVALID_ARGUMENT.
+    public static let limit = 64
+    public var requests: [StatisticsRequest] = []
+    public init() {}
+    public init(requests: [StatisticsRequest]) { self.requests = requests }
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, "requests", &requests)
+    }
+}
+
+/// The answers of `BatchStatistics`, one per question, in their order.
+public struct StatisticsAnswers: WireMessage, Hashable {
+    public var answers: [RegistrationStatistics] = []
+    public init() {}
+    public init(answers: [RegistrationStatistics]) { self.answers = answers }
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, "answers", &answers)
+    }
+}
+
 /// Registered (active) persons in one county × category × gender × age band × employment cell.
 public struct StatisticsCell: WireMessage, Hashable {
     public var county: Int32 = 0

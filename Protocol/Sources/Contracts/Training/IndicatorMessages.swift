@@ -122,3 +122,13 @@ public struct TrainingCounts: WireMessage, Hashable {
         try v.field(12, "countiesLackingProvincialBrand", &countiesLackingProvincialBrand)
     }
 }
+
+/// The answers of the training service's `BatchCounts`, one per question, in their order.
+public struct TrainingCountsAnswers: WireMessage, Hashable {
+    public var answers: [TrainingCounts] = []
+    public init() {}
+    public init(answers: [TrainingCounts]) { self.answers = answers }
+    @inlinable public mutating func visitFields<V: WireFieldVisitor>(_ v: inout V) throws(WireError) {
+        try v.field(1, "answers", &answers)
+    }
+}

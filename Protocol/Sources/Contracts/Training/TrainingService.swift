@@ -50,4 +50,7 @@ public enum TrainingService {
     public static let indicators = Method<TrainingIndicatorsRequest, TrainingIndicators>(service: name, name: "Indicators", kind: .unary, isIdempotent: true)
     /// The measures the gateway's city indicators read, for a scope on a date.
     public static let counts = Method<CountsRequest, TrainingCounts>(service: name, name: "Counts", kind: .unary, isIdempotent: true)
+    /// Up to ``CountsQuestions/limit`` `Counts` questions in one call, answered in order (the
+    /// gateway's every scope on two dates).
+    public static let batchCounts = Method<CountsQuestions, TrainingCountsAnswers>(service: name, name: "BatchCounts", kind: .unary, isIdempotent: true)
 }

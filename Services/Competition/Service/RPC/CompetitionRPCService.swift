@@ -125,11 +125,15 @@ struct CompetitionRPCService: RPCService {
             try await studioReport(request, context)
         }
         router.unary(CompetitionService.counts, policy: CompetitionAccess.readFigures) { request, _ in
-            try CountyScope.requireCountyOrCity(request.county)
-            let asOf = try request.asOfDate(today: today())
-            let year = request.year == 0 ? Int32(asOf.year) : request.year
-            guard (2000...2100).contains(year) else { throw RuleViolation(field: "year", reason: Messages.Refusals.notAPlausibleYear(year)) }
-            return try await counts.counts(county: request.county, asOf: asOf, year: year)
+            let question = try request.figuresQuestion(today: today())
+            return try await counts.counts(county: question.county, asOf: question.asOf, year: question.year)
+        }
+        router.unary(CompetitionService.batchCounts, policy: CompetitionAccess.readFigures) { questions, _ in
+            let today = today()
+            return CompetitionCountsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: CountsQuestions.limit) {
+                let question = try $0.figuresQuestion(today: today)
+                return try await counts.counts(county: question.county, asOf: question.asOf, year: question.year)
+            })
         }
     }
 

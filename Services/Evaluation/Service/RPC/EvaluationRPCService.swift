@@ -113,29 +113,39 @@ struct EvaluationRPCService: RPCService {
             return report
         }
         router.unary(EvaluationService.counts, policy: EvaluationAccess.counts) { request, context in
-            try CountyScope.requireCountyOrCity(request.county)
-            let asOf = try request.asOfDate(today: rules.today())
-            // The registry is asked alongside the local counts, on a short deadline: when it
-            // cannot answer, the counts still do, with the compliance figure marked unknown.
-            let deadline = ComplianceQueries.countsDeadline(context)
-            let past = asOf < rules.today()
-            async let lacking = TimeLimit.run(deadline) { [compliance] in
-                past ? try await compliance.lackingCount(county: request.county, on: asOf.yyyymmdd, timeout: deadline,
-                                                         maxAge: ComplianceQueries.countsMaxAge)
-                    : try await compliance.lackingCount(county: request.county, timeout: deadline, maxAge: ComplianceQueries.countsMaxAge)
-            }
-            var result = try await counts.counts(county: request.county, asOf: asOf, year: request.year == 0 ? Int32(asOf.year) : request.year,
-                                                today: !past)
-            if case .success(let known)? = await lacking {
-                result.enterprisesLackingBody = known
-                result.complianceKnown = true
-            }
-            return result
+            try await answerCounts(request, context)
+        }
+        router.unary(EvaluationService.batchCounts, policy: EvaluationAccess.counts) { questions, context in
+            EvaluationCountsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: CountsQuestions.limit) {
+                try await answerCounts($0, context)
+            })
         }
         router.unary(EvaluationService.compliance, policy: EvaluationAccess.counts) { request, _ in
             try CountyScope.requireCountyOrCity(request.county)
             return try await compliance.report(county: request.county)
         }
+    }
+
+    /// `Counts`, and each question of `BatchCounts`.
+    private func answerCounts(_ request: CountsRequest, _ context: ServerContext) async throws -> EvaluationCounts {
+        try CountyScope.requireCountyOrCity(request.county)
+        let asOf = try request.asOfDate(today: rules.today())
+        // The registry is asked alongside the local counts, on a short deadline: when it
+        // cannot answer, the counts still do, with the compliance figure marked unknown.
+        let deadline = ComplianceQueries.countsDeadline(context)
+        let past = asOf < rules.today()
+        async let lacking = TimeLimit.run(deadline) { [compliance] in
+            past ? try await compliance.lackingCount(county: request.county, on: asOf.yyyymmdd, timeout: deadline,
+                                                     maxAge: ComplianceQueries.countsMaxAge)
+                : try await compliance.lackingCount(county: request.county, timeout: deadline, maxAge: ComplianceQueries.countsMaxAge)
+        }
+        var result = try await counts.counts(county: request.county, asOf: asOf, year: request.year == 0 ? Int32(asOf.year) : request.year,
+                                            today: !past)
+        if case .success(let known)? = await lacking {
+            result.enterprisesLackingBody = known
+            result.complianceKnown = true
+        }
+        return result
     }
 
     private func registerInstitution(_ request: Institution, _ context: ServerContext) async throws -> InstitutionView {

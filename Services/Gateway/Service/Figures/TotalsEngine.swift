@@ -51,8 +51,12 @@ struct TotalsEngine: Sendable {
         if let callerDeadline { budget = min(budget, callerDeadline - Self.answerMargin(callerDeadline)) }
         guard budget > .zero else { throw RPCError(.deadlineExceeded, Messages.Gateway.noTimeForSources) }
 
-        let question = SourceQuestion(scopes: scopes, asOf: asOf, year: year, today: today, language: language)
-        let (outcomes, earlierOutcomes) = await askBoth(question, within: budget)
+        // The planning window's first date is read in the same calls (``PlanningAid``).
+        let question = SourceQuestion(scopes: scopes, asOf: asOf, earlier: PlanningAid.windowStart(asOf: asOf),
+                                      year: year, today: today, language: language)
+        let answers = await fanOut.ask(question, within: budget)
+        let outcomes = answers.map { $0.outcome(onDate: 0) }
+        let earlierOutcomes = question.earlier == nil ? nil : answers.map { $0.outcome(onDate: 1) }
         var inputs = TotalsComposer.Inputs(question: question, outcomes: outcomes) { scope, indicator in
             lastKnown.entry(scope: scope, asOf: asOf.yyyymmdd, year: year, indicator: indicator)
         }
@@ -81,28 +85,9 @@ struct TotalsEngine: Sendable {
         for scope in [totals.scope] + totals.counties {
             lastKnown.record(scope, asOf: asOf.yyyymmdd, year: year)
         }
-        // An answer whose current rates are missing for a source that failed only on the earlier
-        // date is not kept either: the next question should try that date again.
-        if earlierOutcomes?.allSatisfy({ (try? $0.result.get()) != nil }) ?? false {
-            cache.store(totals, for: key)
-        }
+        cache.store(totals, for: key)
         if scopes[0] == 0, asOf == today { await onFreshCityTotals(totals) }
         return totals
-    }
-
-    /// The as-of date's readings and those of the planning window's first date
-    /// (``PlanningAid/windowStart(asOf:)``), asked at once: the sources take one date a call, so
-    /// the second date costs the sources a second round of calls but the caller no more time
-    /// than the slower of the two.
-    private func askBoth(_ question: SourceQuestion, within budget: Duration) async -> ([SourceOutcome], [SourceOutcome]?) {
-        guard let start = PlanningAid.windowStart(asOf: question.asOf) else {
-            return (await fanOut.ask(question, within: budget), nil)
-        }
-        var earlierQuestion = question
-        earlierQuestion.asOf = start
-        async let earlier = fanOut.ask(earlierQuestion, within: budget)
-        let now = await fanOut.ask(question, within: budget)
-        return (now, await earlier)
     }
 
     private func date(_ yyyymmdd: Int32, default today: CalendarDate) throws -> CalendarDate {

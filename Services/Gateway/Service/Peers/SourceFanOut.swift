@@ -3,11 +3,23 @@ import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
 
-/// How one source answered a fan-out: its reading, or why there is none.
+/// How one source answered for one date: its reading, or why there is none.
 struct SourceOutcome: Sendable {
     var service: String
     var result: Result<SourceReading, SourceFailure>
     var latency: Duration
+}
+
+/// How one source answered a fan-out: a reading for each date asked, or why there are none.
+struct SourceAnswer: Sendable {
+    var service: String
+    var result: Result<[SourceReading], SourceFailure>
+    var latency: Duration
+
+    /// The outcome on the question's `index`th date (``SourceQuestion/dates``).
+    func outcome(onDate index: Int) -> SourceOutcome {
+        SourceOutcome(service: service, result: result.map { $0[index] }, latency: latency)
+    }
 }
 
 struct SourceFailure: Error, Sendable, Equatable {
@@ -19,8 +31,8 @@ struct SourceFailure: Error, Sendable, Equatable {
 struct SourceFanOut: Sendable {
     let sources: [any IndicatorSource]
 
-    func ask(_ question: SourceQuestion, within budget: Duration) async -> [SourceOutcome] {
-        await withTaskGroup(of: SourceOutcome.self) { group in
+    func ask(_ question: SourceQuestion, within budget: Duration) async -> [SourceAnswer] {
+        await withTaskGroup(of: SourceAnswer.self) { group in
             for source in sources {
                 group.addTask { await Self.ask(source, question, within: budget) }
             }
@@ -30,19 +42,22 @@ struct SourceFanOut: Sendable {
 
     /// The source's own calls carry the deadline; ``TimeLimit`` makes sure a source that
     /// ignores it (a connection stuck in its handshake) still cannot hold the answer back.
-    private static func ask(_ source: any IndicatorSource, _ question: SourceQuestion, within budget: Duration) async -> SourceOutcome {
+    private static func ask(_ source: any IndicatorSource, _ question: SourceQuestion, within budget: Duration) async -> SourceAnswer {
         let clock = ContinuousClock()
         let start = clock.now
         // The calls' own deadline falls a little before the limit, so their error (with its
         // reason) normally comes first.
         let callBudget = max(budget - .milliseconds(10), budget / 2)
-        let result: Result<SourceReading, SourceFailure>
+        let result: Result<[SourceReading], SourceFailure>
         switch await TimeLimit.run(budget, { try await source.read(question, timeout: callBudget) }) {
-        case .success(let reading)?: result = .success(reading)
+        case .success(let readings)? where readings.count == question.dates.count: result = .success(readings)
+        case .success(let readings)?:
+            result = .failure(SourceFailure(reason: Messages.Gateway.wrongNumberOfAnswers(asked: question.dates.count, answered: readings.count)
+                .text(in: question.language)))
         case .failure(let error)?: result = .failure(SourceFailure(reason: Self.describe(error, budget: budget, in: question.language)))
         case nil: result = .failure(SourceFailure(reason: Messages.Gateway.noAnswerWithin(milliseconds: budget.milliseconds).text(in: question.language)))
         }
-        return SourceOutcome(service: source.service, result: result, latency: clock.now - start)
+        return SourceAnswer(service: source.service, result: result, latency: clock.now - start)
     }
 
     private static func describe(_ error: any Error, budget: Duration, in language: Language) -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import JCSkillsProtocol
+import JCSkillsServiceKit
 import JCSkillsStore
 import SQLKit
 
@@ -13,6 +14,14 @@ struct StatisticsQueries: Sendable {
     let enterpriseMemo = EnterpriseTotalsMemo()
 
     static let deadline: Int32 = 20201031
+
+    /// `Statistics`, and each question of `BatchStatistics`.
+    func answer(_ request: StatisticsRequest) async throws -> RegistrationStatistics {
+        try CountyScope.requireCountyOrCity(request.county)
+        return request.summaryOnly
+            ? try await summary(county: request.county, registrationsUpTo: request.registrationsUpTo)
+            : try await statistics(county: request.county)
+    }
 
     /// The cells and the registrations per day are read as native rows: at 20 M persons the
     /// cells and days of a city's answer were thousands of rows, and SQLKit's row decoder was

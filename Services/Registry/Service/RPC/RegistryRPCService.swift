@@ -93,10 +93,12 @@ struct RegistryRPCService: RPCService {
             return try await DemandImport(store: store, enterprises: enterprises).run(batches, context)
         }
         router.unary(RegistryService.statistics, policy: RegistryAccess.aggregates) { request, _ in
-            try CountyScope.requireCountyOrCity(request.county)
-            return request.summaryOnly
-                ? try await statistics.summary(county: request.county, registrationsUpTo: request.registrationsUpTo)
-                : try await statistics.statistics(county: request.county)
+            try await statistics.answer(request)
+        }
+        router.unary(RegistryService.batchStatistics, policy: RegistryAccess.aggregates) { questions, _ in
+            StatisticsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: StatisticsQuestions.limit) {
+                try await statistics.answer($0)
+            })
         }
         router.unary(RegistryService.demandGap, policy: RegistryAccess.aggregates) { request, _ in
             try await statistics.demandGap(year: request.year)
