@@ -1,6 +1,6 @@
 """Typed messages, enums and service clients generated from the contract.
 
-Source: jcskills/contracts.py + Protocol/contracts.json (sha256 4c70420281378342).
+Source: jcskills/contracts.py + Protocol/contracts.json (sha256 0e8057635eff8f23).
 Do not edit: run `python3 clients/python/generate.py` (and `--check` in CI).
 """
 
@@ -421,6 +421,11 @@ class CompetitionCounts:
 
 
 @dataclass
+class CompetitionCountsAnswers:
+    answers: list[CompetitionCounts] = field(default_factory=list)
+
+
+@dataclass
 class CompetitionList:
     competitions: list[CompetitionView] = field(default_factory=list)
 
@@ -453,6 +458,11 @@ class ComplianceReport:
 @dataclass
 class ComplianceRequest:
     county: int = 0
+
+
+@dataclass
+class CountsQuestions:
+    requests: list[CountsRequest] = field(default_factory=list)
 
 
 @dataclass
@@ -697,6 +707,11 @@ class EvaluationCounts:
     in_system_skilled_workers: int = 0
     baseline_skilled_workers: int = 0
     baseline_high_skill: int = 0
+
+
+@dataclass
+class EvaluationCountsAnswers:
+    answers: list[EvaluationCounts] = field(default_factory=list)
 
 
 @dataclass
@@ -1219,6 +1234,11 @@ class SourceState:
 
 
 @dataclass
+class StatisticsAnswers:
+    answers: list[RegistrationStatistics] = field(default_factory=list)
+
+
+@dataclass
 class StatisticsCell:
     county: int = 0
     category: Union[LabourCategory, int] = LabourCategory.UNSPECIFIED
@@ -1226,6 +1246,11 @@ class StatisticsCell:
     age_band: int = 0
     employment: Union[EmploymentStatus, int] = EmploymentStatus.UNSPECIFIED
     count: int = 0
+
+
+@dataclass
+class StatisticsQuestions:
+    requests: list[StatisticsRequest] = field(default_factory=list)
 
 
 @dataclass
@@ -1336,6 +1361,11 @@ class TrainingCounts:
     labour_brands: int = 0
     counties_lacking_city_brand: list[int] = field(default_factory=list)
     counties_lacking_provincial_brand: list[int] = field(default_factory=list)
+
+
+@dataclass
+class TrainingCountsAnswers:
+    answers: list[TrainingCounts] = field(default_factory=list)
 
 
 @dataclass
@@ -2115,6 +2145,13 @@ CONTRACT: dict[str, Any] = {'enums': {'CertificateKind': {'values': [{'name': 'u
                                                 'number': 6,
                                                 'type': 'uint64'}],
                                     'reserved': []},
+              'CompetitionCountsAnswers': {'fields': [{'default': None,
+                                                       'label': 'repeated',
+                                                       'message': 'CompetitionCounts',
+                                                       'name': 'answers',
+                                                       'number': 1,
+                                                       'type': 'message'}],
+                                           'reserved': []},
               'CompetitionList': {'fields': [{'default': None,
                                               'label': 'repeated',
                                               'message': 'CompetitionView',
@@ -2179,6 +2216,13 @@ CONTRACT: dict[str, Any] = {'enums': {'CertificateKind': {'values': [{'name': 'u
                                                 'number': 1,
                                                 'type': 'int32'}],
                                     'reserved': []},
+              'CountsQuestions': {'fields': [{'default': None,
+                                              'label': 'repeated',
+                                              'message': 'CountsRequest',
+                                              'name': 'requests',
+                                              'number': 1,
+                                              'type': 'message'}],
+                                  'reserved': []},
               'CountsRequest': {'fields': [{'default': None,
                                             'label': 'singular',
                                             'name': 'county',
@@ -2813,6 +2857,13 @@ CONTRACT: dict[str, Any] = {'enums': {'CertificateKind': {'values': [{'name': 'u
                                                'number': 12,
                                                'type': 'uint64'}],
                                    'reserved': []},
+              'EvaluationCountsAnswers': {'fields': [{'default': None,
+                                                      'label': 'repeated',
+                                                      'message': 'EvaluationCounts',
+                                                      'name': 'answers',
+                                                      'number': 1,
+                                                      'type': 'message'}],
+                                          'reserved': []},
               'Event': {'fields': [{'default': None,
                                     'label': 'singular',
                                     'name': 'competition_code',
@@ -4341,6 +4392,13 @@ CONTRACT: dict[str, Any] = {'enums': {'CertificateKind': {'values': [{'name': 'u
                                           'number': 4,
                                           'type': 'int64'}],
                               'reserved': []},
+              'StatisticsAnswers': {'fields': [{'default': None,
+                                                'label': 'repeated',
+                                                'message': 'RegistrationStatistics',
+                                                'name': 'answers',
+                                                'number': 1,
+                                                'type': 'message'}],
+                                    'reserved': []},
               'StatisticsCell': {'fields': [{'default': None,
                                              'label': 'singular',
                                              'name': 'county',
@@ -4375,6 +4433,13 @@ CONTRACT: dict[str, Any] = {'enums': {'CertificateKind': {'values': [{'name': 'u
                                              'number': 6,
                                              'type': 'uint64'}],
                                  'reserved': []},
+              'StatisticsQuestions': {'fields': [{'default': None,
+                                                  'label': 'repeated',
+                                                  'message': 'StatisticsRequest',
+                                                  'name': 'requests',
+                                                  'number': 1,
+                                                  'type': 'message'}],
+                                      'reserved': []},
               'StatisticsRequest': {'fields': [{'default': None,
                                                 'label': 'singular',
                                                 'name': 'county',
@@ -4728,6 +4793,13 @@ CONTRACT: dict[str, Any] = {'enums': {'CertificateKind': {'values': [{'name': 'u
                                              'number': 12,
                                              'type': 'int32'}],
                                  'reserved': []},
+              'TrainingCountsAnswers': {'fields': [{'default': None,
+                                                    'label': 'repeated',
+                                                    'message': 'TrainingCounts',
+                                                    'name': 'answers',
+                                                    'number': 1,
+                                                    'type': 'message'}],
+                                        'reserved': []},
               'TrainingFigures': {'fields': [{'default': None,
                                               'label': 'singular',
                                               'name': 'enrolled',
@@ -4999,6 +5071,14 @@ SERVICES: dict[str, Any] = {'services': [{'methods': [{'access': 'any authentica
                             'path': 'jcskills.competition.Competition/Awards',
                             'request': 'AwardsRequest',
                             'response': 'AwardList'},
+                           {'access': 'role admin, role competition-office, county offices, role auditor, '
+                                      'service gateway',
+                            'idempotent': True,
+                            'kind': 'unary',
+                            'name': 'BatchCounts',
+                            'path': 'jcskills.competition.Competition/BatchCounts',
+                            'request': 'CountsQuestions',
+                            'response': 'CompetitionCountsAnswers'},
                            {'access': 'role admin, role competition-office, county offices',
                             'idempotent': True,
                             'kind': 'unary',
@@ -5108,6 +5188,14 @@ SERVICES: dict[str, Any] = {'services': [{'methods': [{'access': 'any authentica
                             'path': 'jcskills.evaluation.Evaluation/Baseline',
                             'request': 'BaselineRequest',
                             'response': 'BaselineReport'},
+                           {'access': 'role admin, role evaluation-office, county offices, role auditor, '
+                                      'service gateway, service training',
+                            'idempotent': True,
+                            'kind': 'unary',
+                            'name': 'BatchCounts',
+                            'path': 'jcskills.evaluation.Evaluation/BatchCounts',
+                            'request': 'CountsQuestions',
+                            'response': 'EvaluationCountsAnswers'},
                            {'access': 'role admin, role evaluation-office, county offices, role auditor, '
                                       'service gateway, service training',
                             'idempotent': True,
@@ -5233,7 +5321,16 @@ SERVICES: dict[str, Any] = {'services': [{'methods': [{'access': 'any authentica
                             'request': 'WatchRequest',
                             'response': 'Totals'}],
                'name': 'jcskills.gateway.Gateway'},
-              {'methods': [{'access': 'role admin, role registry-office, county offices',
+              {'methods': [{'access': 'role admin, role registry-office, county offices, role auditor, '
+                                      'service gateway, service training, service evaluation, service '
+                                      'competition',
+                            'idempotent': True,
+                            'kind': 'unary',
+                            'name': 'BatchStatistics',
+                            'path': 'jcskills.registry.Registry/BatchStatistics',
+                            'request': 'StatisticsQuestions',
+                            'response': 'StatisticsAnswers'},
+                           {'access': 'role admin, role registry-office, county offices',
                             'idempotent': False,
                             'kind': 'unary',
                             'name': 'ChangeStatus',
@@ -5363,6 +5460,14 @@ SERVICES: dict[str, Any] = {'services': [{'methods': [{'access': 'any authentica
                             'response': 'PersonVerificationBatch'}],
                'name': 'jcskills.registry.Registry'},
               {'methods': [{'access': 'role admin, role training-office, county offices, role auditor, '
+                                      'service gateway',
+                            'idempotent': True,
+                            'kind': 'unary',
+                            'name': 'BatchCounts',
+                            'path': 'jcskills.training.Training/BatchCounts',
+                            'request': 'CountsQuestions',
+                            'response': 'TrainingCountsAnswers'},
+                           {'access': 'role admin, role training-office, county offices, role auditor, '
                                       'service gateway',
                             'idempotent': True,
                             'kind': 'unary',
@@ -5519,6 +5624,10 @@ class CompetitionClient:
         """Awards (unary, idempotent); access: role admin, role competition-office, county offices, role auditor, competition judges"""
         return await self.client.unary(METHODS['jcskills.competition.Competition/Awards'], request, **kwargs)  # type: ignore[no-any-return]
 
+    async def batch_counts(self, request: CountsQuestions, **kwargs: Any) -> CompetitionCountsAnswers:
+        """BatchCounts (unary, idempotent); access: role admin, role competition-office, county offices, role auditor, service gateway"""
+        return await self.client.unary(METHODS['jcskills.competition.Competition/BatchCounts'], request, **kwargs)  # type: ignore[no-any-return]
+
     async def close_event(self, request: EventLookup, **kwargs: Any) -> EventView:
         """CloseEvent (unary, idempotent); access: role admin, role competition-office, county offices"""
         return await self.client.unary(METHODS['jcskills.competition.Competition/CloseEvent'], request, **kwargs)  # type: ignore[no-any-return]
@@ -5588,6 +5697,10 @@ class EvaluationClient:
     async def baseline(self, request: BaselineRequest, **kwargs: Any) -> BaselineReport:
         """Baseline (unary, idempotent); access: role admin, role evaluation-office, county offices, role auditor, service gateway, service training"""
         return await self.client.unary(METHODS['jcskills.evaluation.Evaluation/Baseline'], request, **kwargs)  # type: ignore[no-any-return]
+
+    async def batch_counts(self, request: CountsQuestions, **kwargs: Any) -> EvaluationCountsAnswers:
+        """BatchCounts (unary, idempotent); access: role admin, role evaluation-office, county offices, role auditor, service gateway, service training"""
+        return await self.client.unary(METHODS['jcskills.evaluation.Evaluation/BatchCounts'], request, **kwargs)  # type: ignore[no-any-return]
 
     async def compliance(self, request: ComplianceRequest, **kwargs: Any) -> ComplianceReport:
         """Compliance (unary, idempotent); access: role admin, role evaluation-office, county offices, role auditor, service gateway, service training"""
@@ -5677,6 +5790,10 @@ class RegistryClient:
     def __init__(self, client: Client) -> None:
         self.client = client
 
+    async def batch_statistics(self, request: StatisticsQuestions, **kwargs: Any) -> StatisticsAnswers:
+        """BatchStatistics (unary, idempotent); access: role admin, role registry-office, county offices, role auditor, service gateway, service training, service evaluation, service competition"""
+        return await self.client.unary(METHODS['jcskills.registry.Registry/BatchStatistics'], request, **kwargs)  # type: ignore[no-any-return]
+
     async def change_status(self, request: StatusChange, **kwargs: Any) -> PersonView:
         """ChangeStatus (unary); access: role admin, role registry-office, county offices"""
         return await self.client.unary(METHODS['jcskills.registry.Registry/ChangeStatus'], request, **kwargs)  # type: ignore[no-any-return]
@@ -5754,6 +5871,10 @@ class TrainingClient:
 
     def __init__(self, client: Client) -> None:
         self.client = client
+
+    async def batch_counts(self, request: CountsQuestions, **kwargs: Any) -> TrainingCountsAnswers:
+        """BatchCounts (unary, idempotent); access: role admin, role training-office, county offices, role auditor, service gateway"""
+        return await self.client.unary(METHODS['jcskills.training.Training/BatchCounts'], request, **kwargs)  # type: ignore[no-any-return]
 
     async def counts(self, request: CountsRequest, **kwargs: Any) -> TrainingCounts:
         """Counts (unary, idempotent); access: role admin, role training-office, county offices, role auditor, service gateway"""
