@@ -14,6 +14,8 @@
 #   FIGURES=1 Benchmarks/gateway-scale.sh             # then Statistics and Counts latency at this size
 #   PERSONS=20000000 CERTIFICATES=5000000 PARTICIPANTS=0 ROUNDS=0 LOOKUPS=1 FIGURES=1 Benchmarks/gateway-scale.sh   # the province
 #   Benchmarks/postgres-scale.sh                      # all of it on PostgreSQL (DATABASE_TEMPLATE), two registry replicas
+#   BASE_BIN=/tmp/oldbin Benchmarks/gateway-scale.sh  # Totals: another build's gateway alternating with this one's, ROUNDS (2) times
+#   BIN=/tmp/oldbin WORK=/tmp/gw ROUNDS=0 Benchmarks/gateway-scale.sh   # every service of another build, on the loaded data
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PERSONS=${PERSONS:-1500000}
@@ -27,8 +29,12 @@ WORK=${WORK:-$(mktemp -d)}
 mkdir -p "$WORK"
 echo "gateway-scale: $PERSONS persons, $ENTERPRISES enterprises, seed $SEED, in $WORK"
 
-swift build -c release --scratch-path .build-release >/dev/null
-bin=$(swift build -c release --scratch-path .build-release --show-bin-path)
+if [ -n "${BIN:-}" ]; then   # another build's binaries on the same WORK (alternating whole builds on loaded data)
+  bin=$BIN
+else
+  swift build -c release --scratch-path .build-release >/dev/null
+  bin=$(swift build -c release --scratch-path .build-release --show-bin-path)
+fi
 "$bin/jcskills" pki init --out "$WORK/pki" >/dev/null
 
 if [ ! -f "$WORK/demo/certificates.csv" ]; then
@@ -84,9 +90,34 @@ for i in 0 1 2 3 4; do
   echo "cpu          ${names[$i]} $(( ($(cpu "${pids[$i]}") - ${before[$i]}) ))/$(getconf CLK_TCK) s"
 done
 
+# Against another build's gateway (BASE_BIN: a directory of release binaries), on these same
+# sources, alternating with this build's, ROUNDS times: answers/s, p99 and each process's CPU.
+ROUNDS=${ROUNDS:-2}
+if [ -n "${BASE_BIN:-}" ] && [ "$ROUNDS" -gt 0 ]; then
+  base_port=$(free_port)
+  replica_keys "$WORK/data/gateway" "$WORK/data/gateway-base"
+  this_bin=$bin; bin=$BASE_BIN
+  start_service gateway "$base_port" "$WORK/data/gateway-base" --config "$WORK/gateway.yaml" \
+    --peer "registry=127.0.0.1:${ports[1]}" --peer "evaluation=127.0.0.1:${ports[2]}" --peer "training=127.0.0.1:${ports[3]}" \
+    --peer "competition=127.0.0.1:${ports[4]}"
+  bin=$this_bin
+  for round in $(seq "$ROUNDS"); do
+    for which in base this; do
+      port=$base_port; [ "$which" = this ] && port=${ports[0]}
+      before=(); for pid in "${pids[@]}"; do before+=("$(cpu "$pid")"); done
+      "$bin/jcskills-load" gateway --endpoint "127.0.0.1:$port" --tls "$WORK/pki" --duration "$DURATION" \
+        --concurrency "$CONCURRENCY" --json >"$WORK/totals-$which-$round.json"
+      used=""; for i in "${!pids[@]}"; do used+=" $(( $(cpu "${pids[$i]}") - ${before[$i]} ))"; done
+      echo "gateway-scale: round $round, $which build's gateway: CPU ticks (registry evaluation training competition gateway base-gateway):$used"
+    done
+    echo "gateway-scale: round $round, base → this build's gateway"
+    "$bin/jcskills-load" compare "$WORK/totals-base-$round.json" "$WORK/totals-this-$round.json" | tail -8
+  done
+  ROUNDS=0
+fi
+
 # The competition indicators' cost: the same gateway without them (its catalogue minus every
 # indicator reading the competition service), alternating with the one above, ROUNDS times.
-ROUNDS=${ROUNDS:-2}
 if [ "$ROUNDS" -gt 0 ]; then
   python3 - >"$WORK/indicators-without-competition.yaml" <<'PY'
 import re

@@ -8,20 +8,21 @@ import Testing
 struct PastDayMemoTests {
     @Test
     func theRegistrysEnterpriseFiguresArePerDayAndForgottenOnAWrite() {
-        let memo = EnterpriseTotalsMemo()
+        let memo = EnterpriseTotalsMemo.make()
         let start = ContinuousClock.now
-        let (missing, generation) = memo.lookup(county: 0, day: 20_261_001, now: start)
+        let pastDay = EnterpriseTotalsMemo.Key(county: 0, day: 20_261_001)
+        let (missing, generation) = memo.lookup(pastDay, now: start)
         #expect(missing == nil)
-        memo.store(.init(enterprises: 7, surveyed: 3), county: 0, day: 20_261_001, generation: generation, now: start)
-        #expect(memo.lookup(county: 0, day: 20_261_001, now: start).totals == .init(enterprises: 7, surveyed: 3))
-        #expect(memo.lookup(county: 0, now: start).totals == nil, "today's figures are another entry")
-        #expect(memo.lookup(county: 140524, day: 20_261_001, now: start).totals == nil)
-        #expect(memo.lookup(county: 0, day: 20_261_001, now: start + EnterpriseTotalsMemo.maximumAge).totals == nil)
+        memo.store(.init(enterprises: 7, surveyed: 3), for: pastDay, generation: generation, now: start)
+        #expect(memo.lookup(pastDay, now: start).value == .init(enterprises: 7, surveyed: 3))
+        #expect(memo.lookup(.init(county: 0), now: start).value == nil, "today's figures are another entry")
+        #expect(memo.lookup(.init(county: 140524, day: 20_261_001), now: start).value == nil)
+        #expect(memo.lookup(pastDay, now: start + memo.maximumAge).value == nil)
         memo.invalidate()
-        #expect(memo.lookup(county: 0, day: 20_261_001, now: start).totals == nil)
+        #expect(memo.lookup(pastDay, now: start).value == nil)
         // Read before the write, stored after it: not kept.
-        memo.store(.init(enterprises: 7, surveyed: 3), county: 0, day: 20_261_001, generation: generation, now: start)
-        #expect(memo.lookup(county: 0, day: 20_261_001, now: start).totals == nil)
+        memo.store(.init(enterprises: 7, surveyed: 3), for: pastDay, generation: generation, now: start)
+        #expect(memo.lookup(pastDay, now: start).value == nil)
     }
 
     @Test

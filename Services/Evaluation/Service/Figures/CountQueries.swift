@@ -1,4 +1,5 @@
 import JCSkillsProtocol
+import JCSkillsServiceKit
 import JCSkillsStore
 import SQLKit
 
@@ -8,15 +9,33 @@ import SQLKit
 /// scope before the date's month plus that month's `coverage_deltas` days — a few hundred
 /// rows whatever the number of certificates. New skilled workers sum the year's days of
 /// ``FirstCertificates``.
-/// Institutions are a GROUP BY over a table of tens of rows; the baseline a table of at most
-/// 6 counties × 9 levels. All in one statement: ``CountsStatement``.
+/// The baseline is a table of at most 6 counties × 9 levels. All in one statement:
+/// ``CountsStatement``. Institutions are a GROUP BY over a few hundred rows, with a sort (for a
+/// past day, each one's last history row up to it) — at 20 M persons most of a `Counts`' time
+/// (BENCHMARKS.md note 23) for figures that change only when an institution is registered or
+/// its status set: they are kept per county and day (``institutionMemo``), cleared by those writes.
 struct CountQueries: Sendable {
     let store: Store
+    let institutionMemo = FigureMemo<InstitutionsKey, [InstitutionCount]>()
+
+    struct InstitutionsKey: Hashable, Sendable {
+        var county: Int32
+        var day: Int32
+        var current: Bool
+    }
 
     /// - Parameter today: whether `asOf` is today or later, when the institutions' state is
     ///   their present one and is read from their own table rather than their history.
     func counts(county: Int32, asOf: CalendarDate, year: Int32, today: Bool = false) async throws -> EvaluationCounts {
-        let statement = CountsStatement(county: county, day: asOf.yyyymmdd, year: year, current: today)
-        return try statement.counts(from: try await store.query { db in try await db.nativeRows(statement.sql, statement.values) })
+        let key = InstitutionsKey(county: county, day: asOf.yyyymmdd, current: today)
+        let (institutions, generation) = institutionMemo.lookup(key)
+        let statement = CountsStatement(county: county, day: asOf.yyyymmdd, year: year, current: today, institutions: institutions == nil)
+        var counts = try statement.counts(from: try await store.query { db in try await db.nativeRows(statement.sql, statement.values) })
+        if let institutions {
+            counts.institutions = institutions
+        } else {
+            institutionMemo.store(counts.institutions, for: key, generation: generation)
+        }
+        return counts
     }
 }

@@ -21,6 +21,8 @@ struct CountsStatement {
     let year: Int32
     /// `day` is today (or later): institutions as they stand.
     var current = false
+    /// Whether to count the institutions (part 4): not when ``CountQueries`` has them already.
+    var institutions = true
 
     var sql: String {
         let scoped = county != 0
@@ -37,7 +39,7 @@ struct CountsStatement {
             + " WHERE scope = ? AND day >= ? AND day <= ?"
             + " UNION ALL SELECT 3, level, 0, CASE WHEN declared > claimed THEN declared - claimed ELSE 0 END FROM baseline_stock"
             + " WHERE declared > 0 AND as_of <= ?" + (scoped ? " AND county = ?" : "")
-            + (current
+            + (!institutions ? "" : current
                 ? " UNION ALL SELECT 4, type, status, COUNT(*) FROM institutions" + (scoped ? " WHERE county = ?" : "")
                     + " GROUP BY type, status"
                 : " UNION ALL SELECT 4, h.type, h.status, COUNT(*) FROM institution_history h WHERE h.day <= ?"
@@ -53,6 +55,7 @@ struct CountsStatement {
         var values = covered + covered + [.init(county), .init(year * 10_000 + 101), .init(min(year * 10_000 + 1231, day))]
         values.append(.init(day))
         if county != 0 { values.append(.init(county)) }
+        if !institutions { return values }
         if current {
             if county != 0 { values.append(.init(county)) }
         } else {

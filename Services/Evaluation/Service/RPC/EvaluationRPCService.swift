@@ -23,12 +23,11 @@ struct EvaluationRPCService: RPCService {
 
     func register(in router: inout RPCRouter) {
         router.unary(EvaluationService.registerInstitution, policy: EvaluationAccess.manageInstitutions) { request, context in
-            // An enterprise body may have come or gone: the counts' compliance figure is recounted.
-            defer { compliance.recent.bodiesChanged() }
+            defer { institutionsChanged() }
             return try await registerInstitution(request, context)
         }
         router.unary(EvaluationService.setInstitutionStatus, policy: EvaluationAccess.manageInstitutions) { change, context in
-            defer { compliance.recent.bodiesChanged() }
+            defer { institutionsChanged() }
             guard InstitutionStatus.known.contains(change.status) else {
                 throw RuleViolation(field: "status", reason: Messages.EvaluationRefusals.institutionStatuses)
             }
@@ -124,6 +123,14 @@ struct EvaluationRPCService: RPCService {
             try CountyScope.requireCountyOrCity(request.county)
             return try await compliance.report(county: request.county)
         }
+    }
+
+    /// After an institution is registered or its status set, whether or not the write went
+    /// through: an enterprise body may have come or gone (the counts' compliance figure is
+    /// recounted), and the institutions' own figures too.
+    private func institutionsChanged() {
+        compliance.recent.bodiesChanged()
+        counts.institutionMemo.invalidate()
     }
 
     /// `Counts`, and each question of `BatchCounts`.

@@ -11,7 +11,7 @@ struct StatisticsQueries: Sendable {
     let labourForce: [Int32: UInt64]
     let clock: @Sendable () -> Date
     /// The summary's enterprise figures, cleared by every enterprise or demand write.
-    let enterpriseMemo = EnterpriseTotalsMemo()
+    let enterpriseMemo = EnterpriseTotalsMemo.make()
 
     static let deadline: Int32 = 20201031
 
@@ -58,7 +58,7 @@ struct StatisticsQueries: Sendable {
                     return day
                 }
             }
-            let enterprises = try await enterpriseMemo.figures(county: county) {
+            let enterprises = try await enterpriseMemo.value(.init(county: county)) {
                 .init(enterprises: try await enterpriseCount(county: county, in: db),
                       surveyed: try await surveyedEnterprises(county: county, in: db))
             }

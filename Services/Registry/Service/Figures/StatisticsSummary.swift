@@ -11,7 +11,7 @@ extension StatisticsQueries {
     /// trip to the database without a transaction.
     func summary(county: Int32, registrationsUpTo day: Int32) async throws -> RegistrationStatistics {
         let scoped = county != 0
-        let (known, generation) = enterpriseMemo.lookup(county: county)
+        let (known, generation) = enterpriseMemo.lookup(.init(county: county))
         // SUM of a BIGINT is NUMERIC on PostgreSQL: cast back to read it as an integer.
         var sql = "SELECT 0 AS part, county AS k, count AS n FROM registration_totals" + (scoped ? " WHERE county = ?" : "")
         var values: [StoreValue] = scoped ? [.init(county)] : []
@@ -47,7 +47,7 @@ extension StatisticsQueries {
         let today = CalendarDate.today(by: clock).yyyymmdd
         if day != 0, day < today {
             // A past day: the enterprises as they stood then (``EnterpriseHistory``).
-            let then = try await enterpriseMemo.figures(county: county, day: day) {
+            let then = try await enterpriseMemo.value(.init(county: county, day: day)) {
                 let (enterprises, surveyed) = try await store.query { db in
                     try await EnterpriseHistory.counts(on: day, county: county, in: db)
                 }
@@ -55,14 +55,14 @@ extension StatisticsQueries {
             }
             (result.enterprises, result.enterprisesSurveyed) = (then.enterprises, then.surveyed)
             if known == nil {
-                enterpriseMemo.store(.init(enterprises: todays.enterprises, surveyed: todays.surveyed), county: county, generation: generation)
+                enterpriseMemo.store(.init(enterprises: todays.enterprises, surveyed: todays.surveyed), for: .init(county: county), generation: generation)
             }
         } else if let known {
             result.enterprises = known.enterprises
             result.enterprisesSurveyed = known.surveyed
         } else {
             (result.enterprises, result.enterprisesSurveyed) = todays
-            enterpriseMemo.store(.init(enterprises: todays.enterprises, surveyed: todays.surveyed), county: county, generation: generation)
+            enterpriseMemo.store(.init(enterprises: todays.enterprises, surveyed: todays.surveyed), for: .init(county: county), generation: generation)
         }
         result.registered = registered.values.reduce(0, +)
         result.coverage = coverage(county: county, registered: registered)
