@@ -90,16 +90,30 @@ for i in 0 1 2 3 4; do
   echo "cpu          ${names[$i]} $(( ($(cpu "${pids[$i]}") - ${before[$i]}) ))/$(getconf CLK_TCK) s"
 done
 
-# Against another build's gateway (BASE_BIN: a directory of release binaries), on these same
-# sources, alternating with this build's, ROUNDS times: answers/s, p99 and each process's CPU.
+# Against another build's gateway (BASE_BIN: a directory of release binaries), alternating with
+# this build's, ROUNDS times: answers/s, p99 and each process's CPU. On SQLite it reads these
+# same sources; on PostgreSQL (DATABASE_TEMPLATE) the other build's sources too, started as
+# replicas on the same databases — the whole builds alternate.
 ROUNDS=${ROUNDS:-2}
 if [ -n "${BASE_BIN:-}" ] && [ "$ROUNDS" -gt 0 ]; then
   base_port=$(free_port)
-  replica_keys "$WORK/data/gateway" "$WORK/data/gateway-base"
   this_bin=$bin; bin=$BASE_BIN
-  start_service gateway "$base_port" "$WORK/data/gateway-base" --config "$WORK/gateway.yaml" \
-    --peer "registry=127.0.0.1:${ports[1]}" --peer "evaluation=127.0.0.1:${ports[2]}" --peer "training=127.0.0.1:${ports[3]}" \
-    --peer "competition=127.0.0.1:${ports[4]}"
+  base_peers=(--peer "registry=127.0.0.1:${ports[1]}" --peer "evaluation=127.0.0.1:${ports[2]}" --peer "training=127.0.0.1:${ports[3]}"
+              --peer "competition=127.0.0.1:${ports[4]}")
+  if [ -n "${DATABASE_TEMPLATE:-}" ]; then
+    base_peers=()
+    for service in registry evaluation training competition; do
+      replica_keys "$WORK/data/$service" "$WORK/data/$service-base"
+      port=$(free_port)
+      case $service in
+        registry) start_service registry "$port" "$WORK/data/registry-base" ;;
+        *) start_service "$service" "$port" "$WORK/data/$service-base" "${base_peers[@]:0:4}" ;;
+      esac
+      base_peers+=(--peer "$service=127.0.0.1:$port")
+    done
+  fi
+  replica_keys "$WORK/data/gateway" "$WORK/data/gateway-base"
+  start_service gateway "$base_port" "$WORK/data/gateway-base" --config "$WORK/gateway.yaml" "${base_peers[@]}"
   bin=$this_bin
   for round in $(seq "$ROUNDS"); do
     for which in base this; do
@@ -108,7 +122,7 @@ if [ -n "${BASE_BIN:-}" ] && [ "$ROUNDS" -gt 0 ]; then
       "$bin/jcskills-load" gateway --endpoint "127.0.0.1:$port" --tls "$WORK/pki" --duration "$DURATION" \
         --concurrency "$CONCURRENCY" --json >"$WORK/totals-$which-$round.json"
       used=""; for i in "${!pids[@]}"; do used+=" $(( $(cpu "${pids[$i]}") - ${before[$i]} ))"; done
-      echo "gateway-scale: round $round, $which build's gateway: CPU ticks (registry evaluation training competition gateway base-gateway):$used"
+      echo "gateway-scale: round $round, $which build's gateway: CPU ticks (this build's registry evaluation training competition gateway, then the base build's):$used"
     done
     echo "gateway-scale: round $round, base → this build's gateway"
     "$bin/jcskills-load" compare "$WORK/totals-base-$round.json" "$WORK/totals-this-$round.json" | tail -8

@@ -1,6 +1,7 @@
 import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
+import JCSkillsServiceKit
 
 /// What one source service reported for the scopes asked about (0 = the city, else a county).
 struct SourceReading: Sendable, Equatable {
@@ -54,7 +55,7 @@ extension IndicatorSource {
         do {
             answers = try await batch(requests)
         } catch let error as RPCError where error.code == .unimplemented {
-            answers = try await Self.oneByOne(requests, single)
+            answers = try await BatchQuestions.concurrently(requests, single)
         }
         guard answers.count == requests.count else {
             throw SourceFailure(reason: Messages.Gateway.wrongNumberOfAnswers(asked: requests.count, answered: answers.count)
@@ -62,19 +63,6 @@ extension IndicatorSource {
         }
         return question.dates.indices.map { date in
             Dictionary(uniqueKeysWithValues: scopes.enumerated().map { ($1, answers[date * scopes.count + $0]) })
-        }
-    }
-
-    private static func oneByOne<Request: Sendable, Answer: Sendable>(
-        _ requests: [Request], _ single: @escaping @Sendable (Request) async throws -> Answer
-    ) async throws -> [Answer] {
-        try await withThrowingTaskGroup(of: (Int, Answer).self) { group in
-            for (index, request) in requests.enumerated() {
-                group.addTask { (index, try await single(request)) }
-            }
-            var answers = [Answer?](repeating: nil, count: requests.count)
-            for try await (index, answer) in group { answers[index] = answer }
-            return answers.compactMap { $0 }
         }
     }
 }
