@@ -1,10 +1,11 @@
 import JCSkillsProtocol
+import JCSkillsServiceKit
 import JCSkillsStore
 import SQLKit
 
 /// The measures the gateway's competition indicators read (docs/COMPETITIONS.md, "Figures"),
 /// for a county (0: the city), a year and a date: each counts only what had happened by the date.
-struct CompetitionCountsQueries: Sendable {
+struct CompetitionCountsQueries: FiguresCounting {
     let store: Store
 
     func counts(county: Int32, asOf: CalendarDate, year: Int32) async throws -> CompetitionCounts {

@@ -125,14 +125,12 @@ struct CompetitionRPCService: RPCService {
             try await studioReport(request, context)
         }
         router.unary(CompetitionService.counts, policy: CompetitionAccess.readFigures) { request, _ in
-            let question = try request.figuresQuestion(today: today())
-            return try await counts.counts(county: question.county, asOf: question.asOf, year: question.year)
+            try await counts.counts(answering: request, today: today())
         }
         router.unary(CompetitionService.batchCounts, policy: CompetitionAccess.readFigures) { questions, _ in
             let today = today()
             return CompetitionCountsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: CountsQuestions.limit) {
-                let question = try $0.figuresQuestion(today: today)
-                return try await counts.counts(county: question.county, asOf: question.asOf, year: question.year)
+                try await counts.counts(answering: $0, today: today)
             })
         }
     }

@@ -5,6 +5,23 @@ import JCSkillsProtocol
 /// standing, and for what could not be computed, the reason and the last known value.
 struct TotalsComposer: Sendable {
     let catalogue: IndicatorCatalogue
+    /// Each indicator's value as it starts for any scope: what the catalogue says of it
+    /// (key, names, unit, sources), prepared once — every `Totals` composes each of them.
+    private let templates: [IndicatorValue]
+
+    init(catalogue: IndicatorCatalogue) {
+        self.catalogue = catalogue
+        templates = catalogue.indicators.map { indicator in
+            var out = IndicatorValue()
+            out.key = indicator.key
+            out.nameZh = indicator.nameZh
+            out.nameEn = indicator.nameEn
+            out.unit = indicator.unit
+            out.source = indicator.sources.sorted().joined(separator: "+")
+            out.lowerIsBetter = indicator.lowerIsBetter
+            return out
+        }
+    }
 
     struct Inputs {
         var question: SourceQuestion
@@ -18,26 +35,25 @@ struct TotalsComposer: Sendable {
     func scope(_ scope: Int32, _ inputs: Inputs) -> ScopeTotals {
         var totals = ScopeTotals()
         totals.county = scope
-        totals.indicators = catalogue.indicators.map { value(of: $0, scope: scope, inputs) }
+        let readings = ScopeReadings(outcomes: inputs.outcomes, scope: scope, language: inputs.question.language)
+        let earlier = inputs.earlierOutcomes.map { ScopeReadings(outcomes: $0, scope: scope, language: inputs.question.language) }
+        totals.indicators = zip(catalogue.indicators, templates).map { indicator, template in
+            value(of: indicator, from: template, scope: scope, readings, earlier: earlier, inputs)
+        }
         return totals
     }
 
-    private func value(of indicator: Indicator, scope: Int32, _ inputs: Inputs) -> IndicatorValue {
-        var out = IndicatorValue()
-        out.key = indicator.key
-        out.nameZh = indicator.nameZh
-        out.nameEn = indicator.nameEn
-        out.unit = indicator.unit
-        out.source = indicator.sources.sorted().joined(separator: "+")
-        out.lowerIsBetter = indicator.lowerIsBetter
-
+    private func value(
+        of indicator: Indicator, from template: IndicatorValue, scope: Int32, _ readings: ScopeReadings,
+        earlier: ScopeReadings?, _ inputs: Inputs
+    ) -> IndicatorValue {
+        var out = template
         let question = inputs.question
         let plan = Self.planDates(indicator, question)
         out.baselineDate = plan.baselineDate?.yyyymmdd ?? 0
         out.deadline = plan.deadline?.yyyymmdd ?? 0
 
-        let resolve = Self.resolver(inputs.outcomes, scope: scope, in: question.language)
-        let computed = Self.compute(indicator.formula, resolve)
+        let computed = Self.compute(indicator.formula, readings)
         let nobodyToRate = (try? computed.get())?.nobodyToRate ?? false
         switch computed {
         case .failure(let failure):
@@ -54,7 +70,7 @@ struct TotalsComposer: Sendable {
             out.dataTimeMs = figure.dataTimeMs
         }
 
-        guard let target = target(of: indicator, scope: scope, resolve) else {
+        guard let target = target(of: indicator, scope: scope, readings) else {
             out.status = .noTarget
             return out
         }
@@ -80,10 +96,8 @@ struct TotalsComposer: Sendable {
             let aidPlan = PlanningAid.Plan(
                 target: target, deadline: deadline, lowerIsBetter: indicator.lowerIsBetter,
                 yearStart: indicator.yearly ? plan.baselineDate : nil)
-            let earlier = inputs.earlierOutcomes.flatMap { outcomes in
-                try? Self.compute(indicator.formula, Self.resolver(outcomes, scope: scope, in: question.language)).get().value
-            }
-            out.plan(PlanningAid.compute(valueNow: out.value, valueEarlier: earlier, plan: aidPlan, asOf: question.asOf))
+            let valueEarlier = earlier.flatMap { try? Self.compute(indicator.formula, $0).get().value }
+            out.plan(PlanningAid.compute(valueNow: out.value, valueEarlier: valueEarlier, plan: aidPlan, asOf: question.asOf))
         }
         return out
     }
@@ -96,36 +110,42 @@ struct TotalsComposer: Sendable {
         var nobodyToRate = false
     }
 
-    typealias Resolver = (Measure) -> Result<(Double, Int64), SourceFailure>
+    /// The sources' readings for one scope, looked up by measure; a failure says why the
+    /// measure is missing, in `language`. Made once a scope: every indicator looks up one or two.
+    struct ScopeReadings {
+        let outcomes: [SourceOutcome]
+        let scope: Int32
+        let language: Language
 
-    /// Looks a measure up in the sources' readings for one scope; a failure says why it is
-    /// missing, in `language`.
-    static func resolver(_ outcomes: [SourceOutcome], scope: Int32, in language: Language) -> Resolver {
-        { measure in
-            let name = Messages.Dashboard.serviceNames[measure.service]
+        func value(of measure: Measure) -> Result<(Double, Int64), SourceFailure> {
             guard let outcome = outcomes.first(where: { $0.service == measure.service }) else {
-                return .failure(SourceFailure(reason: Messages.Gateway.noReader(measure.service, name: name).text(in: language)))
+                return .failure(SourceFailure(reason: Messages.Gateway.noReader(measure.service, name: serviceName(measure))
+                    .text(in: language)))
             }
             switch outcome.result {
             case .failure(let failure):
-                return .failure(SourceFailure(reason: Messages.Gateway.fromSource(measure.service, name: name, failure.reason).text(in: language)))
+                return .failure(SourceFailure(reason: Messages.Gateway.fromSource(measure.service, name: serviceName(measure), failure.reason)
+                    .text(in: language)))
             case .success(let reading):
+                if let number = reading.measures[scope]?[measure.name] { return .success((number, reading.dataTimeMs)) }
                 if let reason = reading.missing[scope]?[measure.name] { return .failure(SourceFailure(reason: reason)) }
-                guard let number = reading.measures[scope]?[measure.name] else {
-                    return .failure(SourceFailure(reason: Messages.Gateway.noMeasure(measure.service, name: name, measure.name).text(in: language)))
-                }
-                return .success((number, reading.dataTimeMs))
+                return .failure(SourceFailure(reason: Messages.Gateway.noMeasure(measure.service, name: serviceName(measure), measure.name)
+                    .text(in: language)))
             }
+        }
+
+        private func serviceName(_ measure: Measure) -> Message? {
+            Messages.Dashboard.serviceNames[measure.service]
         }
     }
 
-    static func compute(_ formula: Formula, _ resolve: Resolver) -> Result<Figure, SourceFailure> {
+    static func compute(_ formula: Formula, _ readings: ScopeReadings) -> Result<Figure, SourceFailure> {
         switch formula {
         case .measure(let measure):
-            return resolve(measure).map { Figure(value: $0.0, dataTimeMs: $0.1) }
+            return readings.value(of: measure).map { Figure(value: $0.0, dataTimeMs: $0.1) }
         case .percentage(let part, let whole):
-            return resolve(part).flatMap { part in
-                resolve(whole).map { whole in
+            return readings.value(of: part).flatMap { part in
+                readings.value(of: whole).map { whole in
                     // A share of nobody (no trainee has a result yet) is 0 with nothing to judge.
                     Figure(value: whole.0 == 0 ? 0 : 100 * part.0 / whole.0, dataTimeMs: min(part.1, whole.1), nobodyToRate: whole.0 == 0)
                 }
@@ -146,14 +166,14 @@ struct TotalsComposer: Sendable {
         return (indicator.baseline ?? 0, indicator.baselineDate ?? IndicatorCatalogue.planStart, indicator.deadline)
     }
 
-    private func target(of indicator: Indicator, scope: Int32, _ resolve: Resolver) -> Double? {
+    private func target(of indicator: Indicator, scope: Int32, _ readings: ScopeReadings) -> Double? {
         if scope != 0, let own = indicator.countyTargets[scope] { return own }
         switch indicator.target {
         case nil: return nil
         case .city(let number): return scope == 0 ? number : nil
         case .everyScope(let number): return number
         case .measure(let measure):
-            guard case .success(let (number, _)) = resolve(measure), number > 0 else { return nil }
+            guard case .success(let (number, _)) = readings.value(of: measure), number > 0 else { return nil }
             return number
         }
     }

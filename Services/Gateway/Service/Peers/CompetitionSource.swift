@@ -1,4 +1,3 @@
-import Foundation
 import JCSkillsProtocol
 import JCSkillsRPC
 
@@ -10,16 +9,11 @@ struct CompetitionSource: IndicatorSource {
     var service: String { "competition" }
 
     func read(_ question: SourceQuestion, timeout: Duration) async throws -> [SourceReading] {
-        let options = CallOptions(timeout: timeout)
-        let byDate = try await everyQuestion(
-            question, request: { CountsRequest(county: $0, asOf: $1.yyyymmdd, year: question.year) },
-            batch: { [client] in try await client.unary(CompetitionService.batchCounts, CountsQuestions(requests: $0), options: options).answers },
-            single: { [client] in try await client.unary(CompetitionService.counts, $0, options: options) })
-        let readAt = Int64(Date().timeIntervalSince1970 * 1000)
-        return byDate.map { answers in
-            var reading = SourceReading(dataTimeMs: readAt)
-            for (scope, counts) in answers {
-                reading.measures[scope] = [
+        try await readCounts(
+            question, timeout: timeout, from: client,
+            batch: CompetitionService.batchCounts, answers: \.answers, single: CompetitionService.counts,
+            measures: { counts in
+                [
                     "technical_experts": Double(counts.technicalExperts),
                     "participants": Double(counts.participants),
                     "level_promotions": Double(counts.levelPromotions),
@@ -28,8 +22,6 @@ struct CompetitionSource: IndicatorSource {
                     // For a county 1 when it has no studio, so the counties add up to the city's count.
                     "counties_without_studio": Double(counts.countiesWithoutStudio),
                 ]
-            }
-            return reading
-        }
+            })
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC
@@ -11,30 +10,23 @@ struct EvaluationSource: IndicatorSource {
     var service: String { "evaluation" }
 
     func read(_ question: SourceQuestion, timeout: Duration) async throws -> [SourceReading] {
-        let options = CallOptions(timeout: timeout)
-        let byDate = try await everyQuestion(
-            question, request: { CountsRequest(county: $0, asOf: $1.yyyymmdd, year: question.year) },
-            batch: { [client] in try await client.unary(EvaluationService.batchCounts, CountsQuestions(requests: $0), options: options).answers },
-            single: { [client] in try await client.unary(EvaluationService.counts, $0, options: options) })
-        let readAt = Int64(Date().timeIntervalSince1970 * 1000)
-        return byDate.map { answers in
-            var reading = SourceReading(dataTimeMs: readAt)
-            for (scope, counts) in answers {
-                reading.measures[scope] = [
+        try await readCounts(
+            question, timeout: timeout, from: client,
+            batch: EvaluationService.batchCounts, answers: \.answers, single: EvaluationService.counts,
+            measures: { counts in
+                var measures = [
                     "skilled_workers": Double(counts.skilledWorkers),
                     "high_skill": Double(counts.highSkill),
                     "new_skilled_workers": Double(counts.newSkilledWorkers),
                     "in_system_skilled_workers": Double(counts.inSystemSkilledWorkers),
                     "institutions_active": Double(counts.institutions.filter { $0.status == .active }.reduce(0) { $0 + $1.count }),
                 ]
-                if counts.complianceKnown {
-                    reading.measures[scope]?["enterprises_lacking_body"] = Double(counts.enterprisesLackingBody)
-                } else {
-                    reading.missing[scope, default: [:]]["enterprises_lacking_body"] =
-                        Messages.Gateway.largeEnterprisesUnknown.text(in: question.language)
-                }
-            }
-            return reading
-        }
+                if counts.complianceKnown { measures["enterprises_lacking_body"] = Double(counts.enterprisesLackingBody) }
+                return measures
+            },
+            missing: { counts in
+                counts.complianceKnown ? [:]
+                    : ["enterprises_lacking_body": Messages.Gateway.largeEnterprisesUnknown.text(in: question.language)]
+            })
     }
 }

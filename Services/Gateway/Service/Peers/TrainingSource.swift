@@ -1,4 +1,3 @@
-import Foundation
 import JCSkillsProtocol
 import JCSkillsRPC
 
@@ -11,16 +10,11 @@ struct TrainingSource: IndicatorSource {
     var service: String { "training" }
 
     func read(_ question: SourceQuestion, timeout: Duration) async throws -> [SourceReading] {
-        let options = CallOptions(timeout: timeout)
-        let byDate = try await everyQuestion(
-            question, request: { CountsRequest(county: $0, asOf: $1.yyyymmdd, year: question.year) },
-            batch: { [client] in try await client.unary(TrainingService.batchCounts, CountsQuestions(requests: $0), options: options).answers },
-            single: { [client] in try await client.unary(TrainingService.counts, $0, options: options) })
-        let readAt = Int64(Date().timeIntervalSince1970 * 1000)
-        return byDate.map { answers in
-            var reading = SourceReading(dataTimeMs: readAt)
-            for (scope, counts) in answers {
-                reading.measures[scope] = [
+        try await readCounts(
+            question, timeout: timeout, from: client,
+            batch: TrainingService.batchCounts, answers: \.answers, single: TrainingService.counts,
+            measures: { counts in
+                [
                     "enterprise_training": Double(counts.enterpriseTraining),
                     "key_group_training": Double(counts.keyGroupTraining),
                     "key_group_completed": Double(counts.keyGroupCompleted),
@@ -32,8 +26,6 @@ struct TrainingSource: IndicatorSource {
                     "counties_lacking_city_brand": Double(counts.countiesLackingCityBrand.count),
                     "counties_lacking_provincial_brand": Double(counts.countiesLackingProvincialBrand.count),
                 ]
-            }
-            return reading
-        }
+            })
     }
 }

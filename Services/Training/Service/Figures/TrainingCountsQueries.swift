@@ -7,7 +7,7 @@ import SQLKit
 /// The training measures of the city's indicators on a date (docs/NUMBERS.md, "Training on a
 /// date"): the courses' figures by programme, county and starting year, summed over the days up
 /// to the date (``ProgrammeFigures``), the courses counted as they are now.
-struct TrainingCountsQueries: Sendable {
+struct TrainingCountsQueries: FiguresCounting {
     let store: Store
     let figures: ProgrammeFigures
 

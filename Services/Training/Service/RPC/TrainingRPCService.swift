@@ -74,14 +74,12 @@ struct TrainingRPCService: RPCService {
             return try await indicators.indicators(year: request.year, county: request.county)
         }
         router.unary(TrainingService.counts, policy: TrainingAccess.readFigures) { request, _ in
-            let question = try request.figuresQuestion(today: today())
-            return try await counts.counts(county: question.county, asOf: question.asOf, year: question.year)
+            try await counts.counts(answering: request, today: today())
         }
         router.unary(TrainingService.batchCounts, policy: TrainingAccess.readFigures) { questions, _ in
             let today = today()
             return TrainingCountsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: CountsQuestions.limit) {
-                let question = try $0.figuresQuestion(today: today)
-                return try await counts.counts(county: question.county, asOf: question.asOf, year: question.year)
+                try await counts.counts(answering: $0, today: today)
             })
         }
     }
