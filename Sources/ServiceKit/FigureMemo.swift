@@ -14,6 +14,7 @@ public final class FigureMemo<Key: Hashable & Sendable, Value: Sendable>: Sendab
     public let maximumEntries: Int
 
     private let entries = Mutex<(generation: UInt64, values: [Key: (Value, ContinuousClock.Instant)])>((0, [:]))
+    private let flights = SingleFlight<Key, Value>()
 
     public init(maximumAge: Duration = .seconds(5), maximumEntries: Int = 256) {
         self.maximumAge = maximumAge
@@ -39,13 +40,17 @@ public final class FigureMemo<Key: Hashable & Sendable, Value: Sendable>: Sendab
     }
 
     /// The value for `key`: the memo's when fresh, else what `read` finds, kept unless a write
-    /// came between.
+    /// came between. Calls that miss together share one read (``SingleFlight``).
     public func value(_ key: Key, read: () async throws -> Value) async throws -> Value {
-        let (known, generation) = lookup(key)
-        if let known { return known }
-        let value = try await read()
-        store(value, for: key, generation: generation)
-        return value
+        if let known = lookup(key).value { return known }
+        return try await flights.run(key) {
+            // Kept by the read this call waited to start, or missed: read.
+            let (known, generation) = lookup(key)
+            if let known { return known }
+            let value = try await read()
+            store(value, for: key, generation: generation)
+            return value
+        }
     }
 
     /// After any write the figures may depend on.
@@ -54,5 +59,6 @@ public final class FigureMemo<Key: Hashable & Sendable, Value: Sendable>: Sendab
             state.generation &+= 1
             state.values.removeAll()
         }
+        flights.forget()
     }
 }

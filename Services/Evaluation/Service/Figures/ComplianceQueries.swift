@@ -42,19 +42,22 @@ struct ComplianceQueries: Sendable {
     /// `maxAge` old (``RecentLargeEnterprises``); the bodies are always read now.
     func lackingCount(county: Int32, timeout: Duration?, maxAge: Duration) async throws -> UInt64 {
         if let known = recent.lacking(county: county, maxAge: maxAge) { return known }
-        // Read before the bodies: a body change after this makes the figure recounted next time.
-        let generation = recent.bodiesGeneration
-        let large: RecentLargeEnterprises.Entry
-        if let known = recent.lookup(county: county, maxAge: maxAge) {
-            large = known
-        } else {
-            large = recent.store(
-                try await enterprises.largeEnterprises(minimumStaff: minimumStaff, county: county, timeout: timeout), county: county)
+        return try await recent.counting.run(.init(county: county)) {
+            if let known = recent.lacking(county: county, maxAge: maxAge) { return known }
+            // Read before the bodies: a body change after this makes the figure recounted next time.
+            let generation = recent.bodiesGeneration
+            let large: RecentLargeEnterprises.Entry
+            if let known = recent.lookup(county: county, maxAge: maxAge) {
+                large = known
+            } else {
+                large = recent.store(
+                    try await enterprises.largeEnterprises(minimumStaff: minimumStaff, county: county, timeout: timeout), county: county)
+            }
+            let covered = try await activeEnterpriseBodies().intersection(large.codes)
+            let lacking = UInt64(large.codes.count - covered.count)
+            recent.record(lacking: lacking, county: county, bodiesGeneration: generation)
+            return lacking
         }
-        let covered = try await activeEnterpriseBodies().intersection(large.codes)
-        let lacking = UInt64(large.codes.count - covered.count)
-        recent.record(lacking: lacking, county: county, bodiesGeneration: generation)
-        return lacking
     }
 
     /// How many enterprises lacked a body on a past `day`: the registry's enterprises as they
@@ -62,10 +65,13 @@ struct ComplianceQueries: Sendable {
     /// institution history); counted again once `maxAge` old (``RecentLargeEnterprises``).
     func lackingCount(county: Int32, on day: Int32, timeout: Duration?, maxAge: Duration) async throws -> UInt64 {
         if let known = recent.lacking(county: county, on: day, maxAge: maxAge) { return known }
-        let generation = recent.bodiesGeneration
-        let counted = try await countLacking(county: county, on: day, timeout: timeout)
-        recent.record(lacking: counted, county: county, on: day, bodiesGeneration: generation)
-        return counted
+        return try await recent.counting.run(.init(county: county, day: day)) {
+            if let known = recent.lacking(county: county, on: day, maxAge: maxAge) { return known }
+            let generation = recent.bodiesGeneration
+            let counted = try await countLacking(county: county, on: day, timeout: timeout)
+            recent.record(lacking: counted, county: county, on: day, bodiesGeneration: generation)
+            return counted
+        }
     }
 
     private func countLacking(county: Int32, on day: Int32, timeout: Duration?) async throws -> UInt64 {

@@ -1,4 +1,5 @@
 import JCSkillsProtocol
+import JCSkillsServiceKit
 import Synchronization
 
 /// The registry's large-enterprise lists as last fetched, per county, and the number of them
@@ -34,8 +35,18 @@ final class RecentLargeEnterprises: Sendable {
 
     var bodiesGeneration: UInt64 { generation.withLock { $0 } }
 
+    /// One count at a time per county and day (nil: today): when a list expires under the
+    /// gateway's load, every `Counts` in flight missed it at once and asked the registry.
+    let counting = SingleFlight<CountKey, UInt64>()
+
+    struct CountKey: Hashable, Sendable {
+        var county: Int32
+        var day: Int32?
+    }
+
     func bodiesChanged() {
         generation.withLock { $0 &+= 1 }
+        counting.forget()
     }
 
     /// The lacking count for `county` if it was counted from this list with the bodies as
