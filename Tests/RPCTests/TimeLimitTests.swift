@@ -71,3 +71,44 @@ private struct WhereService: RPCService {
         }
     }
 }
+
+@Suite("TimeLimit.runEach: every piece's result by one limit", .timeLimit(.minutes(1)))
+struct TimeLimitEachTests {
+    struct Refusal: Error {}
+
+    @Test
+    func eachPiecesValueOrErrorInItsPlace() async throws {
+        let results = await TimeLimit.runEach(.seconds(5), count: 3) { index in
+            if index == 1 { throw Refusal() }
+            return index * 10
+        }
+        #expect(results.count == 3)
+        #expect(try results[0]?.get() == 0)
+        #expect(try results[2]?.get() == 20)
+        guard case .failure(let error)? = results[1] else {
+            Issue.record("expected the piece's error, got \(String(describing: results[1]))")
+            return
+        }
+        #expect(error is Refusal)
+        #expect(await TimeLimit.runEach(.seconds(5), count: 0) { $0 }.isEmpty)
+    }
+
+    /// One piece never ends until the test lets it: the others' results come by the limit,
+    /// the held one's place is empty, and the answer did not wait for it.
+    @Test
+    func aPieceStillRunningAtTheLimitIsLeftEmptyAndTheOthersKept() async throws {
+        let release = Gate()
+        let finished = Mutex(false)
+        let results = await TimeLimit.runEach(.milliseconds(300), count: 3) { index -> Int in
+            guard index == 2 else { return index + 1 }
+            await release.wait()
+            finished.withLock { $0 = true }
+            return 0
+        }
+        #expect(try results[0]?.get() == 1)
+        #expect(try results[1]?.get() == 2)
+        #expect(results[2] == nil)
+        #expect(finished.withLock { !$0 }, "the answer waited for the held piece")
+        release.open()
+    }
+}

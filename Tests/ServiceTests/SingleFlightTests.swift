@@ -1,19 +1,11 @@
 import Synchronization
 import Testing
 import JCSkillsServiceKit
+import JCSkillsTestSupport
 
 /// Calls that miss the same figures together share one read (Sources/ServiceKit/SingleFlight.swift).
 @Suite("One read at a time per key")
 struct SingleFlightTests {
-    /// Holds a read until opened.
-    final class Gate: Sendable {
-        private let stream: AsyncStream<Void>
-        private let continuation: AsyncStream<Void>.Continuation
-        init() { (stream, continuation) = AsyncStream.makeStream() }
-        func wait() async { for await _ in stream { return } }
-        func open() { continuation.finish() }
-    }
-
     /// Waits, without sleeping, until `count` calls wait for the running read of `key`.
     private func untilWaiting<Value>(_ count: Int, on flight: SingleFlight<Int, Value>, key: Int) async throws {
         let clock = ContinuousClock()

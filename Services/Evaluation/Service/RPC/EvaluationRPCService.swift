@@ -139,15 +139,24 @@ struct EvaluationRPCService: RPCService {
         let asOf = try request.asOfDate(today: rules.today())
         // The registry is asked alongside the local counts, on a short deadline: when it
         // cannot answer, the counts still do, with the compliance figure marked unknown.
-        let deadline = ComplianceQueries.countsDeadline(context)
         let past = asOf < rules.today()
+        let year = request.year == 0 ? Int32(asOf.year) : request.year
+        // Counted a moment ago (nearly always under the gateway's load): no race against a timer.
+        let maxAge = ComplianceQueries.countsMaxAge
+        if let known = past ? compliance.recent.lacking(county: request.county, on: asOf.yyyymmdd, maxAge: maxAge)
+            : compliance.recent.lacking(county: request.county, maxAge: maxAge) {
+            var result = try await counts.counts(county: request.county, asOf: asOf, year: year, today: !past)
+            result.enterprisesLackingBody = known
+            result.complianceKnown = true
+            return result
+        }
+        let deadline = ComplianceQueries.countsDeadline(context)
         async let lacking = TimeLimit.run(deadline) { [compliance] in
             past ? try await compliance.lackingCount(county: request.county, on: asOf.yyyymmdd, timeout: deadline,
                                                      maxAge: ComplianceQueries.countsMaxAge)
                 : try await compliance.lackingCount(county: request.county, timeout: deadline, maxAge: ComplianceQueries.countsMaxAge)
         }
-        var result = try await counts.counts(county: request.county, asOf: asOf, year: request.year == 0 ? Int32(asOf.year) : request.year,
-                                            today: !past)
+        var result = try await counts.counts(county: request.county, asOf: asOf, year: year, today: !past)
         if case .success(let known)? = await lacking {
             result.enterprisesLackingBody = known
             result.complianceKnown = true

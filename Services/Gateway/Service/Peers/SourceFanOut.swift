@@ -31,33 +31,42 @@ struct SourceFailure: Error, Sendable, Equatable {
 struct SourceFanOut: Sendable {
     let sources: [any IndicatorSource]
 
+    /// The source's own calls carry the deadline; ``TimeLimit/runEach(_:count:_:)`` makes sure
+    /// a source that ignores it (a connection stuck in its handshake) still cannot hold the
+    /// answer back.
     func ask(_ question: SourceQuestion, within budget: Duration) async -> [SourceAnswer] {
-        await withTaskGroup(of: SourceAnswer.self) { group in
-            for source in sources {
-                group.addTask { await Self.ask(source, question, within: budget) }
-            }
-            return await group.reduce(into: []) { $0.append($1) }.sorted { $0.service < $1.service }
-        }
-    }
-
-    /// The source's own calls carry the deadline; ``TimeLimit`` makes sure a source that
-    /// ignores it (a connection stuck in its handshake) still cannot hold the answer back.
-    private static func ask(_ source: any IndicatorSource, _ question: SourceQuestion, within budget: Duration) async -> SourceAnswer {
         let clock = ContinuousClock()
         let start = clock.now
         // The calls' own deadline falls a little before the limit, so their error (with its
         // reason) normally comes first.
         let callBudget = max(budget - .milliseconds(10), budget / 2)
-        let result: Result<[SourceReading], SourceFailure>
-        switch await TimeLimit.run(budget, { try await source.read(question, timeout: callBudget) }) {
-        case .success(let readings)? where readings.count == question.dates.count: result = .success(readings)
-        case .success(let readings)?:
-            result = .failure(SourceFailure(reason: Messages.Gateway.wrongNumberOfAnswers(asked: question.dates.count, answered: readings.count)
-                .text(in: question.language)))
-        case .failure(let error)?: result = .failure(SourceFailure(reason: Self.describe(error, budget: budget, in: question.language)))
-        case nil: result = .failure(SourceFailure(reason: Messages.Gateway.noAnswerWithin(milliseconds: budget.milliseconds).text(in: question.language)))
+        let sources = self.sources
+        let outcomes = await TimeLimit.runEach(budget, count: sources.count) { index in
+            let result: Result<[SourceReading], any Error>
+            do {
+                result = .success(try await sources[index].read(question, timeout: callBudget))
+            } catch {
+                result = .failure(error)
+            }
+            return (result, latency: clock.now - start)
         }
-        return SourceAnswer(service: source.service, result: result, latency: clock.now - start)
+        let timedOut = clock.now - start
+        return zip(sources, outcomes).map { source, outcome in
+            let answered = outcome.flatMap { try? $0.get() }
+            let result: Result<[SourceReading], SourceFailure>
+            switch answered?.0 {
+            case .success(let readings)? where readings.count == question.dates.count:
+                result = .success(readings)
+            case .success(let readings)?:
+                result = .failure(SourceFailure(reason: Messages.Gateway.wrongNumberOfAnswers(asked: question.dates.count, answered: readings.count)
+                    .text(in: question.language)))
+            case .failure(let error)?:
+                result = .failure(SourceFailure(reason: Self.describe(error, budget: budget, in: question.language)))
+            case nil:
+                result = .failure(SourceFailure(reason: Messages.Gateway.noAnswerWithin(milliseconds: budget.milliseconds).text(in: question.language)))
+            }
+            return SourceAnswer(service: source.service, result: result, latency: answered?.latency ?? timedOut)
+        }.sorted { $0.service < $1.service }
     }
 
     private static func describe(_ error: any Error, budget: Duration, in language: Language) -> String {
