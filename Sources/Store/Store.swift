@@ -39,6 +39,10 @@ public final class Store: Sendable {
 
     /// The backend's SQL flavour.
     public var dialect: StoreDialect { backend.dialect }
+    /// Whether reads started together overlap: on PostgreSQL each ``query(_:)`` waits on a round
+    /// trip to the server; on SQLite it runs on the caller's thread, so reads started as tasks
+    /// of one call only take turns there, each task's cost added.
+    public var readsOverlap: Bool { dialect == .postgres }
     var logger: Logger { configuration.logger }
     var now: Date { configuration.now() }
 

@@ -5,17 +5,25 @@ import JCSkillsProtocol
 /// answered exactly as its single call would answer it, the answers in the questions' order,
 /// and the first refusal refuses the call — the gateway treats a source as one answer.
 public enum BatchQuestions {
-    /// Answers `questions` with `answer`, all at once; more than `limit` is refused naming the field.
+    /// Answers `questions` with `answer`; more than `limit` is refused naming the field.
     ///
-    /// At once rather than one after another: a busy service shares its time among the tasks
-    /// waiting for it, and a batch answered in one task got one share for all its questions —
-    /// the gateway's every-county question (sixteen) came back last, and set its p99
-    /// (BENCHMARKS.md note 23).
+    /// At once where reads overlap (``Store/readsOverlap``, PostgreSQL): a busy service shares
+    /// its time among the tasks waiting for it, and a batch answered in one task got one share
+    /// for all its questions, each a round trip in turn — the gateway's every-county question
+    /// (sixteen) came back last and doubled the p99 (BENCHMARKS.md note 23). One after another
+    /// where they do not (SQLite, reads on the caller's thread): a task a question only added
+    /// its cost (note 24).
     public static func answer<Question: Sendable, Answer: Sendable>(
-        _ questions: [Question], limit: Int, _ answer: @escaping @Sendable (Question) async throws -> Answer
+        _ questions: [Question], limit: Int, atOnce: Bool, _ answer: @escaping @Sendable (Question) async throws -> Answer
     ) async throws -> [Answer] {
         guard questions.count <= limit else {
             throw RuleViolation(field: "requests", reason: Messages.Refusals.tooManyQuestions(questions.count, limit: limit))
+        }
+        guard atOnce else {
+            var answers: [Answer] = []
+            answers.reserveCapacity(questions.count)
+            for question in questions { answers.append(try await answer(question)) }
+            return answers
         }
         return try await concurrently(questions, answer)
     }

@@ -129,7 +129,7 @@ struct CompetitionRPCService: RPCService {
         }
         router.unary(CompetitionService.batchCounts, policy: CompetitionAccess.readFigures) { questions, _ in
             let today = today()
-            return CompetitionCountsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: CountsQuestions.limit) {
+            return CompetitionCountsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: CountsQuestions.limit, atOnce: store.readsOverlap) {
                 try await counts.counts(answering: $0, today: today)
             })
         }

@@ -115,7 +115,7 @@ struct EvaluationRPCService: RPCService {
             try await answerCounts(request, context)
         }
         router.unary(EvaluationService.batchCounts, policy: EvaluationAccess.counts) { questions, context in
-            EvaluationCountsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: CountsQuestions.limit) {
+            EvaluationCountsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: CountsQuestions.limit, atOnce: store.readsOverlap) {
                 try await answerCounts($0, context)
             })
         }

@@ -96,7 +96,7 @@ struct RegistryRPCService: RPCService {
             try await statistics.answer(request)
         }
         router.unary(RegistryService.batchStatistics, policy: RegistryAccess.aggregates) { questions, _ in
-            StatisticsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: StatisticsQuestions.limit) {
+            StatisticsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: StatisticsQuestions.limit, atOnce: store.readsOverlap) {
                 try await statistics.answer($0)
             })
         }

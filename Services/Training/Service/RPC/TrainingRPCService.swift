@@ -78,7 +78,7 @@ struct TrainingRPCService: RPCService {
         }
         router.unary(TrainingService.batchCounts, policy: TrainingAccess.readFigures) { questions, _ in
             let today = today()
-            return TrainingCountsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: CountsQuestions.limit) {
+            return TrainingCountsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: CountsQuestions.limit, atOnce: store.readsOverlap) {
                 try await counts.counts(answering: $0, today: today)
             })
         }
