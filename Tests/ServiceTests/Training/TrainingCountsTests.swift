@@ -103,6 +103,16 @@ struct TrainingCountsTests {
                 var sum: UInt64 = 0
                 for county in counties { sum += try await counts(20211231, county: county).trainedForCertificate }
                 #expect(sum == end.trainedForCertificate)
+                // A brand registered after the counts were read (and kept: `brandMemo`) counts at once.
+                var hotel = LabourBrand()
+                hotel.code = "GAOPING-COOK"
+                hotel.name = "高平 厨师"
+                hotel.county = 140581
+                hotel.recognitions = [BrandRecognition(level: .city, year: 2021)]
+                _ = try await client.unary(TrainingService.registerBrand, hotel)
+                let afterBrand = try await counts(20211231)
+                #expect(afterBrand.labourBrands == 3)
+                #expect(afterBrand.countiesLackingCityBrand == counties.filter { ![140524, 140525, 140581].contains($0) })
 
                 // Subsidy: the pass with a certificate at the higher tier, the other at the standard.
                 let figures = try await client.unary(TrainingService.indicators, TrainingIndicatorsRequest(year: 2021))

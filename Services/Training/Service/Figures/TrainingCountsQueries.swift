@@ -10,6 +10,17 @@ import SQLKit
 struct TrainingCountsQueries: FiguresCounting {
     let store: Store
     let figures: ProgrammeFigures
+    /// Every labour brand, as the counts read them: a few dozen rows that change only when a
+    /// brand is registered, read and decoded for every question the gateway asks (a second
+    /// round trip a `Counts` on PostgreSQL). Forgotten on a brand write through this process
+    /// (``brandsChanged()``); another replica's is seen within the memo's 5 s.
+    let brandMemo = FigureMemo<AllBrands, [LabourBrand]>()
+
+    struct AllBrands: Hashable, Sendable {}
+
+    func brandsChanged() {
+        brandMemo.invalidate()
+    }
 
     /// The year the plan began: person-times trained for a certificate count from it.
     static let planStartYear: Int32 = 2020
@@ -45,8 +56,10 @@ struct TrainingCountsQueries: FiguresCounting {
     /// Brands count in their county (the development zone's in 泽州县) from the year a level
     /// was reached: the plan records levels by year, not by day.
     private func countBrands(into counts: inout TrainingCounts, county: Int32, byYear year: Int32) async throws {
-        let brands = try await store.query { db in
-            try await db.nativeRows("SELECT details FROM labour_brands").map { try LabourBrand(wireBytes: Array(try $0.data("details"))) }
+        let brands = try await brandMemo.value(AllBrands()) {
+            try await store.query { db in
+                try await db.nativeRows("SELECT details FROM labour_brands").map { try LabourBrand(wireBytes: Array(try $0.data("details"))) }
+            }
         }
         let divisions = JinchengDivisions.standard
         let counties = county == 0 ? JinchengDivisions.countyCodes : [county]

@@ -53,6 +53,8 @@ struct TrainingRPCService: RPCService {
         }
         router.unary(TrainingService.registerBrand, policy: TrainingAccess.manage) { request, context in
             let brand = try BrandRules.validate(request)
+            // Whether or not the write went through, the counts read the brands afresh.
+            defer { counts.brandsChanged() }
             return try await store.transaction(context.audit) { tx in
                 try TrainingAccess.requireCounty(context.principal, county: brand.county)
                 try await brands.upsert(brand, in: tx)
