@@ -164,11 +164,9 @@ struct RandomTrainingHistoryTests {
                 }
             }
             for brand in history.brands {
-                var record = LabourBrand()
-                record.code = brand.code
-                record.name = "品牌\(brand.code)"
-                record.county = brand.county
-                record.recognitions = brand.recognitions.prefix(brand.firstRegistered).map { BrandRecognition(level: BrandLevel(rawValue: $0.level), year: $0.year) }
+                var record = LabourBrand.sample(
+                    code: brand.code, name: "品牌\(brand.code)", county: brand.county,
+                    recognitions: brand.recognitions.prefix(brand.firstRegistered).map { BrandRecognition(level: BrandLevel(rawValue: $0.level), year: $0.year) })
                 _ = try await training.unary(TrainingService.registerBrand, record)
                 record.recognitions = brand.recognitions.map { BrandRecognition(level: BrandLevel(rawValue: $0.level), year: $0.year) }
                 _ = try await training.unary(TrainingService.registerBrand, record)

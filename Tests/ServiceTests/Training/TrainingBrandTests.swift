@@ -15,21 +15,14 @@ struct TrainingBrandTests {
             let ids = (481...483).map { TestIDs.make(birth: "19900101", sequence: $0) }
             for id in ids { try await TrainingEnrolmentTests.register(harness, id, keyGroups: []) }
             try await harness.client { client in
-                var forklift = LabourBrand()
-                forklift.code = "QIYUAN-FORKLIFT"
-                forklift.name = "陵川 棋源叉车工"
-                forklift.county = 140524
-                forklift.occupation = "6-30-05-01"
-                forklift.recognitions = [BrandRecognition(level: .city, year: 2020)]
+                var forklift = LabourBrand.sample(code: "QIYUAN-FORKLIFT", name: "陵川 棋源叉车工", county: 140524,
+                                                  occupation: "6-30-05-01", recognitions: [BrandRecognition(level: .city, year: 2020)])
                 _ = try await client.unary(TrainingService.registerBrand, forklift)
                 // Recognised higher later: registered again, up to national.
                 forklift.recognitions += [BrandRecognition(level: .provincial, year: 2021), BrandRecognition(level: .national, year: 2023)]
                 #expect(try await client.unary(TrainingService.registerBrand, forklift).level == .national)
-                var late = LabourBrand()
-                late.code = "ZEZHOU-COOK"
-                late.name = "泽州厨师"
-                late.county = 140525
-                late.recognitions = [BrandRecognition(level: .city, year: 2021)]
+                let late = LabourBrand.sample(code: "ZEZHOU-COOK", name: "泽州厨师", county: 140525,
+                                              recognitions: [BrandRecognition(level: .city, year: 2021)])
                 _ = try await client.unary(TrainingService.registerBrand, late)
                 var backwards = late
                 backwards.recognitions = [BrandRecognition(level: .city, year: 2022), BrandRecognition(level: .provincial, year: 2021)]

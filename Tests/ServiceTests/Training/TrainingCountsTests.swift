@@ -20,18 +20,12 @@ struct TrainingCountsTests {
             }
             let certificate = try await TrainingCertificateTests.issue(harness, to: ids[0], on: 20210420)
             try await harness.client { client in
-                var forklift = LabourBrand()
-                forklift.code = "QIYUAN-FORKLIFT"
-                forklift.name = "陵川 棋源叉车工"
-                forklift.county = 140524
-                forklift.recognitions = [BrandRecognition(level: .city, year: 2020), BrandRecognition(level: .provincial, year: 2021)]
-                _ = try await client.unary(TrainingService.registerBrand, forklift)
-                var zone = LabourBrand()
-                zone.code = "ZONE-WELDER"
-                zone.name = "开发区焊工"
-                zone.county = 140599     // the development zone counts in 泽州县
-                zone.recognitions = [BrandRecognition(level: .city, year: 2021)]
-                _ = try await client.unary(TrainingService.registerBrand, zone)
+                _ = try await client.unary(TrainingService.registerBrand, .sample(
+                    code: "QIYUAN-FORKLIFT", name: "陵川 棋源叉车工", county: 140524,
+                    recognitions: [BrandRecognition(level: .city, year: 2020), BrandRecognition(level: .provincial, year: 2021)]))
+                // The development zone counts in 泽州县.
+                _ = try await client.unary(TrainingService.registerBrand, .sample(
+                    code: "ZONE-WELDER", name: "开发区焊工", county: 140599, recognitions: [BrandRecognition(level: .city, year: 2021)]))
 
                 var keyGroup = Course.sample(code: "K", programme: .keyGroupSubsidised, county: 140524, subsidy: 800)
                 keyGroup.subsidyWithCertificate = 1_200
@@ -104,12 +98,8 @@ struct TrainingCountsTests {
                 for county in counties { sum += try await counts(20211231, county: county).trainedForCertificate }
                 #expect(sum == end.trainedForCertificate)
                 // A brand registered after the counts were read (and kept: `brandMemo`) counts at once.
-                var hotel = LabourBrand()
-                hotel.code = "GAOPING-COOK"
-                hotel.name = "高平 厨师"
-                hotel.county = 140581
-                hotel.recognitions = [BrandRecognition(level: .city, year: 2021)]
-                _ = try await client.unary(TrainingService.registerBrand, hotel)
+                _ = try await client.unary(TrainingService.registerBrand, .sample(
+                    code: "GAOPING-COOK", name: "高平 厨师", county: 140581, recognitions: [BrandRecognition(level: .city, year: 2021)]))
                 let afterBrand = try await counts(20211231)
                 #expect(afterBrand.labourBrands == 3)
                 #expect(afterBrand.countiesLackingCityBrand == counties.filter { ![140524, 140525, 140581].contains($0) })

@@ -92,3 +92,16 @@ extension Course {
         return course
     }
 }
+
+extension LabourBrand {
+    static func sample(code: String, name: String, county: Int32, occupation: String = "",
+                       recognitions: [BrandRecognition]) -> LabourBrand {
+        var brand = LabourBrand()
+        brand.code = code
+        brand.name = name
+        brand.county = county
+        brand.occupation = occupation
+        brand.recognitions = recognitions
+        return brand
+    }
+}
