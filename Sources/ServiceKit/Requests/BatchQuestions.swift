@@ -1,31 +1,46 @@
 import JCSkillsMessages
 import JCSkillsProtocol
+import JCSkillsStore
 
 /// The batch forms of the figures calls (`BatchCounts`, `BatchStatistics`): each question is
 /// answered exactly as its single call would answer it, the answers in the questions' order,
 /// and the first refusal refuses the call — the gateway treats a source as one answer.
 public enum BatchQuestions {
-    /// Answers `questions` with `answer`; more than `limit` is refused naming the field.
+    /// Answers `questions` with `answer`, which reads its one-statement figures through the
+    /// ``RowReading`` it is handed; more than `limit` is refused naming the field.
     ///
-    /// At once where reads overlap (``Store/readsOverlap``, PostgreSQL): a busy service shares
-    /// its time among the tasks waiting for it, and a batch answered in one task got one share
-    /// for all its questions, each a round trip in turn — the gateway's every-county question
-    /// (sixteen) came back last and doubled the p99 (BENCHMARKS.md note 23). One after another
-    /// where they do not (SQLite, reads on the caller's thread): a task a question only added
-    /// its cost (note 24).
+    /// At once where reads overlap (``Store/readsOverlap``, PostgreSQL), their statements
+    /// gathered into one a round (``StatementRound``): a busy service shares its time among the
+    /// tasks waiting for it, and a batch answered in one task got one share for all its
+    /// questions, each a round trip in turn — the gateway's every-county question came back last
+    /// and doubled the p99 (BENCHMARKS.md note 23); answered at once, each question's statement
+    /// still cost a round trip and its driver work on both sides (note 25). One after another,
+    /// each statement by itself, where reads do not overlap (SQLite, reads on the caller's
+    /// thread): a task a question only added its cost (note 24).
     public static func answer<Question: Sendable, Answer: Sendable>(
-        _ questions: [Question], limit: Int, atOnce: Bool, _ answer: @escaping @Sendable (Question) async throws -> Answer
+        _ questions: [Question], limit: Int, on store: Store,
+        _ answer: @escaping @Sendable (Question, any RowReading) async throws -> Answer
     ) async throws -> [Answer] {
         guard questions.count <= limit else {
             throw RuleViolation(field: "requests", reason: Messages.Refusals.tooManyQuestions(questions.count, limit: limit))
         }
-        guard atOnce else {
+        guard store.readsOverlap, questions.count > 1 else {
             var answers: [Answer] = []
             answers.reserveCapacity(questions.count)
-            for question in questions { answers.append(try await answer(question)) }
+            for question in questions { answers.append(try await answer(question, store)) }
             return answers
         }
-        return try await concurrently(questions, answer)
+        let round = StatementRound(on: store, questions: questions.count)
+        return try await concurrently(questions) { question in
+            do {
+                let answered = try await answer(question, round)
+                await round.leave()
+                return answered
+            } catch {
+                await round.leave()
+                throw error
+            }
+        }
     }
 
     /// `answer` to every question at once, the answers in the questions' order; the first error

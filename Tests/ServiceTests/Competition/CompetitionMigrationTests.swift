@@ -43,9 +43,9 @@ struct CompetitionMigrationTests {
                 }
             },
             check: { store in
-                let counts = CompetitionCountsQueries(store: store)
+                let counts = CompetitionCountsQueries()
                 func at(_ county: Int32, _ day: Int32, _ year: Int32) async throws -> CompetitionCounts {
-                    try await counts.counts(county: county, asOf: CalendarDate(yyyymmdd: day)!, year: year)
+                    try await counts.counts(county: county, asOf: CalendarDate(yyyymmdd: day)!, year: year, reading: store)
                 }
                 #expect(try await at(0, 20201231, 2020).participants == 2)
                 #expect(try await at(140502, 20201231, 2020).participants == 1)

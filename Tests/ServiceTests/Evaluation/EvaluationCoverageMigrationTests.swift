@@ -36,12 +36,12 @@ struct EvaluationCoverageMigrationTests {
                 }
             },
             check: { after in
-                let queries = CountQueries(store: after)
+                let queries = CountQueries()
                 for day: Int32 in [20200301, 20210228, 20210301, 20250101] {
                     let date = CalendarDate(yyyymmdd: day)!
-                    let city = try await queries.counts(county: 0, asOf: date, year: 2021).skilledWorkers
-                    let first = try await queries.counts(county: 140524, asOf: date, year: 2021).skilledWorkers
-                    let second = try await queries.counts(county: 140525, asOf: date, year: 2021).skilledWorkers
+                    let city = try await queries.counts(county: 0, asOf: date, year: 2021, reading: after).skilledWorkers
+                    let first = try await queries.counts(county: 140524, asOf: date, year: 2021, reading: after).skilledWorkers
+                    let second = try await queries.counts(county: 140525, asOf: date, year: 2021, reading: after).skilledWorkers
                     #expect(city == 1, "on \(day)")
                     #expect(first + second == city, "on \(day): \(first) + \(second)")
                     #expect(second == (day >= 20210301 ? 1 : 0), "on \(day)")

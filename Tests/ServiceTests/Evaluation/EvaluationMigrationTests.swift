@@ -59,7 +59,7 @@ struct EvaluationMigrationTests {
             #expect(try monthly.map { try $0.int64("delta") } == [7])
         }
         // The counts read the new table.
-        let counts = try await CountQueries(store: after).counts(county: 140524, asOf: CalendarDate(yyyymmdd: 20201231)!, year: 2020)
+        let counts = try await CountQueries().counts(county: 140524, asOf: CalendarDate(yyyymmdd: 20201231)!, year: 2020, reading: after)
         #expect(counts.newSkilledWorkers == 2)
     }
 }

@@ -62,7 +62,7 @@ public enum CompetitionDefinition: ServiceDefinition {
             scoreboard: Scoreboard(entries: entries, marks: marks),
             sheets: MarkSheetWriter(competitions: competitions, entries: entries, marks: marks),
             awards: awards, studios: StudioRepository(personal: personal, clock: clock),
-            counts: CompetitionCountsQueries(store: store),
+            counts: CompetitionCountsQueries(),
             entryImport: EntryImport(store: store, competitions: competitions, entries: entries, registry: registryPeer, today: today),
             registry: registryPeer, evaluation: evaluationPeer,
             promoter: AwardPromoter(store: store, awards: awards, personal: personal, evaluation: evaluationPeer, logger: logger),

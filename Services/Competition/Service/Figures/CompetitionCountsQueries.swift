@@ -6,42 +6,38 @@ import SQLKit
 /// The measures the gateway's competition indicators read (docs/COMPETITIONS.md, "Figures"),
 /// for a county (0: the city), a year and a date: each counts only what had happened by the date.
 struct CompetitionCountsQueries: FiguresCounting {
-    let store: Store
-
-    func counts(county: Int32, asOf: CalendarDate, year: Int32) async throws -> CompetitionCounts {
+    func counts(county: Int32, asOf: CalendarDate, year: Int32, reading: any RowReading) async throws -> CompetitionCounts {
         let day = asOf.yyyymmdd
-        return try await store.query { db in
-            // A county's figures include the development zone's records when it is the host
-            // (docs/NUMBERS.md, "The development zone").
-            let codes = county == 0 ? [] : JinchengDivisions.standard.recordCodes(countingIn: county)
-            let scope = county == 0 ? "" : " AND county IN \(placeholderList(codes.count))"
-            func values(_ first: [StoreValue]) -> [StoreValue] { first + codes.map { StoreValue($0) } }
-            // One statement over the figures by day (the gateway asks every scope on every
-            // Totals); after its row (part 0), the record counties with a studio by the date, one
-            // row each (part 1, the county in the first column): one round trip, not two.
-            let rows = try await db.nativeRows("""
-                SELECT 0 AS part,
-                  (SELECT CAST(COALESCE(SUM(experts), 0) AS BIGINT) FROM award_days WHERE year = ? AND day <= ?\(scope)) AS experts,
-                  (SELECT CAST(COALESCE(SUM(persons), 0) AS BIGINT) FROM participant_days WHERE year = ? AND day <= ?\(scope)) AS participants,
-                  (SELECT CAST(COALESCE(SUM(promotions), 0) AS BIGINT) FROM award_days WHERE year = ? AND day <= ?\(scope)) AS promotions,
-                  (SELECT CAST(COALESCE(SUM(pending), 0) AS BIGINT) FROM award_days WHERE year = ? AND day <= ?\(scope)) AS pending,
-                  (SELECT COUNT(*) FROM studios WHERE established_on <= ?\(scope)) AS studios
-                UNION ALL SELECT DISTINCT 1, county, 0, 0, 0, 0 FROM studios WHERE established_on <= ?
-                """,
-                values([StoreValue(year), StoreValue(day)]) + values([StoreValue(year), StoreValue(day)])
-                    + values([StoreValue(year), StoreValue(day)]) + values([StoreValue(year), StoreValue(day)])
-                    + values([StoreValue(day)]) + [StoreValue(day)])
-            let row = try rows.first { try $0.int64("part") == 0 }
-            var counts = CompetitionCounts()
-            counts.technicalExperts = UInt64(clamping: try row?.int64("experts") ?? 0)
-            counts.participants = UInt64(clamping: try row?.int64("participants") ?? 0)
-            counts.levelPromotions = UInt64(clamping: try row?.int64("promotions") ?? 0)
-            counts.promotionsPending = UInt64(clamping: try row?.int64("pending") ?? 0)
-            counts.masterStudios = UInt64(clamping: try row?.int64("studios") ?? 0)
-            let withStudio = try StudioCoverage.counties(rows.filter { try $0.int64("part") == 1 }.map { Int32(clamping: try $0.int64("experts")) })
-            let scopeCounties = county == 0 ? JinchengDivisions.countyCodes : [county]
-            counts.countiesWithoutStudio = UInt64(scopeCounties.filter { !withStudio.contains($0) }.count)
-            return counts
-        }
+        // A county's figures include the development zone's records when it is the host
+        // (docs/NUMBERS.md, "The development zone").
+        let codes = county == 0 ? [] : JinchengDivisions.standard.recordCodes(countingIn: county)
+        let scope = county == 0 ? "" : " AND county IN \(placeholderList(codes.count))"
+        func values(_ first: [StoreValue]) -> [StoreValue] { first + codes.map { StoreValue($0) } }
+        // One statement over the figures by day (the gateway asks every scope on every
+        // Totals); after its row (part 0), the record counties with a studio by the date, one
+        // row each (part 1, the county in the first column): one round trip, not two.
+        let rows = try await reading.rows("""
+            SELECT 0 AS part,
+              (SELECT CAST(COALESCE(SUM(experts), 0) AS BIGINT) FROM award_days WHERE year = ? AND day <= ?\(scope)) AS experts,
+              (SELECT CAST(COALESCE(SUM(persons), 0) AS BIGINT) FROM participant_days WHERE year = ? AND day <= ?\(scope)) AS participants,
+              (SELECT CAST(COALESCE(SUM(promotions), 0) AS BIGINT) FROM award_days WHERE year = ? AND day <= ?\(scope)) AS promotions,
+              (SELECT CAST(COALESCE(SUM(pending), 0) AS BIGINT) FROM award_days WHERE year = ? AND day <= ?\(scope)) AS pending,
+              (SELECT COUNT(*) FROM studios WHERE established_on <= ?\(scope)) AS studios
+            UNION ALL SELECT DISTINCT 1, county, 0, 0, 0, 0 FROM studios WHERE established_on <= ?
+            """,
+            values([StoreValue(year), StoreValue(day)]) + values([StoreValue(year), StoreValue(day)])
+                + values([StoreValue(year), StoreValue(day)]) + values([StoreValue(year), StoreValue(day)])
+                + values([StoreValue(day)]) + [StoreValue(day)])
+        let row = try rows.first { try $0.int64("part") == 0 }
+        var counts = CompetitionCounts()
+        counts.technicalExperts = UInt64(clamping: try row?.int64("experts") ?? 0)
+        counts.participants = UInt64(clamping: try row?.int64("participants") ?? 0)
+        counts.levelPromotions = UInt64(clamping: try row?.int64("promotions") ?? 0)
+        counts.promotionsPending = UInt64(clamping: try row?.int64("pending") ?? 0)
+        counts.masterStudios = UInt64(clamping: try row?.int64("studios") ?? 0)
+        let withStudio = try StudioCoverage.counties(rows.filter { try $0.int64("part") == 1 }.map { Int32(clamping: try $0.int64("experts")) })
+        let scopeCounties = county == 0 ? JinchengDivisions.countyCodes : [county]
+        counts.countiesWithoutStudio = UInt64(scopeCounties.filter { !withStudio.contains($0) }.count)
+        return counts
     }
 }

@@ -125,12 +125,12 @@ struct CompetitionRPCService: RPCService {
             try await studioReport(request, context)
         }
         router.unary(CompetitionService.counts, policy: CompetitionAccess.readFigures) { request, _ in
-            try await counts.counts(answering: request, today: today())
+            try await counts.counts(answering: request, today: today(), reading: store)
         }
         router.unary(CompetitionService.batchCounts, policy: CompetitionAccess.readFigures) { questions, _ in
             let today = today()
-            return CompetitionCountsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: CountsQuestions.limit, atOnce: store.readsOverlap) {
-                try await counts.counts(answering: $0, today: today)
+            return CompetitionCountsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: CountsQuestions.limit, on: store) {
+                try await counts.counts(answering: $0, today: today, reading: $1)
             })
         }
     }

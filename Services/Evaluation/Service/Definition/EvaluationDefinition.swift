@@ -70,7 +70,7 @@ public enum EvaluationDefinition: ServiceDefinition {
         return EvaluationRPCService(
             institutions: InstitutionRepository(clock: clock),
             certificates: CertificateRepository(personal: personal, clock: clock),
-            counts: CountQueries(store: store),
+            counts: CountQueries(),
             views: views,
             rules: CertificateRules(today: today),
             enterprises: RegistryPeer(registry: registry),

@@ -15,7 +15,6 @@ import SQLKit
 /// (BENCHMARKS.md note 23) for figures that change only when an institution is registered or
 /// its status set: they are kept per county and day (``institutionMemo``), cleared by those writes.
 struct CountQueries: Sendable {
-    let store: Store
     let institutionMemo = FigureMemo<InstitutionsKey, [InstitutionCount]>()
 
     struct InstitutionsKey: Hashable, Sendable {
@@ -26,11 +25,11 @@ struct CountQueries: Sendable {
 
     /// - Parameter today: whether `asOf` is today or later, when the institutions' state is
     ///   their present one and is read from their own table rather than their history.
-    func counts(county: Int32, asOf: CalendarDate, year: Int32, today: Bool = false) async throws -> EvaluationCounts {
+    func counts(county: Int32, asOf: CalendarDate, year: Int32, today: Bool = false, reading: any RowReading) async throws -> EvaluationCounts {
         let key = InstitutionsKey(county: county, day: asOf.yyyymmdd, current: today)
         let (institutions, generation) = institutionMemo.lookup(key)
         let statement = CountsStatement(county: county, day: asOf.yyyymmdd, year: year, current: today, institutions: institutions == nil)
-        var counts = try statement.counts(from: try await store.query { db in try await db.nativeRows(statement.sql, statement.values) })
+        var counts = try statement.counts(from: try await reading.rows(statement.sql, statement.values))
         if let institutions {
             counts.institutions = institutions
         } else {

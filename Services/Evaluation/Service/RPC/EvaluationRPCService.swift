@@ -112,11 +112,11 @@ struct EvaluationRPCService: RPCService {
             return report
         }
         router.unary(EvaluationService.counts, policy: EvaluationAccess.counts) { request, context in
-            try await answerCounts(request, context)
+            try await answerCounts(request, context, reading: store)
         }
         router.unary(EvaluationService.batchCounts, policy: EvaluationAccess.counts) { questions, context in
-            EvaluationCountsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: CountsQuestions.limit, atOnce: store.readsOverlap) {
-                try await answerCounts($0, context)
+            EvaluationCountsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: CountsQuestions.limit, on: store) {
+                try await answerCounts($0, context, reading: $1)
             })
         }
         router.unary(EvaluationService.compliance, policy: EvaluationAccess.counts) { request, _ in
@@ -134,7 +134,7 @@ struct EvaluationRPCService: RPCService {
     }
 
     /// `Counts`, and each question of `BatchCounts`.
-    private func answerCounts(_ request: CountsRequest, _ context: ServerContext) async throws -> EvaluationCounts {
+    private func answerCounts(_ request: CountsRequest, _ context: ServerContext, reading: any RowReading) async throws -> EvaluationCounts {
         try CountyScope.requireCountyOrCity(request.county)
         let asOf = try request.asOfDate(today: rules.today())
         // The registry is asked alongside the local counts, on a short deadline: when it
@@ -145,7 +145,7 @@ struct EvaluationRPCService: RPCService {
         let maxAge = ComplianceQueries.countsMaxAge
         if let known = past ? compliance.recent.lacking(county: request.county, on: asOf.yyyymmdd, maxAge: maxAge)
             : compliance.recent.lacking(county: request.county, maxAge: maxAge) {
-            var result = try await counts.counts(county: request.county, asOf: asOf, year: year, today: !past)
+            var result = try await counts.counts(county: request.county, asOf: asOf, year: year, today: !past, reading: reading)
             result.enterprisesLackingBody = known
             result.complianceKnown = true
             return result
@@ -156,7 +156,7 @@ struct EvaluationRPCService: RPCService {
                                                      maxAge: ComplianceQueries.countsMaxAge)
                 : try await compliance.lackingCount(county: request.county, timeout: deadline, maxAge: ComplianceQueries.countsMaxAge)
         }
-        var result = try await counts.counts(county: request.county, asOf: asOf, year: year, today: !past)
+        var result = try await counts.counts(county: request.county, asOf: asOf, year: year, today: !past, reading: reading)
         if case .success(let known)? = await lacking {
             result.enterprisesLackingBody = known
             result.complianceKnown = true

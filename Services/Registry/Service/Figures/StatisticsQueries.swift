@@ -16,10 +16,11 @@ struct StatisticsQueries: Sendable {
     static let deadline: Int32 = 20201031
 
     /// `Statistics`, and each question of `BatchStatistics`.
-    func answer(_ request: StatisticsRequest) async throws -> RegistrationStatistics {
+    /// `reading`: where the summary's statement runs (the store itself, or a batch's round).
+    func answer(_ request: StatisticsRequest, reading: (any RowReading)? = nil) async throws -> RegistrationStatistics {
         try CountyScope.requireCountyOrCity(request.county)
         return request.summaryOnly
-            ? try await summary(county: request.county, registrationsUpTo: request.registrationsUpTo)
+            ? try await summary(county: request.county, registrationsUpTo: request.registrationsUpTo, reading: reading ?? store)
             : try await statistics(county: request.county)
     }
 

@@ -5,65 +5,53 @@ import SQLKit
 
 extension StatisticsQueries {
     /// The totals alone, for callers that ask often (the gateway, thousands of times a second):
-    /// registered persons per county (kept beside the cells, `registration_totals`),
-    /// enterprises, the surveyed ones (``EnterpriseTotalsMemo``), and optionally the persons
-    /// registered on a day (``RegisteredDays``) — one statement (a UNION ALL), so one round
-    /// trip to the database without a transaction.
-    func summary(county: Int32, registrationsUpTo day: Int32) async throws -> RegistrationStatistics {
+    /// registered persons per county (kept beside the cells, `registration_totals`) and
+    /// optionally the persons registered on a day (``RegisteredDays``) in one statement (a UNION
+    /// ALL: one round trip, no transaction); the enterprises and the surveyed ones from
+    /// ``EnterpriseTotalsMemo``, whose calls that miss together share one read — counting the
+    /// surveyed is a DISTINCT over every demand line, and when each call that missed counted
+    /// for itself, the herd after each expiry was half the registry's database time under
+    /// `Totals` on PostgreSQL (BENCHMARKS.md note 25).
+    func summary(county: Int32, registrationsUpTo day: Int32, reading: any RowReading) async throws -> RegistrationStatistics {
         let scoped = county != 0
-        let (known, generation) = enterpriseMemo.lookup(.init(county: county))
         // SUM of a BIGINT is NUMERIC on PostgreSQL: cast back to read it as an integer.
         var sql = "SELECT 0 AS part, county AS k, count AS n FROM registration_totals" + (scoped ? " WHERE county = ?" : "")
         var values: [StoreValue] = scoped ? [.init(county)] : []
-        if known == nil {
-            // The development zone's enterprises count in its host county.
-            let codes = JinchengDivisions.standard.recordCodes(countingIn: county)
-            let inCounty = "IN " + placeholderList(codes.count)
-            sql += " UNION ALL SELECT 1, 0, COUNT(*) FROM enterprises" + (scoped ? " WHERE county \(inCounty)" : "")
-                + (scoped
-                    ? " UNION ALL SELECT 2, 0, COUNT(DISTINCT d.credit_code) FROM demand d JOIN enterprises e ON e.credit_code = d.credit_code WHERE e.county \(inCounty)"
-                    : " UNION ALL SELECT 2, 0, COUNT(DISTINCT credit_code) FROM demand")
-            if scoped { values += codes.map(StoreValue.init) + codes.map(StoreValue.init) }
-        }
         if day != 0 {
             let registered = RegisteredDays.figure(county: scoped ? county : RegisteredDays.city, on: day)
             sql += " UNION ALL SELECT 3, 0, \(registered.expression)"
             values += registered.values
         }
-        let rows = try await store.query { db in try await db.nativeRows(sql, values) }
+        let rows = try await reading.rows(sql, values)
 
         var result = RegistrationStatistics()
-        var todays = (enterprises: UInt64(0), surveyed: UInt64(0))
         var registered: [Int32: UInt64] = [:]
         for row in rows {
             let number = UInt64(max(0, try row.int64("n")))
-            switch try row.int64("part") {
-            case 0: registered[try row.int32("k")] = number
-            case 1: todays.enterprises = number
-            case 2: todays.surveyed = number
-            default: result.registrationsUpTo = number
+            if try row.int64("part") == 0 {
+                registered[try row.int32("k")] = number
+            } else {
+                result.registrationsUpTo = number
             }
         }
-        let today = CalendarDate.today(by: clock).yyyymmdd
-        if day != 0, day < today {
+        let enterprises: EnterpriseTotalsMemo.Totals
+        if day != 0, day < CalendarDate.today(by: clock).yyyymmdd {
             // A past day: the enterprises as they stood then (``EnterpriseHistory``).
-            let then = try await enterpriseMemo.value(.init(county: county, day: day)) {
+            enterprises = try await enterpriseMemo.value(.init(county: county, day: day)) {
                 let (enterprises, surveyed) = try await store.query { db in
                     try await EnterpriseHistory.counts(on: day, county: county, in: db)
                 }
                 return .init(enterprises: enterprises, surveyed: surveyed)
             }
-            (result.enterprises, result.enterprisesSurveyed) = (then.enterprises, then.surveyed)
-            if known == nil {
-                enterpriseMemo.store(.init(enterprises: todays.enterprises, surveyed: todays.surveyed), for: .init(county: county), generation: generation)
-            }
-        } else if let known {
-            result.enterprises = known.enterprises
-            result.enterprisesSurveyed = known.surveyed
         } else {
-            (result.enterprises, result.enterprisesSurveyed) = todays
-            enterpriseMemo.store(.init(enterprises: todays.enterprises, surveyed: todays.surveyed), for: .init(county: county), generation: generation)
+            enterprises = try await enterpriseMemo.value(.init(county: county)) {
+                try await store.query { db in
+                    .init(enterprises: try await enterpriseCount(county: county, in: db),
+                          surveyed: try await surveyedEnterprises(county: county, in: db))
+                }
+            }
         }
+        (result.enterprises, result.enterprisesSurveyed) = (enterprises.enterprises, enterprises.surveyed)
         result.registered = registered.values.reduce(0, +)
         result.coverage = coverage(county: county, registered: registered)
         result.deadline = Self.deadline

@@ -96,8 +96,8 @@ struct RegistryRPCService: RPCService {
             try await statistics.answer(request)
         }
         router.unary(RegistryService.batchStatistics, policy: RegistryAccess.aggregates) { questions, _ in
-            StatisticsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: StatisticsQuestions.limit, atOnce: store.readsOverlap) {
-                try await statistics.answer($0)
+            StatisticsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: StatisticsQuestions.limit, on: store) {
+                try await statistics.answer($0, reading: $1)
             })
         }
         router.unary(RegistryService.demandGap, policy: RegistryAccess.aggregates) { request, _ in

@@ -40,7 +40,7 @@ struct ProgrammeFigures: Sendable {
     }
 
     /// Every scope's figures summed over the days up to `day`, for `counties` (all when empty).
-    func lines(upTo day: Int32, counties: [Int32] = [], in db: any SQLDatabase) async throws -> [Line] {
+    func lines(upTo day: Int32, counties: [Int32] = [], reading: any RowReading) async throws -> [Line] {
         var sql = """
             SELECT programme, county, year,
                 CAST(SUM(enrolled) AS BIGINT) AS enrolled, CAST(SUM(completed) AS BIGINT) AS completed,
@@ -54,7 +54,7 @@ struct ProgrammeFigures: Sendable {
             values += counties.map(StoreValue.init)
         }
         sql += " GROUP BY programme, county, year"
-        return try await db.nativeRows(sql, values).map { row in
+        return try await reading.rows(sql, values).map { row in
             Line(scope: ProgrammeScope(programme: try row.int32("programme"), county: try row.int32("county"), year: try row.int32("year")),
                  counts: CourseFigures.Counts(
                     enrolled: try row.int64("enrolled"), completed: try row.int64("completed"), passed: try row.int64("passed"),

@@ -25,10 +25,10 @@ struct TrainingCountsQueries: FiguresCounting {
     /// The year the plan began: person-times trained for a certificate count from it.
     static let planStartYear: Int32 = 2020
 
-    func counts(county: Int32, asOf: CalendarDate, year: Int32) async throws -> TrainingCounts {
+    func counts(county: Int32, asOf: CalendarDate, year: Int32, reading: any RowReading) async throws -> TrainingCounts {
         let day = asOf.yyyymmdd
         let codes = county == 0 ? [] : JinchengDivisions.standard.recordCodes(countingIn: county)
-        let lines = try await store.query { db in try await figures.lines(upTo: day, counties: codes, in: db) }
+        let lines = try await figures.lines(upTo: day, counties: codes, reading: reading)
         var counts = TrainingCounts()
         counts.asOf = day
         counts.year = year

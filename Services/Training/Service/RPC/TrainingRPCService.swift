@@ -76,12 +76,12 @@ struct TrainingRPCService: RPCService {
             return try await indicators.indicators(year: request.year, county: request.county)
         }
         router.unary(TrainingService.counts, policy: TrainingAccess.readFigures) { request, _ in
-            try await counts.counts(answering: request, today: today())
+            try await counts.counts(answering: request, today: today(), reading: store)
         }
         router.unary(TrainingService.batchCounts, policy: TrainingAccess.readFigures) { questions, _ in
             let today = today()
-            return TrainingCountsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: CountsQuestions.limit, atOnce: store.readsOverlap) {
-                try await counts.counts(answering: $0, today: today)
+            return TrainingCountsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: CountsQuestions.limit, on: store) {
+                try await counts.counts(answering: $0, today: today, reading: $1)
             })
         }
     }
