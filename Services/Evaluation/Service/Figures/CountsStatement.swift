@@ -7,7 +7,7 @@ import JCSkillsStore
 /// back, whatever it reads. Rows are (part, a, b, n):
 ///
 /// - part 0 and 1: persons covered on the date, all and high-skill (``CoverageDeltas``: the
-///   monthly sums before the date's month plus that month's days);
+///   yearly sums before the date's year, that year's months before its month, that month's days);
 /// - part 2: persons first certified in the year up to the date (``FirstCertificates``): as of
 ///   30 June, January to June, never certificates issued after the date;
 /// - part 3: the declared baseline still counted, per level (a = level), measured by the date;
@@ -37,12 +37,7 @@ struct CountsStatement {
 
     private static func text(scoped: Bool, current: Bool, institutions: Bool) -> String {
         func covered(_ high: Int) -> String {
-            """
-            SELECT \(high) AS part, 0 AS a, 0 AS b, CAST((SELECT COALESCE(SUM(delta), 0) FROM coverage_monthly
-                                         WHERE scope = ? AND high_skill = \(high) AND month < ?)
-                                      + (SELECT COALESCE(SUM(delta), 0) FROM coverage_deltas
-                                         WHERE scope = ? AND high_skill = \(high) AND day > ? AND day <= ?) AS BIGINT) AS n
-            """
+            "SELECT \(high) AS part, 0 AS a, 0 AS b, \(CoverageDeltas.coveredExpression(highSkill: high == 1)) AS n"
         }
         return covered(0) + " UNION ALL " + covered(1)
             + " UNION ALL SELECT 2, 0, 0, CAST(COALESCE(SUM(persons), 0) AS BIGINT) FROM first_certificates"
@@ -59,9 +54,7 @@ struct CountsStatement {
     }
 
     var values: [StoreValue] {
-        let month = StoreValue(day / 100)
-        let monthStart = StoreValue(day / 100 * 100)
-        let covered: [StoreValue] = [.init(county), month, .init(county), monthStart, .init(day)]
+        let covered = CoverageDeltas.covered(scope: county, on: day)
         var values = covered + covered + [.init(county), .init(year * 10_000 + 101), .init(min(year * 10_000 + 1231, day))]
         values.append(.init(day))
         if county != 0 { values.append(.init(county)) }

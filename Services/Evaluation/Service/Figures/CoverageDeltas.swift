@@ -107,16 +107,40 @@ struct CoverageDeltas: Sendable {
         return latest.map { Place(county: $0.county, highSkill: highSkill) }
     }
 
-    /// Adds `deltas` to the daily and the monthly table (``EvaluationSchema``, migration 3),
-    /// with multi-row upserts in the caller's transaction.
+    /// Adds `deltas` to the daily, the monthly and the yearly table (``EvaluationSchema``,
+    /// migrations 3 and 14), with multi-row upserts in the caller's transaction.
     static func write(_ deltas: [Key: Int64], to db: any SQLDatabase) async throws {
         guard !deltas.isEmpty else { return }
         try await upsert(Array(deltas), table: "coverage_deltas", column: "day", in: db)
         var monthly: [Key: Int64] = [:]
+        var yearly: [Key: Int64] = [:]
         for (key, delta) in deltas {
             monthly[Key(scope: key.scope, highSkill: key.highSkill, day: key.day / 100), default: 0] += delta
+            yearly[Key(scope: key.scope, highSkill: key.highSkill, day: key.day / 10_000), default: 0] += delta
         }
         try await upsert(monthly.filter { $0.value != 0 }.map { ($0.key, $0.value) }, table: "coverage_monthly", column: "month", in: db)
+        try await upsert(yearly.filter { $0.value != 0 }.map { ($0.key, $0.value) }, table: "coverage_yearly", column: "year", in: db)
+    }
+
+    /// The persons covered in one scope on `day` as SQL: the years before the day's year, that
+    /// year's months before the day's month, that month's days up to the day — at most a few
+    /// dozen rows of each table. Binds, in order: ``covered(scope:on:)``.
+    static func coveredExpression(highSkill: Bool) -> String {
+        let high = highSkill ? 1 : 0
+        return """
+            CAST((SELECT COALESCE(SUM(delta), 0) FROM coverage_yearly WHERE scope = ? AND high_skill = \(high) AND year < ?)
+               + (SELECT COALESCE(SUM(delta), 0) FROM coverage_monthly WHERE scope = ? AND high_skill = \(high) AND month > ? AND month < ?)
+               + (SELECT COALESCE(SUM(delta), 0) FROM coverage_deltas WHERE scope = ? AND high_skill = \(high) AND day > ? AND day <= ?)
+            AS BIGINT)
+            """
+    }
+
+    /// The values ``coveredExpression(highSkill:)`` binds for `scope` on `day`.
+    static func covered(scope: Int32, on day: Int32) -> [StoreValue] {
+        let scope = StoreValue(scope)
+        return [scope, StoreValue(day / 10_000),
+                scope, StoreValue(day / 10_000 * 100), StoreValue(day / 100),
+                scope, StoreValue(day / 100 * 100), StoreValue(day)]
     }
 
     private static func upsert(_ rows: [(key: Key, value: Int64)], table: String, column: String, in db: any SQLDatabase) async throws {
@@ -125,12 +149,13 @@ struct CoverageDeltas: Sendable {
         })
     }
 
-    /// Recomputes both tables from the certificates: what migration 10 does, once, when a
+    /// Recomputes the three tables from the certificates: what migration 10 does, once, when a
     /// person who held valid certificates in two counties stopped counting in both. Reads the
     /// certificates a few thousand holders at a time.
     static func rebuild(_ db: any SQLDatabase) async throws {
         try await db.execute(sql: SQLRaw("DELETE FROM coverage_deltas")) { _ in }
         try await db.execute(sql: SQLRaw("DELETE FROM coverage_monthly")) { _ in }
+        try await db.execute(sql: SQLRaw("DELETE FROM coverage_yearly")) { _ in }
         let last = try await db.raw("SELECT COALESCE(MAX(holder_seq), 0) AS last FROM certificates")
             .first(decodingColumn: "last", as: Int64.self) ?? 0
         var deltas: [Key: Int64] = [:]
@@ -156,15 +181,7 @@ struct CoverageDeltas: Sendable {
 
     /// Distinct persons covered in `scope` on `day`.
     static func count(scope: Int32, highSkill: Bool, on day: Int32, in db: any SQLDatabase) async throws -> UInt64 {
-        // The months before the date's month from the monthly sums, then that month's days.
-        let high = highSkill ? 1 : 0
-        let sum = try await db.raw("""
-            SELECT CAST((SELECT COALESCE(SUM(delta), 0) FROM coverage_monthly
-                         WHERE scope = \(bind: scope) AND high_skill = \(bind: high) AND month < \(bind: day / 100))
-                      + (SELECT COALESCE(SUM(delta), 0) FROM coverage_deltas
-                         WHERE scope = \(bind: scope) AND high_skill = \(bind: high) AND day > \(bind: day / 100 * 100) AND day <= \(bind: day))
-                   AS BIGINT) AS n
-            """).first(decodingColumn: "n", as: Int64.self) ?? 0
-        return UInt64(max(0, sum))
+        let rows = try await db.nativeRows("SELECT \(coveredExpression(highSkill: highSkill)) AS n", covered(scope: scope, on: day))
+        return UInt64(max(0, try rows.first?.int64("n") ?? 0))
     }
 }

@@ -228,13 +228,37 @@ enum EvaluationSchema {
         // certificate gave the lower ones it had superseded back their validity from their
         // issue day, so a revocation could move a person between counties on dates before it.
         // Then every certificate settled and the tables kept from them recomputed (what
-        // migrations 10 and 11 did).
-        Migration(13, "certificates count from the day no higher one holds them") { db, _ in
+        // migrations 10 and 11 did) — the yearly sums (migration 14) among them, whose table is
+        // made first here for a store that comes from before it.
+        Migration(13, "certificates count from the day no higher one holds them") { db, dialect in
+            try await db.execute(sql: SQLRaw(coverageYearly(dialect))) { _ in }
             try await db.execute(sql: SQLRaw("ALTER TABLE certificates ADD COLUMN counts_from INTEGER NOT NULL DEFAULT 0")) { _ in }
             try await db.execute(sql: SQLRaw("UPDATE certificates SET counts_from = issued_on")) { _ in }
             try await Supersession.settleAll(db)
         },
+        // The same deltas summed per year: a count as of a date read every month since the
+        // first certificate's — about 430 rows of each of two sums a question, most of the
+        // evaluation's database time under the gateway's `Totals` (BENCHMARKS.md note 25). Now
+        // the years before the date's, that year's months before its month, that month's days.
+        Migration(14, "coverage deltas per year") { d in [
+            coverageYearly(d),
+            "DELETE FROM coverage_yearly",
+            """
+            INSERT INTO coverage_yearly (scope, high_skill, year, delta)
+            SELECT scope, high_skill, month / 100, SUM(delta) FROM coverage_monthly GROUP BY scope, high_skill, month / 100
+            """,
+        ] + (d == .postgres ? ["CREATE INDEX coverage_yearly_sum ON coverage_yearly (scope, high_skill, year, delta)"] : []) },
     ]
+
+    /// The yearly sums' table (migrations 13 and 14); on SQLite one B-tree by its key, which
+    /// holds the delta (a covering sum); on PostgreSQL a covering index is added beside it.
+    private static func coverageYearly(_ dialect: StoreDialect) -> String {
+        """
+        CREATE TABLE IF NOT EXISTS coverage_yearly (
+            scope INTEGER NOT NULL, high_skill INTEGER NOT NULL, year INTEGER NOT NULL, delta BIGINT NOT NULL,
+            PRIMARY KEY (scope, high_skill, year))\(dialect.clusteredByPrimaryKey)
+        """
+    }
 
     /// Statements that recreate `table` as `definition` with its rows (its indexes go with the
     /// old table).
