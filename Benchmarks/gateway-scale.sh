@@ -15,6 +15,7 @@
 #   PERSONS=20000000 CERTIFICATES=5000000 PARTICIPANTS=0 ROUNDS=0 LOOKUPS=1 FIGURES=1 Benchmarks/gateway-scale.sh   # the province
 #   Benchmarks/postgres-scale.sh                      # all of it on PostgreSQL (DATABASE_TEMPLATE), two registry replicas
 #   BASE_BIN=/tmp/oldbin Benchmarks/gateway-scale.sh  # Totals: another build's gateway alternating with this one's, ROUNDS (2) times
+#   BASE_DATABASE_TEMPLATE=postgres://…/jcskills_{service}_base?…   # on PostgreSQL, the base build's own copies (an older schema)
 #   BIN=/tmp/oldbin WORK=/tmp/gw ROUNDS=0 Benchmarks/gateway-scale.sh   # every service of another build, on the loaded data
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -102,6 +103,9 @@ if [ -n "${BASE_BIN:-}" ] && [ "$ROUNDS" -gt 0 ]; then
               --peer "competition=127.0.0.1:${ports[4]}")
   if [ -n "${DATABASE_TEMPLATE:-}" ]; then
     base_peers=()
+    # BASE_DATABASE_TEMPLATE: the base build's databases, when its schema is older (copies made
+    # before this build's migrations ran: CREATE DATABASE … TEMPLATE …).
+    this_template=$DATABASE_TEMPLATE; DATABASE_TEMPLATE=${BASE_DATABASE_TEMPLATE:-$DATABASE_TEMPLATE}
     for service in registry evaluation training competition; do
       replica_keys "$WORK/data/$service" "$WORK/data/$service-base"
       port=$(free_port)
@@ -111,6 +115,7 @@ if [ -n "${BASE_BIN:-}" ] && [ "$ROUNDS" -gt 0 ]; then
       esac
       base_peers+=(--peer "$service=127.0.0.1:$port")
     done
+    DATABASE_TEMPLATE=$this_template
   fi
   replica_keys "$WORK/data/gateway" "$WORK/data/gateway-base"
   start_service gateway "$base_port" "$WORK/data/gateway-base" --config "$WORK/gateway.yaml" "${base_peers[@]}"
