@@ -95,6 +95,11 @@ struct RegistryMigrationTests {
                 #expect(days == ["140524/20200301=2", "140581/20200301=1", "140581/20200601=-1"])
                 #expect(months == ["0/202003=3", "0/202006=-1", "140524/202003=2", "140581/202003=1", "140581/202006=-1"])
                 #expect(totals == ["140524=12", "140581=4"])
+                // The sums read the delta from an index (PostgreSQL) or the table's own B-tree (SQLite).
+                let covered = try await after.rows(after.dialect == .postgres
+                    ? "SELECT tablename AS t FROM pg_indexes WHERE indexname IN ('registered_days_sum', 'registered_months_sum') ORDER BY 1"
+                    : "SELECT name AS t FROM sqlite_master WHERE name IN ('registered_days', 'registered_months') AND sql LIKE '%WITHOUT ROWID%' ORDER BY 1", [])
+                #expect(try covered.map { try $0.string("t") } == ["registered_days", "registered_months"])
             })
     }
     /// Wishes stored under the four modes before the plan's five are mapped onto them, and so
