@@ -11,6 +11,7 @@
 #   PROFILE=1 Benchmarks/postgres-lookups.sh    # perf, whole machine, 5 s of each run: $WORK/perf-<round>-<n>.data
 #
 #   VARIANTS="default socket" Benchmarks/postgres-lookups.sh   # TCP on loopback against the server's Unix socket
+#   BIN=/tmp/oldbin Benchmarks/postgres-lookups.sh             # another build's binaries
 #
 # A variant is NAME=VALUE settings joined by "+" ("env:NAME=VALUE" sets an environment variable
 # of the registry instead; "socket" connects over PostgreSQL's Unix socket, postgres+uds://);
@@ -35,8 +36,12 @@ psql --quiet "$server" -c "CREATE DATABASE jcskills_registry" >/dev/null
 tcp_template="${server%/*}/jcskills_{service}?sslmode=disable"
 export DATABASE_TEMPLATE=$tcp_template
 
-swift build -c release --scratch-path .build-release >/dev/null
-bin=$(swift build -c release --scratch-path .build-release --show-bin-path)
+if [ -n "${BIN:-}" ]; then   # another build's binaries (a directory of release binaries)
+  bin=$BIN
+else
+  swift build -c release --scratch-path .build-release >/dev/null
+  bin=$(swift build -c release --scratch-path .build-release --show-bin-path)
+fi
 "$bin/jcskills" pki init --out "$WORK/pki" >/dev/null
 [ -f "$WORK/demo/persons.csv" ] || "$bin/jcskills" demo-data registry --persons "$PERSONS" --seed "$SEED" --out "$WORK/demo" >/dev/null
 . Benchmarks/services.sh
