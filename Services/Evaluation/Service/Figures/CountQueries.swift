@@ -7,8 +7,8 @@ import SQLKit
 ///
 /// Cost: skilled workers and high-skill talents are a sum over `coverage_yearly` rows of one
 /// scope before the date's year, that year's `coverage_monthly` rows before its month and that
-/// month's `coverage_deltas` days — a few dozen rows whatever the number of certificates. New skilled workers sum the year's days of
-/// ``FirstCertificates``.
+/// month's `coverage_deltas` days — a few dozen rows whatever the number of certificates. New
+/// skilled workers sum the year's days of ``FirstCertificates``.
 /// The baseline is a table of at most 6 counties × 9 levels. All in one statement:
 /// ``CountsStatement``. Institutions are a GROUP BY over a few hundred rows, with a sort (for a
 /// past day, each one's last history row up to it) — at 20 M persons most of a `Counts`' time
