@@ -17,10 +17,10 @@ struct StatisticsQueries: Sendable {
 
     /// `Statistics`, and each question of `BatchStatistics`.
     /// `reading`: where the summary's statement runs (the store itself, or a batch's round).
-    func answer(_ request: StatisticsRequest, reading: (any RowReading)? = nil) async throws -> RegistrationStatistics {
+    func answer(_ request: StatisticsRequest, reading: any RowReading) async throws -> RegistrationStatistics {
         try CountyScope.requireCountyOrCity(request.county)
         return request.summaryOnly
-            ? try await summary(county: request.county, registrationsUpTo: request.registrationsUpTo, reading: reading ?? store)
+            ? try await summary(county: request.county, registrationsUpTo: request.registrationsUpTo, reading: reading)
             : try await statistics(county: request.county)
     }
 

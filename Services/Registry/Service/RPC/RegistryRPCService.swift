@@ -93,7 +93,7 @@ struct RegistryRPCService: RPCService {
             return try await DemandImport(store: store, enterprises: enterprises).run(batches, context)
         }
         router.unary(RegistryService.statistics, policy: RegistryAccess.aggregates) { request, _ in
-            try await statistics.answer(request)
+            try await statistics.answer(request, reading: store)
         }
         router.unary(RegistryService.batchStatistics, policy: RegistryAccess.aggregates) { questions, _ in
             StatisticsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: StatisticsQuestions.limit, on: store) {
