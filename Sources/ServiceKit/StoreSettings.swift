@@ -12,6 +12,7 @@ extension NamedSetting where Target == StoreConfiguration {
             .flag("postgres_prepared_reads", \.postgresPreparedReads),
             .flag("postgres_generic_plans", \.postgresGenericPlans),
             .number("postgres_write_lanes", unit: "lanes", \.postgresWriteLanes),
+            .flag("postgres_shared_reads", \.postgresSharedReads),
             .flag("group_commit", \.groupCommit),
             .number("group_commit_limit", unit: "writes", \.groupCommitLimit),
             .number("sqlite_readers", unit: "connections", \.sqliteReaders),

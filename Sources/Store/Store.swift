@@ -35,6 +35,8 @@ public final class Store: Sendable {
     let backend: any StoreBackend
     /// Every write transaction goes through it, so every service's writes share commits.
     let committer: GroupCommitter
+    /// Identical reads running at once share statements (``StoreConfiguration/postgresSharedReads``).
+    let sharedReads: SharedReads?
     private let maintenance = Mutex<Task<Void, Never>?>(nil)
 
     /// The backend's SQL flavour.
@@ -54,11 +56,16 @@ public final class Store: Sendable {
         self.committer = GroupCommitter(
             backend: backend, lanes: backend.dialect == .sqlite ? 1 : configuration.postgresWriteLanes,
             limit: configuration.groupCommitLimit, sharing: configuration.groupCommit)
+        self.sharedReads = backend.dialect == .postgres && configuration.postgresSharedReads ? SharedReads() : nil
     }
 
     /// Write transactions committed since the store opened, and the commits that carried them
     /// (fewer when concurrent writes shared commits; see ``transaction(_:grouping:_:)``).
     public var groupCommitStatistics: GroupCommitStatistics { committer.statistics }
+
+    /// Reads through ``rows(_:_:)`` answered since the store opened, and the statements run for
+    /// them (fewer when identical reads shared runs; zero when reads are not shared).
+    public var sharedReadStatistics: SharedReadStatistics { sharedReads?.statistics ?? SharedReadStatistics() }
 
     /// Opens the database, applies pending migrations under the migration lock, purges
     /// expired idempotency keys and old audit rows, and starts the periodic purge.

@@ -65,6 +65,14 @@ public struct StoreConfiguration: Sendable {
     /// slower (BENCHMARKS.md note 17). Off: PostgreSQL's own choice.
     /// Writes, sent as text, are planned for their values either way.
     public var postgresGenericPlans = true
+    /// PostgreSQL: whether identical one-statement reads (``Store/rows(_:_:)``: the figures'
+    /// statements, the same text and values) that arrive while one runs share its next run
+    /// (Sources/Store/Native/SharedReads.swift). Default on. A read never takes the rows of a
+    /// statement that started before it arrived, so each still sees every write committed
+    /// before it; what is saved is the round trip, the driver's work and the server's set-up
+    /// of the statement, run once for all the callers asking at the time (BENCHMARKS.md
+    /// note 26). SQLite reads run on the caller's thread for a few microseconds, and are not shared.
+    public var postgresSharedReads = true
     /// PostgreSQL: write transactions that run at once, each lane a queue of writers sharing
     /// commits on one connection (``Store/transaction(_:grouping:_:)``); a writer takes the least
     /// busy lane, so writes share commits only once every lane is busy. SQLite has one writer,

@@ -9,8 +9,13 @@ public protocol RowReading: Sendable {
 }
 
 extension Store: RowReading {
+    /// On PostgreSQL, a read identical to one running waits for it to end and shares the next
+    /// run with the others that arrived meanwhile (``StoreConfiguration/postgresSharedReads``).
     public func rows(_ sql: String, _ values: [StoreValue]) async throws -> [StoreRow] {
-        try await query { db in try await db.nativeRows(sql, values) }
+        guard let sharedReads else { return try await query { db in try await db.nativeRows(sql, values) } }
+        return try await sharedReads.rows(sql, values) { sql, values in
+            try await query { db in try await db.nativeRows(sql, values) }
+        }
     }
 }
 
