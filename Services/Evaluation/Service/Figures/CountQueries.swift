@@ -37,4 +37,27 @@ struct CountQueries: Sendable {
         }
         return counts
     }
+
+    /// The counts of several counties on one date (``CountyCountsStatement``), each the same as
+    /// ``counts(county:asOf:year:today:reading:)`` gives it.
+    func counts(counties: [Int32], asOf: CalendarDate, year: Int32, today: Bool, reading: any RowReading) async throws -> [Int32: EvaluationCounts] {
+        var memoised: [Int32: [InstitutionCount]] = [:]
+        var generations: [Int32: UInt64] = [:]
+        for county in counties {
+            let (institutions, generation) = institutionMemo.lookup(InstitutionsKey(county: county, day: asOf.yyyymmdd, current: today))
+            memoised[county] = institutions
+            generations[county] = generation
+        }
+        let statement = CountyCountsStatement(counties: counties, day: asOf.yyyymmdd, year: year, current: today,
+                                              institutions: memoised.count < counties.count)
+        var result = try statement.counts(from: try await reading.rows(statement.sql, statement.values))
+        for county in counties {
+            if let institutions = memoised[county] {
+                result[county]?.institutions = institutions
+            } else if let counted = result[county]?.institutions, let generation = generations[county] {
+                institutionMemo.store(counted, for: InstitutionsKey(county: county, day: asOf.yyyymmdd, current: today), generation: generation)
+            }
+        }
+        return result
+    }
 }

@@ -115,8 +115,9 @@ struct EvaluationRPCService: RPCService {
             try await answerCounts(request, context, reading: store)
         }
         router.unary(EvaluationService.batchCounts, policy: EvaluationAccess.counts) { questions, context in
-            EvaluationCountsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: CountsQuestions.limit, on: store) {
-                try await answerCounts($0, context, reading: $1)
+            let grouped = try await countyCounts(questions.requests)
+            return EvaluationCountsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: CountsQuestions.limit, on: store) {
+                try await answerCounts($0, context, reading: $1, grouped: grouped)
             })
         }
         router.unary(EvaluationService.compliance, policy: EvaluationAccess.counts) { request, _ in
@@ -133,19 +134,59 @@ struct EvaluationRPCService: RPCService {
         counts.institutionMemo.invalidate()
     }
 
-    /// `Counts`, and each question of `BatchCounts`.
-    private func answerCounts(_ request: CountsRequest, _ context: ServerContext, reading: any RowReading) async throws -> EvaluationCounts {
+    /// One county's question of a batch on one date.
+    private struct CountyQuestion: Hashable {
+        var county: Int32
+        var day: Int32
+        var year: Int32
+    }
+
+    /// The local counts of a batch's county questions that share a date, several at a time
+    /// (``CountyCountsStatement``); questions it cannot group, or refuses, are left to
+    /// ``answerCounts(_:_:reading:grouped:)``, which answers or refuses them as a single call would.
+    /// PostgreSQL only: on SQLite each county's statement is a call of microseconds in the
+    /// process, and the grouped one cost the service more at 20 M persons (1.2–1.4× its CPU an
+    /// answer under `Totals`, BENCHMARKS.md note 26).
+    private func countyCounts(_ requests: [CountsRequest]) async throws -> [CountyQuestion: EvaluationCounts] {
+        guard store.readsOverlap, requests.count > 1, requests.count <= CountsQuestions.limit else { return [:] }
+        let today = rules.today()
+        var byDate: [CountyQuestion: [Int32]] = [:]  // county 0: the date and year shared
+        for request in requests where request.county != 0 {
+            guard (try? CountyScope.requireCountyOrCity(request.county)) != nil,
+                  let asOf = try? request.asOfDate(today: today) else { continue }
+            let year = request.year == 0 ? Int32(asOf.year) : request.year
+            byDate[CountyQuestion(county: 0, day: asOf.yyyymmdd, year: year), default: []].append(request.county)
+        }
+        var answers: [CountyQuestion: EvaluationCounts] = [:]
+        for (date, counties) in byDate {
+            let distinct = Array(Set(counties)).sorted()
+            guard distinct.count > 1, let asOf = CalendarDate(yyyymmdd: date.day) else { continue }
+            let figures = try await counts.counts(counties: distinct, asOf: asOf, year: date.year, today: !(asOf < today), reading: store)
+            for (county, figure) in figures { answers[CountyQuestion(county: county, day: date.day, year: date.year)] = figure }
+        }
+        return answers
+    }
+
+    /// `Counts`, and each question of `BatchCounts` (`grouped`: its counts read already, with
+    /// other counties').
+    private func answerCounts(
+        _ request: CountsRequest, _ context: ServerContext, reading: any RowReading, grouped: [CountyQuestion: EvaluationCounts] = [:]
+    ) async throws -> EvaluationCounts {
         try CountyScope.requireCountyOrCity(request.county)
         let asOf = try request.asOfDate(today: rules.today())
         // The registry is asked alongside the local counts, on a short deadline: when it
         // cannot answer, the counts still do, with the compliance figure marked unknown.
         let past = asOf < rules.today()
         let year = request.year == 0 ? Int32(asOf.year) : request.year
+        let local = { [counts] () async throws -> EvaluationCounts in
+            if let known = grouped[CountyQuestion(county: request.county, day: asOf.yyyymmdd, year: year)] { return known }
+            return try await counts.counts(county: request.county, asOf: asOf, year: year, today: !past, reading: reading)
+        }
         // Counted a moment ago (nearly always under the gateway's load): no race against a timer.
         let maxAge = ComplianceQueries.countsMaxAge
         if let known = past ? compliance.recent.lacking(county: request.county, on: asOf.yyyymmdd, maxAge: maxAge)
             : compliance.recent.lacking(county: request.county, maxAge: maxAge) {
-            var result = try await counts.counts(county: request.county, asOf: asOf, year: year, today: !past, reading: reading)
+            var result = try await local()
             result.enterprisesLackingBody = known
             result.complianceKnown = true
             return result
@@ -156,7 +197,7 @@ struct EvaluationRPCService: RPCService {
                                                      maxAge: ComplianceQueries.countsMaxAge)
                 : try await compliance.lackingCount(county: request.county, timeout: deadline, maxAge: ComplianceQueries.countsMaxAge)
         }
-        var result = try await counts.counts(county: request.county, asOf: asOf, year: year, today: !past, reading: reading)
+        var result = try await local()
         if case .success(let known)? = await lacking {
             result.enterprisesLackingBody = known
             result.complianceKnown = true
