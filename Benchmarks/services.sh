@@ -23,11 +23,19 @@ start_service() {  # service port data-directory extra-args…
   "$bin/jcskills-$service" --listen "127.0.0.1:$port" --metrics off --data "$data" \
     --tls "$WORK/pki" --log-level warning "$@" >>"$WORK/$service.log" 2>&1 &
   pids+=($!)
-  for _ in $(seq 1 100); do
-    jcs health "127.0.0.1:$port" >/dev/null 2>&1 && return 0
+  # START_TIMEOUT seconds (default 600): a registry of 20 M persons that was not running when the
+  # day turned works out every person's age band for the new day before it serves (about 2 min
+  # 20 s, 2026-12-06; Services/Registry/Service/Jobs/LabourForceAging.swift).
+  local deadline=$((SECONDS + ${START_TIMEOUT:-600})) said=""
+  until jcs health "127.0.0.1:$port" >/dev/null 2>&1; do
+    if ! kill -0 "${pids[-1]}" 2>/dev/null || [ "$SECONDS" -ge "$deadline" ]; then
+      echo "$(basename "$0"): $service did not start; see $WORK/$service.log"; exit 1
+    fi
+    if [ -z "$said" ] && [ "$SECONDS" -ge $((deadline - ${START_TIMEOUT:-600} + 20)) ]; then
+      echo "$(basename "$0"): waiting for $service to start (see $WORK/$service.log)"; said=yes
+    fi
     sleep 0.2
   done
-  echo "$(basename "$0"): $service did not start; see $WORK/$service.log"; exit 1
 }
 
 # A second service on the same PostgreSQL database (DATABASE_TEMPLATE) is a replica of the first
