@@ -55,7 +55,7 @@ struct CountsStatement {
 
     var values: [StoreValue] {
         let covered = CoverageDeltas.covered(scope: county, on: day)
-        var values = covered + covered + [.init(county), .init(year * 10_000 + 101), .init(min(year * 10_000 + 1231, day))]
+        var values = covered + covered + [.init(county)] + Self.yearToDate(year: year, day: day)
         values.append(.init(day))
         if county != 0 { values.append(.init(county)) }
         if !institutions { return values }
@@ -67,6 +67,11 @@ struct CountsStatement {
             values.append(.init(day))
         }
         return values
+    }
+
+    /// The first and last day part 2 sums: the year's first day, and its last or `day` if earlier.
+    static func yearToDate(year: Int32, day: Int32) -> [StoreValue] {
+        [StoreValue(year * 10_000 + 101), StoreValue(min(year * 10_000 + 1231, day))]
     }
 
     func counts(from rows: [StoreRow]) throws -> EvaluationCounts {

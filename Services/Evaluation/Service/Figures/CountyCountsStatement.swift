@@ -23,11 +23,10 @@ struct CountyCountsStatement {
     var sql: String {
         let list = "(" + Array(repeating: "?", count: counties.count).joined(separator: ", ") + ")"
         let scope = "scope IN \(list) AND high_skill IN (0, 1)"
+        let coverage = CoverageDeltas.ranges.map { "SELECT scope, high_skill, delta FROM \($0.table) WHERE \(scope) AND \($0.condition)" }
         var sql = """
             SELECT c.high_skill AS part, c.scope AS county, 0 AS a, 0 AS b, CAST(SUM(c.delta) AS BIGINT) AS n FROM (
-              SELECT scope, high_skill, delta FROM coverage_yearly WHERE \(scope) AND year < ?
-              UNION ALL SELECT scope, high_skill, delta FROM coverage_monthly WHERE \(scope) AND month > ? AND month < ?
-              UNION ALL SELECT scope, high_skill, delta FROM coverage_deltas WHERE \(scope) AND day > ? AND day <= ?
+              \(coverage.joined(separator: " UNION ALL "))
             ) AS c GROUP BY c.scope, c.high_skill
             UNION ALL SELECT 2, scope, 0, 0, CAST(SUM(persons) AS BIGINT) FROM first_certificates
               WHERE scope IN \(list) AND day >= ? AND day <= ? GROUP BY scope
@@ -45,10 +44,8 @@ struct CountyCountsStatement {
 
     var values: [StoreValue] {
         let list = counties.map { StoreValue($0) }
-        var values = list + [StoreValue(day / 10_000)]
-            + list + [StoreValue(day / 10_000 * 100), StoreValue(day / 100)]
-            + list + [StoreValue(day / 100 * 100), StoreValue(day)]
-            + list + [StoreValue(year * 10_000 + 101), StoreValue(min(year * 10_000 + 1231, day))]
+        var values = CoverageDeltas.bounds(on: day).flatMap { list + $0 }
+            + list + CountsStatement.yearToDate(year: year, day: day)
             + [StoreValue(day)] + list
         guard institutions else { return values }
         values += current ? list : [StoreValue(day)] + list + [StoreValue(day)]

@@ -127,20 +127,29 @@ struct CoverageDeltas: Sendable {
     /// dozen rows of each table. Binds, in order: ``covered(scope:on:)``.
     static func coveredExpression(highSkill: Bool) -> String {
         let high = highSkill ? 1 : 0
-        return """
-            CAST((SELECT COALESCE(SUM(delta), 0) FROM coverage_yearly WHERE scope = ? AND high_skill = \(high) AND year < ?)
-               + (SELECT COALESCE(SUM(delta), 0) FROM coverage_monthly WHERE scope = ? AND high_skill = \(high) AND month > ? AND month < ?)
-               + (SELECT COALESCE(SUM(delta), 0) FROM coverage_deltas WHERE scope = ? AND high_skill = \(high) AND day > ? AND day <= ?)
-            AS BIGINT)
-            """
+        let sums = ranges.map { "(SELECT COALESCE(SUM(delta), 0) FROM \($0.table) WHERE scope = ? AND high_skill = \(high) AND \($0.condition))" }
+        return "CAST(" + sums.joined(separator: " + ") + " AS BIGINT)"
     }
 
     /// The values ``coveredExpression(highSkill:)`` binds for `scope` on `day`.
     static func covered(scope: Int32, on day: Int32) -> [StoreValue] {
-        let scope = StoreValue(scope)
-        return [scope, StoreValue(day / 10_000),
-                scope, StoreValue(day / 10_000 * 100), StoreValue(day / 100),
-                scope, StoreValue(day / 100 * 100), StoreValue(day)]
+        bounds(on: day).flatMap { [StoreValue(scope)] + $0 }
+    }
+
+    /// The rows that make up a date's coverage, table by table: the years before the date's
+    /// year, that year's months before its month, that month's days up to the date. Binds, in
+    /// order: ``bounds(on:)``.
+    static let ranges: [(table: String, condition: String)] = [
+        ("coverage_yearly", "year < ?"),
+        ("coverage_monthly", "month > ? AND month < ?"),
+        ("coverage_deltas", "day > ? AND day <= ?"),
+    ]
+
+    /// The values each of ``ranges`` binds on `day`.
+    static func bounds(on day: Int32) -> [[StoreValue]] {
+        [[StoreValue(day / 10_000)],
+         [StoreValue(day / 10_000 * 100), StoreValue(day / 100)],
+         [StoreValue(day / 100 * 100), StoreValue(day)]]
     }
 
     private static func upsert(_ rows: [(key: Key, value: Int64)], table: String, column: String, in db: any SQLDatabase) async throws {

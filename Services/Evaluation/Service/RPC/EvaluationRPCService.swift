@@ -149,20 +149,21 @@ struct EvaluationRPCService: RPCService {
     /// answer under `Totals`, BENCHMARKS.md note 26).
     private func countyCounts(_ requests: [CountsRequest]) async throws -> [CountyQuestion: EvaluationCounts] {
         guard store.readsOverlap, requests.count > 1, requests.count <= CountsQuestions.limit else { return [:] }
+        struct Dated: Hashable {
+            var asOf: CalendarDate
+            var year: Int32
+        }
         let today = rules.today()
-        var byDate: [CountyQuestion: [Int32]] = [:]  // county 0: the date and year shared
+        var byDate: [Dated: Set<Int32>] = [:]
         for request in requests where request.county != 0 {
-            guard (try? CountyScope.requireCountyOrCity(request.county)) != nil,
-                  let asOf = try? request.asOfDate(today: today) else { continue }
-            let year = request.year == 0 ? Int32(asOf.year) : request.year
-            byDate[CountyQuestion(county: 0, day: asOf.yyyymmdd, year: year), default: []].append(request.county)
+            guard let question = try? request.figuresQuestion(today: today) else { continue }
+            byDate[Dated(asOf: question.asOf, year: question.year), default: []].insert(question.county)
         }
         var answers: [CountyQuestion: EvaluationCounts] = [:]
-        for (date, counties) in byDate {
-            let distinct = Array(Set(counties)).sorted()
-            guard distinct.count > 1, let asOf = CalendarDate(yyyymmdd: date.day) else { continue }
-            let figures = try await counts.counts(counties: distinct, asOf: asOf, year: date.year, today: !(asOf < today), reading: store)
-            for (county, figure) in figures { answers[CountyQuestion(county: county, day: date.day, year: date.year)] = figure }
+        for (date, counties) in byDate where counties.count > 1 {
+            let figures = try await counts.counts(counties: counties.sorted(), asOf: date.asOf, year: date.year,
+                                                  today: !(date.asOf < today), reading: store)
+            for (county, figure) in figures { answers[CountyQuestion(county: county, day: date.asOf.yyyymmdd, year: date.year)] = figure }
         }
         return answers
     }
