@@ -17,13 +17,34 @@ public enum BatchQuestions {
     /// still cost a round trip and its driver work on both sides (note 25). One after another,
     /// each statement by itself, where reads do not overlap (SQLite, reads on the caller's
     /// thread): a task a question only added its cost (note 24).
+    ///
+    /// `known`: the answers read already (``GroupedCounts``), taken as they are — no task, no
+    /// statement.
     public static func answer<Question: Sendable, Answer: Sendable>(
-        _ questions: [Question], limit: Int, on store: Store,
+        _ questions: [Question], limit: Int, on store: Store, known: (Question) -> Answer? = { _ in nil },
         _ answer: @escaping @Sendable (Question, any RowReading) async throws -> Answer
     ) async throws -> [Answer] {
-        guard questions.count <= limit else {
-            throw RuleViolation(field: "requests", reason: Messages.Refusals.tooManyQuestions(questions.count, limit: limit))
+        try requireWithinLimit(questions.count, limit: limit)
+        var answers = questions.map(known)
+        let open = answers.indices.filter { answers[$0] == nil }
+        if open.count == questions.count { return try await answerEach(questions, on: store, answer) }
+        for (index, answered) in zip(open, try await answerEach(open.map { questions[$0] }, on: store, answer)) {
+            answers[index] = answered
         }
+        return answers.compactMap { $0 }
+    }
+
+    /// Refuses a batch of more than `limit` questions, naming the field.
+    public static func requireWithinLimit(_ count: Int, limit: Int) throws(RuleViolation) {
+        guard count <= limit else {
+            throw RuleViolation(field: "requests", reason: Messages.Refusals.tooManyQuestions(count, limit: limit))
+        }
+    }
+
+    private static func answerEach<Question: Sendable, Answer: Sendable>(
+        _ questions: [Question], on store: Store,
+        _ answer: @escaping @Sendable (Question, any RowReading) async throws -> Answer
+    ) async throws -> [Answer] {
         guard store.readsOverlap, questions.count > 1 else {
             var answers: [Answer] = []
             answers.reserveCapacity(questions.count)

@@ -153,6 +153,17 @@ struct RandomCompetitionHistoryTests {
                         problems.append("counties do not add up to the city on \(asOf) for \(year): \(sum) vs \(city)")
                     }
                 }
+                // The gateway's form: every scope on every date in one `BatchCounts` (on
+                // PostgreSQL the counties of a date read in one statement grouped by county).
+                let questions = Self.asOfDates.flatMap { asOf in ([Int32(0)] + CompetitionHistory.counties).map { CountsRequest(county: $0, asOf: asOf, year: year) } }
+                let batch = try await harness.client {
+                    try await $0.unary(CompetitionService.batchCounts, CountsQuestions(requests: questions)).answers
+                }
+                for (question, measured) in zip(questions, batch) {
+                    let expected = oracle.counts(county: question.county, asOf: question.asOf, year: year)
+                    if measured != expected { problems.append("batch counts \(question.county) \(question.asOf) \(year): \(measured) ≠ recount \(expected)") }
+                }
+                if batch.count != questions.count { problems.append("batch: \(batch.count) answers to \(questions.count) questions") }
             }
             return (problems, refusals)
         }

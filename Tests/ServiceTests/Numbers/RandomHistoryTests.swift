@@ -180,43 +180,60 @@ struct RandomHistoryTests {
 
         /// What the services say for `days`, for the city and each county: the questions asked
         /// at once, as many callers would (they only read, on a clock that stands still), so
-        /// that a history costs the calls' work rather than a round trip each.
+        /// that a history costs the calls' work rather than a round trip each. Every other day
+        /// is asked as the gateway asks — every scope in one `BatchStatistics` and one
+        /// `BatchCounts`, whose counties PostgreSQL reads in one statement grouped by county —
+        /// the others one call a question: both ways recounted.
         func figures(on days: [Int32]) async throws -> [String: String] {
             let registry = registry, evaluation = evaluation
-            let questions = Set(days).flatMap { day in ([Int32(0)] + CityHistory.counties).map { (day, $0) } }
+            let scopes = [Int32(0)] + CityHistory.counties
+            let questions = Set(days).sorted().enumerated().flatMap { index, day in
+                index % 2 == 0 ? [(day, scopes)] : scopes.map { (day, [$0]) }
+            }
             var result: [String: String] = [:]
             try await withThrowingTaskGroup(of: [String: String].self) { group in
                 var pending = questions.makeIterator()
-                func ask(_ day: Int32, _ county: Int32) {
-                    group.addTask { try await Self.figures(on: day, county: county, registry: registry, evaluation: evaluation) }
+                func ask(_ day: Int32, _ counties: [Int32]) {
+                    group.addTask { try await Self.figures(on: day, counties: counties, registry: registry, evaluation: evaluation) }
                 }
-                for _ in 0..<8 { if let (day, county) = pending.next() { ask(day, county) } }
+                for _ in 0..<8 { if let (day, counties) = pending.next() { ask(day, counties) } }
                 while let answers = try await group.next() {
                     result.merge(answers) { $1 }
-                    if let (day, county) = pending.next() { ask(day, county) }
+                    if let (day, counties) = pending.next() { ask(day, counties) }
                 }
             }
             return result
         }
 
-        private static func figures(on day: Int32, county: Int32, registry: RPCClient, evaluation: RPCClient) async throws -> [String: String] {
-            var result: [String: String] = [:]
-            let summary = try await registry.unary(RegistryService.statistics,
-                                                   StatisticsRequest(county: county, summaryOnly: true, registrationsUpTo: day))
-            result["registry/\(day)/\(county)"] = "\(summary.registrationsUpTo),\(summary.enterprises),\(summary.enterprisesSurveyed)"
-            var counts = try await evaluation.unary(EvaluationService.counts, CountsRequest(county: county, asOf: day))
+        /// One county's figures on `day` by the single calls, several counties' by the batch calls.
+        private static func figures(on day: Int32, counties: [Int32], registry: RPCClient, evaluation: RPCClient) async throws -> [String: String] {
+            let statisticsQuestions = counties.map { StatisticsRequest(county: $0, summaryOnly: true, registrationsUpTo: day) }
+            let summaries = counties.count == 1
+                ? [try await registry.unary(RegistryService.statistics, statisticsQuestions[0])]
+                : try await registry.unary(RegistryService.batchStatistics, StatisticsQuestions(requests: statisticsQuestions)).answers
+            let countsQuestions = counties.map { CountsRequest(county: $0, asOf: day) }
+            func ask() async throws -> [EvaluationCounts] {
+                counties.count == 1
+                    ? [try await evaluation.unary(EvaluationService.counts, countsQuestions[0])]
+                    : try await evaluation.unary(EvaluationService.batchCounts, CountsQuestions(requests: countsQuestions)).answers
+            }
+            var counts = try await ask()
             // The compliance figure is left out when the registry is slow to answer
             // (ComplianceQueries.countsDeadline, 1.5 s): ask again, for up to a minute — how
             // fast the registry answers beside a parallel test run is not what this tests.
             let deadline = ContinuousClock.now + .seconds(60)
-            while !counts.complianceKnown, ContinuousClock.now < deadline {
-                counts = try await evaluation.unary(EvaluationService.counts, CountsRequest(county: county, asOf: day))
+            while counts.contains(where: { !$0.complianceKnown }), ContinuousClock.now < deadline {
+                counts = try await ask()
             }
-            result["evaluation/\(day)/\(county)"] =
-                "\(counts.inSystemSkilledWorkers),\(counts.skilledWorkers),\(counts.highSkill),\(counts.newSkilledWorkers)"
-            result["institutions/\(day)/\(county)"] = counts.institutions
-                .map { "\($0.type.rawValue)/\($0.status.rawValue)=\($0.count)" }.sorted().joined(separator: ",")
-            result["compliance/\(day)/\(county)"] = counts.complianceKnown ? "\(counts.enterprisesLackingBody)" : "unknown"
+            var result: [String: String] = [:]
+            for (county, (summary, counts)) in zip(counties, zip(summaries, counts)) {
+                result["registry/\(day)/\(county)"] = "\(summary.registrationsUpTo),\(summary.enterprises),\(summary.enterprisesSurveyed)"
+                result["evaluation/\(day)/\(county)"] =
+                    "\(counts.inSystemSkilledWorkers),\(counts.skilledWorkers),\(counts.highSkill),\(counts.newSkilledWorkers)"
+                result["institutions/\(day)/\(county)"] = counts.institutions
+                    .map { "\($0.type.rawValue)/\($0.status.rawValue)=\($0.count)" }.sorted().joined(separator: ",")
+                result["compliance/\(day)/\(county)"] = counts.complianceKnown ? "\(counts.enterprisesLackingBody)" : "unknown"
+            }
             return result
         }
 

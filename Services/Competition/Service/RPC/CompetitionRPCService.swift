@@ -128,10 +128,7 @@ struct CompetitionRPCService: RPCService {
             try await counts.counts(answering: request, today: today(), reading: store)
         }
         router.unary(CompetitionService.batchCounts, policy: CompetitionAccess.readFigures) { questions, _ in
-            let today = today()
-            return CompetitionCountsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: CountsQuestions.limit, on: store) {
-                try await counts.counts(answering: $0, today: today, reading: $1)
-            })
+            CompetitionCountsAnswers(answers: try await counts.answers(questions.requests, today: today(), on: store))
         }
     }
 

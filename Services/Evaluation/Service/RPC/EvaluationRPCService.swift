@@ -115,7 +115,10 @@ struct EvaluationRPCService: RPCService {
             try await answerCounts(request, context, reading: store)
         }
         router.unary(EvaluationService.batchCounts, policy: EvaluationAccess.counts) { questions, context in
-            let grouped = try await countyCounts(questions.requests)
+            let today = rules.today()
+            let grouped = try await GroupedCounts(questions.requests, today: today, on: store) { [counts] group in
+                try await counts.counts(counties: group.counties, asOf: group.asOf, year: group.year, today: !(group.asOf < today), reading: store)
+            }
             return EvaluationCountsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: CountsQuestions.limit, on: store) {
                 try await answerCounts($0, context, reading: $1, grouped: grouped)
             })
@@ -134,44 +137,10 @@ struct EvaluationRPCService: RPCService {
         counts.institutionMemo.invalidate()
     }
 
-    /// One county's question of a batch on one date.
-    private struct CountyQuestion: Hashable {
-        var county: Int32
-        var day: Int32
-        var year: Int32
-    }
-
-    /// The local counts of a batch's county questions that share a date, several at a time
-    /// (``CountyCountsStatement``); questions it cannot group, or refuses, are left to
-    /// ``answerCounts(_:_:reading:grouped:)``, which answers or refuses them as a single call would.
-    /// PostgreSQL only: on SQLite each county's statement is a call of microseconds in the
-    /// process, and the grouped one cost the service more at 20 M persons (1.2–1.4× its CPU an
-    /// answer under `Totals`, BENCHMARKS.md note 26).
-    private func countyCounts(_ requests: [CountsRequest]) async throws -> [CountyQuestion: EvaluationCounts] {
-        guard store.readsOverlap, requests.count > 1, requests.count <= CountsQuestions.limit else { return [:] }
-        struct Dated: Hashable {
-            var asOf: CalendarDate
-            var year: Int32
-        }
-        let today = rules.today()
-        var byDate: [Dated: Set<Int32>] = [:]
-        for request in requests where request.county != 0 {
-            guard let question = try? request.figuresQuestion(today: today) else { continue }
-            byDate[Dated(asOf: question.asOf, year: question.year), default: []].insert(question.county)
-        }
-        var answers: [CountyQuestion: EvaluationCounts] = [:]
-        for (date, counties) in byDate where counties.count > 1 {
-            let figures = try await counts.counts(counties: counties.sorted(), asOf: date.asOf, year: date.year,
-                                                  today: !(date.asOf < today), reading: store)
-            for (county, figure) in figures { answers[CountyQuestion(county: county, day: date.asOf.yyyymmdd, year: date.year)] = figure }
-        }
-        return answers
-    }
-
     /// `Counts`, and each question of `BatchCounts` (`grouped`: its counts read already, with
-    /// other counties').
+    /// other counties'; the compliance figure is still added here).
     private func answerCounts(
-        _ request: CountsRequest, _ context: ServerContext, reading: any RowReading, grouped: [CountyQuestion: EvaluationCounts] = [:]
+        _ request: CountsRequest, _ context: ServerContext, reading: any RowReading, grouped: GroupedCounts<EvaluationCounts> = .init()
     ) async throws -> EvaluationCounts {
         try CountyScope.requireCountyOrCity(request.county)
         let asOf = try request.asOfDate(today: rules.today())
@@ -180,7 +149,7 @@ struct EvaluationRPCService: RPCService {
         let past = asOf < rules.today()
         let year = request.year == 0 ? Int32(asOf.year) : request.year
         let local = { [counts] () async throws -> EvaluationCounts in
-            if let known = grouped[CountyQuestion(county: request.county, day: asOf.yyyymmdd, year: year)] { return known }
+            if let known = grouped[request.county, asOf, year] { return known }
             return try await counts.counts(county: request.county, asOf: asOf, year: year, today: !past, reading: reading)
         }
         // Counted a moment ago (nearly always under the gateway's load): no race against a timer.

@@ -80,6 +80,21 @@ enum RegisteredDays {
         return (expression, [.init(county), .init(day / 100)] + counties.map(StoreValue.init) + [.init(day / 100 * 100), .init(day)])
     }
 
+    /// The figures on `day` of several counties (not ``city``) as rows (`part`, `k`: the
+    /// county, `n`), each row's `part` the one given: two rows a county at most (its months',
+    /// its days'), to be added up — what ``figure(county:on:)`` gives each of them.
+    static func figures(counties: [Int32], on day: Int32, part: Int) -> (statement: String, values: [StoreValue]) {
+        let list = placeholderList(counties.count)
+        let statement = [
+            "SELECT \(part) AS part, county AS k, CAST(SUM(delta) AS BIGINT) AS n FROM registered_months",
+            "WHERE county IN \(list) AND month < ? GROUP BY county",
+            "UNION ALL SELECT \(part), county, CAST(SUM(delta) AS BIGINT) FROM registered_days",
+            "WHERE county IN \(list) AND day >= ? AND day <= ? GROUP BY county",
+        ].joined(separator: " ")
+        let codes = counties.map(StoreValue.init)
+        return (statement, codes + [.init(day / 100)] + codes + [.init(day / 100 * 100), .init(day)])
+    }
+
     /// The table recomputed from each person's registration date and the history of their
     /// status and county (``PersonRepository/save``; the day of each change is the day it was
     /// recorded), each span ending when the person ages out by `agesOut` — nil where the ID

@@ -24,6 +24,23 @@ struct StatisticsQueries: Sendable {
             : try await statistics(county: request.county)
     }
 
+    /// The summaries of a `BatchStatistics`' county questions that share a day, read several
+    /// counties at a time (``summaries(counties:registrationsUpTo:reading:)``) where reads
+    /// overlap (PostgreSQL; on SQLite a county's statement is a call of microseconds in the
+    /// process, see ``GroupedCounts``). Questions left out are answered one by one.
+    func groupedSummaries(_ requests: [StatisticsRequest]) async throws -> [StatisticsRequest: RegistrationStatistics] {
+        guard store.readsOverlap, requests.count > 1, requests.count <= StatisticsQuestions.limit else { return [:] }
+        let byDay = Dictionary(grouping: requests.filter { $0.summaryOnly && JinchengDivisions.isJinchengCounty($0.county) }) { $0.registrationsUpTo }
+        var answers: [StatisticsRequest: RegistrationStatistics] = [:]
+        for (day, group) in byDay {
+            let counties = Set(group.map(\.county)).sorted()
+            guard counties.count > 1 else { continue }
+            let summaries = try await summaries(counties: counties, registrationsUpTo: day, reading: store)
+            for request in group { answers[request] = summaries[request.county] }
+        }
+        return answers
+    }
+
     /// The cells and the registrations per day are read as native rows: at 20 M persons the
     /// cells and days of a city's answer were thousands of rows, and SQLKit's row decoder was
     /// most of the call (BENCHMARKS.md note 22). The enterprise figures come from the memo the

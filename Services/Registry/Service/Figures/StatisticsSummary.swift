@@ -22,18 +22,53 @@ extension StatisticsQueries {
             sql += " UNION ALL SELECT 3, 0, \(registered.expression)"
             values += registered.values
         }
-        let rows = try await reading.rows(sql, values)
-
-        var result = RegistrationStatistics()
         var registered: [Int32: UInt64] = [:]
-        for row in rows {
+        var registrationsUpTo: UInt64 = 0
+        for row in try await reading.rows(sql, values) {
             let number = UInt64(max(0, try row.int64("n")))
             if try row.int64("part") == 0 {
                 registered[try row.int32("k")] = number
             } else {
-                result.registrationsUpTo = number
+                registrationsUpTo = number
             }
         }
+        return try await summary(county: county, day: day, registered: registered, registrationsUpTo: registrationsUpTo)
+    }
+
+    /// The summaries of several counties (not the city) in one statement grouped by county,
+    /// each the same as ``summary(county:registrationsUpTo:reading:)`` gives it: the gateway
+    /// asks every county on every date in one `Totals` in twenty, and the counties' statements
+    /// gathered in one round cost PostgreSQL a subquery set each to start (BENCHMARKS.md note 27).
+    func summaries(counties: [Int32], registrationsUpTo day: Int32, reading: any RowReading) async throws -> [Int32: RegistrationStatistics] {
+        var sql = "SELECT 0 AS part, county AS k, count AS n FROM registration_totals WHERE county IN \(placeholderList(counties.count))"
+        var values = counties.map(StoreValue.init)
+        if day != 0 {
+            let registered = RegisteredDays.figures(counties: counties, on: day, part: 3)
+            sql += " UNION ALL " + registered.statement
+            values += registered.values
+        }
+        var registered: [Int32: UInt64] = [:]
+        var registrationsUpTo: [Int32: Int64] = [:]
+        for row in try await reading.rows(sql, values) {
+            let county = try row.int32("k")
+            if try row.int64("part") == 0 {
+                registered[county] = UInt64(max(0, try row.int64("n")))
+            } else {
+                registrationsUpTo[county, default: 0] += try row.int64("n")
+            }
+        }
+        var result: [Int32: RegistrationStatistics] = [:]
+        for county in counties {
+            result[county] = try await summary(county: county, day: day, registered: registered.filter { $0.key == county },
+                                               registrationsUpTo: UInt64(max(0, registrationsUpTo[county] ?? 0)))
+        }
+        return result
+    }
+
+    /// A summary from its counted persons, with the enterprises as they stood on `day` (0: now).
+    private func summary(county: Int32, day: Int32, registered: [Int32: UInt64], registrationsUpTo: UInt64) async throws -> RegistrationStatistics {
+        var result = RegistrationStatistics()
+        result.registrationsUpTo = registrationsUpTo
         let enterprises: EnterpriseTotalsMemo.Totals
         if day != 0, day < CalendarDate.today(by: clock).yyyymmdd {
             // A past day: the enterprises as they stood then (``EnterpriseHistory``).

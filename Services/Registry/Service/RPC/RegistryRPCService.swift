@@ -96,7 +96,10 @@ struct RegistryRPCService: RPCService {
             try await statistics.answer(request, reading: store)
         }
         router.unary(RegistryService.batchStatistics, policy: RegistryAccess.aggregates) { questions, _ in
-            StatisticsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: StatisticsQuestions.limit, on: store) {
+            let grouped = try await statistics.groupedSummaries(questions.requests)
+            return StatisticsAnswers(answers: try await BatchQuestions.answer(
+                questions.requests, limit: StatisticsQuestions.limit, on: store, known: { grouped[$0] }
+            ) {
                 try await statistics.answer($0, reading: $1)
             })
         }

@@ -79,10 +79,7 @@ struct TrainingRPCService: RPCService {
             try await counts.counts(answering: request, today: today(), reading: store)
         }
         router.unary(TrainingService.batchCounts, policy: TrainingAccess.readFigures) { questions, _ in
-            let today = today()
-            return TrainingCountsAnswers(answers: try await BatchQuestions.answer(questions.requests, limit: CountsQuestions.limit, on: store) {
-                try await counts.counts(answering: $0, today: today, reading: $1)
-            })
+            TrainingCountsAnswers(answers: try await counts.answers(questions.requests, today: today(), on: store))
         }
     }
 
