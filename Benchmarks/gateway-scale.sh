@@ -17,6 +17,7 @@
 #   BASE_BIN=/tmp/oldbin Benchmarks/gateway-scale.sh  # Totals: another build's gateway alternating with this one's, ROUNDS (2) times
 #   BASE_DATABASE_TEMPLATE=postgres://…/jcskills_{service}_base?…   # on PostgreSQL, the base build's own copies (an older schema)
 #   BIN=/tmp/oldbin WORK=/tmp/gw ROUNDS=0 Benchmarks/gateway-scale.sh   # every service of another build, on the loaded data
+#   RATE=1000 Benchmarks/gateway-scale.sh              # open loop, RATE answers a second: each process's CPU an answer at equal load
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PERSONS=${PERSONS:-1500000}
@@ -26,6 +27,9 @@ DURATION=${DURATION:-20}
 PARTICIPANTS=${PARTICIPANTS:-12000}
 EVENTS=${EVENTS:-60}
 CONCURRENCY=${CONCURRENCY:-64}
+# At a fixed rate the builds compared do the same work in the same time: their CPU an answer
+# compares, where in a closed loop it moves with the throughput a noisy machine allows.
+rate=(); [ -n "${RATE:-}" ] && rate=(--rate "$RATE")
 WORK=${WORK:-$(mktemp -d)}
 mkdir -p "$WORK"
 echo "gateway-scale: $PERSONS persons, $ENTERPRISES enterprises, seed $SEED, in $WORK"
@@ -82,14 +86,18 @@ echo "gateway-scale: certificates in the evaluation service: $(($(wc -l <"${cert
 jcs totals --endpoint "127.0.0.1:${ports[0]}" --fresh || true
 
 cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }   # clock ticks of user + system time
+# A PostgreSQL on this machine: its processes' ticks (those running at both looks).
+postgres_cpu() { local sum=0 pid; for pid in $(pgrep -x postgres || true); do sum=$((sum + $(cpu "$pid" 2>/dev/null || echo 0))); done; echo "$sum"; }
 before=(); for pid in "${pids[@]}"; do before+=("$(cpu "$pid")"); done
+postgres_before=$(postgres_cpu)
 "$bin/jcskills-load" gateway --endpoint "127.0.0.1:${ports[0]}" --tls "$WORK/pki" \
-  --duration "$DURATION" --concurrency "$CONCURRENCY" | tee "$WORK/gateway.txt"
+  --duration "$DURATION" --concurrency "$CONCURRENCY" "${rate[@]}" | tee "$WORK/gateway.txt"
 # Where the time went: CPU seconds each process used during the run (warm-up included).
 names=(registry evaluation training competition gateway)   # the order they were started in
 for i in 0 1 2 3 4; do
   echo "cpu          ${names[$i]} $(( ($(cpu "${pids[$i]}") - ${before[$i]}) ))/$(getconf CLK_TCK) s"
 done
+[ -n "${DATABASE_TEMPLATE:-}" ] && echo "cpu          postgres (this machine's) $(( $(postgres_cpu) - postgres_before ))/$(getconf CLK_TCK) s"
 
 # Against another build's gateway (BASE_BIN: a directory of release binaries), alternating with
 # this build's, ROUNDS times: answers/s, p99 and each process's CPU. On SQLite it reads these
@@ -124,9 +132,11 @@ if [ -n "${BASE_BIN:-}" ] && [ "$ROUNDS" -gt 0 ]; then
     for which in base this; do
       port=$base_port; [ "$which" = this ] && port=${ports[0]}
       before=(); for pid in "${pids[@]}"; do before+=("$(cpu "$pid")"); done
+      postgres_before=$(postgres_cpu)
       "$bin/jcskills-load" gateway --endpoint "127.0.0.1:$port" --tls "$WORK/pki" --duration "$DURATION" \
-        --concurrency "$CONCURRENCY" --json >"$WORK/totals-$which-$round.json"
+        --concurrency "$CONCURRENCY" "${rate[@]}" --json >"$WORK/totals-$which-$round.json"
       used=""; for i in "${!pids[@]}"; do used+=" $(( $(cpu "${pids[$i]}") - ${before[$i]} ))"; done
+      [ -n "${DATABASE_TEMPLATE:-}" ] && used+="; this machine's postgres $(( $(postgres_cpu) - postgres_before ))"
       echo "gateway-scale: round $round, $which build's gateway: CPU ticks (this build's registry evaluation training competition gateway, then the base build's):$used"
     done
     echo "gateway-scale: round $round, base → this build's gateway"
@@ -154,7 +164,7 @@ PY
     for which in without with; do
       port=$without_port; [ "$which" = with ] && port=${ports[0]}
       "$bin/jcskills-load" gateway --endpoint "127.0.0.1:$port" --tls "$WORK/pki" --duration "$DURATION" \
-        --concurrency "$CONCURRENCY" --json >"$WORK/totals-$which-$round.json"
+        --concurrency "$CONCURRENCY" "${rate[@]}" --json >"$WORK/totals-$which-$round.json"
     done
     echo "gateway-scale: round $round, without → with the competition indicators"
     "$bin/jcskills-load" compare "$WORK/totals-without-$round.json" "$WORK/totals-with-$round.json" | tail -8

@@ -13,8 +13,11 @@ public final class FigureMemo<Key: Hashable & Sendable, Value: Sendable>: Sendab
     /// Keys kept at most; past it the memo starts again (a day no one asks twice is not kept for ever).
     public let maximumEntries: Int
 
-    private let entries = Mutex<(generation: UInt64, values: [Key: (Value, ContinuousClock.Instant)])>((0, [:]))
-    private let flights = SingleFlight<Key, Value>()
+    // Inlinable, like the methods below: a memo of the gateway's hot path, read a few times
+    // every answer, was otherwise run unspecialised in the service's module, each call looking
+    // up its generic metadata (BENCHMARKS.md note 27).
+    @usableFromInline let entries = Mutex<(generation: UInt64, values: [Key: (Value, ContinuousClock.Instant)])>((0, [:]))
+    @usableFromInline let flights = SingleFlight<Key, Value>()
 
     public init(maximumAge: Duration = .seconds(5), maximumEntries: Int = 256) {
         self.maximumAge = maximumAge
@@ -23,6 +26,7 @@ public final class FigureMemo<Key: Hashable & Sendable, Value: Sendable>: Sendab
 
     /// The value for `key` if read less than ``maximumAge`` ago, and the generation to hand back
     /// to ``store(_:for:generation:now:)`` after reading it afresh.
+    @inlinable
     public func lookup(_ key: Key, now: ContinuousClock.Instant = .now) -> (value: Value?, generation: UInt64) {
         entries.withLock { state in
             guard let (value, read) = state.values[key], now - read < maximumAge else { return (nil, state.generation) }
@@ -31,6 +35,7 @@ public final class FigureMemo<Key: Hashable & Sendable, Value: Sendable>: Sendab
     }
 
     /// Keeps `value`, read at `generation`, unless a write came since (it may predate the write).
+    @inlinable
     public func store(_ value: Value, for key: Key, generation: UInt64, now: ContinuousClock.Instant = .now) {
         entries.withLock { state in
             guard state.generation == generation else { return }
@@ -41,6 +46,7 @@ public final class FigureMemo<Key: Hashable & Sendable, Value: Sendable>: Sendab
 
     /// The value for `key`: the memo's when fresh, else what `read` finds, kept unless a write
     /// came between. Calls that miss together share one read (``SingleFlight``).
+    @inlinable
     public func value(_ key: Key, read: () async throws -> Value) async throws -> Value {
         if let known = lookup(key).value { return known }
         return try await flights.run(key) {
@@ -54,6 +60,7 @@ public final class FigureMemo<Key: Hashable & Sendable, Value: Sendable>: Sendab
     }
 
     /// After any write the figures may depend on.
+    @inlinable
     public func invalidate() {
         entries.withLock { state in
             state.generation &+= 1

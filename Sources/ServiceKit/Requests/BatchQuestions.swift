@@ -20,6 +20,11 @@ public enum BatchQuestions {
     ///
     /// `known`: the answers read already (``GroupedCounts``), taken as they are — no task, no
     /// statement.
+    ///
+    /// Inlinable, as ``concurrently(_:_:)``: compiled in the service's module, for its own
+    /// question and answer types, rather than run unspecialised, looking up the generic
+    /// metadata at every step (BENCHMARKS.md note 27).
+    @inlinable
     public static func answer<Question: Sendable, Answer: Sendable>(
         _ questions: [Question], limit: Int, on store: Store, known: (Question) -> Answer? = { _ in nil },
         _ answer: @escaping @Sendable (Question, any RowReading) async throws -> Answer
@@ -41,7 +46,8 @@ public enum BatchQuestions {
         }
     }
 
-    private static func answerEach<Question: Sendable, Answer: Sendable>(
+    @inlinable
+    static func answerEach<Question: Sendable, Answer: Sendable>(
         _ questions: [Question], on store: Store,
         _ answer: @escaping @Sendable (Question, any RowReading) async throws -> Answer
     ) async throws -> [Answer] {
@@ -66,6 +72,7 @@ public enum BatchQuestions {
 
     /// `answer` to every question at once, the answers in the questions' order; the first error
     /// cancels the rest and is thrown.
+    @inlinable
     public static func concurrently<Question: Sendable, Answer: Sendable>(
         _ questions: [Question], _ answer: @escaping @Sendable (Question) async throws -> Answer
     ) async throws -> [Answer] {

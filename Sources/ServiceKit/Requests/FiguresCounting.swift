@@ -19,6 +19,8 @@ extension FiguresCounting {
     }
 
     /// The answer to one `Counts` question, checked by ``CountsRequest/figuresQuestion(today:)``.
+    /// Inlinable, as ``answers(_:today:on:)``: BatchQuestions.swift says why.
+    @inlinable
     public func counts(answering request: CountsRequest, today: CalendarDate, reading: any RowReading) async throws -> Counts {
         let question = try request.figuresQuestion(today: today)
         return try await counts(county: question.county, asOf: question.asOf, year: question.year, reading: reading)
@@ -26,6 +28,7 @@ extension FiguresCounting {
 
     /// The answers to a `BatchCounts`: the county questions that share a date read together
     /// (``GroupedCounts``), the rest as ``BatchQuestions`` answers them.
+    @inlinable
     public func answers(_ requests: [CountsRequest], today: CalendarDate, on store: Store) async throws -> [Counts] {
         try BatchQuestions.requireWithinLimit(requests.count, limit: CountsQuestions.limit)
         let grouped = try await GroupedCounts(requests, today: today, on: store) { group in

@@ -7,6 +7,11 @@ public struct CountyGroup: Hashable, Sendable {
     public var counties: [Int32]
     public var asOf: CalendarDate
     public var year: Int32
+
+    @inlinable
+    init(counties: [Int32], asOf: CalendarDate, year: Int32) {
+        (self.counties, self.asOf, self.year) = (counties, asOf, year)
+    }
 }
 
 /// The answers to a batch's county questions that were read together, a group of counties at a
@@ -22,25 +27,40 @@ public struct CountyGroup: Hashable, Sendable {
 /// microseconds in the process, and the grouped statement cost the evaluation more CPU at
 /// 20 M persons (note 26).
 public struct GroupedCounts<Counts: Sendable>: Sendable {
-    private struct Question: Hashable {
-        var county: Int32
-        var day: Int32
-        var year: Int32
+    // Inlinable (BatchQuestions.swift says why).
+    @usableFromInline
+    struct Question: Hashable, Sendable {
+        @usableFromInline var county: Int32
+        @usableFromInline var day: Int32
+        @usableFromInline var year: Int32
+
+        @inlinable
+        init(county: Int32, day: Int32, year: Int32) {
+            (self.county, self.day, self.year) = (county, day, year)
+        }
     }
 
-    private struct Dated: Hashable {
-        var asOf: CalendarDate
-        var year: Int32
+    @usableFromInline
+    struct Dated: Hashable, Sendable {
+        @usableFromInline var asOf: CalendarDate
+        @usableFromInline var year: Int32
+
+        @inlinable
+        init(asOf: CalendarDate, year: Int32) {
+            (self.asOf, self.year) = (asOf, year)
+        }
     }
 
-    private var answers: [Question: Counts] = [:]
+    @usableFromInline var answers: [Question: Counts] = [:]
 
     /// None: every question is answered by itself.
+    @inlinable
     public init() {}
 
     /// Reads each group of two or more valid county questions of `requests` (sharing a date and
     /// a year) with `read`, on `store` when its reads overlap. Questions that cannot be grouped,
     /// or that a single call would refuse, are left out: the single path answers or refuses them.
+    @inlinable
     public init(
         _ requests: [CountsRequest], today: CalendarDate, on store: Store,
         read: (CountyGroup) async throws -> [Int32: Counts]?
@@ -60,15 +80,18 @@ public struct GroupedCounts<Counts: Sendable>: Sendable {
     }
 
     /// The counts read for `county` on `asOf` in `year`, if they were.
+    @inlinable
     public subscript(county: Int32, asOf: CalendarDate, year: Int32) -> Counts? {
         answers[Question(county: county, day: asOf.yyyymmdd, year: year)]
     }
 
     /// The counts read for `request`, if they were (its date and year as ``CountsRequest/figuresQuestion(today:)`` takes them).
+    @inlinable
     public func answer(to request: CountsRequest, today: CalendarDate) -> Counts? {
         guard !answers.isEmpty, let question = try? request.figuresQuestion(today: today) else { return nil }
         return self[question.county, question.asOf, question.year]
     }
 
+    @inlinable
     public var isEmpty: Bool { answers.isEmpty }
 }
