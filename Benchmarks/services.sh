@@ -23,9 +23,9 @@ start_service() {  # service port data-directory extra-args…
   "$bin/jcskills-$service" --listen "127.0.0.1:$port" --metrics off --data "$data" \
     --tls "$WORK/pki" --log-level warning "$@" >>"$WORK/$service.log" 2>&1 &
   pids+=($!)
-  # START_TIMEOUT seconds (default 600): a registry of 20 M persons that was not running when the
-  # day turned works out every person's age band for the new day before it serves (about 2 min
-  # 20 s, 2026-12-06; Services/Registry/Service/Jobs/LabourForceAging.swift).
+  # START_TIMEOUT seconds (default 600): a registry of 20 M persons started under a labour-force
+  # rule other than its data's recounts every date before it serves (the day's age bands alone
+  # are worked out beside the serving registry: Services/Registry/Service/Jobs/LabourForceAging.swift).
   local deadline=$((SECONDS + ${START_TIMEOUT:-600})) said=""
   until jcs health "127.0.0.1:$port" >/dev/null 2>&1; do
     if ! kill -0 "${pids[-1]}" 2>/dev/null || [ "$SECONDS" -ge "$deadline" ]; then

@@ -10,3 +10,10 @@ public func waitUntil(_ condition: @escaping @Sendable () -> Bool) async throws 
         while !condition() { try await Task.sleep(for: .milliseconds(5)) }
     }
 }
+
+/// ``waitUntil(_:)`` for a condition read by a call (a service's answer), failing after 30 s.
+public func waitUntil(asking condition: @escaping @Sendable () async throws -> Bool) async throws {
+    try await withTimeout(.seconds(30)) {
+        while try await !condition() { try await Task.sleep(for: .milliseconds(5)) }
+    }
+}

@@ -70,6 +70,31 @@ struct RegistryAgeTests {
         }
     }
 
+    /// A registry started on a later day serves at once: the start applies only a changed rule
+    /// (which recounts every date, so it comes before serving), and the service beside the
+    /// server works out the day's bands at once, not ten minutes later.
+    @Test(arguments: TestDatabases.backends)
+    func theStartLeavesTheDaysBandsToTheServiceBeside(backend: TestBackend) async throws {
+        try await RegistryHarness.with(backend) { harness in
+            try await harness.client("admin") { client in
+                _ = try await client.unary(RegistryService.registerPerson, .sample(id: TestIDs.make(birth: "19960115", sequence: 43), registeredOn: 20200915))
+                @Sendable func bands() async throws -> [Int32: UInt64] {
+                    let cells = try await client.unary(RegistryService.statistics, StatisticsRequest(county: 0)).cells
+                    return cells.reduce(into: [:]) { $0[$1.ageBand, default: 0] += $1.count }
+                }
+                #expect(try await harness.aging(on: 20201101).applyRule()?.rebuilt == true, "no rule kept yet: everything counted at the start")
+                #expect(try await harness.aging(on: 20210115).applyRule() == nil, "the rule kept: nothing before serving")
+                #expect(try await bands() == [0: 1])
+                let beside = Task { try await LabourForceAgingService(aging: harness.aging(on: 20210115)).run() }
+                try await waitUntil(asking: { try await bands() == [1: 1] })
+                beside.cancel()
+                try await beside.value
+                let wider = try await harness.aging(on: 20210115, rule: LabourForceAgeRule(ages: 16...65)).applyRule()
+                #expect(wider?.rebuilt == true)
+            }
+        }
+    }
+
     /// The rule is configurable and kept with the data: under 16–65 the person of 61 counts
     /// again, on every date, once the service has recounted under it.
     @Test(arguments: TestDatabases.backends)

@@ -65,7 +65,7 @@ public enum RegistryDefinition: ServiceDefinition {
         let idIndex = IDNumberIndex()
         try await idIndex.build(in: store, logger: environment.logger)
         let aging = makeAging(store: store, personal: personal, ageRule: ageRule, logger: environment.logger)
-        try await aging.catchUp()
+        try await aging.applyRule()
         return ServiceAssembly(
             services: [makeService(store: store, personal: personal, labourForce: labourForce, keyGroups: keyGroups, ageRule: ageRule,
                                    imports: imports, idIndex: idIndex)],
