@@ -174,10 +174,12 @@ fi
 # Registry look-ups at this size (GetPerson, full view, audited), 64 outstanding: with
 # LOOKUPS=1, one registry; with REPLICAS=2 on PostgreSQL (DATABASE_TEMPLATE) also two replicas
 # on the one database behind one endpoint list, alternating LOOKUP_ROUNDS (2) times, ratio printed.
+# LOOKUP_CONNECTIONS (1): the connections the load tool spreads its callers over (a service runs
+# a connection's calls on one event loop).
 if [ "${LOOKUPS:-0}" = 1 ]; then
   lookups() {  # endpoints label
     "$bin/jcskills-load" registry --endpoint "$1" --tls "$WORK/pki" --mix lookup=100 --concurrency "$CONCURRENCY" \
-      --duration "${LOOKUP_DURATION:-10}" --warmup 2 --json >"$WORK/lookups-$2.json"
+      --connections "${LOOKUP_CONNECTIONS:-1}" --duration "${LOOKUP_DURATION:-10}" --warmup 2 --json >"$WORK/lookups-$2.json"
     python3 - "$WORK/lookups-$2.json" "$2" <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))
