@@ -39,8 +39,27 @@ public enum BatchQuestions {
         return answers.compactMap { $0 }
     }
 
+    /// The counties of a batch's questions, grouped by what else the questions share (`key`:
+    /// that and the county, nil for a question not to group): each group of two or more distinct
+    /// counties, sorted — what one statement grouped by county can read (``GroupedCounts``).
+    /// None where reads do not overlap (SQLite: ``GroupedCounts`` says why), for a single
+    /// question, or for a batch over `limit` (refused before anything is read).
+    @inlinable
+    public static func countyGroups<Question, Shared: Hashable>(
+        _ questions: [Question], limit: Int, on store: Store, _ key: (Question) -> (shared: Shared, county: Int32)?
+    ) -> [(shared: Shared, counties: [Int32])] {
+        guard store.readsOverlap, questions.count > 1, questions.count <= limit else { return [] }
+        var groups: [Shared: Set<Int32>] = [:]
+        for question in questions {
+            guard let (shared, county) = key(question) else { continue }
+            groups[shared, default: []].insert(county)
+        }
+        return groups.filter { $0.value.count > 1 }.map { ($0.key, $0.value.sorted()) }
+    }
+
     /// Refuses a batch of more than `limit` questions, naming the field.
-    public static func requireWithinLimit(_ count: Int, limit: Int) throws(RuleViolation) {
+    @usableFromInline
+    static func requireWithinLimit(_ count: Int, limit: Int) throws(RuleViolation) {
         guard count <= limit else {
             throw RuleViolation(field: "requests", reason: Messages.Refusals.tooManyQuestions(count, limit: limit))
         }

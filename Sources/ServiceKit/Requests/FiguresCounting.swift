@@ -30,7 +30,6 @@ extension FiguresCounting {
     /// (``GroupedCounts``), the rest as ``BatchQuestions`` answers them.
     @inlinable
     public func answers(_ requests: [CountsRequest], today: CalendarDate, on store: Store) async throws -> [Counts] {
-        try BatchQuestions.requireWithinLimit(requests.count, limit: CountsQuestions.limit)
         let grouped = try await GroupedCounts(requests, today: today, on: store) { group in
             try await counts(counties: group.counties, asOf: group.asOf, year: group.year, reading: store)
         }

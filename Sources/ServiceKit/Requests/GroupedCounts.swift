@@ -65,14 +65,12 @@ public struct GroupedCounts<Counts: Sendable>: Sendable {
         _ requests: [CountsRequest], today: CalendarDate, on store: Store,
         read: (CountyGroup) async throws -> [Int32: Counts]?
     ) async throws {
-        guard store.readsOverlap, requests.count > 1, requests.count <= CountsQuestions.limit else { return }
-        var byDate: [Dated: Set<Int32>] = [:]
-        for request in requests where request.county != 0 {
-            guard let question = try? request.figuresQuestion(today: today) else { continue }
-            byDate[Dated(asOf: question.asOf, year: question.year), default: []].insert(question.county)
+        let groups = BatchQuestions.countyGroups(requests, limit: CountsQuestions.limit, on: store) { request -> (shared: Dated, county: Int32)? in
+            guard request.county != 0, let question = try? request.figuresQuestion(today: today) else { return nil }
+            return (Dated(asOf: question.asOf, year: question.year), question.county)
         }
-        for (date, counties) in byDate where counties.count > 1 {
-            guard let figures = try await read(CountyGroup(counties: counties.sorted(), asOf: date.asOf, year: date.year)) else { continue }
+        for (date, counties) in groups {
+            guard let figures = try await read(CountyGroup(counties: counties, asOf: date.asOf, year: date.year)) else { continue }
             for (county, counts) in figures {
                 answers[Question(county: county, day: date.asOf.yyyymmdd, year: date.year)] = counts
             }
@@ -92,6 +90,4 @@ public struct GroupedCounts<Counts: Sendable>: Sendable {
         return self[question.county, question.asOf, question.year]
     }
 
-    @inlinable
-    public var isEmpty: Bool { answers.isEmpty }
 }

@@ -29,14 +29,16 @@ struct StatisticsQueries: Sendable {
     /// overlap (PostgreSQL; on SQLite a county's statement is a call of microseconds in the
     /// process, see ``GroupedCounts``). Questions left out are answered one by one.
     func groupedSummaries(_ requests: [StatisticsRequest]) async throws -> [StatisticsRequest: RegistrationStatistics] {
-        guard store.readsOverlap, requests.count > 1, requests.count <= StatisticsQuestions.limit else { return [:] }
-        let byDay = Dictionary(grouping: requests.filter { $0.summaryOnly && JinchengDivisions.isJinchengCounty($0.county) }) { $0.registrationsUpTo }
+        let groups = BatchQuestions.countyGroups(requests, limit: StatisticsQuestions.limit, on: store) { request -> (shared: Int32, county: Int32)? in
+            request.summaryOnly && JinchengDivisions.isJinchengCounty(request.county) ? (request.registrationsUpTo, request.county) : nil
+        }
+        var byDay: [Int32: [Int32: RegistrationStatistics]] = [:]
+        for (day, counties) in groups {
+            byDay[day] = try await summaries(counties: counties, registrationsUpTo: day, reading: store)
+        }
         var answers: [StatisticsRequest: RegistrationStatistics] = [:]
-        for (day, group) in byDay {
-            let counties = Set(group.map(\.county)).sorted()
-            guard counties.count > 1 else { continue }
-            let summaries = try await summaries(counties: counties, registrationsUpTo: day, reading: store)
-            for request in group { answers[request] = summaries[request.county] }
+        for request in requests where request.summaryOnly {
+            answers[request] = byDay[request.registrationsUpTo]?[request.county]
         }
         return answers
     }

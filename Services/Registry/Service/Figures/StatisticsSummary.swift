@@ -59,7 +59,7 @@ extension StatisticsQueries {
         }
         var result: [Int32: RegistrationStatistics] = [:]
         for county in counties {
-            result[county] = try await summary(county: county, day: day, registered: registered.filter { $0.key == county },
+            result[county] = try await summary(county: county, day: day, registered: registered[county].map { [county: $0] } ?? [:],
                                                registrationsUpTo: UInt64(max(0, registrationsUpTo[county] ?? 0)))
         }
         return result
