@@ -20,8 +20,9 @@ public struct NamedSetting<Target>: Sendable {
     }
 
     /// A setting kept as a whole number in `Target`.
-    static func number(_ name: String, unit: String, _ field: WritableKeyPath<Target, Int> & Sendable) -> NamedSetting {
-        NamedSetting(name: name, unit: unit, apply: { $0[keyPath: field] = $1 }, current: { $0[keyPath: field] })
+    static func number(_ name: String, unit: String, range: ClosedRange<Int> = 1...Int.max,
+                       _ field: WritableKeyPath<Target, Int> & Sendable) -> NamedSetting {
+        NamedSetting(name: name, unit: unit, range: range, apply: { $0[keyPath: field] = $1 }, current: { $0[keyPath: field] })
     }
 
     /// An on/off setting: 1 on, 0 off.

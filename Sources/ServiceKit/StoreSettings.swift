@@ -13,6 +13,7 @@ extension NamedSetting where Target == StoreConfiguration {
             .flag("postgres_generic_plans", \.postgresGenericPlans),
             .number("postgres_write_lanes", unit: "lanes", \.postgresWriteLanes),
             .flag("postgres_shared_reads", \.postgresSharedReads),
+            .number("postgres_keyed_read_runs", unit: "statements (0: a statement a read)", range: 0...Int.max, \.postgresKeyedReadRuns),
             .flag("group_commit", \.groupCommit),
             .number("group_commit_limit", unit: "writes", \.groupCommitLimit),
             .number("sqlite_readers", unit: "connections", \.sqliteReaders),

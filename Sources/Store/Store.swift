@@ -37,6 +37,8 @@ public final class Store: Sendable {
     let committer: GroupCommitter
     /// Identical reads running at once share statements (``StoreConfiguration/postgresSharedReads``).
     let sharedReads: SharedReads?
+    /// Reads by key running at once share statements (``StoreConfiguration/postgresKeyedReadRuns``).
+    let keyedReads: KeyedReads?
     private let maintenance = Mutex<Task<Void, Never>?>(nil)
 
     /// The backend's SQL flavour.
@@ -57,6 +59,8 @@ public final class Store: Sendable {
             backend: backend, lanes: backend.dialect == .sqlite ? 1 : configuration.postgresWriteLanes,
             limit: configuration.groupCommitLimit, sharing: configuration.groupCommit)
         self.sharedReads = backend.dialect == .postgres && configuration.postgresSharedReads ? SharedReads() : nil
+        self.keyedReads = backend.dialect == .postgres && configuration.postgresKeyedReadRuns > 0
+            ? KeyedReads(runsAtOnce: configuration.postgresKeyedReadRuns) : nil
     }
 
     /// Write transactions committed since the store opened, and the commits that carried them
@@ -66,6 +70,10 @@ public final class Store: Sendable {
     /// Reads through ``rows(_:_:)`` answered since the store opened, and the statements run for
     /// them (fewer when identical reads shared runs; zero when reads are not shared).
     public var sharedReadStatistics: SharedReadStatistics { sharedReads?.statistics ?? SharedReadStatistics() }
+
+    /// Reads by key (``rows(_:key:)``) answered since the store opened, and the statements run
+    /// for them (fewer when reads waited for one another; zero when they are not gathered).
+    public var keyedReadStatistics: SharedReadStatistics { keyedReads?.statistics ?? SharedReadStatistics() }
 
     /// Opens the database, applies pending migrations under the migration lock, purges
     /// expired idempotency keys and old audit rows, and starts the periodic purge.

@@ -73,6 +73,14 @@ public struct StoreConfiguration: Sendable {
     /// of the statement, run once for all the callers asking at the time (BENCHMARKS.md
     /// note 26). SQLite reads run on the caller's thread for a few microseconds, and are not shared.
     public var postgresSharedReads = true
+    /// PostgreSQL: how many statements of one read by key (``Store/rows(_:key:)``: the registry's
+    /// look-ups of persons) run at once; a read arriving while they all run waits, and the next
+    /// run reads the keys of every read that waited in one `IN` list (Sources/Store/Native/KeyedReads.swift).
+    /// Default 2. As with shared reads, a read never takes the rows of a statement that started
+    /// before it arrived. A lone read runs at once, as before; under load each statement —
+    /// a round trip, the driver's work on both sides, the server's set-up — carries many
+    /// look-ups instead of one (BENCHMARKS.md note 28). 0: each read runs its own statement.
+    public var postgresKeyedReadRuns = 2
     /// PostgreSQL: write transactions that run at once, each lane a queue of writers sharing
     /// commits on one connection (``Store/transaction(_:grouping:_:)``); a writer takes the least
     /// busy lane, so writes share commits only once every lane is busy. SQLite has one writer,

@@ -47,8 +47,15 @@ struct StoreSettingsTests {
         #expect(configuration.sqliteReaderCacheMiB == StoreConfiguration(service: "x", location: .sqlite(path: "x")).sqliteReaderCacheMiB)
     }
 
+    /// Zero turns the gathering of reads by key off; every other count starts at one.
+    @Test func keyedReadRunsTakeZeroForOff() throws {
+        let options = try ServiceOptions.parse(["--store-setting", "postgres_keyed_read_runs=0"])
+        #expect(try configured(try ServiceSettings.resolve(kind: .registry, options: options)).postgresKeyedReadRuns == 0)
+    }
+
     @Test func unknownNamesAndValuesOutOfRangeAreRefusedAtStart() throws {
-        for flag in ["sqlite_reader=4", "sqlite_readers=0", "postgres_prepared_reads=2", "group_commit=-1", "sqlite_readers"] {
+        for flag in ["sqlite_reader=4", "sqlite_readers=0", "postgres_prepared_reads=2", "group_commit=-1", "sqlite_readers",
+                     "postgres_keyed_read_runs=-1"] {
             #expect(throws: ConfigurationError.self, "\(flag)") {
                 try ServiceSettings.resolve(kind: .registry, options: try ServiceOptions.parse(["--store-setting", flag]))
             }

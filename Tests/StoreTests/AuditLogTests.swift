@@ -1,6 +1,6 @@
 import Foundation
 import JCSkillsProtocol
-import JCSkillsStore
+@testable import JCSkillsStore
 import JCSkillsTestSupport
 import SQLKit
 import Testing
@@ -82,6 +82,35 @@ struct AuditLogTests {
             }
             // At most ~2 KiB of text a row, against ~45 KB sent for each.
             #expect(stored <= rows * 2_100, "\(stored) bytes stored for \(rows) rows")
+        }
+    }
+
+    /// Reads that show personal data are audited many rows a commit, each row once, committed
+    /// before its caller goes on — more at once than one statement holds. On PostgreSQL a commit
+    /// is one INSERT on its own, not a write transaction through the group committer.
+    @Test(arguments: TestDatabases.backends)
+    func groupedReadAuditsCommitEveryRowOnce(backend: TestBackend) async throws {
+        try await withTestStore(backend) { store in
+            let group = AuditGroupCommit(store: store)
+            let before = store.groupCommitStatistics
+            let reads = AuditLog.rowsPerStatement * 2 + 300
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                for read in 0..<reads {
+                    tasks.addTask {
+                        try await group.record(testContext, outcome: .ok, entity: "person", id: "p\(read)", detail: "personal data shown")
+                    }
+                }
+                try await tasks.waitForAll()
+            }
+            let ids = try await store.allAuditEntries().compactMap(\.entityID)
+            #expect(ids.count == reads)
+            #expect(Set(ids) == Set((0..<reads).map { "p\($0)" }))
+            let writes = store.groupCommitStatistics.writes - before.writes
+            if backend.dialect == .postgres {
+                #expect(writes == 0)
+            } else {
+                #expect(writes >= reads / AuditLog.rowsPerStatement)
+            }
         }
     }
 

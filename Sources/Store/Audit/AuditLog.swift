@@ -19,6 +19,8 @@ enum AuditLog {
     }
 
     static let columns = ["at_ms", "service", "principal", "method", "request_id", "entity", "entity_id", "outcome", "detail"]
+    /// The most rows ``append(_:on:service:)`` writes in one statement.
+    static let rowsPerStatement = nativeInsertRows(columns: columns.count)
 
     static func append(
         on db: any SQLDatabase, service: String, at time: Date, context: AuditContext,

@@ -55,7 +55,7 @@ final class PostgresBackend: StoreBackend {
         let begin: [String] = switch kind {
         // REPEATABLE READ: every query of a read sees the same snapshot, as on SQLite.
         case .read: ["BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"]
-        case .statement: []
+        case .statement, .autocommit: []
         case .write: ["BEGIN"]
         // The transaction-scoped lock is released by COMMIT or ROLLBACK, and so can never be
         // left behind on a pooled connection.

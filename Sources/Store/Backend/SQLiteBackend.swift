@@ -175,7 +175,7 @@ final class SQLiteBackend: StoreBackend {
                 return try await TransactionScope.run(on: sql(connection), native: .sqliteDirect(connection), begin: [],
                                                       reusable: &reusable, body)
             }
-        case .write, .migration:
+        case .write, .migration, .autocommit:
             // IMMEDIATE takes the write lock up front: a deferred transaction that reads first
             // could fail to upgrade to a writer (SQLITE_BUSY_SNAPSHOT), which no wait can cure.
             // Native statements (an import's multi-row inserts) run on the caller's thread;

@@ -9,6 +9,10 @@ enum TransactionKind: Sendable {
     case statement
     /// A read-write transaction.
     case write
+    /// PostgreSQL only: one writing statement outside an explicit transaction, committed by
+    /// itself (and durable when it returns, as a COMMIT is): a round trip where BEGIN, the
+    /// statement and COMMIT took three.
+    case autocommit
     /// A write transaction that also holds the database-wide migration lock, so replicas
     /// starting together apply each migration once.
     case migration

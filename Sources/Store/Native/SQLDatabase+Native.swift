@@ -48,8 +48,7 @@ extension SQLDatabase {
     public func nativeInsert(into table: String, columns: [String], values: [StoreValue], suffix: String = "") async throws -> [StoreRow] {
         precondition(!columns.isEmpty && values.count % columns.count == 0, "values must fill whole rows")
         let rowCount = values.count / columns.count
-        // PostgreSQL allows 65,535 binds a statement and SQLite 32,766.
-        let perStatement = max(1, min(1_000, 30_000 / columns.count))
+        let perStatement = nativeInsertRows(columns: columns.count)
         let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
         let tuple = placeholderList(columns.count)
         let tail = suffix.isEmpty ? "" : " " + suffix
@@ -70,6 +69,12 @@ extension SQLDatabase {
         }
         return returned
     }
+}
+
+/// How many rows of `columns` values ``SQLKit/SQLDatabase/nativeInsert(into:columns:values:suffix:)``
+/// puts in one statement: PostgreSQL allows 65,535 binds a statement and SQLite 32,766.
+public func nativeInsertRows(columns: Int) -> Int {
+    max(1, min(1_000, 30_000 / columns))
 }
 
 /// `(?, ?, …)` with `count` placeholders: a row of a multi-row insert, or the list of `IN`.

@@ -162,6 +162,48 @@ struct RegistryRuleTests {
         }
     }
 
+    /// Look-ups arriving together (on PostgreSQL read many keys a statement) each get their own
+    /// person — by ID number (a blind index, bytes) or by card number — or NOT_FOUND.
+    @Test(arguments: TestDatabases.backends)
+    func lookUpsAtOnceEachFindTheirOwnPerson(backend: TestBackend) async throws {
+        try await RegistryHarness.with(backend) { registry in
+            let ids = (0..<24).map { TestIDs.make(birth: "19850101", sequence: 300 + $0) }
+            try await registry.client("admin") { client in
+                var cards: [String: String] = [:]
+                for (index, id) in ids.enumerated() {
+                    cards[id] = try await client.unary(RegistryService.registerPerson, .sample(id: id, name: "张\(index)")).cardNumber
+                }
+                let cardOf = cards
+                let absent = TestIDs.make(birth: "19850101", sequence: 999)
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for round in 0..<4 {
+                        for (index, id) in ids.enumerated() {
+                            group.addTask {
+                                let lookup = round % 2 == 0 ? PersonLookup(idNumber: id) : PersonLookup(cardNumber: cardOf[id]!)
+                                let view = try await client.unary(RegistryService.getPerson, lookup)
+                                #expect(view.idNumber == id && view.name == "张\(index)" && view.cardNumber == cardOf[id])
+                            }
+                        }
+                        group.addTask {
+                            let error = await #expect(throws: RPCError.self) {
+                                try await client.unary(RegistryService.getPerson, PersonLookup(idNumber: absent))
+                            }
+                            #expect(error?.code == .notFound)
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+            }
+            let statistics = registry.store.keyedReadStatistics
+            if backend.dialect == .postgres {
+                #expect(statistics.reads == 4 * 25)
+                #expect(statistics.statements <= statistics.reads)
+            } else {
+                #expect(statistics.reads == 0)
+            }
+        }
+    }
+
     @Test(arguments: TestDatabases.backends)
     func updatesAndStateChangesKeepHistory(backend: TestBackend) async throws {
         try await RegistryHarness.with(backend) { registry in

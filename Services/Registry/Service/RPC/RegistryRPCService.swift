@@ -26,7 +26,7 @@ struct RegistryRPCService: RPCService {
             try await registerPerson(request, context)
         }
         router.unary(RegistryService.getPerson, policy: RegistryAccess.readPersons) { lookup, context in
-            let row = try await store.query { db in try await persons.require(lookup, in: db) }
+            let row = try await persons.require(lookup)
             let full = RegistryAccess.seesPersonalData(context.principal, county: row.residenceCounty)
             if full {
                 try await readAudit.record(context.audit, outcome: .ok, entity: "person", id: row.cardNumber, detail: "personal data shown")
@@ -49,7 +49,7 @@ struct RegistryRPCService: RPCService {
             }
         }
         router.unary(RegistryService.verifyPerson, policy: RegistryAccess.verify) { lookup, _ in
-            guard let row = try await store.query({ db in try await persons.find(lookup, in: db) }) else {
+            guard let row = try await persons.find(lookup) else {
                 return PersonVerification()
             }
             return try views.verification(row)

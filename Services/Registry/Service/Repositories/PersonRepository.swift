@@ -18,13 +18,25 @@ struct PersonRepository: Sendable {
     // MARK: Reading
 
     func find(_ lookup: PersonLookup, in db: any SQLDatabase) async throws -> PersonRow? {
+        let (statement, key) = try keyedRead(lookup)
+        return try await db.nativeRows(statement.sql(keys: 1), [key]).first.map(PersonRow.init)
+    }
+
+    /// The person `lookup` names, read outside any transaction: on PostgreSQL in one statement
+    /// with the look-ups arriving meanwhile (``Store/rows(_:key:)``).
+    func find(_ lookup: PersonLookup) async throws -> PersonRow? {
+        let (statement, key) = try keyedRead(lookup)
+        return try await store.rows(statement, key: key).first.map(PersonRow.init)
+    }
+
+    /// By the ID number's blind index, else by card number.
+    private func keyedRead(_ lookup: PersonLookup) throws -> (KeyedStatement, StoreValue) {
         if !lookup.idNumber.isEmpty {
             try idIndex.requireBuilt()
-            let index = personal.blindIndex(lookup.idNumber.uppercased(), for: .idNumber)
-            return try await db.nativeRows(Self.byIndex, [.bytes(index)]).first.map(PersonRow.init)
+            return (Self.byIndex, .bytes(personal.blindIndex(lookup.idNumber.uppercased(), for: .idNumber)))
         }
         if !lookup.cardNumber.isEmpty {
-            return try await db.nativeRows(Self.byCard, [.text(lookup.cardNumber)]).first.map(PersonRow.init)
+            return (Self.byCard, .text(lookup.cardNumber))
         }
         throw RPCError(.invalidArgument, Messages.RegistryRefusals.giveIDNumberOrCard)
     }
@@ -70,11 +82,20 @@ struct PersonRepository: Sendable {
 
     // Constant statement text, bound natively: the look-up's hot path (SQLKit's serialiser
     // and encoder were a quarter of a look-up's time).
-    private static let byIndex = "SELECT \(PersonRow.selectList) FROM persons WHERE id_index = ?"
-    private static let byCard = "SELECT \(PersonRow.selectList) FROM persons WHERE card_number = ?"
+    private static let byIndex = KeyedStatement(PersonRow.selectList, from: "persons", key: "id_index")
+    private static let byCard = KeyedStatement(PersonRow.selectList, from: "persons", key: "card_number")
 
     func require(_ lookup: PersonLookup, in db: any SQLDatabase) async throws -> PersonRow {
-        guard let row = try await find(lookup, in: db) else {
+        try Self.found(try await find(lookup, in: db), lookup)
+    }
+
+    /// ``require(_:in:)`` outside any transaction, as ``find(_:)`` reads.
+    func require(_ lookup: PersonLookup) async throws -> PersonRow {
+        try Self.found(try await find(lookup), lookup)
+    }
+
+    private static func found(_ row: PersonRow?, _ lookup: PersonLookup) throws -> PersonRow {
+        guard let row else {
             throw RPCError(.notFound, lookup.idNumber.isEmpty ? Messages.RegistryRefusals.noPersonWithCard(lookup.cardNumber) : Messages.RegistryRefusals.noPersonWithIDNumber)
         }
         return row
