@@ -8,55 +8,17 @@ import Testing
 /// (``KeyedReads``), and never take the rows of a run that started before they arrived.
 @Suite("Reads by key sharing statements")
 struct KeyedReadsTests {
-    /// Statements "run" by the test, held until it finishes them (or their task is cancelled).
-    final class HeldStatements: Sendable {
-        private struct Held {
-            let id: Int
-            let sql: String
-            let keys: [StoreValue]
-            let finish: CheckedContinuation<[StoreRow], any Error>
-        }
-        private let held = Mutex<[Held]>([])
-        private let started = Atomic<Int>(0)
-
-        var runs: Int { started.load(ordering: .relaxed) }
-        var running: Int { held.withLock { $0.count } }
-        /// The keys bound to each statement running, oldest first.
-        var runningKeys: [[StoreValue]] { held.withLock { $0.map(\.keys) } }
-        var runningSQL: [String] { held.withLock { $0.map(\.sql) } }
-
-        func run(_ sql: String, _ keys: [StoreValue]) async throws -> [StoreRow] {
-            let id = started.add(1, ordering: .relaxed).newValue
-            return try await withTaskCancellationHandler {
-                try await withCheckedThrowingContinuation { continuation in
-                    held.withLock { $0.append(Held(id: id, sql: sql, keys: keys, finish: continuation)) }
-                    if Task.isCancelled { cancel(id) }
-                }
-            } onCancel: {
-                cancel(id)
+    /// For each distinct key below 100, two rows holding it (keys from 100 up are "not found").
+    static func answer(_ keys: [StoreValue]) -> [StoreRow] {
+        var rows: [StoreRow] = []
+        var seen = Set<StoreValue>()
+        for key in keys where seen.insert(key).inserted {
+            guard case .integer(let number) = key, number < 100 else { continue }
+            for copy in 0..<2 {
+                rows.append(StoreRow(columns: [KeyedStatement.keyColumn, "copy"], values: [key, .integer(Int64(copy))]))
             }
         }
-
-        private func cancel(_ id: Int) {
-            let cancelled = held.withLock { held in held.firstIndex { $0.id == id }.map { held.remove(at: $0) } }
-            cancelled?.finish.resume(throwing: CancellationError())
-        }
-
-        /// Finishes the oldest statement: for each distinct key below 100, two rows holding it
-        /// (keys from 100 up are "not found"); or fails it with `error`.
-        func finishOldest(failing error: (any Error)? = nil) {
-            let oldest = held.withLock { $0.removeFirst() }
-            if let error { return oldest.finish.resume(throwing: error) }
-            var rows: [StoreRow] = []
-            var seen = Set<StoreValue>()
-            for key in oldest.keys where seen.insert(key).inserted {
-                guard case .integer(let number) = key, number < 100 else { continue }
-                for copy in 0..<2 {
-                    rows.append(StoreRow(columns: [KeyedStatement.keyColumn, "copy"], values: [key, .integer(Int64(copy))]))
-                }
-            }
-            oldest.finish.resume(returning: rows)
-        }
+        return rows
     }
 
     static let statement = KeyedStatement("copy", from: "t", key: "k")
@@ -70,7 +32,7 @@ struct KeyedReadsTests {
 
     @Test func readsArrivingWhileEveryRunIsBusyGoTogetherInTheNextRun() async throws {
         let reads = KeyedReads(runsAtOnce: 2)
-        let statements = HeldStatements()
+        let statements = HeldStatements(answer: Self.answer)
         try await withThrowingTaskGroup(of: (Int, [Int64]).self) { group in
             for key in [1, 2] { group.addTask { (key, try await Self.read(reads, statements, key)) } }
             try await waitUntil { statements.running == 2 }
@@ -81,7 +43,7 @@ struct KeyedReadsTests {
             // Neither of the first runs' rows goes to a read that arrived after it started.
             statements.finishOldest()
             try await waitUntil { statements.runs == 3 }
-            let together = statements.runningKeys.last!
+            let together = statements.runningValues.last!
             #expect(together.count == 8)  // five keys, padded to a power of two with repeats
             #expect(Set(together) == Set([3, 4, 1, 150].map(StoreValue.init)))
             #expect(statements.runningSQL.last! == "SELECT k AS keyed_read_key, copy FROM t WHERE k IN (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -97,7 +59,7 @@ struct KeyedReadsTests {
 
     @Test func aFailedRunFailsTheReadsItRanForAndNoLaterOnes() async throws {
         let reads = KeyedReads(runsAtOnce: 1)
-        let statements = HeldStatements()
+        let statements = HeldStatements(answer: Self.answer)
         try await withThrowingTaskGroup(of: Result<[Int64], StoreError>.self) { group in
             @Sendable func read(_ key: Int) async -> Result<[Int64], StoreError> {
                 do { return .success(try await Self.read(reads, statements, key)) } catch { return .failure(error as! StoreError) }
@@ -117,14 +79,14 @@ struct KeyedReadsTests {
         // The statement is free again: a read now runs it at once, alone.
         async let again = Self.read(reads, statements, 5)
         try await waitUntil { statements.running == 1 }
-        #expect(statements.runningKeys == [[StoreValue(5)]])
+        #expect(statements.runningValues == [[StoreValue(5)]])
         statements.finishOldest()
         #expect(try await again == [0, 1])
     }
 
     @Test func aCancelledLeaderLeavesItsRunToTheReadsThatJoinedIt() async throws {
         let reads = KeyedReads(runsAtOnce: 1)
-        let statements = HeldStatements()
+        let statements = HeldStatements(answer: Self.answer)
         let first = Task { try await Self.read(reads, statements, 1) }
         try await waitUntil { statements.running == 1 }
         let leader = Task { try await Self.read(reads, statements, 2) }
@@ -138,14 +100,14 @@ struct KeyedReadsTests {
         await #expect(throws: CancellationError.self) { try await leader.value }
         // The read that joined it runs the statement again, for its own key.
         try await waitUntil { statements.runs == 3 }
-        #expect(statements.runningKeys == [[StoreValue(3)]])
+        #expect(statements.runningValues == [[StoreValue(3)]])
         statements.finishOldest()
         #expect(try await joined.value == [0, 1])
     }
 
     @Test func noStatementReadsMoreThanItsLimitOfKeys() async throws {
         let reads = KeyedReads(runsAtOnce: 1)
-        let statements = HeldStatements()
+        let statements = HeldStatements(answer: Self.answer)
         let waiting = KeyedReads.keysPerStatement + 3
         try await withThrowingTaskGroup(of: [Int64].self) { group in
             group.addTask { try await Self.read(reads, statements, 0) }
@@ -154,10 +116,10 @@ struct KeyedReadsTests {
             try await waitUntil { reads.waitingReads == waiting }
             statements.finishOldest()
             try await waitUntil { statements.runs == 2 }
-            #expect(statements.runningKeys[0].count == KeyedReads.keysPerStatement)
+            #expect(statements.runningValues[0].count == KeyedReads.keysPerStatement)
             statements.finishOldest()
             try await waitUntil { statements.runs == 3 }
-            #expect(statements.runningKeys[0].count == 4)  // the three left, padded
+            #expect(statements.runningValues[0].count == 4)  // the three left, padded
             statements.finishOldest()
             var answers = 0
             for try await copies in group {

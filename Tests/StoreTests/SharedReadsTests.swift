@@ -8,46 +8,9 @@ import Testing
 /// rows of a run that started before they arrived.
 @Suite("Identical reads sharing statements")
 struct SharedReadsTests {
-    /// Statements "run" by the test: each is held until the test finishes it, or its task is
-    /// cancelled (so that a failing test ends instead of waiting for ever).
-    final class HeldStatements: Sendable {
-        private struct Held {
-            let id: Int
-            let values: [StoreValue]
-            let finish: CheckedContinuation<[StoreRow], any Error>
-        }
-        private let held = Mutex<[Held]>([])
-        private let started = Atomic<Int>(0)
-
-        /// Statements started so far.
-        var runs: Int { started.load(ordering: .relaxed) }
-        /// Statements started and not finished.
-        var running: Int { held.withLock { $0.count } }
-
-        func run(_ sql: String, _ values: [StoreValue]) async throws -> [StoreRow] {
-            let id = started.add(1, ordering: .relaxed).newValue
-            return try await withTaskCancellationHandler {
-                try await withCheckedThrowingContinuation { continuation in
-                    held.withLock { $0.append(Held(id: id, values: values, finish: continuation)) }
-                    if Task.isCancelled { cancel(id) }
-                }
-            } onCancel: {
-                cancel(id)
-            }
-        }
-
-        private func cancel(_ id: Int) {
-            let cancelled = held.withLock { held in held.firstIndex { $0.id == id }.map { held.remove(at: $0) } }
-            cancelled?.finish.resume(throwing: CancellationError())
-        }
-
-        /// Finishes the oldest held statement: one row holding its first value, or `error`.
-        func finishOldest(failing error: (any Error)? = nil) {
-            let oldest = held.withLock { $0.removeFirst() }
-            if let error { oldest.finish.resume(throwing: error) } else {
-                oldest.finish.resume(returning: [StoreRow(columns: ["v"], values: [oldest.values[0]])])
-            }
-        }
+    /// One row holding the statement's first value.
+    static func answer(_ values: [StoreValue]) -> [StoreRow] {
+        [StoreRow(columns: ["v"], values: [values[0]])]
     }
 
     static let sql = "SELECT ? AS v"
@@ -59,7 +22,7 @@ struct SharedReadsTests {
 
     @Test func readsArrivingWhileOneRunsShareTheNextRunAndNotThatOne() async throws {
         let shared = SharedReads()
-        let statements = HeldStatements()
+        let statements = HeldStatements(answer: Self.answer)
         try await withThrowingTaskGroup(of: (Int, Int64).self) { group in
             group.addTask { (1, try await Self.read(shared, statements, 1)) }
             try await waitUntil { statements.running == 1 }
@@ -87,7 +50,7 @@ struct SharedReadsTests {
 
     @Test func aFailedRunFailsTheReadsItRanForAndNoLaterOnes() async throws {
         let shared = SharedReads()
-        let statements = HeldStatements()
+        let statements = HeldStatements(answer: Self.answer)
         try await withThrowingTaskGroup(of: Result<Int64, StoreError>.self) { group in
             @Sendable func read() async -> Result<Int64, StoreError> {
                 do { return .success(try await Self.read(shared, statements, 7)) } catch { return .failure(error as! StoreError) }
@@ -113,7 +76,7 @@ struct SharedReadsTests {
 
     @Test func aCancelledLeaderLeavesItsRunToTheReadsThatJoinedIt() async throws {
         let shared = SharedReads()
-        let statements = HeldStatements()
+        let statements = HeldStatements(answer: Self.answer)
         let first = Task { try await Self.read(shared, statements, 3) }
         try await waitUntil { statements.running == 1 }
         // The second read to arrive leads the next run; the third joins it.

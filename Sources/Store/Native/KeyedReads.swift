@@ -151,9 +151,3 @@ extension Store {
         }
     }
 }
-
-private extension Result where Failure == any Error {
-    init(catching body: () async throws -> Success) async {
-        do { self = .success(try await body()) } catch { self = .failure(error) }
-    }
-}

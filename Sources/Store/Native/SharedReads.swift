@@ -109,7 +109,8 @@ public struct SharedReadStatistics: Sendable, Equatable {
     public var statements = 0
 }
 
-private extension Result where Failure == any Error {
+/// A statement's outcome kept to hand to every read that waited on it.
+extension Result where Failure == any Error {
     init(catching body: () async throws -> Success) async {
         do { self = .success(try await body()) } catch { self = .failure(error) }
     }
