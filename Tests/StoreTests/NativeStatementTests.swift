@@ -86,6 +86,51 @@ struct NativeStatementTests {
         }
     }
 
+    /// Typed inserts: on PostgreSQL each column bound as one array and unnested, NULLs kept,
+    /// one prepared statement for any number of rows; the same rows on SQLite.
+    @Test(arguments: TestDatabases.backends)
+    func typedInsertsKeepEveryValueAndNullInOneStatementText(backend: TestBackend) async throws {
+        let types: [StoreColumnType] = [.text, .bytes, .integer, .real, .text]
+        // 2,500 rows: more than one statement's worth; NULLs, the empty text, quotes and
+        // question marks, the integers' extremes, bytes of every value.
+        let rows: [[StoreValue]] = (0..<2_500).map { n in
+            let name: StoreValue = .text(n == 0 ? "a?b 'x' 晋城" : "t\(n)")
+            let blob: StoreValue = n % 3 == 0 ? .null : .bytes(Data((0...(n % 7)).map { UInt8(truncatingIfNeeded: $0 * 37 + n) }))
+            let amount: Int64 = n == 1 ? .min : n == 2 ? .max : Int64(n) - 1_000
+            let ratio: StoreValue = n % 2 == 0 ? .null : .real(Double(n) / 8)
+            let note: StoreValue = n % 5 == 0 ? .null : n % 5 == 1 ? .text("") : .text("note \(n)")
+            return [name, blob, .integer(amount), ratio, note]
+        }
+        try await withTestStore(backend, migrations: Self.migrations) { store in
+            let prepared = try await store.transaction(Self.context) { tx -> Int64? in
+                try await tx.nativeInsert(into: "things", columns: Self.columns, types: types, values: Array(rows[..<7].joined()))
+                try await tx.nativeInsert(into: "things", columns: Self.columns, types: types, values: Array(rows[7...].joined()))
+                guard backend.dialect == .postgres else { return nil }
+                // Both inserts, of 7 rows and of 2,493 in three statements, ran one prepared text.
+                return try await tx.nativeRows(
+                    "SELECT COUNT(*) AS n FROM pg_prepared_statements WHERE statement LIKE 'INSERT INTO things%unnest%'").first?.int64("n")
+            }
+            if backend.dialect == .postgres { #expect(prepared == 1) }
+            let stored = try await store.query { db in
+                try await db.nativeRows("SELECT name, blob, amount, ratio, note FROM things ORDER BY id")
+            }
+            #expect(stored.count == rows.count)
+            for (row, expected) in zip(stored, rows) {
+                let got = try Self.columns.map { try row.value($0) }
+                #expect(got == expected)
+            }
+            // A value of another type is refused on both backends, and nothing of it is kept.
+            await #expect(throws: StoreError.self) {
+                try await store.transaction(Self.context) { tx in
+                    try await tx.nativeInsert(into: "things", columns: Self.columns, types: types,
+                                              values: [.text("wrong"), .null, .text("12"), .null, .null])
+                }
+            }
+            let count = try await store.query { db in try await db.nativeRows("SELECT COUNT(*) AS n FROM things") }
+            #expect(try count.first?.int64("n") == Int64(rows.count))
+        }
+    }
+
     @Test(arguments: TestDatabases.backends)
     func aFailedStatementAbortsTheTransactionAndRollsBack(backend: TestBackend) async throws {
         try await withTestStore(backend, migrations: Self.migrations) { store in

@@ -19,6 +19,7 @@ enum AuditLog {
     }
 
     static let columns = ["at_ms", "service", "principal", "method", "request_id", "entity", "entity_id", "outcome", "detail"]
+    static let columnTypes: [StoreColumnType] = [.integer] + Array(repeating: .text, count: 8)
     /// The most rows ``append(_:on:service:)`` writes in one statement.
     static let rowsPerStatement = nativeInsertRows(columns: columns.count)
 
@@ -47,7 +48,7 @@ enum AuditLog {
                 .text(Limit.cut(row.outcome, to: Limit.outcome)), StoreValue(Limit.cut(row.detail, to: Limit.detail)),
             ]
         }
-        try await db.nativeInsert(into: table, columns: columns, values: values)
+        try await db.nativeInsert(into: table, columns: columns, types: columnTypes, values: values)
     }
 
     static func query(on db: any SQLDatabase, service: String, _ query: AuditQuery) async throws -> AuditPage {

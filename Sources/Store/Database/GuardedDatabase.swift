@@ -135,6 +135,15 @@ final class GuardedDatabase: SQLDatabase, Sendable {
         }
     }
 
+    func runNativeColumns(_ sql: String, _ columns: [PostgresColumnArray]) async throws {
+        if let refusal = refusal() { throw refusal }
+        do {
+            try await native.runColumns(sql, columns)
+        } catch {
+            throw failed(error)
+        }
+    }
+
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         // Already pinned to one connection for the whole transaction.
         try await closure(self)

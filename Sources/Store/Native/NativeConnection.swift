@@ -61,6 +61,31 @@ enum NativeConnection: Sendable {
     }
 }
 
+extension NativeConnection {
+    /// PostgreSQL only: runs `sql`, whose placeholders each take a whole column bound as one
+    /// array, as a prepared statement whatever the connection's reads do — its text is the same
+    /// for any number of rows, so one preparation serves every run.
+    func runColumns(_ sql: String, _ columns: [PostgresColumnArray]) async throws {
+        guard case .postgres(let connection, let logger, _) = self else {
+            throw StoreError(.invalidArgument, "array-bound statements are PostgreSQL's only")
+        }
+        var bindings = PostgresBindings(capacity: columns.count)
+        for column in columns { try bindings.append(column) }
+        do {
+            try await AnyPreparedStatement.run(PostgresStatementText.of(sql), on: connection, bindings: bindings,
+                                               logger: logger, onRow: { _ in })
+        } catch let error as PSQLError where error.code == .server {
+            // As for prepared reads (``run(_:_:)``): a refused preparation stays refused on this connection.
+            try? await connection.close().get()
+            throw error
+        }
+    }
+
+    var isPostgres: Bool {
+        if case .postgres = self { true } else { false }
+    }
+}
+
 extension StoreValue {
     func bind(into bindings: inout PostgresBindings) {
         switch self {

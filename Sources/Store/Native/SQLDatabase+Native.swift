@@ -39,6 +39,38 @@ extension SQLDatabase {
         _ = try await nativeRows(sql, values)
     }
 
+    /// Inserts rows given as one flat, row-major list of values, like
+    /// ``nativeInsert(into:columns:values:suffix:)``; on PostgreSQL each column is bound as one
+    /// array of its `types` entry and the arrays unnested: one prepared statement whatever the
+    /// number of rows, where a `VALUES` list of a new length is parsed and planned afresh (for the
+    /// read audit's group commits, as long again as inserting the rows: BENCHMARKS.md note 30).
+    /// As many rows a statement as ``nativeInsertRows(columns:)`` on both backends.
+    public func nativeInsert(into table: String, columns: [String], types: [StoreColumnType], values: [StoreValue]) async throws {
+        precondition(columns.count == types.count && !columns.isEmpty && values.count % columns.count == 0,
+                     "one type a column; values must fill whole rows")
+        // Checked on both backends alike: SQLite would take any value, PostgreSQL's array none.
+        for (index, value) in values.enumerated() where !types[index % types.count].admits(value) {
+            throw types[index % types.count].refusal(of: value, in: columns[index % columns.count])
+        }
+        guard let guarded = (self as? GuardedDatabase) ?? (self as? StoreTransaction)?.database, guarded.native.isPostgres else {
+            try await nativeInsert(into: table, columns: columns, values: values)
+            return
+        }
+        let arrays = types.map { "?::\($0.postgresArrayName)" }.joined(separator: ", ")
+        let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) SELECT * FROM unnest(\(arrays))"
+        let perStatement = nativeInsertRows(columns: columns.count) * columns.count
+        var start = 0
+        while start < values.count {
+            let end = min(start + perStatement, values.count)
+            let arraysOfChunk = columns.indices.map { column in
+                PostgresColumnArray(type: types[column], values: stride(from: start + column, to: end, by: columns.count).map { values[$0] },
+                                    column: columns[column])
+            }
+            try await guarded.runNativeColumns(sql, arraysOfChunk)
+            start = end
+        }
+    }
+
     /// Inserts rows given as one flat, row-major list of values (`columns.count` per row),
     /// with as many rows per statement as both backends' bind limits allow.
     ///
