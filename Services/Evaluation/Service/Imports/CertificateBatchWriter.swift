@@ -214,13 +214,19 @@ struct CertificateBatchWriter: Sendable {
         var values: [StoreValue] = []
         values.reserveCapacity(pending.count * Self.certificateColumns.count)
         for offset in order { Self.append(pending[offset], seq: seqs[pending[offset].holderIndex]!, now: now, to: &values) }
-        try await tx.nativeInsert(into: "certificates", columns: Self.certificateColumns, values: values)
+        try await tx.nativeInsert(into: "certificates", columns: Self.certificateColumns, types: Self.certificateTypes, values: values)
     }
 
     private static let certificateColumns = [
         "number", "institution", "kind", "occupation", "level", "high_skill", "operation_code",
         "holder_index", "holder_id_sealed", "holder_name_sealed", "name_index", "employer", "county",
         "issued_on", "expires_on", "ended_on", "counts_from", "status", "updated_ms", "pre_system", "holder_seq",
+    ]
+    /// Typed: on PostgreSQL one prepared statement for every batch, whatever its size.
+    private static let certificateTypes: [StoreColumnType] = [
+        .text, .text, .integer, .text, .integer, .integer, .text,
+        .bytes, .bytes, .bytes, .bytes, .text, .integer,
+        .integer, .integer, .integer, .integer, .integer, .integer, .integer, .integer,
     ]
 
     /// One row's values in ``certificateColumns`` order, appended one by one: a literal array
