@@ -126,10 +126,10 @@ final class GuardedDatabase: SQLDatabase, Sendable {
         }
     }
 
-    func runNative(_ sql: String, _ values: [StoreValue]) async throws -> [StoreRow] {
+    func runNative(_ sql: String, _ values: [StoreValue], prepare: Bool = false) async throws -> [StoreRow] {
         if let refusal = refusal() { throw refusal }
         do {
-            return try await native.run(sql, values)
+            return try await native.run(sql, values, prepare: prepare)
         } catch {
             throw failed(error)
         }

@@ -15,13 +15,16 @@ enum NativeConnection: Sendable {
     case postgres(PostgresConnection, Logger, prepared: Bool)
 
     /// Runs `sql` (placeholders written `?`) with `values` bound in order; returns every row.
-    func run(_ sql: String, _ values: [StoreValue]) async throws -> [StoreRow] {
+    /// `prepare`: on PostgreSQL, prepare it whatever the connection's statements do (a write's
+    /// statement of a fixed text).
+    func run(_ sql: String, _ values: [StoreValue], prepare: Bool = false) async throws -> [StoreRow] {
         switch self {
         case .sqlite(let database):
             return try await database.run(sql, values)
         case .sqliteDirect(let connection):
             return try connection.run(sql, values)
-        case .postgres(let connection, let logger, let prepared):
+        case .postgres(let connection, let logger, let preparedReads):
+            let prepared = preparedReads || prepare
             var bindings = PostgresBindings(capacity: values.count)
             for value in values { value.bind(into: &bindings) }
             let text = PostgresStatementText.of(sql)

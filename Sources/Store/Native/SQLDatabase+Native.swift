@@ -42,7 +42,7 @@ extension SQLDatabase {
     /// Inserts rows given as one flat, row-major list of values, like
     /// ``nativeInsert(into:columns:values:suffix:)``; on PostgreSQL each column is bound as one
     /// array of its `types` entry and the arrays unnested: one prepared statement whatever the
-    /// number of rows, where a `VALUES` list of a new length is parsed and planned afresh (for the
+    /// number of rows (a single row as a prepared `VALUES`), where a `VALUES` list of a new length is parsed and planned afresh (for the
     /// read audit's group commits, as long again as inserting the rows: BENCHMARKS.md note 30).
     /// As many rows a statement as ``nativeInsertRows(columns:)`` on both backends.
     public func nativeInsert(into table: String, columns: [String], types: [StoreColumnType], values: [StoreValue]) async throws {
@@ -54,6 +54,13 @@ extension SQLDatabase {
         }
         guard let guarded = (self as? GuardedDatabase) ?? (self as? StoreTransaction)?.database, guarded.native.isPostgres else {
             try await nativeInsert(into: table, columns: columns, values: values)
+            return
+        }
+        if values.count == columns.count {
+            // One row (a registration's): its `VALUES` text is fixed too, and runs cheaper
+            // prepared than the arrays' unnesting (note 30).
+            let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(placeholderList(columns.count))"
+            _ = try await guarded.runNative(sql, values, prepare: true)
             return
         }
         let arrays = types.map { "?::\($0.postgresArrayName)" }.joined(separator: ", ")
