@@ -6,6 +6,17 @@ import PostgresNIO
 public enum StoreColumnType: Sendable {
     case integer, real, text, bytes
 
+    /// The type of `value`'s column; nil for NULL, which fits any.
+    init?(of value: StoreValue) {
+        switch value {
+        case .null: return nil
+        case .integer: self = .integer
+        case .real: self = .real
+        case .text: self = .text
+        case .bytes: self = .bytes
+        }
+    }
+
     /// Whether a column of this type can hold `value` (NULL always).
     func admits(_ value: StoreValue) -> Bool {
         switch (self, value) {

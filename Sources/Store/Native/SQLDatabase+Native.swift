@@ -42,10 +42,14 @@ extension SQLDatabase {
     /// Inserts rows given as one flat, row-major list of values, like
     /// ``nativeInsert(into:columns:values:suffix:)``; on PostgreSQL each column is bound as one
     /// array of its `types` entry and the arrays unnested: one prepared statement whatever the
-    /// number of rows (a single row as a prepared `VALUES`), where a `VALUES` list of a new length is parsed and planned afresh (for the
-    /// read audit's group commits, as long again as inserting the rows: BENCHMARKS.md note 30).
-    /// As many rows a statement as ``nativeInsertRows(columns:)`` on both backends.
-    public func nativeInsert(into table: String, columns: [String], types: [StoreColumnType], values: [StoreValue]) async throws {
+    /// number of rows (a single row as a prepared `VALUES`), where a `VALUES` list of a new
+    /// length is parsed and planned afresh (for the read audit's group commits, as long again as
+    /// inserting the rows: BENCHMARKS.md note 30).
+    /// As many rows a statement as ``nativeInsertRows(columns:)`` on both backends; the rows go
+    /// in in their order (an `ON CONFLICT` in `suffix` locks the rows it updates in that order).
+    public func nativeInsert(
+        into table: String, columns: [String], types: [StoreColumnType], values: [StoreValue], suffix: String = ""
+    ) async throws {
         precondition(columns.count == types.count && !columns.isEmpty && values.count % columns.count == 0,
                      "one type a column; values must fill whole rows")
         // Checked on both backends alike: SQLite would take any value, PostgreSQL's array none.
@@ -53,18 +57,19 @@ extension SQLDatabase {
             throw types[index % types.count].refusal(of: value, in: columns[index % columns.count])
         }
         guard let guarded = (self as? GuardedDatabase) ?? (self as? StoreTransaction)?.database, guarded.native.isPostgres else {
-            try await nativeInsert(into: table, columns: columns, values: values)
+            try await nativeInsert(into: table, columns: columns, values: values, suffix: suffix)
             return
         }
+        let tail = suffix.isEmpty ? "" : " " + suffix
         if values.count == columns.count {
             // One row (a registration's): its `VALUES` text is fixed too, and runs cheaper
             // prepared than the arrays' unnesting (note 30).
-            let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(placeholderList(columns.count))"
+            let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(placeholderList(columns.count))\(tail)"
             _ = try await guarded.runNative(sql, values, prepare: true)
             return
         }
         let arrays = types.map { "?::\($0.postgresArrayName)" }.joined(separator: ", ")
-        let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) SELECT * FROM unnest(\(arrays))"
+        let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) SELECT * FROM unnest(\(arrays))\(tail)"
         let perStatement = nativeInsertRows(columns: columns.count) * columns.count
         var start = 0
         while start < values.count {
