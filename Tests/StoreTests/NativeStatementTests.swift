@@ -136,6 +136,52 @@ struct NativeStatementTests {
         }
     }
 
+    /// A typed insert refused by a unique constraint fails its own write only: the writes that
+    /// shared its group's transaction still commit (a refusal at execution leaves the connection
+    /// and its transaction to the group, unlike a refused preparation). With the connection
+    /// closed under the group, the group's writes waited for ever: hence the time limit.
+    @Test(.timeLimit(.minutes(1)), arguments: TestDatabases.backends)
+    func aDuplicateInATypedInsertFailsOnlyItsOwnGroupedWrite(backend: TestBackend) async throws {
+        let types: [StoreColumnType] = [.text, .bytes, .integer, .real, .text]
+        func row(_ name: String, _ amount: Int64) -> [StoreValue] { [.text(name), .null, .integer(amount), .null, .null] }
+        try await withTestStore(backend, migrations: Self.migrations) { store in
+            _ = try await store.transaction(Self.context) { tx in
+                try await tx.nativeInsert(into: "things", columns: Self.columns, types: types, values: row("taken", 0))
+            }
+            for round in 0..<5 {
+                let outcomes = await withTaskGroup(of: (Int, Bool).self) { group in
+                    for n in 0..<24 {
+                        group.addTask {
+                            do {
+                                try await store.transaction(Self.context) { tx in
+                                    // Every sixth write repeats a name already stored; two rows
+                                    // a write take the arrays, one the single-row statement.
+                                    let name = n % 6 == 0 ? "taken" : "r\(round) n\(n)"
+                                    let values = n % 2 == 0 ? row(name, 1) : row(name, 1) + row("r\(round) n\(n) b", 1)
+                                    try await tx.nativeInsert(into: "things", columns: Self.columns, types: types, values: values)
+                                }
+                                return (n, true)
+                            } catch let error as StoreError {
+                                #expect(error.kind == .alreadyExists)
+                                return (n, false)
+                            } catch {
+                                Issue.record("unexpected \(error)")
+                                return (n, false)
+                            }
+                        }
+                    }
+                    return await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+                }
+                #expect(outcomes.filter { $0.value }.count == 20)
+                #expect(outcomes.filter { !$0.value }.keys.sorted() == [0, 6, 12, 18])
+            }
+            let count = try await store.query { db in try await db.nativeRows("SELECT COUNT(*) AS n, SUM(amount) AS total FROM things") }
+            // Per round: eight single-row writes and twelve two-row writes committed.
+            #expect(try count.first?.int64("n") == 1 + 5 * 32)
+            #expect(try count.first?.int64("total") == 5 * 32)
+        }
+    }
+
     @Test(arguments: TestDatabases.backends)
     func aFailedStatementAbortsTheTransactionAndRollsBack(backend: TestBackend) async throws {
         try await withTestStore(backend, migrations: Self.migrations) { store in

@@ -48,14 +48,7 @@ enum NativeConnection: Sendable {
             }
             do {
                 try await AnyPreparedStatement.run(text, on: connection, bindings: bindings, logger: logger, onRow: collect)
-            } catch let error as PSQLError where error.code == .server {
-                // PostgresNIO remembers a statement whose preparation the server refused, and
-                // fails it the same way on that connection for ever; and a prepared query's result
-                // type is fixed, so a migration run by another replica that changes it makes the
-                // statement fail (SQLSTATE 0A000) until the connection closes. Reads are rarely
-                // refused, so a refusal retires the connection: the pool opens a fresh one. (A
-                // cancelled read is not a refusal, and closing under a row stream it abandoned
-                // left the close waiting on that stream.)
+            } catch let error as PSQLError where Self.retiresConnection(error) {
                 try? await connection.close().get()
                 throw error
             }
@@ -77,11 +70,27 @@ extension NativeConnection {
         do {
             try await AnyPreparedStatement.run(PostgresStatementText.of(sql), on: connection, bindings: bindings,
                                                logger: logger, onRow: { _ in })
-        } catch let error as PSQLError where error.code == .server {
-            // As for prepared reads (``run(_:_:)``): a refused preparation stays refused on this connection.
+        } catch let error as PSQLError where Self.retiresConnection(error) {
             try? await connection.close().get()
             throw error
         }
+    }
+
+    /// Whether a prepared statement's failure retires its connection (the pool opens a fresh one).
+    ///
+    /// PostgresNIO remembers a statement whose preparation the server refused, and fails it the
+    /// same way on that connection for ever; and a prepared query's result type is fixed, so a
+    /// migration run by another replica that changes it makes the statement fail (SQLSTATE 0A000)
+    /// until the connection closes. Such refusals are rare, so any server error retires the
+    /// connection — but those that only executing raises, in normal operation: a data exception
+    /// (22), a constraint refusing a row (23), a serialisation failure or deadlock (40). Those
+    /// leave the transaction to roll back (to its savepoint, in a group of writes) and the
+    /// connection to go on. (A cancelled read is not a server error, and closing under a row
+    /// stream it abandoned left the close waiting on that stream.)
+    static func retiresConnection(_ error: PSQLError) -> Bool {
+        guard error.code == .server else { return false }
+        let state = error.serverInfo?[.sqlState] ?? ""
+        return !["22", "23", "40"].contains(state.prefix(2))
     }
 
     var isPostgres: Bool {
