@@ -64,7 +64,7 @@ final class PostgresBackend: StoreBackend {
         var reusable = true
         do {
             return try await TransactionScope.run(
-                on: connection.sql(queryLogLevel: configuration.queryLogLevel),
+                on: PostgresLiveDatabase(connection, queryLogLevel: configuration.queryLogLevel),
                 native: .postgres(connection, configuration.logger,
                                   prepared: configuration.postgresPreparedReads && (kind == .read || kind == .statement)),
                 begin: begin,
@@ -88,7 +88,7 @@ final class PostgresBackend: StoreBackend {
             throw ErrorTranslation.translate(error, doing: "connecting to PostgreSQL")
         }
         return PostgresWriteLease(backend: self, connection: connection,
-                                  database: connection.sql(queryLogLevel: configuration.queryLogLevel),
+                                  database: PostgresLiveDatabase(connection, queryLogLevel: configuration.queryLogLevel),
                                   native: .postgres(connection, configuration.logger, prepared: false))
     }
 

@@ -24,6 +24,7 @@ enum NativeConnection: Sendable {
         case .sqliteDirect(let connection):
             return try connection.run(sql, values)
         case .postgres(let connection, let logger, let preparedReads):
+            try connection.ensureOpen()
             let prepared = preparedReads || prepare
             var bindings = PostgresBindings(capacity: values.count)
             for value in values { value.bind(into: &bindings) }
@@ -46,12 +47,7 @@ enum NativeConnection: Sendable {
                 for try await row in try await connection.query(query, logger: logger) { try collect(row) }
                 return rows
             }
-            do {
-                try await AnyPreparedStatement.run(text, on: connection, bindings: bindings, logger: logger, onRow: collect)
-            } catch let error as PSQLError where Self.retiresConnection(error) {
-                try? await connection.close().get()
-                throw error
-            }
+            try await Self.runPrepared(text, on: connection, bindings: bindings, logger: logger, onRow: collect)
             return rows
         }
     }
@@ -65,12 +61,21 @@ extension NativeConnection {
         guard case .postgres(let connection, let logger, _) = self else {
             throw StoreError(.invalidArgument, "array-bound statements are PostgreSQL's only")
         }
+        try connection.ensureOpen()
         var bindings = PostgresBindings(capacity: columns.count)
         for column in columns { try bindings.append(column) }
+        try await Self.runPrepared(PostgresStatementText.of(sql), on: connection, bindings: bindings, logger: logger, onRow: { _ in })
+    }
+
+    /// Runs `text` as a prepared statement, retiring the connection on the failures that
+    /// require it (``retiresConnection(_:)``).
+    private static func runPrepared(
+        _ text: PostgresStatementText, on connection: PostgresConnection, bindings: PostgresBindings, logger: Logger,
+        onRow: (PostgresRow) throws -> Void
+    ) async throws {
         do {
-            try await AnyPreparedStatement.run(PostgresStatementText.of(sql), on: connection, bindings: bindings,
-                                               logger: logger, onRow: { _ in })
-        } catch let error as PSQLError where Self.retiresConnection(error) {
+            try await AnyPreparedStatement.run(text, on: connection, bindings: bindings, logger: logger, onRow: onRow)
+        } catch let error as PSQLError where retiresConnection(error) {
             try? await connection.close().get()
             throw error
         }

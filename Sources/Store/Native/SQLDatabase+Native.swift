@@ -10,9 +10,14 @@ import SQLKit
 /// support them; they keep that database's rules (a failed statement aborts the transaction,
 /// none runs after it ends).
 extension SQLDatabase {
+    /// The database the store handed out under this one, if it is one.
+    private var guardedDatabase: GuardedDatabase? {
+        (self as? GuardedDatabase) ?? (self as? StoreTransaction)?.database
+    }
+
     /// Runs `sql` with `values` bound to its `?` placeholders in order; returns every row.
     public func nativeRows(_ sql: String, _ values: [StoreValue] = []) async throws -> [StoreRow] {
-        guard let guarded = (self as? GuardedDatabase) ?? (self as? StoreTransaction)?.database else {
+        guard let guarded = guardedDatabase else {
             throw StoreError(.invalidArgument, "native statements run only on a database the store handed out")
         }
         return try await guarded.runNative(sql, values)
@@ -56,7 +61,7 @@ extension SQLDatabase {
         for (index, value) in values.enumerated() where !types[index % types.count].admits(value) {
             throw types[index % types.count].refusal(of: value, in: columns[index % columns.count])
         }
-        guard let guarded = (self as? GuardedDatabase) ?? (self as? StoreTransaction)?.database, guarded.native.isPostgres else {
+        guard let guarded = guardedDatabase, guarded.native.isPostgres else {
             try await nativeInsert(into: table, columns: columns, values: values, suffix: suffix)
             return
         }
