@@ -10,6 +10,7 @@ extension NamedSetting where Target == StoreConfiguration {
         [
             .number("postgres_connections_per_loop", unit: "connections", \.postgresConnectionsPerEventLoop),
             .flag("postgres_prepared_reads", \.postgresPreparedReads),
+            .flag("postgres_prepared_inserts", \.postgresPreparedInserts),
             .flag("postgres_generic_plans", \.postgresGenericPlans),
             .number("postgres_write_lanes", unit: "lanes", \.postgresWriteLanes),
             .flag("postgres_shared_reads", \.postgresSharedReads),

@@ -51,10 +51,17 @@ public struct StoreConfiguration: Sendable {
     public var postgresConnectionsPerEventLoop: Int = 4
     /// PostgreSQL: whether reads run as prepared statements, parsed once per connection and
     /// executed by name after (Sources/Store/Native/PostgresStatementText.swift). Default on.
-    /// Writes are not prepared: a statement whose preparation fails stays failed on its
-    /// connection, and a read that fails retires its connection, which writes (refused rows,
-    /// lost races) would do far too often.
+    /// Other writes than typed inserts (``postgresPreparedInserts``) are not prepared: their
+    /// texts are many, and PostgreSQL keeps each prepared one for the connection's life.
     public var postgresPreparedReads = true
+    /// PostgreSQL: whether typed inserts (`nativeInsert(into:columns:types:values:suffix:)`: the
+    /// audit log, persons, certificates, counter deltas) run as prepared statements — each one
+    /// text for any number of rows, its columns bound as arrays. Default on: a `VALUES` list of
+    /// each new length was parsed and planned afresh, about as long as inserting its rows
+    /// (BENCHMARKS.md note 30). Off for a pooler in front of PostgreSQL that cannot keep
+    /// prepared statements (PgBouncer before 1.21 in transaction mode): the same texts are then
+    /// sent as text.
+    public var postgresPreparedInserts = true
     /// PostgreSQL: whether prepared reads always run their generic plan, planned once per
     /// connection (`plan_cache_mode = force_generic_plan`, sent at connection start). Default on.
     /// Left to itself, PostgreSQL plans a prepared statement afresh at every run while a plan

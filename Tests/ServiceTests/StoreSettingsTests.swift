@@ -35,6 +35,7 @@ struct StoreSettingsTests {
             store:
               postgres_connections_per_loop: 12
               postgres_prepared_reads: 0
+              postgres_prepared_inserts: 0
               sqlite_readers: 6
             """)
         let options = try ServiceOptions.parse(["--config", path, "--store-setting", "sqlite_readers=8",
@@ -42,6 +43,7 @@ struct StoreSettingsTests {
         let configuration = try configured(try ServiceSettings.resolve(kind: .registry, options: options))
         #expect(configuration.postgresConnectionsPerEventLoop == 12)
         #expect(configuration.postgresPreparedReads == false)
+        #expect(configuration.postgresPreparedInserts == false)
         #expect(configuration.sqliteReaders == 8)
         #expect(configuration.sqliteWriterCacheMiB == 256)
         #expect(configuration.sqliteReaderCacheMiB == StoreConfiguration(service: "x", location: .sqlite(path: "x")).sqliteReaderCacheMiB)

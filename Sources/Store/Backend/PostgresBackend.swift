@@ -66,7 +66,8 @@ final class PostgresBackend: StoreBackend {
             return try await TransactionScope.run(
                 on: PostgresLiveDatabase(connection, queryLogLevel: configuration.queryLogLevel),
                 native: .postgres(connection, configuration.logger,
-                                  prepared: configuration.postgresPreparedReads && (kind == .read || kind == .statement)),
+                                  prepared: configuration.postgresPreparedReads && (kind == .read || kind == .statement),
+                                  preparedInserts: configuration.postgresPreparedInserts),
                 begin: begin,
                 reusable: &reusable, body)
         } catch {
@@ -89,7 +90,8 @@ final class PostgresBackend: StoreBackend {
         }
         return PostgresWriteLease(backend: self, connection: connection,
                                   database: PostgresLiveDatabase(connection, queryLogLevel: configuration.queryLogLevel),
-                                  native: .postgres(connection, configuration.logger, prepared: false))
+                                  native: .postgres(connection, configuration.logger, prepared: false,
+                                                    preparedInserts: configuration.postgresPreparedInserts))
     }
 
     /// Ends a ``PostgresWriteLease``: the connection goes back to the pool, closed first when

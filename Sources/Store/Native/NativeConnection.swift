@@ -11,21 +11,22 @@ enum NativeConnection: Sendable {
     /// SQLite without a thread hand-off: a one-statement read, or the writer's transactions.
     case sqliteDirect(SQLiteConnection)
     /// `prepared`: statements are prepared once per connection and run by name after
-    /// (``AnyPreparedStatement``); the backend asks for it on reads only.
-    case postgres(PostgresConnection, Logger, prepared: Bool)
+    /// (``AnyPreparedStatement``); the backend asks for it on reads only. `preparedInserts`:
+    /// the statements of a fixed text that ask for it (``run(_:_:prepare:)``, ``runColumns(_:_:)``:
+    /// typed inserts) are prepared too (``StoreConfiguration/postgresPreparedInserts``).
+    case postgres(PostgresConnection, Logger, prepared: Bool, preparedInserts: Bool)
 
     /// Runs `sql` (placeholders written `?`) with `values` bound in order; returns every row.
-    /// `prepare`: on PostgreSQL, prepare it whatever the connection's statements do (a write's
-    /// statement of a fixed text).
+    /// `prepare`: on PostgreSQL, prepare it whatever the connection's reads do when the
+    /// connection prepares inserts (a write's statement of a fixed text).
     func run(_ sql: String, _ values: [StoreValue], prepare: Bool = false) async throws -> [StoreRow] {
         switch self {
         case .sqlite(let database):
             return try await database.run(sql, values)
         case .sqliteDirect(let connection):
             return try connection.run(sql, values)
-        case .postgres(let connection, let logger, let preparedReads):
+        case .postgres(let connection, let logger, let preparedReads, let preparedInserts):
             try connection.ensureOpen()
-            let prepared = preparedReads || prepare
             var bindings = PostgresBindings(capacity: values.count)
             for value in values { value.bind(into: &bindings) }
             let text = PostgresStatementText.of(sql)
@@ -42,12 +43,8 @@ enum NativeConnection: Sendable {
                 if columns == nil { columns = names }
                 rows.append(StoreRow(columns: columns!, values: values))
             }
-            guard prepared else {
-                let query = PostgresQuery(unsafeSQL: text.sql, binds: bindings)
-                for try await row in try await connection.query(query, logger: logger) { try collect(row) }
-                return rows
-            }
-            try await Self.runPrepared(text, on: connection, bindings: bindings, logger: logger, onRow: collect)
+            try await Self.run(text, on: connection, bindings: bindings, prepared: preparedReads || (prepare && preparedInserts),
+                               logger: logger, onRow: collect)
             return rows
         }
     }
@@ -55,24 +52,31 @@ enum NativeConnection: Sendable {
 
 extension NativeConnection {
     /// PostgreSQL only: runs `sql`, whose placeholders each take a whole column bound as one
-    /// array, as a prepared statement whatever the connection's reads do — its text is the same
-    /// for any number of rows, so one preparation serves every run.
+    /// array, as a prepared statement (when the connection prepares inserts) whatever the
+    /// connection's reads do — its text is the same for any number of rows, so one preparation
+    /// serves every run.
     func runColumns(_ sql: String, _ columns: [PostgresColumnArray]) async throws {
-        guard case .postgres(let connection, let logger, _) = self else {
+        guard case .postgres(let connection, let logger, _, let preparedInserts) = self else {
             throw StoreError(.invalidArgument, "array-bound statements are PostgreSQL's only")
         }
         try connection.ensureOpen()
         var bindings = PostgresBindings(capacity: columns.count)
         for column in columns { try bindings.append(column) }
-        try await Self.runPrepared(PostgresStatementText.of(sql), on: connection, bindings: bindings, logger: logger, onRow: { _ in })
+        try await Self.run(PostgresStatementText.of(sql), on: connection, bindings: bindings, prepared: preparedInserts,
+                           logger: logger, onRow: { _ in })
     }
 
-    /// Runs `text` as a prepared statement, retiring the connection on the failures that
-    /// require it (``retiresConnection(_:)``).
-    private static func runPrepared(
-        _ text: PostgresStatementText, on connection: PostgresConnection, bindings: PostgresBindings, logger: Logger,
-        onRow: (PostgresRow) throws -> Void
+    /// Runs `text` as text, or as a prepared statement retiring the connection on the failures
+    /// that require it (``retiresConnection(_:)``).
+    private static func run(
+        _ text: PostgresStatementText, on connection: PostgresConnection, bindings: PostgresBindings, prepared: Bool,
+        logger: Logger, onRow: (PostgresRow) throws -> Void
     ) async throws {
+        guard prepared else {
+            let query = PostgresQuery(unsafeSQL: text.sql, binds: bindings)
+            for try await row in try await connection.query(query, logger: logger) { try onRow(row) }
+            return
+        }
         do {
             try await AnyPreparedStatement.run(text, on: connection, bindings: bindings, logger: logger, onRow: onRow)
         } catch let error as PSQLError where retiresConnection(error) {
