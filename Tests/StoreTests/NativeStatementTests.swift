@@ -137,6 +137,38 @@ struct NativeStatementTests {
         }
     }
 
+    /// Typed one-row inserts into narrower columns (PostgreSQL's INTEGER and REAL) on one
+    /// connection, the first with NULLs: a prepared statement's parameters take their types at
+    /// its preparation, from the first values bound (a NULL leaving PostgreSQL to take the
+    /// column's, `integer`) — so without the types written into the text, the rows after it,
+    /// bound as 64-bit integers, were refused.
+    @Test(arguments: TestDatabases.backends)
+    func typedOneRowInsertsTakeNullsFirstAndValuesAfterInNarrowColumns(backend: TestBackend) async throws {
+        let narrow = [Migration(1, "narrow") { _ in ["CREATE TABLE narrow (k TEXT NOT NULL, n INTEGER, r REAL, t TEXT)"] }]
+        let types: [StoreColumnType] = [.text, .integer, .real, .text]
+        let rows: [[StoreValue]] = [
+            [.text("nulls"), .null, .null, .null],
+            [.text("values"), .integer(2_000_000_000), .real(0.5), .text("x")],
+            [.text("nulls again"), .null, .null, .null],
+        ]
+        try await withTestStore(backend, migrations: narrow) { store in
+            try await store.transaction(Self.context) { tx in
+                for row in rows {
+                    try await tx.nativeInsert(into: "narrow", columns: ["k", "n", "r", "t"], types: types, values: row)
+                }
+                try await tx.nativeInsert(into: "narrow", columns: ["k", "n", "r", "t"], types: types,
+                                          values: [.text("two a"), .null, .null, .null, .text("two b"), .integer(-7), .real(2), .null])
+            }
+            let stored = try await store.query { db in try await db.nativeRows("SELECT k, n, r, t FROM narrow") }
+            let byKey = Dictionary(uniqueKeysWithValues: try stored.map { (try $0.string("k"), [try $0.value("n"), try $0.value("r"), try $0.value("t")]) })
+            #expect(byKey["nulls"] == [.null, .null, .null])
+            #expect(byKey["values"] == [.integer(2_000_000_000), .real(0.5), .text("x")])
+            #expect(byKey["nulls again"] == [.null, .null, .null])
+            #expect(byKey["two a"] == [.null, .null, .null])
+            #expect(byKey["two b"] == [.integer(-7), .real(2), .null])
+        }
+    }
+
     /// A typed insert refused by a unique constraint fails its own write only: the writes that
     /// shared its group's transaction still commit (a refusal at execution leaves the connection
     /// and its transaction to the group, unlike a refused preparation). With the connection

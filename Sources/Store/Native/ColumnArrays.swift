@@ -29,13 +29,14 @@ public enum StoreColumnType: Sendable {
         StoreError(.invalidArgument, "column \(column) holds \(self) values, not \(value)")
     }
 
-    /// The array's SQL type, for the cast that tells PostgreSQL what the placeholder holds.
-    var postgresArrayName: String {
+    /// The SQL type of the values bound, for the cast that tells PostgreSQL what a placeholder
+    /// holds (`[]` after it: the type of a column bound as one array).
+    var postgresName: String {
         switch self {
-        case .integer: "bigint[]"
-        case .real: "double precision[]"
-        case .text: "text[]"
-        case .bytes: "bytea[]"
+        case .integer: "bigint"
+        case .real: "double precision"
+        case .text: "text"
+        case .bytes: "bytea"
         }
     }
 }

@@ -68,12 +68,16 @@ extension SQLDatabase {
         let tail = suffix.isEmpty ? "" : " " + suffix
         if values.count == columns.count {
             // One row (a registration's): its `VALUES` text is fixed too, and runs cheaper
-            // prepared than the arrays' unnesting (note 30).
-            let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(placeholderList(columns.count))\(tail)"
+            // prepared than the arrays' unnesting (note 30). Each placeholder's type is written
+            // in: a prepared statement's parameters take theirs at its preparation, and a NULL
+            // bound first would leave PostgreSQL to take the column's (`integer`, say), refusing
+            // every 64-bit value bound after it.
+            let placeholders = types.map { "?::\($0.postgresName)" }.joined(separator: ", ")
+            let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))\(tail)"
             _ = try await guarded.runNative(sql, values, prepare: true)
             return
         }
-        let arrays = types.map { "?::\($0.postgresArrayName)" }.joined(separator: ", ")
+        let arrays = types.map { "?::\($0.postgresName)[]" }.joined(separator: ", ")
         let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) SELECT * FROM unnest(\(arrays))\(tail)"
         let perStatement = nativeInsertRows(columns: columns.count) * columns.count
         var start = 0
