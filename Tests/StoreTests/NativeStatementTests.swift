@@ -137,6 +137,39 @@ struct NativeStatementTests {
         }
     }
 
+    /// An insert without types: on PostgreSQL typed by its values' kinds when each column holds
+    /// one kind (one prepared text for any number of rows, `RETURNING` rows kept); as `VALUES`
+    /// text when a column holds only NULLs or two kinds. The same rows on both backends.
+    @Test(arguments: TestDatabases.backends)
+    func untypedInsertsAreTypedByTheirValuesWhereEachColumnHoldsOneKind(backend: TestBackend) async throws {
+        #expect(StoreColumnType.kinds(of: [.text("a"), .null, .integer(1), .null, .bytes(Data())], columns: 5) == nil)
+        #expect(StoreColumnType.kinds(of: [.text("a"), .integer(1), .null, .integer(2)], columns: 2) == [.text, .integer])
+        #expect(StoreColumnType.kinds(of: [.text("a"), .integer(1), .text("b"), .real(2)], columns: 2) == nil)
+        func row(_ n: Int, ratio: StoreValue) -> [StoreValue] { [.text("u\(n)"), .bytes(Data([UInt8(n)])), .integer(Int64(n)), ratio, .text("n")] }
+        try await withTestStore(backend, migrations: Self.migrations) { store in
+            let (returned, prepared) = try await store.transaction(Self.context) { tx -> ([StoreRow], [Int64]?) in
+                let returned = try await tx.nativeInsert(into: "things", columns: Self.columns,
+                                                         values: (0..<6).flatMap { row($0, ratio: .real(Double($0))) }, suffix: "RETURNING name, amount")
+                // A column of NULLs only, and a column of two kinds: as text.
+                try await tx.nativeInsert(into: "things", columns: Self.columns, values: (6..<9).flatMap { row($0, ratio: .null) })
+                try await tx.nativeInsert(into: "things", columns: Self.columns,
+                                          values: row(9, ratio: .real(0.5)) + row(10, ratio: .integer(3)))
+                guard backend.dialect == .postgres else { return (returned, nil) }
+                let prepared = try await tx.nativeRows("""
+                    SELECT COUNT(*) FILTER (WHERE statement LIKE '%unnest%') AS arrays, COUNT(*) AS statements
+                    FROM pg_prepared_statements WHERE statement LIKE 'INSERT INTO things%'
+                    """).first.map { [try $0.int64("arrays"), try $0.int64("statements")] }
+                return (returned, prepared)
+            }
+            #expect(Set(try returned.map { try $0.string("name") }) == Set((0..<6).map { "u\($0)" }))
+            #expect(try returned.map { try $0.int64("amount") }.reduce(0, +) == 15)
+            if backend.dialect == .postgres { #expect(prepared == [1, 1]) }
+            let stored = try await store.query { db in try await db.nativeRows("SELECT name, ratio FROM things ORDER BY id") }
+            #expect(try stored.map { try $0.string("name") } == (0...10).map { "u\($0)" })
+            #expect(try stored.map { try $0.value("ratio") } == (0..<6).map { .real(Double($0)) } + [.null, .null, .null, .real(0.5), .real(3)])
+        }
+    }
+
     /// Typed one-row inserts into narrower columns (PostgreSQL's INTEGER and REAL) on one
     /// connection, the first with NULLs: a prepared statement's parameters take their types at
     /// its preparation, from the first values bound (a NULL leaving PostgreSQL to take the

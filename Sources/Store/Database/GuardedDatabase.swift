@@ -135,10 +135,10 @@ final class GuardedDatabase: SQLDatabase, Sendable {
         }
     }
 
-    func runNativeColumns(_ sql: String, _ columns: [PostgresColumnArray]) async throws {
+    func runNativeColumns(_ sql: String, _ columns: [PostgresColumnArray]) async throws -> [StoreRow] {
         if let refusal = refusal() { throw refusal }
         do {
-            try await native.runColumns(sql, columns)
+            return try await native.runColumns(sql, columns)
         } catch {
             throw failed(error)
         }

@@ -1,7 +1,7 @@
 import NIOCore
 import PostgresNIO
 
-/// What a column of ``SQLKit/SQLDatabase/nativeInsert(into:columns:types:values:)`` holds: on
+/// What a column of ``SQLKit/SQLDatabase/nativeInsert(into:columns:types:values:suffix:)`` holds: on
 /// PostgreSQL each column is bound as one array of this type.
 public enum StoreColumnType: Sendable {
     case integer, real, text, bytes
@@ -15,6 +15,22 @@ public enum StoreColumnType: Sendable {
         case .text: self = .text
         case .bytes: self = .bytes
         }
+    }
+
+    /// The kind of each of `columns` columns of the row-major `values`, when every column holds
+    /// values of one kind (NULLs aside) and at least one value that is not NULL; else nil.
+    static func kinds(of values: [StoreValue], columns: Int) -> [StoreColumnType]? {
+        var kinds = [StoreColumnType?](repeating: nil, count: columns)
+        for (index, value) in values.enumerated() {
+            guard let kind = StoreColumnType(of: value) else { continue }
+            let column = index % columns
+            if let known = kinds[column] {
+                if known != kind { return nil }
+            } else {
+                kinds[column] = kind
+            }
+        }
+        return kinds.allSatisfy { $0 != nil } ? kinds.map { $0! } : nil
     }
 
     /// Whether a column of this type can hold `value` (NULL always).

@@ -29,23 +29,8 @@ enum NativeConnection: Sendable {
             try connection.ensureOpen()
             var bindings = PostgresBindings(capacity: values.count)
             for value in values { value.bind(into: &bindings) }
-            let text = PostgresStatementText.of(sql)
-            var rows: [StoreRow] = []
-            var columns: [String]?
-            let collect = { (row: PostgresRow) throws in
-                var values: [StoreValue] = []
-                values.reserveCapacity(row.count)
-                var names: [String] = []
-                for cell in row {
-                    values.append(try StoreValue(cell))
-                    if columns == nil { names.append(cell.columnName) }
-                }
-                if columns == nil { columns = names }
-                rows.append(StoreRow(columns: columns!, values: values))
-            }
-            try await Self.run(text, on: connection, bindings: bindings, prepared: preparedReads || (prepare && preparedInserts),
-                               logger: logger, onRow: collect)
-            return rows
+            return try await Self.rows(PostgresStatementText.of(sql), on: connection, bindings: bindings,
+                                       prepared: preparedReads || (prepare && preparedInserts), logger: logger)
         }
     }
 }
@@ -55,34 +40,47 @@ extension NativeConnection {
     /// array, as a prepared statement (when the connection prepares inserts) whatever the
     /// connection's reads do — its text is the same for any number of rows, so one preparation
     /// serves every run.
-    func runColumns(_ sql: String, _ columns: [PostgresColumnArray]) async throws {
+    /// Returns the rows of a `RETURNING` clause, if it has one.
+    func runColumns(_ sql: String, _ columns: [PostgresColumnArray]) async throws -> [StoreRow] {
         guard case .postgres(let connection, let logger, _, let preparedInserts) = self else {
             throw StoreError(.invalidArgument, "array-bound statements are PostgreSQL's only")
         }
         try connection.ensureOpen()
         var bindings = PostgresBindings(capacity: columns.count)
         for column in columns { try bindings.append(column) }
-        try await Self.run(PostgresStatementText.of(sql), on: connection, bindings: bindings, prepared: preparedInserts,
-                           logger: logger, onRow: { _ in })
+        return try await Self.rows(PostgresStatementText.of(sql), on: connection, bindings: bindings, prepared: preparedInserts, logger: logger)
     }
 
     /// Runs `text` as text, or as a prepared statement retiring the connection on the failures
-    /// that require it (``retiresConnection(_:)``).
-    private static func run(
-        _ text: PostgresStatementText, on connection: PostgresConnection, bindings: PostgresBindings, prepared: Bool,
-        logger: Logger, onRow: (PostgresRow) throws -> Void
-    ) async throws {
+    /// that require it (``retiresConnection(_:)``); returns its rows.
+    private static func rows(
+        _ text: PostgresStatementText, on connection: PostgresConnection, bindings: PostgresBindings, prepared: Bool, logger: Logger
+    ) async throws -> [StoreRow] {
+        var rows: [StoreRow] = []
+        var columns: [String]?
+        let collect = { (row: PostgresRow) throws in
+            var values: [StoreValue] = []
+            values.reserveCapacity(row.count)
+            var names: [String] = []
+            for cell in row {
+                values.append(try StoreValue(cell))
+                if columns == nil { names.append(cell.columnName) }
+            }
+            if columns == nil { columns = names }
+            rows.append(StoreRow(columns: columns!, values: values))
+        }
         guard prepared else {
             let query = PostgresQuery(unsafeSQL: text.sql, binds: bindings)
-            for try await row in try await connection.query(query, logger: logger) { try onRow(row) }
-            return
+            for try await row in try await connection.query(query, logger: logger) { try collect(row) }
+            return rows
         }
         do {
-            try await AnyPreparedStatement.run(text, on: connection, bindings: bindings, logger: logger, onRow: onRow)
+            try await AnyPreparedStatement.run(text, on: connection, bindings: bindings, logger: logger, onRow: collect)
         } catch let error as PSQLError where retiresConnection(error) {
             try? await connection.close().get()
             throw error
         }
+        return rows
     }
 
     /// Whether a prepared statement's failure retires its connection (the pool opens a fresh one).

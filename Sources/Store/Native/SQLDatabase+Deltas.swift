@@ -116,14 +116,7 @@ struct DeltaSet: Sendable {
             let suffix = "ON CONFLICT (\(target.keys.joined(separator: ", "))) DO UPDATE SET \(set)"
             // Typed by the keys' values (the same kind in every row of a key column): on
             // PostgreSQL one prepared statement for any number of rows.
-            let keyTypes = target.keys.indices.compactMap { column in rows.lazy.compactMap { StoreColumnType(of: $0.key[column]) }.first }
-            if keyTypes.count == target.keys.count,
-               rows.allSatisfy({ row in zip(keyTypes, row.key).allSatisfy { $0.admits($1) } }) {
-                try await db.nativeInsert(into: target.table, columns: target.keys + target.counters,
-                                          types: keyTypes + target.counters.map { _ in .integer }, values: values, suffix: suffix)
-            } else {
-                try await db.nativeInsert(into: target.table, columns: target.keys + target.counters, values: values, suffix: suffix)
-            }
+            try await db.nativeInsert(into: target.table, columns: target.keys + target.counters, values: values, suffix: suffix)
         }
     }
 }

@@ -52,9 +52,11 @@ extension SQLDatabase {
     /// inserting the rows: BENCHMARKS.md note 30).
     /// As many rows a statement as ``nativeInsertRows(columns:)`` on both backends; the rows go
     /// in in their order (an `ON CONFLICT` in `suffix` locks the rows it updates in that order).
+    /// Returns the rows of a `RETURNING` clause in `suffix`, from every statement.
+    @discardableResult
     public func nativeInsert(
         into table: String, columns: [String], types: [StoreColumnType], values: [StoreValue], suffix: String = ""
-    ) async throws {
+    ) async throws -> [StoreRow] {
         precondition(columns.count == types.count && !columns.isEmpty && values.count % columns.count == 0,
                      "one type a column; values must fill whole rows")
         // Checked on both backends alike: SQLite would take any value, PostgreSQL's array none.
@@ -62,8 +64,7 @@ extension SQLDatabase {
             throw types[index % types.count].refusal(of: value, in: columns[index % columns.count])
         }
         guard let guarded = guardedDatabase, guarded.native.isPostgres else {
-            try await nativeInsert(into: table, columns: columns, values: values, suffix: suffix)
-            return
+            return try await valuesInsert(into: table, columns: columns, values: values, suffix: suffix)
         }
         let tail = suffix.isEmpty ? "" : " " + suffix
         if values.count == columns.count {
@@ -74,12 +75,12 @@ extension SQLDatabase {
             // every 64-bit value bound after it.
             let placeholders = types.map { "?::\($0.postgresName)" }.joined(separator: ", ")
             let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))\(tail)"
-            _ = try await guarded.runNative(sql, values, prepare: true)
-            return
+            return try await guarded.runNative(sql, values, prepare: true)
         }
         let arrays = types.map { "?::\($0.postgresName)[]" }.joined(separator: ", ")
         let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) SELECT * FROM unnest(\(arrays))\(tail)"
         let perStatement = nativeInsertRows(columns: columns.count) * columns.count
+        var returned: [StoreRow] = []
         var start = 0
         while start < values.count {
             let end = min(start + perStatement, values.count)
@@ -87,19 +88,33 @@ extension SQLDatabase {
                 PostgresColumnArray(type: types[column], values: stride(from: start + column, to: end, by: columns.count).map { values[$0] },
                                     column: columns[column])
             }
-            try await guarded.runNativeColumns(sql, arraysOfChunk)
+            returned += try await guarded.runNativeColumns(sql, arraysOfChunk)
             start = end
         }
+        return returned
     }
 
     /// Inserts rows given as one flat, row-major list of values (`columns.count` per row),
     /// with as many rows per statement as both backends' bind limits allow.
+    ///
+    /// On PostgreSQL, when each column's values are all of one kind (NULLs aside, and not all
+    /// NULL), as a typed insert of those kinds (``nativeInsert(into:columns:types:values:suffix:)``):
+    /// one prepared text whatever the number of rows; else as `VALUES` lists sent as text.
     ///
     /// - Parameter suffix: appended to each statement, e.g. `ON CONFLICT (…) DO UPDATE …`.
     /// - Returns: the rows of a `RETURNING` clause in `suffix`, from every statement.
     @discardableResult
     public func nativeInsert(into table: String, columns: [String], values: [StoreValue], suffix: String = "") async throws -> [StoreRow] {
         precondition(!columns.isEmpty && values.count % columns.count == 0, "values must fill whole rows")
+        if let guarded = guardedDatabase, guarded.native.isPostgres,
+           let types = StoreColumnType.kinds(of: values, columns: columns.count) {
+            return try await nativeInsert(into: table, columns: columns, types: types, values: values, suffix: suffix)
+        }
+        return try await valuesInsert(into: table, columns: columns, values: values, suffix: suffix)
+    }
+
+    /// Inserts the rows as `VALUES` lists, as many a statement as both backends' bind limits allow.
+    private func valuesInsert(into table: String, columns: [String], values: [StoreValue], suffix: String) async throws -> [StoreRow] {
         let rowCount = values.count / columns.count
         let perStatement = nativeInsertRows(columns: columns.count)
         let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
