@@ -4,12 +4,12 @@ import JCSkillsTestSupport
 import SQLKit
 import Testing
 
-/// A group's PostgreSQL connection lost under it (the server restarted, the backend was
-/// terminated, the network dropped): every write of the group fails — none was durable, none
-/// was acknowledged — and the writes queued behind it run on a fresh connection. Nothing waits
-/// for ever.
+/// A PostgreSQL connection lost under a transaction (the server restarted, the backend was
+/// terminated, the network dropped): its next statement fails at once as UNAVAILABLE. A group
+/// of writes fails every write — none was durable, none was acknowledged — and the writes queued
+/// behind it run on a fresh connection. Nothing waits for ever (each of these hung before).
 @Suite(.timeLimit(.minutes(1)), .enabled(if: TestDatabases.postgresServerURL != nil, "needs PostgreSQL"))
-struct GroupCommitConnectionLossTests {
+struct PostgresConnectionLossTests {
     private static func configure(_ configuration: inout StoreConfiguration) {
         configuration.groupCommit = true
         configuration.postgresWriteLanes = 1
@@ -21,9 +21,9 @@ struct GroupCommitConnectionLossTests {
         try await tx.nativeExecute("INSERT INTO notes (title) VALUES (?)", [.text(title)])
     }
 
-    /// Terminates the backend serving `tx` from another connection, and waits until it is gone.
-    private static func terminateConnection(of tx: StoreTransaction, store: Store) async throws {
-        let pid = try #require(try await tx.nativeRows("SELECT pg_backend_pid() AS pid").first?.int64("pid"))
+    /// Terminates the backend serving `db` from another connection, and waits until it is gone.
+    private static func terminateConnection(of db: any SQLDatabase, store: Store) async throws {
+        let pid = try #require(try await db.nativeRows("SELECT pg_backend_pid() AS pid").first?.int64("pid"))
         _ = try await store.query { db in try await db.nativeRows("SELECT pg_terminate_backend(CAST(? AS INTEGER))", [.integer(pid)]) }
         while try await store.query({ db in
             try await db.nativeRows("SELECT COUNT(*) AS n FROM pg_stat_activity WHERE pid = ?", [.integer(pid)])
@@ -93,6 +93,32 @@ struct GroupCommitConnectionLossTests {
             // The store goes on.
             try await store.transaction(groupCommitContext("later")) { tx in try await Self.insertNote("later", tx) }
             #expect(try await Self.titles(store).contains("later"))
+        }
+    }
+
+    /// A read transaction, its connection lost between two statements, and a lone write's; the
+    /// store's next read and write run on fresh connections.
+    @Test func aReadOrALoneWriteWhoseConnectionIsLostFailsAtOnce() async throws {
+        try await withTestStore(Self.backend, migrations: [notesMigration], configure: Self.configure) { store in
+            try await store.transaction(groupCommitContext("kept")) { tx in try await Self.insertNote("kept", tx) }
+            let read = await storeError {
+                _ = try await store.read { db in
+                    try await Self.terminateConnection(of: db, store: store)
+                    return try await db.nativeRows("SELECT title FROM notes")
+                }
+            }
+            #expect(read?.kind == .unavailable)
+            let write = await storeError {
+                try await store.transaction(groupCommitContext("lost alone"), grouping: .alone) { tx in
+                    try await Self.insertNote("lost alone", tx)
+                    try await Self.terminateConnection(of: tx, store: store)
+                    try await Self.insertNote("lost alone after", tx)
+                }
+            }
+            #expect(write?.kind == .unavailable)
+            #expect(try await Self.titles(store) == ["kept"])
+            try await store.transaction(groupCommitContext("later"), grouping: .alone) { tx in try await Self.insertNote("later", tx) }
+            #expect(try await Self.titles(store) == ["kept", "later"])
         }
     }
 }
