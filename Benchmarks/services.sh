@@ -12,16 +12,17 @@ pids=()
 stop_services() { for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap stop_services EXIT
 
-# SERVICE_ENV: NAME=VALUE words added to the service's environment (an experiment's switch).
+# SERVICE_ENV: NAME=VALUE words added to the service's environment (an experiment's switch);
+# SERVICE_ARGS: words added to every service's command line (say, `--store-setting NAME=VALUE`).
 # With DATABASE_TEMPLATE set (postgres://…/jcskills_{service}…), every service uses its own
 # PostgreSQL database, named in JCSKILLS_DATABASE_URL as deploy/kubernetes does; else SQLite.
 start_service() {  # service port data-directory extra-args…
   local service=$1 port=$2 data=$3; shift 3
   local database=${DATABASE_TEMPLATE:-}
-  # shellcheck disable=SC2086  # SERVICE_ENV is meant to split into words
+  # shellcheck disable=SC2086  # SERVICE_ENV and SERVICE_ARGS are meant to split into words
   env ${SERVICE_ENV:-} JCSKILLS_DATABASE_URL="${database//\{service\}/$service}" \
   "$bin/jcskills-$service" --listen "127.0.0.1:$port" --metrics off --data "$data" \
-    --tls "$WORK/pki" --log-level warning "$@" >>"$WORK/$service.log" 2>&1 &
+    --tls "$WORK/pki" --log-level warning ${SERVICE_ARGS:-} "$@" >>"$WORK/$service.log" 2>&1 &
   pids+=($!)
   # START_TIMEOUT seconds (default 600): a registry of 20 M persons started under a labour-force
   # rule other than its data's recounts every date before it serves (the day's age bands alone
