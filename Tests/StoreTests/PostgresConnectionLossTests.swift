@@ -25,11 +25,11 @@ struct PostgresConnectionLossTests {
     private static func terminateConnection(of db: any SQLDatabase, store: Store) async throws {
         let pid = try #require(try await db.nativeRows("SELECT pg_backend_pid() AS pid").first?.int64("pid"))
         _ = try await store.query { db in try await db.nativeRows("SELECT pg_terminate_backend(CAST(? AS INTEGER))", [.integer(pid)]) }
-        while try await store.query({ db in
-            try await db.nativeRows("SELECT COUNT(*) AS n FROM pg_stat_activity WHERE pid = ?", [.integer(pid)])
-        }).first?.int64("n") != 0 {
-            try await Task.sleep(for: .milliseconds(5))
-        }
+        try await waitUntil(asking: {
+            try await store.query { db in
+                try await db.nativeRows("SELECT COUNT(*) AS n FROM pg_stat_activity WHERE pid = ?", [.integer(pid)])
+            }.first?.int64("n") == 0
+        })
     }
 
     private static func titles(_ store: Store) async throws -> Set<String> {
