@@ -54,9 +54,9 @@ public struct StoreConfiguration: Sendable {
     /// Other writes than typed inserts (``postgresPreparedInserts``) are not prepared: their
     /// texts are many, and PostgreSQL keeps each prepared one for the connection's life.
     public var postgresPreparedReads = true
-    /// PostgreSQL: whether typed inserts (`nativeInsert(into:columns:types:values:suffix:)`: the
-    /// audit log, persons, certificates, counter deltas) run as prepared statements — each one
-    /// text for any number of rows, its columns bound as arrays. Default on: a `VALUES` list of
+    /// PostgreSQL: whether typed inserts (`nativeInsert(into:columns:types:values:suffix:)`, and
+    /// every insert whose columns each hold one kind of value, typed by its values) run as
+    /// prepared statements — each one text for any number of rows, its columns bound as arrays. Default on: a `VALUES` list of
     /// each new length was parsed and planned afresh, about as long as inserting its rows
     /// (BENCHMARKS.md note 30). Off for a pooler in front of PostgreSQL that cannot keep
     /// prepared statements (PgBouncer before 1.21 in transaction mode): the same texts are then

@@ -26,7 +26,6 @@ enum NativeConnection: Sendable {
         case .sqliteDirect(let connection):
             return try connection.run(sql, values)
         case .postgres(let connection, let logger, let preparedReads, let preparedInserts):
-            try connection.ensureOpen()
             var bindings = PostgresBindings(capacity: values.count)
             for value in values { value.bind(into: &bindings) }
             return try await Self.rows(PostgresStatementText.of(sql), on: connection, bindings: bindings,
@@ -45,17 +44,18 @@ extension NativeConnection {
         guard case .postgres(let connection, let logger, _, let preparedInserts) = self else {
             throw StoreError(.invalidArgument, "array-bound statements are PostgreSQL's only")
         }
-        try connection.ensureOpen()
         var bindings = PostgresBindings(capacity: columns.count)
         for column in columns { try bindings.append(column) }
         return try await Self.rows(PostgresStatementText.of(sql), on: connection, bindings: bindings, prepared: preparedInserts, logger: logger)
     }
 
     /// Runs `text` as text, or as a prepared statement retiring the connection on the failures
-    /// that require it (``retiresConnection(_:)``); returns its rows.
+    /// that require it (``retiresConnection(_:)``); returns its rows. A connection already
+    /// closed fails it at once (``PostgresConnection/ensureOpen()``).
     private static func rows(
         _ text: PostgresStatementText, on connection: PostgresConnection, bindings: PostgresBindings, prepared: Bool, logger: Logger
     ) async throws -> [StoreRow] {
+        try connection.ensureOpen()
         var rows: [StoreRow] = []
         var columns: [String]?
         let collect = { (row: PostgresRow) throws in

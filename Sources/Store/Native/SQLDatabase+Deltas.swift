@@ -114,8 +114,8 @@ struct DeltaSet: Sendable {
             }
             let set = target.counters.map { "\($0) = \(target.table).\($0) + excluded.\($0)" }.joined(separator: ", ")
             let suffix = "ON CONFLICT (\(target.keys.joined(separator: ", "))) DO UPDATE SET \(set)"
-            // Typed by the keys' values (the same kind in every row of a key column): on
-            // PostgreSQL one prepared statement for any number of rows.
+            // Typed by its values like every insert (the same kind in every row of a key
+            // column): on PostgreSQL one prepared statement for any number of rows.
             try await db.nativeInsert(into: target.table, columns: target.keys + target.counters, values: values, suffix: suffix)
         }
     }

@@ -66,6 +66,13 @@ extension SQLDatabase {
         guard let guarded = guardedDatabase, guarded.native.isPostgres else {
             return try await valuesInsert(into: table, columns: columns, values: values, suffix: suffix)
         }
+        return try await arraysInsert(into: table, columns: columns, types: types, values: values, suffix: suffix, on: guarded)
+    }
+
+    /// The PostgreSQL half of the typed insert, `values` already known to fit `types`.
+    private func arraysInsert(
+        into table: String, columns: [String], types: [StoreColumnType], values: [StoreValue], suffix: String, on guarded: GuardedDatabase
+    ) async throws -> [StoreRow] {
         let tail = suffix.isEmpty ? "" : " " + suffix
         if values.count == columns.count {
             // One row (a registration's): its `VALUES` text is fixed too, and runs cheaper
@@ -108,7 +115,8 @@ extension SQLDatabase {
         precondition(!columns.isEmpty && values.count % columns.count == 0, "values must fill whole rows")
         if let guarded = guardedDatabase, guarded.native.isPostgres,
            let types = StoreColumnType.kinds(of: values, columns: columns.count) {
-            return try await nativeInsert(into: table, columns: columns, types: types, values: values, suffix: suffix)
+            // The kinds were read off the values: they fit without a second look.
+            return try await arraysInsert(into: table, columns: columns, types: types, values: values, suffix: suffix, on: guarded)
         }
         return try await valuesInsert(into: table, columns: columns, values: values, suffix: suffix)
     }
