@@ -205,12 +205,22 @@ final class ServerConnectionHandler: ActionDriver {
         let inherited = CallScope.Inherited(deadline: stream.context.deadline, requestID: stream.context.requestID,
                                             acceptLanguage: stream.context.acceptLanguage, executor: preference)
         let tracer = shared.configuration.tracer
-        stream.task = Task(executorPreference: preference) {
+        let operation: @Sendable () async -> Void = {
             await CallScope.$current.withValue(inherited) {
                 if let tracer { return await ServerCallSpan.serve(call, request, method, tracer) }
                 await method.invoke(call, request)
             }
         }
+        if method.kind.streamsRequests {
+            stream.task = Task(executorPreference: preference, operation: operation)
+            return
+        }
+        // Every other call starts here and now, on this loop, and runs until it first waits: a
+        // handler that answers without waiting writes its answer in this same read pass and
+        // costs no trip through the loop's queue (docs/ARCHITECTURE.md, "Server connection").
+        // What the handler causes before it first waits (its call ended, say) is an action
+        // performed after this one returns (``ActionDriver``), so `.abandon` finds the task.
+        stream.task = Task.immediate(executorPreference: preference) { await operation() }
     }
 
     /// Ends every call whose deadline has passed and aims the timer at the next deadline.

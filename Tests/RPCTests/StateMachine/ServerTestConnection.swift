@@ -57,6 +57,23 @@ final class ServerTestConnection {
         return frames
     }
 
+    /// What the handler has written so far, write by write, without letting the loop run
+    /// anything it holds: what a read did by the time it returned.
+    func writesSoFar() async throws -> [ByteBuffer] {
+        var writes: [ByteBuffer] = []
+        while let bytes = try await channel.readOutbound(as: ByteBuffer.self) { writes.append(bytes) }
+        return writes
+    }
+
+    /// The whole frames in one write.
+    static func frames(in write: ByteBuffer) throws -> [Frame] {
+        var parser = FrameParser(maximumFrameSize: .max)
+        parser.append(write)
+        var frames: [Frame] = []
+        while let frame = try parser.next() { frames.append(frame) }
+        return frames
+    }
+
     /// The frames up to and including the TRAILERS of `stream`.
     func frames(untilTrailersOf stream: UInt32) async throws -> [Frame] {
         try await frames { $0.contains { $0.type == .trailers && $0.streamID == stream } }
