@@ -28,9 +28,12 @@ var targets: [Target] = [
         dependencies: [.product(name: "NIOCore", package: "swift-nio")],
         path: "Protocol/Sources"
     ),
+    // Event loops as task executors: shared by the RPC runtime and the store (whose background
+    // work runs on its callers' loop), neither of which depends on the other.
+    .target(name: "JCSkillsExecutors", dependencies: nio("NIOCore", "NIOPosix"), path: "Sources/Executors"),
     .target(
         name: "JCSkillsRPC",
-        dependencies: ["JCSkillsProtocol"] + nio("NIOCore", "NIOTLS", "NIOPosix", "NIOSSL") + [
+        dependencies: ["JCSkillsProtocol", "JCSkillsExecutors"] + nio("NIOCore", "NIOTLS", "NIOPosix", "NIOSSL") + [
             logging, lifecycle, tracing,
             .product(name: "CoreMetrics", package: "swift-metrics"),
             .product(name: "X509", package: "swift-certificates"),
@@ -91,7 +94,7 @@ var targets: [Target] = [
     .target(
         name: "JCSkillsStore",
         dependencies: [
-            "JCSkillsProtocol", "CSQLite", "CLibcrypto", sqlKit, logging,
+            "JCSkillsProtocol", "JCSkillsExecutors", "CSQLite", "CLibcrypto", sqlKit, logging,
             .product(name: "PostgresKit", package: "postgres-kit"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
             // The connection pools' errors are translated into the store's.
@@ -135,7 +138,7 @@ var targets: [Target] = [
     .target(
         name: "JCSkillsLoad",
         // JCSkillsPKI: the competition workload issues its judges' identities.
-        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsStore", "JCSkillsPKI", "JCSkillsMessages", sqlKit, logging] + nio("NIOCore", "NIOPosix", "NIOSSL") + [
+        dependencies: ["JCSkillsProtocol", "JCSkillsRPC", "JCSkillsExecutors", "JCSkillsStore", "JCSkillsPKI", "JCSkillsMessages", sqlKit, logging] + nio("NIOCore", "NIOPosix", "NIOSSL") + [
             .product(name: "Histogram", package: "hdrhistogram-swift"),
         ],
         path: "Sources/LoadKit"
@@ -159,8 +162,8 @@ var targets: [Target] = [
                                                  .product(name: "SwiftASN1", package: "swift-asn1")], path: "Tests/PKITests"),
     // A child process for the crash-safety test: writes, acknowledges, and gets SIGKILLed.
     .executableTarget(name: "jcskills-store-crash-writer", dependencies: ["JCSkillsStore", sqlKit], path: "Tests/StoreCrashWriter"),
-    .testTarget(name: "StoreTests", dependencies: ["JCSkillsProtocol", "JCSkillsStore", "JCSkillsTestSupport", "jcskills-store-crash-writer", sqlKit,
-                                                   .product(name: "Crypto", package: "swift-crypto")], path: "Tests/StoreTests"),
+    .testTarget(name: "StoreTests", dependencies: ["JCSkillsProtocol", "JCSkillsExecutors", "JCSkillsStore", "JCSkillsTestSupport", "jcskills-store-crash-writer", sqlKit,
+                                                   .product(name: "Crypto", package: "swift-crypto")] + nio("NIOCore", "NIOPosix"), path: "Tests/StoreTests"),
     // Generates Protocol/contracts.json and SPEC.md §14 from the services' routers and checks
     // the committed ones, and the previous release's contract, against the code.
     .testTarget(

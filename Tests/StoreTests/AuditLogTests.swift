@@ -1,7 +1,9 @@
 import Foundation
+import JCSkillsExecutors
 import JCSkillsProtocol
 @testable import JCSkillsStore
 import JCSkillsTestSupport
+import NIOPosix
 import SQLKit
 import Testing
 
@@ -87,16 +89,19 @@ struct AuditLogTests {
 
     /// Reads that show personal data are audited many rows a commit, each row once, committed
     /// before its caller goes on — more at once than one statement holds. On PostgreSQL a commit
-    /// is one INSERT on its own, not a write transaction through the group committer.
-    @Test(arguments: TestDatabases.backends)
-    func groupedReadAuditsCommitEveryRowOnce(backend: TestBackend) async throws {
+    /// is one INSERT on its own, not a write transaction through the group committer. Callers on
+    /// an event loop (as a service's handlers are) have the commits run on that loop.
+    @Test(arguments: TestDatabases.backends, [false, true])
+    func groupedReadAuditsCommitEveryRowOnce(backend: TestBackend, callersOnALoop: Bool) async throws {
         try await withTestStore(backend) { store in
             let group = AuditGroupCommit(store: store)
             let before = store.groupCommitStatistics
             let reads = AuditLog.rowsPerStatement * 2 + 300
+            let executor: any TaskExecutor = callersOnALoop
+                ? EventLoopTaskExecutor(MultiThreadedEventLoopGroup.singleton.next()) : globalConcurrentExecutor
             try await withThrowingTaskGroup(of: Void.self) { tasks in
                 for read in 0..<reads {
-                    tasks.addTask {
+                    tasks.addTask(executorPreference: executor) {
                         try await group.record(testContext, outcome: .ok, entity: "person", id: "p\(read)", detail: "personal data shown")
                     }
                 }
@@ -222,5 +227,16 @@ struct AuditLogTests {
             let purge = try #require(remaining.first { $0.method == "store.PurgeAuditLog" })
             #expect(purge.detail?.contains("deleted 2 rows") == true)
         }
+    }
+}
+
+/// `EventLoopTaskExecutor.onCurrentLoop` (Sources/Executors): the loop a thread runs, or none.
+@Suite struct CurrentLoopExecutorTests {
+    @Test func aLoopThreadFindsItsOwnLoopAndOtherThreadsNone() async throws {
+        let loop = MultiThreadedEventLoopGroup.singleton.next()
+        let found = try await loop.submit { EventLoopTaskExecutor.onCurrentLoop?.eventLoop }.get()
+        #expect(found === loop)
+        let elsewhere = await Task.detached { EventLoopTaskExecutor.onCurrentLoop == nil }.value
+        #expect(elsewhere)
     }
 }

@@ -1,3 +1,4 @@
+import JCSkillsExecutors
 import JCSkillsMessages
 import JCSkillsProtocol
 import JCSkillsRPC

@@ -1,3 +1,4 @@
+import JCSkillsExecutors
 import JCSkillsRPC
 import NIOCore
 

@@ -1,3 +1,4 @@
+import JCSkillsExecutors
 import JCSkillsProtocol
 import Logging
 import NIOCore

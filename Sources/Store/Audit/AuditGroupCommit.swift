@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsExecutors
 import JCSkillsProtocol
 import Synchronization
 
@@ -44,8 +45,12 @@ public final class AuditGroupCommit: Sendable {
                 return true
             }
             if startFlushing {
-                // Its own task: a cancelled caller must not stop the rows of the others.
-                Task { await self.flush() }
+                // Its own task: a cancelled caller must not stop the rows of the others. On the
+                // caller's event loop when it has one: the callers it wakes wait there, and a
+                // PostgreSQL connection is taken from that loop, so the rows go out and the
+                // answers come back with no hand-off to the shared pool and back (BENCHMARKS.md
+                // note 32: registry look-ups 1.09–1.20×).
+                Task(executorPreference: EventLoopTaskExecutor.onCurrentLoop ?? globalConcurrentExecutor) { await self.flush() }
             }
         }
     }

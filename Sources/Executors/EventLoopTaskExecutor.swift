@@ -1,4 +1,5 @@
 import NIOCore
+import NIOPosix
 
 /// Runs a task's jobs on one event loop, so a handler and the connection it answers share a
 /// thread: no wake-up of another thread per call, and the handler's writes need no hop.
@@ -17,12 +18,11 @@ public final class EventLoopTaskExecutor: TaskExecutor {
             job.runSynchronously(on: self.asUnownedTaskExecutor())
         }
     }
-}
 
-extension EventLoop {
-    /// Runs `body` now if already on this loop, else schedules it.
-    @inlinable
-    func runOrExecute(_ body: @escaping @Sendable () -> Void) {
-        if inEventLoop { body() } else { execute(body) }
+    /// The executor of the event loop running on this thread, if one is: for a task started on
+    /// behalf of callers on that loop, so that the task's work and the callers' wake-ups stay on
+    /// their thread (no hand-off to the shared pool and back).
+    public static var onCurrentLoop: EventLoopTaskExecutor? {
+        MultiThreadedEventLoopGroup.currentEventLoop.map(EventLoopTaskExecutor.init)
     }
 }
