@@ -217,7 +217,7 @@ let package = Package(
     products: [
         // For the side-by-side benchmarks package (Benchmarks/) and for other Swift programs
         // that talk to the services.
-        .library(name: "JCSkillsRPC", targets: ["JCSkillsProtocol", "JCSkillsRPC"]),
+        .library(name: "JCSkillsRPC", targets: ["JCSkillsProtocol", "JCSkillsExecutors", "JCSkillsRPC"]),
         // For the fuzzing package (Fuzz/), whose copy of the demo-data sources reports its file
         // errors through the catalogue.
         .library(name: "JCSkillsMessages", targets: ["JCSkillsMessages"]),

@@ -56,14 +56,18 @@ struct HandlerStartTests {
         return bytes
     }
 
+    private func inOneRead(_ first: ByteBuffer, _ second: ByteBuffer) -> ByteBuffer {
+        var bytes = first
+        bytes.writeImmutableBuffer(second)
+        return bytes
+    }
+
     /// Two calls in one read, each answered without waiting: both answers are written and flushed
     /// before the read returns, in one write, with nothing left for the loop to run.
     @Test func handlersThatDoNotWaitAnswerInTheReadThatBroughtTheirCalls() async throws {
         let probe = Probe()
         let connection = try await ServerTestConnection.open(services: [probe])
-        var bytes = call(Probe.answersAtOnce, stream: 1, count: 1)
-        bytes.writeImmutableBuffer(call(Probe.answersAtOnce, stream: 3, count: 3))
-        try await connection.send(bytes)
+        try await connection.send(inOneRead(call(Probe.answersAtOnce, stream: 1, count: 1), call(Probe.answersAtOnce, stream: 3, count: 3)))
 
         let writes = try await connection.writesSoFar()
         #expect(writes.count == 1)
@@ -79,9 +83,7 @@ struct HandlerStartTests {
     @Test func aHandlerThatWaitsAnswersWhenItResumesWithoutHoldingUpTheNext() async throws {
         let probe = Probe()
         let connection = try await ServerTestConnection.open(services: [probe])
-        var bytes = call(Probe.waits, stream: 1, count: 1)
-        bytes.writeImmutableBuffer(call(Probe.answersAtOnce, stream: 3, count: 3))
-        try await connection.send(bytes)
+        try await connection.send(inOneRead(call(Probe.waits, stream: 1, count: 1), call(Probe.answersAtOnce, stream: 3, count: 3)))
 
         let first = try await connection.writesSoFar().flatMap(ServerTestConnection.frames(in:))
         #expect(first.filter { $0.type == .trailers }.map(\.streamID) == [3])

@@ -1,3 +1,4 @@
+import JCSkillsExecutors
 import JCSkillsProtocol
 import JCSkillsRPC
 import NIOCore
