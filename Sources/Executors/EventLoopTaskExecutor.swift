@@ -25,4 +25,13 @@ public final class EventLoopTaskExecutor: TaskExecutor {
     public static var onCurrentLoop: EventLoopTaskExecutor? {
         MultiThreadedEventLoopGroup.currentEventLoop.map(EventLoopTaskExecutor.init)
     }
+
+    /// Runs `body` on `eventLoop`'s thread: at once when this task is already there, else with
+    /// the task moved there for the call (and back after, at its next wait). What `body` does
+    /// before it first waits then happens in one step of the loop, which no event of the loop
+    /// (a connection's close) can come between.
+    public static func onLoop<T>(_ eventLoop: any EventLoop, _ body: () async throws -> T) async throws -> T {
+        if eventLoop.inEventLoop { return try await body() }
+        return try await withTaskExecutorPreference(EventLoopTaskExecutor(eventLoop)) { try await body() }
+    }
 }

@@ -229,14 +229,3 @@ struct AuditLogTests {
         }
     }
 }
-
-/// `EventLoopTaskExecutor.onCurrentLoop` (Sources/Executors): the loop a thread runs, or none.
-@Suite struct CurrentLoopExecutorTests {
-    @Test func aLoopThreadFindsItsOwnLoopAndOtherThreadsNone() async throws {
-        let loop = MultiThreadedEventLoopGroup.singleton.next()
-        let found = try await loop.submit { EventLoopTaskExecutor.onCurrentLoop?.eventLoop }.get()
-        #expect(found === loop)
-        let elsewhere = await Task.detached { EventLoopTaskExecutor.onCurrentLoop == nil }.value
-        #expect(elsewhere)
-    }
-}

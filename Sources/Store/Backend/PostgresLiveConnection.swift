@@ -11,9 +11,10 @@ import SQLKit
 /// fails at once as ``StoreError/Kind/unavailable`` when it is not (the pool drops a closed
 /// connection rather than hand it out again).
 ///
-/// What this leaves: a connection closing in the microseconds between the check and the
-/// event loop taking the statement; a statement already sent when the connection breaks fails
-/// through PostgresNIO's own handler, as before.
+/// The check and the statement's write run on the connection's event loop, one after the other
+/// with nothing between (a caller elsewhere moves there first): the loop, which alone closes the
+/// channel, cannot close it between them. A statement already sent when the connection breaks
+/// fails through PostgresNIO's own handler, as before.
 extension PostgresConnection {
     func ensureOpen() throws {
         if isClosed { throw StoreError(.unavailable, "the connection to PostgreSQL is closed (lost, or retired after an error)") }
@@ -38,16 +39,19 @@ struct PostgresLiveDatabase: SQLDatabase {
     var queryLogLevel: Logger.Level? { base.queryLogLevel }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
+        guard eventLoop.inEventLoop else {
+            return eventLoop.flatSubmit { self.execute(sql: query, onRow) }
+        }
         do {
             try connection.ensureOpen()
         } catch {
             return eventLoop.makeFailedFuture(error)
         }
+        // SQLKit's PostgreSQL driver writes the statement before it returns the future.
         return base.execute(sql: query, onRow)
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        try connection.ensureOpen()
-        try await base.execute(sql: query, onRow)
+        try await execute(sql: query, onRow).get()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JCSkillsExecutors
 import Logging
 import NIOCore
 import PostgresKit
@@ -51,8 +52,17 @@ extension NativeConnection {
 
     /// Runs `text` as text, or as a prepared statement retiring the connection on the failures
     /// that require it (``retiresConnection(_:)``); returns its rows. A connection already
-    /// closed fails it at once (``PostgresConnection/ensureOpen()``).
+    /// closed fails it at once (``PostgresConnection/ensureOpen()``): on the connection's loop,
+    /// where PostgresNIO writes the statement before its first wait, right after the check.
     private static func rows(
+        _ text: PostgresStatementText, on connection: PostgresConnection, bindings: PostgresBindings, prepared: Bool, logger: Logger
+    ) async throws -> [StoreRow] {
+        try await EventLoopTaskExecutor.onLoop(connection.eventLoop) {
+            try await rowsOnLoop(text, on: connection, bindings: bindings, prepared: prepared, logger: logger)
+        }
+    }
+
+    private static func rowsOnLoop(
         _ text: PostgresStatementText, on connection: PostgresConnection, bindings: PostgresBindings, prepared: Bool, logger: Logger
     ) async throws -> [StoreRow] {
         try connection.ensureOpen()
