@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import NIOSSL
 import NIOTLS
+import Tracing
 
 /// One client connection on a NIO channel: TLS's outcome, timers and the handlers' tasks around
 /// the protocol, which ``ServerConnectionStateMachine`` decides (Protocol/SPEC.md §2–§10). The
@@ -206,14 +207,8 @@ final class ServerConnectionHandler: ActionDriver {
         let inherited = CallScope.Inherited(deadline: stream.context.deadline, requestID: stream.context.requestID,
                                             acceptLanguage: stream.context.acceptLanguage, executor: preference)
         let tracer = shared.configuration.tracer
-        let operation: @Sendable () async -> Void = {
-            await CallScope.$current.withValue(inherited) {
-                if let tracer { return await ServerCallSpan.serve(call, request, method, tracer) }
-                await method.invoke(call, request)
-            }
-        }
         if method.kind.streamsRequests {
-            stream.task = Task(executorPreference: preference, operation: operation)
+            stream.task = Task(executorPreference: preference) { await serveCall(call, request, method, tracer, inherited) }
             return
         }
         // Every other call starts here and now, on this loop, and runs until it first waits: a
@@ -221,7 +216,7 @@ final class ServerConnectionHandler: ActionDriver {
         // costs no trip through the loop's queue (docs/ARCHITECTURE.md, "Server connection").
         // What the handler causes before it first waits (its call ended, say) is an action
         // performed after this one returns (``ActionDriver``), so `.abandon` finds the task.
-        stream.task = Task.immediate(executorPreference: preference) { await operation() }
+        stream.task = Task.immediate(executorPreference: preference) { await serveCall(call, request, method, tracer, inherited) }
     }
 
     /// Ends every call whose deadline has passed and aims the timer at the next deadline.
@@ -345,5 +340,15 @@ final class ServerConnectionHandler: ActionDriver {
         machine.markClosed()
         flushOutput()
         context?.close(promise: nil)
+    }
+}
+
+/// A call's task: its handler, with the caller's deadline, request id and language in scope.
+private func serveCall(
+    _ call: ServerCall, _ request: ByteBuffer?, _ method: RegisteredMethod, _ tracer: (any Tracer)?, _ inherited: CallScope.Inherited
+) async {
+    await CallScope.$current.withValue(inherited) {
+        if let tracer { return await ServerCallSpan.serve(call, request, method, tracer) }
+        await method.invoke(call, request)
     }
 }

@@ -30,7 +30,8 @@ public enum StoreColumnType: Sendable {
                 kinds[column] = kind
             }
         }
-        return kinds.allSatisfy { $0 != nil } ? kinds.map { $0! } : nil
+        let found = kinds.compactMap { $0 }
+        return found.count == columns ? found : nil
     }
 
     /// Whether a column of this type can hold `value` (NULL always).
