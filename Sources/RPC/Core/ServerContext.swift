@@ -9,29 +9,25 @@ import NIOCore
 /// at every copy (BENCHMARKS.md, "CPU per call").
 public struct ServerContext: Sendable {
     private final class Storage: Sendable {
-        let principal: Principal
+        let caller: ConnectionPeer
         let method: String
         let deadline: NIODeadline?
         let metadata: [MetadataEntry]
         let requestID: String
-        let peer: String
-        let logger: Logger
 
-        init(principal: Principal, method: String, deadline: NIODeadline?, metadata: [MetadataEntry], requestID: String, peer: String, logger: Logger) {
-            self.principal = principal
+        init(caller: ConnectionPeer, method: String, deadline: NIODeadline?, metadata: [MetadataEntry], requestID: String) {
+            self.caller = caller
             self.method = method
             self.deadline = deadline
             self.metadata = metadata
             self.requestID = requestID
-            self.peer = peer
-            self.logger = logger
         }
     }
 
     private let storage: Storage
 
     /// The caller, from its certificate.
-    public var principal: Principal { storage.principal }
+    public var principal: Principal { storage.caller.principal }
     /// `"<service>/<method>"`.
     public var method: String { storage.method }
     /// When the caller stops waiting; nil if it set no deadline. The runtime cancels the
@@ -42,11 +38,11 @@ public struct ServerContext: Sendable {
     /// The caller's request id (metadata `request-id`), or one the server made up.
     public var requestID: String { storage.requestID }
     /// The peer's address, for logs.
-    public var peer: String { storage.peer }
-    var baseLogger: Logger { storage.logger }
+    public var peer: String { storage.caller.address }
+    var baseLogger: Logger { storage.caller.logger }
 
-    init(principal: Principal, method: String, deadline: NIODeadline?, metadata: [MetadataEntry], requestID: String, peer: String, logger: Logger) {
-        storage = Storage(principal: principal, method: method, deadline: deadline, metadata: metadata, requestID: requestID, peer: peer, logger: logger)
+    init(caller: ConnectionPeer, method: String, deadline: NIODeadline?, metadata: [MetadataEntry], requestID: String) {
+        storage = Storage(caller: caller, method: method, deadline: deadline, metadata: metadata, requestID: requestID)
     }
 
     /// A logger that tags every line with the request id, method and caller.

@@ -9,28 +9,29 @@ final class ServerCall: Sendable {
     let streamID: UInt32
     let context: ServerContext
     let inbound: InboundMessages?
-    let limits: WireLimits
-    let auditor: any AccessAuditor
+    /// The server's limits and auditor, read where needed: copied into every call, the auditor
+    /// alone cost a few retains and releases a call (BENCHMARKS.md, "CPU per call").
+    let shared: ServerShared
     /// Set only when the server has a tracer (Sources/RPC/Tracing/ServerCallSpan.swift).
     let span: ServerCallSpan?
 
     init(connection: NIOLoopBound<ServerConnectionHandler>, streamID: UInt32, context: ServerContext, inbound: InboundMessages?,
-         limits: WireLimits, auditor: any AccessAuditor, span: ServerCallSpan? = nil) {
+         shared: ServerShared, span: ServerCallSpan? = nil) {
         self.connection = connection
         self.streamID = streamID
         self.context = context
         self.inbound = inbound
-        self.limits = limits
-        self.auditor = auditor
+        self.shared = shared
         self.span = span
     }
 
     /// The same call, reporting its outcome to `span`.
     func traced(by span: ServerCallSpan) -> ServerCall {
-        ServerCall(connection: connection, streamID: streamID, context: context, inbound: inbound, limits: limits, auditor: auditor, span: span)
+        ServerCall(connection: connection, streamID: streamID, context: context, inbound: inbound, shared: shared, span: span)
     }
 
     var eventLoop: any EventLoop { connection.eventLoop }
+    var limits: WireLimits { shared.configuration.wireLimits }
 
     func decode<M: WireMessage>(_ type: M.Type, _ buffer: ByteBuffer?) throws -> M {
         guard let buffer else { throw RPCError(.internal, "no request message") }
@@ -63,7 +64,7 @@ final class ServerCall: Sendable {
         let trailers = ServerCall.trailers(for: error, context: context)
         span?.failed(trailers.status, error)
         if trailers.status == .permissionDenied {
-            await auditor.refused(principal: context.principal, method: context.method, requestID: context.requestID,
+            await shared.auditor.refused(principal: context.principal, method: context.method, requestID: context.requestID,
                                   reason: trailers.message)
         }
         let connection = connection

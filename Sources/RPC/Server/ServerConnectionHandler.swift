@@ -22,8 +22,8 @@ final class ServerConnectionHandler: ActionDriver {
     /// Reused for every event, so that the machine's answers cost no allocation.
     var actions: [ServerConnectionAction<ServerStream>] = []
     var performing = false
-    private var principal: Principal?
-    private var peer = "unknown"
+    /// Who is at the other end; every call's context shares it.
+    private var caller: ConnectionPeer
     var output = FrameOutput()
     private var handshakeTimer: Scheduled<Void>?
     private var sweepTimer: Scheduled<Void>?
@@ -37,6 +37,7 @@ final class ServerConnectionHandler: ActionDriver {
         self.shared = shared
         self.executor = EventLoopTaskExecutor(eventLoop)
         self.machine = Machine(limits: shared.limits, budget: shared.budget, now: Int64(clamping: eventLoop.now.uptimeNanoseconds))
+        self.caller = .unidentified(address: "unknown", logger: shared.logger)
         actions.reserveCapacity(8)
     }
 
@@ -53,7 +54,7 @@ final class ServerConnectionHandler: ActionDriver {
         let handler = NIOLoopBound(self, eventLoop: executor.eventLoop)
         expireDeadlinesCallback = { handler.value.expireDeadlines() }
         output.buffer = context.channel.allocator.buffer(capacity: 4096)
-        peer = context.channel.remoteAddress?.description ?? "unknown"
+        caller = .unidentified(address: context.channel.remoteAddress?.description ?? "unknown", logger: logger)
     }
 
     /// The context holds this handler and this handler held the context and a callback
@@ -67,7 +68,7 @@ final class ServerConnectionHandler: ActionDriver {
     func channelActive(context: ChannelHandlerContext) {
         registrationID = shared.connections.add(NIOLoopBound(self, eventLoop: executor.eventLoop), channel: context.channel)
         handshakeTimer = context.eventLoop.assumeIsolated().scheduleTask(in: shared.configuration.handshakeTimeout) { [self] in
-            logger.info("closing connection: no TLS handshake and SETTINGS in time", metadata: ["peer": "\(peer)"])
+            logger.info("closing connection: no TLS handshake and SETTINGS in time", metadata: ["peer": "\(caller.address)"])
             close()
         }
         machine.writable = context.channel.isWritable
@@ -90,21 +91,21 @@ final class ServerConnectionHandler: ActionDriver {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if case TLSUserEvent.handshakeCompleted(let negotiated) = event {
             guard negotiated == ConnectionPreface.alpn else {
-                logger.info("closing connection: ALPN \(negotiated ?? "none") is not \(ConnectionPreface.alpn)", metadata: ["peer": "\(peer)"])
+                logger.info("closing connection: ALPN \(negotiated ?? "none") is not \(ConnectionPreface.alpn)", metadata: ["peer": "\(caller.address)"])
                 close()
                 return
             }
             let certificate = try? context.pipeline.syncOperations.nioSSL_peerCertificate()
-            principal = PeerIdentity.principal(from: certificate)
+            caller = caller.identified(as: PeerIdentity.principal(from: certificate))
         } else if let peer = event as? InProcessPeer {
-            principal = peer.principal
+            caller = caller.identified(as: peer.principal)
         }
         context.fireUserInboundEventTriggered(event)
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         // TLS refusals (unknown CA, expired certificate, no certificate, not TLS at all) land here.
-        logger.info("connection error", metadata: ["peer": "\(peer)", "error": "\(error)"])
+        logger.info("connection error", metadata: ["peer": "\(caller.address)", "error": "\(error)"])
         close()
     }
 
@@ -164,7 +165,8 @@ final class ServerConnectionHandler: ActionDriver {
         guard let method = shared.router.methods[headers.method] else {
             return machine.refuse(id, .unimplemented, "unknown method \(headers.method)", frames: &output.buffer)
         }
-        let principal = self.principal ?? Principal(kind: .unidentified, identity: "unknown")
+        let caller = self.caller
+        let principal = caller.principal
         guard method.policy.allows(principal) else {
             shared.auditor.denied(principal: principal, method: method.path, requestID: requestID, reason: "policy allows \(method.policy)")
             method.metrics.callFinished(code: .permissionDenied, nanoseconds: 0)
@@ -174,8 +176,8 @@ final class ServerConnectionHandler: ActionDriver {
         let deadline: NIODeadline? = headers.timeoutMicroseconds == 0
             ? nil : .uptimeNanoseconds(UInt64(now)) + .microseconds(Int64(clamping: headers.timeoutMicroseconds))
         let callContext = ServerContext(
-            principal: principal, method: method.path, deadline: deadline, metadata: headers.metadata,
-            requestID: requestID ?? ServerShared.makeRequestID(), peer: peer, logger: logger)
+            caller: caller, method: method.path, deadline: deadline, metadata: headers.metadata,
+            requestID: requestID ?? ServerShared.makeRequestID())
         var inbound: InboundMessages?
         if method.kind.streamsRequests {
             let connection = NIOLoopBound(self, eventLoop: executor.eventLoop)
@@ -197,18 +199,19 @@ final class ServerConnectionHandler: ActionDriver {
     private func start(_ stream: ServerStream, request: ByteBuffer?) {
         let call = ServerCall(
             connection: NIOLoopBound(self, eventLoop: executor.eventLoop), streamID: stream.id,
-            context: stream.context, inbound: stream.inbound, limits: shared.configuration.wireLimits, auditor: shared.auditor)
+            context: stream.context, inbound: stream.inbound, shared: shared)
         let method = stream.method
         // A call that streams requests is an import: thousands of rows a message and a
         // transaction each. It runs on the shared pool, not on this loop, where its work held up
         // the loop's other calls and the answers to its own calls to other services (a class
         // list's registry look-ups waited behind its writes: docs/NUMBERS.md, "The demo data").
         let preference: any TaskExecutor = method.kind.streamsRequests ? globalConcurrentExecutor : executor
-        let inherited = CallScope.Inherited(deadline: stream.context.deadline, requestID: stream.context.requestID,
-                                            acceptLanguage: stream.context.acceptLanguage, executor: preference)
+        let inherited = CallScope.Inherited(served: stream.context, executor: preference)
         let tracer = shared.configuration.tracer
         if method.kind.streamsRequests {
-            stream.task = Task(executorPreference: preference) { await serveCall(call, request, method, tracer, inherited) }
+            stream.task = CallScope.$current.withValue(inherited) {
+                Task(executorPreference: preference) { await serveCall(call, request, method, tracer) }
+            }
             return
         }
         // Every other call starts here and now, on this loop, and runs until it first waits: a
@@ -216,7 +219,12 @@ final class ServerConnectionHandler: ActionDriver {
         // costs no trip through the loop's queue (docs/ARCHITECTURE.md, "Server connection").
         // What the handler causes before it first waits (its call ended, say) is an action
         // performed after this one returns (``ActionDriver``), so `.abandon` finds the task.
-        stream.task = Task.immediate(executorPreference: preference) { await serveCall(call, request, method, tracer, inherited) }
+        //
+        // The scope is bound around the task's creation, which copies it into the task: bound
+        // inside, its push and pop cost two executor switches a call (BENCHMARKS.md, "CPU per call").
+        stream.task = CallScope.$current.withValue(inherited) {
+            Task.immediate(executorPreference: preference) { await serveCall(call, request, method, tracer) }
+        }
     }
 
     /// Ends every call whose deadline has passed and aims the timer at the next deadline.
@@ -302,13 +310,13 @@ final class ServerConnectionHandler: ActionDriver {
         case .callFinished(let stream, let code, let nanoseconds):
             stream.method.metrics.callFinished(code: code, nanoseconds: nanoseconds)
         case .expired(let stream, let message):
-            logger.info("ending call: \(message)", metadata: ["peer": "\(peer)", "method": "\(stream.method.path)"])
+            logger.info("ending call: \(message)", metadata: ["peer": "\(caller.address)", "method": "\(stream.method.path)"])
         case .settingsReceived:
             handshakeTimer?.cancel()
             handshakeTimer = nil
             armSweep()
         case .protocolError(let error):
-            logger.info("protocol error, closing connection", metadata: ["peer": "\(peer)", "error": "\(error)"])
+            logger.info("protocol error, closing connection", metadata: ["peer": "\(caller.address)", "error": "\(error)"])
         case .flush:
             flushOutput()
         case .close:
@@ -344,11 +352,8 @@ final class ServerConnectionHandler: ActionDriver {
 }
 
 /// A call's task: its handler, with the caller's deadline, request id and language in scope.
-private func serveCall(
-    _ call: ServerCall, _ request: ByteBuffer?, _ method: RegisteredMethod, _ tracer: (any Tracer)?, _ inherited: CallScope.Inherited
-) async {
-    await CallScope.$current.withValue(inherited) {
-        if let tracer { return await ServerCallSpan.serve(call, request, method, tracer) }
-        await method.invoke(call, request)
-    }
+@inline(__always)
+private func serveCall(_ call: ServerCall, _ request: ByteBuffer?, _ method: RegisteredMethod, _ tracer: (any Tracer)?) async {
+    if let tracer { return await ServerCallSpan.serve(call, request, method, tracer) }
+    await method.invoke(call, request)
 }
