@@ -133,4 +133,34 @@ struct ClientEndpointTests {
             await client.close()
         }
     }
+
+    /// Forwards ``ScopeEcho/look`` with no options of its own: what the downstream server sees
+    /// comes from the scope the server gave the handler's task.
+    struct ScopeRelay: RPCService {
+        static let relay = Method<EchoMessage, EchoMessage>(service: "test.ScopeRelay", name: "Relay", kind: .unary)
+        let downstream: RPCClient
+
+        func register(in router: inout RPCRouter) {
+            router.unary(Self.relay, policy: .anyAuthenticated) { [downstream] request, _ in
+                try await downstream.unary(ScopeEcho.look, request)
+            }
+        }
+    }
+
+    /// §6.1, §6.3: a handler's own calls carry the served call's request id, language and
+    /// (tighter) deadline — the scope the server binds for the handler's task.
+    @Test func aHandlersCallsCarryTheServedCallsScope() async throws {
+        try await withTestServer(services: [ScopeEcho()]) { _, downstreamEndpoint in
+            let downstream = try client([downstreamEndpoint]) { $0.defaultTimeout = .seconds(50) }
+            try await withTestServer(services: [ScopeRelay(downstream: downstream)]) { _, front in
+                let client = try client([front])
+                let seen = try await client.unary(ScopeRelay.relay, EchoMessage(), options: CallOptions(
+                    timeout: .seconds(2), metadata: [MetadataEntry(MetadataKey.acceptLanguage, "zh-CN")], requestID: "front-42"))
+                #expect(seen.text == "zh-CN|front-42")
+                #expect(seen.count <= 2_000, "the downstream server saw \(seen.count) ms left")
+                await client.close()
+            }
+            await downstream.close()
+        }
+    }
 }
