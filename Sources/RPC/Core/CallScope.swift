@@ -31,7 +31,7 @@ enum CallScope {
         init(deadline: NIODeadline?, requestID: String = RequestIDs.next(), acceptLanguage: String? = nil) {
             let caller = ConnectionPeer.unidentified(address: "unknown", logger: Logger(label: "jcskills.scope"))
             let metadata = acceptLanguage.map { [MetadataEntry(MetadataKey.acceptLanguage, $0)] } ?? []
-            self.init(served: ServerContext(caller: caller, method: "", deadline: deadline, metadata: metadata, requestID: requestID), executor: nil)
+            self.init(served: ServerContext(facts: CallFacts(caller: caller, method: "", deadline: deadline, metadata: metadata, requestID: requestID)), executor: nil)
         }
     }
 

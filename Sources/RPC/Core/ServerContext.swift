@@ -4,46 +4,27 @@ import NIOCore
 
 /// What a handler knows about the call it serves.
 ///
-/// The fields live in one shared object: a context is copied into the call, the handler and
-/// each task-local scope, and a struct of a dozen references cost a dozen retains and releases
-/// at every copy (BENCHMARKS.md, "CPU per call").
+/// A view of the call's own object (``CallFacts``; on a server, the ``ServerCall`` itself): a
+/// context is copied into the call, the handler and each task-local scope, and a struct of a
+/// dozen references cost a dozen retains and releases at every copy, a separate object an
+/// allocation a call (BENCHMARKS.md, "CPU per call").
 public struct ServerContext: Sendable {
-    private final class Storage: Sendable {
-        let caller: ConnectionPeer
-        let method: String
-        let deadline: NIODeadline?
-        let metadata: [MetadataEntry]
-        let requestID: String
-
-        init(caller: ConnectionPeer, method: String, deadline: NIODeadline?, metadata: [MetadataEntry], requestID: String) {
-            self.caller = caller
-            self.method = method
-            self.deadline = deadline
-            self.metadata = metadata
-            self.requestID = requestID
-        }
-    }
-
-    private let storage: Storage
+    let facts: CallFacts
 
     /// The caller, from its certificate.
-    public var principal: Principal { storage.caller.principal }
+    public var principal: Principal { facts.caller.principal }
     /// `"<service>/<method>"`.
-    public var method: String { storage.method }
+    public var method: String { facts.method }
     /// When the caller stops waiting; nil if it set no deadline. The runtime cancels the
     /// handler's task at this instant.
-    public var deadline: NIODeadline? { storage.deadline }
+    public var deadline: NIODeadline? { facts.deadline }
     /// The call's metadata as sent.
-    public var metadata: [MetadataEntry] { storage.metadata }
+    public var metadata: [MetadataEntry] { facts.metadata }
     /// The caller's request id (metadata `request-id`), or one the server made up.
-    public var requestID: String { storage.requestID }
+    public var requestID: String { facts.requestID }
     /// The peer's address, for logs.
-    public var peer: String { storage.caller.address }
-    var baseLogger: Logger { storage.caller.logger }
-
-    init(caller: ConnectionPeer, method: String, deadline: NIODeadline?, metadata: [MetadataEntry], requestID: String) {
-        storage = Storage(caller: caller, method: method, deadline: deadline, metadata: metadata, requestID: requestID)
-    }
+    public var peer: String { facts.caller.address }
+    var baseLogger: Logger { facts.caller.logger }
 
     /// A logger that tags every line with the request id, method and caller.
     public var logger: Logger {
@@ -74,4 +55,25 @@ public struct ServerContext: Sendable {
     /// `Duration`, as ``CallOptions/timeout`` takes, for handlers that pass part of their time
     /// on (a fan-out, a call made under a shorter limit).
     public var timeRemaining: Duration? { deadline.map { .nanoseconds(($0 - .now()).nanoseconds) } }
+}
+
+/// What a call's ``ServerContext`` reads. A class to subclass: the server's ``ServerCall`` is
+/// one, so a call's facts and its handle are one allocation.
+///
+/// `@unchecked Sendable` because a class open to subclassing cannot be checked; every stored
+/// property is a `final let` of a `Sendable` type, and so are the subclass's.
+class CallFacts: @unchecked Sendable {
+    final let caller: ConnectionPeer
+    final let method: String
+    final let deadline: NIODeadline?
+    final let metadata: [MetadataEntry]
+    final let requestID: String
+
+    init(caller: ConnectionPeer, method: String, deadline: NIODeadline?, metadata: [MetadataEntry], requestID: String) {
+        self.caller = caller
+        self.method = method
+        self.deadline = deadline
+        self.metadata = metadata
+        self.requestID = requestID
+    }
 }

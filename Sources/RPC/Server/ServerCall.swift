@@ -2,12 +2,14 @@ import JCSkillsProtocol
 import NIOCore
 
 /// A handler task's handle on its call: everything it does to the connection goes through
-/// here and runs on the connection's event loop (the task usually already is). A class, for
-/// the reason ``RegisteredMethod`` is one.
-final class ServerCall: Sendable {
+/// here and runs on the connection's event loop (the task usually already is). Also what the
+/// call's ``ServerContext`` reads (``CallFacts``), so that a call costs one object, made when its
+/// HEADERS arrive and kept by the connection's stream and the handler's task.
+final class ServerCall: CallFacts, @unchecked Sendable {
     let connection: NIOLoopBound<ServerConnectionHandler>
     let streamID: UInt32
-    let context: ServerContext
+    let registered: RegisteredMethod
+    /// Client-streaming and bidirectional calls: the requests for the handler to take.
     let inbound: InboundMessages?
     /// The server's limits and auditor, read where needed: copied into every call, the auditor
     /// alone cost a few retains and releases a call (BENCHMARKS.md, "CPU per call").
@@ -15,19 +17,24 @@ final class ServerCall: Sendable {
     /// Set only when the server has a tracer (Sources/RPC/Tracing/ServerCallSpan.swift).
     let span: ServerCallSpan?
 
-    init(connection: NIOLoopBound<ServerConnectionHandler>, streamID: UInt32, context: ServerContext, inbound: InboundMessages?,
+    init(connection: NIOLoopBound<ServerConnectionHandler>, streamID: UInt32, caller: ConnectionPeer, method: RegisteredMethod,
+         deadline: NIODeadline?, metadata: [MetadataEntry], requestID: String, inbound: InboundMessages?,
          shared: ServerShared, span: ServerCallSpan? = nil) {
         self.connection = connection
         self.streamID = streamID
-        self.context = context
+        self.registered = method
         self.inbound = inbound
         self.shared = shared
         self.span = span
+        super.init(caller: caller, method: method.path, deadline: deadline, metadata: metadata, requestID: requestID)
     }
+
+    var context: ServerContext { ServerContext(facts: self) }
 
     /// The same call, reporting its outcome to `span`.
     func traced(by span: ServerCallSpan) -> ServerCall {
-        ServerCall(connection: connection, streamID: streamID, context: context, inbound: inbound, shared: shared, span: span)
+        ServerCall(connection: connection, streamID: streamID, caller: caller, method: registered, deadline: deadline,
+                   metadata: metadata, requestID: requestID, inbound: inbound, shared: shared, span: span)
     }
 
     var eventLoop: any EventLoop { connection.eventLoop }
@@ -47,15 +54,11 @@ final class ServerCall: Sendable {
     }
 
     func finish(response: any WireMessage) {
-        let connection = connection
-        let id = streamID
-        eventLoop.runOrExecute { connection.value.finish(stream: id, response: response) }
+        connection.runOrExecute((streamID, response)) { connection, answer in connection.finish(stream: answer.0, response: answer.1) }
     }
 
     func finishStream() {
-        let connection = connection
-        let id = streamID
-        eventLoop.runOrExecute { connection.value.finish(stream: id, trailers: Trailers(code: .ok)) }
+        connection.runOrExecute(streamID) { connection, id in connection.finish(stream: id, trailers: Trailers(code: .ok)) }
     }
 
     /// Ends the call with the status `error` maps to; a PERMISSION_DENIED goes to the auditor
@@ -67,9 +70,7 @@ final class ServerCall: Sendable {
             await shared.auditor.refused(principal: context.principal, method: context.method, requestID: context.requestID,
                                   reason: trailers.message)
         }
-        let connection = connection
-        let id = streamID
-        eventLoop.runOrExecute { connection.value.finish(stream: id, trailers: trailers) }
+        connection.runOrExecute((streamID, trailers)) { connection, end in connection.finish(stream: end.0, trailers: end.1) }
     }
 
     func send(_ message: any WireMessage) async throws {

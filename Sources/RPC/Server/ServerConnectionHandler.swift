@@ -175,9 +175,6 @@ final class ServerConnectionHandler: ActionDriver {
         // §6.1: the deadline counts from receipt.
         let deadline: NIODeadline? = headers.timeoutMicroseconds == 0
             ? nil : .uptimeNanoseconds(UInt64(now)) + .microseconds(Int64(clamping: headers.timeoutMicroseconds))
-        let callContext = ServerContext(
-            caller: caller, method: method.path, deadline: deadline, metadata: headers.metadata,
-            requestID: requestID ?? ServerShared.makeRequestID())
         var inbound: InboundMessages?
         if method.kind.streamsRequests {
             let connection = NIOLoopBound(self, eventLoop: executor.eventLoop)
@@ -185,7 +182,11 @@ final class ServerConnectionHandler: ActionDriver {
                 connection.eventLoop.runOrExecute { connection.value.grantCredit(stream: id, credit) }
             }
         }
-        let stream = ServerStream(id: id, method: method, context: callContext, inbound: inbound)
+        let call = ServerCall(
+            connection: NIOLoopBound(self, eventLoop: executor.eventLoop), streamID: id, caller: caller, method: method,
+            deadline: deadline, metadata: headers.metadata, requestID: requestID ?? ServerShared.makeRequestID(),
+            inbound: inbound, shared: shared)
+        let stream = ServerStream(call: call)
         guard machine.accept(
             request, call: stream, kind: method.kind, deadline: deadline.map { Int64(clamping: $0.uptimeNanoseconds) },
             now: now, frames: &output.buffer, actions: &actions)
@@ -197,16 +198,14 @@ final class ServerConnectionHandler: ActionDriver {
     }
 
     private func start(_ stream: ServerStream, request: ByteBuffer?) {
-        let call = ServerCall(
-            connection: NIOLoopBound(self, eventLoop: executor.eventLoop), streamID: stream.id,
-            context: stream.context, inbound: stream.inbound, shared: shared)
+        let call = stream.call
         let method = stream.method
         // A call that streams requests is an import: thousands of rows a message and a
         // transaction each. It runs on the shared pool, not on this loop, where its work held up
         // the loop's other calls and the answers to its own calls to other services (a class
         // list's registry look-ups waited behind its writes: docs/NUMBERS.md, "The demo data").
         let preference: any TaskExecutor = method.kind.streamsRequests ? globalConcurrentExecutor : executor
-        let inherited = CallScope.Inherited(served: stream.context, executor: preference)
+        let inherited = CallScope.Inherited(served: call.context, executor: preference)
         let tracer = shared.configuration.tracer
         if method.kind.streamsRequests {
             stream.task = CallScope.$current.withValue(inherited) {
