@@ -12,7 +12,7 @@ extension NIOLoopBound {
     /// Calls `body` with the bound value and `argument`: now if already on the value's loop,
     /// else scheduled there. `body` is meant to capture nothing, so that a call made on the
     /// loop (the usual case) allocates no closure context — with ``EventLoop/runOrExecute(_:)``
-    /// the context was made either way, two of a call's ten allocations on the server
+    /// the context was made either way: one of a call's ten allocations on the server
     /// (BENCHMARKS.md, "CPU per call").
     @inlinable
     func runOrExecute<Argument: Sendable>(_ argument: Argument, _ body: @escaping @Sendable (Value, Argument) -> Void) {

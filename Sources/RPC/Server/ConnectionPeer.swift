@@ -1,8 +1,8 @@
 import Logging
 
 /// What a connection knows of its peer: the same for every call it carries, so made once
-/// (when the handshake names the peer) and shared by every call's ``ServerContext``. Copied
-/// into each call field by field, these were about a tenth of a call's reference counting
+/// (when the handshake names the peer) and shared by every call's ``ServerContext``: copied
+/// into each call field by field, they cost a dozen retains and releases a call
 /// (BENCHMARKS.md, "CPU per call").
 final class ConnectionPeer: Sendable {
     let principal: Principal
