@@ -182,6 +182,8 @@ final class ServerConnectionHandler: ActionDriver {
                 connection.eventLoop.runOrExecute { connection.value.grantCredit(stream: id, credit) }
             }
         }
+        // A bound value of its own rather than the one above: passing that one on cost a retain
+        // and a release of each of its two references a call (BENCHMARKS.md, "CPU per call").
         let call = ServerCall(
             connection: NIOLoopBound(self, eventLoop: executor.eventLoop), streamID: id, caller: caller, method: method,
             deadline: deadline, metadata: headers.metadata, requestID: requestID ?? ServerShared.makeRequestID(),
@@ -207,22 +209,19 @@ final class ServerConnectionHandler: ActionDriver {
         let preference: any TaskExecutor = method.kind.streamsRequests ? globalConcurrentExecutor : executor
         let inherited = CallScope.Inherited(served: call.context, executor: preference)
         let tracer = shared.configuration.tracer
-        if method.kind.streamsRequests {
-            stream.task = CallScope.$current.withValue(inherited) {
-                Task(executorPreference: preference) { await serveCall(call, request, method, tracer) }
-            }
-            return
-        }
-        // Every other call starts here and now, on this loop, and runs until it first waits: a
-        // handler that answers without waiting writes its answer in this same read pass and
-        // costs no trip through the loop's queue (docs/ARCHITECTURE.md, "Server connection").
-        // What the handler causes before it first waits (its call ended, say) is an action
-        // performed after this one returns (``ActionDriver``), so `.abandon` finds the task.
+        // A call that streams requests starts on the shared pool. Every other call starts here
+        // and now, on this loop, and runs until it first waits: a handler that answers without
+        // waiting writes its answer in this same read pass and costs no trip through the loop's
+        // queue (docs/ARCHITECTURE.md, "Server connection"). What the handler causes before it
+        // first waits (its call ended, say) is an action performed after this one returns
+        // (``ActionDriver``), so `.abandon` finds the task.
         //
         // The scope is bound around the task's creation, which copies it into the task: bound
-        // inside, its push and pop cost two executor switches a call (BENCHMARKS.md, "CPU per call").
+        // inside, its push and pop cost three executor switches a call (BENCHMARKS.md, "CPU per call").
         stream.task = CallScope.$current.withValue(inherited) {
-            Task.immediate(executorPreference: preference) { await serveCall(call, request, method, tracer) }
+            method.kind.streamsRequests
+                ? Task(executorPreference: preference) { await serveCall(call, request, method, tracer) }
+                : Task.immediate(executorPreference: preference) { await serveCall(call, request, method, tracer) }
         }
     }
 
