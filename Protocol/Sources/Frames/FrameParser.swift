@@ -39,16 +39,17 @@ public struct FrameParser: Sendable {
     @inlinable
     public mutating func next() throws(FrameError) -> Frame? {
         guard var bytes = buffer, bytes.readableBytes >= FrameHeader.size else { return nil }
-        let start = bytes.readerIndex
-        let length = bytes.getInteger(at: start, as: UInt32.self)!
+        // The header's four fields in one look at the bytes, not four: each look checks the
+        // storage for overlapping access, which cost more than the reading.
+        let (length, type, flags, stream) = bytes.withUnsafeReadableBytes { header in
+            (UInt32(bigEndian: header.loadUnaligned(as: UInt32.self)), header[4], header[5],
+             UInt32(bigEndian: header.loadUnaligned(fromByteOffset: 6, as: UInt32.self)))
+        }
         guard length <= maximumFrameSize else {
             throw .frameTooLarge(length: length, limit: maximumFrameSize)
         }
         guard bytes.readableBytes >= FrameHeader.size + Int(length) else { return nil }
-        let type = bytes.getInteger(at: start + 4, as: UInt8.self)!
-        let flags = bytes.getInteger(at: start + 5, as: UInt8.self)!
-        let stream = bytes.getInteger(at: start + 6, as: UInt32.self)!
-        let payload = bytes.getSlice(at: start + FrameHeader.size, length: Int(length))!
+        let payload = bytes.getSlice(at: bytes.readerIndex + FrameHeader.size, length: Int(length))!
         bytes.moveReaderIndex(forwardBy: FrameHeader.size + Int(length))
         // Release the storage once everything in it has been parsed.
         buffer = bytes.readableBytes == 0 ? nil : bytes

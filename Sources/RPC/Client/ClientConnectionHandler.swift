@@ -23,12 +23,14 @@ final class ClientConnectionHandler: ActionDriver {
     private(set) var context: ChannelHandlerContext?
     /// The channel's loop, kept past the handler's removal (callers' events may still arrive).
     private var eventLoop: (any EventLoop)?
-    private var machine: Machine
+    /// The machine, its actions and the output go unchecked for overlapping access: see
+    /// ``ActionDriver`` for why none can overlap.
+    @exclusivity(unchecked) private var machine: Machine
     /// Reused for every event, so that the machine's answers cost no allocation.
-    var actions: [ClientConnectionAction<ClientStream>] = []
+    @exclusivity(unchecked) var actions: [ClientConnectionAction<ClientStream>] = []
     var performing = false
     private var waitingCalls: Deque<() -> Void> = []
-    var output = FrameOutput()
+    @exclusivity(unchecked) var output = FrameOutput()
     private var closed = false
     private var closeReason: RPCError?
     /// Calls the server ended while their callers may still be sending (``ClientConnectionAction/endedByServer(_:_:)``).

@@ -18,13 +18,15 @@ final class ServerConnectionHandler: ActionDriver {
     let shared: ServerShared
     let executor: EventLoopTaskExecutor
     private(set) var context: ChannelHandlerContext?
-    private var machine: Machine
+    /// The machine, its actions and the output go unchecked for overlapping access: see
+    /// ``ActionDriver`` for why none can overlap.
+    @exclusivity(unchecked) private var machine: Machine
     /// Reused for every event, so that the machine's answers cost no allocation.
-    var actions: [ServerConnectionAction<ServerStream>] = []
+    @exclusivity(unchecked) var actions: [ServerConnectionAction<ServerStream>] = []
     var performing = false
     /// Who is at the other end; every call's context shares it.
     private var caller: ConnectionPeer
-    var output = FrameOutput()
+    @exclusivity(unchecked) var output = FrameOutput()
     private var handshakeTimer: Scheduled<Void>?
     private var sweepTimer: Scheduled<Void>?
     private var deadlines = DeadlineTimer()
