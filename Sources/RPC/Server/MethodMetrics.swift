@@ -2,8 +2,9 @@ import CoreMetrics
 import JCSkillsProtocol
 
 /// Per-method counters and a latency histogram, created once at registration so a call pays
-/// only for an atomic increment and a histogram record.
-struct MethodMetrics: Sendable {
+/// only for an atomic increment and a histogram record. A class: as a struct of four references,
+/// each use copied it out of its method (four retains and four releases, twice a call).
+final class MethodMetrics: Sendable {
     private let started: Counter
     private let handled: [Counter]
     private let handledOther: Counter
