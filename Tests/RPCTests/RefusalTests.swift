@@ -89,6 +89,30 @@ struct RefusalTests {
         }
     }
 
+    /// Each call on a connection is checked against its own method: the connection keeps the
+    /// last method its peer was allowed (Sources/RPC/Server/ServerConnectionHandler.swift), and
+    /// what it keeps must not let another method through, nor a refused or unknown one in.
+    @Test func everyCallOnAConnectionIsCheckedForItsOwnMethod() async throws {
+        let auditor = RecordingAuditor()
+        let unknown = Method<EchoMessage, EchoMessage>(service: "test.Probe", name: "Missing", kind: .unary)
+        try await withTestServer(services: [ProbeService(probe: Probe())], auditor: auditor) { _, endpoint in
+            try await withTestClient(endpoint, as: "county-140524") { client in
+                for _ in 0..<2 {
+                    let first = try await client.unary(ProbeService.countyOnly, EchoMessage())
+                    let again = try await client.unary(ProbeService.countyOnly, EchoMessage())
+                    #expect([first.text, again.text] == ["140524", "140524"])
+                    let refused = await #expect(throws: RPCError.self) { try await client.unary(ProbeService.adminOnly, EchoMessage()) }
+                    #expect(refused?.code == .permissionDenied)
+                    let missing = await #expect(throws: RPCError.self) { try await client.unary(unknown, EchoMessage()) }
+                    #expect(missing?.code == .unimplemented)
+                    let me = try await client.unary(ProbeService.whoAmI, EchoMessage())
+                    #expect(me.text == "jcskills://county/140524")
+                }
+            }
+            #expect(auditor.recorded == Array(repeating: "jcskills://county/140524 test.Probe/AdminOnly", count: 2))
+        }
+    }
+
     @Test func certificateWithoutIdentityIsUnidentified() async throws {
         try await withTestServer(services: [ProbeService(probe: Probe())]) { _, endpoint in
             try await withTestClient(endpoint, as: "anonymous") { client in
