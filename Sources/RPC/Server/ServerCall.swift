@@ -3,8 +3,13 @@ import NIOCore
 
 /// A handler task's handle on its call: everything it does to the connection goes through
 /// here and runs on the connection's event loop (the task usually already is). Also what the
-/// call's ``ServerContext`` reads (``CallFacts``), so that a call costs one object, made when its
-/// HEADERS arrive and kept by the connection's stream and the handler's task.
+/// call's ``ServerContext`` reads (``CallFacts``) and what the connection's machine keeps for the
+/// stream, so that a call costs one object, made when its HEADERS arrive and kept by the
+/// machine and the handler's task (as a second object for the machine it cost an allocation
+/// and a few retains and releases a call: BENCHMARKS.md, "CPU per call").
+///
+/// `@unchecked Sendable`: every stored property is a `let` of a Sendable type but ``task`` and
+/// ``writerWaiter``, which only the connection's handler touches, on its event loop.
 final class ServerCall: CallFacts, @unchecked Sendable {
     let connection: NIOLoopBound<ServerConnectionHandler>
     let streamID: UInt32
@@ -16,6 +21,10 @@ final class ServerCall: CallFacts, @unchecked Sendable {
     let shared: ServerShared
     /// Set only when the server has a tracer (Sources/RPC/Tracing/ServerCallSpan.swift).
     let span: ServerCallSpan?
+    /// The handler's task (the connection's; a traced copy's stays nil).
+    var task: Task<Void, Never>?
+    /// A handler's `send` waiting for credit or for the socket.
+    var writerWaiter: UnsafeContinuation<Void, any Error>?
 
     init(connection: NIOLoopBound<ServerConnectionHandler>, streamID: UInt32, caller: ConnectionPeer, method: RegisteredMethod,
          deadline: NIODeadline?, metadata: [MetadataEntry], requestID: String, inbound: InboundMessages?,

@@ -13,7 +13,7 @@ import Tracing
 final class ServerConnectionHandler: ActionDriver {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
-    typealias Machine = ServerConnectionStateMachine<ServerStream>
+    typealias Machine = ServerConnectionStateMachine<ServerCall>
 
     let shared: ServerShared
     let executor: EventLoopTaskExecutor
@@ -22,7 +22,7 @@ final class ServerConnectionHandler: ActionDriver {
     /// ``ActionDriver`` for why none can overlap.
     @exclusivity(unchecked) private var machine: Machine
     /// Reused for every event, so that the machine's answers cost no allocation.
-    @exclusivity(unchecked) var actions: [ServerConnectionAction<ServerStream>] = []
+    @exclusivity(unchecked) var actions: [ServerConnectionAction<ServerCall>] = []
     var performing = false
     /// Who is at the other end; every call's context shares it.
     private var caller: ConnectionPeer {
@@ -204,9 +204,8 @@ final class ServerConnectionHandler: ActionDriver {
             connection: NIOLoopBound(self, eventLoop: executor.eventLoop), streamID: id, caller: caller, method: method,
             deadline: deadline, metadata: headers.metadata, requestID: requestID ?? ServerShared.makeRequestID(),
             inbound: inbound, shared: shared)
-        let stream = ServerStream(call: call)
         guard machine.accept(
-            request, call: stream, kind: method.kind, deadline: deadline.map { Int64(clamping: $0.uptimeNanoseconds) },
+            request, call: call, kind: method.kind, deadline: deadline.map { Int64(clamping: $0.uptimeNanoseconds) },
             now: now, frames: &output.buffer, actions: &actions)
         else { return }
         method.metrics.callStarted()
@@ -215,9 +214,8 @@ final class ServerConnectionHandler: ActionDriver {
         }
     }
 
-    private func start(_ stream: ServerStream, request: ByteBuffer?) {
-        let call = stream.call
-        let method = stream.method
+    private func start(_ call: ServerCall, request: ByteBuffer?) {
+        let method = call.registered
         // A call that streams requests is an import: thousands of rows a message and a
         // transaction each. It runs on the shared pool, not on this loop, where its work held up
         // the loop's other calls and the answers to its own calls to other services (a class
@@ -234,7 +232,7 @@ final class ServerConnectionHandler: ActionDriver {
         //
         // The scope is bound around the task's creation, which copies it into the task: bound
         // inside, its push and pop cost three executor switches a call (BENCHMARKS.md, "CPU per call").
-        stream.task = CallScope.$current.withValue(inherited) {
+        call.task = CallScope.$current.withValue(inherited) {
             method.kind.streamsRequests
                 ? Task(executorPreference: preference) { await serveCall(call, request, method, tracer) }
                 : Task.immediate(executorPreference: preference) { await serveCall(call, request, method, tracer) }
@@ -324,9 +322,9 @@ final class ServerConnectionHandler: ActionDriver {
                 waiter.resume()
             }
         case .callFinished(let stream, let code, let nanoseconds):
-            stream.method.metrics.callFinished(code: code, nanoseconds: nanoseconds)
+            stream.registered.metrics.callFinished(code: code, nanoseconds: nanoseconds)
         case .expired(let stream, let message):
-            logger.info("ending call: \(message)", metadata: ["peer": "\(caller.address)", "method": "\(stream.method.path)"])
+            logger.info("ending call: \(message)", metadata: ["peer": "\(caller.address)", "method": "\(stream.registered.path)"])
         case .settingsReceived:
             handshakeTimer?.cancel()
             handshakeTimer = nil
