@@ -61,7 +61,8 @@ public struct ServerContext: Sendable {
 /// one, so a call's facts and its handle are one allocation.
 ///
 /// `@unchecked Sendable` because a class open to subclassing cannot be checked; every stored
-/// property is a `final let` of a `Sendable` type, and so are the subclass's.
+/// property is a `final let` of a `Sendable` type, and so are the subclass's but the two its
+/// connection's handler keeps there and touches only on its event loop (``ServerCall``).
 class CallFacts: @unchecked Sendable {
     final let caller: ConnectionPeer
     final let method: String
