@@ -11,6 +11,8 @@ public struct EchoRPCService: RPCService {
 
     public func register(in router: inout RPCRouter) {
         router.unary(EchoService.echo, policy: policy) { request, _ in
+            request.delayMilliseconds > 0 ? nil : request
+        } otherwise: { request, _ in
             try await Self.delay(request)
             return request
         }

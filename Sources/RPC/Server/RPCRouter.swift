@@ -12,13 +12,21 @@ final class RegisteredMethod: Sendable {
     /// Runs the handler. `request` is the one request of a unary or server-streaming call;
     /// streaming requests arrive through `call.inbound`.
     let invoke: @Sendable (ServerCall, ByteBuffer?) async -> Void
+    /// Answers a unary call on the connection's event loop, with no task, when it can; else
+    /// returns what is left to do, for the call's task.
+    let answerAtOnce: AnswerAtOnce?
 
-    init(path: String, kind: CallKind, policy: AccessPolicy, metrics: MethodMetrics, invoke: @escaping @Sendable (ServerCall, ByteBuffer?) async -> Void) {
+    typealias AnswerAtOnce = @Sendable (ServerCall, ByteBuffer?) -> (@Sendable () async -> Void)?
+
+    init(path: String, kind: CallKind, policy: AccessPolicy, metrics: MethodMetrics,
+         invoke: @escaping @Sendable (ServerCall, ByteBuffer?) async -> Void,
+         answerAtOnce: AnswerAtOnce? = nil) {
         self.path = path
         self.kind = kind
         self.policy = policy
         self.metrics = metrics
         self.invoke = invoke
+        self.answerAtOnce = answerAtOnce
     }
 }
 
@@ -45,11 +53,13 @@ public struct RPCRouter: Sendable {
 
     private mutating func add<Request, Response>(
         _ method: Method<Request, Response>, _ policy: AccessPolicy,
+        answerAtOnce: RegisteredMethod.AnswerAtOnce? = nil,
         _ invoke: @escaping @Sendable (ServerCall, ByteBuffer?) async -> Void
     ) {
         let path = method.path
         precondition(methods[path] == nil, "\(path) registered twice")
-        methods[path] = RegisteredMethod(path: path, kind: method.kind, policy: policy, metrics: MethodMetrics(path: path), invoke: invoke)
+        methods[path] = RegisteredMethod(
+            path: path, kind: method.kind, policy: policy, metrics: MethodMetrics(path: path), invoke: invoke, answerAtOnce: answerAtOnce)
         describedMethods[path] = RPCMethodDescriptor(method, policy: policy)
     }
 
@@ -63,6 +73,51 @@ public struct RPCRouter: Sendable {
                 let request = try call.decode(Request.self, buffer)
                 let response = try await handler(request, call.context)
                 call.finish(response: response)
+            } catch {
+                await call.finish(error: error)
+            }
+        }
+    }
+
+    /// A unary method whose answer is often at hand: `immediate` runs on the connection's event
+    /// loop as the request arrives, with no task and no thread switch, and returns the response,
+    /// or nil to hand the call to `handler`, which runs as any unary handler does. For answers
+    /// from memory (a status, a cached figure, an echo); `immediate` must not block. A server with
+    /// a tracer runs both in the call's task, under its span (docs/ARCHITECTURE.md, "Server
+    /// connection").
+    public mutating func unary<Request, Response>(
+        _ method: Method<Request, Response>, policy: AccessPolicy,
+        immediate: @escaping @Sendable (Request, ServerContext) throws -> Response?,
+        otherwise handler: @escaping @Sendable (Request, ServerContext) async throws -> Response
+    ) {
+        precondition(method.kind == .unary)
+        let answerAtOnce: RegisteredMethod.AnswerAtOnce = { call, buffer in
+            do {
+                let request = try call.decode(Request.self, buffer)
+                guard let response = try immediate(request, call.context) else {
+                    return {
+                        do {
+                            call.finish(response: try await handler(request, call.context))
+                        } catch {
+                            await call.finish(error: error)
+                        }
+                    }
+                }
+                call.finish(response: response)
+            } catch {
+                call.finishAtOnce(error: error)
+            }
+            return nil
+        }
+        add(method, policy, answerAtOnce: answerAtOnce) { call, buffer in
+            do {
+                let request = try call.decode(Request.self, buffer)
+                let context = call.context
+                if let response = try immediate(request, context) {
+                    call.finish(response: response)
+                } else {
+                    call.finish(response: try await handler(request, context))
+                }
             } catch {
                 await call.finish(error: error)
             }

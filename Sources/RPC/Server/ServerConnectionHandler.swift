@@ -220,26 +220,36 @@ final class ServerConnectionHandler: ActionDriver {
 
     private func start(_ call: ServerCall, request: ByteBuffer?) {
         let method = call.registered
+        let tracer = shared.configuration.tracer
         // A call that streams requests is an import: thousands of rows a message and a
         // transaction each. It runs on the shared pool, not on this loop, where its work held up
         // the loop's other calls and the answers to its own calls to other services (a class
         // list's registry look-ups waited behind its writes: docs/NUMBERS.md, "The demo data").
         let preference: any TaskExecutor = method.kind.streamsRequests ? globalConcurrentExecutor : executor
         let inherited = CallScope.Inherited(served: call.context, executor: preference)
-        let tracer = shared.configuration.tracer
-        // A call that streams requests starts on the shared pool. Every other call starts here
-        // and now, on this loop, and runs until it first waits: a handler that answers without
-        // waiting writes its answer in this same read pass and costs no trip through the loop's
-        // queue (docs/ARCHITECTURE.md, "Server connection"). What the handler causes before it
-        // first waits (its call ended, say) is an action performed after this one returns
-        // (``ActionDriver``), so `.abandon` finds the task.
-        //
         // The scope is bound around the task's creation, which copies it into the task: bound
         // inside, its push and pop cost three executor switches a call (BENCHMARKS.md, "CPU per call").
-        call.task = CallScope.$current.withValue(inherited) {
-            method.kind.streamsRequests
+        call.task = CallScope.$current.withValue(inherited) { () -> Task<Void, Never>? in
+            // A handler that can answer from memory answers here, in the scope but with no
+            // task (BENCHMARKS.md, "CPU per call"); what it leaves goes on in a task. Not under
+            // a tracer: the span needs the task's context.
+            var rest: (@Sendable () async -> Void)?
+            if tracer == nil, let answerAtOnce = method.answerAtOnce {
+                guard let unanswered = answerAtOnce(call, request) else { return nil }
+                rest = unanswered
+            }
+            // A call that streams requests starts on the shared pool. Every other call starts
+            // here and now, on this loop, and runs until it first waits: a handler that answers
+            // without waiting writes its answer in this same read pass and costs no trip through
+            // the loop's queue (docs/ARCHITECTURE.md, "Server connection"). What the handler
+            // causes before it first waits (its call ended, say) is an action performed after
+            // this one returns (``ActionDriver``), so `.abandon` finds the task.
+            return method.kind.streamsRequests
                 ? Task(executorPreference: preference) { await serveCall(call, request, method, tracer) }
-                : Task.immediate(executorPreference: preference) { await serveCall(call, request, method, tracer) }
+                : Task.immediate(executorPreference: preference) { [rest] in
+                    if let rest { return await rest() }
+                    await serveCall(call, request, method, tracer)
+                }
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import JCSkillsProtocol
+import JCSkillsRPC
 import Testing
 @testable import GatewayService
 
@@ -213,8 +214,16 @@ struct GatewayIndicatorTests {
         source.answer(["skilled_workers": 300_000, "high_skill": 70_000, "new_skilled_workers": 10, "in_system_skilled_workers": 16_000,
                        "institutions_active": 52, "enterprises_lacking_body": 3])
         registry.answer(["registered": 1_400_000, "estimated_labour_force": 1_500_000, "enterprises": 900, "enterprises_surveyed": 800])
+        // What the server answers at once, without a task: only what the cache holds.
+        #expect(try engine.cachedTotals(TotalsRequest()) == nil)
         let first = try await engine.totals(TotalsRequest())
         #expect(!first.partial && !first.cached)
+        #expect(try engine.cachedTotals(TotalsRequest())?.scope == first.scope)
+        #expect(try engine.cachedTotals(TotalsRequest())?.cached == true)
+        #expect(try engine.cachedTotals(TotalsRequest(fresh: true)) == nil)
+        #expect(try engine.cachedTotals(TotalsRequest(county: 140_525)) == nil, "another question")
+        let notACounty = #expect(throws: RPCError.self) { try engine.cachedTotals(TotalsRequest(county: 999)) }
+        #expect(notACounty?.code == .invalidArgument)
         #expect(first.indicator("skilled_workers")?.value == 300_000)
         #expect(abs((first.indicator("labour_coverage")?.value ?? 0) - 1_400_000.0 / 15_000.0) < 1e-9)
         #expect(first.indicator("evaluation_institutions")?.status == .met)

@@ -23,29 +23,27 @@ struct TotalsEngine: Sendable {
         min(max(remaining / 10, .milliseconds(25)), .milliseconds(200))
     }
 
+    /// The answer the cache holds for `request`, when the caller allows one: it needs no waiting,
+    /// so the server gives it on the connection's event loop, with no task
+    /// (GatewayRPCService.swift). nil when the sources must be asked.
+    func cachedTotals(_ request: TotalsRequest, language: Language = .caller) throws -> Totals? {
+        guard !request.fresh else { return nil }
+        return cached(request, try Question(request, today: try today(), language: language))
+    }
+
+    private func cached(_ request: TotalsRequest, _ asked: Question) -> Totals? {
+        guard !request.fresh, var totals = cache.lookup(asked.key) else { return nil }
+        totals.cached = true
+        return totals
+    }
+
     /// `language`: what the reasons for a missing value are written in; by default the RPC
     /// caller's (English outside a call).
     func totals(_ request: TotalsRequest, callerDeadline: Duration? = nil, language: Language = .caller) async throws -> Totals {
-        let now = clock()
-        guard let today = CalendarDate(unixMilliseconds: Int64(now.timeIntervalSince1970 * 1000)) else {
-            throw RPCError(.internal, "the gateway's clock is out of range")
-        }
-        let asOf = try date(request.asOf, default: today)
-        let year = request.year == 0 ? Int32(asOf.year) : request.year
-        guard (1900...2999).contains(year) else { throw RPCError(.invalidArgument, Messages.Gateway.yearOutOfRange(year)) }
-        let scopes: [Int32]
-        switch request.county {
-        case 0: scopes = [0]
-        case TotalsRequest.everyCounty: scopes = [0] + JinchengDivisions.countyCodes
-        case let county where JinchengDivisions.isJinchengCounty(county): scopes = [county]
-        default: throw RPCError(.invalidArgument, Messages.Gateway.notACounty(request.county))
-        }
-
-        let key = TotalsCache.Key(county: request.county, asOf: asOf.yyyymmdd, year: year, language: language)
-        if !request.fresh, var cached = cache.lookup(key) {
-            cached.cached = true
-            return cached
-        }
+        let today = try today()
+        let asked = try Question(request, today: today, language: language)
+        let (asOf, year, scopes) = (asked.asOf, asked.year, asked.scopes)
+        if let cached = cached(request, asked) { return cached }
 
         var budget = sourceDeadline
         if let callerDeadline { budget = min(budget, callerDeadline - Self.answerMargin(callerDeadline)) }
@@ -85,16 +83,44 @@ struct TotalsEngine: Sendable {
         for scope in [totals.scope] + totals.counties {
             lastKnown.record(scope, asOf: asOf.yyyymmdd, year: year)
         }
-        cache.store(totals, for: key)
+        cache.store(totals, for: asked.key)
         if scopes[0] == 0, asOf == today { await onFreshCityTotals(totals) }
         return totals
     }
 
-    private func date(_ yyyymmdd: Int32, default today: CalendarDate) throws -> CalendarDate {
-        if yyyymmdd == 0 { return today }
-        guard let date = CalendarDate(yyyymmdd: yyyymmdd) else {
-            throw RPCError(.invalidArgument, Messages.Gateway.asOfNotADate(yyyymmdd))
+    private func today() throws -> CalendarDate {
+        guard let today = CalendarDate(unixMilliseconds: Int64(clock().timeIntervalSince1970 * 1000)) else {
+            throw RPCError(.internal, "the gateway's clock is out of range")
         }
-        return date
+        return today
+    }
+
+    /// What a request asks, checked: the date, the year, the scopes, and the cache's key for it.
+    private struct Question {
+        let asOf: CalendarDate
+        let year: Int32
+        let scopes: [Int32]
+        let key: TotalsCache.Key
+
+        init(_ request: TotalsRequest, today: CalendarDate, language: Language) throws {
+            asOf = try Self.date(request.asOf, default: today)
+            year = request.year == 0 ? Int32(asOf.year) : request.year
+            guard (1900...2999).contains(year) else { throw RPCError(.invalidArgument, Messages.Gateway.yearOutOfRange(year)) }
+            switch request.county {
+            case 0: scopes = [0]
+            case TotalsRequest.everyCounty: scopes = [0] + JinchengDivisions.countyCodes
+            case let county where JinchengDivisions.isJinchengCounty(county): scopes = [county]
+            default: throw RPCError(.invalidArgument, Messages.Gateway.notACounty(request.county))
+            }
+            key = TotalsCache.Key(county: request.county, asOf: asOf.yyyymmdd, year: year, language: language)
+        }
+
+        private static func date(_ yyyymmdd: Int32, default today: CalendarDate) throws -> CalendarDate {
+            if yyyymmdd == 0 { return today }
+            guard let date = CalendarDate(yyyymmdd: yyyymmdd) else {
+                throw RPCError(.invalidArgument, Messages.Gateway.asOfNotADate(yyyymmdd))
+            }
+            return date
+        }
     }
 }

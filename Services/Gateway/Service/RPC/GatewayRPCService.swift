@@ -11,7 +11,10 @@ struct GatewayRPCService: RPCService {
     static let shortestWatchInterval: Duration = .milliseconds(100)
 
     func register(in router: inout RPCRouter) {
-        router.unary(GatewayService.totals, policy: GatewayAccess.readTotals) { request, context in
+        // An answer the cache holds is given at once, without a task; the rest ask the sources.
+        router.unary(GatewayService.totals, policy: GatewayAccess.readTotals) { request, _ in
+            try engine.cachedTotals(request)
+        } otherwise: { request, context in
             try await totals(request, context)
         }
         router.serverStreaming(GatewayService.watch, policy: GatewayAccess.readTotals) { request, writer, context in
