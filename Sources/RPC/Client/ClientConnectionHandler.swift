@@ -163,39 +163,43 @@ final class ClientConnectionHandler: ActionDriver {
         for start in waiting { start() }
     }
 
-    /// Opens a stream. For unary and server-streaming calls `request` is the one request and
-    /// the stream is half-closed at once.
+    /// Opens a stream for `call`. For unary and server-streaming calls `request` is the one
+    /// request and the stream is half-closed at once.
     func start(
         path: String, headers: CallHeaders, kind: CallKind, request: (any WireMessage)?, deadline: NIODeadline?,
-        token: CallToken, responseWaiter: ResponseSink?, inbound: InboundMessages?
+        call stream: ClientStream, responseWaiter: ResponseSink?
     ) {
-        guard !token.cancelled else {
+        guard !stream.cancelled else {
             let failure = CallFailure(error: RPCError(.cancelled, "the call was cancelled"), notProcessed: true)
             responseWaiter?.fail(failure)
-            inbound?.finish(failure.error)
+            stream.inbound?.finish(failure.error)
             return
         }
-        let stream = ClientStream(responseWaiter: responseWaiter, inbound: inbound)
+        // Before the machine sees the call: what it does on opening (a deadline already passed)
+        // reaches the waiter.
+        stream.responseWaiter = responseWaiter
         let outcome = machine.open(
             call: stream, kind: kind, headers: headers, request: request,
             deadline: deadline.map { Int64(clamping: $0.uptimeNanoseconds) }, frames: &output.buffer, actions: &actions)
         switch outcome {
         case .opened(let id):
-            token.streamID = id
+            stream.streamID = id
             if let deadline, let eventLoop {
                 deadlines.track(deadline, on: eventLoop, expireDeadlinesCallback)
             }
             afterEvent()
         case .full:
             // Past the server's concurrency limit, calls wait here in order rather than be refused.
+            stream.responseWaiter = nil
             waitingCalls.append { [self] in
                 start(path: path, headers: headers, kind: kind, request: request, deadline: deadline,
-                      token: token, responseWaiter: responseWaiter, inbound: inbound)
+                      call: stream, responseWaiter: responseWaiter)
             }
         case .unusable:
+            stream.responseWaiter = nil
             let failure = CallFailure(error: closeReason ?? RPCError(.unavailable, "connection to \(peer) is closing"), notProcessed: true)
             responseWaiter?.fail(failure)
-            inbound?.finish(failure.error)
+            stream.inbound?.finish(failure.error)
         }
     }
 
@@ -208,18 +212,18 @@ final class ClientConnectionHandler: ActionDriver {
         afterEvent()
     }
 
-    func send(token: CallToken, _ message: ByteBuffer, _ continuation: UnsafeContinuation<Void, any Error>) {
-        switch machine.send(stream: token.streamID, message, frames: &output.buffer, actions: &actions) {
+    func send(_ call: ClientStream, _ message: ByteBuffer, _ continuation: UnsafeContinuation<Void, any Error>) {
+        switch machine.send(stream: call.streamID, message, frames: &output.buffer, actions: &actions) {
         case .sent:
             afterEvent()
             continuation.resume()
         case .waiting:
-            machine.streams[token.streamID]?.call.writerWaiter = continuation
+            machine.streams[call.streamID]?.call.writerWaiter = continuation
             afterEvent()
         case .notActive:
             // A message after the call ended: why it ended (the server's status; UNAVAILABLE when
             // the connection closed), not a cancellation nobody asked for.
-            let reason = endedByServer[token.streamID]
+            let reason = endedByServer[call.streamID]
                 ?? (closed ? closeReason ?? RPCError(.unavailable, "connection to \(peer) closed")
                            : RPCError(.cancelled, "the call is no longer active"))
             if reason.code == .ok {
@@ -230,17 +234,17 @@ final class ClientConnectionHandler: ActionDriver {
         }
     }
 
-    func halfClose(token: CallToken) {
-        endedByServer.removeValue(forKey: token.streamID)
-        machine.halfClose(stream: token.streamID, frames: &output.buffer)
+    func halfClose(_ call: ClientStream) {
+        endedByServer.removeValue(forKey: call.streamID)
+        machine.halfClose(stream: call.streamID, frames: &output.buffer)
         if output.buffer.readableBytes > 0 { scheduleFlush() }
     }
 
     /// The caller gave up: tell the server and fail the call locally.
-    func cancel(token: CallToken) {
-        token.cancelled = true
-        endedByServer.removeValue(forKey: token.streamID)
-        machine.cancel(stream: token.streamID, frames: &output.buffer, actions: &actions)
+    func cancel(_ call: ClientStream) {
+        call.cancelled = true
+        endedByServer.removeValue(forKey: call.streamID)
+        machine.cancel(stream: call.streamID, frames: &output.buffer, actions: &actions)
         afterEvent()
     }
 

@@ -22,13 +22,6 @@ extension RPCError {
     static let callAlreadyFinished = RPCError(.ok, "the call already finished")
 }
 
-/// Links a caller's task to its stream. Touched only on the connection's event loop, except
-/// at creation; so `@unchecked Sendable`.
-final class CallToken: @unchecked Sendable {
-    var streamID: UInt32 = 0
-    var cancelled = false
-}
-
 /// Who waits for a single-response call's answer.
 enum ResponseSink {
     case continuation(UnsafeContinuation<ByteBuffer, any Error>)
@@ -49,18 +42,26 @@ enum ResponseSink {
     }
 }
 
-/// What the connection handler keeps for one call's caller, beside the protocol state the
-/// connection machine keeps for its stream (StateMachine/ClientStreamState.swift). Lives on the
-/// connection's event loop.
-final class ClientStream {
+/// One call on the caller's side: made by the caller, which holds it to send, half-close and
+/// cancel before and after the stream has an id, and kept by the connection's machine as its
+/// stream's call once open (StateMachine/ClientStreamState.swift). One object a call: a token
+/// apart from it cost an allocation and its retains a call (BENCHMARKS.md, "CPU per call").
+///
+/// `@unchecked Sendable`: touched only on the connection's event loop, but for ``inbound``, set
+/// once at creation before the call is shared.
+final class ClientStream: @unchecked Sendable {
+    /// 0 until the stream opens.
+    var streamID: UInt32 = 0
+    /// The caller gave up; a call waiting to open then fails instead.
+    var cancelled = false
     /// Single-response calls: who waits for the answer.
     var responseWaiter: ResponseSink?
     /// Streaming responses.
-    let inbound: InboundMessages?
+    var inbound: InboundMessages?
     /// A request writer waiting for credit.
     var writerWaiter: UnsafeContinuation<Void, any Error>?
 
-    init(responseWaiter: ResponseSink?, inbound: InboundMessages?) {
+    init(responseWaiter: ResponseSink? = nil, inbound: InboundMessages? = nil) {
         self.responseWaiter = responseWaiter
         self.inbound = inbound
     }

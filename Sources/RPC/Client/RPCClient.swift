@@ -76,14 +76,13 @@ public final class RPCClient: Sendable {
         if let tracer = configuration.tracer, !options.isTraced { return try await traced(tracer, method, options) { try await serverStreaming(method, request, options: $0, body) } }
         let plan = try makePlan(method, options)
         let handle = try await streamingHandle()
-        let token = CallToken()
-        let inbound = makeInbound(handle, token)
+        let (stream, inbound) = makeStreamingCall(handle)
         let call = plan
         handle.eventLoop.runOrExecute {
             handle.handler.value.start(path: method.path, headers: call.headers(), kind: .serverStreaming, request: request,
-                                       deadline: call.deadline, token: token, responseWaiter: nil, inbound: inbound)
+                                       deadline: call.deadline, call: stream, responseWaiter: nil)
         }
-        return try await run(handle, token) {
+        return try await run(handle, stream) {
             try await body(MessageStream(inbound: inbound, limits: self.configuration.wireLimits, decodeFailure: .internal))
         }
     }
@@ -97,21 +96,21 @@ public final class RPCClient: Sendable {
         if let tracer = configuration.tracer, !options.isTraced { return try await traced(tracer, method, options) { try await clientStreaming(method, options: $0, body) } }
         let plan = try makePlan(method, options)
         let handle = try await streamingHandle()
-        let token = CallToken()
-        let buffer: ByteBuffer = try await run(handle, token) {
+        let stream = ClientStream()
+        let buffer: ByteBuffer = try await run(handle, stream) {
             let response = handle.eventLoop.makePromise(of: ByteBuffer.self)
             handle.eventLoop.runOrExecute {
                 handle.handler.value.start(path: method.path, headers: plan.headers(), kind: .clientStreaming, request: nil,
-                                           deadline: plan.deadline, token: token, responseWaiter: .promise(response), inbound: nil)
+                                           deadline: plan.deadline, call: stream, responseWaiter: .promise(response))
             }
-            let writer = RequestWriter<Request>(handle: handle, token: token)
+            let writer = RequestWriter<Request>(handle: handle, call: stream)
             // The server may answer before the body has sent everything (SPEC.md §5.4): the
             // writer then drops what the body still sends, and the answer is the call's.
             do {
                 try await body(writer)
                 writer.finish()
             } catch {
-                handle.eventLoop.execute { handle.handler.value.cancel(token: token) }
+                handle.eventLoop.execute { handle.handler.value.cancel(stream) }
                 _ = try? await response.futureResult.get()
                 throw error
             }
@@ -130,14 +129,13 @@ public final class RPCClient: Sendable {
         if let tracer = configuration.tracer, !options.isTraced { return try await traced(tracer, method, options) { try await bidirectionalStreaming(method, options: $0, body) } }
         let plan = try makePlan(method, options)
         let handle = try await streamingHandle()
-        let token = CallToken()
-        let inbound = makeInbound(handle, token)
+        let (stream, inbound) = makeStreamingCall(handle)
         handle.eventLoop.runOrExecute {
             handle.handler.value.start(path: method.path, headers: plan.headers(), kind: .bidirectionalStreaming, request: nil,
-                                       deadline: plan.deadline, token: token, responseWaiter: nil, inbound: inbound)
+                                       deadline: plan.deadline, call: stream, responseWaiter: nil)
         }
-        return try await run(handle, token) {
-            let writer = RequestWriter<Request>(handle: handle, token: token)
+        return try await run(handle, stream) {
+            let writer = RequestWriter<Request>(handle: handle, call: stream)
             let result = try await body(writer, MessageStream(inbound: inbound, limits: self.configuration.wireLimits, decodeFailure: .internal))
             writer.finish()
             return result
@@ -154,44 +152,51 @@ public final class RPCClient: Sendable {
         }
     }
 
-    private func makeInbound(_ handle: ConnectionHandle, _ token: CallToken) -> InboundMessages {
+    /// A call whose responses stream, with the stream they arrive on. Reading a message gives
+    /// its credit back to the server on the call's stream; the grant holds the call weakly, as
+    /// the call holds its messages (both for the call's life, not beyond it).
+    private func makeStreamingCall(_ handle: ConnectionHandle) -> (ClientStream, InboundMessages) {
         let handler = handle.handler
-        return InboundMessages { credit in
-            handler.eventLoop.runOrExecute { handler.value.grantCredit(stream: token.streamID, credit) }
+        let stream = ClientStream()
+        let inbound = InboundMessages { [weak stream] credit in
+            guard let stream else { return }
+            handler.eventLoop.runOrExecute { handler.value.grantCredit(stream: stream.streamID, credit) }
         }
+        stream.inbound = inbound
+        return (stream, inbound)
     }
 
     /// Runs a streaming call's body; cancels the stream if the body ends early or the task is cancelled.
-    private func run<T>(_ handle: ConnectionHandle, _ token: CallToken, _ body: () async throws -> T) async throws -> T {
+    private func run<T>(_ handle: ConnectionHandle, _ stream: ClientStream, _ body: () async throws -> T) async throws -> T {
         let handler = handle.handler
         do {
             let result = try await withTaskCancellationHandler {
                 try await body()
             } onCancel: {
-                handler.eventLoop.execute { handler.value.cancel(token: token) }
+                handler.eventLoop.execute { handler.value.cancel(stream) }
             }
-            handler.eventLoop.execute { handler.value.cancel(token: token) }  // no-op if the call already ended
+            handler.eventLoop.execute { handler.value.cancel(stream) }  // no-op if the call already ended
             return result
         } catch let failure as CallFailure {
             throw failure.error
         } catch {
-            handler.eventLoop.execute { handler.value.cancel(token: token) }
+            handler.eventLoop.execute { handler.value.cancel(stream) }
             throw error
         }
     }
 
     private func startSingleResponse(_ handle: ConnectionHandle, _ plan: CallPlan, kind: CallKind, request: any WireMessage) async throws -> ByteBuffer {
-        let token = CallToken()
+        let stream = ClientStream()
         let handler = handle.handler
         return try await withTaskCancellationHandler {
             try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<ByteBuffer, any Error>) in
                 handler.eventLoop.runOrExecute {
                     handler.value.start(path: plan.path, headers: plan.headers(), kind: kind, request: request,
-                                        deadline: plan.deadline, token: token, responseWaiter: .continuation(continuation), inbound: nil)
+                                        deadline: plan.deadline, call: stream, responseWaiter: .continuation(continuation))
                 }
             }
         } onCancel: {
-            handler.eventLoop.execute { handler.value.cancel(token: token) }
+            handler.eventLoop.execute { handler.value.cancel(stream) }
         }
     }
 
@@ -287,21 +292,21 @@ struct CallPlan: Sendable {
 /// is dropped (the call has its outcome); after an error it throws that error.
 public struct RequestWriter<Request: WireMessage>: Sendable {
     let handle: ConnectionHandle
-    let token: CallToken
+    let call: ClientStream
 
     public func send(_ request: Request) async throws {
         let buffer = ByteBuffer.encoding(request)
         let handler = handle.handler
-        let token = token
+        let call = call
         try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Void, any Error>) in
-            handler.eventLoop.runOrExecute { handler.value.send(token: token, buffer, continuation) }
+            handler.eventLoop.runOrExecute { handler.value.send(call, buffer, continuation) }
         }
     }
 
     /// No more requests (called for you when the call's body returns).
     public func finish() {
         let handler = handle.handler
-        let token = token
-        handler.eventLoop.runOrExecute { handler.value.halfClose(token: token) }
+        let call = call
+        handler.eventLoop.runOrExecute { handler.value.halfClose(call) }
     }
 }

@@ -66,26 +66,27 @@ final class ClientTestConnection: @unchecked Sendable {
 
     /// Starts a call as `RPCClient` does, on the loop. Its answer (single-response calls)
     /// completes the returned future; a streaming response arrives through `inbound`.
-    func start(_ kind: CallKind, _ request: EchoMessage? = nil, token: CallToken = CallToken(), deadline: NIODeadline? = nil,
+    func start(_ kind: CallKind, _ request: EchoMessage? = nil, call: ClientStream = ClientStream(), deadline: NIODeadline? = nil,
                inbound: InboundMessages? = nil) async throws -> EventLoopFuture<ByteBuffer> {
+        if let inbound { call.inbound = inbound }
         let response = loop.makePromise(of: ByteBuffer.self)
         let waiter: ResponseSink? = kind.streamsResponses ? nil : .promise(response)
         if kind.streamsResponses { response.fail(RPCError(.internal, "no single response on this call")) }
         try await loop.executeInContext {
             self.handler.start(path: "t.T/M", headers: CallHeaders(method: "t.T/M"), kind: kind, request: request, deadline: deadline,
-                               token: token, responseWaiter: waiter, inbound: inbound)
+                               call: call, responseWaiter: waiter)
         }
         await loop.run()
         return response.futureResult
     }
 
-    /// A request writer's `send` on `token`'s call, as a task: it ends when the send returns
+    /// A request writer's `send` on `call`, as a task: it ends when the send returns
     /// (sent, or waited for credit and then sent) or throws.
-    func send(_ request: EchoMessage, on token: CallToken) -> Task<Void, any Error> {
+    func send(_ request: EchoMessage, on call: ClientStream) -> Task<Void, any Error> {
         let buffer = ByteBuffer.encoding(request)
         return Task {
             try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Void, any Error>) in
-                self.loop.execute { self.handler.send(token: token, buffer, continuation) }
+                self.loop.execute { self.handler.send(call, buffer, continuation) }
             }
         }
     }

@@ -21,11 +21,11 @@ struct ClientWriterTests {
     /// Opens a `kind` call and starts a send of a request larger than the window; returns once
     /// the window's worth has been written (so the send waits for the rest).
     private func waitingWriter(_ connection: ClientTestConnection, _ kind: CallKind, inbound: InboundMessages? = nil)
-        async throws -> (token: CallToken, answer: EventLoopFuture<ByteBuffer>, writer: Task<Void, any Error>) {
-        let token = CallToken()
-        let answer = try await connection.start(kind, token: token, inbound: inbound)
+        async throws -> (call: ClientStream, answer: EventLoopFuture<ByteBuffer>, writer: Task<Void, any Error>) {
+        let call = ClientStream()
+        let answer = try await connection.start(kind, call: call, inbound: inbound)
         #expect(try await connection.writtenFrames().map(\.type) == [.headers])
-        let writer = connection.send(large, on: token)
+        let writer = connection.send(large, on: call)
         var written: [Frame] = []
         for _ in 0..<1_000 where written.isEmpty {
             await connection.loop.run()
@@ -33,7 +33,7 @@ struct ClientWriterTests {
             await Task.yield()
         }
         #expect(written.map(\.type) == [.message] && written.first?.flags == .more && written.first?.payload.readableBytes == 100)
-        return (token, answer, writer)
+        return (call, answer, writer)
     }
 
     private func trailers(_ stream: UInt32, _ code: StatusCode, message: String = "", response: EchoMessage? = nil) -> ByteBuffer {
@@ -55,7 +55,7 @@ struct ClientWriterTests {
     /// resumed; its next send goes out at once while credit lasts.
     @Test func creditResumesTheWaitingWriter() async throws {
         let connection = try await connection()
-        let (token, _, writer) = try await waitingWriter(connection, .clientStreaming)
+        let (call, _, writer) = try await waitingWriter(connection, .clientStreaming)
         var update = ByteBuffer()
         update.writeFrame(.windowUpdate, stream: 1, payload: ByteBuffer(integer: UInt32(1_000)))
         try await connection.receive(update)
@@ -63,7 +63,7 @@ struct ClientWriterTests {
         let rest = try await connection.writtenFrames()
         #expect(rest.map(\.type) == [.message] && rest[0].flags == [])
         #expect(rest[0].payload.readableBytes == large.encodedSize() - 100)
-        try await connection.send(EchoMessage(text: "small"), on: token).value
+        try await connection.send(EchoMessage(text: "small"), on: call).value
         #expect(try await connection.writtenFrames().map(\.type) == [.message])
         try await connection.close()
     }
@@ -72,8 +72,8 @@ struct ClientWriterTests {
     /// writer's wait ends with CANCELLED.
     @Test func cancellingTheCallEndsTheWait() async throws {
         let connection = try await connection()
-        let (token, answer, writer) = try await waitingWriter(connection, .clientStreaming)
-        try await connection.onLoop { $0.cancel(token: token) }
+        let (call, answer, writer) = try await waitingWriter(connection, .clientStreaming)
+        try await connection.onLoop { $0.cancel(call) }
         await #expect(throws: RPCError.self) { try await writer.value }
         do {
             try await writer.value
@@ -126,14 +126,14 @@ struct ClientWriterTests {
     /// its outcome. After an error, a later send throws the server's status.
     @Test func aSendAfterTheCallEndedIsDroppedOrFails() async throws {
         let connection = try await connection()
-        let (token, _, writer) = try await waitingWriter(connection, .bidirectionalStreaming, inbound: InboundMessages { _ in })
+        let (call, _, writer) = try await waitingWriter(connection, .bidirectionalStreaming, inbound: InboundMessages { _ in })
         try await connection.receive(trailers(1, .ok))
         try await expectReleased(writer)
-        try await connection.send(EchoMessage(text: "late"), on: token).value
+        try await connection.send(EchoMessage(text: "late"), on: call).value
         #expect(try await connection.writtenFrames().isEmpty)
 
-        let failed = CallToken()
-        _ = try await connection.start(.bidirectionalStreaming, token: failed, inbound: InboundMessages { _ in })
+        let failed = ClientStream()
+        _ = try await connection.start(.bidirectionalStreaming, call: failed, inbound: InboundMessages { _ in })
         #expect(try await connection.writtenFrames().map(\.type) == [.headers])
         try await connection.receive(trailers(failed.streamID, .resourceExhausted, message: "full"))
         await #expect(throws: RPCError(.resourceExhausted, "full")) {
