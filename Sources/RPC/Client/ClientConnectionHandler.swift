@@ -175,14 +175,13 @@ final class ClientConnectionHandler: ActionDriver {
             stream.inbound?.finish(failure.error)
             return
         }
-        // Before the machine sees the call: what it does on opening (a deadline already passed)
-        // reaches the waiter.
-        stream.responseWaiter = responseWaiter
         let outcome = machine.open(
             call: stream, kind: kind, headers: headers, request: request,
             deadline: deadline.map { Int64(clamping: $0.uptimeNanoseconds) }, frames: &output.buffer, actions: &actions)
         switch outcome {
         case .opened(let id):
+            // Before the actions of opening are performed (a deadline already passed ends the call).
+            stream.responseWaiter = responseWaiter
             stream.streamID = id
             if let deadline, let eventLoop {
                 deadlines.track(deadline, on: eventLoop, expireDeadlinesCallback)
@@ -190,13 +189,11 @@ final class ClientConnectionHandler: ActionDriver {
             afterEvent()
         case .full:
             // Past the server's concurrency limit, calls wait here in order rather than be refused.
-            stream.responseWaiter = nil
             waitingCalls.append { [self] in
                 start(path: path, headers: headers, kind: kind, request: request, deadline: deadline,
                       call: stream, responseWaiter: responseWaiter)
             }
         case .unusable:
-            stream.responseWaiter = nil
             let failure = CallFailure(error: closeReason ?? RPCError(.unavailable, "connection to \(peer) is closing"), notProcessed: true)
             responseWaiter?.fail(failure)
             stream.inbound?.finish(failure.error)
@@ -218,7 +215,7 @@ final class ClientConnectionHandler: ActionDriver {
             afterEvent()
             continuation.resume()
         case .waiting:
-            machine.streams[call.streamID]?.call.writerWaiter = continuation
+            call.writerWaiter = continuation  // the machine's call for this stream
             afterEvent()
         case .notActive:
             // A message after the call ended: why it ended (the server's status; UNAVAILABLE when

@@ -91,18 +91,12 @@ public struct RPCRouter: Sendable {
         otherwise handler: @escaping @Sendable (Request, ServerContext) async throws -> Response
     ) {
         precondition(method.kind == .unary)
+        // The same two steps either way; they differ in how an error ends the call: at once on
+        // the loop, or awaited in the call's task (a tracer's).
         let answerAtOnce: RegisteredMethod.AnswerAtOnce = { call, buffer in
             do {
                 let request = try call.decode(Request.self, buffer)
-                guard let response = try immediate(request, call.context) else {
-                    return {
-                        do {
-                            call.finish(response: try await handler(request, call.context))
-                        } catch {
-                            await call.finish(error: error)
-                        }
-                    }
-                }
+                guard let response = try immediate(request, call.context) else { return { await answer(call, request, handler) } }
                 call.finish(response: response)
             } catch {
                 call.finishAtOnce(error: error)
@@ -112,12 +106,8 @@ public struct RPCRouter: Sendable {
         add(method, policy, answerAtOnce: answerAtOnce) { call, buffer in
             do {
                 let request = try call.decode(Request.self, buffer)
-                let context = call.context
-                if let response = try immediate(request, context) {
-                    call.finish(response: response)
-                } else {
-                    call.finish(response: try await handler(request, context))
-                }
+                guard let response = try immediate(request, call.context) else { return await answer(call, request, handler) }
+                call.finish(response: response)
             } catch {
                 await call.finish(error: error)
             }
@@ -172,6 +162,17 @@ public struct RPCRouter: Sendable {
 
     public mutating func add(_ service: some RPCService) {
         service.register(in: &self)
+    }
+}
+
+/// Ends `call` with what `handler` answers to `request`, or with the error it throws.
+private func answer<Request, Response: WireMessage>(
+    _ call: ServerCall, _ request: Request, _ handler: @Sendable (Request, ServerContext) async throws -> Response
+) async {
+    do {
+        call.finish(response: try await handler(request, call.context))
+    } catch {
+        await call.finish(error: error)
     }
 }
 

@@ -82,15 +82,15 @@ final class ServerCall: CallFacts, @unchecked Sendable {
         connection.runOrExecute((streamID, trailers)) { connection, end in connection.finish(stream: end.0, trailers: end.1) }
     }
 
-    /// ``finish(error:)`` from the event loop, outside any task: a refusal waits for the
-    /// auditor in a task of its own; any other error ends the call here and now.
+    /// ``finish(error:)`` from the event loop, outside any task (so never traced: a traced call
+    /// answers in its task): a refusal waits for the auditor in a task of its own; any other
+    /// error ends the call here and now.
     func finishAtOnce(error: any Error) {
         let trailers = ServerCall.trailers(for: error, context: context)
         guard trailers.status != .permissionDenied else {
             Task.immediate(executorPreference: connection.value.executor) { await self.finish(error: error) }
             return
         }
-        span?.failed(trailers.status, error)
         connection.value.finish(stream: streamID, trailers: trailers)
     }
 

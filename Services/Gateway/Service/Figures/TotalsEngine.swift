@@ -28,11 +28,11 @@ struct TotalsEngine: Sendable {
     /// (GatewayRPCService.swift). nil when the sources must be asked.
     func cachedTotals(_ request: TotalsRequest, language: Language = .caller) throws -> Totals? {
         guard !request.fresh else { return nil }
-        return cached(request, try Question(request, today: try today(), language: language))
+        return cached(try Question(request, today: try today(), language: language))
     }
 
-    private func cached(_ request: TotalsRequest, _ asked: Question) -> Totals? {
-        guard !request.fresh, var totals = cache.lookup(asked.key) else { return nil }
+    private func cached(_ asked: Question) -> Totals? {
+        guard var totals = cache.lookup(asked.key) else { return nil }
         totals.cached = true
         return totals
     }
@@ -43,7 +43,7 @@ struct TotalsEngine: Sendable {
         let today = try today()
         let asked = try Question(request, today: today, language: language)
         let (asOf, year, scopes) = (asked.asOf, asked.year, asked.scopes)
-        if let cached = cached(request, asked) { return cached }
+        if !request.fresh, let cached = cached(asked) { return cached }
 
         var budget = sourceDeadline
         if let callerDeadline { budget = min(budget, callerDeadline - Self.answerMargin(callerDeadline)) }
