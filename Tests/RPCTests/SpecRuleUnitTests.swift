@@ -35,7 +35,7 @@ struct SpecRuleUnitTests {
         let ids = (0..<1_000).map { _ in RequestIDs.next() }
         #expect(Set(ids).count == ids.count)
         #expect(ids.allSatisfy { $0.utf8.count == 16 && $0.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) } })
-        #expect(RequestIDs.hex(0x0123_4567_89ab_cdef) == "0123456789abcdef")
+        #expect(UsualCallHeaders.text(0x0123_4567_89ab_cdef) == "0123456789abcdef")
     }
 
     /// §10.3: only UNAVAILABLE and ABORTED are retried: always when the server never saw the

@@ -166,7 +166,7 @@ final class ClientConnectionHandler: ActionDriver {
     /// Opens a stream for `call`. For unary and server-streaming calls `request` is the one
     /// request and the stream is half-closed at once.
     func start(
-        path: String, headers: CallHeaders, kind: CallKind, request: (any WireMessage)?, deadline: NIODeadline?,
+        path: String, headers: CallHeadersForm, kind: CallKind, request: (any WireMessage)?, deadline: NIODeadline?,
         call stream: ClientStream, responseWaiter: ResponseSink?
     ) {
         guard !stream.cancelled else {

@@ -267,11 +267,8 @@ public final class RPCClient: Sendable {
         if let language = inherited?.acceptLanguage, !metadata.contains(where: { $0.key == MetadataKey.acceptLanguage }) {
             metadata.append(MetadataEntry(MetadataKey.acceptLanguage, language))
         }
-        metadata.append(MetadataEntry(MetadataKey.requestID, options.requestID ?? inherited?.requestID ?? ServerShared.makeRequestID()))
-        if let key = options.idempotencyKey {
-            metadata.append(MetadataEntry(MetadataKey.idempotencyKey, key))
-        }
-        return CallPlan(path: method.path, deadline: deadline, metadata: metadata)
+        let requestID = options.requestID.map(RequestIDValue.text) ?? inherited?.requestIDValue ?? .number(RequestIDs.nextNumber())
+        return CallPlan(path: method.path, deadline: deadline, metadata: metadata, requestID: requestID, idempotencyKey: options.idempotencyKey)
     }
 }
 
@@ -279,11 +276,26 @@ public final class RPCClient: Sendable {
 struct CallPlan: Sendable {
     let path: String
     let deadline: NIODeadline?
+    /// The metadata sent before the request id: the call's options', the client's, the
+    /// language inherited from the call being served.
     let metadata: [MetadataEntry]
+    let requestID: RequestIDValue
+    /// Sent after the request id.
+    let idempotencyKey: String?
 
-    func headers() -> CallHeaders {
-        let timeout = deadline.map { max(1, ($0 - .now()).nanoseconds / 1000) } ?? 0
-        return CallHeaders(method: path, timeoutMicroseconds: UInt64(timeout), metadata: metadata)
+    /// The usual call — no metadata but a request id the runtime made or passed on — goes in
+    /// the form that makes no strings (Protocol/Sources/Frames/UsualCallHeaders.swift).
+    func headers() -> CallHeadersForm {
+        let timeout = UInt64(deadline.map { max(1, ($0 - .now()).nanoseconds / 1000) } ?? 0)
+        if metadata.isEmpty, idempotencyKey == nil, case .number(let id) = requestID {
+            return .usual(UsualCallHeaders(method: path, timeoutMicroseconds: timeout, requestID: id))
+        }
+        var entries = metadata
+        entries.append(MetadataEntry(MetadataKey.requestID, requestID.text))
+        if let idempotencyKey {
+            entries.append(MetadataEntry(MetadataKey.idempotencyKey, idempotencyKey))
+        }
+        return .general(CallHeaders(method: path, timeoutMicroseconds: timeout, metadata: entries))
     }
 }
 

@@ -19,6 +19,7 @@ enum CallScope {
 
         var deadline: NIODeadline? { served.deadline }
         var requestID: String { served.requestID }
+        var requestIDValue: RequestIDValue { served.facts.requestIDValue }
         var acceptLanguage: String? { served.acceptLanguage }
 
         init(served: ServerContext, executor: (any TaskExecutor)?) {

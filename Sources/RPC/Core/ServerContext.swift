@@ -37,7 +37,7 @@ public struct ServerContext: Sendable {
 
     /// The first value of a metadata key.
     public subscript(metadata key: String) -> String? {
-        metadata.first { $0.key == key }?.value
+        facts.metadataValue(key)
     }
 
     /// The call's idempotency key, if it carries one.
@@ -67,14 +67,30 @@ class CallFacts: @unchecked Sendable {
     final let caller: ConnectionPeer
     final let method: String
     final let deadline: NIODeadline?
-    final let metadata: [MetadataEntry]
-    final let requestID: String
+    /// The metadata as sent; nil when it was the request id alone (the usual call:
+    /// Protocol/Sources/Frames/UsualCallHeaders.swift), whose list is made only if asked for.
+    final let sentMetadata: [MetadataEntry]?
+    final let requestIDValue: RequestIDValue
 
-    init(caller: ConnectionPeer, method: String, deadline: NIODeadline?, metadata: [MetadataEntry], requestID: String) {
+    init(caller: ConnectionPeer, method: String, deadline: NIODeadline?, sentMetadata: [MetadataEntry]?, requestID: RequestIDValue) {
         self.caller = caller
         self.method = method
         self.deadline = deadline
-        self.metadata = metadata
-        self.requestID = requestID
+        self.sentMetadata = sentMetadata
+        self.requestIDValue = requestID
+    }
+
+    convenience init(caller: ConnectionPeer, method: String, deadline: NIODeadline?, metadata: [MetadataEntry], requestID: String) {
+        self.init(caller: caller, method: method, deadline: deadline, sentMetadata: metadata, requestID: .text(requestID))
+    }
+
+    final var requestID: String { requestIDValue.text }
+
+    final var metadata: [MetadataEntry] { sentMetadata ?? [MetadataEntry(MetadataKey.requestID, requestID)] }
+
+    /// The first value of a metadata key, without making the usual call's list.
+    final func metadataValue(_ key: String) -> String? {
+        guard let sentMetadata else { return key == MetadataKey.requestID ? requestID : nil }
+        return sentMetadata.first { $0.key == key }?.value
     }
 }

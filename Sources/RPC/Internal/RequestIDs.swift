@@ -1,4 +1,5 @@
 import Synchronization
+import JCSkillsProtocol
 
 /// Request ids for calls that come or go without one (SPEC.md §7: 16 lower-case hex digits).
 ///
@@ -11,23 +12,15 @@ enum RequestIDs {
     private static let seed = UInt64.random(in: .min ... .max)
     private static let counter = Atomic<UInt64>(0)
 
-    static func next() -> String {
+    static func next() -> String { UsualCallHeaders.text(nextNumber()) }
+
+    /// The next id as the number its 16 digits spell (``RequestIDValue/number(_:)``).
+    static func nextNumber() -> UInt64 {
         let step = counter.wrappingAdd(1, ordering: .relaxed).oldValue
         var mixed = seed &+ step &* 0x9E37_79B9_7F4A_7C15
         mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
         mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return hex(mixed ^ (mixed >> 31))
-    }
-
-    /// Sixteen lower-case hex digits, most significant first, written straight into the string.
-    static func hex(_ value: UInt64) -> String {
-        String(unsafeUninitializedCapacity: 16) { buffer in
-            for index in 0..<16 {
-                let nibble = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * index)) & 0xF
-                buffer[index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
-            }
-            return 16
-        }
+        return mixed ^ (mixed >> 31)
     }
 
     /// The longest request id a caller may give; SPEC.md §6.3.
@@ -40,5 +33,21 @@ enum RequestIDs {
         guard let given, given.utf8.count <= maximumLength,
               given.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else { return nil }
         return given
+    }
+}
+
+/// A call's request id. Most are 16 lower-case hex digits — every id this runtime makes, and
+/// what its clients send — kept as the number they spell and written out only when read (a
+/// log line, an audit row, an error to quote): as text it was an allocation a call on each side
+/// (docs/BENCHMARKS.md, "CPU per call").
+enum RequestIDValue: Sendable, Hashable {
+    case number(UInt64)
+    case text(String)
+
+    var text: String {
+        switch self {
+        case .number(let value): UsualCallHeaders.text(value)
+        case .text(let text): text
+        }
     }
 }

@@ -27,7 +27,7 @@ final class ServerCall: CallFacts, @unchecked Sendable {
     var writerWaiter: UnsafeContinuation<Void, any Error>?
 
     init(connection: NIOLoopBound<ServerConnectionHandler>, streamID: UInt32, caller: ConnectionPeer, method: RegisteredMethod,
-         deadline: NIODeadline?, metadata: [MetadataEntry], requestID: String, inbound: InboundMessages?,
+         deadline: NIODeadline?, sentMetadata: [MetadataEntry]?, requestID: RequestIDValue, inbound: InboundMessages?,
          shared: ServerShared, span: ServerCallSpan? = nil) {
         self.connection = connection
         self.streamID = streamID
@@ -35,7 +35,7 @@ final class ServerCall: CallFacts, @unchecked Sendable {
         self.inbound = inbound
         self.shared = shared
         self.span = span
-        super.init(caller: caller, method: method.path, deadline: deadline, metadata: metadata, requestID: requestID)
+        super.init(caller: caller, method: method.path, deadline: deadline, sentMetadata: sentMetadata, requestID: requestID)
     }
 
     var context: ServerContext { ServerContext(facts: self) }
@@ -43,7 +43,7 @@ final class ServerCall: CallFacts, @unchecked Sendable {
     /// The same call, reporting its outcome to `span`.
     func traced(by span: ServerCallSpan) -> ServerCall {
         ServerCall(connection: connection, streamID: streamID, caller: caller, method: registered, deadline: deadline,
-                   metadata: metadata, requestID: requestID, inbound: inbound, shared: shared, span: span)
+                   sentMetadata: sentMetadata, requestID: requestIDValue, inbound: inbound, shared: shared, span: span)
     }
 
     var eventLoop: any EventLoop { connection.eventLoop }

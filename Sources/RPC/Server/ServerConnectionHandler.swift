@@ -174,7 +174,17 @@ final class ServerConnectionHandler: ActionDriver {
     private func open(_ request: Machine.OpenRequest, now: Int64) {
         let id = request.streamID
         let headers = request.headers
-        let requestID = RequestIDs.accepted(headers.metadata.first { $0.key == MetadataKey.requestID }?.value)
+        // The caller's request id, if it gave one a log line can carry.
+        let givenRequestID: RequestIDValue?
+        let sentMetadata: [MetadataEntry]?
+        switch headers {
+        case .usual(let usual):
+            givenRequestID = usual.requestID.map(RequestIDValue.number)
+            sentMetadata = usual.requestID == nil ? [] : nil
+        case .general(let general):
+            givenRequestID = RequestIDs.accepted(general.metadata.first { $0.key == MetadataKey.requestID }?.value).map(RequestIDValue.text)
+            sentMetadata = general.metadata
+        }
         let caller = self.caller
         let method: RegisteredMethod
         if let last = lastAllowed, last.path == headers.method {
@@ -185,7 +195,7 @@ final class ServerConnectionHandler: ActionDriver {
             }
             let principal = caller.principal
             guard found.policy.allows(principal) else {
-                shared.auditor.denied(principal: principal, method: found.path, requestID: requestID, reason: "policy allows \(found.policy)")
+                shared.auditor.denied(principal: principal, method: found.path, requestID: givenRequestID?.text, reason: "policy allows \(found.policy)")
                 found.metrics.callFinished(code: .permissionDenied, nanoseconds: 0)
                 return machine.refuse(id, .permissionDenied, "\(principal.identity) may not call \(found.path)", frames: &output.buffer)
             }
@@ -206,7 +216,7 @@ final class ServerConnectionHandler: ActionDriver {
         // and a release of each of its two references a call (BENCHMARKS.md, "CPU per call").
         let call = ServerCall(
             connection: NIOLoopBound(self, eventLoop: executor.eventLoop), streamID: id, caller: caller, method: method,
-            deadline: deadline, metadata: headers.metadata, requestID: requestID ?? ServerShared.makeRequestID(),
+            deadline: deadline, sentMetadata: sentMetadata, requestID: givenRequestID ?? .number(RequestIDs.nextNumber()),
             inbound: inbound, shared: shared)
         guard machine.accept(
             request, call: call, kind: method.kind, deadline: deadline.map { Int64(clamping: $0.uptimeNanoseconds) },

@@ -25,9 +25,6 @@ final class ServerShared: Sendable {
         self.logger = logger
         self.budget = ServerBudget(configuration)
     }
-
-    /// A request id for calls that came without one: 16 hex digits.
-    static func makeRequestID() -> String { RequestIDs.next() }
 }
 
 /// Open connections, so that shutdown can send each a GOAWAY and wait for them to close.

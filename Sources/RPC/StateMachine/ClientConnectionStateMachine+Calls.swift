@@ -24,7 +24,7 @@ extension ClientConnectionStateMachine {
     /// is the one request, sent at once with END_STREAM (§5.2). An existential, as the server's
     /// responses are (``ServerConnectionStateMachine/finish(stream:response:now:frames:actions:)``).
     mutating func open(
-        call: Call, kind: CallKind, headers: CallHeaders, request: (any WireMessage)?, deadline: Int64?, frames: inout ByteBuffer, actions: inout [Action]
+        call: Call, kind: CallKind, headers: CallHeadersForm, request: (any WireMessage)?, deadline: Int64?, frames: inout ByteBuffer, actions: inout [Action]
     ) -> OpenOutcome {
         guard isUsable else { return .unusable }
         guard hasFreeSlot else { return .full }
@@ -34,7 +34,7 @@ extension ClientConnectionStateMachine {
         streams[id] = Stream(
             id: id, call: call, kind: kind, deadline: deadline, receiveWindow: Int(localSettings.initialWindowSize),
             sendWindow: Int(peerSettings.initialWindowSize), maximumMessageSize: Int(localSettings.maximumMessageSize))
-        frames.writeFrame(.headers, stream: id, message: headers)
+        frames.writeHeadersFrame(stream: id, headers)
         if let request {
             let index = streams.index(forKey: id)!
             streams.values[index].halfClosed = true

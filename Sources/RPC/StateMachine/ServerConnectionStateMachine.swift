@@ -17,7 +17,7 @@ struct ServerConnectionStateMachine<Call> {
     /// A HEADERS frame that passed the connection's checks and waits for the driver's decision.
     struct OpenRequest {
         let streamID: UInt32
-        let headers: CallHeaders
+        let headers: CallHeadersForm
         /// END_STREAM on HEADERS: the client half-closes at once (Protocol/SPEC.md §3.2.2).
         let endStream: Bool
     }
@@ -38,6 +38,9 @@ struct ServerConnectionStateMachine<Call> {
     var streams: [UInt32: Stream] = [:]
     /// The highest stream this connection accepted to process (what GOAWAY reports).
     var lastStreamID: UInt32 = 0
+    /// The method of the last call the driver accepted: HEADERS naming it again with no metadata
+    /// but a request id are read as ``CallHeadersForm/usual(_:)``, making no strings.
+    var usualMethod: String?
     /// The highest stream the client opened, including streams ignored after our GOAWAY.
     var highestOpenedStreamID: UInt32 = 0
     var goAwaySent = false
@@ -163,11 +166,15 @@ struct ServerConnectionStateMachine<Call> {
             refuse(id, .resourceExhausted, "call metadata exceeds \(limits.settings.maximumMetadataSize) bytes", frames: &frames)
             return nil
         }
-        let headers: CallHeaders
-        do {
-            headers = try CallHeaders(buffer: frame.payload, limits: limits.wireLimits)
-        } catch {
-            throw .malformedPayload(.headers, "\(error)")
+        let headers: CallHeadersForm
+        if let method = usualMethod, let usual = UsualCallHeaders.read(frame.payload, method: method, limits: limits.wireLimits) {
+            headers = .usual(usual)
+        } else {
+            do {
+                headers = .general(try CallHeaders(buffer: frame.payload, limits: limits.wireLimits))
+            } catch {
+                throw .malformedPayload(.headers, "\(error)")
+            }
         }
         guard streams.count < Int(limits.settings.maximumConcurrentStreams) else {
             refuse(id, .resourceExhausted, "more than \(limits.settings.maximumConcurrentStreams) concurrent calls", frames: &frames)
@@ -186,6 +193,7 @@ struct ServerConnectionStateMachine<Call> {
             refuse(request.streamID, .resourceExhausted, "the server is running its limit of \(budget.maximumCalls) calls", frames: &frames)
             return false
         }
+        usualMethod = request.headers.method
         // §2.3: a stream keeps the credit it started with; no retroactive change.
         let peer = peerSettings ?? .protocolDefaults
         streams[request.streamID] = Stream(

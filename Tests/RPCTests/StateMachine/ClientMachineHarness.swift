@@ -47,7 +47,7 @@ struct ClientMachineHarness {
     /// Opens a call; `request` for unary and server-streaming calls. The call is named by the
     /// stream id it gets.
     @discardableResult
-    mutating func open(_ kind: CallKind, request: EchoMessage? = nil, headers: CallHeaders = CallHeaders(method: "t.T/M"), deadline: Int64? = nil) -> Machine.OpenOutcome {
+    mutating func open(_ kind: CallKind, request: EchoMessage? = nil, headers: CallHeadersForm = .general(CallHeaders(method: "t.T/M")), deadline: Int64? = nil) -> Machine.OpenOutcome {
         let call = Call(id: machine.nextStreamID)
         return machine.open(call: call, kind: kind, headers: headers, request: request, deadline: deadline, frames: &output, actions: &actions)
     }

@@ -24,10 +24,15 @@ struct ClientMachineTests {
         #expect(c.takeBytes() == hex("4a43532f310d0a0a 00000015 00 00 00000000 080110808004186420808010288080800230808001"))
     }
 
-    /// §5.2: a health check's first frames are the vectors of SPEC.md's example.
-    @Test func aUnaryCallIsHeadersAndOneMessageWithEndStream() {
+    /// §5.2: a health check's first frames are the vectors of SPEC.md's example — in the usual
+    /// call's form (Protocol/Sources/Frames/UsualCallHeaders.swift) as in the general one.
+    @Test(arguments: [
+        CallHeadersForm.general(CallHeaders(method: "jcskills.Health/Check", timeoutMicroseconds: 5_000_000,
+                                            metadata: [MetadataEntry("request-id", "00000000075bcd15")])),
+        CallHeadersForm.usual(UsualCallHeaders(method: "jcskills.Health/Check", timeoutMicroseconds: 5_000_000, requestID: 123_456_789)),
+    ])
+    func aUnaryCallIsHeadersAndOneMessageWithEndStream(headers: CallHeadersForm) {
         var c = C.connected()
-        let headers = CallHeaders(method: "jcskills.Health/Check", timeoutMicroseconds: 5_000_000, metadata: [MetadataEntry("request-id", "00000000075bcd15")])
         let outcome = c.machine.open(call: C.Call(id: 1), kind: .unary, headers: headers, request: HealthCheckRequest(), deadline: nil, frames: &c.output, actions: &c.actions)
         guard case .opened(1) = outcome else {
             Issue.record("not opened on stream 1: \(outcome)")

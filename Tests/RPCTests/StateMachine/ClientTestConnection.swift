@@ -73,7 +73,7 @@ final class ClientTestConnection: @unchecked Sendable {
         let waiter: ResponseSink? = kind.streamsResponses ? nil : .promise(response)
         if kind.streamsResponses { response.fail(RPCError(.internal, "no single response on this call")) }
         try await loop.executeInContext {
-            self.handler.start(path: "t.T/M", headers: CallHeaders(method: "t.T/M"), kind: kind, request: request, deadline: deadline,
+            self.handler.start(path: "t.T/M", headers: .general(CallHeaders(method: "t.T/M")), kind: kind, request: request, deadline: deadline,
                                call: call, responseWaiter: waiter)
         }
         await loop.run()

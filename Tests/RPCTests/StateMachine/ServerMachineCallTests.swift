@@ -25,6 +25,34 @@ struct ServerMachineCallTests {
         #expect(h.budget.runningCalls == 0)
     }
 
+    /// §3.2.2, §6.3: HEADERS naming the method of the last accepted call again, with no metadata
+    /// but a request id of 16 lower-case hex digits, are read in the usual call's form
+    /// (Protocol/Sources/Frames/UsualCallHeaders.swift) — with the same meaning as in full; any
+    /// other HEADERS in full. A refused method does not become the usual one.
+    @Test func headersLikeTheLastAcceptedCallsAreReadWithoutStrings() {
+        var h = H.connected()
+        let id = [MetadataEntry(MetadataKey.requestID, "00000000075bcd15")]
+        let sent: [CallHeaders] = [
+            CallHeaders(method: "t.T/Unary", metadata: id),                       // 1: the first call, in full
+            CallHeaders(method: "t.T/Unary", timeoutMicroseconds: 9, metadata: id), // 3: usual
+            CallHeaders(method: "t.T/Unary"),                                    // 5: usual, no id
+            CallHeaders(method: "t.T/Nope", metadata: id),                       // 7: refused
+            CallHeaders(method: "t.T/Unary", metadata: id),                      // 9: usual still
+            CallHeaders(method: "t.T/Unary", metadata: id + [MetadataEntry(MetadataKey.acceptLanguage, "zh")]), // 11: in full
+            CallHeaders(method: "t.T/Unary", metadata: [MetadataEntry(MetadataKey.requestID, "req-42")]),       // 13: in full
+            CallHeaders(method: "t.T/Bidi", metadata: id),                       // 15: in full, and now the usual one
+            CallHeaders(method: "t.T/Bidi", metadata: id),                       // 17: usual
+            CallHeaders(method: "t.T/Unary", metadata: id),                      // 19: in full
+        ]
+        for (index, headers) in sent.enumerated() {
+            h.receive(H.frame(.headers, stream: UInt32(2 * index + 1), message: headers))
+        }
+        #expect(h.openedUsual == [3, 5, 9, 17])
+        #expect(h.opened.map(\.0) == [1, 3, 5, 9, 11, 13, 15, 17, 19])
+        let accepted = sent.enumerated().filter { $0.element.method != "t.T/Nope" }.map(\.element)
+        #expect(h.opened.map(\.1) == accepted, "the usual form reads as the full one")
+    }
+
     /// §5.2, §8: a second request on a unary or server-streaming call: TRAILERS INVALID_ARGUMENT.
     @Test(arguments: ["t.T/Unary", "t.T/ServerStream"])
     func aSecondRequestIsInvalid(_ method: String) {

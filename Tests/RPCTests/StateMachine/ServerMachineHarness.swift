@@ -26,6 +26,8 @@ struct ServerMachineHarness {
     ]
     /// HEADERS the machine let through and this harness accepted, with their deadlines.
     var opened: [(UInt32, CallHeaders)] = []
+    /// The streams of those whose HEADERS the machine read in the usual call's form.
+    var openedUsual: [UInt32] = []
 
     /// A machine with the reference server's limits, changed by `configure`.
     init(configure: (inout ServerConfiguration) -> Void = { _ in }) {
@@ -81,7 +83,8 @@ struct ServerMachineHarness {
         let timeout = request.headers.timeoutMicroseconds
         let deadline = timeout == 0 ? nil : now + Int64(timeout) * 1_000
         if machine.accept(request, call: Call(id: request.streamID), kind: kind, deadline: deadline, now: now, frames: &output, actions: &actions) {
-            opened.append((request.streamID, request.headers))
+            opened.append((request.streamID, request.headers.callHeaders))
+            if case .usual = request.headers { openedUsual.append(request.streamID) }
         }
     }
 
