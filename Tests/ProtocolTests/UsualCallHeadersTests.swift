@@ -1,4 +1,4 @@
-import JCSkillsProtocol
+@testable import JCSkillsProtocol
 import NIOCore
 import Testing
 
@@ -48,6 +48,31 @@ struct UsualCallHeadersTests {
         let read = try #require(UsualCallHeaders.read(payload(headers), method: "jcskills.Health/Check", limits: .standard))
         #expect(read == UsualCallHeaders(method: "jcskills.Health/Check", timeoutMicroseconds: 5_000_000, requestID: 123_456_789))
         #expect(UsualCallHeaders.text(123_456_789) == "00000000075bcd15")
+        #expect(UsualCallHeaders.requestIDKey.description == MetadataKey.requestID)
+    }
+
+    /// The id's 16 digits read eight at a time: every number's text reads back as it, and a text
+    /// with any byte but 0–9 and a–f at any place is no id.
+    @Test func requestIDsReadBackAndNothingElseReads() {
+        var random = SeededGenerator(seed: 3)
+        for value in [0, 1, .max, 0x0123_4567_89AB_CDEF, 0xFEDC_BA98_7654_3210] + (0..<2_000).map({ _ in random.next() }) {
+            let text = Array(UsualCallHeaders.text(value).utf8)
+            #expect(text.withUnsafeBytes { UsualCallHeaders.parseRequestID($0) } == value)
+        }
+        let valid = Set(Array("0123456789abcdef".utf8))
+        var text = Array(UsualCallHeaders.text(0x0123_4567_89ab_cdef).utf8)
+        for place in 0..<16 {
+            let kept = text[place]
+            for byte in UInt8.min...UInt8.max {
+                text[place] = byte
+                let read = text.withUnsafeBytes { UsualCallHeaders.parseRequestID($0) }
+                #expect((read != nil) == valid.contains(byte), "byte \(byte) at \(place)")
+                if let read { #expect(UsualCallHeaders.text(read) == String(decoding: text, as: UTF8.self)) }
+            }
+            text[place] = kept
+        }
+        #expect(Array("0123456789abcde".utf8).withUnsafeBytes { UsualCallHeaders.parseRequestID($0) } == nil)
+        #expect(Array("0123456789abcdef0".utf8).withUnsafeBytes { UsualCallHeaders.parseRequestID($0) } == nil)
     }
 
     /// Everything else goes to the general decoder: another method, other metadata, an id that

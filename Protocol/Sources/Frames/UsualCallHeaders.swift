@@ -37,17 +37,34 @@ public struct UsualCallHeaders: Hashable, Sendable {
     /// its text would not survive the round trip through the number).
     public static func parseRequestID(_ bytes: UnsafeRawBufferPointer) -> UInt64? {
         guard bytes.count == 16 else { return nil }
-        var value: UInt64 = 0
-        for byte in bytes {
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            default: return nil
-            }
-            value = value << 4 | UInt64(digit)
-        }
-        return value
+        // Eight digits at a time, without a branch per digit: digits and letters come at
+        // random, and a branch on which each is was mispredicted half the time (the parse was
+        // 3 % of the server's time a call, digit by digit).
+        guard let high = parseEightDigits(bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
+              let low = parseEightDigits(bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) else { return nil }
+        return high << 32 | low
+    }
+
+    /// Eight ASCII bytes as loaded from memory (the first digit in the lowest byte): the number
+    /// they spell if each is 0–9 or a–f.
+    @inline(__always)
+    static func parseEightDigits(_ word: UInt64) -> UInt64? {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let tops = ones &* 0x80
+        let littleEndian = UInt64(littleEndian: word)
+        // Below 0x80, byte + (0x80 - n) sets the byte's top bit exactly when byte >= n, and
+        // carries into no other byte.
+        func atLeast(_ n: UInt64) -> UInt64 { (littleEndian &+ ones &* (0x80 - n)) & tops }
+        let digits = atLeast(0x30) & ~atLeast(0x3A)
+        let letters = atLeast(0x61) & ~atLeast(0x67)
+        guard littleEndian & tops == 0, digits | letters == tops else { return nil }
+        // A digit's value is its low nibble; a letter's, its low nibble + 9 (bit 6 marks letters).
+        let nibbles = (littleEndian & (ones &* 0x0F)) &+ ((littleEndian >> 6) & ones) &* 9
+        // Gather the nibbles, first digit most significant.
+        var packed = nibbles.byteSwapped
+        packed = (packed | packed >> 4) & 0x00FF_00FF_00FF_00FF
+        packed = (packed | packed >> 8) & 0x0000_FFFF_0000_FFFF
+        return (packed | packed >> 16) & 0xFFFF_FFFF
     }
 
     static func writeDigits(_ value: UInt64, into digits: UnsafeMutableRawBufferPointer) {
@@ -56,6 +73,10 @@ public struct UsualCallHeaders: Hashable, Sendable {
             digits[index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
         }
     }
+
+    /// ``MetadataKey/requestID``'s bytes, for writing and comparing in place (a comparison
+    /// through `String.UTF8View` was a twentieth of the server's time a call).
+    static let requestIDKey: StaticString = "request-id"
 
     // The entry as ``MetadataEntry`` encodes: key (field 1) "request-id", value (field 2) the digits.
     static let entrySize = 2 + 10 + 2 + 16
@@ -82,7 +103,8 @@ public struct UsualCallHeaders: Hashable, Sendable {
         writer.writeByte(3 << 3 | 2)
         writer.writeByte(UInt8(Self.entrySize))
         writer.writeByte(1 << 3 | 2)
-        writer.writeString(MetadataKey.requestID)
+        writer.writeByte(UInt8(Self.requestIDKey.utf8CodeUnitCount))
+        writer.writeRaw(Self.requestIDKey.utf8Start, count: Self.requestIDKey.utf8CodeUnitCount)
         writer.writeByte(2 << 3 | 2)
         writer.writeByte(16)
         Self.writeDigits(requestID, into: UnsafeMutableRawBufferPointer(start: writer.cursor, count: 16))
@@ -126,7 +148,7 @@ extension UsualCallHeaders {
                     switch tag {
                     case 1 << 3 | 2:
                         guard let given = try? reader.readLengthDelimited(field: 1),
-                              given.elementsEqual(UnsafeRawBufferPointer(expected)) else { return nil }
+                              bytesEqual(given, UnsafeRawBufferPointer(expected)) else { return nil }
                         named = true
                     case 2 << 3 | 0:
                         guard let timeout = try? reader.readVarint() else { return nil }
@@ -153,7 +175,8 @@ extension UsualCallHeaders {
             guard let tag = try? reader.readTag(), tag == 1 << 3 | 2 || tag == 2 << 3 | 2,
                   let field = try? reader.readLengthDelimited(field: tag >> 3) else { return nil }
             if tag >> 3 == 1 {
-                guard field.elementsEqual(MetadataKey.requestID.utf8) else { return nil }
+                let key = UnsafeRawBufferPointer(start: requestIDKey.utf8Start, count: requestIDKey.utf8CodeUnitCount)
+                guard bytesEqual(field, key) else { return nil }
                 keyed = true
             } else {
                 guard let value = parseRequestID(field) else { return nil }
@@ -162,4 +185,20 @@ extension UsualCallHeaders {
         }
         return keyed ? id : nil
     }
+}
+
+/// Whether two byte ranges hold the same bytes, eight at a time.
+@inline(__always)
+private func bytesEqual(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+    guard a.count == b.count else { return false }
+    var offset = 0
+    while offset + 8 <= a.count {
+        guard a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) == b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) else { return false }
+        offset += 8
+    }
+    while offset < a.count {
+        guard a[offset] == b[offset] else { return false }
+        offset += 1
+    }
+    return true
 }
