@@ -31,11 +31,20 @@ extension ByteBuffer {
     public mutating func writeFrame<M: WireMessage>(
         _ type: FrameType, flags: FrameFlags = [], stream: UInt32, message: M, encodedSize size: Int
     ) {
+        writeFrame(type, flags: flags, stream: stream, encodedSize: size) { message.writeFields(to: &$0) }
+    }
+
+    /// The same, for a payload `writeFields` writes: exactly `size` bytes. For a message the
+    /// caller holds without knowing its type, which as `any WireMessage` would be boxed.
+    @inlinable
+    public mutating func writeFrame(
+        _ type: FrameType, flags: FrameFlags = [], stream: UInt32, encodedSize size: Int, fields writeFields: (inout WireWriter) -> Void
+    ) {
         // Header and fields in one pass over the buffer's memory.
         writeWithUnsafeMutableBytes(minimumWritableBytes: FrameHeader.size + size) { raw in
             FrameHeader(length: UInt32(size), type: type, flags: flags, streamID: stream).store(into: raw)
             var writer = WireWriter(UnsafeMutableRawBufferPointer(rebasing: raw[FrameHeader.size...]))
-            message.writeFields(to: &writer)
+            writeFields(&writer)
             return FrameHeader.size + size
         }
     }
@@ -43,10 +52,15 @@ extension ByteBuffer {
     /// Encodes a message (no frame header) into this buffer.
     @inlinable
     public mutating func writeWireMessage<M: WireMessage>(_ message: M) {
-        let size = message.encodedSize()
+        writeWireMessage(encodedSize: message.encodedSize()) { message.writeFields(to: &$0) }
+    }
+
+    /// Writes the `size` bytes `writeFields` writes (a message's fields, no frame header).
+    @inlinable
+    public mutating func writeWireMessage(encodedSize size: Int, fields writeFields: (inout WireWriter) -> Void) {
         writeWithUnsafeMutableBytes(minimumWritableBytes: size) { raw in
             var writer = WireWriter(raw)
-            message.writeFields(to: &writer)
+            writeFields(&writer)
             return size
         }
     }

@@ -277,6 +277,13 @@ final class ServerConnectionHandler: ActionDriver {
         afterEvent()
     }
 
+    func finish<Response: WireMessage>(stream id: UInt32, unboxed response: Response) {
+        machine.finish(stream: id, responseSize: response.encodedSize(), now: now, frames: &output.buffer, actions: &actions) {
+            response.writeFields(to: &$0)
+        }
+        afterEvent()
+    }
+
     func finish(stream id: UInt32, trailers: Trailers) {
         machine.finish(stream: id, trailers: trailers, now: now, frames: &output.buffer, actions: &actions)
         afterEvent()

@@ -22,16 +22,24 @@ extension ServerConnectionStateMachine {
     /// parameter made this whole path run unspecialized, looking up type metadata and copying
     /// stream states through value witnesses on every call (BENCHMARKS.md, "CPU per call").
     mutating func finish(stream id: UInt32, response: any WireMessage, now: Int64, frames: inout ByteBuffer, actions: inout [Action]) {
+        finish(stream: id, responseSize: response.encodedSize(), now: now, frames: &frames, actions: &actions) { response.writeFields(to: &$0) }
+    }
+
+    /// The same for a response `writeResponse` writes (`size` bytes): the caller's message
+    /// written in place, not boxed as an existential (docs/BENCHMARKS.md, "CPU per call").
+    mutating func finish(
+        stream id: UInt32, responseSize size: Int, now: Int64, frames: inout ByteBuffer, actions: inout [Action],
+        writeResponse: (inout WireWriter) -> Void
+    ) {
         guard let index = streams.index(forKey: id) else { return }
-        let size = response.encodedSize()
         let maximumFrameSize = peerMaximumFrameSize
         if writable, streams.read(at: index, { $0.send.fitsDirectly(size, maximumFrameSize: maximumFrameSize) }) {
             streams.values[index].send.consumeDirect(size)
-            frames.writeFrame(.message, stream: id, message: response, encodedSize: size)
+            frames.writeFrame(.message, stream: id, encodedSize: size, fields: writeResponse)
             complete(at: index, Trailers(code: .ok), now: now, frames: &frames, actions: &actions)
         } else {
             var buffer = ByteBufferAllocator().buffer(capacity: size)
-            buffer.writeWireMessage(response)
+            buffer.writeWireMessage(encodedSize: size, fields: writeResponse)
             streams.values[index].send.enqueue(buffer)
             if let refusal = charge(at: index) {
                 return fail(id, .resourceExhausted, refusal, now: now, frames: &frames, actions: &actions)
