@@ -5,7 +5,7 @@ import NIOCore
 /// every call. The same bytes as the ``CallHeaders`` with that one metadata entry, but written
 /// and read without making a string or a list: the method path, the id's text and the metadata
 /// list were three of a server's six allocations a call, and the id's text and the list two of
-/// a client's (docs/BENCHMARKS.md, "CPU per call").
+/// a client's (BENCHMARKS.md, "CPU per call").
 public struct UsualCallHeaders: Hashable, Sendable {
     public var method: String
     /// Microseconds; 0 = no deadline.

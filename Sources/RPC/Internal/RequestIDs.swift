@@ -39,7 +39,7 @@ enum RequestIDs {
 /// A call's request id. Most are 16 lower-case hex digits — every id this runtime makes, and
 /// what its clients send — kept as the number they spell and written out only when read (a
 /// log line, an audit row, an error to quote): as text it was an allocation a call on each side
-/// (docs/BENCHMARKS.md, "CPU per call").
+/// (BENCHMARKS.md, "CPU per call").
 enum RequestIDValue: Sendable, Hashable {
     case number(UInt64)
     case text(String)

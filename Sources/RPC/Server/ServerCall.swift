@@ -64,7 +64,7 @@ final class ServerCall: CallFacts, @unchecked Sendable {
 
     /// The response, then TRAILERS OK. On the connection's loop (an answer at once, a handler
     /// that never waited) the response goes into the frame as it is: boxed as `any WireMessage`
-    /// to cross to the loop, it was one of the server's allocations a call (docs/BENCHMARKS.md,
+    /// to cross to the loop, it was one of the server's allocations a call (BENCHMARKS.md,
     /// "CPU per call").
     func finish<Response: WireMessage>(response: Response) {
         guard eventLoop.inEventLoop else {

@@ -26,7 +26,7 @@ extension ServerConnectionStateMachine {
     }
 
     /// The same for a response `writeResponse` writes (`size` bytes): the caller's message
-    /// written in place, not boxed as an existential (docs/BENCHMARKS.md, "CPU per call").
+    /// written in place, not boxed as an existential (BENCHMARKS.md, "CPU per call").
     mutating func finish(
         stream id: UInt32, responseSize size: Int, now: Int64, frames: inout ByteBuffer, actions: inout [Action],
         writeResponse: (inout WireWriter) -> Void
