@@ -1,5 +1,5 @@
-import Synchronization
 import JCSkillsProtocol
+import Synchronization
 
 /// Request ids for calls that come or go without one (SPEC.md §7: 16 lower-case hex digits).
 ///
