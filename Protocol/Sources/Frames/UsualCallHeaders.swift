@@ -1,8 +1,8 @@
 import NIOCore
 
 /// The HEADERS payload of the usual call: a method, a timeout, and for metadata at most a
-/// request id of 16 lower-case hex digits (SPEC.md §6.3) — what a service's own clients send on nearly
-/// every call. The same bytes as the ``CallHeaders`` with that one metadata entry, but written
+/// request id of 16 lower-case hex digits (SPEC.md §6.3) — what this runtime's clients send on
+/// nearly every call. The same bytes as the ``CallHeaders`` with that one metadata entry, but written
 /// and read without making a string or a list: the method path, the id's text and the metadata
 /// list were three of a server's six allocations a call, and the id's text and the list two of
 /// a client's (BENCHMARKS.md, "CPU per call").
@@ -78,7 +78,7 @@ public struct UsualCallHeaders: Hashable, Sendable {
     /// through `String.UTF8View` was a twentieth of the server's time a call).
     static let requestIDKey: StaticString = "request-id"
 
-    // The entry as ``MetadataEntry`` encodes: key (field 1) "request-id", value (field 2) the digits.
+    /// The entry as ``MetadataEntry`` encodes it: key (field 1) "request-id", value (field 2) the digits.
     static let entrySize = 2 + 10 + 2 + 16
 
     /// The encoded size, as ``WireMessage/encodedSize()`` gives it for ``callHeaders``.
@@ -115,13 +115,7 @@ public struct UsualCallHeaders: Hashable, Sendable {
 extension ByteBuffer {
     /// Writes a HEADERS frame carrying the usual call's headers.
     public mutating func writeHeadersFrame(stream: UInt32, _ headers: UsualCallHeaders) {
-        let size = headers.encodedSize
-        writeWithUnsafeMutableBytes(minimumWritableBytes: FrameHeader.size + size) { raw in
-            FrameHeader(length: UInt32(size), type: .headers, flags: [], streamID: stream).store(into: raw)
-            var writer = WireWriter(UnsafeMutableRawBufferPointer(rebasing: raw[FrameHeader.size...]))
-            headers.writeFields(to: &writer)
-            return FrameHeader.size + size
-        }
+        writeFrame(.headers, stream: stream, encodedSize: headers.encodedSize) { headers.writeFields(to: &$0) }
     }
 }
 
