@@ -68,11 +68,10 @@ final class ServerCall: CallFacts, @unchecked Sendable {
     /// "CPU per call").
     func finish<Response: WireMessage>(response: Response) {
         guard eventLoop.inEventLoop else {
-            return connection.runOrExecute((streamID, response as any WireMessage)) { connection, answer in
-                connection.finish(stream: answer.0, response: answer.1)
-            }
+            let (connection, id, answer) = (connection, streamID, response as any WireMessage)
+            return eventLoop.execute { connection.value.finish(stream: id, response: answer) }
         }
-        connection.value.finish(stream: streamID, unboxed: response)
+        connection.value.finish(stream: streamID, response: response)
     }
 
     func finishStream() {

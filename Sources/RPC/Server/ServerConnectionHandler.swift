@@ -272,12 +272,8 @@ final class ServerConnectionHandler: ActionDriver {
 
     // MARK: Answers (from the handlers' tasks, on this event loop)
 
-    func finish(stream id: UInt32, response: any WireMessage) {
-        machine.finish(stream: id, response: response, now: now, frames: &output.buffer, actions: &actions)
-        afterEvent()
-    }
-
-    func finish<Response: WireMessage>(stream id: UInt32, unboxed response: Response) {
+    /// The response written into its frame as it is (``ServerCall/finish(response:)``).
+    func finish<Response: WireMessage>(stream id: UInt32, response: Response) {
         machine.finish(stream: id, responseSize: response.encodedSize(), now: now, frames: &output.buffer, actions: &actions) {
             response.writeFields(to: &$0)
         }

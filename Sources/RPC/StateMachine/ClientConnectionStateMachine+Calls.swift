@@ -21,8 +21,9 @@ extension ClientConnectionStateMachine {
     }
 
     /// Opens a stream (§3.3: odd, increasing ids). For unary and server-streaming calls `request`
-    /// is the one request, sent at once with END_STREAM (§5.2). An existential, as the server's
-    /// responses are (``ServerConnectionStateMachine/finish(stream:response:now:frames:actions:)``).
+    /// is the one request, sent at once with END_STREAM (§5.2). An existential: kept generic
+    /// down to here it saved its box but, run unspecialized, cost more retains than the box
+    /// (BENCHMARKS.md note 36).
     mutating func open(
         call: Call, kind: CallKind, headers: CallHeadersForm, request: (any WireMessage)?, deadline: Int64?, frames: inout ByteBuffer, actions: inout [Action]
     ) -> OpenOutcome {

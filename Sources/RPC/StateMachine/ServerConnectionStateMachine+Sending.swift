@@ -14,19 +14,20 @@ extension ServerConnectionStateMachine {
 
     var peerMaximumFrameSize: Int { Int(peerSettings?.maximumFrameSize ?? Settings.defaultMaximumFrameSize) }
 
-    /// A single-response call's answer: the response and TRAILERS OK, at once when the window and
-    /// the socket allow (the common case), else queued with the TRAILERS behind it.
-    ///
-    /// The message is an existential, not a generic parameter: the callers are generic over
-    /// services' types in other modules, where nothing here is specialized, and a generic
-    /// parameter made this whole path run unspecialized, looking up type metadata and copying
-    /// stream states through value witnesses on every call (BENCHMARKS.md, "CPU per call").
+    /// A single-response call's answer held as an existential (the byte-by-byte tests' way in; the driver
+    /// writes through the overload below).
     mutating func finish(stream id: UInt32, response: any WireMessage, now: Int64, frames: inout ByteBuffer, actions: inout [Action]) {
         finish(stream: id, responseSize: response.encodedSize(), now: now, frames: &frames, actions: &actions) { response.writeFields(to: &$0) }
     }
 
-    /// The same for a response `writeResponse` writes (`size` bytes): the caller's message
-    /// written in place, not boxed as an existential (BENCHMARKS.md, "CPU per call").
+    /// A single-response call's answer: the response and TRAILERS OK, at once when the window and
+    /// the socket allow (the common case), else queued with the TRAILERS behind it.
+    ///
+    /// The response comes as its size and a closure that writes it, neither a generic parameter
+    /// nor an existential: the callers are generic over services' types in other modules, where
+    /// nothing here is specialized, and a generic parameter made this whole path run
+    /// unspecialized, copying stream states through value witnesses on every call; an
+    /// existential boxed the response, an allocation a call (BENCHMARKS.md, "CPU per call").
     mutating func finish(
         stream id: UInt32, responseSize size: Int, now: Int64, frames: inout ByteBuffer, actions: inout [Action],
         writeResponse: (inout WireWriter) -> Void
