@@ -63,7 +63,7 @@ public final class RPCClient: Sendable {
 
     public func unary<Request, Response>(_ method: Method<Request, Response>, _ request: Request, options: CallOptions = .defaults) async throws -> Response {
         if let tracer = configuration.tracer, !options.isTraced { return try await traced(tracer, method, options) { try await unary(method, request, options: $0) } }
-        let buffer = try await unaryWithRetries(method, options, request: request)
+        let buffer = try await unaryWithRetries(path: method.path, idempotent: method.isIdempotent, options: options, request: request)
         return try decode(Response.self, buffer)
     }
 
@@ -74,7 +74,7 @@ public final class RPCClient: Sendable {
         _ body: (MessageStream<Response>) async throws -> Result
     ) async throws -> Result {
         if let tracer = configuration.tracer, !options.isTraced { return try await traced(tracer, method, options) { try await serverStreaming(method, request, options: $0, body) } }
-        let plan = try makePlan(method, options)
+        let plan = try makePlan(path: method.path, options)
         let handle = try await streamingHandle()
         let (stream, inbound) = makeStreamingCall(handle)
         let call = plan
@@ -94,7 +94,7 @@ public final class RPCClient: Sendable {
         _ body: (RequestWriter<Request>) async throws -> Void
     ) async throws -> Response {
         if let tracer = configuration.tracer, !options.isTraced { return try await traced(tracer, method, options) { try await clientStreaming(method, options: $0, body) } }
-        let plan = try makePlan(method, options)
+        let plan = try makePlan(path: method.path, options)
         let handle = try await streamingHandle()
         let stream = ClientStream()
         let buffer: ByteBuffer = try await run(handle, stream) {
@@ -127,7 +127,7 @@ public final class RPCClient: Sendable {
         _ body: (RequestWriter<Request>, MessageStream<Response>) async throws -> Result
     ) async throws -> Result {
         if let tracer = configuration.tracer, !options.isTraced { return try await traced(tracer, method, options) { try await bidirectionalStreaming(method, options: $0, body) } }
-        let plan = try makePlan(method, options)
+        let plan = try makePlan(path: method.path, options)
         let handle = try await streamingHandle()
         let (stream, inbound) = makeStreamingCall(handle)
         handle.eventLoop.runOrExecute {
@@ -185,14 +185,26 @@ public final class RPCClient: Sendable {
         }
     }
 
-    private func startSingleResponse(_ handle: ConnectionHandle, _ plan: CallPlan, kind: CallKind, request: any WireMessage) async throws -> ByteBuffer {
+    /// The plan is read here, not in the closure that starts the call: a copy of it there cost
+    /// its references' retains and releases a call (BENCHMARKS.md, "CPU per call").
+    private func startSingleResponse(_ handle: ConnectionHandle, _ plan: borrowing CallPlan, kind: CallKind, request: any WireMessage) async throws -> ByteBuffer {
         let stream = ClientStream()
         let handler = handle.handler
+        let path = plan.path
+        let headers = plan.headers()
+        let deadline = plan.deadline
         return try await withTaskCancellationHandler {
             try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<ByteBuffer, any Error>) in
-                handler.eventLoop.runOrExecute {
-                    handler.value.start(path: plan.path, headers: plan.headers(), kind: kind, request: request,
-                                        deadline: plan.deadline, call: stream, responseWaiter: .continuation(continuation))
+                // Spelled out rather than `runOrExecute`: the closure, and its context, is made
+                // only for a caller off the loop.
+                if handler.eventLoop.inEventLoop {
+                    handler.value.start(path: path, headers: headers, kind: kind, request: request,
+                                        deadline: deadline, call: stream, responseWaiter: .continuation(continuation))
+                } else {
+                    handler.eventLoop.execute {
+                        handler.value.start(path: path, headers: headers, kind: kind, request: request,
+                                            deadline: deadline, call: stream, responseWaiter: .continuation(continuation))
+                    }
                 }
             }
         } onCancel: {
@@ -203,10 +215,13 @@ public final class RPCClient: Sendable {
     /// Sends a unary call, again on another connection while the failure allows it. Calls
     /// ``startSingleResponse`` directly: through a closure, each call paid an executor switch
     /// when it returned (BENCHMARKS.md, "CPU per call").
-    private func unaryWithRetries<Request, Response>(
-        _ method: Method<Request, Response>, _ options: CallOptions, request: Request
+    /// Not generic, and given only the method's path and whether it is idempotent: copies of
+    /// the method and the options, generic values here, cost retains and releases a call.
+    private func unaryWithRetries(
+        path: String, idempotent: Bool, options: borrowing CallOptions, request: any WireMessage
     ) async throws -> ByteBuffer {
-        let plan = try makePlan(method, options)
+        let plan = try makePlan(path: path, options)
+        let idempotencyKey = options.idempotencyKey != nil
         var attempts = 0
         while true {
             attempts += 1
@@ -214,7 +229,7 @@ public final class RPCClient: Sendable {
                 let handle = try await pickConnection().handle()
                 return try await startSingleResponse(handle, plan, kind: .unary, request: request)
             } catch let failure as CallFailure {
-                let retryable = failure.isSafeToRetry(idempotent: method.isIdempotent, idempotencyKey: options.idempotencyKey != nil)
+                let retryable = failure.isSafeToRetry(idempotent: idempotent, idempotencyKey: idempotencyKey)
                 let timeLeft = plan.deadline.map { $0 > .now() } ?? true
                 guard retryable, attempts < configuration.maximumAttempts, timeLeft, !Task.isCancelled else {
                     throw failure.error
@@ -243,7 +258,7 @@ public final class RPCClient: Sendable {
         return connections[start % connections.count]
     }
 
-    private func makePlan<Request, Response>(_ method: Method<Request, Response>, _ options: CallOptions) throws -> CallPlan {
+    private func makePlan(path: String, _ options: borrowing CallOptions) throws -> CallPlan {
         let inherited = CallScope.current
         var deadline: NIODeadline?
         if let timeout = options.timeout {
@@ -259,7 +274,7 @@ public final class RPCClient: Sendable {
             deadline = inheritedDeadline
         }
         if let deadline, deadline <= .now() {
-            throw RPCError(.deadlineExceeded, "the deadline passed before the call to \(method.path) was made")
+            throw RPCError(.deadlineExceeded, "the deadline passed before the call to \(path) was made")
         }
         var metadata = options.metadata + configuration.metadata
         // A call made while serving another answers in the language of the caller upstream, whose
@@ -268,7 +283,7 @@ public final class RPCClient: Sendable {
             metadata.append(MetadataEntry(MetadataKey.acceptLanguage, language))
         }
         let requestID = options.requestID.map(RequestIDValue.text) ?? inherited?.requestIDValue ?? .number(RequestIDs.nextNumber())
-        return CallPlan(path: method.path, deadline: deadline, metadata: metadata, requestID: requestID, idempotencyKey: options.idempotencyKey)
+        return CallPlan(path: path, deadline: deadline, metadata: metadata, requestID: requestID, idempotencyKey: options.idempotencyKey)
     }
 }
 
