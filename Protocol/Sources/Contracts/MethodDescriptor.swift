@@ -20,27 +20,44 @@ public enum CallKind: UInt8, Sendable, Hashable {
 /// }
 /// ```
 public struct Method<Request: WireMessage, Response: WireMessage>: Sendable, Hashable {
+    /// One reference for what a method is: callers pass a method on every call, and a copy of
+    /// its strings cost a retain and a release for each (BENCHMARKS.md, note 37).
+    private let descriptor: MethodDescriptor
+
     /// Dotted service name, e.g. `"jcskills.registry.Registry"`.
-    public let service: String
+    public var service: String { descriptor.service }
     /// Method name, e.g. `"VerifyPerson"`.
-    public let name: String
-    public let kind: CallKind
+    public var name: String { descriptor.name }
+    public var kind: CallKind { descriptor.kind }
     /// Whether repeating the call has no further effect, so a client may retry it on another
     /// endpoint after a failure. Writes are idempotent only through an idempotency key.
-    public let isIdempotent: Bool
+    public var isIdempotent: Bool { descriptor.isIdempotent }
     /// `"<service>/<name>"`, the string sent in HEADERS.
-    public let path: String
+    public var path: String { descriptor.path }
 
     public init(service: String, name: String, kind: CallKind, isIdempotent: Bool = false) {
+        descriptor = MethodDescriptor(service: service, name: name, kind: kind, isIdempotent: isIdempotent)
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.path == rhs.path && lhs.kind == rhs.kind }
+    public func hash(into hasher: inout Hasher) { hasher.combine(path) }
+}
+
+/// What a ``Method`` is, apart from its message types.
+private final class MethodDescriptor: Sendable {
+    let service: String
+    let name: String
+    let kind: CallKind
+    let isIdempotent: Bool
+    let path: String
+
+    init(service: String, name: String, kind: CallKind, isIdempotent: Bool) {
         self.service = service
         self.name = name
         self.kind = kind
         self.isIdempotent = isIdempotent
         self.path = "\(service)/\(name)"
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.path == rhs.path && lhs.kind == rhs.kind }
-    public func hash(into hasher: inout Hasher) { hasher.combine(path) }
 }
 
 /// Metadata keys with a meaning to the runtime (SPEC.md §6.3).

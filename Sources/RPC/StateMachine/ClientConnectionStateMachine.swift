@@ -125,17 +125,18 @@ struct ClientConnectionStateMachine<Call> {
             let maximum = localSettings.maximumMessageSize
             return abandon(frame.streamID, RPCError(.resourceExhausted, "a response exceeds \(maximum) bytes"), frames: &frames, actions: &actions)
         }
-        let call = streams.read(at: index, { $0.call })
+        // The call is read only for the actions that name it: a reference taken for nothing
+        // costs its retain and release on every message.
         switch outcome {
         case .fragment(let credit):
             if streams.read(at: index, { $0.kind.streamsResponses }) {
-                actions.append(.fragmentArrived(call, credit: credit))
+                actions.append(.fragmentArrived(streams.read(at: index, { $0.call }), credit: credit))
             } else {
                 streams.grantCredit(stream: frame.streamID, credit, frames: &frames)  // §9: the one response is bounded by the message limit
             }
         case .message(let message, let credit):
             if streams.read(at: index, { $0.kind.streamsResponses }) {
-                actions.append(.deliver(call, message, credit: credit))
+                actions.append(.deliver(streams.read(at: index, { $0.call }), message, credit: credit))
             } else if streams.read(at: index, { $0.response }) == nil {
                 streams.values[index].response = message
             } else {
