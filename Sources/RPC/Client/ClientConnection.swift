@@ -13,11 +13,18 @@ enum ClientTransport: Sendable {
     case inProcess(RPCServer, Principal)
 }
 
-/// A ready connection: its channel and its handler.
-struct ConnectionHandle: Sendable {
+/// A ready connection: its channel and its handler. One object, made once a connection: every
+/// call takes it, and as a value its three references (the channel, the handler, the loop)
+/// were each retained and released a call (BENCHMARKS.md, note 37).
+final class ConnectionHandle: Sendable {
     let channel: any Channel
     let handler: NIOLoopBound<ClientConnectionHandler>
-    var eventLoop: any EventLoop { channel.eventLoop }
+    var eventLoop: any EventLoop { handler.eventLoop }
+
+    init(channel: any Channel, handler: NIOLoopBound<ClientConnectionHandler>) {
+        self.channel = channel
+        self.handler = handler
+    }
 }
 
 /// The one multiplexed connection a client keeps to one endpoint: opened on first use,
