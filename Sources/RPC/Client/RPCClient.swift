@@ -276,7 +276,7 @@ public final class RPCClient: Sendable {
         if let deadline, deadline <= .now() {
             throw RPCError(.deadlineExceeded, "the deadline passed before the call to \(path) was made")
         }
-        var metadata = configuration.metadata.isEmpty ? options.metadata : options.metadata + configuration.metadata
+        var metadata = options.metadata + configuration.metadata
         // A call made while serving another answers in the language of the caller upstream, whose
         // user may read the refusal it passes on.
         if let language = inherited?.acceptLanguage, !metadata.contains(where: { $0.key == MetadataKey.acceptLanguage }) {
